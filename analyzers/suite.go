@@ -1,0 +1,34 @@
+// Package analyzers lists the rules of microsec-lint in one place. Every
+// driver (the command, go vet mode, the golangci-lint plugin, the language
+// server) takes its analyzers from All, so a rule added here is everywhere.
+package analyzers
+
+import (
+	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Rule is an analyzer together with what reports need to know about it.
+type Rule struct {
+	Analyzer *analysis.Analyzer
+	Doc      ruledoc.Doc
+	CWE      []int  // weakness ids the rule's findings belong to
+	Level    string // SARIF level: "error", "warning" or "note"
+	// SecuritySeverity is the score GitHub code scanning uses to rank the
+	// rule's alerts: 9.0 and above is critical, 7.0 high, 4.0 medium.
+	SecuritySeverity string
+}
+
+// All returns the rules of the suite in the order they are documented.
+func All() []Rule {
+	return []Rule{}
+}
+
+// Analyzers returns the analyzers of rules.
+func Analyzers(rules []Rule) []*analysis.Analyzer {
+	as := make([]*analysis.Analyzer, len(rules))
+	for i, r := range rules {
+		as[i] = r.Analyzer
+	}
+	return as
+}

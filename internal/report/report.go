@@ -1,0 +1,80 @@
+// Package report writes the findings of a microsec-lint run as text, JSON or
+// SARIF 2.1.0. It knows nothing of how findings were produced: the driver
+// fills a Result and picks a Format.
+package report
+
+// Result is everything one run has to say.
+type Result struct {
+	Tool     Tool
+	WorkDir  string    // absolute; file paths are written relative to it (SARIF %SRCROOT%)
+	Rules    []Rule    // every rule that ran, in a stable order
+	Findings []Finding // sorted by Sort
+	Errors   []Problem // analysis failures (load errors, type errors, analyzer errors)
+}
+
+// Tool names the program that produced a Result.
+type Tool struct {
+	Name           string // "microsec-lint"
+	Version        string // semantic version, or "(devel)"
+	InformationURI string
+}
+
+// Rule describes one rule (an analyzer, or a vulnerability id).
+type Rule struct {
+	ID               string // the analyzer name, e.g. "insecuretransport"
+	Title            string // one lowercase line: the short description
+	Help             string // the rule's document in go doc comment syntax
+	HelpURI          string // link into docs/rules.md
+	CWE              []int  // CWE ids, e.g. 319
+	Level            Level  // default level of the rule's findings
+	SecuritySeverity string // CVSS-like score "0.0" to "10.0", as GitHub reads it
+}
+
+// Level is the SARIF level of a finding.
+type Level string
+
+// The levels a rule may have.
+const (
+	LevelError   Level = "error"
+	LevelWarning Level = "warning"
+	LevelNote    Level = "note"
+)
+
+// Position is a place in a source file. Line and Column are 1-based;
+// Column counts bytes, as go/token does. Offset is the 0-based byte offset.
+type Position struct {
+	File   string // absolute path
+	Line   int
+	Column int
+	Offset int
+}
+
+// Finding is one diagnostic of one rule.
+type Finding struct {
+	Rule    string
+	Level   Level
+	Package string // import path of the package analysed
+	Pos     Position
+	End     Position // equal to Pos when the diagnostic has no extent
+	Message string
+	Fixes   []Fix
+}
+
+// Fix is a suggested fix: a set of edits that together repair a finding.
+type Fix struct {
+	Message string
+	Edits   []Edit
+}
+
+// Edit replaces the text between Pos and End with NewText.
+type Edit struct {
+	Pos     Position
+	End     Position
+	NewText string
+}
+
+// Problem is a failure that kept part of the code from being analysed.
+type Problem struct {
+	Package string // import path, or "" when not tied to one package
+	Message string
+}
