@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The whole test suite of microsec-lint, set-up included. On a fresh machine
+# with Go, Node.js and npm, and access to the Go module proxy and the npm
+# registry, this is the only command to run:
+#
+#	bash scripts/test.sh          # everything (several minutes)
+#	bash scripts/test.sh -short   # skips the slowest end-to-end tests
+#
+# It installs into .tools/ (ignored by git): Microsoft's SARIF Multitool from
+# npm and staticcheck from the Go module proxy. It downloads the Go modules
+# that the test fixtures type-check against into the module cache, because
+# analysistest runs the go command with GOPROXY=off.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+tools=$root/.tools
+mkdir -p "$tools/bin" "$tools/npm"
+
+step() { printf '== %s\n' "$*" >&2; }
+
+step "download Go modules (main module and test fixtures)"
+go mod download
+# Each fixture module under a testdata folder has its own go.mod and go.sum;
+# listing its packages with their tests fetches exactly what they import.
+find . -path ./.tools -prune -o -name go.mod -path '*testdata*' -print | sort | while read -r mod; do
+	(cd "$(dirname "$mod")" && go list -deps -test ./... >/dev/null) || {
+		echo "scripts/test.sh: cannot download the modules of $mod" >&2
+		exit 1
+	}
+done
+
+step "install SARIF Multitool 5.7.0 (npm)"
+multitool=$tools/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -x "$multitool" ]; then
+	npm install --silent --no-audit --no-fund --prefix "$tools/npm" @microsoft/sarif-multitool@5.7.0
+	# npm does not run the package's postinstall, which would set this bit.
+	chmod +x "$multitool"
+fi
+export MICROSEC_SARIF_MULTITOOL=$multitool
+
+step "install staticcheck v0.8.2"
+if [ ! -x "$tools/bin/staticcheck" ]; then
+	GOBIN=$tools/bin go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
+fi
+
+# Tests that need the tools above fail rather than skip when this is set.
+export MICROSEC_REQUIRE_TOOLS=1
+
+step "gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' | grep -v '/testdata/'))
+if [ -n "$unformatted" ]; then
+	echo "gofmt would change:" >&2
+	echo "$unformatted" >&2
+	exit 1
+fi
+
+step "go vet"
+go vet ./...
+
+step "staticcheck"
+"$tools/bin/staticcheck" ./...
+
+step "go test"
+go test "$@" ./...
