@@ -58,6 +58,19 @@ type Finding struct {
 	End     Position // equal to Pos when the diagnostic has no extent
 	Message string
 	Fixes   []Fix
+	// Trace is the call path that makes the finding reachable, outermost
+	// frame first (vulncheck); written as a SARIF codeFlow and in JSON.
+	Trace []Frame
+	// Properties are extra facts about the finding, such as the aliases
+	// (CVE, GHSA ids) of a vulnerability; written as SARIF properties and
+	// in JSON.
+	Properties map[string]string
+}
+
+// Frame is one step of a Trace.
+type Frame struct {
+	Function string   // qualified name, e.g. "golang.org/x/text/language.Parse"
+	Pos      Position // zero when the position is unknown
 }
 
 // Fix is a suggested fix: a set of edits that together repair a finding.
