@@ -90,4 +90,5 @@ type Edit struct {
 type Problem struct {
 	Package string // import path, or "" when not tied to one package
 	Message string
+	Err     error // the underlying error, for -debug output; never written
 }
