@@ -20,6 +20,7 @@ package ruledoc
 import (
 	"fmt"
 	"go/ast"
+	"go/doc/comment"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -79,4 +80,17 @@ func parseText(group *ast.CommentGroup, name string) (Doc, error) {
 	}
 	title := strings.Join(strings.Fields(strings.TrimPrefix(first, prefix)), " ")
 	return Doc{Name: name, Title: title, Body: strings.TrimSpace(body)}, nil
+}
+
+// Markdown renders text in go doc comment syntax as Markdown. Headings
+// ("# Limitations") become headings of the given level, 1 to 6, so that a
+// rule's sections nest under the heading that names the rule.
+func Markdown(text string, headingLevel int) string {
+	var p comment.Parser
+	pr := comment.Printer{
+		HeadingLevel: headingLevel,
+		// GitHub makes its own anchors and would show "{#id}" as text.
+		HeadingID: func(*comment.Heading) string { return "" },
+	}
+	return string(pr.Markdown(p.Parse(text)))
 }

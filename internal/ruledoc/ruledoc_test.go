@@ -47,3 +47,15 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestMarkdown(t *testing.T) {
+	got := Markdown("Intro text.\n\n# Limitations\n\nCode:\n\n\tx := 1\n", 3)
+	if strings.Contains(got, "{#") {
+		t.Errorf("Markdown output has a heading id GitHub would show as text:\n%s", got)
+	}
+	for _, want := range []string{"Intro text.\n", "### Limitations\n", "\tx := 1"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Markdown output lacks %q:\n%s", want, got)
+		}
+	}
+}
