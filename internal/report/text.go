@@ -1,0 +1,38 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// oneLine keeps a message on its line of text output.
+var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
+
+// writeText writes "file:line:col: message (rule)" per finding, the form
+// editors and CI log viewers turn into links.
+func writeText(w io.Writer, r *Result) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range r.Findings {
+		fmt.Fprintf(bw, "%s: %s (%s)\n", textPosition(r.WorkDir, f.Pos), oneLine.Replace(f.Message), f.Rule)
+	}
+	return bw.Flush()
+}
+
+// textPosition formats p as go/token does, leaving out a line or column
+// that is unknown.
+func textPosition(dir string, p Position) string {
+	s := displayPath(dir, p.File)
+	if s == "" {
+		s = "-"
+	}
+	if p.Line > 0 {
+		s += ":" + strconv.Itoa(p.Line)
+		if p.Column > 0 {
+			s += ":" + strconv.Itoa(p.Column)
+		}
+	}
+	return s
+}
