@@ -1,0 +1,319 @@
+// Package driver loads packages once, runs the enabled analyzers over them
+// with golang.org/x/tools/go/analysis/checker, and turns what they report
+// into report.Findings. It is shared by the command and its tests; go vet
+// mode goes through unitchecker instead and does not use it.
+package driver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/report"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// Config says what to analyse and with which rules.
+type Config struct {
+	Dir      string   // working directory; "" means the current one
+	Patterns []string // go list patterns; none means "./..."
+	Tests    bool     // also analyse test files
+	Rules    []analyzers.Rule
+	Env      []string // environment of the go command; nil means os.Environ()
+}
+
+// maxErrorsPerPackage bounds how many errors of one broken package are shown.
+const maxErrorsPerPackage = 3
+
+// Run loads the packages and analyses them. The error is non-nil only when
+// nothing could be analysed at all (the go command failed, or the patterns
+// matched no package); problems in single packages are returned in
+// Result.Errors while the other packages are still analysed.
+func Run(ctx context.Context, cfg Config) (*report.Result, error) {
+	dir, err := workDir(cfg.Dir)
+	if err != nil {
+		return nil, err
+	}
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	as := analyzers.Analyzers(cfg.Rules)
+	guard(as)
+
+	pkgs, unmatched, err := load(ctx, dir, patterns, cfg, as)
+	if err != nil {
+		return nil, err
+	}
+	res := &report.Result{WorkDir: dir}
+	for _, msg := range unmatched {
+		res.Errors = append(res.Errors, report.Problem{Message: msg})
+	}
+	res.Errors = append(res.Errors, packageErrors(pkgs)...)
+
+	graph, err := checker.Analyze(as, pkgs, nil)
+	if err != nil {
+		return nil, fmt.Errorf("cannot run the analyzers: %v", err)
+	}
+	levels := make(map[string]report.Level, len(cfg.Rules))
+	for _, r := range cfg.Rules {
+		levels[r.Analyzer.Name] = report.Level(r.Level)
+	}
+	res.Findings = collectFindings(graph, levels)
+	res.Errors = append(res.Errors, actionErrors(graph, pkgs)...)
+	report.Sort(res.Findings)
+	return res, nil
+}
+
+func workDir(dir string) (string, error) {
+	if dir == "" {
+		return os.Getwd()
+	}
+	return filepath.Abs(dir)
+}
+
+// load runs the go command once for all analyzers. Dependencies are
+// type-checked from source only when some analyzer passes facts between
+// packages; otherwise their export data suffices, which is much cheaper.
+func load(ctx context.Context, dir string, patterns []string, cfg Config, as []*analysis.Analyzer) (pkgs []*packages.Package, unmatched []string, err error) {
+	mode := packages.LoadSyntax | packages.NeedModule
+	if needsFacts(as) {
+		mode = packages.LoadAllSyntax | packages.NeedModule
+	}
+	pcfg := &packages.Config{
+		Context: ctx,
+		Mode:    mode,
+		Dir:     dir,
+		Tests:   cfg.Tests,
+		Env:     cfg.Env,
+	}
+	if err := checkModule(ctx, pcfg); err != nil {
+		return nil, nil, err
+	}
+	pkgs, err = packages.Load(pcfg, patterns...)
+	if err != nil {
+		return nil, nil, loadError(err)
+	}
+	pkgs, unmatched = splitUnmatched(dropTestMains(pkgs))
+	if len(pkgs) == 0 {
+		if len(unmatched) > 0 {
+			return nil, nil, fmt.Errorf("no Go packages match %s: %s", strings.Join(patterns, " "), unmatched[0])
+		}
+		return nil, nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
+	}
+	return pkgs, unmatched, nil
+}
+
+// checkModule makes the commonest mistake, running outside any module, one
+// clear line instead of the go command's pattern errors.
+func checkModule(ctx context.Context, pcfg *packages.Config) error {
+	cmd := exec.CommandContext(ctx, "go", "env", "GOMOD")
+	cmd.Dir = pcfg.Dir
+	cmd.Env = pcfg.Env
+	out, err := cmd.Output()
+	if err != nil {
+		return fmt.Errorf("cannot run the go command: %v", err)
+	}
+	if gomod := strings.TrimSpace(string(out)); gomod == "" || gomod == os.DevNull {
+		return fmt.Errorf("no go.mod in %s or any parent directory: run microsec-lint inside a Go module", pcfg.Dir)
+	}
+	return nil
+}
+
+// splitUnmatched separates the placeholders go/packages returns for
+// patterns that name no package ("lstat ./x: no such file or directory")
+// from real packages.
+func splitUnmatched(pkgs []*packages.Package) (real []*packages.Package, unmatched []string) {
+	for _, p := range pkgs {
+		if p.Name == "" && len(p.GoFiles) == 0 && len(p.Errors) > 0 {
+			unmatched = append(unmatched, p.Errors[0].Msg)
+			continue
+		}
+		real = append(real, p)
+	}
+	return real, unmatched
+}
+
+// loadError shortens what the go command says to its first line, which
+// names the cause ("go.mod file not found ...", "malformed import path").
+func loadError(err error) error {
+	msg := strings.TrimSpace(err.Error())
+	msg = strings.TrimPrefix(msg, "err: exit status 1: stderr: ")
+	if first, _, ok := strings.Cut(msg, "\n"); ok {
+		msg = first
+	}
+	return errors.New("cannot load packages: " + msg)
+}
+
+// dropTestMains removes the synthesized "pkg.test" main packages, whose only
+// file is generated in the build cache.
+func dropTestMains(pkgs []*packages.Package) []*packages.Package {
+	out := pkgs[:0]
+	for _, p := range pkgs {
+		if strings.HasSuffix(p.ID, ".test") && p.Name == "main" {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func needsFacts(as []*analysis.Analyzer) bool {
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer) bool
+	visit = func(a *analysis.Analyzer) bool {
+		if seen[a] {
+			return false
+		}
+		seen[a] = true
+		if len(a.FactTypes) > 0 {
+			return true
+		}
+		for _, r := range a.Requires {
+			if visit(r) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, a := range as {
+		if visit(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// packageErrors reports each package, root or dependency, that failed to
+// load, parse or type-check, with its first few errors.
+func packageErrors(roots []*packages.Package) []report.Problem {
+	var problems []report.Problem
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if len(p.Errors) == 0 {
+			return
+		}
+		var msgs []string
+		for i, e := range p.Errors {
+			if i == maxErrorsPerPackage {
+				msgs = append(msgs, fmt.Sprintf("and %d more errors", len(p.Errors)-i))
+				break
+			}
+			msgs = append(msgs, e.Error())
+		}
+		problems = append(problems, report.Problem{
+			Package: packagePath(p),
+			Message: strings.Join(msgs, "; "),
+		})
+	})
+	return problems
+}
+
+func packagePath(p *packages.Package) string {
+	if p.PkgPath != "" {
+		return p.PkgPath
+	}
+	return p.ID
+}
+
+// collectFindings converts the diagnostics of the root actions. A file that
+// belongs both to a package and to its test variant is analysed twice; the
+// copies are merged.
+func collectFindings(g *checker.Graph, levels map[string]report.Level) []report.Finding {
+	type key struct {
+		rule, msg     string
+		file          string
+		offset, endAt int
+	}
+	seen := make(map[key]bool)
+	var out []report.Finding
+	for _, act := range g.Roots {
+		for _, d := range act.Diagnostics {
+			f := finding(act, d, levels[act.Analyzer.Name])
+			k := key{f.Rule, f.Message, f.Pos.File, f.Pos.Offset, f.End.Offset}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func finding(act *checker.Action, d analysis.Diagnostic, level report.Level) report.Finding {
+	fset := act.Package.Fset
+	f := report.Finding{
+		Rule:    act.Analyzer.Name,
+		Level:   level,
+		Package: packagePath(act.Package),
+		Pos:     position(fset, d.Pos),
+		Message: d.Message,
+	}
+	f.End = f.Pos
+	if d.End.IsValid() && d.End > d.Pos {
+		f.End = position(fset, d.End)
+	}
+	switch l := report.Level(d.Category); l {
+	case report.LevelError, report.LevelWarning, report.LevelNote:
+		f.Level = l
+	}
+	for _, sf := range d.SuggestedFixes {
+		fix := report.Fix{Message: sf.Message}
+		for _, e := range sf.TextEdits {
+			end := e.End
+			if !end.IsValid() {
+				end = e.Pos
+			}
+			fix.Edits = append(fix.Edits, report.Edit{
+				Pos:     position(fset, e.Pos),
+				End:     position(fset, end),
+				NewText: string(e.NewText),
+			})
+		}
+		f.Fixes = append(f.Fixes, fix)
+	}
+	return f
+}
+
+func position(fset *token.FileSet, pos token.Pos) report.Position {
+	p := fset.Position(pos)
+	return report.Position{File: p.Filename, Line: p.Line, Column: p.Column, Offset: p.Offset}
+}
+
+// actionErrors reports analyzers that failed. Failures that only echo
+// another one (a skipped analysis of an ill-typed package, which
+// packageErrors already reported, or a failed prerequisite) are left out.
+func actionErrors(g *checker.Graph, roots []*packages.Package) []report.Problem {
+	var problems []report.Problem
+	seen := make(map[string]bool)
+	for act := range g.All() {
+		if act.Err == nil {
+			continue
+		}
+		msg := act.Err.Error()
+		if act.Package.IllTyped && strings.Contains(msg, "analysis skipped due to errors") {
+			continue
+		}
+		if strings.HasPrefix(msg, "failed prerequisites") {
+			continue
+		}
+		var ie *InternalError
+		if !errors.As(act.Err, &ie) {
+			msg = fmt.Sprintf("%s on %s: %v", act.Analyzer.Name, packagePath(act.Package), act.Err)
+		}
+		if seen[msg] {
+			continue
+		}
+		seen[msg] = true
+		problems = append(problems, report.Problem{Package: packagePath(act.Package), Message: msg, Err: act.Err})
+	}
+	return problems
+}

@@ -1,0 +1,191 @@
+package driver
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/report"
+	"golang.org/x/tools/go/analysis"
+)
+
+// badFuncs reports every function named Bad, with a fix that renames it.
+var badFuncs = &analysis.Analyzer{
+	Name: "badfuncs",
+	Doc:  "report functions named Bad",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			for _, d := range f.Decls {
+				fd, ok := d.(*ast.FuncDecl)
+				if !ok || fd.Name.Name != "Bad" {
+					continue
+				}
+				pass.Report(analysis.Diagnostic{
+					Pos:     fd.Name.Pos(),
+					End:     fd.Name.End(),
+					Message: "function named Bad",
+					SuggestedFixes: []analysis.SuggestedFix{{
+						Message:   "rename to Good",
+						TextEdits: []analysis.TextEdit{{Pos: fd.Name.Pos(), End: fd.Name.End(), NewText: []byte("Good")}},
+					}},
+				})
+			}
+		}
+		return nil, nil
+	},
+}
+
+// panicky panics on one package, to show that the others are still analysed.
+var panicky = &analysis.Analyzer{
+	Name: "panicky",
+	Doc:  "panic on package also",
+	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Name() == "also" {
+			panic("boom")
+		}
+		return nil, nil
+	},
+}
+
+func rule(a *analysis.Analyzer, level string) analyzers.Rule {
+	return analyzers.Rule{Analyzer: a, Level: level}
+}
+
+func runOn(t *testing.T, tests bool, rules ...analyzers.Rule) *report.Result {
+	t.Helper()
+	res, err := Run(context.Background(), Config{
+		Dir:   filepath.Join("testdata", "mod"),
+		Tests: tests,
+		Rules: rules,
+		Env:   offline(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestRunFindingsAndBrokenPackage(t *testing.T) {
+	res := runOn(t, true, rule(badFuncs, "warning"))
+
+	var got []string
+	for _, f := range res.Findings {
+		rel, _ := filepath.Rel(res.WorkDir, f.Pos.File)
+		got = append(got, fmt.Sprintf("%s:%d:%d-%d %s %s", filepath.ToSlash(rel), f.Pos.Line, f.Pos.Column, f.End.Column, f.Rule, f.Level))
+	}
+	// good.go is in the package and in its test variant: reported once.
+	want := []string{
+		"also/also.go:3:6-9 badfuncs warning",
+		"good/good.go:3:6-9 badfuncs warning",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(res.Findings) > 0 {
+		fixes := res.Findings[0].Fixes
+		if len(fixes) != 1 || fixes[0].Edits[0].NewText != "Good" || fixes[0].Edits[0].End.Column != 9 {
+			t.Errorf("suggested fix not carried over: %+v", fixes)
+		}
+	}
+
+	if len(res.Errors) != 1 {
+		t.Fatalf("errors = %+v, want one for package broken", res.Errors)
+	}
+	p := res.Errors[0]
+	if p.Package != "example.com/mod/broken" || !strings.Contains(p.Message, "broken.go:3") || !strings.Contains(p.Message, "undefined") {
+		t.Errorf("error for broken package = %+v", p)
+	}
+}
+
+func TestRunPanicIsContained(t *testing.T) {
+	res := runOn(t, false, rule(badFuncs, "error"), rule(panicky, "error"))
+	if len(res.Findings) != 2 {
+		t.Errorf("findings = %d, want the 2 of badfuncs despite the panic", len(res.Findings))
+	}
+	var found bool
+	for _, p := range res.Errors {
+		if strings.Contains(p.Message, "internal error in panicky on example.com/mod/also: boom") {
+			found = true
+			if ie, ok := p.Err.(*InternalError); !ok || !strings.Contains(string(ie.Stack), "driver_test.go") {
+				t.Errorf("internal error carries no stack: %#v", p.Err)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("errors = %+v, want the internal error of panicky", res.Errors)
+	}
+}
+
+func TestRunCategoryOverridesLevel(t *testing.T) {
+	noted := &analysis.Analyzer{
+		Name: "noted",
+		Doc:  "report each file at note level",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for _, f := range pass.Files {
+				pass.Report(analysis.Diagnostic{Pos: f.Package, Message: "file", Category: "note"})
+			}
+			return nil, nil
+		},
+	}
+	res := runOn(t, false, rule(noted, "error"))
+	for _, f := range res.Findings {
+		if f.Level != report.LevelNote {
+			t.Errorf("finding %+v has level %s, want note from its category", f.Pos, f.Level)
+		}
+	}
+	if len(res.Findings) == 0 {
+		t.Error("no findings")
+	}
+}
+
+func TestRunNoPackages(t *testing.T) {
+	_, err := Run(context.Background(), Config{
+		Dir:      filepath.Join("testdata", "mod"),
+		Patterns: []string{"./nothing/..."},
+		Rules:    []analyzers.Rule{rule(badFuncs, "error")},
+		Env:      offline(),
+	})
+	if err == nil || !strings.Contains(err.Error(), "no Go packages match ./nothing/...: pattern ./nothing/...: lstat ./nothing/: no such file or directory") {
+		t.Errorf("err = %v, want a no-packages error naming the pattern", err)
+	}
+}
+
+func TestRunNoModule(t *testing.T) {
+	_, err := Run(context.Background(), Config{
+		Dir:   t.TempDir(),
+		Rules: []analyzers.Rule{rule(badFuncs, "error")},
+		Env:   offline(),
+	})
+	if err == nil || !strings.Contains(err.Error(), "no go.mod in ") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v, want one line saying there is no go.mod", err)
+	}
+}
+
+// offline is the environment of the go command in these tests: the
+// fixtures need no module, and no test may reach the network.
+func offline() []string {
+	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=")
+}
+
+func TestRunSomePatternsUnmatched(t *testing.T) {
+	res, err := Run(context.Background(), Config{
+		Dir:      filepath.Join("testdata", "mod"),
+		Patterns: []string{"./good", "./missing"},
+		Rules:    []analyzers.Rule{rule(badFuncs, "error")},
+		Env:      offline(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 {
+		t.Errorf("findings = %d, want 1 from ./good", len(res.Findings))
+	}
+	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "missing: directory not found") {
+		t.Errorf("errors = %+v, want one naming the missing directory", res.Errors)
+	}
+}

@@ -1,0 +1,3 @@
+package also
+
+func Bad() {}

@@ -1,0 +1,5 @@
+package broken
+
+func Bad() int { return "not an int" }
+
+func Worse() { undefined() }

@@ -1,0 +1,5 @@
+package good
+
+import "testing"
+
+func TestBad(t *testing.T) { Bad() }
