@@ -1,0 +1,38 @@
+// Command microsec-lint finds security faults in Go microservices built on
+// go-micro: plaintext transports, unauthenticated handlers, unsigned broker
+// messages, SQL and shell injection, hard-coded secrets and reachable
+// vulnerabilities.
+//
+// Usage:
+//
+//	microsec-lint [flags] [packages]
+//
+// Packages are go list patterns and default to ./... . Run
+// "microsec-lint -h" for the flags and "microsec-lint -list-rules" for the
+// rules.
+//
+// # Exit codes
+//
+// These are the only exit codes the command uses:
+//
+//	0  no findings
+//	1  analysis failed: packages could not be loaded or type-checked, an
+//	   analyzer failed, or the output could not be written; every finding
+//	   from the packages that could be analysed is still printed
+//	2  usage error: unknown flag, format or rule name
+//	3  findings were reported (and nothing failed)
+//
+// # go vet
+//
+// The same binary serves as a vet tool, through the unitchecker protocol:
+//
+//	go vet -vettool=$(command -v microsec-lint) ./...
+package main
+
+import (
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"sort"
+	"strings"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/driver"
+	"github.com/microsec-lint/microsec-lint/internal/report"
+	"golang.org/x/tools/go/analysis/unitchecker"
+)
+
+// Exit codes; the package comment documents them for users.
+const (
+	exitClean    = 0
+	exitFailed   = 1
+	exitUsage    = 2
+	exitFindings = 3
+)
+
+const name = "microsec-lint"
+
+// options are the command-line settings of one run.
+type options struct {
+	format    string
+	output    string
+	enable    string
+	disable   string
+	tests     bool
+	listRules bool
+	version   bool
+	debug     bool
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	rules := analyzers.All()
+	if isVetInvocation(args) {
+		// unitchecker reads os.Args itself and exits.
+		unitchecker.Main(analyzers.Analyzers(rules)...)
+	}
+
+	var opts options
+	fs := newFlagSet(&opts, rules, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitClean
+		}
+		return exitUsage
+	}
+	if opts.version {
+		fmt.Fprintf(stdout, "%s %s\n", name, version())
+		return exitClean
+	}
+	if opts.listRules {
+		listRules(stdout, rules)
+		return exitClean
+	}
+	format, err := report.ParseFormat(opts.format)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	enabled, err := selectRules(rules, opts.enable, opts.disable)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+
+	res, err := driver.Run(context.Background(), driver.Config{
+		Patterns: fs.Args(),
+		Tests:    opts.tests,
+		Rules:    enabled,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitFailed
+	}
+	res.Tool = tool()
+	res.Rules = describeRules(enabled)
+	return finish(res, format, opts, stdout, stderr)
+}
+
+// finish writes the result and picks the exit code.
+func finish(res *report.Result, format report.Format, opts options, stdout, stderr io.Writer) int {
+	for _, p := range res.Errors {
+		fmt.Fprintf(stderr, "%s: %s\n", name, problemLine(p))
+		var ie *driver.InternalError
+		if opts.debug && errors.As(p.Err, &ie) {
+			stderr.Write(ie.Stack)
+		}
+	}
+	if err := writeResult(res, format, opts.output, stdout); err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitFailed
+	}
+	switch {
+	case len(res.Errors) > 0:
+		return exitFailed
+	case len(res.Findings) > 0:
+		return exitFindings
+	}
+	return exitClean
+}
+
+func problemLine(p report.Problem) string {
+	if p.Package == "" || strings.Contains(p.Message, p.Package) {
+		return p.Message
+	}
+	return "package " + p.Package + ": " + p.Message
+}
+
+func writeResult(res *report.Result, format report.Format, output string, stdout io.Writer) error {
+	if output == "" {
+		return report.Write(stdout, format, res)
+	}
+	f, err := os.Create(output)
+	if err != nil {
+		return fmt.Errorf("cannot write output: %v", err)
+	}
+	if err := report.Write(f, format, res); err != nil {
+		f.Close()
+		return fmt.Errorf("cannot write %s: %v", output, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", output, err)
+	}
+	return nil
+}
+
+func usageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "%s: %v\n", name, err)
+	fmt.Fprintf(stderr, "run '%s -h' for usage\n", name)
+	return exitUsage
+}
+
+func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
+	fs.StringVar(&opts.output, "o", "", "write the report to `file` instead of standard output")
+	fs.StringVar(&opts.enable, "enable", "", "comma-separated `rules` to run (default: all)")
+	fs.StringVar(&opts.disable, "disable", "", "comma-separated `rules` not to run")
+	fs.BoolVar(&opts.tests, "tests", true, "also analyse test files")
+	fs.BoolVar(&opts.listRules, "list-rules", false, "list the rules and exit")
+	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
+	fs.BoolVar(&opts.debug, "debug", false, "print the stack of internal errors")
+	for _, r := range rules {
+		prefix := r.Analyzer.Name + "."
+		r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, prefix+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n\n", name)
+		fmt.Fprintf(stderr, "Packages are go list patterns (default ./...).\n")
+		fmt.Fprintf(stderr, "Exit status: 0 no findings, 3 findings, 1 analysis failed, 2 usage error.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// selectRules applies -enable and -disable to the suite. Unknown names are
+// a usage error, so that a typo does not silently turn a rule off.
+func selectRules(all []analyzers.Rule, enable, disable string) ([]analyzers.Rule, error) {
+	known := make(map[string]bool, len(all))
+	for _, r := range all {
+		known[r.Analyzer.Name] = true
+	}
+	parse := func(flagName, list string) (map[string]bool, error) {
+		set := make(map[string]bool)
+		for _, n := range strings.Split(list, ",") {
+			n = strings.TrimSpace(n)
+			if n == "" {
+				continue
+			}
+			if !known[n] {
+				return nil, fmt.Errorf("-%s: unknown rule %q (see -list-rules)", flagName, n)
+			}
+			set[n] = true
+		}
+		return set, nil
+	}
+	on, err := parse("enable", enable)
+	if err != nil {
+		return nil, err
+	}
+	off, err := parse("disable", disable)
+	if err != nil {
+		return nil, err
+	}
+	var out []analyzers.Rule
+	for _, r := range all {
+		n := r.Analyzer.Name
+		if (len(on) == 0 || on[n]) && !off[n] {
+			out = append(out, r)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no rules left to run after -enable and -disable")
+	}
+	return out, nil
+}
+
+func listRules(w io.Writer, rules []analyzers.Rule) {
+	width := 0
+	for _, r := range rules {
+		width = max(width, len(r.Analyzer.Name))
+	}
+	for _, r := range rules {
+		fmt.Fprintf(w, "%-*s  %s\n", width, r.Analyzer.Name, r.Doc.Title)
+	}
+}
+
+// describeRules gives the writers what they need to know about each rule.
+func describeRules(rules []analyzers.Rule) []report.Rule {
+	out := make([]report.Rule, len(rules))
+	for i, r := range rules {
+		out[i] = report.Rule{
+			ID:               r.Analyzer.Name,
+			Title:            r.Doc.Title,
+			Help:             r.Doc.Body,
+			HelpURI:          r.Analyzer.URL,
+			CWE:              r.CWE,
+			Level:            report.Level(r.Level),
+			SecuritySeverity: r.SecuritySeverity,
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func tool() report.Tool {
+	return report.Tool{
+		Name:           name,
+		Version:        version(),
+		InformationURI: "https://github.com/microsec-lint/microsec-lint",
+	}
+}
+
+// version is the module version the binary was built from, as go install
+// records it, or "(devel)" for a build from a checkout.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}
+
+// isVetInvocation reports whether go vet runs us as its -vettool: it first
+// asks for the version (-V=full) and the flags (-flags), then passes a
+// single JSON config file whose name ends in .cfg.
+func isVetInvocation(args []string) bool {
+	for _, a := range args {
+		if a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
