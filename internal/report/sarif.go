@@ -130,7 +130,7 @@ type sarifWriter struct {
 }
 
 func writeSARIF(w io.Writer, r *Result) error {
-	sw := &sarifWriter{r: r, src: sources{}, ruleIndex: map[string]int{}}
+	sw := &sarifWriter{r: r, src: sources{}, rules: []sarifRule{}, ruleIndex: map[string]int{}}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -1,0 +1,106 @@
+package report
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const fingerprintSrc = `package p
+
+func f(db DB, name string) {
+	db.Query("SELECT " + name)
+}
+`
+
+// fingerprintsOf writes src to dir/p.go and returns the fingerprints of
+// findings of rule sqlconcat on each occurrence of needle in it.
+func fingerprintsOf(t *testing.T, dir, src, needle, message string) []string {
+	t.Helper()
+	file := filepath.Join(dir, "p.go")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := &Result{WorkDir: dir}
+	for off := 0; ; {
+		i := strings.Index(src[off:], needle)
+		if i < 0 {
+			break
+		}
+		pos := positionAt(file, []byte(src), off+i)
+		end := positionAt(file, []byte(src), off+i+len(needle))
+		r.Findings = append(r.Findings, Finding{Rule: "sqlconcat", Pos: pos, End: end, Message: message})
+		off += i + len(needle)
+	}
+	var fps []string
+	for _, res := range decodeSARIF(t, r).Runs[0].Results {
+		fps = append(fps, res.PartialFingerprints[fingerprintKey])
+	}
+	return fps
+}
+
+func TestFingerprintStable(t *testing.T) {
+	dir := t.TempDir()
+	needle := `"SELECT " + name`
+	base := fingerprintsOf(t, dir, fingerprintSrc, needle, "m")
+	if len(base) != 1 || base[0] == "" {
+		t.Fatalf("fingerprints = %q", base)
+	}
+
+	same := map[string]string{
+		"lines inserted above": strings.Replace(fingerprintSrc, "func f", "// A comment.\n\nvar x = 1\n\nfunc f", 1),
+		"lines inserted below": fingerprintSrc + "\nfunc g() {}\n",
+		"line re-indented":     strings.Replace(fingerprintSrc, "\tdb.Query", "\t\t  db.Query", 1),
+	}
+	for name, src := range same {
+		if got := fingerprintsOf(t, dir, src, needle, "m"); got[0] != base[0] {
+			t.Errorf("%s: fingerprint %s, want it unchanged (%s)", name, got[0], base[0])
+		}
+	}
+
+	changed := strings.Replace(fingerprintSrc, "db.Query(", "db.Exec(", 1)
+	if got := fingerprintsOf(t, dir, changed, needle, "m"); got[0] == base[0] {
+		t.Error("fingerprint unchanged after the flagged line changed")
+	}
+	if got := fingerprintsOf(t, t.TempDir(), fingerprintSrc, needle, "m"); got[0] != base[0] {
+		t.Error("fingerprint depends on where the work directory is")
+	}
+}
+
+// TestFingerprintOccurrences checks that identical flagged lines get
+// distinct fingerprints, numbered in file order, so that adding a copy
+// below keeps those of the lines above.
+func TestFingerprintOccurrences(t *testing.T) {
+	dir := t.TempDir()
+	needle := `"SELECT " + name`
+	twice := strings.Replace(fingerprintSrc, "\tdb.Query", "\tdb.Query(\"SELECT \" + name)\n\tdb.Query", 1)
+	two := fingerprintsOf(t, dir, twice, needle, "m")
+	if len(two) != 2 || two[0] == two[1] {
+		t.Fatalf("fingerprints of two identical lines = %q, want two different ones", two)
+	}
+	thrice := strings.Replace(twice, "}\n", "\tdb.Query(\"SELECT \" + name)\n}\n", 1)
+	three := fingerprintsOf(t, dir, thrice, needle, "m")
+	if len(three) != 3 || three[0] != two[0] || three[1] != two[1] || three[2] == two[1] {
+		t.Errorf("after adding a third copy: %q, want the first two kept from %q", three, two)
+	}
+}
+
+// TestFingerprintWithoutSource checks the fallback to the message when the
+// flagged file cannot be read.
+func TestFingerprintWithoutSource(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone.go")
+	fp := func(line int, message string) string {
+		r := &Result{WorkDir: filepath.Dir(missing), Findings: []Finding{{
+			Rule: "sqlconcat", Message: message,
+			Pos: Position{File: missing, Line: line, Column: 1}, End: Position{File: missing, Line: line, Column: 9},
+		}}}
+		return decodeSARIF(t, r).Runs[0].Results[0].PartialFingerprints[fingerprintKey]
+	}
+	if fp(3, "a") != fp(30, "a") {
+		t.Error("without the source, the fingerprint depends on the line number")
+	}
+	if fp(3, "a") == fp(3, "b") {
+		t.Error("without the source, the fingerprint ignores the message")
+	}
+}

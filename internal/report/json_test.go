@@ -1,0 +1,134 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// decodedReport is the schema of docs/json-format.md as a reader would
+// write it, independent of the writer's types.
+type decodedReport struct {
+	Version int `json:"version"`
+	Tool    struct {
+		Name    string `json:"name"`
+		Version string `json:"version"`
+	} `json:"tool"`
+	Findings []struct {
+		Rule           string `json:"rule"`
+		Severity       string `json:"severity"`
+		Package        string `json:"package"`
+		File           string `json:"file"`
+		Line           int    `json:"line"`
+		Column         int    `json:"column"`
+		EndLine        int    `json:"end_line"`
+		EndColumn      int    `json:"end_column"`
+		Message        string `json:"message"`
+		SuggestedFixes []struct {
+			Message string `json:"message"`
+			Edits   []struct {
+				File      string `json:"file"`
+				Line      int    `json:"line"`
+				Column    int    `json:"column"`
+				EndLine   int    `json:"end_line"`
+				EndColumn int    `json:"end_column"`
+				Offset    int    `json:"offset"`
+				EndOffset int    `json:"end_offset"`
+				NewText   string `json:"new_text"`
+			} `json:"edits"`
+		} `json:"suggested_fixes"`
+		Trace []struct {
+			Function string `json:"function"`
+			File     string `json:"file"`
+			Line     int    `json:"line"`
+			Column   int    `json:"column"`
+		} `json:"trace"`
+		Properties map[string]string `json:"properties"`
+	} `json:"findings"`
+	Errors []struct {
+		Package string `json:"package"`
+		Message string `json:"message"`
+	} `json:"errors"`
+}
+
+func decodeJSON(t *testing.T, data []byte) decodedReport {
+	t.Helper()
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields() // every field written is documented above
+	var d decodedReport
+	if err := dec.Decode(&d); err != nil {
+		t.Fatalf("decoding the JSON output: %v\n%s", err, data)
+	}
+	return d
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	r := sampleResult(t)
+	data := render(t, JSON, r)
+	if !bytes.HasSuffix(data, []byte("}\n")) {
+		t.Error("JSON output does not end in a newline")
+	}
+	d := decodeJSON(t, data)
+
+	if d.Version != 1 || d.Tool.Name != "microsec-lint" || d.Tool.Version != "v0.3.1" {
+		t.Errorf("header = %d %+v", d.Version, d.Tool)
+	}
+	if len(d.Findings) != len(r.Findings) {
+		t.Fatalf("%d findings, want %d", len(d.Findings), len(r.Findings))
+	}
+	for i, f := range r.Findings {
+		g := d.Findings[i]
+		if g.Rule != f.Rule || g.Severity != string(f.Level) || g.Package != f.Package || g.Message != f.Message {
+			t.Errorf("finding %d = %+v, want %+v", i, g, f)
+		}
+		if g.Line != f.Pos.Line || g.Column != f.Pos.Column || g.EndLine != f.End.Line || g.EndColumn != f.End.Column {
+			t.Errorf("finding %d at %d:%d-%d:%d, want %v-%v", i, g.Line, g.Column, g.EndLine, g.EndColumn, f.Pos, f.End)
+		}
+		if strings.HasPrefix(g.File, "svc/") != strings.Contains(f.Pos.File, "testdata/src") {
+			t.Errorf("finding %d file %q for %q: relative exactly when under the work directory", i, g.File, f.Pos.File)
+		}
+		if len(f.Properties) > 0 && !reflect.DeepEqual(g.Properties, f.Properties) {
+			t.Errorf("finding %d properties = %v, want %v", i, g.Properties, f.Properties)
+		}
+	}
+
+	fixed := d.Findings[3]
+	if len(fixed.SuggestedFixes) != 1 || len(fixed.SuggestedFixes[0].Edits) != 1 {
+		t.Fatalf("finding 3 fixes = %+v", fixed.SuggestedFixes)
+	}
+	e, want := fixed.SuggestedFixes[0].Edits[0], r.Findings[3].Fixes[0].Edits[0]
+	if e.File != "svc/main.go" || e.Offset != want.Pos.Offset || e.EndOffset != want.End.Offset ||
+		e.Line != want.Pos.Line || e.EndColumn != want.End.Column || e.NewText != want.NewText {
+		t.Errorf("edit = %+v, want %+v", e, want)
+	}
+	traced := d.Findings[1]
+	if len(traced.Trace) != 2 || traced.Trace[0].File != "svc/main.go" || traced.Trace[1].Function != "crypto/tls.(*Conn).Handshake" {
+		t.Errorf("trace = %+v", traced.Trace)
+	}
+	if len(d.Errors) != 1 || d.Errors[0].Package != "example.com/svc/broken" {
+		t.Errorf("errors = %+v", d.Errors)
+	}
+}
+
+// TestJSONEmptyLists checks that lists and maps with nothing in them are
+// written as [] and {}, never as null, so readers need no null checks.
+func TestJSONEmptyLists(t *testing.T) {
+	empty := string(render(t, JSON, &Result{Tool: Tool{Name: "microsec-lint"}}))
+	for _, want := range []string{`"findings": []`, `"errors": []`} {
+		if !strings.Contains(empty, want) {
+			t.Errorf("JSON of an empty result lacks %s:\n%s", want, empty)
+		}
+	}
+	one := &Result{Findings: []Finding{{Rule: "r", Fixes: []Fix{{Message: "Do nothing"}}}}}
+	out := string(render(t, JSON, one))
+	for _, want := range []string{`"edits": []`, `"trace": []`, `"properties": {}`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("JSON lacks %s:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "null") {
+		t.Errorf("JSON contains null:\n%s", out)
+	}
+}
