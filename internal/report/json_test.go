@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -131,4 +133,48 @@ func TestJSONEmptyLists(t *testing.T) {
 	if strings.Contains(out, "null") {
 		t.Errorf("JSON contains null:\n%s", out)
 	}
+}
+
+// TestJSONDocumented checks docs/json-format.md against the writer: every
+// key the writer can produce is named in the document, and the examples
+// in it decode with the reader's schema.
+func TestJSONDocumented(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "json-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(doc)
+	for _, key := range jsonKeys(reflect.TypeFor[jsonReport]()) {
+		if !strings.Contains(text, "`"+key+"`") && !strings.Contains(text, "."+key+"`") {
+			t.Errorf("docs/json-format.md does not describe the key %q", key)
+		}
+	}
+	blocks := strings.Split(text, "```json\n")[1:]
+	if len(blocks) == 0 {
+		t.Fatal("docs/json-format.md has no JSON example")
+	}
+	for _, b := range blocks {
+		example, _, _ := strings.Cut(b, "```")
+		d := decodeJSON(t, []byte(example))
+		if d.Version != jsonVersion {
+			t.Errorf("example has version %d, want %d", d.Version, jsonVersion)
+		}
+	}
+}
+
+// jsonKeys lists the JSON keys of struct type t and of the structs it
+// holds, directly or in slices.
+func jsonKeys(t reflect.Type) []string {
+	var keys []string
+	for f := range t.Fields() {
+		keys = append(keys, strings.Split(f.Tag.Get("json"), ",")[0])
+		ft := f.Type
+		if ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct {
+			keys = append(keys, jsonKeys(ft)...)
+		}
+	}
+	return keys
 }
