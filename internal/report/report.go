@@ -65,6 +65,20 @@ type Finding struct {
 	// (CVE, GHSA ids) of a vulnerability; written as SARIF properties and
 	// in JSON.
 	Properties map[string]string
+	// Fingerprint identifies the finding across edits that do not touch
+	// it: it is built from the rule, the file, the enclosing function and
+	// the flagged code, not from line numbers. Baselines store it.
+	Fingerprint string
+	// Suppression is set when an in-source directive silences the finding;
+	// suppressed findings are written only where the format can mark them
+	// (SARIF, JSON) and never count for the exit code.
+	Suppression *Suppression
+}
+
+// Suppression records why a finding is silenced.
+type Suppression struct {
+	Kind          string // "inSource", as SARIF names directives in code
+	Justification string // the reason the directive gives
 }
 
 // Frame is one step of a Trace.
