@@ -69,7 +69,7 @@ func TestSort(t *testing.T) {
 }
 
 func TestRelPath(t *testing.T) {
-	root := filepath.FromSlash("/work/svc")
+	root := filepath.FromSlash("/repo/svc")
 	if !filepath.IsAbs(root) {
 		t.Skip("paths in this test are not absolute on this system")
 	}
@@ -78,12 +78,12 @@ func TestRelPath(t *testing.T) {
 		want      string
 		under     bool
 	}{
-		{root, filepath.FromSlash("/work/svc/cmd/main.go"), "cmd/main.go", true},
-		{root, filepath.FromSlash("/work/svc/main.go"), "main.go", true},
-		{root, filepath.FromSlash("/work/svcx/main.go"), "", false},
-		{root, filepath.FromSlash("/work/other/main.go"), "", false},
+		{root, filepath.FromSlash("/repo/svc/cmd/main.go"), "cmd/main.go", true},
+		{root, filepath.FromSlash("/repo/svc/main.go"), "main.go", true},
+		{root, filepath.FromSlash("/repo/svcx/main.go"), "", false},
+		{root, filepath.FromSlash("/repo/other/main.go"), "", false},
 		{root, root, "", false},
-		{"", filepath.FromSlash("/work/svc/main.go"), "", false},
+		{"", filepath.FromSlash("/repo/svc/main.go"), "", false},
 		{root, "main.go", "", false},
 	}
 	for _, tt := range tests {
@@ -95,7 +95,7 @@ func TestRelPath(t *testing.T) {
 }
 
 func TestTextOutput(t *testing.T) {
-	dir := filepath.FromSlash("/work/svc")
+	dir := filepath.FromSlash("/repo/svc")
 	outside := filepath.FromSlash("/elsewhere/gen.go")
 	r := &Result{WorkDir: dir, Findings: []Finding{
 		{Rule: "sqlconcat", Pos: Position{File: filepath.Join(dir, "db", "q.go"), Line: 12, Column: 3},

@@ -141,6 +141,7 @@ func (sw *sarifWriter) log() sarifLog {
 	for _, rule := range sw.r.Rules {
 		sw.addRule(ruleDescriptor(rule))
 	}
+	// Results first: a finding of an unlisted rule adds a descriptor.
 	results := sw.results()
 	run := sarifRun{
 		Tool:        sarifTool{Driver: sw.driver()},

@@ -16,7 +16,8 @@ var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 func writeText(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
-		fmt.Fprintf(bw, "%s: %s (%s)\n", textPosition(r.WorkDir, f.Pos), oneLine.Replace(f.Message), f.Rule)
+		fmt.Fprintf(bw, "%s: %s (%s)\n",
+			textPosition(r.WorkDir, f.Pos), oneLine.Replace(f.Message), f.Rule)
 	}
 	return bw.Flush()
 }
