@@ -1,0 +1,213 @@
+package vulncheck
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+)
+
+// vulndbModule holds the source of the Go vulnerability database; its
+// data/osv directory has one OSV file per advisory.
+const vulndbModule = "golang.org/x/vulndb"
+
+// database is a source govulncheck can read.
+type database struct {
+	url  string // the -db argument of govulncheck
+	name string // what Result.DB reports
+}
+
+// openDB picks the database that cfg.DB names and checks that it answers,
+// so that failures surface as one clear line before any package loads.
+func (r runner) openDB(ctx context.Context, cfg Config) (*database, error) {
+	src := cfg.DB
+	switch {
+	case src == "":
+		return r.openDefault(ctx, cfg)
+	case src == "module" || strings.HasPrefix(src, "module@"):
+		version := "latest"
+		if v, ok := strings.CutPrefix(src, "module@"); ok {
+			version = v
+		}
+		if version == "" {
+			return nil, fmt.Errorf("vulnerability database %q: no version after @", src)
+		}
+		db, err := openModule(ctx, cfg.Env, version)
+		if err != nil {
+			return nil, fmt.Errorf("%w: module %s: %v", ErrNoDatabase, vulndbModule, err)
+		}
+		return db, nil
+	case strings.HasPrefix(src, "https://") || strings.HasPrefix(src, "http://"):
+		src = strings.TrimRight(src, "/")
+		if err := probeHTTP(ctx, src, r.probeTimeout); err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrNoDatabase, src, err)
+		}
+		return &database{url: src, name: src}, nil
+	case strings.HasPrefix(src, "file:"):
+		dir, err := dirOfFileURL(src)
+		if err != nil {
+			return nil, fmt.Errorf("vulnerability database %s: %v", src, err)
+		}
+		return openDir(dir, src)
+	case filepath.IsAbs(src) || strings.HasPrefix(src, "."):
+		return openDir(src, src)
+	}
+	return nil, fmt.Errorf("vulnerability database %q: want an https:// or file:// URL, a directory, module or module@VERSION", src)
+}
+
+// openDefault uses the default database, or the module when the default
+// does not answer within the probe timeout.
+func (r runner) openDefault(ctx context.Context, cfg Config) (*database, error) {
+	perr := probeHTTP(ctx, r.defaultDB, r.probeTimeout)
+	if perr == nil {
+		return &database{url: r.defaultDB, name: r.defaultDB}, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	db, merr := openModule(ctx, cfg.Env, "latest")
+	if merr != nil {
+		return nil, fmt.Errorf("%w: %s: %v; module %s: %v",
+			ErrNoDatabase, r.defaultDB, perr, vulndbModule, merr)
+	}
+	fmt.Fprintf(cfg.Log, "vulncheck: %s is unreachable (%v); using %s through GOPROXY\n",
+		r.defaultDB, perr, db.name)
+	return db, nil
+}
+
+// probeHTTP checks that base serves the module index, which govulncheck
+// reads first. govulncheck itself waits as long as the network lets it.
+func probeHTTP(ctx context.Context, base string, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, base+"/index/modules.json.gz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) {
+			return fmt.Errorf("no answer within %v", timeout)
+		}
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			return uerr.Err
+		}
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("%s: %s", req.URL, resp.Status)
+	}
+	return nil
+}
+
+// openModule downloads golang.org/x/vulndb@version into the module cache
+// with the go command, so GOPROXY, GONOSUMDB, GOFLAGS and the rest of the
+// user's settings apply, and returns its data/osv directory. The download
+// runs in an empty directory so that no go.mod or go.work is touched.
+func openModule(ctx context.Context, env []string, version string) (*database, error) {
+	tmp, err := os.MkdirTemp("", "microsec-lint-vulndb-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+
+	cmd := exec.CommandContext(ctx, "go", "mod", "download", "-json", vulndbModule+"@"+version)
+	cmd.Dir = tmp
+	cmd.Env = append(env[:len(env):len(env)],
+		"GOWORK=off", "GO111MODULE=on", "GOFLAGS="+withoutModFlag(lookupEnv(env, "GOFLAGS")))
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, runErr := cmd.Output()
+
+	// On failure go mod download -json still prints the module with an
+	// Error field, which is the clearest message there is.
+	var mod struct{ Version, Dir, Error string }
+	if err := json.Unmarshal(out, &mod); err != nil || runErr != nil || mod.Error != "" {
+		switch {
+		case mod.Error != "":
+			return nil, errors.New(mod.Error)
+		case runErr != nil && stderr.Len() > 0:
+			return nil, fmt.Errorf("go mod download: %s", strings.TrimSpace(stderr.String()))
+		case runErr != nil:
+			return nil, fmt.Errorf("go mod download: %v", runErr)
+		}
+		return nil, fmt.Errorf("go mod download: %v", err)
+	}
+
+	dir := filepath.Join(mod.Dir, "data", "osv")
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return nil, fmt.Errorf("%s@%s has no data/osv directory", vulndbModule, mod.Version)
+	}
+	return &database{url: fileURL(dir), name: vulndbModule + "@" + mod.Version}, nil
+}
+
+// withoutModFlag drops -mod=... from GOFLAGS: outside a module the go
+// command rejects -mod=vendor, and it means nothing for a download.
+func withoutModFlag(goflags string) string {
+	var keep []string
+	for _, f := range strings.Fields(goflags) {
+		if !strings.HasPrefix(f, "-mod=") && !strings.HasPrefix(f, "--mod=") {
+			keep = append(keep, f)
+		}
+	}
+	return strings.Join(keep, " ")
+}
+
+// openDir accepts a directory that has govulncheck's index, or plain OSV
+// files that govulncheck indexes itself.
+func openDir(dir, name string) (*database, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoDatabase, err)
+	}
+	if !fi.IsDir() {
+		return nil, fmt.Errorf("%w: %s is not a directory", ErrNoDatabase, abs)
+	}
+	if _, err := os.Stat(filepath.Join(abs, "index", "modules.json")); err != nil {
+		osv, _ := filepath.Glob(filepath.Join(abs, "*.json"))
+		if len(osv) == 0 {
+			return nil, fmt.Errorf("%w: %s has neither index/modules.json nor OSV .json files", ErrNoDatabase, abs)
+		}
+	}
+	return &database{url: fileURL(abs), name: name}, nil
+}
+
+func fileURL(dir string) string {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // C:/x on Windows
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
+
+func dirOfFileURL(s string) (string, error) {
+	u, err := url.Parse(s)
+	if err != nil {
+		return "", err
+	}
+	if u.Host != "" && u.Host != "localhost" {
+		return "", fmt.Errorf("file URL with host %q: want file:///dir", u.Host)
+	}
+	if u.Path == "" {
+		return "", errors.New("file URL without a path: want file:///dir")
+	}
+	p := u.Path
+	if runtime.GOOS == "windows" && len(p) > 2 && p[0] == '/' && p[2] == ':' {
+		p = p[1:]
+	}
+	return filepath.FromSlash(p), nil
+}
