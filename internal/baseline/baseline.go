@@ -1,0 +1,103 @@
+// Package baseline records the findings a project has accepted for now, so
+// that a run reports only new ones. A baseline stores fingerprints, which do
+// not depend on line numbers (see report.Finding.Fingerprint), so it
+// survives edits elsewhere in a file.
+package baseline
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/microsec-lint/microsec-lint/internal/report"
+)
+
+// version is the format version written to and accepted from baseline files.
+const version = 1
+
+// Entry is one accepted finding. Rule, File and Message are there for the
+// people reading the file; only Fingerprint is matched.
+type Entry struct {
+	Rule        string `json:"rule"`
+	File        string `json:"file"`
+	Message     string `json:"message"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+type file struct {
+	Version  int     `json:"version"`
+	Findings []Entry `json:"findings"`
+}
+
+// Baseline is a multiset of fingerprints: a fingerprint recorded twice
+// accepts two findings.
+type Baseline struct {
+	counts map[string]int
+}
+
+// Write writes the findings that are not suppressed in source as a
+// baseline. File paths are written relative to workDir.
+func Write(w io.Writer, findings []report.Finding, workDir string) error {
+	out := file{Version: version, Findings: []Entry{}}
+	for _, f := range findings {
+		if f.Suppression != nil {
+			continue
+		}
+		rel, err := filepath.Rel(workDir, f.Pos.File)
+		if err != nil {
+			rel = f.Pos.File
+		}
+		out.Findings = append(out.Findings, Entry{
+			Rule:        f.Rule,
+			File:        filepath.ToSlash(rel),
+			Message:     f.Message,
+			Fingerprint: f.Fingerprint,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// Load reads a baseline file.
+func Load(path string) (*Baseline, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read baseline: %v", err)
+	}
+	var in file
+	if err := json.Unmarshal(data, &in); err != nil {
+		return nil, fmt.Errorf("baseline %s is not valid JSON: %v", path, err)
+	}
+	if in.Version != version {
+		return nil, fmt.Errorf("baseline %s has version %d; this microsec-lint reads version %d", path, in.Version, version)
+	}
+	b := &Baseline{counts: make(map[string]int)}
+	for _, e := range in.Findings {
+		if e.Fingerprint == "" {
+			return nil, fmt.Errorf("baseline %s: a finding of %s in %s has no fingerprint", path, e.Rule, e.File)
+		}
+		b.counts[e.Fingerprint]++
+	}
+	return b, nil
+}
+
+// Filter returns the findings the baseline does not accept, and how many
+// it accepted. Suppressed findings pass through untouched.
+func (b *Baseline) Filter(findings []report.Finding) (kept []report.Finding, accepted int) {
+	left := make(map[string]int, len(b.counts))
+	for fp, n := range b.counts {
+		left[fp] = n
+	}
+	for _, f := range findings {
+		if f.Suppression == nil && left[f.Fingerprint] > 0 {
+			left[f.Fingerprint]--
+			accepted++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, accepted
+}

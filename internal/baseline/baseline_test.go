@@ -1,0 +1,75 @@
+package baseline
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/microsec-lint/microsec-lint/internal/report"
+)
+
+func finding(file, fp string) report.Finding {
+	return report.Finding{Rule: "sqlconcat", Message: "m", Pos: report.Position{File: file}, Fingerprint: fp}
+}
+
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	old := []report.Finding{
+		finding(filepath.Join(dir, "a.go"), "f1"),
+		finding(filepath.Join(dir, "a.go"), "f1"), // the same code twice
+		finding(filepath.Join(dir, "b.go"), "f2"),
+		{Rule: "sqlconcat", Fingerprint: "f3", Suppression: &report.Suppression{Kind: "inSource"}},
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, old, dir); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(buf.String(), dir) || !strings.Contains(buf.String(), `"file": "a.go"`) {
+		t.Errorf("baseline paths are not relative:\n%s", buf.String())
+	}
+	if strings.Contains(buf.String(), "f3") {
+		t.Errorf("suppressed finding written to the baseline:\n%s", buf.String())
+	}
+	path := filepath.Join(dir, "baseline.json")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	now := []report.Finding{
+		finding(filepath.Join(dir, "a.go"), "f1"),
+		finding(filepath.Join(dir, "a.go"), "f1"),
+		finding(filepath.Join(dir, "a.go"), "f1"), // a third copy is new
+		finding(filepath.Join(dir, "b.go"), "f2"),
+		finding(filepath.Join(dir, "c.go"), "f4"), // new
+	}
+	kept, accepted := b.Filter(now)
+	if accepted != 3 || len(kept) != 2 || kept[0].Fingerprint != "f1" || kept[1].Fingerprint != "f4" {
+		t.Errorf("Filter kept %+v, accepted %d; want the third f1 and f4, 3 accepted", kept, accepted)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"notjson.json": "{",
+		"version.json": `{"version": 9, "findings": []}`,
+		"nofp.json":    `{"version": 1, "findings": [{"rule": "x", "file": "a.go"}]}`,
+		"missing.json": "",
+	} {
+		path := filepath.Join(dir, name)
+		if name != "missing.json" {
+			os.WriteFile(path, []byte(content), 0o644)
+		}
+		if _, err := Load(path); err == nil {
+			t.Errorf("Load(%s) succeeded", name)
+		} else if strings.Contains(err.Error(), "\n") {
+			t.Errorf("Load(%s) error spans lines: %v", name, err)
+		}
+	}
+}

@@ -1,0 +1,197 @@
+// Package suppress reads the directives that silence findings in source:
+//
+//	//microsec:ignore RULE[,RULE] -- reason
+//	//nolint:microsec // reason
+//
+// A directive covers its own line and the line below it; written as (or in)
+// the doc comment of a declaration, or on the line just above one, it covers
+// the whole declaration. microsec:ignore must name known rules and give a
+// reason; a directive that does not is itself reported, so that silencing a
+// finding always leaves a justification behind. nolint follows
+// golangci-lint: "//nolint", "//nolint:all" and any list naming microsec
+// silence every rule, and the reason is optional.
+package suppress
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// Directive is one parsed suppression comment.
+type Directive struct {
+	Rules  []string // rule names; nil means every rule
+	Reason string
+	File   string
+	From   int // first line covered
+	To     int // last line covered
+}
+
+func (d Directive) covers(rule string) bool {
+	if d.Rules == nil {
+		return true
+	}
+	for _, r := range d.Rules {
+		if r == rule {
+			return true
+		}
+	}
+	return false
+}
+
+// Malformed is a directive that cannot be honoured as written.
+type Malformed struct {
+	Pos     token.Position
+	End     token.Position
+	Message string
+}
+
+// Index holds the directives of a set of files.
+type Index struct {
+	byFile map[string][]Directive
+	seen   map[string]bool
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{byFile: make(map[string][]Directive), seen: make(map[string]bool)}
+}
+
+// Add scans files for directives. known reports whether a rule name
+// exists. A file already scanned (a package and its test variant share
+// files) is skipped, so each malformed directive is returned once.
+func (ix *Index) Add(fset *token.FileSet, files []*ast.File, known func(string) bool) []Malformed {
+	var bad []Malformed
+	for _, f := range files {
+		name := fset.File(f.Pos()).Name()
+		if ix.seen[name] {
+			continue
+		}
+		ix.seen[name] = true
+		spans := declSpans(fset, f)
+		docs := docEnds(fset, f)
+		for _, group := range f.Comments {
+			for _, c := range group.List {
+				d, problem, ok := parse(c.Text, known)
+				if !ok {
+					continue
+				}
+				if problem != "" {
+					bad = append(bad, Malformed{Pos: fset.Position(c.Pos()), End: fset.Position(c.End()), Message: problem})
+					continue
+				}
+				line := fset.Position(c.Pos()).Line
+				d.File = name
+				d.From, d.To = line, line+1
+				if span, ok := spans[line+1]; ok {
+					d.To = max(d.To, span)
+				}
+				if end, ok := docs[group]; ok {
+					d.To = max(d.To, end)
+				}
+				ix.byFile[name] = append(ix.byFile[name], d)
+			}
+		}
+	}
+	return bad
+}
+
+// Lookup returns the reason of the first directive that covers a finding
+// of rule in file on lines from to to.
+func (ix *Index) Lookup(rule, file string, from, to int) (reason string, ok bool) {
+	for _, d := range ix.byFile[file] {
+		if d.covers(rule) && from <= d.To && to >= d.From {
+			return d.Reason, true
+		}
+	}
+	return "", false
+}
+
+// parse recognises a directive in the text of one comment. ok is false when
+// the comment is not a directive at all; problem is set when it is one but
+// is malformed.
+func parse(text string, known func(string) bool) (d Directive, problem string, ok bool) {
+	switch {
+	case strings.HasPrefix(text, "//microsec:ignore"):
+		return parseIgnore(strings.TrimPrefix(text, "//microsec:ignore"), known)
+	case strings.HasPrefix(text, "//nolint"):
+		return parseNolint(strings.TrimPrefix(text, "//nolint"))
+	}
+	return Directive{}, "", false
+}
+
+func parseIgnore(rest string, known func(string) bool) (Directive, string, bool) {
+	if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+		return Directive{}, "", false // some other word, e.g. //microsec:ignored
+	}
+	list, reason, found := strings.Cut(rest, "--")
+	reason = strings.TrimSpace(reason)
+	if !found || reason == "" {
+		return Directive{}, "microsec:ignore directive without a reason: write //microsec:ignore RULE -- why this is safe", true
+	}
+	var d Directive
+	for _, r := range strings.Split(list, ",") {
+		r = strings.TrimSpace(r)
+		if r == "" {
+			continue
+		}
+		if !known(r) {
+			return Directive{}, fmt.Sprintf("microsec:ignore directive names unknown rule %q", r), true
+		}
+		d.Rules = append(d.Rules, r)
+	}
+	if len(d.Rules) == 0 {
+		return Directive{}, "microsec:ignore directive names no rule: write //microsec:ignore RULE -- why this is safe", true
+	}
+	d.Reason = reason
+	return d, "", true
+}
+
+func parseNolint(rest string) (Directive, string, bool) {
+	linters, reason, _ := strings.Cut(rest, "//")
+	linters = strings.TrimSpace(linters)
+	d := Directive{Reason: strings.TrimSpace(reason)}
+	if linters == "" {
+		return d, "", true // bare //nolint silences everything
+	}
+	if !strings.HasPrefix(linters, ":") {
+		return Directive{}, "", false // "//nolintx", not a directive
+	}
+	for _, l := range strings.Split(linters[1:], ",") {
+		switch strings.TrimSpace(l) {
+		case "microsec", "all":
+			return d, "", true
+		}
+	}
+	return Directive{}, "", false // a nolint for other linters
+}
+
+// declSpans maps the first line of each top-level declaration, including its
+// doc comment, to its last line.
+func declSpans(fset *token.FileSet, f *ast.File) map[int]int {
+	spans := make(map[int]int)
+	for _, decl := range f.Decls {
+		spans[fset.Position(decl.Pos()).Line] = fset.Position(decl.End()).Line
+	}
+	return spans
+}
+
+// docEnds maps the doc comment of each top-level declaration to the
+// declaration's last line.
+func docEnds(fset *token.FileSet, f *ast.File) map[*ast.CommentGroup]int {
+	ends := make(map[*ast.CommentGroup]int)
+	for _, decl := range f.Decls {
+		var doc *ast.CommentGroup
+		switch d := decl.(type) {
+		case *ast.FuncDecl:
+			doc = d.Doc
+		case *ast.GenDecl:
+			doc = d.Doc
+		}
+		if doc != nil {
+			ends[doc] = fset.Position(decl.End()).Line
+		}
+	}
+	return ends
+}

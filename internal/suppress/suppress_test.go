@@ -1,0 +1,115 @@
+package suppress
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strings"
+	"testing"
+)
+
+const src = `package p
+
+func a() {
+	x() //microsec:ignore sqlconcat -- table name comes from a constant set
+	//microsec:ignore cmdinjection,sqlconcat -- vetted helper
+	y()
+	z()
+}
+
+// b is covered whole.
+//
+//microsec:ignore hardcodedsecret -- test key, not deployed
+func b() {
+	s1()
+	s2()
+}
+
+//nolint:microsec // generated
+func c() {
+	n()
+}
+
+func d() {
+	m() //nolint:errcheck
+	k() //nolint
+	//microsec:ignore sqlconcat
+	//microsec:ignore nosuchrule -- typo
+	//microsec:ignore -- forgot the rule
+	//microsec:ignored is not a directive
+}
+`
+
+func scan(t *testing.T) (*Index, []Malformed, string) {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := func(r string) bool {
+		return r == "sqlconcat" || r == "cmdinjection" || r == "hardcodedsecret"
+	}
+	ix := NewIndex()
+	bad := ix.Add(fset, []*ast.File{f}, known)
+	if again := ix.Add(fset, []*ast.File{f}, known); len(again) != 0 {
+		t.Errorf("scanning the same file twice reported %d problems again", len(again))
+	}
+	return ix, bad, "p.go"
+}
+
+func lineOf(t *testing.T, needle string) int {
+	t.Helper()
+	i := strings.Index(src, needle)
+	if i < 0 {
+		t.Fatalf("%q not in source", needle)
+	}
+	return strings.Count(src[:i], "\n") + 1
+}
+
+func TestLookup(t *testing.T) {
+	ix, _, file := scan(t)
+	for _, c := range []struct {
+		rule, at string
+		want     bool
+		reason   string
+	}{
+		{"sqlconcat", "x()", true, "table name comes from a constant set"},
+		{"cmdinjection", "x()", false, ""},
+		{"sqlconcat", "y()", true, "vetted helper"},
+		{"cmdinjection", "y()", true, "vetted helper"},
+		{"sqlconcat", "z()", false, ""},
+		{"hardcodedsecret", "s1()", true, "test key, not deployed"},
+		{"hardcodedsecret", "s2()", true, "test key, not deployed"},
+		{"sqlconcat", "s2()", false, ""},
+		{"sqlconcat", "n()", true, "generated"},
+		{"cmdinjection", "n()", true, "generated"},
+		{"sqlconcat", "m()", false, ""},
+		{"sqlconcat", "k()", true, ""},
+	} {
+		line := lineOf(t, c.at)
+		reason, ok := ix.Lookup(c.rule, file, line, line)
+		if ok != c.want || reason != c.reason {
+			t.Errorf("Lookup(%s at %s) = %q, %v; want %q, %v", c.rule, c.at, reason, ok, c.reason, c.want)
+		}
+	}
+}
+
+func TestMalformed(t *testing.T) {
+	_, bad, _ := scan(t)
+	var got []string
+	for _, m := range bad {
+		got = append(got, m.Message)
+	}
+	want := []string{
+		"microsec:ignore directive without a reason: write //microsec:ignore RULE -- why this is safe",
+		`microsec:ignore directive names unknown rule "nosuchrule"`,
+		"microsec:ignore directive names no rule: write //microsec:ignore RULE -- why this is safe",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("malformed directives:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(bad) > 0 && bad[0].Pos.Line != lineOf(t, "//microsec:ignore sqlconcat\n") {
+		t.Errorf("first problem at line %d", bad[0].Pos.Line)
+	}
+}
