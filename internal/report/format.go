@@ -61,10 +61,12 @@ func Write(w io.Writer, f Format, r *Result) error {
 // package and level so that the order is total on everything the writers
 // print. Findings that still compare equal keep their relative order.
 func Sort(fs []Finding) {
-	slices.SortStableFunc(fs, compareFindings)
+	slices.SortStableFunc(fs, Compare)
 }
 
-func compareFindings(a, b Finding) int {
+// Compare is the order of Sort, for callers that sort findings held in
+// their own structures.
+func Compare(a, b Finding) int {
 	return cmp.Or(
 		cmp.Compare(a.Pos.File, b.Pos.File),
 		cmp.Compare(a.Pos.Line, b.Pos.Line),
