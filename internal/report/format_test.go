@@ -61,7 +61,7 @@ func TestSort(t *testing.T) {
 		}
 		Sort(got)
 		for i := range want {
-			if compareFindings(got[i], want[i]) != 0 {
+			if Compare(got[i], want[i]) != 0 {
 				t.Errorf("perm %v: position %d holds %+v, want %+v", perm, i, got[i], want[i])
 			}
 		}
@@ -101,6 +101,8 @@ func TestTextOutput(t *testing.T) {
 		{Rule: "sqlconcat", Pos: Position{File: filepath.Join(dir, "db", "q.go"), Line: 12, Column: 3},
 			Message: "first line\nsecond line"},
 		{Rule: "hardcodedsecret", Pos: Position{File: outside, Line: 4}, Message: "no column"},
+		{Rule: "sqlconcat", Pos: Position{File: outside, Line: 5, Column: 1}, Message: "suppressed",
+			Suppression: &Suppression{Kind: "inSource", Justification: "test"}},
 	}}
 	want := "db/q.go:12:3: first line second line (sqlconcat)\n" +
 		outside + ":4: no column (hardcodedsecret)\n"

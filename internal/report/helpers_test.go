@@ -58,8 +58,9 @@ Load the CA instead:
 
 // sampleResult is a small run over testdata/src: three rules and five
 // findings, one of them with a suggested fix, one on a line with non-ASCII
-// text, one with a call trace, one in a file outside the work directory
-// and of a rule that is not listed; and one analysis failure.
+// text that is suppressed in source, one with a call trace, one in a file
+// outside the work directory and of a rule that is not listed; and one
+// analysis failure.
 func sampleResult(t *testing.T) *Result {
 	t.Helper()
 	work := abs(t, "testdata/src")
@@ -74,7 +75,9 @@ func sampleResult(t *testing.T) *Result {
 
 	findings := []Finding{
 		{Rule: "sqlconcat", Level: LevelError, Package: "example.com/svc", Pos: gPos, End: gEnd,
-			Message: "SQL text built from name reaches db.Query; pass name as a query argument"},
+			Message:     "SQL text built from name reaches db.Query; pass name as a query argument",
+			Fingerprint: "sqlconcat:svc/main.go:greet:7f3a",
+			Suppression: &Suppression{Kind: "inSource", Justification: "name is a fixed greeting"}},
 		{Rule: "hardcodedsecret", Level: LevelError, Package: "example.com/gen", Pos: sPos, End: sEnd,
 			Message: "GitHub token written in source; read it from the environment"},
 		{Rule: "insecuretransport", Level: LevelError, Package: "example.com/svc", Pos: tlsPos, End: tlsEnd,

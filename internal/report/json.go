@@ -12,8 +12,9 @@ import (
 const jsonVersion = 1
 
 // The types below are the JSON schema. Their field order is the key order
-// of the output, and no slice in them is ever nil, so that empty lists are
-// written as [].
+// of the output, and no slice or map in them is ever nil, so that empty
+// lists are written as [] and empty maps as {}. The one null is the
+// suppression of a finding that is not suppressed.
 type (
 	jsonReport struct {
 		Version  int           `json:"version"`
@@ -38,6 +39,12 @@ type (
 		SuggestedFixes []jsonFix         `json:"suggested_fixes"`
 		Trace          []jsonFrame       `json:"trace"`
 		Properties     map[string]string `json:"properties"`
+		Fingerprint    string            `json:"fingerprint"`
+		Suppression    *jsonSuppression  `json:"suppression"`
+	}
+	jsonSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification"`
 	}
 	jsonFrame struct {
 		Function string `json:"function"`
@@ -91,6 +98,10 @@ func toJSON(r *Result) jsonReport {
 func jsonFindingOf(dir string, f Finding) jsonFinding {
 	props := map[string]string{}
 	maps.Copy(props, f.Properties)
+	var sup *jsonSuppression
+	if f.Suppression != nil {
+		sup = &jsonSuppression{Kind: f.Suppression.Kind, Justification: f.Suppression.Justification}
+	}
 	return jsonFinding{
 		Rule:           f.Rule,
 		Severity:       f.Level,
@@ -104,6 +115,8 @@ func jsonFindingOf(dir string, f Finding) jsonFinding {
 		SuggestedFixes: jsonFixes(dir, f.Fixes),
 		Trace:          jsonTrace(dir, f.Trace),
 		Properties:     props,
+		Fingerprint:    f.Fingerprint,
+		Suppression:    sup,
 	}
 }
 

@@ -47,7 +47,12 @@ type decodedReport struct {
 			Line     int    `json:"line"`
 			Column   int    `json:"column"`
 		} `json:"trace"`
-		Properties map[string]string `json:"properties"`
+		Properties  map[string]string `json:"properties"`
+		Fingerprint string            `json:"fingerprint"`
+		Suppression *struct {
+			Kind          string `json:"kind"`
+			Justification string `json:"justification"`
+		} `json:"suppression"`
 	} `json:"findings"`
 	Errors []struct {
 		Package string `json:"package"`
@@ -94,6 +99,10 @@ func TestJSONRoundTrip(t *testing.T) {
 		if len(f.Properties) > 0 && !reflect.DeepEqual(g.Properties, f.Properties) {
 			t.Errorf("finding %d properties = %v, want %v", i, g.Properties, f.Properties)
 		}
+		if g.Fingerprint != f.Fingerprint || (g.Suppression == nil) != (f.Suppression == nil) {
+			t.Errorf("finding %d: fingerprint %q, suppression %v; want %q, %v",
+				i, g.Fingerprint, g.Suppression, f.Fingerprint, f.Suppression)
+		}
 	}
 
 	fixed := d.Findings[3]
@@ -108,6 +117,9 @@ func TestJSONRoundTrip(t *testing.T) {
 	traced := d.Findings[1]
 	if len(traced.Trace) != 2 || traced.Trace[0].File != "svc/main.go" || traced.Trace[1].Function != "crypto/tls.(*Conn).Handshake" {
 		t.Errorf("trace = %+v", traced.Trace)
+	}
+	if s := d.Findings[4].Suppression; s == nil || s.Kind != "inSource" || s.Justification != "name is a fixed greeting" {
+		t.Errorf("suppression = %+v", s)
 	}
 	if len(d.Errors) != 1 || d.Errors[0].Package != "example.com/svc/broken" {
 		t.Errorf("errors = %+v", d.Errors)
@@ -130,8 +142,8 @@ func TestJSONEmptyLists(t *testing.T) {
 			t.Errorf("JSON lacks %s:\n%s", want, out)
 		}
 	}
-	if strings.Contains(out, "null") {
-		t.Errorf("JSON contains null:\n%s", out)
+	if strings.Count(out, "null") != 1 || !strings.Contains(out, `"suppression": null`) {
+		t.Errorf("JSON has a null other than that of an absent suppression:\n%s", out)
 	}
 }
 

@@ -26,6 +26,9 @@ const (
 	// fingerprintKey names our partialFingerprints entry; the version goes
 	// up whenever the way it is computed changes.
 	fingerprintKey = "microsecLineHash/v1"
+	// baselineKey names the entry that carries Finding.Fingerprint, the
+	// driver's own fingerprint that baselines store.
+	baselineKey = "microsecFingerprint/v1"
 )
 
 // The types below are the subset of SARIF 2.1.0 that we write, with keys
@@ -64,15 +67,20 @@ type (
 		Text string `json:"text"`
 	}
 	sarifResult struct {
-		RuleID              string            `json:"ruleId"`
-		RuleIndex           int               `json:"ruleIndex"`
-		Level               Level             `json:"level,omitempty"`
-		Message             sarifMessage      `json:"message"`
-		Locations           []sarifLocation   `json:"locations,omitempty"`
-		PartialFingerprints map[string]string `json:"partialFingerprints"`
-		CodeFlows           []sarifCodeFlow   `json:"codeFlows,omitempty"`
-		Fixes               []sarifFix        `json:"fixes,omitempty"`
-		Properties          map[string]string `json:"properties,omitempty"`
+		RuleID              string             `json:"ruleId"`
+		RuleIndex           int                `json:"ruleIndex"`
+		Level               Level              `json:"level,omitempty"`
+		Message             sarifMessage       `json:"message"`
+		Locations           []sarifLocation    `json:"locations,omitempty"`
+		Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+		PartialFingerprints map[string]string  `json:"partialFingerprints"`
+		CodeFlows           []sarifCodeFlow    `json:"codeFlows,omitempty"`
+		Fixes               []sarifFix         `json:"fixes,omitempty"`
+		Properties          map[string]string  `json:"properties,omitempty"`
+	}
+	sarifSuppression struct {
+		Kind          string `json:"kind"`
+		Justification string `json:"justification,omitempty"`
 	}
 	sarifLocation struct {
 		PhysicalLocation *sarifPhysicalLocation `json:"physicalLocation,omitempty"`
@@ -229,9 +237,13 @@ func (sw *sarifWriter) results() []sarifResult {
 			RuleIndex:           sw.ruleIndexOf(f.Rule),
 			Level:               f.Level,
 			Message:             sarifMessage{Text: f.Message},
+			Suppressions:        suppressions(f.Suppression),
 			PartialFingerprints: map[string]string{fingerprintKey: fps[i]},
 			CodeFlows:           sw.codeFlows(f.Trace),
 			Properties:          f.Properties,
+		}
+		if f.Fingerprint != "" {
+			res.PartialFingerprints[baselineKey] = f.Fingerprint
 		}
 		if pl := sw.physical(f.Pos, f.End); pl != nil {
 			res.Locations = []sarifLocation{{PhysicalLocation: pl}}
@@ -244,6 +256,15 @@ func (sw *sarifWriter) results() []sarifResult {
 		results = append(results, res)
 	}
 	return results
+}
+
+// suppressions marks a finding silenced in source, so that code scanning
+// shows it as dismissed rather than not at all.
+func suppressions(s *Suppression) []sarifSuppression {
+	if s == nil {
+		return nil
+	}
+	return []sarifSuppression{{Kind: cmp.Or(s.Kind, "inSource"), Justification: s.Justification}}
 }
 
 // ruleIndexOf returns the index of the descriptor of rule id, adding a bare
@@ -364,7 +385,7 @@ func (sw *sarifWriter) fingerprints() []string {
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return compareFindings(fs[a], fs[b]) })
+	slices.SortStableFunc(order, func(a, b int) int { return Compare(fs[a], fs[b]) })
 
 	seen := map[string]int{}
 	out := make([]string, len(fs))

@@ -72,6 +72,14 @@ func TestSARIFResults(t *testing.T) {
 			t.Errorf("result %d: artifact %+v, want an absolute file URI", i, loc)
 		}
 	}
+	sup := run.Results[4]
+	if len(sup.Suppressions) != 1 || sup.Suppressions[0].Kind != "inSource" ||
+		sup.PartialFingerprints[baselineKey] != r.Findings[4].Fingerprint {
+		t.Errorf("suppressed result: suppressions %+v, fingerprints %v", sup.Suppressions, sup.PartialFingerprints)
+	}
+	if len(run.Results[0].Suppressions) != 0 || run.Results[0].PartialFingerprints[baselineKey] != "" {
+		t.Errorf("result 0 has a suppression or baseline fingerprint it was not given: %+v", run.Results[0])
+	}
 	if run.ColumnKind != "utf16CodeUnits" {
 		t.Errorf("columnKind = %q", run.ColumnKind)
 	}
