@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -12,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/driver"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis/unitchecker"
@@ -37,6 +39,10 @@ type options struct {
 	listRules bool
 	version   bool
 	debug     bool
+
+	baseline      string
+	writeBaseline string
+	newFromRev    string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -71,18 +77,43 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 
-	res, err := driver.Run(context.Background(), driver.Config{
-		Patterns: fs.Args(),
-		Tests:    opts.tests,
-		Rules:    enabled,
-	})
+	cfg := driver.Config{
+		Patterns:   fs.Args(),
+		Tests:      opts.tests,
+		Rules:      enabled,
+		NewFromRev: opts.newFromRev,
+	}
+	if opts.baseline != "" {
+		if cfg.Baseline, err = baseline.Load(opts.baseline); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return exitFailed
+		}
+	}
+	res, err := driver.Run(context.Background(), cfg)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed
 	}
 	res.Tool = tool()
 	res.Rules = describeRules(enabled)
+	if opts.writeBaseline != "" {
+		if err := writeBaseline(opts.writeBaseline, res); err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return exitFailed
+		}
+	}
 	return finish(res, format, opts, stdout, stderr)
+}
+
+func writeBaseline(path string, res *report.Result) error {
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, res.Findings, res.WorkDir); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("cannot write baseline: %v", err)
+	}
+	return nil
 }
 
 // finish writes the result and picks the exit code.
@@ -101,10 +132,20 @@ func finish(res *report.Result, format report.Format, opts options, stdout, stde
 	switch {
 	case len(res.Errors) > 0:
 		return exitFailed
-	case len(res.Findings) > 0:
+	case countsForExit(res.Findings):
 		return exitFindings
 	}
 	return exitClean
+}
+
+// countsForExit reports whether any finding is not suppressed in source.
+func countsForExit(fs []report.Finding) bool {
+	for _, f := range fs {
+		if f.Suppression == nil {
+			return true
+		}
+	}
+	return false
 }
 
 func problemLine(p report.Problem) string {
@@ -149,6 +190,9 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.BoolVar(&opts.listRules, "list-rules", false, "list the rules and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.BoolVar(&opts.debug, "debug", false, "print the stack of internal errors")
+	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
+	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings of this run in the baseline `file`")
+	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since the git `revision`")
 	for _, r := range rules {
 		prefix := r.Analyzer.Name + "."
 		r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
@@ -230,6 +274,7 @@ func describeRules(rules []analyzers.Rule) []report.Rule {
 			SecuritySeverity: r.SecuritySeverity,
 		}
 	}
+	out = append(out, driver.DirectiveRule)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
 }

@@ -12,9 +12,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/baseline"
+	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -28,6 +31,12 @@ type Config struct {
 	Tests    bool     // also analyse test files
 	Rules    []analyzers.Rule
 	Env      []string // environment of the go command; nil means os.Environ()
+
+	// Baseline, when set, drops the findings it has accepted.
+	Baseline *baseline.Baseline
+	// NewFromRev, when set, keeps only findings on lines changed since
+	// this git revision.
+	NewFromRev string
 }
 
 // maxErrorsPerPackage bounds how many errors of one broken package are shown.
@@ -67,10 +76,39 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	for _, r := range cfg.Rules {
 		levels[r.Analyzer.Name] = report.Level(r.Level)
 	}
-	res.Findings = collectFindings(graph, levels)
-	res.Errors = append(res.Errors, actionErrors(graph, pkgs)...)
-	report.Sort(res.Findings)
+	found := collectFindings(graph, levels)
+	found = append(found, applyDirectives(pkgs, cfg.Rules, found)...)
+	slices.SortStableFunc(found, func(a, b located) int { return report.Compare(a.Finding, b.Finding) })
+	setFingerprints(found, dir)
+	for _, f := range found {
+		res.Findings = append(res.Findings, f.Finding)
+	}
+	res.Errors = append(res.Errors, actionErrors(graph)...)
+	if err := filterFindings(ctx, res, cfg); err != nil {
+		return nil, err
+	}
 	return res, nil
+}
+
+// filterFindings applies the baseline and -new-from-rev.
+func filterFindings(ctx context.Context, res *report.Result, cfg Config) error {
+	if cfg.Baseline != nil {
+		res.Findings, _ = cfg.Baseline.Filter(res.Findings)
+	}
+	if cfg.NewFromRev != "" {
+		changes, err := gitdiff.Since(ctx, res.WorkDir, cfg.NewFromRev)
+		if err != nil {
+			return err
+		}
+		kept := res.Findings[:0]
+		for _, f := range res.Findings {
+			if changes.Touches(f.Pos.File, f.Pos.Line, f.End.Line) {
+				kept = append(kept, f)
+			}
+		}
+		res.Findings = kept
+	}
+	return nil
 }
 
 func workDir(dir string) (string, error) {
@@ -226,14 +264,15 @@ func packagePath(p *packages.Package) string {
 // collectFindings converts the diagnostics of the root actions. A file that
 // belongs both to a package and to its test variant is analysed twice; the
 // copies are merged.
-func collectFindings(g *checker.Graph, levels map[string]report.Level) []report.Finding {
+func collectFindings(g *checker.Graph, levels map[string]report.Level) []located {
 	type key struct {
 		rule, msg     string
 		file          string
 		offset, endAt int
 	}
 	seen := make(map[key]bool)
-	var out []report.Finding
+	src := make(sources)
+	var out []located
 	for _, act := range g.Roots {
 		for _, d := range act.Diagnostics {
 			f := finding(act, d, levels[act.Analyzer.Name])
@@ -242,7 +281,15 @@ func collectFindings(g *checker.Graph, levels map[string]report.Level) []report.
 				continue
 			}
 			seen[k] = true
-			out = append(out, f)
+			end := f.End.Offset
+			if f.End == f.Pos {
+				end = -1
+			}
+			out = append(out, located{
+				Finding: f,
+				scope:   enclosing(act.Package, d.Pos),
+				code:    src.text(f.Pos.File, f.Pos.Offset, end),
+			})
 		}
 	}
 	return out
@@ -284,14 +331,13 @@ func finding(act *checker.Action, d analysis.Diagnostic, level report.Level) rep
 }
 
 func position(fset *token.FileSet, pos token.Pos) report.Position {
-	p := fset.Position(pos)
-	return report.Position{File: p.Filename, Line: p.Line, Column: p.Column, Offset: p.Offset}
+	return reportPosition(fset.Position(pos))
 }
 
 // actionErrors reports analyzers that failed. Failures that only echo
 // another one (a skipped analysis of an ill-typed package, which
 // packageErrors already reported, or a failed prerequisite) are left out.
-func actionErrors(g *checker.Graph, roots []*packages.Package) []report.Problem {
+func actionErrors(g *checker.Graph) []report.Problem {
 	var problems []report.Problem
 	seen := make(map[string]bool)
 	for act := range g.All() {

@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"go/ast"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
@@ -59,10 +61,11 @@ func rule(a *analysis.Analyzer, level string) analyzers.Rule {
 func runOn(t *testing.T, tests bool, rules ...analyzers.Rule) *report.Result {
 	t.Helper()
 	res, err := Run(context.Background(), Config{
-		Dir:   filepath.Join("testdata", "mod"),
-		Tests: tests,
-		Rules: rules,
-		Env:   offline(),
+		Dir:      filepath.Join("testdata", "mod"),
+		Patterns: []string{"./good", "./also", "./broken"},
+		Tests:    tests,
+		Rules:    rules,
+		Env:      offline(),
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -187,5 +190,87 @@ func TestRunSomePatternsUnmatched(t *testing.T) {
 	}
 	if len(res.Errors) != 1 || !strings.Contains(res.Errors[0].Message, "missing: directory not found") {
 		t.Errorf("errors = %+v, want one naming the missing directory", res.Errors)
+	}
+}
+
+func TestRunSuppressions(t *testing.T) {
+	res, err := Run(context.Background(), Config{
+		Dir:      filepath.Join("testdata", "mod"),
+		Patterns: []string{"./supp"},
+		Rules:    []analyzers.Rule{rule(badFuncs, "error")},
+		Env:      offline(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		s := fmt.Sprintf("%d %s", f.Pos.Line, f.Rule)
+		if f.Suppression != nil {
+			s += " suppressed: " + f.Suppression.Justification
+		}
+		got = append(got, s)
+	}
+	want := []string{
+		"4 badfuncs suppressed: kept for old callers",
+		"8 badfuncs suppressed: ",
+		"10 ignoredirective",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestFingerprintsSurviveUnrelatedEdits: lines inserted above a finding
+// move it but keep its fingerprint; a baseline written before the edit
+// still accepts it, and a new finding is not accepted.
+func TestFingerprintsSurviveUnrelatedEdits(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("go.mod", "module example.com/fp\n\ngo 1.26\n")
+	write("fp.go", "package fp\n\nfunc Bad() {}\n")
+	runDir := func(b *baseline.Baseline) *report.Result {
+		t.Helper()
+		res, err := Run(context.Background(), Config{Dir: dir, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline(), Baseline: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	before := runDir(nil)
+	if len(before.Findings) != 1 || before.Findings[0].Fingerprint == "" {
+		t.Fatalf("findings before the edit: %+v", before.Findings)
+	}
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, before.Findings, dir); err != nil {
+		t.Fatal(err)
+	}
+	write("baseline.json", buf.String())
+	b, err := baseline.Load(filepath.Join(dir, "baseline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	write("fp.go", "package fp\n\n// Unrelated lines.\nvar x = 1\n\nfunc Bad() {}\n")
+	after := runDir(nil)
+	if len(after.Findings) != 1 || after.Findings[0].Pos.Line != 6 {
+		t.Fatalf("findings after the edit: %+v", after.Findings)
+	}
+	if after.Findings[0].Fingerprint != before.Findings[0].Fingerprint {
+		t.Errorf("fingerprint changed with an unrelated edit")
+	}
+	if res := runDir(b); len(res.Findings) != 0 {
+		t.Errorf("baseline did not accept the moved finding: %+v", res.Findings)
+	}
+
+	write("fp2.go", "package fp\n\ntype S struct{}\n\nfunc (S) Bad() {}\n")
+	res := runDir(b)
+	if len(res.Findings) != 1 || !strings.HasSuffix(res.Findings[0].Pos.File, "fp2.go") {
+		t.Errorf("with baseline, findings = %+v; want only the new one in fp2.go", res.Findings)
 	}
 }

@@ -1,0 +1,63 @@
+package driver
+
+import (
+	"go/token"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/report"
+	"github.com/microsec-lint/microsec-lint/internal/suppress"
+	"golang.org/x/tools/go/packages"
+)
+
+// DirectiveRule is the rule under which malformed suppression directives
+// are reported. It is not an analyzer: the driver applies directives.
+var DirectiveRule = report.Rule{
+	ID:    "ignoredirective",
+	Title: "report suppression directives without a reason or with an unknown rule",
+	Help: "A //microsec:ignore directive must name known rules and give a reason:\n\n" +
+		"\t//microsec:ignore sqlconcat -- the table name comes from a constant set\n\n" +
+		"A directive that does not silences nothing and is reported, so that every " +
+		"silenced finding leaves a justification behind.",
+	HelpURI:          "https://github.com/microsec-lint/microsec-lint/blob/main/README.md#suppressing-findings",
+	CWE:              []int{1078},
+	Level:            report.LevelWarning,
+	SecuritySeverity: "2.0",
+}
+
+// applyDirectives marks the findings that directives in the root packages silence,
+// and returns findings for the malformed directives.
+func applyDirectives(pkgs []*packages.Package, rules []analyzers.Rule, found []located) []located {
+	// A directive may name any rule of the suite, enabled or not.
+	known := make(map[string]bool)
+	for _, r := range append(analyzers.All(), rules...) {
+		known[r.Analyzer.Name] = true
+	}
+	isKnown := func(name string) bool { return known[name] }
+
+	ix := suppress.NewIndex()
+	var bad []located
+	for _, p := range pkgs {
+		for _, m := range ix.Add(p.Fset, p.Syntax, isKnown) {
+			f := report.Finding{
+				Rule:    DirectiveRule.ID,
+				Level:   DirectiveRule.Level,
+				Package: packagePath(p),
+				Pos:     reportPosition(m.Pos),
+				End:     reportPosition(m.End),
+				Message: m.Message,
+			}
+			bad = append(bad, located{Finding: f, code: m.Message})
+		}
+	}
+	for i := range found {
+		f := &found[i].Finding
+		if reason, ok := ix.Lookup(f.Rule, f.Pos.File, f.Pos.Line, f.End.Line); ok {
+			f.Suppression = &report.Suppression{Kind: "inSource", Justification: reason}
+		}
+	}
+	return bad
+}
+
+func reportPosition(p token.Position) report.Position {
+	return report.Position{File: p.Filename, Line: p.Line, Column: p.Column, Offset: p.Offset}
+}
