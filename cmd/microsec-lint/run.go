@@ -43,6 +43,7 @@ type options struct {
 	baseline      string
 	writeBaseline string
 	newFromRev    string
+	progress      string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -89,7 +90,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 	}
+	showProgress, err := wantProgress(opts.progress, stderr)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	var bar *progressLine
+	if showProgress {
+		bar = &progressLine{w: stderr}
+		cfg.Progress = bar.update
+	}
 	res, err := driver.Run(context.Background(), cfg)
+	if bar != nil {
+		bar.clear()
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed
@@ -192,6 +205,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.BoolVar(&opts.debug, "debug", false, "print the stack of internal errors")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings of this run in the baseline `file`")
+	fs.StringVar(&opts.progress, "progress", "auto", "show progress on stderr: auto (on a terminal outside CI), always or never")
 	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since the git `revision`")
 	for _, r := range rules {
 		prefix := r.Analyzer.Name + "."

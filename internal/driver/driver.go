@@ -37,6 +37,9 @@ type Config struct {
 	// NewFromRev, when set, keeps only findings on lines changed since
 	// this git revision.
 	NewFromRev string
+	// Progress, when set, is told how far the run is; it may be called
+	// from several goroutines, one call at a time.
+	Progress func(Progress)
 }
 
 // maxErrorsPerPackage bounds how many errors of one broken package are shown.
@@ -58,9 +61,15 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	as := analyzers.Analyzers(cfg.Rules)
 	guard(as)
 
+	if cfg.Progress != nil {
+		cfg.Progress(Progress{})
+	}
 	pkgs, unmatched, err := load(ctx, dir, patterns, cfg, as)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.Progress != nil {
+		as = withProgress(as, pkgs, cfg.Progress)
 	}
 	res := &report.Result{WorkDir: dir}
 	for _, msg := range unmatched {

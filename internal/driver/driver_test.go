@@ -274,3 +274,21 @@ func TestFingerprintsSurviveUnrelatedEdits(t *testing.T) {
 		t.Errorf("with baseline, findings = %+v; want only the new one in fp2.go", res.Findings)
 	}
 }
+
+func TestRunProgress(t *testing.T) {
+	var calls []Progress
+	_, err := Run(context.Background(), Config{
+		Dir:      filepath.Join("testdata", "mod"),
+		Patterns: []string{"./good", "./also"},
+		Rules:    []analyzers.Rule{rule(badFuncs, "error"), rule(panicky, "error")},
+		Env:      offline(),
+		Progress: func(p Progress) { calls = append(calls, p) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Progress{{0, 0}, {2, 0}, {2, 1}, {2, 2}}
+	if fmt.Sprint(calls) != fmt.Sprint(want) {
+		t.Errorf("progress calls = %v, want %v", calls, want)
+	}
+}
