@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/driver"
+)
+
+// These tests call run in-process for what needs no package loading.
+
+func TestUsageErrors(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-format", "xml"}, `unknown format "xml"`},
+		{[]string{"-enable", "nosuchrule"}, `-enable: unknown rule "nosuchrule"`},
+		{[]string{"-disable", "nosuchrule"}, `-disable: unknown rule "nosuchrule"`},
+		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(c.args, &stdout, &stderr)
+		if code != exitUsage {
+			t.Errorf("run(%q) = %d, want %d", c.args, code, exitUsage)
+		}
+		if !strings.Contains(stderr.String(), c.want) {
+			t.Errorf("run(%q) stderr = %q, want it to contain %q", c.args, stderr.String(), c.want)
+		}
+		if stdout.Len() != 0 {
+			t.Errorf("run(%q) wrote to stdout: %q", c.args, stdout.String())
+		}
+	}
+}
+
+func TestVersionAndListRules(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-version"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("-version exit %d: %s", code, stderr.String())
+	}
+	if !strings.HasPrefix(stdout.String(), "microsec-lint ") {
+		t.Errorf("-version printed %q", stdout.String())
+	}
+
+	stdout.Reset()
+	if code := run([]string{"-list-rules"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("-list-rules exit %d: %s", code, stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	rules := analyzers.All()
+	if len(lines) != len(rules) {
+		t.Fatalf("-list-rules printed %d lines for %d rules:\n%s", len(lines), len(rules), stdout.String())
+	}
+	for i, r := range rules {
+		if !strings.HasPrefix(lines[i], r.Analyzer.Name+" ") || !strings.HasSuffix(lines[i], r.Doc.Title) {
+			t.Errorf("-list-rules line %q does not give %s and its title", lines[i], r.Analyzer.Name)
+		}
+	}
+}
+
+func TestSelectRules(t *testing.T) {
+	all := analyzers.All()
+	if len(all) < 2 {
+		t.Skip("needs two rules")
+	}
+	a, b := all[0].Analyzer.Name, all[1].Analyzer.Name
+	got, err := selectRules(all, a+","+b, b)
+	if err != nil || len(got) != 1 || got[0].Analyzer.Name != a {
+		t.Errorf("selectRules(enable %s,%s disable %s) = %v, %v", a, b, b, got, err)
+	}
+	got, err = selectRules(all, "", a)
+	if err != nil || len(got) != len(all)-1 {
+		t.Errorf("selectRules(disable %s) kept %d rules, err %v", a, len(got), err)
+	}
+}
+
+func TestIsVetInvocation(t *testing.T) {
+	for args, want := range map[string]bool{
+		"-V=full": true,
+		"-flags":  true,
+		"-insecuretransport.x=1 /tmp/go-build1/vet.cfg": true,
+		"./...":              false,
+		"-format json ./...": false,
+	} {
+		if got := isVetInvocation(strings.Fields(args)); got != want {
+			t.Errorf("isVetInvocation(%q) = %v, want %v", args, got, want)
+		}
+	}
+}
+
+func TestWantProgress(t *testing.T) {
+	var buf bytes.Buffer
+	for mode, want := range map[string]bool{"auto": false, "always": true, "never": false} {
+		got, err := wantProgress(mode, &buf)
+		if err != nil || got != want {
+			t.Errorf("wantProgress(%q, buffer) = %v, %v; want %v", mode, got, err, want)
+		}
+	}
+	if _, err := wantProgress("sometimes", &buf); err == nil {
+		t.Error("wantProgress accepted an unknown mode")
+	}
+
+	p := &progressLine{w: &buf}
+	p.update(driver.Progress{})
+	p.update(driver.Progress{Loaded: 4, Analysed: 4})
+	p.clear()
+	out := buf.String()
+	if !strings.Contains(out, "loading packages") || !strings.Contains(out, "4 packages loaded, 4 analysed") || !strings.HasSuffix(out, "\r\x1b[K") {
+		t.Errorf("progress output = %q", out)
+	}
+}
