@@ -247,6 +247,9 @@ func displayVersion(modulePath, v string) string {
 // lowerFirst lowercases the first letter of s unless the first word is an
 // initialism ("HTTP/2 server crash" stays as it is).
 func lowerFirst(s string) string {
+	if s == "" {
+		return ""
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	next, _ := utf8.DecodeRuneInString(s[n:])
 	if unicode.IsUpper(next) || unicode.IsDigit(next) {

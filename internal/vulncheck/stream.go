@@ -13,20 +13,12 @@ import (
 // with exactly one of these fields set.
 type message struct {
 	Config  *scanConfig `json:"config"`
-	SBOM    *sbom       `json:"SBOM"`
 	OSV     *osvEntry   `json:"osv"`
 	Finding *finding    `json:"finding"`
 }
 
 type scanConfig struct {
 	ProtocolVersion string `json:"protocol_version"`
-	DB              string `json:"db"`
-	GoVersion       string `json:"go_version"`
-}
-
-type sbom struct {
-	GoVersion string `json:"go_version"`
-	Roots     []string
 }
 
 type osvEntry struct {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -106,7 +107,9 @@ func (ws *workspace) isMain(modulePath string) bool {
 // is the module path govulncheck reports (the replacement's, for a
 // replaced module), and version its version ("" for a directory).
 func (ws *workspace) file(modulePath, version, name string) string {
-	if name == "" {
+	// A name that leaves its module is not the module's source: the
+	// generated main of a test binary lies in the build cache.
+	if name == "" || name == ".." || strings.HasPrefix(name, "../") || path.IsAbs(name) {
 		return ""
 	}
 	rel := filepath.FromSlash(name)
