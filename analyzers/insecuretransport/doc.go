@@ -1,0 +1,117 @@
+// Package insecuretransport defines an Analyzer that reports go-micro
+// components and TLS settings that leave service traffic in plaintext or
+// unauthenticated.
+//
+// # Analyzer insecuretransport
+//
+// insecuretransport: report go-micro components that run without TLS
+//
+// go-micro is plaintext unless told otherwise, in every major version. The
+// default transport is HTTP over a plain listener (h2c from v4 on), the
+// default broker is HTTP, the default registry is multicast DNS, the web
+// service and the API gateway listen in plaintext, and the grpc server and
+// client of v2 and the plugins fall back to plaintext when they get no TLS
+// option. No MICRO_* environment variable or flag turns TLS on, so a
+// service is only encrypted when its code says so. Where the code asks for
+// TLS but supplies no certificate, go-micro generates a self-signed one,
+// and up to v5 its clients then skip certificate verification: traffic is
+// encrypted but anyone in the path can impersonate the peer.
+//
+// The analyzer reports:
+//
+//   - a transport, broker, registry, server, client, web service or API
+//     gateway built by its constructor with no TLS: neither a TLSConfig
+//     (with or without Secure(true)) nor a TLS option such as the grpc
+//     server's and client's AuthTLS or v1/v2 service/grpc WithTLS;
+//   - micro.NewService, micro.New, micro.NewFunction and service.New when
+//     the service listens on the default plaintext transport (or, in v2,
+//     the default grpc server) because no TLS transport, server.TLSConfig,
+//     or TLS-enabled micro.Transport / micro.Server reaches it;
+//   - Secure(true) without a TLSConfig where that means a self-signed
+//     certificate and clients that skip verification: the HTTP transport
+//     up to v3, grpc transports up to v5, the quic transport (always), the
+//     HTTP broker up to v5, the etcd and consul registries and the rabbitmq
+//     broker up to v5. For the v4+ HTTP transport and the v6 grpc
+//     transport and HTTP broker, where clients verify, it is reported as a
+//     self-signed certificate that verifying clients reject, which is what
+//     leads people to turn verification off;
+//   - the API gateway's EnableTLS(true) without a TLSConfig, which silently
+//     serves plaintext;
+//   - constructors of the mDNS registry, which has no authentication or TLS
+//     at all (turn off with -insecuretransport.mdns=false);
+//   - InsecureSkipVerify set to the constant true in a crypto/tls.Config,
+//     by composite literal or field assignment, and
+//     transport.WithInsecureSkipVerify(true);
+//   - tls.Config MinVersion set to a constant below TLS 1.2;
+//   - grpc-go's grpc.WithInsecure() and insecure.NewCredentials().
+//
+// Options are followed wherever the model in internal/gomicro can see
+// them: variadic arguments, option slices built with literals and append,
+// helper functions of the same package that return options or option
+// slices, later Init calls on the same variable (t.Init, svc.Init,
+// svc.Server().Init, server.Init), and assignments to go-micro's globals
+// such as transport.DefaultTransport. Every go-micro major version is
+// recognised: github.com/micro/go-micro (v1), github.com/micro/go-micro/v2,
+// github.com/asim/go-micro/v3, go-micro.dev/v4, go-micro.dev/v5,
+// go-micro.dev/v6 and the plugin modules.
+//
+// Bad:
+//
+//	t := transport.NewHTTPTransport()
+//	svc := micro.NewService(micro.Name("greeter"), micro.Transport(t))
+//
+//	cfg := &tls.Config{InsecureSkipVerify: true}
+//
+// Good:
+//
+//	t := transport.NewHTTPTransport(transport.TLSConfig(cfg))
+//	svc := micro.NewService(micro.Name("greeter"), micro.Transport(t))
+//
+//	cfg := &tls.Config{RootCAs: pool, Certificates: certs, MinVersion: tls.VersionTLS12}
+//
+// Setting InsecureSkipVerify to false, and MinVersion to
+// tls.VersionTLS12, are offered as suggested fixes.
+//
+// # Flags
+//
+//	-insecuretransport.mdns (default true)
+//	    report constructors of the mDNS registry
+//
+// # Limitations
+//
+// The model is syntactic and flow-insensitive, and sees one package at a
+// time. It does not report what it cannot see, so it misses:
+//
+//   - options and components that come from another package's function, a
+//     function parameter, a map or a struct returned by a call; a service
+//     that receives any such option is not reported;
+//   - option closures written by hand (func(o *transport.Options) {...})
+//     and options stored in struct fields other than go-micro's globals;
+//   - a TLS config that is nil at run time although it is not the literal
+//     nil, and one without certificates;
+//   - Secure(b), EnableTLS(b) and InsecureSkipVerify set from a variable or
+//     flag, which are assumed to be configured safely;
+//   - components chosen at run time by MICRO_TRANSPORT, MICRO_BROKER,
+//     MICRO_REGISTRY and the like, which go-micro always builds without
+//     options, and MICRO_TLS_INSECURE / MICRO_TLS_SECURE, which change
+//     what Secure(true) means in v5.13+ and v6;
+//   - the grpc client's system-verified TLS for addresses on port 443 or
+//     with an https:// scheme: a grpc client without AuthTLS is reported
+//     even if it only dials such addresses;
+//   - go-micro's own defaults unless the package creates a service: the
+//     default broker and registry of a service are not reported, only
+//     their constructors are;
+//   - v5 releases from v5.17 give each service its own server, so
+//     server.Init and server.DefaultServer no longer reach a service; the
+//     model treats all of v5 like v5.9;
+//   - InsecureSkipVerify assigned to a tls.Config in a package that does
+//     not import crypto/tls, go-micro or grpc itself (the import guard
+//     skips such packages).
+//
+// A web service with web.Secure(true) and no TLSConfig serves a
+// self-signed certificate and is not reported; neither is a nats
+// component with Secure and no TLSConfig, which verifies against the
+// system roots. A server or client passed to a service with micro.Server
+// or micro.Client is judged as part of the service, except grpc clients,
+// which do not use the service's transport and are judged on their own.
+package insecuretransport

@@ -1,0 +1,12 @@
+// Package stub mirrors the go-micro API shape documented in GOMICRO.md; bodies are placeholders.
+package credentials
+
+import "crypto/tls"
+
+type TransportCredentials interface{ Info() string }
+
+type tlsCreds struct{}
+
+func (tlsCreds) Info() string { return "tls" }
+
+func NewTLS(c *tls.Config) TransportCredentials { return tlsCreds{} }

@@ -1,0 +1,718 @@
+package gomicro
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// Option is one option value that reaches a component, as the model
+// resolved it.
+type Option struct {
+	// Expr is the expression the option was found at: the option call, or
+	// for an Opaque option whatever expression could not be seen into. For
+	// options expanded from a nats.Options literal it is the field's value.
+	Expr ast.Expr
+	// Call is the option call (transport.Secure(true)); nil when the option
+	// is not a call the model recognised.
+	Call *ast.CallExpr
+	// Ref is the option function, when it is declared in go-micro.
+	Ref  Ref
+	Kind OptionKind
+	// Arg is the option's argument: the bool of Secure, the *tls.Config of
+	// TLSConfig, the component of micro.Transport.
+	Arg ast.Expr
+	// Target is, for a Component option, the kind of component installed.
+	Target Kind
+	// Value is, for a Component option, what the model knows of the
+	// component installed.
+	Value *Value
+	// Init is the Init call that applied the option, or nil when the option
+	// was passed to the constructor.
+	Init *ast.CallExpr
+	// Sub is the part of a service the option was applied to: Server for
+	// svc.Server().Init(opts...), Client for svc.Client().Init(opts...),
+	// NoKind for the component itself.
+	Sub Kind
+}
+
+// Value is what the model knows of a component-typed expression, such as
+// the argument of micro.Transport(t): the components it may hold.
+type Value struct {
+	// Components are the constructor calls (or go-micro defaults) the value
+	// may come from, flow-insensitively.
+	Components []*Component
+	// Opaque is set when the value may also come from somewhere the model
+	// cannot see (a parameter, another package's function).
+	Opaque bool
+}
+
+// Component is one go-micro component: a constructor call in the package,
+// or a go-micro default (transport.DefaultTransport and the like) that the
+// package configures or relies on.
+type Component struct {
+	// Call is the constructor call; nil for a go-micro default.
+	Call *ast.CallExpr
+	Ctor Constructor
+	// Global is, for a default, the package variable that holds it.
+	Global *types.Var
+	// Options are the options that reach the component, in order:
+	// constructor arguments (through option slices and helper functions of
+	// the package), then options applied by Init calls on any variable the
+	// component is stored in.
+	Options []Option
+	// Holders are the variables (locals, package variables, struct fields,
+	// go-micro globals) the component is assigned to.
+	Holders []*types.Var
+	// ConsumedBy lists the components this one is installed into through
+	// Component options (micro.Server(s), server.Transport(t), ...).
+	ConsumedBy []*Component
+	// Inits are the Init calls found on the component's holders.
+	Inits []*ast.CallExpr
+
+	resolved bool
+}
+
+// Pos returns where the component is built: its constructor call, or for
+// a default the first Init call or assignment that configures it.
+func (c *Component) Pos() token.Pos {
+	switch {
+	case c.Call != nil:
+		return c.Call.Pos()
+	case len(c.Inits) > 0:
+		return c.Inits[0].Pos()
+	}
+	return token.NoPos
+}
+
+// IsDefault reports whether c stands for a go-micro default component
+// rather than a constructor call.
+func (c *Component) IsDefault() bool { return c.Call == nil }
+
+type assignment struct {
+	rhs     ast.Expr // nil: zero value (unknown is set otherwise)
+	unknown bool     // from a multi-value expression, range, and the like
+}
+
+// Model is what the model knows about one package: its components, the
+// options that reach each, and the defaults it configures. It is built from
+// the syntax and type information of one package (a pass), works without
+// SSA, and is flow-insensitive: every value ever assigned to a variable in
+// the package may reach every use of it.
+type Model struct {
+	pkg   *types.Package
+	info  *types.Info
+	files []*ast.File
+
+	funcs     map[*types.Func]*ast.FuncDecl
+	assigns   map[*types.Var][]assignment
+	inits     map[*types.Var][]*ast.CallExpr
+	initOrder []*types.Var // the keys of inits in source order
+	subInits  map[*types.Var]map[Kind][]*ast.CallExpr
+	holders   map[*ast.CallExpr][]*types.Var
+
+	components []*Component
+	byCall     map[*ast.CallExpr]*Component
+	defaults   map[*types.Var]*Component
+	pkgs       map[string]*types.Package
+	tls        map[*Component]*TLSState
+}
+
+// NewModel indexes the files of package pkg. info must hold Types, Defs,
+// Uses and Selections, as a go/analysis pass's TypesInfo does.
+func NewModel(pkg *types.Package, info *types.Info, files []*ast.File) *Model {
+	m := &Model{
+		pkg:      pkg,
+		info:     info,
+		files:    files,
+		funcs:    map[*types.Func]*ast.FuncDecl{},
+		assigns:  map[*types.Var][]assignment{},
+		inits:    map[*types.Var][]*ast.CallExpr{},
+		subInits: map[*types.Var]map[Kind][]*ast.CallExpr{},
+		holders:  map[*ast.CallExpr][]*types.Var{},
+		byCall:   map[*ast.CallExpr]*Component{},
+		defaults: map[*types.Var]*Component{},
+		tls:      map[*Component]*TLSState{},
+	}
+	for _, f := range files {
+		ast.Inspect(f, m.index)
+	}
+	for _, c := range m.components {
+		m.resolve(c)
+	}
+	// Defaults configured through Init calls become components too, so that
+	// transport.DefaultTransport.Init(transport.Secure(true)) is judged
+	// like a constructor call.
+	for _, v := range m.initOrder {
+		if d := m.defaultFor(v); d != nil && len(m.assigns[v]) == 0 {
+			m.components = append(m.components, d)
+		}
+	}
+	return m
+}
+
+// Components returns every component of the package: constructor calls in
+// source order, then the go-micro defaults the package configures.
+func (m *Model) Components() []*Component { return m.components }
+
+// Component returns the component built by call, or nil.
+func (m *Model) Component(call *ast.CallExpr) *Component { return m.byCall[call] }
+
+func (m *Model) index(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		if fn, ok := m.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+			m.funcs[fn] = n
+		}
+	case *ast.AssignStmt:
+		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
+			return true
+		}
+		for i, lhs := range n.Lhs {
+			v := m.varOf(lhs)
+			if v == nil {
+				continue
+			}
+			if len(n.Lhs) != len(n.Rhs) {
+				m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+				continue
+			}
+			m.assign(v, n.Rhs[i])
+		}
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			v, _ := m.info.Defs[name].(*types.Var)
+			switch {
+			case v == nil:
+			case len(n.Values) == 0:
+				m.assigns[v] = append(m.assigns[v], assignment{})
+			case len(n.Values) != len(n.Names):
+				m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+			default:
+				m.assign(v, n.Values[i])
+			}
+		}
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			if v := m.varOf(e); v != nil {
+				m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+			}
+		}
+	case *ast.UnaryExpr:
+		// &v lets anything write v.
+		if v := m.varOf(n.X); n.Op == token.AND && v != nil {
+			m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+		}
+	case *ast.CallExpr:
+		m.indexCall(n)
+	}
+	return true
+}
+
+func (m *Model) assign(v *types.Var, rhs ast.Expr) {
+	rhs = ast.Unparen(rhs)
+	m.assigns[v] = append(m.assigns[v], assignment{rhs: rhs})
+	if call, ok := rhs.(*ast.CallExpr); ok {
+		m.holders[call] = append(m.holders[call], v)
+	}
+}
+
+func (m *Model) indexCall(call *ast.CallExpr) {
+	if ctor, ok := ConstructorOf(m.info, call); ok {
+		c := &Component{Call: call, Ctor: ctor}
+		m.components = append(m.components, c)
+		m.byCall[call] = c
+		return
+	}
+	ref, ok := CalleeRef(m.info, call)
+	if !ok {
+		return
+	}
+	if global, ok := packageInits[ctorKey{ref.Path, ref.Name}]; ok {
+		fn, _ := Callee(m.info, call).(*types.Func)
+		if fn == nil || fn.Signature().Recv() != nil {
+			return
+		}
+		if v, ok := fn.Pkg().Scope().Lookup(global).(*types.Var); ok {
+			m.addInit(v, call)
+		}
+		return
+	}
+	if !isInitMethod(Callee(m.info, call)) {
+		return
+	}
+	recv := ast.Unparen(call.Fun.(*ast.SelectorExpr).X)
+	if v := m.varOf(recv); v != nil {
+		m.addInit(v, call)
+		return
+	}
+	// svc.Server().Init(...) and svc.Client().Init(...) configure the
+	// service's own server or client.
+	inner, ok := recv.(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	sel, ok := inner.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	sub := NoKind
+	switch sel.Sel.Name {
+	case "Server":
+		sub = Server
+	case "Client":
+		sub = Client
+	}
+	if v := m.varOf(sel.X); v != nil && sub != NoKind {
+		if _, isMethod := m.info.Selections[sel]; isMethod {
+			if m.subInits[v] == nil {
+				m.subInits[v] = map[Kind][]*ast.CallExpr{}
+			}
+			m.subInits[v][sub] = append(m.subInits[v][sub], call)
+		}
+	}
+}
+
+func (m *Model) addInit(v *types.Var, call *ast.CallExpr) {
+	if len(m.inits[v]) == 0 {
+		m.initOrder = append(m.initOrder, v)
+	}
+	m.inits[v] = append(m.inits[v], call)
+}
+
+// isInitMethod reports whether obj is a method called Init of a go-micro
+// type (an interface such as transport.Transport or micro.Service, or a
+// concrete type such as v4's *httpTransport).
+func isInitMethod(obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Name() != "Init" || fn.Signature().Recv() == nil {
+		return false
+	}
+	_, ok = RefOf(fn)
+	return ok
+}
+
+// varOf returns the variable an expression names: a local or package
+// variable, a go-micro global (transport.DefaultTransport) or a struct
+// field (s.transport).
+func (m *Model) varOf(e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if e.Name == "_" {
+			return nil
+		}
+		v, _ := m.info.ObjectOf(e).(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		v, _ := m.info.Uses[e.Sel].(*types.Var)
+		return v
+	}
+	return nil
+}
+
+// resolve fills in the options of c, once.
+func (m *Model) resolve(c *Component) {
+	if c.resolved {
+		return
+	}
+	c.resolved = true
+	if c.Call != nil {
+		c.Options = m.args(c.Call, nil, NoKind)
+		c.Holders = m.holders[c.Call]
+	} else {
+		c.Holders = []*types.Var{c.Global}
+	}
+	for _, v := range c.Holders {
+		for _, init := range m.inits[v] {
+			c.Inits = append(c.Inits, init)
+			c.Options = append(c.Options, m.args(init, init, NoKind)...)
+		}
+		for _, sub := range []Kind{Server, Client} {
+			for _, init := range m.subInits[v][sub] {
+				c.Options = append(c.Options, m.args(init, init, sub)...)
+			}
+		}
+	}
+	for _, o := range c.Options {
+		if o.Value == nil {
+			continue
+		}
+		for _, d := range o.Value.Components {
+			d.ConsumedBy = append(d.ConsumedBy, c)
+		}
+	}
+}
+
+// args resolves the option arguments of a constructor or Init call.
+func (m *Model) args(call, init *ast.CallExpr, sub Kind) []Option {
+	r := resolver{m: m, init: init, sub: sub, seen: map[types.Object]bool{}}
+	args := OptionArgs(m.info, call)
+	var opts []Option
+	for i, a := range args {
+		if i == len(args)-1 && call.Ellipsis.IsValid() {
+			opts = append(opts, r.slice(a, 0)...)
+		} else {
+			opts = append(opts, r.option(a, 0)...)
+		}
+	}
+	return opts
+}
+
+// maxDepth bounds how many helper functions and variables the resolver
+// follows for one option.
+const maxDepth = 6
+
+type resolver struct {
+	m    *Model
+	init *ast.CallExpr
+	sub  Kind
+	seen map[types.Object]bool
+}
+
+func (r *resolver) opaque(e ast.Expr) []Option {
+	return []Option{{Expr: e, Kind: OptOpaque, Init: r.init, Sub: r.sub}}
+}
+
+// option resolves an expression of option type to the options it may be.
+func (r *resolver) option(e ast.Expr, depth int) []Option {
+	e = ast.Unparen(e)
+	if depth > maxDepth {
+		return r.opaque(e)
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if ref, ok := CalleeRef(r.m.info, e); ok {
+			return r.known(e, ref)
+		}
+		if decl := r.m.localFunc(e); decl != nil {
+			var opts []Option
+			for _, res := range returnedValues(decl) {
+				opts = append(opts, r.option(res, depth+1)...)
+			}
+			return opts
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := r.m.varOf(e)
+		if v == nil || r.seen[v] {
+			break
+		}
+		as := r.m.assigns[v]
+		if len(as) == 0 {
+			break // a parameter, or set in another package
+		}
+		r.seen[v] = true
+		defer delete(r.seen, v)
+		var opts []Option
+		for _, a := range as {
+			if a.rhs == nil {
+				opts = append(opts, r.opaque(e)...)
+				continue
+			}
+			opts = append(opts, r.option(a.rhs, depth+1)...)
+		}
+		return opts
+	}
+	return r.opaque(e)
+}
+
+// slice resolves an expression of option-slice type (the argument of
+// NewService(opts...)) to the options it may hold.
+func (r *resolver) slice(e ast.Expr, depth int) []Option {
+	e = ast.Unparen(e)
+	if depth > maxDepth {
+		return r.opaque(e)
+	}
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		var opts []Option
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			opts = append(opts, r.option(elt, depth+1)...)
+		}
+		return opts
+	case *ast.CallExpr:
+		if isBuiltin(r.m.info, e.Fun, "append") && len(e.Args) > 0 {
+			opts := r.slice(e.Args[0], depth+1)
+			for i, a := range e.Args[1:] {
+				if i == len(e.Args)-2 && e.Ellipsis.IsValid() {
+					opts = append(opts, r.slice(a, depth+1)...)
+				} else {
+					opts = append(opts, r.option(a, depth+1)...)
+				}
+			}
+			return opts
+		}
+		if decl := r.m.localFunc(e); decl != nil {
+			var opts []Option
+			for _, res := range returnedValues(decl) {
+				opts = append(opts, r.slice(res, depth+1)...)
+			}
+			return opts
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if id, ok := e.(*ast.Ident); ok && r.m.info.Uses[id] == types.Universe.Lookup("nil") {
+			return nil
+		}
+		v := r.m.varOf(e)
+		if v == nil {
+			break
+		}
+		if r.seen[v] {
+			return nil // opts = append(opts, ...): the rest is visited already
+		}
+		as := r.m.assigns[v]
+		if len(as) == 0 {
+			break
+		}
+		r.seen[v] = true
+		defer delete(r.seen, v)
+		var opts []Option
+		for _, a := range as {
+			switch {
+			case a.unknown:
+				opts = append(opts, r.opaque(e)...)
+			case a.rhs != nil:
+				opts = append(opts, r.slice(a.rhs, depth+1)...)
+			}
+		}
+		return opts
+	}
+	return r.opaque(e)
+}
+
+// known turns a call of a go-micro function into an option.
+func (r *resolver) known(call *ast.CallExpr, ref Ref) []Option {
+	o := Option{Expr: call, Call: call, Ref: ref, Kind: OptOther, Init: r.init, Sub: r.sub}
+	if len(call.Args) > 0 {
+		o.Arg = call.Args[0]
+	}
+	info, ok := options[ctorKey{ref.Path, ref.Name}]
+	if !ok {
+		return []Option{o}
+	}
+	o.Kind = info.kind
+	switch info.kind {
+	case OptComponent:
+		o.Target = info.target
+		if o.Arg != nil {
+			v := r.m.valueOf(o.Arg, 0, map[types.Object]bool{})
+			o.Value = &v
+		}
+	case OptNatsOptions:
+		if lit, ok := ast.Unparen(o.Arg).(*ast.CompositeLit); ok {
+			return r.natsFields(o, lit)
+		}
+	}
+	return []Option{o}
+}
+
+// natsFields expands nats.Options(nats.Options{Secure: b, TLSConfig: c})
+// into Secure and TLSConfig options; other fields do not matter here.
+func (r *resolver) natsFields(o Option, lit *ast.CompositeLit) []Option {
+	opts := []Option{{Expr: o.Expr, Call: o.Call, Ref: o.Ref, Kind: OptOther, Init: o.Init, Sub: o.Sub}}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		f := o
+		f.Expr, f.Arg = kv.Value, kv.Value
+		switch key.Name {
+		case "Secure":
+			f.Kind = OptSecure
+		case "TLSConfig":
+			f.Kind = OptTLSConfig
+		default:
+			continue
+		}
+		opts = append(opts, f)
+	}
+	return opts
+}
+
+// valueOf resolves a component-typed expression.
+func (m *Model) valueOf(e ast.Expr, depth int, seen map[types.Object]bool) Value {
+	e = ast.Unparen(e)
+	if depth > maxDepth {
+		return Value{Opaque: true}
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if c := m.byCall[e]; c != nil {
+			return Value{Components: []*Component{c}}
+		}
+		if decl := m.localFunc(e); decl != nil {
+			var v Value
+			for _, res := range returnedValues(decl) {
+				v.merge(m.valueOf(res, depth+1, seen))
+			}
+			return v
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		if v := m.varOf(e); v != nil && !seen[v] {
+			return m.valueOfVar(v, depth, seen)
+		}
+	}
+	return Value{Opaque: true}
+}
+
+// valueOfVar resolves what variable v may hold: every value assigned to it
+// in the package or, for a go-micro global the package never assigns, the
+// go-micro default.
+func (m *Model) valueOfVar(v *types.Var, depth int, seen map[types.Object]bool) Value {
+	as := m.assigns[v]
+	if len(as) == 0 {
+		if d := m.defaultFor(v); d != nil {
+			return Value{Components: []*Component{d}}
+		}
+		return Value{Opaque: true} // a parameter, or set in another package
+	}
+	seen[v] = true
+	defer delete(seen, v)
+	var val Value
+	for _, a := range as {
+		if a.rhs == nil {
+			val.Opaque = true
+			continue
+		}
+		val.merge(m.valueOf(a.rhs, depth+1, seen))
+	}
+	return val
+}
+
+func (v *Value) merge(w Value) {
+	v.Components = append(v.Components, w.Components...)
+	v.Opaque = v.Opaque || w.Opaque
+}
+
+// Default returns what the default component of kind holds for go-micro
+// module mod, as the package leaves it: the components the package assigns
+// to the global (transport.DefaultTransport = ...) if it assigns it,
+// otherwise go-micro's own default, with the options of any Init calls on
+// it (transport.DefaultTransport.Init(...), server.Init(...)).
+func (m *Model) Default(mod Module, kind Kind) Value {
+	g, ok := defaultGlobals[kind]
+	if !ok {
+		return Value{}
+	}
+	if pkg := m.lookupPackage(mod.Root + "/" + g.path); pkg != nil {
+		if v, ok := pkg.Scope().Lookup(g.name).(*types.Var); ok {
+			return m.valueOfVar(v, 0, map[types.Object]bool{})
+		}
+	}
+	// The package does not import the component's package, so it cannot
+	// have changed the default.
+	ref := Ref{Module: mod, Path: g.path, Name: g.name}
+	d := &Component{Ctor: Constructor{Ref: ref, Kind: kind, Impl: DefaultImpl(mod.Version, kind)}, resolved: true}
+	return Value{Components: []*Component{d}}
+}
+
+// defaultFor returns the component standing for go-micro global v
+// (transport.DefaultTransport, server.DefaultServer, ...), creating it on
+// first use, or nil when v is not such a global.
+func (m *Model) defaultFor(v *types.Var) *Component {
+	if d, ok := m.defaults[v]; ok {
+		return d
+	}
+	ref, ok := RefOf(v)
+	if !ok || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	for kind, g := range defaultGlobals {
+		if g.path != ref.Path || g.name != ref.Name {
+			continue
+		}
+		d := &Component{
+			Ctor:   Constructor{Ref: ref, Kind: kind, Impl: DefaultImpl(ref.Module.Version, kind)},
+			Global: v,
+		}
+		m.defaults[v] = d
+		m.resolve(d)
+		return d
+	}
+	return nil
+}
+
+// lookupPackage finds an imported package by path among the package's
+// imports, transitively.
+func (m *Model) lookupPackage(path string) *types.Package {
+	if m.pkgs == nil {
+		m.pkgs = map[string]*types.Package{}
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			for _, imp := range p.Imports() {
+				if _, ok := m.pkgs[imp.Path()]; !ok {
+					m.pkgs[imp.Path()] = imp
+					walk(imp)
+				}
+			}
+		}
+		if m.pkg != nil {
+			walk(m.pkg)
+		}
+	}
+	return m.pkgs[path]
+}
+
+// localFunc returns the declaration of the package function call calls, if
+// it is declared in the package being analysed.
+func (m *Model) localFunc(call *ast.CallExpr) *ast.FuncDecl {
+	fn, ok := Callee(m.info, call).(*types.Func)
+	if !ok {
+		return nil
+	}
+	return m.funcs[fn]
+}
+
+// returnedValues returns the first result of every return statement of
+// decl, outside nested function literals.
+func returnedValues(decl *ast.FuncDecl) []ast.Expr {
+	var res []ast.Expr
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 {
+				res = append(res, n.Results[0])
+			}
+		}
+		return true
+	})
+	return res
+}
+
+func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// BoolArg returns the constant boolean value of o's argument; known is
+// false when it is not a constant (a variable, a flag).
+func (m *Model) BoolArg(o Option) (value, known bool) {
+	if o.Arg == nil {
+		return false, false
+	}
+	tv, ok := m.info.Types[o.Arg]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(tv.Value), true
+}
+
+// IsNil reports whether e is the predeclared nil.
+func (m *Model) IsNil(e ast.Expr) bool {
+	tv, ok := m.info.Types[e]
+	return ok && tv.IsNil()
+}

@@ -1,0 +1,345 @@
+package gomicro
+
+// Verdict says whether a component talks TLS, as far as the model sees.
+type Verdict uint8
+
+// Verdicts, from worst to best for the caller: Plaintext and SecureOnly are
+// findings, TLSOn and Unknown are not.
+const (
+	// Plaintext: no option turns TLS on.
+	Plaintext Verdict = iota
+	// SecureOnly: Secure(true) (or the API gateway's EnableTLS(true))
+	// without a TLS config; see SecureWithoutConfig for what that means.
+	SecureOnly
+	// TLSOn: a TLS config reaches the component.
+	TLSOn
+	// Unknown: an option or value the model cannot see into may turn TLS
+	// on.
+	Unknown
+)
+
+// TLSState is the model's answer to "does this component use TLS".
+type TLSState struct {
+	Verdict Verdict
+	// Secure is the option that asked for TLS without a config, for
+	// SecureOnly.
+	Secure *Option
+	// Config is the option that supplied a TLS config, for TLSOn.
+	Config *Option
+	// From is set when the verdict is inherited from another component
+	// built by a constructor call in the package, such as the transport of
+	// a service or of an rpc server: that component carries its own
+	// finding.
+	From *Component
+	// DefaultTransport and DefaultServer are set when the verdict of a
+	// service, server or client comes from a go-micro default.
+	DefaultTransport, DefaultServer bool
+}
+
+// TLS returns whether component c uses TLS.
+//
+// Transports, brokers, registries and web services use TLS when a
+// TLSConfig (or nats.Options TLSConfig) reaches them; Secure(true) alone
+// gives SecureOnly. The API gateway needs EnableTLS(true) and a TLSConfig,
+// or EnableACME(true). grpc servers and clients need AuthTLS or (servers)
+// server.TLSConfig. An rpc server or client uses TLS when server.TLSConfig
+// reaches it or its transport (server.Transport, client.Transport, or the
+// default transport) does. A service listens through its server (the
+// micro.Server option, else the default: rpc, or grpc in v2) over its
+// transport (micro.Transport, else the default), and Init calls on the
+// service, its Server() and the defaults count.
+func (m *Model) TLS(c *Component) TLSState {
+	if st, ok := m.tls[c]; ok {
+		if st == nil {
+			return TLSState{Verdict: Unknown} // a cycle
+		}
+		return *st
+	}
+	m.tls[c] = nil
+	st := m.evaluate(c)
+	m.tls[c] = &st
+	return st
+}
+
+// settings is what the options of one component say, last one winning.
+type settings struct {
+	secure, enable, acme, config, serverConfig, authTLS, withTLS *Option
+	opaque                                                       bool
+	installs                                                     map[Kind]*Option
+	subConfig                                                    map[Kind]*Option // svc.Server().Init(server.TLSConfig(...))
+}
+
+func (m *Model) settingsOf(opts []Option) settings {
+	s := settings{installs: map[Kind]*Option{}, subConfig: map[Kind]*Option{}}
+	for i := range opts {
+		o := &opts[i]
+		if o.Sub != NoKind {
+			if o.Kind == OptServerTLSConfig || o.Kind == OptAuthTLS {
+				if !m.IsNil(o.Arg) {
+					s.subConfig[o.Sub] = o
+				}
+			} else if o.Kind == OptOpaque {
+				s.opaque = true
+			}
+			continue
+		}
+		switch o.Kind {
+		case OptOpaque:
+			s.opaque = true
+		case OptSecure, OptEnableTLS, OptEnableACME:
+			ptr := map[OptionKind]**Option{OptSecure: &s.secure, OptEnableTLS: &s.enable, OptEnableACME: &s.acme}[o.Kind]
+			switch v, known := m.BoolArg(*o); {
+			case !known:
+				s.opaque = true
+			case v:
+				*ptr = o
+			default:
+				*ptr = nil
+			}
+		case OptTLSConfig, OptServerTLSConfig, OptAuthTLS, OptWithTLS:
+			ptr := map[OptionKind]**Option{OptTLSConfig: &s.config, OptServerTLSConfig: &s.serverConfig, OptAuthTLS: &s.authTLS, OptWithTLS: &s.withTLS}[o.Kind]
+			if o.Arg != nil && m.IsNil(o.Arg) {
+				*ptr = nil
+			} else {
+				*ptr = o
+			}
+		case OptNatsOptions:
+			s.opaque = true // not a literal: cannot see its fields
+		case OptComponent:
+			s.installs[o.Target] = o
+		}
+	}
+	return s
+}
+
+func (m *Model) evaluate(c *Component) TLSState {
+	s := m.settingsOf(c.Options)
+	switch c.Ctor.Kind {
+	case Transport, Broker, Registry, Web:
+		return simple(s, c.Ctor.Impl == QUIC)
+	case API:
+		switch {
+		case s.acme != nil:
+			return TLSState{Verdict: TLSOn, Config: s.acme}
+		case s.enable != nil && s.config != nil:
+			return TLSState{Verdict: TLSOn, Config: s.config}
+		case s.enable != nil:
+			return TLSState{Verdict: SecureOnly, Secure: s.enable}
+		case s.opaque:
+			return TLSState{Verdict: Unknown}
+		}
+		return TLSState{Verdict: Plaintext}
+	case Server, Client:
+		return m.endpoint(c, s, nil)
+	case Service:
+		if c.Ctor.Impl == GRPC {
+			return direct(s, s.withTLS)
+		}
+		return m.service(c, s)
+	}
+	return TLSState{Verdict: Unknown}
+}
+
+// simple judges a component configured by Secure and TLSConfig.
+func simple(s settings, quic bool) TLSState {
+	switch {
+	case s.config != nil:
+		return TLSState{Verdict: TLSOn, Config: s.config}
+	case s.secure != nil:
+		return TLSState{Verdict: SecureOnly, Secure: s.secure}
+	case s.opaque:
+		return TLSState{Verdict: Unknown}
+	case quic:
+		// quic always speaks TLS and, without a config, skips verification.
+		return TLSState{Verdict: SecureOnly}
+	}
+	return TLSState{Verdict: Plaintext}
+}
+
+// direct judges a component whose only TLS switch is cfg.
+func direct(s settings, cfg *Option) TLSState {
+	switch {
+	case cfg != nil:
+		return TLSState{Verdict: TLSOn, Config: cfg}
+	case s.opaque:
+		return TLSState{Verdict: Unknown}
+	}
+	return TLSState{Verdict: Plaintext}
+}
+
+// endpoint judges a server or client. transport, when non-nil, is the
+// transport its service installs over it.
+func (m *Model) endpoint(c *Component, s settings, transport *Value) TLSState {
+	if c.Ctor.Impl == GRPC {
+		cfg := s.authTLS
+		if cfg == nil && c.Ctor.Kind == Server {
+			cfg = s.serverConfig
+		}
+		return direct(s, cfg)
+	}
+	if c.Ctor.Kind == Server && s.serverConfig != nil {
+		return TLSState{Verdict: TLSOn, Config: s.serverConfig}
+	}
+	if transport == nil {
+		if o := s.installs[Transport]; o != nil && o.Value != nil {
+			transport = o.Value
+		}
+	}
+	st := m.overTransport(c.Ctor.Ref.Module, transport)
+	if s.opaque && st.Verdict == Plaintext {
+		st.Verdict = Unknown
+	}
+	return st
+}
+
+// overTransport judges an rpc server or client by the transport it uses:
+// t, or the default transport of mod when t is nil.
+func (m *Model) overTransport(mod Module, t *Value) TLSState {
+	dflt := t == nil
+	if dflt {
+		v := m.Default(mod, Transport)
+		t = &v
+	}
+	st := m.join(*t)
+	st.DefaultTransport = dflt && st.From == nil
+	return st
+}
+
+// join combines the verdicts of the components a value may hold: the best
+// one wins, so that a value the model cannot pin down is not reported.
+func (m *Model) join(v Value) TLSState {
+	best := TLSState{Verdict: Plaintext}
+	if v.Opaque {
+		best.Verdict = Unknown
+	}
+	for _, c := range v.Components {
+		st := m.TLS(c)
+		if c.Call != nil {
+			st.From = c
+		}
+		if st.Verdict > best.Verdict || (st.Verdict == best.Verdict && best.From == nil) {
+			best = st
+		}
+	}
+	return best
+}
+
+// service judges a root service by the server it runs and the transport
+// under it.
+func (m *Model) service(c *Component, s settings) TLSState {
+	mod := c.Ctor.Ref.Module
+	if o := s.subConfig[Server]; o != nil {
+		return TLSState{Verdict: TLSOn, Config: o}
+	}
+	var transport *Value
+	if o := s.installs[Transport]; o != nil && o.Value != nil {
+		transport = o.Value
+	}
+	var servers Value
+	dfltServer := true
+	if o := s.installs[Server]; o != nil && o.Value != nil {
+		servers, dfltServer = *o.Value, false
+	} else {
+		servers = m.Default(mod, Server)
+	}
+
+	best := TLSState{Verdict: Plaintext}
+	if servers.Opaque || s.opaque {
+		best.Verdict = Unknown
+	}
+	for i, srv := range servers.Components {
+		st := m.endpoint(srv, m.settingsOf(srv.Options), transport)
+		if i == 0 && best.Verdict == Plaintext || st.Verdict > best.Verdict {
+			best = st
+		}
+	}
+	best.DefaultServer = dfltServer
+	return best
+}
+
+// SecureAlone says what Secure(true) without a TLS config does to a
+// component.
+type SecureAlone uint8
+
+// What Secure(true) without TLSConfig means (GOMICRO.md §3.1 and the v6
+// addendum §3.3).
+const (
+	// NotApplicable: the component has no Secure switch (rpc server,
+	// memory components, mDNS).
+	NotApplicable SecureAlone = iota
+	// SelfSignedSkipVerify: the server side generates a self-signed
+	// certificate and go-micro's client side skips verification, so any
+	// host in the path can impersonate the peer.
+	SelfSignedSkipVerify
+	// SelfSignedVerify: the server side generates a self-signed certificate
+	// and clients verify, so they fail unless they are told to skip
+	// verification (v4+ HTTP transport, v6 grpc transport and HTTP broker).
+	SelfSignedVerify
+	// SkipVerify: a client-only component (etcd, consul, rabbitmq before
+	// v6) connects with TLS and skips verification.
+	SkipVerify
+	// VerifySystemRoots: a client-only component connects with TLS and
+	// verifies against the system roots (nats; v6 etcd, consul, rabbitmq).
+	VerifySystemRoots
+	// SelfSignedServer: a listener with a self-signed certificate and no
+	// go-micro client (web services).
+	SelfSignedServer
+	// PlaintextFallback: the API gateway's EnableTLS(true) without a config
+	// serves plaintext.
+	PlaintextFallback
+)
+
+// SecureWithoutConfig returns what Secure(true) without a TLSConfig does to
+// components built by ctor.
+func SecureWithoutConfig(ctor Constructor) SecureAlone {
+	v := ctor.Ref.Module.Version
+	switch ctor.Kind {
+	case Transport:
+		switch ctor.Impl {
+		case HTTP:
+			if v <= 3 {
+				return SelfSignedSkipVerify
+			}
+			return SelfSignedVerify
+		case GRPC:
+			if v >= 6 {
+				return SelfSignedVerify
+			}
+			return SelfSignedSkipVerify
+		case QUIC:
+			return SelfSignedSkipVerify
+		case NATS:
+			return VerifySystemRoots
+		}
+	case Broker:
+		switch ctor.Impl {
+		case HTTP:
+			if v >= 6 {
+				return SelfSignedVerify
+			}
+			return SelfSignedSkipVerify
+		case RabbitMQ:
+			if v >= 6 {
+				return VerifySystemRoots
+			}
+			return SkipVerify
+		case NATS:
+			return VerifySystemRoots
+		}
+	case Registry:
+		switch ctor.Impl {
+		case Etcd, Consul:
+			if v >= 6 {
+				return VerifySystemRoots
+			}
+			return SkipVerify
+		case NATS:
+			return VerifySystemRoots
+		}
+	case Web:
+		return SelfSignedServer
+	case API:
+		return PlaintextFallback
+	}
+	return NotApplicable
+}
