@@ -1,0 +1,212 @@
+package secrets
+
+import (
+	"encoding/base64"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// scanURLs finds passwords in the user information of URLs:
+// scheme://user:password@host. The scheme names the kind ("password in
+// amqp url"). Empty, placeholder and environment-expanded passwords, and
+// passwords equal to the user name (guest:guest, the default accounts of
+// local brokers and databases), are left out.
+func scanURLs(sc *Scanner, s string) []Match {
+	var ms []Match
+	indexAll(s, "://", func(i int) {
+		st := i
+		for st > 0 && isSchemeByte(s[st-1]) {
+			st--
+		}
+		if st == i {
+			return
+		}
+		scheme := strings.ToLower(s[st:i])
+		rest := s[i+3:]
+		authority := rest
+		if k := strings.IndexAny(rest, "/?# \t\r\n\"'`<>"); k >= 0 {
+			authority = rest[:k]
+		}
+		at := strings.LastIndexByte(authority, '@')
+		if at < 0 || at == len(authority)-1 {
+			return // no user information, or no host after it
+		}
+		user, pass, ok := strings.Cut(authority[:at], ":")
+		if !ok || !sc.plausiblePassword(unescape(user), unescape(pass)) {
+			return
+		}
+		start := i + 3 + len(user) + 1
+		ms = append(ms, Match{Kind: "password in " + scheme + " url", Start: start, End: start + len(pass)})
+	})
+	return ms
+}
+
+func isSchemeByte(b byte) bool { return isAlnum(b) || b == '+' || b == '-' || b == '.' }
+
+func unescape(s string) string {
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
+}
+
+// mysqlMarkers follow the "user:password@" of a go-sql-driver/mysql DSN.
+var mysqlMarkers = []string{"@tcp(", "@tcp6(", "@udp(", "@unix(", "@/"}
+
+// scanMySQLDSN finds the password of a go-sql-driver/mysql DSN,
+// user:password@tcp(host:3306)/db, which has no scheme.
+func scanMySQLDSN(sc *Scanner, s string) []Match {
+	var ms []Match
+	for _, marker := range mysqlMarkers {
+		indexAll(s, marker, func(at int) {
+			st := at
+			for st > 0 && at-st < 512 && !isSpaceOrQuote(s[st-1]) {
+				st--
+			}
+			userinfo := s[st:at]
+			user, pass, ok := strings.Cut(userinfo, ":")
+			if !ok || user == "" || strings.ContainsAny(user, "/@=") || strings.Contains(pass, "@") {
+				return
+			}
+			if !sc.plausiblePassword(user, pass) {
+				return
+			}
+			start := st + len(user) + 1
+			ms = append(ms, Match{Kind: "password in mysql dsn", Start: start, End: at})
+		})
+	}
+	return ms
+}
+
+func isSpaceOrQuote(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '"' || b == '\'' || b == '`' || b == '='
+}
+
+// kvKeys are the keys whose values are secrets in key=value text: libpq and
+// ADO.NET connection strings, JDBC and URL query parameters, ini files.
+var kvKeys = []struct{ key, kind string }{
+	{"aws_secret_access_key", "aws secret access key"},
+	{"client_secret", "client secret"},
+	{"access_token", "access token"},
+	{"auth_token", "auth token"},
+	{"secret_key", "secret key"},
+	{"api_key", "api key"},
+	{"apikey", "api key"},
+	{"password", "password"},
+	{"passwd", "password"},
+	{"pwd", "password"},
+	{"secret", "secret"},
+	{"token", "token"},
+}
+
+// scanKeyValues finds "password=…" and similar settings inside a string,
+// separated by spaces, semicolons or ampersands, quoted or not, with ":" or
+// "=" between key and value. The value must look like a secret by itself
+// (LooksLikeSecret): "password=%s", "token=$1" and "secret=secret" are not.
+func scanKeyValues(sc *Scanner, s string) []Match {
+	lower := asciiLower(s)
+	var ms []Match
+	for _, kv := range kvKeys {
+		indexAll(lower, kv.key, func(i int) {
+			if i > 0 && !isKeyBoundary(s[i-1]) {
+				return
+			}
+			k := i + len(kv.key)
+			j := skipSpaces(s, k)
+			if j >= len(s) || s[j] != '=' && s[j] != ':' {
+				return
+			}
+			spacedBefore := j > k
+			k = j + 1
+			j = skipSpaces(s, k)
+			if j > k && !spacedBefore {
+				return // "password= dbname=app": an empty value
+			}
+			var quote byte
+			if j < len(s) && (s[j] == '\'' || s[j] == '"') {
+				quote = s[j]
+				j++
+			}
+			end := j
+			for end < len(s) && end-j < 512 && !endsValue(s[end], quote) {
+				end++
+			}
+			if end == j || !sc.LooksLikeSecret(s[j:end]) {
+				return
+			}
+			kind := kv.kind + " in connection string"
+			ms = append(ms, Match{Kind: kind, Start: j, End: end})
+		})
+	}
+	return ms
+}
+
+func isKeyBoundary(b byte) bool {
+	return strings.IndexByte(" \t\r\n;&?,{(\"'_.", b) >= 0
+}
+
+func endsValue(b, quote byte) bool {
+	if quote != 0 {
+		return b == quote
+	}
+	return strings.IndexByte(" \t\r\n;&,)}\"'", b) >= 0
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets stay the same.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if isUpper(c) {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// scanBasicAuth finds HTTP basic credentials, "Basic " and the base64 of
+// user:password, as written into Authorization headers.
+func scanBasicAuth(sc *Scanner, s string) []Match {
+	var ms []Match
+	indexAll(s, "Basic ", func(i int) {
+		if i > 0 && isAlnum(s[i-1]) {
+			return
+		}
+		st := i + len("Basic ")
+		end := runEnd(s, st, func(b byte) bool { return isBase64Std(b) || b == '=' })
+		if end-st < 8 || end < len(s) && isAlnum(s[end]) {
+			return
+		}
+		raw, err := base64.StdEncoding.DecodeString(s[st:end])
+		if err != nil || !utf8.Valid(raw) {
+			return
+		}
+		user, pass, ok := strings.Cut(string(raw), ":")
+		if !ok || !sc.plausiblePassword(user, pass) {
+			return
+		}
+		ms = append(ms, Match{Kind: "basic auth credentials", Start: st, End: end})
+	})
+	return ms
+}
+
+// plausiblePassword reports whether pass, given with user in a URL, DSN or
+// basic-auth pair, is a real password rather than a stand-in for one.
+func (sc *Scanner) plausiblePassword(user, pass string) bool {
+	if len(pass) < 3 || pass == user || sc.IsPlaceholder(pass) || IsGenericWord(pass) {
+		return false
+	}
+	for i := 0; i < len(pass); i++ {
+		if pass[i] < 0x20 || pass[i] == 0x7f {
+			return false
+		}
+	}
+	return true
+}

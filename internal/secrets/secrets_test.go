@@ -1,0 +1,421 @@
+package secrets
+
+import (
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base32"
+	"encoding/base64"
+	"encoding/binary"
+	"encoding/pem"
+	"strings"
+	"testing"
+)
+
+// The secret-shaped inputs of these tests are assembled at run time by join,
+// never written as one literal, so that microsec-lint run over this
+// repository (tests included) does not report its own test data.
+func join(parts ...string) string { return strings.Join(parts, "") }
+
+// b64u is unpadded base64url, as in JWTs.
+func b64u(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+
+func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+// ghBody returns 30 characters followed by their correct checksum.
+func ghBody(random string) string { return random + Base62CRC(random) }
+
+// flipLast changes the last character of s to another alphanumeric one.
+func flipLast(s string) string {
+	last := s[len(s)-1]
+	repl := byte('a')
+	if last == 'a' {
+		repl = 'b'
+	}
+	return s[:len(s)-1] + string(repl)
+}
+
+const random30 = "R4nd0mB0dyW1thThirtyCh4rsQz9Lk" // 30 base62 characters
+
+type scanCase struct {
+	name   string
+	text   string
+	kind   string // "" when nothing may be found
+	secret string // the part that must be matched, when kind is set
+}
+
+func checkScan(t *testing.T, cases []scanCase) {
+	t.Helper()
+	var sc Scanner
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ms := sc.Scan(c.text)
+			if c.kind == "" {
+				if len(ms) != 0 {
+					t.Fatalf("Scan(%q) = %s %q, want nothing", c.text, ms[0].Kind, ms[0].Secret(c.text))
+				}
+				return
+			}
+			if len(ms) != 1 {
+				t.Fatalf("Scan(%q) found %d matches %v, want one %s", c.text, len(ms), ms, c.kind)
+			}
+			if ms[0].Kind != c.kind || ms[0].Secret(c.text) != c.secret {
+				t.Fatalf("Scan(%q) = %s %q, want %s %q", c.text, ms[0].Kind, ms[0].Secret(c.text), c.kind, c.secret)
+			}
+		})
+	}
+}
+
+func TestAWS(t *testing.T) {
+	key := join("AKIA", "QYLPMN5HFIQR7XZA")
+	checkScan(t, []scanCase{
+		{"akia", key, "aws access key id", key},
+		{"akia in text", "id=" + key + ";", "aws access key id", key},
+		{"asia", join("ASIA", "QYLPMN5HFIQR7XZA"), "aws temporary access key id", join("ASIA", "QYLPMN5HFIQR7XZA")},
+		{"digit 0 not base32", join("AKIA", "QYLPMN5HFIQR7XZ0"), "", ""},
+		{"digit 8 not base32", join("AKIA", "QYLPMN5HFIQR8XZA"), "", ""},
+		{"15 chars", join("AKIA", "QYLPMN5HFIQR7XZ"), "", ""},
+		{"17 chars", join("AKIA", "QYLPMN5HFIQR7XZAB"), "", ""},
+		{"lower case", join("AKIA", "qylpmn5hfiqr7xza"), "", ""},
+		{"inside word", join("XAKIA", "QYLPMN5HFIQR7XZA"), "", ""},
+		{"aws documentation example", join("AKIA", "IOSFODNN7", "EXAMPLE"), "", ""},
+	})
+}
+
+func TestGitHubAndNPM(t *testing.T) {
+	body := ghBody(random30)
+	pat := join("github_pat_", "11ABCDEFG0123456789xyz", "_", strings.Repeat("aB3dE5gH7jK9", 5)[:59])
+	checkScan(t, []scanCase{
+		{"ghp", join("gh", "p_", body), "github personal access token", join("gh", "p_", body)},
+		{"gho", join("gh", "o_", body), "github oauth access token", join("gh", "o_", body)},
+		{"ghu", join("gh", "u_", body), "github user-to-server token", join("gh", "u_", body)},
+		{"ghs", join("gh", "s_", body), "github server-to-server token", join("gh", "s_", body)},
+		{"ghr", join("gh", "r_", body), "github refresh token", join("gh", "r_", body)},
+		{"ghp in url", join("https://x-access-token:", "gh", "p_", body, "@github.com/o/r"), "github personal access token", join("gh", "p_", body)},
+		{"ghp bad checksum", join("gh", "p_", flipLast(body)), "", ""},
+		{"ghp 35 chars", join("gh", "p_", body[1:]), "", ""},
+		{"ghp 37 chars", join("gh", "p_", "x", body), "", ""},
+		{"github_pat", pat, "github fine-grained personal access token", pat},
+		{"github_pat short", pat[:len(pat)-1], "", ""},
+		{"github_pat no separator", strings.Replace(pat, "z_", "zz", 1), "", ""},
+		{"npm", join("np", "m_", body), "npm access token", join("np", "m_", body)},
+		{"npm bad checksum", join("np", "m_", flipLast(body)), "", ""},
+	})
+}
+
+func TestBase62CRC(t *testing.T) {
+	// CRC-32 of the empty string is 0.
+	if got := Base62CRC(""); got != "000000" {
+		t.Errorf("Base62CRC(\"\") = %q, want 000000", got)
+	}
+	// CRC-32 of "a" is 0xe8b7be43 = 3904355907
+	// = 4×62^5 + 16×62^4 + 14×62^3 + 17×62^2 + 20×62 + 23, digits 4 G E H K N.
+	if got := Base62CRC("a"); got != "4GEHKN" {
+		t.Errorf("Base62CRC(\"a\") = %q, want 4GEHKN", got)
+	}
+}
+
+func TestOtherTokens(t *testing.T) {
+	slackBot := join("xo", "xb-", "1234567890", "-", "9876543210123", "-", "Zq8Lm2Nx7Vb4Hc1Kd6Pf3Rs9")
+	hook := join("https://hooks.slack.com/services/", "T0AB12CD3", "/", "B0EF45GH6", "/", "Zq8Lm2Nx7Vb4Hc1Kd6Pf3Rs9")
+	stripe := join("sk", "_live_", "51HcQz8Lm2Nx7Vb4Hc1Kd6Pf")
+	google := join("AI", "za", "SyD8Lm2Nx7Vb4Hc1Kd6Pf3Rs9Tq0Wy5Ez_-")
+	sendgrid := join("SG", ".", "Zq8Lm2Nx7Vb4Hc1Kd6Pf3R", ".", "s9Tq0Wy5Ez2Ua7Io4Jg1Xk8Mb3Nc6Vd9Fh2Lp5Qr8St")
+	twilio := join("SK", "0f1e2d3c4b5a69788796a5b4c3d2e1f0")
+	glpat := join("gl", "pat-", "Zq8Lm2Nx7Vb4Hc1Kd6Pf")
+	pypi := pypiToken("pypi.org")
+	checkScan(t, []scanCase{
+		{"gitlab", glpat, "gitlab personal access token", glpat},
+		{"gitlab 19 chars", glpat[:len(glpat)-1], "", ""},
+		{"gitlab placeholder", join("gl", "pat-", strings.Repeat("x", 20)), "", ""},
+		{"slack bot", slackBot, "slack bot token", slackBot},
+		{"slack placeholder", join("xo", "xb-", "your-bot-token-goes-here-now"), "", ""},
+		{"slack short secret", slackBot[:len(slackBot)-1], "", ""},
+		{"slack webhook", hook, "slack webhook url", hook},
+		{"slack webhook docs", join("https://hooks.slack.com/services/", "T00000000/B00000000/", strings.Repeat("X", 24)), "", ""},
+		{"stripe live", stripe, "stripe secret key", stripe},
+		{"stripe restricted", "r" + stripe[1:], "stripe restricted key", "r" + stripe[1:]},
+		{"stripe test mode", strings.Replace(stripe, "live", "test", 1), "", ""},
+		{"stripe 23 chars", stripe[:len(stripe)-1], "", ""},
+		{"google", google, "google api key", google},
+		{"google 34 chars", google[:len(google)-1], "", ""},
+		{"sendgrid", sendgrid, "sendgrid api key", sendgrid},
+		{"sendgrid short secret", sendgrid[:len(sendgrid)-1], "", ""},
+		{"twilio", twilio, "twilio api key", twilio},
+		{"twilio upper hex", strings.ToUpper(twilio), "", ""},
+		{"twilio 31 digits", twilio[:len(twilio)-1], "", ""},
+		{"pypi", pypi, "pypi api token", pypi},
+		{"pypi test index", pypiToken("test.pypi.org"), "pypi api token", pypiToken("test.pypi.org")},
+		{"pypi other location", pypiToken("pypi.com"), "", ""},
+	})
+}
+
+// pypiToken builds a token whose macaroon names location loc.
+func pypiToken(loc string) string {
+	mac := []byte{0x02, 0x01, byte(len(loc))}
+	mac = append(mac, loc...)
+	mac = append(mac, []byte("\x02\x01\x1fsome identifier bytes 0123456789abcdef")...)
+	return join("py", "pi-", base64.RawURLEncoding.EncodeToString(mac))
+}
+
+func TestJWT(t *testing.T) {
+	sig := "q7Vb4Hc1Kd6Pf3Rs9Tq0Wy5Ez2Ua7Io4Jg1Xk8Mb3Nc"
+	hs := b64u(`{"alg":"HS256","typ":"JWT"}`)
+	claims := b64u(`{"sub":"42","iat":1700000000}`)
+	tok := join(hs, ".", claims, ".", sig)
+	checkScan(t, []scanCase{
+		{"hs256", tok, "json web token", tok},
+		{"bearer header", "Bearer " + tok, "json web token", tok},
+		{"alg none", join(b64u(`{"alg":"none"}`), ".", claims, ".", sig), "", ""},
+		{"no signature", join(hs, ".", claims, "."), "", ""},
+		{"header not json", join(b64u(`{alg:HS256}`), ".", claims, ".", sig), "", ""},
+		{"no alg", join(b64u(`{"typ":"JWT"}`), ".", claims, ".", sig), "", ""},
+		{"two parts", join(hs, ".", claims), "", ""},
+		{"test claims", join(hs, ".", b64u(`{"sub":"test-user"}`), ".", sig), "", ""},
+		{"jwe five parts", join(tok, ".", sig, ".", sig), "", ""},
+	})
+}
+
+// nkeySeed encodes a NATS user seed of 32 bytes the way nkeys does.
+func nkeySeed(raw []byte, corrupt bool) string {
+	const seedByte, userByte = 18 << 3, 20 << 3
+	b := []byte{seedByte | userByte>>5, (userByte & 31) << 3}
+	b = append(b, raw...)
+	b = binary.LittleEndian.AppendUint16(b, crc16(b))
+	if corrupt {
+		b[5] ^= 1
+	}
+	return base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b)
+}
+
+func TestNkeySeed(t *testing.T) {
+	raw := []byte("0123456789abcdef0123456789ABCDEF")
+	seed := nkeySeed(raw, false)
+	if !strings.HasPrefix(seed, "SU") || len(seed) != 58 {
+		t.Fatalf("test seed %q is not shaped like a user seed", seed[:2])
+	}
+	checkScan(t, []scanCase{
+		{"user seed", seed, "nats nkey seed", seed},
+		{"bad checksum", nkeySeed(raw, true), "", ""},
+		{"truncated", seed[:57], "", ""},
+	})
+}
+
+func pemText(typ string, der []byte, headers map[string]string) string {
+	return string(pem.EncodeToMemory(&pem.Block{Type: typ, Headers: headers, Bytes: der}))
+}
+
+func TestPEM(t *testing.T) {
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecDER, err := x509.MarshalECPrivateKey(ecKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, edKey, _ := ed25519.GenerateKey(rand.Reader)
+	pkcs8, err := x509.MarshalPKCS8PrivateKey(edKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pubDER, err := x509.MarshalPKIXPublicKey(&rsaKey.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	random := make([]byte, 256)
+	_, _ = rand.Read(random)
+	openssh := append([]byte("openssh-key-v1\x00"), random...)
+	seq := append([]byte{0x30, 0x82, 0x01, 0x00}, random...)
+
+	rsaPEM := pemText("RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(rsaKey), nil)
+	legacy := pemText("RSA PRIVATE KEY", random, map[string]string{"Proc-Type": "4,ENCRYPTED", "DEK-Info": "AES-256-CBC,00112233445566778899AABBCCDDEEFF"})
+	escaped := strings.ReplaceAll(pemText("EC PRIVATE KEY", ecDER, nil), "\n", `\n`)
+	pgp := join("-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n", base64.StdEncoding.EncodeToString(random), "\n=AbCd\n-----END PGP PRIVATE KEY BLOCK-----\n")
+	b64PEM := b64(rsaPEM)
+	checkScan(t, []scanCase{
+		{"rsa pkcs1", rsaPEM, "rsa private key", strings.TrimSuffix(rsaPEM, "\n")},
+		{"ec", pemText("EC PRIVATE KEY", ecDER, nil), "ec private key", strings.TrimSuffix(pemText("EC PRIVATE KEY", ecDER, nil), "\n")},
+		{"pkcs8", pemText("PRIVATE KEY", pkcs8, nil), "pkcs#8 private key", strings.TrimSuffix(pemText("PRIVATE KEY", pkcs8, nil), "\n")},
+		{"encrypted pkcs8", pemText("ENCRYPTED PRIVATE KEY", seq, nil), "encrypted pkcs#8 private key", strings.TrimSuffix(pemText("ENCRYPTED PRIVATE KEY", seq, nil), "\n")},
+		{"dsa", pemText("DSA PRIVATE KEY", seq, nil), "dsa private key", strings.TrimSuffix(pemText("DSA PRIVATE KEY", seq, nil), "\n")},
+		{"openssh", pemText("OPENSSH PRIVATE KEY", openssh, nil), "openssh private key", strings.TrimSuffix(pemText("OPENSSH PRIVATE KEY", openssh, nil), "\n")},
+		{"legacy encrypted", legacy, "encrypted rsa private key", strings.TrimSuffix(legacy, "\n")},
+		{"escaped newlines", escaped, "ec private key", strings.TrimSuffix(escaped, `\n`)},
+		{"pgp", pgp, "pgp private key block", strings.TrimSuffix(pgp, "\n")},
+		{"base64 pem", b64PEM, "base64-encoded rsa private key", b64PEM},
+		{"public key", pemText("PUBLIC KEY", pubDER, nil), "", ""},
+		{"certificate", pemText("CERTIFICATE", seq, nil), "", ""},
+		{"documentation body", join("-----BEGIN RSA PRIVATE KEY-----\n", "...\n", "-----END RSA PRIVATE KEY-----\n"), "", ""},
+		{"no end line", strings.SplitAfter(rsaPEM, "\n")[0] + "MIIEow==\n", "", ""},
+		{"openssh without magic", pemText("OPENSSH PRIVATE KEY", random, nil), "", ""},
+		{"not der", pemText("RSA PRIVATE KEY", append([]byte{0x04}, random...), nil), "", ""},
+	})
+}
+
+func TestCredentialsInText(t *testing.T) {
+	pw := join("S3cr3t", "Pw!x")
+	checkScan(t, []scanCase{
+		{"postgres url", join("postgres://app:", pw, "@db:5432/app?sslmode=require"), "password in postgres url", pw},
+		{"amqp url", join("amqp://svc:", pw, "@rabbit:5672/"), "password in amqp url", pw},
+		{"nats url", join("nats://svc:", pw, "@nats:4222"), "password in nats url", pw},
+		{"redis no user", join("redis://:", pw, "@cache:6379/0"), "password in redis url", pw},
+		{"mongodb srv", join("mongodb+srv://svc:", pw, "@cluster0.mongodb.net/db"), "password in mongodb+srv url", pw},
+		{"percent-encoded", join("postgres://app:", "p%40ss", "W0rd", "@db/app"), "password in postgres url", join("p%40ss", "W0rd")},
+		{"url env expanded", "postgres://app:${DB_PASSWORD}@db/app", "", ""},
+		{"url env percent-encoded", "postgres://app:%24%7BDB_PASSWORD%7D@db/app", "", ""},
+		{"url printf", "amqp://%s:%s@%s/", "", ""},
+		{"url empty password", "postgres://app:@db/app", "", ""},
+		{"url no password", "https://user@example.org/", "", ""},
+		{"url same as user", "amqp://guest:guest@localhost:5672/", "", ""},
+		{"url angle placeholder", "postgres://app:<password>@db/app", "", ""},
+		{"url generic word", "redis://:password@localhost:6379", "", ""},
+		{"url path at sign", "https://registry.npmjs.org/@scope/pkg", "", ""},
+		{"mysql dsn", join("app:", pw, "@tcp(db:3306)/app?parseTime=true"), "password in mysql dsn", pw},
+		{"mysql dsn local", join("app:", pw, "@/app"), "password in mysql dsn", pw},
+		{"mysql empty password", "root:@tcp(127.0.0.1:3306)/app", "", ""},
+		{"mysql printf", "%s:%s@tcp(%s)/%s", "", ""},
+		{"libpq", join("host=db user=app password=", pw, " dbname=app sslmode=disable"), "password in connection string", pw},
+		{"libpq quoted", join("host=db password='", pw, "' dbname=app"), "password in connection string", pw},
+		{"ado", join("Server=db;User Id=sa;Password=", pw, ";"), "password in connection string", pw},
+		{"jdbc query", join("jdbc:mysql://db:3306/app?user=app&password=", pw), "password in connection string", pw},
+		{"ini", join("aws_secret_access_key = ", "wJalrXUtnFEMI/K7MDENG/bPxRfiCY", "Q9zLmN8pVb"), "aws secret access key in connection string", join("wJalrXUtnFEMI/K7MDENG/bPxRfiCY", "Q9zLmN8pVb")},
+		{"kv printf", "host=%s password=%s", "", ""},
+		{"kv sql parameter", "UPDATE users SET password=$1 WHERE id=$2", "", ""},
+		{"kv sql question", "UPDATE users SET password = ? WHERE id = ?", "", ""},
+		{"kv empty", "host=db password= dbname=app", "", ""},
+		{"kv generic word", "password=secret", "", ""},
+		{"kv identifier", "token=invalid_grant", "", ""},
+		{"kv inside word", join("bypasswd=", pw), "", ""},
+		{"basic auth", "Basic " + b64(join("app:", pw)), "basic auth credentials", b64(join("app:", pw))},
+		{"basic auth generic", "Basic " + b64("user:password"), "", ""},
+		{"basic auth not base64", "Basic realm=api", "", ""},
+	})
+}
+
+func TestIsPlaceholder(t *testing.T) {
+	sc := Scanner{Placeholders: []string{"internal-only"}}
+	yes := []string{
+		"", "   ", "****", "xxxxxxxx", "XXXX-XXXX", "...", "00000000",
+		"${DB_PASSWORD}", "$(cat /run/secret)", "$DB_PASSWORD", "$1", ":password", "@pw",
+		"%s", "%v", "%[1]s", "{{.Password}}", "<password>", "<your-token>", "{password}",
+		"[secret]", "%APPDATA%", "Bearer <token>", "?",
+		"changeme", "CHANGE_ME", "ChangeIt", "example-key", "AKIAEXAMPLE", "sample_token",
+		"dummy", "my-test-key", "fake_secret_1", "mock", "your_api_key_here", "foo",
+		"foobar", "placeholder", "REDACTED", "todo", "notasecret",
+		"key-internal-only", // configured
+	}
+	for _, v := range yes {
+		if !sc.IsPlaceholder(v) {
+			t.Errorf("IsPlaceholder(%q) = false, want true", v)
+		}
+	}
+	no := []string{
+		"S3cr3tPw!x", "hunter22", "p%2Fss", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "contest99x",
+		"micro", "letmein", "secret", "password",
+	}
+	for _, v := range no {
+		if sc.IsPlaceholder(v) {
+			t.Errorf("IsPlaceholder(%q) = true, want false", v)
+		}
+	}
+}
+
+func TestLooksLikeSecret(t *testing.T) {
+	var sc Scanner
+	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!"}
+	for _, v := range yes {
+		if !sc.LooksLikeSecret(v) {
+			t.Errorf("LooksLikeSecret(%q) = false, want true", v)
+		}
+	}
+	no := []string{
+		"Authorization", "X-Api-Token", "token_fetch_errors", "https://host/token",
+		"DB_PASSWORD", "S3_TOKEN", "application/json", "auth.token.v2", "token_v2",
+		"/etc/secrets/db", "./token", "invalid password", "secret", "password123",
+		"changeme", "%s", "${TOKEN}", "12345678", "2024-01-02", "aaaaaaa1",
+		"$2a$10$abcdefghijklmnopqrstuv", "short", "Passwörd1",
+	}
+	for _, v := range no {
+		if sc.LooksLikeSecret(v) {
+			t.Errorf("LooksLikeSecret(%q) = true, want false", v)
+		}
+	}
+}
+
+func TestNameKind(t *testing.T) {
+	cases := map[string]string{
+		"password": "password", "dbPassword": "password", "DB_PASSWD": "password",
+		"Passwd": "password", "adminPass": "password", "passphrase": "password",
+		"clientSecret": "secret", "SECRET": "secret", "secretKey": "secret key",
+		"awsSecretAccessKey": "secret", "Token": "token", "accessToken": "token",
+		"RefreshToken": "token", "bearer": "token", "apiKey": "api key",
+		"APIKey": "api key", "api_key": "api key", "apikey": "api key",
+		"PrivateKey": "private key", "privatekey": "key", "signingKey": "signing key",
+		"hmacKey": "hmac key", "jwtKey": "jwt key", "credentials": "credential",
+		// not secrets
+		"tokenURL": "", "passwordField": "", "secretName": "", "apiKeyHeader": "",
+		"passwordHash": "", "tokenTTL": "", "nextPageToken": "", "PublicKey": "",
+		"key": "", "cacheKey": "", "tokenizer": "", "passThrough": "",
+		"maxTokens": "", "secretsDir": "", "AccessKeyID": "", "name": "",
+	}
+	for name, want := range cases {
+		got, ok := NameKind(name)
+		if ok != (want != "") || got != want {
+			t.Errorf("NameKind(%q) = %q, %v; want %q", name, got, ok, want)
+		}
+	}
+}
+
+func TestRedact(t *testing.T) {
+	cases := map[string]string{
+		join("AKIA", "QYLPMN5HFIQR7XZA"): `"AKIA…" (20 chars)`,
+		"hunter22":                       `"hu…" (8 chars)`,
+		"micro":                          `"m…" (5 chars)`,
+		"pw":                             `"…" (2 chars)`,
+		"":                               `"…" (0 chars)`,
+		"pässwörter":                     `"pä…" (10 chars)`,
+	}
+	for in, want := range cases {
+		if got := Redact(in); got != want {
+			t.Errorf("Redact(%q) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func TestEntropy(t *testing.T) {
+	if e := Entropy("aaaaaaaa"); e != 0 {
+		t.Errorf("Entropy(aaaaaaaa) = %v, want 0", e)
+	}
+	if e := Entropy("abcd"); e != 2 {
+		t.Errorf("Entropy(abcd) = %v, want 2", e)
+	}
+	if e := Entropy(ghBody(random30)); e < 4 {
+		t.Errorf("Entropy of a random token = %v, want at least 4", e)
+	}
+}
+
+func TestScanOrderAndOverlap(t *testing.T) {
+	var sc Scanner
+	key := join("AKIA", "QYLPMN5HFIQR7XZA")
+	pw := join("S3cr3t", "Pw!x")
+	text := join("postgres://app:", pw, "@db/app ", key)
+	ms := sc.Scan(text)
+	if len(ms) != 2 || ms[0].Secret(text) != pw || ms[1].Secret(text) != key {
+		t.Fatalf("Scan found %v, want the password then the key", ms)
+	}
+	// A token inside a URL's password is reported once, as the token.
+	tok := join("gh", "p_", ghBody(random30))
+	text = join("https://user:", tok, "@github.com/")
+	ms = sc.Scan(text)
+	if len(ms) != 1 || ms[0].Kind != "github personal access token" {
+		t.Fatalf("Scan found %v, want only the github token", ms)
+	}
+}
