@@ -59,7 +59,7 @@ func convert(st *stream, ws *workspace, showAll bool) *Result {
 		}
 	}
 
-	slices.SortStableFunc(findings, compareFindings)
+	report.Sort(findings)
 	return &Result{Rules: rulesOf(findings, st.osvs), Findings: findings}
 }
 
@@ -309,14 +309,4 @@ func help(e *osvEntry) string {
 
 func posKey(p report.Position) string {
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Column)
-}
-
-func compareFindings(a, b report.Finding) int {
-	return cmp.Or(
-		strings.Compare(a.Pos.File, b.Pos.File),
-		cmp.Compare(a.Pos.Line, b.Pos.Line),
-		cmp.Compare(a.Pos.Column, b.Pos.Column),
-		strings.Compare(a.Rule, b.Rule),
-		strings.Compare(a.Message, b.Message),
-	)
 }
