@@ -3,9 +3,11 @@ module github.com/microsec-lint/microsec-lint
 go 1.26.0
 
 require (
+	github.com/golangci/plugin-module-register v0.1.2
 	golang.org/x/mod v0.42.0
 	golang.org/x/tools v0.52.0
 	golang.org/x/vuln v1.9.0
+	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
