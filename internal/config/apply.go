@@ -145,6 +145,9 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, e
 		}
 	}
 	if len(out) == 0 {
+		if len(rules) == 0 {
+			return nil, errors.New("no rules to run: the suite is empty")
+		}
 		if c.Enable == nil && c.Disable == nil {
 			return nil, errors.New("no rules left to run after -enable and -disable")
 		}

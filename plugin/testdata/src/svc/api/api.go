@@ -1,0 +1,1 @@
+package api // want `package api`

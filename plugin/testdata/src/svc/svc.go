@@ -1,0 +1,3 @@
+package svc // want `package svc`
+
+func Handler() {}
