@@ -1,0 +1,588 @@
+package hardcodedsecret
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
+)
+
+//go:embed doc.go
+var docSrc []byte
+
+// Doc is the rule's documentation, parsed from doc.go.
+var Doc = ruledoc.MustParse(docSrc, "hardcodedsecret")
+
+// Config holds the analyzer's settings; New exposes each as a flag.
+type Config struct {
+	// Tests reports findings in _test.go files and testdata packages (at
+	// note level); false drops them.
+	Tests bool
+	// Placeholders are extra words that mark a value as a placeholder.
+	Placeholders []string
+}
+
+// DefaultConfig returns the settings of Analyzer.
+func DefaultConfig() Config { return Config{Tests: true} }
+
+// Analyzer is the hardcodedsecret analyzer with the default settings.
+var Analyzer = New(DefaultConfig())
+
+// New returns a hardcodedsecret analyzer that starts from cfg; its flags
+// (-tests, -placeholders) change that copy only.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "hardcodedsecret",
+		Doc:       Doc.Analyzer(),
+		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#hardcodedsecret",
+		Requires:  []*analysis.Analyzer{inspect.Analyzer},
+		FactTypes: []analysis.Fact{new(reportedConst)},
+	}
+	a.Flags.BoolVar(&cfg.Tests, "tests", cfg.Tests,
+		"report secrets in _test.go files and testdata packages, at note level (default true)")
+	a.Flags.Var((*wordList)(&cfg.Placeholders), "placeholders",
+		"comma-separated words that mark a value as a placeholder, added to the built-in ones (default none)")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		return run(pass, cfg)
+	}
+	return a
+}
+
+// wordList is a flag.Value of comma-separated words; each Set adds to it.
+type wordList []string
+
+func (w *wordList) String() string { return strings.Join(*w, ",") }
+
+func (w *wordList) Set(s string) error {
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			*w = append(*w, f)
+		}
+	}
+	return nil
+}
+
+// reportedConst marks a package-level constant whose value this analyzer
+// reported where it is declared, so that packages using it do not report
+// it again.
+type reportedConst struct{ Kind string }
+
+func (*reportedConst) AFact() {}
+
+func (f *reportedConst) String() string { return "hard-coded " + f.Kind }
+
+// place says where a value flows and what that tells about it.
+type place struct {
+	mode mode
+	noun string // kind of secret when no detector names one
+	what string // where, for messages: "auth.Credentials secret", "field Password"
+	env  string // environment variable the suggested fix reads
+	rank int    // the highest-ranked place of a literal describes it
+}
+
+// finding is the secret found in one literal, the best place it reaches.
+type finding struct {
+	at     ast.Expr // the literal, concatenation or constant reference
+	kind   string
+	secret string
+	place  place
+	obj    *types.Const // the named constant at holds, if any
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	cfg    Config
+	sc     secrets.Scanner
+	values *valueIndex
+	found  map[token.Pos]*finding
+}
+
+func run(pass *analysis.Pass, cfg Config) (any, error) {
+	test := isTestPackage(pass.Pkg.Path())
+	if test && !cfg.Tests {
+		return nil, nil
+	}
+	c := &checker{
+		pass:   pass,
+		cfg:    cfg,
+		sc:     secrets.Scanner{Placeholders: cfg.Placeholders},
+		values: indexValues(pass),
+		found:  map[token.Pos]*finding{},
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	filter := []ast.Node{
+		(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.FuncLit)(nil),
+		(*ast.FuncDecl)(nil),
+	}
+	insp.Preorder(filter, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.checkCall(n)
+		case *ast.CompositeLit:
+			c.checkCompositeLit(n)
+		case *ast.AssignStmt:
+			c.checkAssign(n)
+		case *ast.ValueSpec:
+			c.checkValueSpec(n)
+		case *ast.BinaryExpr:
+			c.checkComparison(n)
+		case *ast.FuncLit:
+			c.checkKeyFunc(n)
+		case *ast.FuncDecl:
+			c.checkSecretFunc(n)
+		}
+	})
+	for _, f := range pass.Files {
+		c.checkLiterals(f)
+	}
+	c.report(test)
+	return nil, nil
+}
+
+// isTestPackage reports whether a package holds test data: its import path
+// has a testdata element. Test files are recognised one by one.
+func isTestPackage(path string) bool {
+	for _, e := range strings.Split(path, "/") {
+		if e == "testdata" {
+			return true
+		}
+	}
+	return false
+}
+
+// consider records that expr, if it holds a secret, reaches p.
+func (c *checker) consider(expr ast.Expr, p place) {
+	v, ok := c.values.origin(expr)
+	if !ok {
+		return
+	}
+	if v.obj != nil && v.obj.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(v.obj, new(reportedConst)) {
+		return // reported where the constant is declared
+	}
+	kind, secret, ok := c.classify(v.value, p)
+	if !ok {
+		return
+	}
+	pos := v.at.Pos()
+	if old := c.found[pos]; old != nil && old.place.rank >= p.rank {
+		return
+	}
+	c.found[pos] = &finding{at: v.at, kind: kind, secret: secret, place: p, obj: v.obj}
+}
+
+// classify decides whether value is a secret at a place of mode p.mode and
+// returns its kind and the secret part of it.
+func (c *checker) classify(value string, p place) (kind, secret string, ok bool) {
+	if ms := c.sc.Scan(value); len(ms) > 0 {
+		return ms[0].Kind, ms[0].Secret(value), true
+	}
+	switch p.mode {
+	case modeSecret:
+		if strings.Contains(value, "-----BEGIN ") {
+			return "", "", false // a public key or certificate, or a broken key
+		}
+		if c.sc.IsPlaceholder(value) {
+			return "", "", false
+		}
+		return p.noun, value, true
+	case modeName:
+		v := stripAuthScheme(value)
+		if !c.sc.LooksLikeSecret(v) {
+			return "", "", false
+		}
+		return p.noun, v, true
+	}
+	return "", "", false
+}
+
+// stripAuthScheme removes the scheme word of an Authorization value
+// ("Bearer abc…" is the token "abc…").
+func stripAuthScheme(v string) string {
+	for _, s := range []string{"Bearer ", "bearer ", "Token ", "token ", "Bot "} {
+		if strings.HasPrefix(v, s) {
+			return strings.TrimSpace(v[len(s):])
+		}
+	}
+	return v
+}
+
+// checkCall looks at the arguments of calls to sinks, at parameters named
+// like secrets, at header setters and at constant-time comparisons.
+func (c *checker) checkCall(call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	obj := typeutil.Callee(info, call)
+	if s, ok := callSink(obj); ok {
+		p := place{mode: s.mode, noun: s.noun, what: s.what, env: s.env, rank: 3}
+		for i, arg := range call.Args {
+			if s.arg < 0 || i == s.arg {
+				c.consider(arg, p)
+			}
+		}
+		return
+	}
+	if c.checkHeaderCall(call, obj) || c.checkCompareCall(call, obj) {
+		return
+	}
+	c.checkSecretParams(call, obj)
+}
+
+// checkSecretParams treats an argument passed to a parameter named like a
+// secret (Login(user, password string)) as named like one.
+func (c *checker) checkSecretParams(call *ast.CallExpr, obj types.Object) {
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return
+	}
+	params := fn.Signature().Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() || fn.Signature().Variadic() && i >= params.Len()-1 {
+			return
+		}
+		name := params.At(i).Name()
+		if kind, ok := secrets.NameKind(name); ok {
+			c.consider(arg, place{mode: modeName, noun: kind, what: "parameter " + name + " of " + fn.Name(), env: envName(name), rank: 2})
+		}
+	}
+}
+
+// secretHeaders are HTTP header names whose values are credentials but
+// whose names do not say so in words NameKind knows.
+var secretHeaders = map[string]bool{"authorization": true, "proxy-authorization": true}
+
+// headerKind reports whether the header or metadata key name carries a
+// credential, and what kind.
+func headerKind(name string) (string, bool) {
+	if secretHeaders[strings.ToLower(name)] {
+		return "credential", true
+	}
+	return secrets.NameKind(name)
+}
+
+// checkHeaderCall handles http.Header.Set and Add, and go-micro's
+// metadata.Set, with a constant credential header name.
+func (c *checker) checkHeaderCall(call *ast.CallExpr, obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	key, micro := objKey(fn)
+	var nameArg int
+	switch {
+	case !micro && (key == "net/http.Header.Set" || key == "net/http.Header.Add"):
+		nameArg = 0
+	case micro && key == "metadata.Set":
+		nameArg = 1
+	default:
+		return false
+	}
+	if len(call.Args) < nameArg+2 {
+		return true
+	}
+	name, ok := c.constString(call.Args[nameArg])
+	if !ok {
+		return true
+	}
+	if kind, ok := headerKind(name); ok {
+		c.consider(call.Args[nameArg+1], place{mode: modeName, noun: kind, what: "header " + name, env: envName(name), rank: 2})
+	}
+	return true
+}
+
+// checkCompareCall handles subtle.ConstantTimeCompare and hmac.Equal of a
+// value named like a secret with a constant.
+func (c *checker) checkCompareCall(call *ast.CallExpr, obj types.Object) bool {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || len(call.Args) != 2 {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "crypto/subtle.ConstantTimeCompare", "crypto/hmac.Equal":
+		c.compare(call.Args[0], call.Args[1])
+		return true
+	}
+	return false
+}
+
+// checkComparison handles x == "…" and x != "…" where x is named like a
+// secret: a password or token checked against a constant.
+func (c *checker) checkComparison(b *ast.BinaryExpr) {
+	if b.Op == token.EQL || b.Op == token.NEQ {
+		c.compare(b.X, b.Y)
+	}
+}
+
+func (c *checker) compare(x, y ast.Expr) {
+	for _, pair := range [][2]ast.Expr{{x, y}, {y, x}} {
+		kind, name, ok := c.secretOperand(pair[0])
+		if ok {
+			c.consider(pair[1], place{mode: modeName, noun: kind, what: "comparison with " + name, env: envName(name), rank: 2})
+		}
+	}
+}
+
+// secretOperand reports whether e is named like a secret: a variable or
+// field (password), a conversion of one ([]byte(token)), or a lookup with a
+// constant key named like one (r.FormValue("password"), os.Getenv("TOKEN"),
+// r.Header.Get("X-Api-Key")).
+func (c *checker) secretOperand(e ast.Expr) (kind, name string, ok bool) {
+	e = ast.Unparen(e)
+	if _, isConst := c.constString(e); isConst {
+		return "", "", false
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		kind, ok = secrets.NameKind(e.Name)
+		return kind, e.Name, ok
+	case *ast.SelectorExpr:
+		kind, ok = secrets.NameKind(e.Sel.Name)
+		return kind, e.Sel.Name, ok
+	case *ast.CallExpr:
+		if tv, isType := c.pass.TypesInfo.Types[e.Fun]; isType && tv.IsType() && len(e.Args) == 1 {
+			return c.secretOperand(e.Args[0])
+		}
+		if len(e.Args) == 1 {
+			if key, isConst := c.constString(e.Args[0]); isConst {
+				kind, ok = headerKind(key)
+				return kind, key, ok
+			}
+		}
+	}
+	return "", "", false
+}
+
+// checkCompositeLit handles struct fields and map entries.
+func (c *checker) checkCompositeLit(lit *ast.CompositeLit) {
+	tv, ok := c.pass.TypesInfo.Types[lit]
+	if !ok {
+		return
+	}
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Struct:
+		owner := namedOf(tv.Type)
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				c.field(owner, id.Name, kv.Value)
+			}
+		}
+	case *types.Map:
+		if b, ok := u.Key().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+			return
+		}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if key, ok := c.constString(kv.Key); ok {
+				if kind, ok := headerKind(key); ok {
+					c.consider(kv.Value, place{mode: modeName, noun: kind, what: fmt.Sprintf("map entry %q", key), env: envName(key), rank: 2})
+				}
+			}
+		}
+	}
+}
+
+// field records a value written to field name of a struct of type owner
+// (nil when the struct type is not named).
+func (c *checker) field(owner *types.Named, name string, value ast.Expr) {
+	if owner != nil {
+		if s, ok := fieldSink(owner, name); ok {
+			c.consider(value, place{mode: s.mode, noun: s.noun, what: s.what, env: s.env, rank: 3})
+			return
+		}
+	}
+	if kind, ok := secrets.NameKind(name); ok {
+		c.consider(value, place{mode: modeName, noun: kind, what: "field " + name, env: envName(name), rank: 2})
+	}
+}
+
+// checkAssign handles x.Password = "…" and password := "…".
+func (c *checker) checkAssign(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, lhs := range as.Lhs {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			sel := c.pass.TypesInfo.Selections[l]
+			if sel == nil || sel.Kind() != types.FieldVal {
+				continue
+			}
+			c.field(namedOf(sel.Recv()), l.Sel.Name, as.Rhs[i])
+		case *ast.Ident:
+			c.named("variable", l.Name, as.Rhs[i])
+		}
+	}
+}
+
+// checkValueSpec handles const and var declarations.
+func (c *checker) checkValueSpec(spec *ast.ValueSpec) {
+	if len(spec.Names) != len(spec.Values) {
+		return
+	}
+	for i, id := range spec.Names {
+		what := "variable"
+		if _, ok := c.pass.TypesInfo.Defs[id].(*types.Const); ok {
+			what = "constant"
+		}
+		c.named(what, id.Name, spec.Values[i])
+	}
+}
+
+func (c *checker) named(what, name string, value ast.Expr) {
+	if kind, ok := secrets.NameKind(name); ok {
+		c.consider(value, place{mode: modeName, noun: kind, what: what + " " + name, env: envName(name), rank: 2})
+	}
+}
+
+// checkSecretFunc handles the results of functions named like secrets:
+// func apiKey() string { return "…" }.
+func (c *checker) checkSecretFunc(fd *ast.FuncDecl) {
+	kind, ok := secrets.NameKind(fd.Name.Name)
+	if !ok || fd.Body == nil {
+		return
+	}
+	p := place{mode: modeName, noun: kind, what: "result of " + fd.Name.Name, env: envName(fd.Name.Name), rank: 2}
+	c.returns(fd.Body, func(ret *ast.ReturnStmt) {
+		if len(ret.Results) >= 1 {
+			c.consider(ret.Results[0], p)
+		}
+	})
+}
+
+// checkKeyFunc handles JWT key functions, func(*jwt.Token) (any, error),
+// that return a constant key.
+func (c *checker) checkKeyFunc(fl *ast.FuncLit) {
+	sig, ok := c.pass.TypesInfo.Types[fl].Type.(*types.Signature)
+	if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 2 || !isJWTToken(sig.Params().At(0).Type()) {
+		return
+	}
+	p := place{mode: modeSecret, noun: "jwt verification key", what: "jwt key function", env: "JWT_SIGNING_KEY", rank: 3}
+	c.returns(fl.Body, func(ret *ast.ReturnStmt) {
+		if len(ret.Results) == 2 {
+			c.consider(ret.Results[0], p)
+		}
+	})
+}
+
+// returns calls f with the return statements of body, not those of the
+// function literals inside it.
+func (c *checker) returns(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			f(n)
+		}
+		return true
+	})
+}
+
+// checkLiterals looks at every string constant written in the file that no
+// other check placed: a recognised token, key or URL credential is a secret
+// wherever it is.
+func (c *checker) checkLiterals(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ImportSpec:
+			return false
+		case *ast.Field:
+			if n.Tag != nil {
+				// Walk the field without its tag.
+				ast.Inspect(n.Type, c.literalVisitor)
+				return false
+			}
+		case ast.Expr:
+			return c.literalVisitor(n)
+		}
+		return true
+	})
+}
+
+func (c *checker) literalVisitor(n ast.Node) bool {
+	e, ok := n.(ast.Expr)
+	if !ok {
+		return true
+	}
+	if _, ok := c.constString(e); !ok {
+		return true
+	}
+	if containsLiteral(e) {
+		c.consider(e, place{mode: modeMatch, what: "string literal", rank: 1})
+	}
+	return false // the largest constant expression is the one looked at
+}
+
+// containsLiteral reports whether e has a string literal in it, as opposed
+// to only naming constants declared elsewhere.
+func containsLiteral(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// constString returns the value of e when it is a constant string.
+func (c *checker) constString(e ast.Expr) (string, bool) {
+	return constStringOf(c.pass.TypesInfo, e)
+}
+
+// report emits one diagnostic per literal, in source order.
+func (c *checker) report(testPkg bool) {
+	fs := make([]*finding, 0, len(c.found))
+	for _, f := range c.found {
+		fs = append(fs, f)
+	}
+	sort.Slice(fs, func(i, j int) bool { return fs[i].at.Pos() < fs[j].at.Pos() })
+	for _, f := range fs {
+		test := testPkg || strings.HasSuffix(c.pass.Fset.File(f.at.Pos()).Name(), "_test.go")
+		if test && !c.cfg.Tests {
+			continue
+		}
+		d := analysis.Diagnostic{
+			Pos:     f.at.Pos(),
+			End:     f.at.End(),
+			Message: c.message(f),
+		}
+		if test {
+			d.Category = "note"
+		}
+		if fix, ok := c.suggestEnv(f); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+		c.pass.Report(d)
+		if k := c.values.declOf[f.at]; k != nil && k.Parent() == c.pass.Pkg.Scope() {
+			c.pass.ExportObjectFact(k, &reportedConst{Kind: f.kind})
+		}
+	}
+}
+
+// message says what the secret is and where it goes, never the secret.
+func (c *checker) message(f *finding) string {
+	fix := "read it from the environment or a secret manager"
+	if strings.Contains(f.kind, "private key") || strings.Contains(f.kind, "key block") {
+		fix = "load it from a file or a secret manager at run time"
+	}
+	return fmt.Sprintf("%s %s hard-coded in %s; %s", f.kind, secrets.Redact(f.secret), f.place.what, fix)
+}
