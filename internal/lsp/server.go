@@ -18,6 +18,7 @@ import (
 	"io"
 	"log"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -308,9 +309,11 @@ func (s *server) initialize(raw json.RawMessage) (*protocol.InitializeResult, er
 	s.mu.Lock()
 	s.initialized = true
 	s.mu.Unlock()
+	client := "unnamed"
 	if p.ClientInfo != nil {
-		s.log.Printf("client %s %s, %d rules", p.ClientInfo.Name, p.ClientInfo.Version, len(s.opts.Rules))
+		client = strings.TrimSpace(p.ClientInfo.Name + " " + p.ClientInfo.Version)
 	}
+	s.log.Printf("client %s, %d rules", client, len(s.opts.Rules))
 	return &protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
 			TextDocumentSync: protocol.TextDocumentSyncOptions{

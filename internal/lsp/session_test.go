@@ -19,6 +19,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -571,4 +572,70 @@ func TestExitWithoutShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.wait(ErrExitWithoutShutdown)
+}
+
+// The suite's own rule, through the same session: its range, code, link
+// and quick fix reach the editor.
+func TestInsecureTransportRule(t *testing.T) {
+	rule := analyzers.Rule{Analyzer: insecuretransport.Analyzer, Doc: insecuretransport.Doc, Level: "error"}
+	s := start(t, Options{Rules: []analyzers.Rule{rule}, Debounce: 50 * time.Millisecond})
+	s.initialize()
+	u, text := s.open(filepath.Join(s.dir, "client", "client.go"))
+	diags := s.next(u)
+	flagged := "InsecureSkipVerify: true"
+	at := strings.Index(text, flagged) + len("InsecureSkipVerify: ")
+	want := protocol.Range{Start: utf16Position(text, at), End: utf16Position(text, at+len("true"))}
+	var found *protocol.Diagnostic
+	for i, d := range diags {
+		if d.Range == want {
+			found = &diags[i]
+		}
+	}
+	if found == nil {
+		t.Fatalf("no diagnostic at %+v among %+v", want, diags)
+	}
+	if found.Code != "insecuretransport" || found.CodeDescription == nil || string(found.CodeDescription.Href) != insecuretransport.Analyzer.URL {
+		t.Errorf("diagnostic = %+v, want code insecuretransport and its URL", *found)
+	}
+	actions, err := s.server.CodeAction(s.ctx, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u},
+		Range:        found.Range,
+		Context:      protocol.CodeActionContext{Diagnostics: []protocol.Diagnostic{*found}},
+	})
+	if err != nil || len(actions) == 0 || actions[0].Edit == nil {
+		t.Fatalf("code actions = %+v, %v; want a quick fix", actions, err)
+	}
+	fixed := applyEdits(t, text, actions[0].Edit.Changes[u])
+	if !strings.Contains(fixed, "InsecureSkipVerify: false") {
+		t.Errorf("the quick fix gave:\n%s", fixed)
+	}
+	s.end()
+}
+
+// An editor that reaches the module through a symbolic link names its files
+// by the link, while the go command reports resolved paths: diagnostics
+// must still reach the files the editor named.
+func TestSymlinkedModule(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("error", nil)}, Debounce: 50 * time.Millisecond})
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(s.dir, link); err != nil {
+		t.Skipf("cannot make a symbolic link: %v", err)
+	}
+	s.initialize()
+	u, text := s.open(filepath.Join(link, "client", "client.go"))
+	diags := s.next(u)
+	if len(diags) != 1 {
+		t.Fatalf("diagnostics for %s = %+v, want 1", u, diags)
+	}
+	actions, err := s.server.CodeAction(s.ctx, &protocol.CodeActionParams{
+		TextDocument: protocol.TextDocumentIdentifier{URI: u},
+		Range:        diags[0].Range,
+	})
+	if err != nil || len(actions) != 1 || actions[0].Edit == nil || len(actions[0].Edit.Changes[u]) != 1 {
+		t.Fatalf("code actions = %+v, %v; want one editing %s", actions, err, u)
+	}
+	if fixed := applyEdits(t, text, actions[0].Edit.Changes[u]); !strings.Contains(fixed, "InsecureSkipVerify: false") {
+		t.Errorf("the quick fix gave:\n%s", fixed)
+	}
+	s.end()
 }
