@@ -4,6 +4,7 @@
 package analyzers
 
 import (
+	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 )
@@ -21,7 +22,9 @@ type Rule struct {
 
 // All returns the rules of the suite in the order they are documented.
 func All() []Rule {
-	return []Rule{}
+	return []Rule{
+		{Analyzer: insecuretransport.Analyzer, Doc: insecuretransport.Doc, CWE: []int{319, 295}, Level: "error", SecuritySeverity: "7.4"},
+	}
 }
 
 // Analyzers returns the analyzers of rules.
