@@ -242,7 +242,11 @@ func (m *Model) indexCall(call *ast.CallExpr) {
 	if !isInitMethod(Callee(m.info, call)) {
 		return
 	}
-	recv := ast.Unparen(call.Fun.(*ast.SelectorExpr).X)
+	method, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	recv := ast.Unparen(method.X)
 	if v := m.varOf(recv); v != nil {
 		m.addInit(v, call)
 		return
