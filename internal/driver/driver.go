@@ -75,7 +75,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	for _, msg := range unmatched {
 		res.Errors = append(res.Errors, report.Problem{Message: msg})
 	}
-	res.Errors = append(res.Errors, packageErrors(pkgs)...)
+	res.Errors = append(res.Errors, packageErrors(pkgs, dir)...)
 
 	graph, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
@@ -240,20 +240,29 @@ func needsFacts(as []*analysis.Analyzer) bool {
 }
 
 // packageErrors reports each package, root or dependency, that failed to
-// load, parse or type-check, with its first few errors.
-func packageErrors(roots []*packages.Package) []report.Problem {
+// load, parse or type-check, with its first few errors, each on one line.
+// A package whose only errors are failed imports of packages reported
+// themselves is left out: the cause is named once, where it is.
+func packageErrors(roots []*packages.Package, dir string) []report.Problem {
+	broken := make(map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		if len(p.Errors) > 0 {
+			broken[p.PkgPath] = true
+		}
+	})
 	var problems []report.Problem
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		if len(p.Errors) == 0 {
+		errs := ownErrors(p, broken)
+		if len(errs) == 0 {
 			return
 		}
 		var msgs []string
-		for i, e := range p.Errors {
+		for i, e := range errs {
 			if i == maxErrorsPerPackage {
-				msgs = append(msgs, fmt.Sprintf("and %d more errors", len(p.Errors)-i))
+				msgs = append(msgs, fmt.Sprintf("and %d more errors", len(errs)-i))
 				break
 			}
-			msgs = append(msgs, e.Error())
+			msgs = append(msgs, errorLine(e, dir))
 		}
 		problems = append(problems, report.Problem{
 			Package: packagePath(p),
@@ -261,6 +270,57 @@ func packageErrors(roots []*packages.Package) []report.Problem {
 		})
 	})
 	return problems
+}
+
+// ownErrors drops, from a package's errors, the compiler's repetition of
+// errors that the parser or type checker already gave ("# pkg" output of
+// go list -export), and imports that failed because the imported package
+// is itself broken.
+func ownErrors(p *packages.Package, broken map[string]bool) []packages.Error {
+	checked := false
+	for _, e := range p.Errors {
+		if e.Kind == packages.ParseError || e.Kind == packages.TypeError {
+			checked = true
+		}
+	}
+	var out []packages.Error
+	for _, e := range p.Errors {
+		if checked && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+			continue
+		}
+		if path, ok := failedImport(e.Msg); ok && broken[path] {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// failedImport recognises the type checker's "could not import P (...)".
+func failedImport(msg string) (string, bool) {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	if !ok {
+		return "", false
+	}
+	path, _, _ := strings.Cut(rest, " ")
+	return path, true
+}
+
+// errorLine writes one error on one line, its position relative to dir.
+func errorLine(e packages.Error, dir string) string {
+	msg := e.Msg
+	if header, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(header, "# ") {
+		msg = rest // the compiler's "# pkg" header names the package again
+	}
+	msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
+	pos := e.Pos
+	if pos == "" || pos == "-" {
+		return msg
+	}
+	if rel, err := filepath.Rel(dir, pos); err == nil && !strings.HasPrefix(rel, "..") {
+		pos = rel
+	}
+	return pos + ": " + msg
 }
 
 func packagePath(p *packages.Package) string {

@@ -1,0 +1,273 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/microsec-lint/microsec-lint/internal/sariftest"
+)
+
+// The end-to-end tests build the command and run it the way users do, on
+// the fixture modules under testdata/e2e at the repository root. The go
+// command runs with GOPROXY=off: scripts/test.sh has put the fixtures'
+// modules in the module cache.
+
+var update = flag.Bool("update", false, "rewrite the end-to-end golden files")
+
+var binary string // path of the command built by TestMain
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "microsec-lint-e2e")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "microsec-lint")
+	if runtime.GOOS == "windows" {
+		binary += ".exe"
+	}
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("cannot build microsec-lint: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+func fixture(name string) string {
+	return filepath.Join("..", "..", "testdata", "e2e", name)
+}
+
+// offlineEnv keeps the go command off the network.
+func offlineEnv() []string {
+	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly")
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func runBinary(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = offlineEnv()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func golden(t *testing.T, name string, got string) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "e2e", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./cmd/microsec-lint -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+func TestEndToEndText(t *testing.T) {
+	r := runBinary(t, fixture("v4service"))
+	if r.code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr not empty:\n%s", r.stderr)
+	}
+	golden(t, "v4service.txt", r.stdout)
+
+	again := runBinary(t, fixture("v4service"))
+	if again.stdout != r.stdout {
+		t.Errorf("second run differs:\n%s\nfirst:\n%s", again.stdout, r.stdout)
+	}
+}
+
+func TestEndToEndJSON(t *testing.T) {
+	r := runBinary(t, fixture("v4service"), "-format", "json")
+	if r.code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
+	golden(t, "v4service.json", r.stdout)
+
+	// The JSON findings are the text findings.
+	var doc struct {
+		Version  int `json:"version"`
+		Findings []struct {
+			Rule    string `json:"rule"`
+			File    string `json:"file"`
+			Line    int    `json:"line"`
+			Column  int    `json:"column"`
+			Message string `json:"message"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, f := range doc.Findings {
+		lines = append(lines, textLine(f.File, f.Line, f.Column, f.Message, f.Rule))
+	}
+	text := runBinary(t, fixture("v4service"))
+	if got, want := strings.Join(lines, ""), text.stdout; got != want {
+		t.Errorf("JSON findings differ from text findings:\n%s\ntext:\n%s", got, want)
+	}
+}
+
+func TestEndToEndSARIF(t *testing.T) {
+	r := runBinary(t, fixture("v4service"), "-format", "sarif")
+	if r.code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
+	golden(t, "v4service.sarif", r.stdout)
+	for _, p := range sariftest.Validate(t, sariftest.Multitool(t), []byte(r.stdout)) {
+		t.Error(p)
+	}
+
+	// The SARIF results are the text findings.
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID  string `json:"ruleId"`
+				Message struct {
+					Text string `json:"text"`
+				} `json:"message"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI       string `json:"uri"`
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine   int `json:"startLine"`
+							StartColumn int `json:"startColumn"`
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, res := range log.Runs[0].Results {
+		loc := res.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+			t.Errorf("result %s at %s is not relative to %%SRCROOT%%", res.RuleID, loc.ArtifactLocation.URI)
+		}
+		lines = append(lines, textLine(loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn, res.Message.Text, res.RuleID))
+	}
+	text := runBinary(t, fixture("v4service"))
+	if got, want := strings.Join(lines, ""), text.stdout; got != want {
+		t.Errorf("SARIF results differ from text findings:\n%s\ntext:\n%s", got, want)
+	}
+}
+
+func textLine(file string, line, col int, msg, rule string) string {
+	return file + ":" + itoa(line) + ":" + itoa(col) + ": " + msg + " (" + rule + ")\n"
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestOutputFile(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "report.json")
+	r := runBinary(t, fixture("v4service"), "-format", "json", "-o", out)
+	if r.code != exitFindings || r.stdout != "" {
+		t.Fatalf("exit %d, stdout %q; want %d and nothing on stdout", r.code, r.stdout, exitFindings)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := os.ReadFile(filepath.Join("..", "..", "testdata", "e2e", "v4service.json"))
+	if !bytes.Equal(data, want) {
+		t.Errorf("-o file differs from the golden JSON")
+	}
+}
+
+// TestBrokenPackage: a package that does not type-check is named on stderr,
+// the other packages' findings are still printed, and the exit code is 1.
+func TestBrokenPackage(t *testing.T) {
+	r := runBinary(t, fixture("broken"))
+	if r.code != exitFailed {
+		t.Errorf("exit %d, want %d", r.code, exitFailed)
+	}
+	if !strings.Contains(r.stderr, "example.com/broken/typeerr") || !strings.Contains(r.stderr, "typeerr.go:5") {
+		t.Errorf("stderr does not name the broken package and its error:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "tlsuse/tlsuse.go:8:") {
+		t.Errorf("finding in the healthy package is missing:\n%s", r.stdout)
+	}
+}
+
+func TestNoModule(t *testing.T) {
+	r := runBinary(t, t.TempDir())
+	if r.code != exitFailed {
+		t.Errorf("exit %d, want %d", r.code, exitFailed)
+	}
+	if lines := strings.Count(r.stderr, "\n"); lines != 1 || !strings.Contains(r.stderr, "no go.mod") {
+		t.Errorf("stderr = %q, want one line about the missing go.mod", r.stderr)
+	}
+}
+
+// TestVetTool runs the binary under go vet and expects the same findings as
+// the text output, in go vet's format.
+func TestVetTool(t *testing.T) {
+	text := runBinary(t, fixture("v4service"))
+	var want []string
+	for _, line := range strings.Split(strings.TrimSpace(text.stdout), "\n") {
+		i := strings.LastIndex(line, " (")
+		want = append(want, line[:i])
+	}
+
+	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
+	cmd.Dir = fixture("v4service")
+	cmd.Env = offlineEnv()
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 1 {
+		t.Fatalf("go vet: %v, want exit status 1 for findings\n%s", err, out)
+	}
+	var got []string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		got = append(got, line)
+	}
+	sort.Strings(got)
+	sort.Strings(want)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("go vet findings:\n%s\nwant (from text output):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
