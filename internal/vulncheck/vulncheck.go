@@ -97,18 +97,26 @@ func (r runner) run(ctx context.Context, cfg Config) (*Result, error) {
 		cfg.Patterns = []string{"./..."}
 	}
 
+	// A cancelled ctx surfaces as whatever the go command said when it
+	// was killed; report the cancellation itself.
+	fail := func(err error) (*Result, error) {
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		return nil, oneLine(err)
+	}
 	ws, err := loadWorkspace(ctx, cfg.Dir, cfg.Env)
 	if err != nil {
-		return nil, oneLine(err)
+		return fail(err)
 	}
 	db, err := r.openDB(ctx, cfg)
 	if err != nil {
-		return nil, oneLine(err)
+		return fail(err)
 	}
 
 	out, err := scanSource(ctx, cfg, db.url, ws.goVersion)
 	if err != nil {
-		return nil, oneLine(err)
+		return fail(err)
 	}
 	st, err := parseStream(out)
 	if err != nil {
@@ -136,7 +144,14 @@ func scanSource(ctx context.Context, cfg Config, dbURL, goVersion string) ([]byt
 	args = append(args, cfg.Patterns...)
 
 	var stdout, stderr bytes.Buffer
-	cmd := scan.Command(ctx, args...)
+	// TODO(#6): pass ctx once govulncheck survives cancellation.
+	// In x/vuln v1.9.0 (and v1.10.0) a context cancelled while the call
+	// graph is built makes internal/vulncheck.source return no result and
+	// no error, and Source then dereferences the nil result: a panic in
+	// scan's own goroutine that no recover can catch, which kills the
+	// process. So the scan runs detached and a cancelled Run leaves it to
+	// finish in the background.
+	cmd := scan.Command(context.WithoutCancel(ctx), args...)
 	cmd.Stdin = strings.NewReader("")
 	cmd.Stdout = &stdout
 	cmd.Stderr = &stderr
@@ -150,8 +165,7 @@ func scanSource(ctx context.Context, cfg Config, dbURL, goVersion string) ([]byt
 		return nil, err
 	}
 
-	// Wait in the background so that a cancelled ctx returns at once; the
-	// scan itself stops at its next check of ctx.
+	// Wait in the background so that a cancelled ctx returns at once.
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
@@ -169,16 +183,25 @@ func scanSource(ctx context.Context, cfg Config, dbURL, goVersion string) ([]byt
 }
 
 // oneLine makes err a single line starting with "vulncheck: ". govulncheck
-// and the go command write several lines, and blank-line separated advice.
+// and the go command write several lines, blank-line separated advice and
+// pointers to documentation; a line ending in a colon introduces the next.
 func oneLine(err error) error {
-	var lines []string
+	var b strings.Builder
 	for _, l := range strings.Split(err.Error(), "\n") {
-		if l = strings.TrimSpace(l); l != "" {
-			lines = append(lines, l)
+		l = strings.TrimPrefix(strings.TrimSpace(l), "-: ")
+		if l == "" || strings.HasPrefix(l, "For details on package patterns, see") {
+			continue
 		}
+		if b.Len() > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(l)
 	}
-	msg := strings.Join(lines, "; ")
-	msg = strings.TrimPrefix(msg, "govulncheck: ")
+	msg := strings.TrimPrefix(b.String(), "govulncheck: ")
 	return &oneLineError{msg: "vulncheck: " + msg, err: err}
 }
 

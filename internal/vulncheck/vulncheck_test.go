@@ -508,3 +508,48 @@ func mustAbs(t *testing.T, p string) string {
 	}
 	return a
 }
+
+// TestLoadErrors: failures of the go command are one line too.
+func TestLoadErrors(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	_, err := Run(context.Background(), Config{Dir: dir, DB: fixtureDB(t)})
+	if want := "vulncheck: " + dir + " is not in a Go module: no go.mod here or above"; err == nil || err.Error() != want {
+		t.Errorf("outside a module:\n got %v\nwant %s", err, want)
+	}
+
+	_, err = Run(context.Background(), Config{Dir: "testdata/calls", DB: fixtureDB(t), Patterns: []string{"./nothing/..."}})
+	if err == nil || !strings.HasPrefix(err.Error(), "vulncheck: loading packages: ") ||
+		!strings.Contains(err.Error(), "pattern ./nothing/...") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("bad pattern: %v", err)
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = Run(ctx, Config{Dir: "testdata/calls", DB: fixtureDB(t)})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v, want context.Canceled", err)
+	}
+}
+
+// TestCancelDuringScan: Run returns when ctx ends, not when govulncheck
+// finishes, at whatever stage the scan is. Cancelling govulncheck itself
+// while it builds the call graph crashes the test binary (see scanSource).
+func TestCancelDuringScan(t *testing.T) {
+	t.Parallel()
+	for _, after := range []time.Duration{300 * time.Millisecond, time.Second, 2 * time.Second} {
+		ctx, cancel := context.WithTimeout(context.Background(), after)
+		start := time.Now()
+		_, err := Run(ctx, Config{Dir: "testdata/calls", DB: fixtureDB(t)})
+		cancel()
+		if err == nil {
+			continue // the scan beat the deadline
+		}
+		if !errors.Is(err, context.DeadlineExceeded) || err.Error() != "vulncheck: context deadline exceeded" {
+			t.Errorf("after %v: error = %v, want vulncheck: context deadline exceeded", after, err)
+		}
+		if d := time.Since(start) - after; d > time.Second {
+			t.Errorf("after %v: returned %v late", after, d)
+		}
+	}
+}

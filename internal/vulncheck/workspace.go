@@ -2,6 +2,7 @@ package vulncheck
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -71,7 +72,7 @@ func loadWorkspace(ctx context.Context, dir string, env []string) (*workspace, e
 		}
 	}
 	if len(ws.main) == 0 {
-		return nil, fmt.Errorf("no main module in %s", dir)
+		return nil, fmt.Errorf("%s is not in a Go module: no go.mod here or above", cmp.Or(dir, "."))
 	}
 	return ws, nil
 }
