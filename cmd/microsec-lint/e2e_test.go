@@ -271,3 +271,22 @@ func TestVetTool(t *testing.T) {
 		t.Errorf("go vet findings:\n%s\nwant (from text output):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestLSPSubcommand starts "microsec-lint lsp" and ends it with the exit
+// notification alone, which the protocol answers with exit status 1; the
+// session itself is tested in internal/lsp.
+func TestLSPSubcommand(t *testing.T) {
+	cmd := exec.Command(binary, "lsp")
+	body := `{"jsonrpc":"2.0","method":"exit"}`
+	cmd.Stdin = strings.NewReader("Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != exitFailed {
+		t.Errorf("lsp exited with %v, want status %d; stderr:\n%s", err, exitFailed, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "without a shutdown request") {
+		t.Errorf("stderr does not explain the exit: %q", stderr.String())
+	}
+}

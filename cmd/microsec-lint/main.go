@@ -6,6 +6,7 @@
 // Usage:
 //
 //	microsec-lint [flags] [packages]
+//	microsec-lint lsp [flags]
 //
 // Packages are go list patterns and default to ./... . Run
 // "microsec-lint -h" for the flags and "microsec-lint -list-rules" for the
@@ -21,6 +22,9 @@
 //	   from the packages that could be analysed is still printed
 //	2  usage error: unknown flag, format or rule name
 //	3  findings were reported (and nothing failed)
+//
+// The lsp subcommand serves the findings to an editor as a language server
+// on standard input and output; see docs/editors.md.
 //
 // # go vet
 //

@@ -8,13 +8,16 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/driver"
+	"github.com/microsec-lint/microsec-lint/internal/lsp"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -53,6 +56,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		unitchecker.Main(analyzers.Analyzers(rules)...)
 	}
 
+	serveLSP := len(args) > 0 && args[0] == "lsp"
+	if serveLSP {
+		args = args[1:]
+	}
 	var opts options
 	fs := newFlagSet(&opts, rules, stderr)
 	if err := fs.Parse(args); err != nil {
@@ -78,6 +85,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, err)
 	}
 
+	if serveLSP {
+		return runLSP(enabled, stdout, stderr)
+	}
 	cfg := driver.Config{
 		Patterns:   fs.Args(),
 		Tests:      opts.tests,
@@ -116,6 +126,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return finish(res, format, opts, stdout, stderr)
+}
+
+// runLSP serves the language server on stdin and stdout until the client
+// asks it to exit.
+func runLSP(rules []analyzers.Rule, stdout, stderr io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version()})
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitFailed
+	}
+	return exitClean
 }
 
 func writeBaseline(path string, res *report.Result) error {
@@ -214,7 +237,8 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		})
 	}
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n\n", name)
+		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n", name)
+		fmt.Fprintf(stderr, "       %s lsp [flags]    (language server on stdin/stdout)\n\n", name)
 		fmt.Fprintf(stderr, "Packages are go list patterns (default ./...).\n")
 		fmt.Fprintf(stderr, "Exit status: 0 no findings, 3 findings, 1 analysis failed, 2 usage error.\n\nFlags:\n")
 		fs.PrintDefaults()
