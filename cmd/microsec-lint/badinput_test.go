@@ -1,0 +1,236 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The bad-input tests give the built command input that is wrong in one
+// way each and expect what a user in CI needs: the documented exit code and
+// one line on stderr that names the cause. A usage error may add the
+// conventional pointer to -h after its line. The fixtures are written into
+// t.TempDir, so each test says in one place what it feeds the command.
+
+const usageHint = "run 'microsec-lint -h' for usage"
+
+// writeModule writes files (path relative to the module root, then
+// content) into a new temporary directory and returns it.
+func writeModule(t *testing.T, files ...string) string {
+	t.Helper()
+	if len(files)%2 != 0 {
+		t.Fatal("writeModule wants path, content pairs")
+	}
+	dir := t.TempDir()
+	for i := 0; i < len(files); i += 2 {
+		path := filepath.Join(dir, filepath.FromSlash(files[i]))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(files[i+1]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+const healthyGoMod = "module example.com/bad\n\ngo 1.26\n"
+
+// causeLines returns the lines of stderr, less the pointer to -h.
+func causeLines(stderr string) []string {
+	var lines []string
+	for _, l := range strings.Split(strings.TrimRight(stderr, "\n"), "\n") {
+		if l != usageHint && l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// checkOneLine requires the exit code and a single stderr line that
+// contains every one of want and none of the marks of a message passed on
+// unedited from the go command or go/packages.
+func checkOneLine(t *testing.T, r result, code int, want ...string) {
+	t.Helper()
+	if r.code != code {
+		t.Errorf("exit %d, want %d", r.code, code)
+	}
+	lines := causeLines(r.stderr)
+	if len(lines) != 1 {
+		t.Fatalf("stderr has %d lines, want one naming the cause:\n%s", len(lines), r.stderr)
+	}
+	line := lines[0]
+	if !strings.HasPrefix(line, "microsec-lint: ") {
+		t.Errorf("stderr line %q does not start with the command's name", line)
+	}
+	for _, w := range want {
+		if !strings.Contains(line, w) {
+			t.Errorf("stderr line %q does not name %q", line, w)
+		}
+	}
+	// "-: " is go/packages' position of an error that has none, "# pkg" the
+	// header of the compiler's own output.
+	for _, junk := range []string{" -: ", "# "} {
+		if strings.Contains(line, junk) {
+			t.Errorf("stderr line %q carries %q from the go command", line, junk)
+		}
+	}
+	// None of the fixtures has findings, and text output lists nothing else.
+	if r.stdout != "" {
+		t.Errorf("stdout not empty:\n%s", r.stdout)
+	}
+}
+
+func TestBadInputNoModule(t *testing.T) {
+	dir := writeModule(t, "main.go", "package main\n\nfunc main() {}\n")
+	r := runBinary(t, dir)
+	checkOneLine(t, r, exitFailed, "no go.mod", dir)
+}
+
+func TestBadInputPatternMatchesNothing(t *testing.T) {
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n")
+	for _, pattern := range []string{"./nothere/...", "./nothere"} {
+		t.Run(strings.TrimPrefix(pattern, "./"), func(t *testing.T) {
+			r := runBinary(t, dir, pattern)
+			checkOneLine(t, r, exitFailed, "nothere")
+		})
+	}
+	t.Run("empty module", func(t *testing.T) {
+		r := runBinary(t, writeModule(t, "go.mod", healthyGoMod))
+		checkOneLine(t, r, exitFailed, "no Go packages match ./...")
+	})
+}
+
+// TestBadInputSyntaxError: the parser's message, at the file and line, once;
+// the compiler's report of the same error (from go list -export) is not
+// repeated beside it.
+func TestBadInputSyntaxError(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"syn/syn.go", "package syn\n\nfunc F( {\n",
+	)
+	r := runBinary(t, dir)
+	checkOneLine(t, r, exitFailed, "example.com/bad/syn", "syn.go:3:9")
+}
+
+// TestBadInputModuleNotDownloadable: go.mod requires a module that is
+// neither in the module cache nor reachable (GOPROXY=off). The line names
+// the module and why it could not be had; the packages that import it are
+// not reported again for the imports that follow from it.
+func TestBadInputModuleNotDownloadable(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod+"\nrequire example.com/nowhere v1.0.0\n",
+		// Checksums for the module are present, so the go command tries to
+		// download it rather than stopping at a missing go.sum entry.
+		"go.sum", "example.com/nowhere v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n"+
+			"example.com/nowhere v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+		"dl/dl.go", "package dl\n\nimport _ \"example.com/nowhere\"\n",
+	)
+	r := runBinary(t, dir)
+	checkOneLine(t, r, exitFailed, "example.com/nowhere", "GOPROXY=off")
+}
+
+// TestBadInputUnreadableFile: a source file the user cannot read. Root reads
+// every file, so as root the command runs as the user nobody (through
+// setpriv), with its own Go build cache.
+func TestBadInputUnreadableFile(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"unr/a.go", "package unr\n\nfunc A() {}\n",
+		"unr/b.go", "package unr\n\nfunc B() {}\n",
+	)
+	secret := filepath.Join(dir, "unr", "b.go")
+	if err := os.Chmod(secret, 0); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(binary)
+	if os.Geteuid() == 0 {
+		cmd = asNobody(t, dir)
+	}
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if cmd.Env == nil {
+		cmd.Env = offlineEnv()
+	}
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		r.code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	checkOneLine(t, r, exitFailed, "b.go", "permission denied")
+}
+
+// asNobody returns a command that runs a copy of the binary as uid and gid
+// 65534 on dir, whose parent folders it opens to that user.
+func asNobody(t *testing.T, dir string) *exec.Cmd {
+	t.Helper()
+	setpriv, err := exec.LookPath("setpriv")
+	if err != nil {
+		t.Skip("running as root, which reads every file, and setpriv (util-linux) is not installed to drop that")
+	}
+	home := t.TempDir()
+	bin := filepath.Join(home, "microsec-lint")
+	data, err := os.ReadFile(binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// t.TempDir makes 0700 folders; the user nobody must reach the module,
+	// the binary and its own home.
+	for _, d := range []string{filepath.Dir(dir), dir, filepath.Join(dir, "unr"), filepath.Dir(home), home} {
+		if err := os.Chmod(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Chown(home, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin)
+	cmd.Env = append(offlineEnv(),
+		"HOME="+home,
+		"GOCACHE="+filepath.Join(home, "gocache"),
+		"GOPATH="+filepath.Join(home, "gopath"),
+	)
+	return cmd
+}
+
+func TestBadInputFormat(t *testing.T) {
+	r := runBinary(t, fixture("v4service"), "-format", "xml")
+	checkOneLine(t, r, exitUsage, `"xml"`, "text")
+}
+
+func TestBadInputUnknownRule(t *testing.T) {
+	for _, flag := range []string{"-enable", "-disable"} {
+		t.Run(flag, func(t *testing.T) {
+			r := runBinary(t, fixture("v4service"), flag, "nosuchrule")
+			checkOneLine(t, r, exitUsage, flag, `"nosuchrule"`)
+		})
+	}
+}
+
+// TestBadInputConfigKey: a .microsec.yml with a misspelt key is a usage
+// error that names the file, the line and the key, rather than a setting
+// that silently does nothing.
+func TestBadInputConfigKey(t *testing.T) {
+	help := runBinary(t, ".", "-h")
+	if !strings.Contains(help.stderr, ".microsec.yml") && !strings.Contains(help.stderr, "-config") {
+		t.Skip("the command does not read .microsec.yml yet")
+	}
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"ok/ok.go", "package ok\n",
+		".microsec.yml", "version: 1\ndisabel: [insecuretransport]\n",
+	)
+	r := runBinary(t, dir)
+	checkOneLine(t, r, exitUsage, ".microsec.yml", ":2", "disabel")
+}
