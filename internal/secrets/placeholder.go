@@ -177,7 +177,7 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 // words of letters joined by separators ("Authorization", "X-Api-Token",
 // "token_fetch_errors", "application/json", "auth.token"), or an
 // environment variable name ("DB_PASSWORD", "S3_TOKEN"), or lower-case
-// words and digits joined by separators ("token_v2").
+// words joined by separators with at most version numbers ("token_v2").
 func identifierLike(v string) bool {
 	lettersOnly := true
 	upperSnake := isUpper(v[0])
@@ -199,7 +199,23 @@ func identifierLike(v string) bool {
 			lowerSep = false
 		}
 	}
-	return lettersOnly || upperSnake && strings.Contains(v, "_") || lowerSep && hasSep
+	return lettersOnly || upperSnake && strings.Contains(v, "_") || lowerSep && hasSep && versionDigitsOnly(v)
+}
+
+// versionDigitsOnly reports whether every separated part of v that has
+// digits is a short number or a version ("v2", "2"), as in "token_v2" or
+// "auth.token.1", unlike the digits of "fix-pw-0003".
+func versionDigitsOnly(v string) bool {
+	for _, part := range strings.FieldsFunc(v, func(r rune) bool { return strings.ContainsRune("-_.:/@", r) }) {
+		if !strings.ContainsAny(part, "0123456789") {
+			continue
+		}
+		n := strings.TrimPrefix(part, "v")
+		if len(n) > 2 || strings.Trim(n, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // isHashString reports whether v is a password hash in modular crypt or

@@ -330,7 +330,7 @@ func TestIsPlaceholder(t *testing.T) {
 
 func TestLooksLikeSecret(t *testing.T) {
 	var sc Scanner
-	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!"}
+	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1"}
 	for _, v := range yes {
 		if !sc.LooksLikeSecret(v) {
 			t.Errorf("LooksLikeSecret(%q) = false, want true", v)
@@ -338,7 +338,7 @@ func TestLooksLikeSecret(t *testing.T) {
 	}
 	no := []string{
 		"Authorization", "X-Api-Token", "token_fetch_errors", "https://host/token",
-		"DB_PASSWORD", "S3_TOKEN", "application/json", "auth.token.v2", "token_v2",
+		"DB_PASSWORD", "S3_TOKEN", "application/json", "auth.token.v2", "token_v2", "auth.token.1", "my-app-secret-1",
 		"/etc/secrets/db", "./token", "invalid password", "secret", "password123",
 		"changeme", "%s", "${TOKEN}", "12345678", "2024-01-02", "aaaaaaa1",
 		"$2a$10$abcdefghijklmnopqrstuv", "short", "Passwörd1",

@@ -1,0 +1,104 @@
+// Package names holds values that only their names mark as secrets. They
+// are reported when the value looks like a secret too.
+package names
+
+import (
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"os"
+)
+
+const dbPassword = "Kx9-fixture-pw" // want `password "Kx9…" \(14 chars\) hard-coded in constant dbPassword` dbPassword:"hard-coded password"
+
+const (
+	passwordField  = "Kx9-fixture-pw"              // ok: names a field
+	tokenHeader    = "X-Api-Token"                 // ok: a header name
+	apiKeyEnv      = "API_KEY"                     // ok: an environment variable name
+	tokenMetric    = "token_fetch_errors"          // ok: a metric name
+	tokenURL       = "https://auth.internal/token" // ok: a URL
+	msgBadPassword = "wrong password, try again"   // ok: a message
+	passwordHash   = "$2a$10$abcdefghijklmnopqrstuu" // ok: a hash, by name and by value
+)
+
+var (
+	secretName    = "billing-db-credentials" // ok: names a secret
+	adminPassword = "password"               // ok: a generic word
+	apiToken      = "changeme"               // ok: a placeholder
+	emptySecret   = ""                       // ok: empty
+	sessionSecret = "q8Zr-fixture-key-0042"  // want `secret "q8Zr…" \(21 chars\) hard-coded in variable sessionSecret`
+	errBadToken   = errors.New("bad token")  // ok: not a constant
+	tokenFromEnv  = os.Getenv("API_TOKEN")   // ok: read at run time
+)
+
+// Config has fields named like secrets and fields that are not.
+type Config struct {
+	Username string
+	Password string
+	APIKey   string
+	KeyName  string
+}
+
+var cfg = Config{
+	Username: "Kx9-fixture-pw", // ok: not named like a secret
+	Password: "Kx9-fixture-pw", // want `password "Kx9…" \(14 chars\) hard-coded in field Password`
+	KeyName:  "q8Zr-fixture-key-0042", // ok: names a key
+}
+
+func setKey(c *Config) {
+	c.APIKey = "q8Zr-fixture-key-0042" // want `api key "q8Zr…" \(21 chars\) hard-coded in field APIKey`
+	c.KeyName = "q8Zr-fixture-key-0042" // ok
+}
+
+var settings = map[string]string{
+	"password": "Kx9-fixture-pw", // want `password "Kx9…" \(14 chars\) hard-coded in map entry "password"`
+	"user":     "Kx9-fixture-pw", // ok
+}
+
+func headers(req *http.Request, tok string) {
+	req.Header.Set("Authorization", "Bearer q8Zr-fixture-token-0042") // want `credential "q8Zr…" \(23 chars\) hard-coded in header Authorization`
+	req.Header.Set("Authorization", "Bearer "+tok)                    // ok: not a constant
+	req.Header.Add("X-Api-Key", "q8Zr-fixture-key-0042")              // want `api key "q8Zr…" \(21 chars\) hard-coded in header X-Api-Key`
+	req.Header.Set("Content-Type", "application/json")                // ok
+	req.Header.Set("X-Request-Id", "q8Zr-fixture-key-0042")           // ok: not a credential header
+}
+
+func check(pw, user, token string, r *http.Request) bool {
+	if pw == "Kx9-fixture-pw" { // want `password "Kx9…" \(14 chars\) hard-coded in comparison with pw`
+		return true
+	}
+	if user == "Kx9-fixture-pw" { // ok: not named like a secret
+		return true
+	}
+	if r.FormValue("password") == "Kx9-fixture-pw" { // want `password "Kx9…" \(14 chars\) hard-coded in comparison with password`
+		return true
+	}
+	if os.Getenv("TOKEN") == "" { // ok: empty
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(token), []byte("q8Zr-fixture-token-0042")) == 1 // want `token "q8Zr…" \(23 chars\) hard-coded in comparison with token`
+}
+
+func apiKey() string {
+	return "q8Zr-fixture-key-0042" // want `api key "q8Zr…" \(21 chars\) hard-coded in result of apiKey`
+}
+
+func tokenTTL() string {
+	return "q8Zr-fixture-key-0042" // ok: the name is about a token
+}
+
+func login(user, password string) {}
+
+func greet(name string) {}
+
+func calls() {
+	login("admin", "Kx9-fixture-pw") // want `password "Kx9…" \(14 chars\) hard-coded in parameter password of login`
+	greet("Kx9-fixture-pw")          // ok: not a secret parameter
+
+	once := "Kx9-fixture-pw2" // want `password "Kx9…" \(15 chars\) hard-coded in parameter password of login`
+	login("admin", once)
+
+	twice := "Kx9-fixture-pw3" // ok: assigned again before use
+	twice = os.Getenv("PW")
+	login("admin", twice)
+}
