@@ -45,6 +45,7 @@ type Config struct {
 	//	""                  https://vuln.go.dev, or module when it is unreachable
 	//	"https://host/path" a database in the format of vuln.go.dev
 	//	"file:///dir"       a directory with an index or with GO-*.json files
+	//	"/dir", "./dir"     the same, as a path (relative to the process)
 	//	"module"            golang.org/x/vulndb@latest through GOPROXY
 	//	"module@VERSION"    that version of golang.org/x/vulndb
 	DB string
@@ -63,7 +64,7 @@ type Config struct {
 type Result struct {
 	// Rules has one rule per OSV id that has a finding, sorted by id.
 	Rules []report.Rule
-	// Findings are sorted by file, line, column and rule id.
+	// Findings are in report.Sort order.
 	Findings []report.Finding
 	// DB names the database that was read: a URL, or
 	// "golang.org/x/vulndb@VERSION" for the module.
