@@ -3,6 +3,7 @@ package hardcodedsecret_test
 import (
 	"fmt"
 	"go/constant"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -167,4 +168,17 @@ func TestDoc(t *testing.T) {
 	if f := a.Flags.Lookup("placeholders"); f == nil || f.DefValue != "" {
 		t.Errorf("flag placeholders: %v, want default empty", f)
 	}
+}
+
+// TestRealGoMicroV4 type-checks a fixture module against the real
+// go-micro.dev/v4 v4.10.2 (run `go list -deps -test ./...` in
+// testdata/real/v4 first, as scripts/test.sh does; analysistest works
+// offline). It makes sure the sinks match the module's own objects: auth
+// options, the Token struct, metadata.Set and store.Nodes.
+func TestRealGoMicroV4(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the real go-micro.dev/v4 module")
+	}
+	dir := filepath.Join(analysistest.TestData(), "real", "v4")
+	analysistest.Run(t, dir, hardcodedsecret.Analyzer, "./...")
 }
