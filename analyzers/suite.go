@@ -4,6 +4,7 @@
 package analyzers
 
 import (
+	"github.com/microsec-lint/microsec-lint/analyzers/hardcodedsecret"
 	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
@@ -24,6 +25,7 @@ type Rule struct {
 func All() []Rule {
 	return []Rule{
 		{Analyzer: insecuretransport.Analyzer, Doc: insecuretransport.Doc, CWE: []int{319, 295}, Level: "error", SecuritySeverity: "7.4"},
+		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0"},
 	}
 }
 
