@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -88,11 +87,7 @@ func setFingerprints(fs []located, workDir string) {
 	seen := make(map[string]int)
 	for i := range fs {
 		f := &fs[i]
-		rel, err := filepath.Rel(workDir, f.Pos.File)
-		if err != nil {
-			rel = f.Pos.File
-		}
-		key := strings.Join([]string{f.Rule, filepath.ToSlash(rel), f.scope, f.code}, "\x00")
+		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, f.code}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

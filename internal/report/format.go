@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -103,4 +104,18 @@ func displayPath(dir, file string) string {
 		return rel
 	}
 	return file
+}
+
+// StablePath names a file the same way on every machine, for fingerprints:
+// relative to dir when under it; inside a module cache, from the
+// module@version element on; otherwise its last directory and base name.
+func StablePath(dir, file string) string {
+	if rel, ok := relPath(dir, file); ok {
+		return rel
+	}
+	slash := filepath.ToSlash(file)
+	if _, after, ok := strings.Cut(slash, "/pkg/mod/"); ok {
+		return after
+	}
+	return path.Join(path.Base(path.Dir(slash)), path.Base(slash))
 }

@@ -113,3 +113,15 @@ func TestTextOutput(t *testing.T) {
 		t.Errorf("text output without findings is %q, want nothing", got)
 	}
 }
+
+func TestStablePath(t *testing.T) {
+	for _, c := range []struct{ dir, file, want string }{
+		{"/w/mod", "/w/mod/a/b.go", "a/b.go"},
+		{"/w/mod", "/home/u/go/pkg/mod/go-micro.dev/v4@v4.10.2/transport/t.go", "go-micro.dev/v4@v4.10.2/transport/t.go"},
+		{"/w/mod", "/elsewhere/deep/gen/gen.go", "gen/gen.go"},
+	} {
+		if got := StablePath(c.dir, c.file); got != c.want {
+			t.Errorf("StablePath(%q, %q) = %q, want %q", c.dir, c.file, got, c.want)
+		}
+	}
+}

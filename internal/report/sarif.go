@@ -391,19 +391,12 @@ func (sw *sarifWriter) fingerprints() []string {
 	out := make([]string, len(fs))
 	for _, i := range order {
 		f := fs[i]
-		key := f.Rule + "\x00" + sw.fingerprintPath(f.Pos.File) + "\x00" + sw.flaggedText(f)
+		key := f.Rule + "\x00" + StablePath(sw.r.WorkDir, f.Pos.File) + "\x00" + sw.flaggedText(f)
 		seen[key]++
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(seen[key])))
 		out[i] = hex.EncodeToString(sum[:16])
 	}
 	return out
-}
-
-func (sw *sarifWriter) fingerprintPath(file string) string {
-	if rel, ok := relPath(sw.r.WorkDir, file); ok {
-		return rel
-	}
-	return filepath.ToSlash(file)
 }
 
 func (sw *sarifWriter) flaggedText(f Finding) string {
