@@ -33,16 +33,19 @@
 // auth.WithCredentials, auth.PrivateKey, auth.WithSecret, auth.WithToken,
 // the auth.Options, auth.Account, auth.Token and auth.TokenOptions secret
 // fields, etcd.Auth, natsjs.Authenticate, secrets.Key and
-// secrets.PrivateKey, tunnel.Token, genai/ai/agent/flow API keys and
-// wrapper/auth.FromToken, in every go-micro version and plugin tree;
+// secrets.PrivateKey, tunnel.Token, token.WithPrivateKey, the
+// genai/ai/agent/flow API keys, wrapper/auth.FromToken and ClientOptions.Token,
+// and x402.CDP, in every go-micro version and plugin tree (v1 to v6);
 // nats.Options{Password, Token}, nats.UserInfo and nats.Token; consul
 // api.Config.Token and HttpBasicAuth.Password; etcd clientv3.Config.Password;
-// go-redis Options.Password; go-sql-driver mysql.Config.Passwd; JWT
+// go-redis Options.Password and UniversalOptions.Password; go-sql-driver
+// mysql.Config.Passwd; JWT
 // signing keys (Token.SignedString, SigningMethod.Sign and key functions
-// returning a constant, for golang-jwt v3 to v5 and its forks); hmac.New
+// returning a constant, for golang-jwt v3 to v5 and dgrijalva/jwt-go); hmac.New
 // keys; Request.SetBasicAuth and url.UserPassword passwords. Addresses and
-// DSNs (sql.Open, sqlx, pgx, gorm drivers, nats.Connect, go-micro's
-// store.Nodes and Addrs options, tls.X509KeyPair) are reported when a
+// DSNs (sql.Open, sqlx, pgx and pgxpool, the gorm postgres and mysql
+// drivers, nats.Connect, go-micro's store.Nodes, Addrs options and model
+// DSNs, tls.X509KeyPair) are reported when a
 // credential is recognised in them. Constants, fields, map entries, HTTP
 // headers, parameters and comparisons named like passwords, secrets,
 // tokens and keys are reported when the value also looks like a secret on

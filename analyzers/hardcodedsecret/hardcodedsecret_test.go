@@ -18,7 +18,7 @@ import (
 // Each reported line has a look-alike beside it that is not reported.
 var packages = []string{
 	"app/formats", "app/names", "app/micro4", "app/micro2", "app/micro5",
-	"app/libs", "app/crossa", "app/crossb", "app/severity", "app/testdata/gen",
+	"app/libs", "app/more", "app/crossa", "app/crossb", "app/severity", "app/testdata/gen",
 	"app/fixes",
 }
 

@@ -104,9 +104,8 @@ var libCalls = map[string]sink{
 // jwtPackages are the JWT libraries whose Token.SignedString,
 // SigningMethod.Sign and key functions take signing keys.
 var jwtPackages = map[string]bool{
-	"github.com/golang-jwt/jwt":       true,
-	"github.com/dgrijalva/jwt-go":     true,
-	"github.com/form3tech-oss/jwt-go": true,
+	"github.com/golang-jwt/jwt":   true,
+	"github.com/dgrijalva/jwt-go": true,
 }
 
 // jwtCalls are the JWT signing entry points, by name within a JWT package.
@@ -125,11 +124,7 @@ var libFields = map[string]sink{
 	"github.com/hashicorp/consul/api.Config.Token":           {0, modeSecret, "acl token", "consul api.Config.Token", "CONSUL_HTTP_TOKEN"},
 	"github.com/hashicorp/consul/api.HttpBasicAuth.Password": {0, modeSecret, "password", "consul api.HttpBasicAuth.Password", "CONSUL_HTTP_AUTH"},
 	"go.etcd.io/etcd/client.Config.Password":                 {0, modeSecret, "password", "etcd clientv3.Config.Password", "ETCD_PASSWORD"},
-	"go.etcd.io/etcd/clientv3.Config.Password":               {0, modeSecret, "password", "etcd clientv3.Config.Password", "ETCD_PASSWORD"},
-	"github.com/coreos/etcd/clientv3.Config.Password":        {0, modeSecret, "password", "etcd clientv3.Config.Password", "ETCD_PASSWORD"},
 	"github.com/redis/go-redis.Options.Password":             {0, modeSecret, "password", "redis.Options.Password", "REDIS_PASSWORD"},
-	"github.com/redis/go-redis.UniversalOptions.Password":    {0, modeSecret, "password", "redis.UniversalOptions.Password", "REDIS_PASSWORD"},
-	"github.com/go-redis/redis.Options.Password":             {0, modeSecret, "password", "redis.Options.Password", "REDIS_PASSWORD"},
 	"github.com/go-redis/redis.UniversalOptions.Password":    {0, modeSecret, "password", "redis.UniversalOptions.Password", "REDIS_PASSWORD"},
 	"github.com/go-sql-driver/mysql.Config.Passwd":           {0, modeSecret, "password", "mysql.Config.Passwd", "MYSQL_PASSWORD"},
 }

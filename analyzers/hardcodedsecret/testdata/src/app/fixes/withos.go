@@ -17,10 +17,10 @@ type Vault struct{ Token Secret }
 const constPassword = "fix-fixture-pw-0002" // want `password "fix-…" \(19 chars\) hard-coded in constant constPassword` constPassword:"hard-coded password"
 
 var (
-	dbPassword = "fix-fixture-pw-0003"                          // want `password "fix-…" \(19 chars\) hard-coded in variable dbPassword`
-	cfg        = Config{Password: "fix-fixture-pw-0004"}        // want `password "fix-…" \(19 chars\) hard-coded in field Password`
-	vault      = Vault{Token: "fix-fixture-tok-0005"}            // want `token "fix-…" \(20 chars\) hard-coded in field Token`
-	joined     = auth.WithSecret("fix-fixture-" + "secret-6")   // want `secret "fix-…" \(20 chars\) hard-coded in auth.WithSecret`
+	dbPassword = "fix-fixture-pw-0003"                        // want `password "fix-…" \(19 chars\) hard-coded in variable dbPassword`
+	cfg        = Config{Password: "fix-fixture-pw-0004"}      // want `password "fix-…" \(19 chars\) hard-coded in field Password`
+	vault      = Vault{Token: "fix-fixture-tok-0005"}         // want `token "fix-…" \(20 chars\) hard-coded in field Token`
+	joined     = auth.WithSecret("fix-fixture-" + "secret-6") // want `secret "fix-…" \(20 chars\) hard-coded in auth.WithSecret`
 	home       = os.Getenv("HOME")
 )
 

@@ -13,11 +13,11 @@ import (
 )
 
 var (
-	awsID      = "AKIA2345677ABCDEFGHI" // want `aws access key id "AKIA…" \(20 chars\) hard-coded in string literal; read it from the environment or a secret manager`
+	awsID      = "AKIA2345677ABCDEFGHI"      // want `aws access key id "AKIA…" \(20 chars\) hard-coded in string literal; read it from the environment or a secret manager`
 	awsTemp    = "AS" + "IA2345677ABCDEFGHI" // want `aws temporary access key id "ASIA…" \(20 chars\)`
-	awsDigit   = "AKIA1345677ABCDEFGHI" // ok: 1 is not a base32 digit
-	awsLong    = "AKIA2345677ABCDEFGHIJ" // ok: 17 characters after the prefix
-	awsExample = "AKIAIOSFODNN7EXAMPLE" // ok: AWS's documented example key
+	awsDigit   = "AKIA1345677ABCDEFGHI"      // ok: 1 is not a base32 digit
+	awsLong    = "AKIA2345677ABCDEFGHIJ"     // ok: 17 characters after the prefix
+	awsExample = "AKIAIOSFODNN7EXAMPLE"      // ok: AWS's documented example key
 
 	ghp      = "gh" + "p_0123456789abcdefghijABCDEFGHIJ" + "3mpbCX" // want `github personal access token "ghp_…" \(40 chars\)`
 	ghpBad   = "gh" + "p_0123456789abcdefghijABCDEFGHIJ" + "3mpbCY" // ok: checksum does not match
@@ -27,40 +27,40 @@ var (
 	glpat    = "gl" + "pat-0123456789abcdefghij"                    // want `gitlab personal access token "glpa…" \(26 chars\)`
 	glpatBad = "gl" + "pat-0123456789abcdefghi"                     // ok: 19 characters
 
-	slack      = "xo" + "xb-1111111111-2222222222222-abcdefghijABCDEFGHIJ0123" // want `slack bot token "xoxb…" \(54 chars\)`
-	slackDoc   = "xoxb-your-bot-token-goes-here"                              // ok: placeholder
-	stripe     = "sk" + "_live_0123456789abcdefghijABCD"                      // want `stripe secret key "sk_l…" \(32 chars\)`
-	stripeTest = "sk" + "_test_0123456789abcdefghijABCD"                      // ok: test mode
-	google     = "AI" + "zaSyA0123456789abcdefghijABCDEFGHIJ_-"               // want `google api key "AIza…" \(39 chars\)`
-	googleBad  = "AI" + "zaSyA0123456789abcdefghijABCDEFGHIJ_"                // ok: 38 characters
+	slack      = "xo" + "xb-1111111111-2222222222222-abcdefghijABCDEFGHIJ0123"                // want `slack bot token "xoxb…" \(54 chars\)`
+	slackDoc   = "xoxb-your-bot-token-goes-here"                                              // ok: placeholder
+	stripe     = "sk" + "_live_0123456789abcdefghijABCD"                                      // want `stripe secret key "sk_l…" \(32 chars\)`
+	stripeTest = "sk" + "_test_0123456789abcdefghijABCD"                                      // ok: test mode
+	google     = "AI" + "zaSyA0123456789abcdefghijABCDEFGHIJ_-"                               // want `google api key "AIza…" \(39 chars\)`
+	googleBad  = "AI" + "zaSyA0123456789abcdefghijABCDEFGHIJ_"                                // ok: 38 characters
 	sendgrid   = "SG" + ".0123456789abcdefghijAB.0123456789abcdefghijABCDEFGHIJ0123456789abc" // want `sendgrid api key "SG.0…" \(69 chars\)`
 	sgBad      = "SG" + ".0123456789abcdefghijAB0123456789abcdefghijABCDEFGHIJ0123456789abc." // ok: dot misplaced
-	twilio     = "SK" + "0123456789abcdef0123456789abcdef"                    // want `twilio api key "SK01…" \(34 chars\)`
-	twilioBad  = "SK" + "0123456789ABCDEF0123456789ABCDEF"                    // ok: upper-case hex
-	pypi       = "py" + "pi-AgEIcHlwaS5vcmcCAR9maXh0dXJlIGlkZW50aWZpZXIsIG5vdCBhIHRva2VuIQ" // want `pypi api token "pypi…" \(67 chars\)`
-	pypiBad    = "py" + "pi-AgEIcHlwaS5jb20CAR9maXh0dXJlIGlkZW50aWZpZXIsIG5vdCBhIHRva2VuIQ" // ok: macaroon location is not pypi.org
+	twilio     = "SK" + "0123456789abcdef0123456789abcdef"                                    // want `twilio api key "SK01…" \(34 chars\)`
+	twilioBad  = "SK" + "0123456789ABCDEF0123456789ABCDEF"                                    // ok: upper-case hex
+	pypi       = "py" + "pi-AgEIcHlwaS5vcmcCAR9maXh0dXJlIGlkZW50aWZpZXIsIG5vdCBhIHRva2VuIQ"   // want `pypi api token "pypi…" \(67 chars\)`
+	pypiBad    = "py" + "pi-AgEIcHlwaS5jb20CAR9maXh0dXJlIGlkZW50aWZpZXIsIG5vdCBhIHRva2VuIQ"   // ok: macaroon location is not pypi.org
 
 	jwt     = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9." + "eyJzdWIiOiIxMDQyIiwibmFtZSI6IkZpeHR1cmUgT25seSJ9." + "0123456789abcdefghijABCDEFGHIJ0123456789abc" // want `json web token "eyJh…" \(129 chars\)`
-	jwtNone = "eyJhbGciOiJub25lIn0." + "eyJzdWIiOiIxMDQyIiwibmFtZSI6IkZpeHR1cmUgT25seSJ9." + "0123456789abcdefghijABCDEFGHIJ0123456789abc" // ok: unsigned
+	jwtNone = "eyJhbGciOiJub25lIn0." + "eyJzdWIiOiIxMDQyIiwibmFtZSI6IkZpeHR1cmUgT25seSJ9." + "0123456789abcdefghijABCDEFGHIJ0123456789abc"                  // ok: unsigned
 
-	rsaKey = "-----BEGIN RSA " + "PRIVATE KEY-----\n" + keyBody + "\n-----END RSA PRIVATE KEY-----\n" // want `rsa private key "----…" \(\d+ chars\) hard-coded in string literal; load it from a file or a secret manager at run time`
-	pubKey = "-----BEGIN PUBLIC KEY-----\n" + keyBody + "\n-----END PUBLIC KEY-----\n"           // ok: a public key
-	docKey = "-----BEGIN RSA " + "PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n"       // ok: documentation
+	rsaKey = "-----BEGIN RSA " + "PRIVATE KEY-----\n" + keyBody + "\n-----END RSA PRIVATE KEY-----\n"                                                                                                                                                                                                                                                                                                                                                                           // want `rsa private key "----…" \(\d+ chars\) hard-coded in string literal; load it from a file or a secret manager at run time`
+	pubKey = "-----BEGIN PUBLIC KEY-----\n" + keyBody + "\n-----END PUBLIC KEY-----\n"                                                                                                                                                                                                                                                                                                                                                                                          // ok: a public key
+	docKey = "-----BEGIN RSA " + "PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----\n"                                                                                                                                                                                                                                                                                                                                                                                       // ok: documentation
 	b64Key = "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlCQUdacGVIUjFjbVVnYTJWNUlHMWhkR1Z5YVdGc0xDQnViM1FnWVNCclpYa3VJR1pwZUhSMWNtVWdhMlY1SUcxaGRHVnlhV0ZzTENCdWIzUWdZU0JyWlhrdUlHWnBlSFIxY21VZ2EyVjVJRzFoZEdWeWFXRnNMQ0J1YjNRZ1lTQnJaWGt1SUdacGVIUjFjbVVnYTJWNUlHMWhkR1Z5YVdGc0xDQnViM1FnWVNCclpYa3VJR1pwZUhSMWNtVWdhMlY1SUcxaGRHVnlhV0ZzTENCdWIzUWdZU0JyWlhrdUlHWnBlSFIxY21VZ2EyVjVJRzFoZEdWeWFXRnNMQ0J1YjNRZ1lTQnJaWGt1SUE9PQotLS0tLUVORCBSU0EgUFJJVkFURSBLRVktLS0tLQo=" // want `base64-encoded rsa private key "LS0t…"`
-	b64Pub = "LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0KTUlJQgotLS0tLUVORCBQVUJMSUMgS0VZLS0tLS0K" // ok: a public key
+	b64Pub = "LS0tLS1CRUdJTiBQVUJMSUMgS0VZLS0tLS0KTUlJQgotLS0tLUVORCBQVUJMSUMgS0VZLS0tLS0K"                                                                                                                                                                                                                                                                                                                                                                                     // ok: a public key
 
-	pgURL    = "postgres://app:Kx9-fixture-pw@db:5432/app"      // want `password in postgres url "Kx9…" \(14 chars\)`
-	pgEnv    = "postgres://app:${DB_PASSWORD}@db:5432/app"      // ok: expanded from the environment
-	pgFormat = "postgres://%s:%s@%s/app"                       // ok: filled in at run time
-	amqpDef  = "amqp://guest:guest@localhost:5672/"            // ok: the default local account
-	natsURL  = "nats://svc:Kx9-fixture-pw@nats:4222"           // want `password in nats url "Kx9…" \(14 chars\)`
-	redisURL = "redis://:<password>@cache:6379/0"              // ok: placeholder
-	mysqlDSN = "app:Kx9-fixture-pw@tcp(db:3306)/app"           // want `password in mysql dsn "Kx9…" \(14 chars\)`
-	mysqlNo  = "app@tcp(db:3306)/app"                          // ok: no password
+	pgURL    = "postgres://app:Kx9-fixture-pw@db:5432/app"           // want `password in postgres url "Kx9…" \(14 chars\)`
+	pgEnv    = "postgres://app:${DB_PASSWORD}@db:5432/app"           // ok: expanded from the environment
+	pgFormat = "postgres://%s:%s@%s/app"                             // ok: filled in at run time
+	amqpDef  = "amqp://guest:guest@localhost:5672/"                  // ok: the default local account
+	natsURL  = "nats://svc:Kx9-fixture-pw@nats:4222"                 // want `password in nats url "Kx9…" \(14 chars\)`
+	redisURL = "redis://:<password>@cache:6379/0"                    // ok: placeholder
+	mysqlDSN = "app:Kx9-fixture-pw@tcp(db:3306)/app"                 // want `password in mysql dsn "Kx9…" \(14 chars\)`
+	mysqlNo  = "app@tcp(db:3306)/app"                                // ok: no password
 	libpq    = "host=db user=app password=Kx9-fixture-pw dbname=app" // want `password in connection string "Kx9…" \(14 chars\)`
-	libpqFmt = "host=%s user=%s password=%s dbname=app"        // ok: printf verbs
-	basic    = "Basic YXBwOkt4OS1maXh0dXJlLXB3"                // want `basic auth credentials "YXBw…" \(24 chars\)`
-	basicNo  = "Basic realm=\"api\""                           // ok: a challenge, not credentials
+	libpqFmt = "host=%s user=%s password=%s dbname=app"              // ok: printf verbs
+	basic    = "Basic YXBwOkt4OS1maXh0dXJlLXB3"                      // want `basic auth credentials "YXBw…" \(24 chars\)`
+	basicNo  = "Basic realm=\"api\""                                 // ok: a challenge, not credentials
 )
 
 const keyBody = "MIIBAGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIA=="
@@ -68,9 +68,9 @@ const keyBody = "MIIBAGZpeHR1cmUga2V5IG1hdGVyaWFsLCBub3QgYSBrZXkuIGZpeHR1cmUga2V
 // Messages, header names, metric names and routes are not secrets.
 var (
 	errToken   = errors.New("token expired: refresh it with the password grant") // ok: a message
-	authHeader = "Authorization"                                               // ok: a header name
-	metric     = "token_fetch_errors"                                          // ok: a metric name
-	route      = "https://auth.internal/oauth/token"                           // ok: a URL
+	authHeader = "Authorization"                                                 // ok: a header name
+	metric     = "token_fetch_errors"                                            // ok: a metric name
+	route      = "https://auth.internal/oauth/token"                             // ok: a URL
 )
 
 func logs(user string) string {

@@ -37,11 +37,11 @@ func certs() {
 
 func signing(claims jwt5.MapClaims, key []byte) {
 	t4 := jwt4.NewWithClaims(jwt4.SigningMethodHS256, claims)
-	t4.SignedString([]byte("jwt-fixture-signing-key"))  // want `jwt signing key "jwt-…" \(23 chars\) hard-coded in jwt Token.SignedString key`
-	t4.SignedString(key)                                 // ok: not a constant
+	t4.SignedString([]byte("jwt-fixture-signing-key")) // want `jwt signing key "jwt-…" \(23 chars\) hard-coded in jwt Token.SignedString key`
+	t4.SignedString(key)                               // ok: not a constant
 	t5 := jwt5.NewWithClaims(jwt5.SigningMethodHS256, claims)
-	t5.SignedString([]byte("secret"))                    // want `jwt signing key "s…" \(6 chars\) hard-coded in jwt Token.SignedString key`
-	t5.SignedString([]byte(os.Getenv("JWT_KEY")))        // ok
+	t5.SignedString([]byte("secret"))                                      // want `jwt signing key "s…" \(6 chars\) hard-coded in jwt Token.SignedString key`
+	t5.SignedString([]byte(os.Getenv("JWT_KEY")))                          // ok
 	jwt5.SigningMethodHS256.Sign("a.b", []byte("jwt-fixture-signing-key")) // want `jwt signing key "jwt-…" \(23 chars\) hard-coded in jwt SigningMethodHMAC.Sign key`
 	var m jwt5.SigningMethod = jwt5.SigningMethodHS256
 	m.Sign("a.b", []byte("jwt-fixture-signing-key")) // want `jwt signing key "jwt-…" \(23 chars\) hard-coded in jwt SigningMethod.Sign key`
@@ -63,35 +63,35 @@ func verifying(s string, key []byte) {
 }
 
 func macs(key []byte) {
-	hmac.New(sha256.New, []byte("secret"))                     // want `hmac key "s…" \(6 chars\) hard-coded in hmac.New key`
-	hmac.New(sha256.New, []byte("hmac-fixture-key-0001"))      // want `hmac key "hmac…" \(21 chars\) hard-coded in hmac.New key`
-	hmac.New(sha256.New, key)                                  // ok
-	hmac.New(sha256.New, []byte(os.Getenv("HMAC_KEY")))        // ok
+	hmac.New(sha256.New, []byte("secret"))                // want `hmac key "s…" \(6 chars\) hard-coded in hmac.New key`
+	hmac.New(sha256.New, []byte("hmac-fixture-key-0001")) // want `hmac key "hmac…" \(21 chars\) hard-coded in hmac.New key`
+	hmac.New(sha256.New, key)                             // ok
+	hmac.New(sha256.New, []byte(os.Getenv("HMAC_KEY")))   // ok
 }
 
 func databases(ctx context.Context) {
-	sql.Open("postgres", "postgres://app:Kx9-fixture-pw@db/app")                 // want `password in postgres url "Kx9…" \(14 chars\) hard-coded in sql.Open data source name`
-	sql.Open("postgres", "postgres://app@db/app?sslmode=verify-full")            // ok: no password
-	sql.Open("postgres", os.Getenv("DATABASE_URL"))                              // ok
-	sqlx.Connect("mysql", "app:Kx9-fixture-pw@tcp(db:3306)/app")                 // want `password in mysql dsn "Kx9…" \(14 chars\) hard-coded in sqlx.Connect data source name`
-	sqlx.Open("mysql", "app:@tcp(db:3306)/app")                                  // ok: empty password
-	pgx.Connect(ctx, "host=db user=app password=Kx9-fixture-pw dbname=app")      // want `password in connection string "Kx9…" \(14 chars\) hard-coded in pgx.Connect connection string`
-	pgx.Connect(ctx, "host=db user=app password=${PGPASSWORD} dbname=app")       // ok: placeholder
-	gorm.Open(postgres.Open("postgres://app:Kx9-fixture-pw@db/app"))             // want `password in postgres url "Kx9…" \(14 chars\) hard-coded in postgres.Open dsn`
-	gorm.Open(postgres.Open("postgres://app:%s@db/app"))                         // ok: printf verb
+	sql.Open("postgres", "postgres://app:Kx9-fixture-pw@db/app")            // want `password in postgres url "Kx9…" \(14 chars\) hard-coded in sql.Open data source name`
+	sql.Open("postgres", "postgres://app@db/app?sslmode=verify-full")       // ok: no password
+	sql.Open("postgres", os.Getenv("DATABASE_URL"))                         // ok
+	sqlx.Connect("mysql", "app:Kx9-fixture-pw@tcp(db:3306)/app")            // want `password in mysql dsn "Kx9…" \(14 chars\) hard-coded in sqlx.Connect data source name`
+	sqlx.Open("mysql", "app:@tcp(db:3306)/app")                             // ok: empty password
+	pgx.Connect(ctx, "host=db user=app password=Kx9-fixture-pw dbname=app") // want `password in connection string "Kx9…" \(14 chars\) hard-coded in pgx.Connect connection string`
+	pgx.Connect(ctx, "host=db user=app password=${PGPASSWORD} dbname=app")  // ok: placeholder
+	gorm.Open(postgres.Open("postgres://app:Kx9-fixture-pw@db/app"))        // want `password in postgres url "Kx9…" \(14 chars\) hard-coded in postgres.Open dsn`
+	gorm.Open(postgres.Open("postgres://app:%s@db/app"))                    // ok: printf verb
 }
 
 func clients(req *http.Request) {
-	natsp.Connect("nats://svc:Kx9-fixture-pw@nats:4222")                         // want `password in nats url "Kx9…" \(14 chars\) hard-coded in nats.Connect url`
-	natsp.Connect("nats://nats:4222", natsp.UserInfo("svc", "Kx9-fixture-pw"))   // want `password "Kx9…" \(14 chars\) hard-coded in nats.UserInfo password`
-	natsp.Connect("nats://nats:4222", natsp.Token("nats-fixture-token"))         // want `token "nats…" \(18 chars\) hard-coded in nats.Token`
-	natsp.Connect("nats://nats:4222", natsp.Name("nats-fixture-token"))          // ok: not a secret option
-	clientv3.New(clientv3.Config{Username: "root", Password: "etcd-fixture-pw"}) // want `password "etc…" \(15 chars\) hard-coded in etcd clientv3.Config.Password`
-	clientv3.New(clientv3.Config{Username: "root", Password: ""})                // ok
+	natsp.Connect("nats://svc:Kx9-fixture-pw@nats:4222")                              // want `password in nats url "Kx9…" \(14 chars\) hard-coded in nats.Connect url`
+	natsp.Connect("nats://nats:4222", natsp.UserInfo("svc", "Kx9-fixture-pw"))        // want `password "Kx9…" \(14 chars\) hard-coded in nats.UserInfo password`
+	natsp.Connect("nats://nats:4222", natsp.Token("nats-fixture-token"))              // want `token "nats…" \(18 chars\) hard-coded in nats.Token`
+	natsp.Connect("nats://nats:4222", natsp.Name("nats-fixture-token"))               // ok: not a secret option
+	clientv3.New(clientv3.Config{Username: "root", Password: "etcd-fixture-pw"})      // want `password "etc…" \(15 chars\) hard-coded in etcd clientv3.Config.Password`
+	clientv3.New(clientv3.Config{Username: "root", Password: ""})                     // ok
 	redis.NewClient(&redis.Options{Addr: "cache:6379", Password: "redis-fixture-pw"}) // want `password "redi…" \(16 chars\) hard-coded in redis.Options.Password`
 	redis.NewClient(&redis.Options{Addr: "cache:6379", Username: "redis-fixture-pw"}) // ok
-	req.SetBasicAuth("app", "Kx9-fixture-pw")                                    // want `password "Kx9…" \(14 chars\) hard-coded in Request.SetBasicAuth password`
-	req.SetBasicAuth("app", os.Getenv("PW"))                                     // ok
-	url.UserPassword("app", "Kx9-fixture-pw")                                    // want `password "Kx9…" \(14 chars\) hard-coded in url.UserPassword password`
-	url.User("Kx9-fixture-pw")                                                   // ok: a user name
+	req.SetBasicAuth("app", "Kx9-fixture-pw")                                         // want `password "Kx9…" \(14 chars\) hard-coded in Request.SetBasicAuth password`
+	req.SetBasicAuth("app", os.Getenv("PW"))                                          // ok
+	url.UserPassword("app", "Kx9-fixture-pw")                                         // want `password "Kx9…" \(14 chars\) hard-coded in url.UserPassword password`
+	url.User("Kx9-fixture-pw")                                                        // ok: a user name
 }

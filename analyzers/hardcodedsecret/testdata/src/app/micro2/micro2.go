@@ -18,8 +18,8 @@ func options() []any {
 		provider.Credentials("client-id", "v2-fixture-client-secret"), // want `secret "v2-f…" \(24 chars\) hard-coded in provider.Credentials secret`
 		provider.Credentials("client-id", "{client_secret}"),          // ok: placeholder
 		etcd.NewRegistry(
-			etcd.Auth("root", "v2-fixture-etcd-pw"), // want `password "v2-f…" \(18 chars\) hard-coded in etcd.Auth password`
-			etcd.Auth("root", os.Getenv("ETCD_PASSWORD")), // ok
+			etcd.Auth("root", "v2-fixture-etcd-pw"),                     // want `password "v2-f…" \(18 chars\) hard-coded in etcd.Auth password`
+			etcd.Auth("root", os.Getenv("ETCD_PASSWORD")),               // ok
 			registry.Addrs("https://root:v2-fixture-etcd-pw@etcd:2379"), // want `password in https url "v2-f…" \(18 chars\) hard-coded in registry.Addrs address`
 			registry.Addrs("https://etcd:2379"),                         // ok
 		),

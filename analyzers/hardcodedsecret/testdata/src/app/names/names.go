@@ -12,12 +12,12 @@ import (
 const dbPassword = "Kx9-fixture-pw" // want `password "Kx9…" \(14 chars\) hard-coded in constant dbPassword` dbPassword:"hard-coded password"
 
 const (
-	passwordField  = "Kx9-fixture-pw"              // ok: names a field
-	tokenHeader    = "X-Api-Token"                 // ok: a header name
-	apiKeyEnv      = "API_KEY"                     // ok: an environment variable name
-	tokenMetric    = "token_fetch_errors"          // ok: a metric name
-	tokenURL       = "https://auth.internal/token" // ok: a URL
-	msgBadPassword = "wrong password, try again"   // ok: a message
+	passwordField  = "Kx9-fixture-pw"                // ok: names a field
+	tokenHeader    = "X-Api-Token"                   // ok: a header name
+	apiKeyEnv      = "API_KEY"                       // ok: an environment variable name
+	tokenMetric    = "token_fetch_errors"            // ok: a metric name
+	tokenURL       = "https://auth.internal/token"   // ok: a URL
+	msgBadPassword = "wrong password, try again"     // ok: a message
 	passwordHash   = "$2a$10$abcdefghijklmnopqrstuu" // ok: a hash, by name and by value
 )
 
@@ -40,13 +40,13 @@ type Config struct {
 }
 
 var cfg = Config{
-	Username: "Kx9-fixture-pw", // ok: not named like a secret
-	Password: "Kx9-fixture-pw", // want `password "Kx9…" \(14 chars\) hard-coded in field Password`
+	Username: "Kx9-fixture-pw",        // ok: not named like a secret
+	Password: "Kx9-fixture-pw",        // want `password "Kx9…" \(14 chars\) hard-coded in field Password`
 	KeyName:  "q8Zr-fixture-key-0042", // ok: names a key
 }
 
 func setKey(c *Config) {
-	c.APIKey = "q8Zr-fixture-key-0042" // want `api key "q8Zr…" \(21 chars\) hard-coded in field APIKey`
+	c.APIKey = "q8Zr-fixture-key-0042"  // want `api key "q8Zr…" \(21 chars\) hard-coded in field APIKey`
 	c.KeyName = "q8Zr-fixture-key-0042" // ok
 }
 
