@@ -50,7 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(reportedConst)},
 	}
 	a.Flags.BoolVar(&cfg.Tests, "tests", cfg.Tests,
-		"report secrets in _test.go files and testdata packages, at note level (default true)")
+		"report secrets in _test.go files and testdata packages, at note level")
 	a.Flags.Var((*wordList)(&cfg.Placeholders), "placeholders",
 		"comma-separated words that mark a value as a placeholder, added to the built-in ones (default none)")
 	a.Run = func(pass *analysis.Pass) (any, error) {
