@@ -1,0 +1,88 @@
+package dataflow_test
+
+import (
+	"go/types"
+	"reflect"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+)
+
+// summary is the fact type of the test client.
+type summary struct{ dataflow.Summary }
+
+func (*summary) AFact() {}
+
+// probe reports the origin of the operand of every call to sink.Query it
+// can judge, and defers the others to callers.
+var probe = &analysis.Analyzer{
+	Name:      "probe",
+	Doc:       "report the origin of sink operands",
+	Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+	FactTypes: []analysis.Fact{new(summary)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		cfg := &dataflow.Config{
+			NewFact: func() dataflow.Fact { return new(summary) },
+			Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
+				if obj != nil && dataflow.Key(obj) == "sink.Query" {
+					return &dataflow.Sink{Kind: "query", Callee: "sink.Query", Args: args[:1]}
+				}
+				return nil
+			},
+			Sanitiser: func(obj types.Object) bool { return dataflow.Key(obj) == "quote.Ident" },
+			Judge: func(s *dataflow.Site) dataflow.Decision {
+				v := s.Args[0]
+				if v.DependsOnParams() {
+					return dataflow.Decision{Defer: true}
+				}
+				msg := v.String()
+				if !v.Origin.Safe() {
+					msg += " culprit=" + v.Culprit
+				}
+				if s.Via != "" {
+					msg = "via " + s.Via + ": " + msg
+				}
+				return dataflow.Decision{Message: msg}
+			},
+		}
+		for _, f := range dataflow.Analyze(pass, cfg) {
+			pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message})
+		}
+		return nil, nil
+	},
+}
+
+func TestOrigins(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), probe, "a", "b")
+}
+
+func TestUnionConcat(t *testing.T) {
+	a := dataflow.Value{Consts: []string{"x"}, Finite: true}
+	b := dataflow.Value{Origin: dataflow.External, Culprit: "env"}
+	if got := dataflow.Concat(a, b); got.Origin != dataflow.External || got.Culprit != "env" || got.Finite {
+		t.Errorf("Concat(const, external) = %v", got)
+	}
+	c := dataflow.Value{Consts: []string{"y"}, Finite: true}
+	if got := dataflow.Union(a, c); !reflect.DeepEqual(got.Consts, []string{"x", "y"}) || !got.Finite {
+		t.Errorf("Union(x, y) = %v", got)
+	}
+	if got := dataflow.Concat(a, c); !reflect.DeepEqual(got.Consts, []string{"xy"}) {
+		t.Errorf("Concat(x, y) = %v", got)
+	}
+	p := dataflow.Value{Params: []int{1}, Param: 2, ParamPath: "name"}
+	sub := dataflow.Subst(dataflow.Concat(a, p), []dataflow.Value{{}, b})
+	if sub.Origin != dataflow.External || sub.DependsOnParams() {
+		t.Errorf("Subst = %v", sub)
+	}
+	spread := dataflow.Value{Listed: true, Elems: []dataflow.Value{a, {Params: []int{0}, Param: 1, Spread: true}}}
+	list := dataflow.Value{Listed: true, Elems: []dataflow.Value{c, b}}
+	got := dataflow.Subst(spread, []dataflow.Value{list})
+	if len(got.Elems) != 3 || got.Elems[2].Origin != dataflow.External {
+		t.Errorf("Subst(spread) = %v", got)
+	}
+}

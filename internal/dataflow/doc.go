@@ -1,0 +1,41 @@
+// Package dataflow answers one question for microsec-lint's injection
+// rules: where can the text of this value have come from?
+//
+// It works on the SSA form of a package (buildssa) and gives every string
+// value an Origin: Constant, IntegerOnly, Sanitised, NonConstant or
+// External. Origins are followed through locals, phis, re-assignment,
+// captured variables, struct fields and slice elements written in the same
+// function, package-level variables, formatting (fmt's verbs), string
+// building (strings.Builder, bytes.Buffer, Join, Replace, append) and
+// calls.
+//
+// A call to a function is followed through its Summary: the origin of each
+// result in terms of the function's parameters, and the sinks its
+// parameters reach. Summaries of the package's own functions are computed
+// on demand; summaries of other packages' functions travel as analysis
+// facts of a type the client declares, so results do not depend on how
+// packages are batched. A client (sqlconcat, cmdinjection) says which calls
+// are sinks, which functions sanitise, and how to judge a sink once the
+// origins of its operands are known; a sink whose verdict depends on the
+// enclosing function's parameters is deferred to that function's callers,
+// which judge it with their own arguments.
+//
+// External input is the request parameter of go-micro handler methods
+// (registered in the package, or implementing a generated XxxHandler
+// interface), subscriber messages, *http.Request values, go-micro
+// server.Request, server.Message and broker.Event values, os.Args,
+// os.Stdin, the environment and command-line flags. A context.Context never
+// carries it.
+//
+// The analysis is flow-insensitive inside a function and deliberately
+// simple where precision would cost much:
+//   - a method called on a value is assumed to read it (getters), while a
+//     pointer passed to a function that is not known makes what it points
+//     to NonConstant;
+//   - writes through a pointer or slice parameter are not followed into
+//     callers;
+//   - an interface method call reaches the implementations declared in the
+//     package and its direct imports only;
+//   - recursion is summarised once, with the recursive call's results
+//     taken as constant text of unknown value.
+package dataflow

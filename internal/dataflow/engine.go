@@ -1,0 +1,1037 @@
+package dataflow
+
+import (
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+)
+
+// maxDepth bounds the evaluation stack; a value deeper than this is
+// NonConstant. Real code stays far below it.
+const maxDepth = 600
+
+// Analyze computes the summary of every function of the package, exports
+// the interesting ones as facts of cfg's type, and returns the findings the
+// client's Judge produced, sorted by position. The pass must require
+// buildssa.Analyzer and declare cfg.NewFact's type in FactTypes.
+func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
+	if isStd(pass) {
+		// The standard library's text functions are modelled (see
+		// model); analysing it would only add facts every package
+		// inherits.
+		return nil
+	}
+	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	e := &engine{
+		pass:     pass,
+		cfg:      cfg,
+		pkg:      ssaRes.Pkg,
+		funcs:    ssaRes.SrcFuncs,
+		sums:     make(map[*ssa.Function]*Summary),
+		memo:     make(map[ssa.Value]Value),
+		onStack:  make(map[ssa.Value]int),
+		tentMemo: make(map[ssa.Value]tentative),
+		low:      noLow,
+		imported: make(map[types.Object]*Summary),
+		impls:    make(map[*types.Func][]*types.Func),
+		sources:  make(map[*ssa.Function]map[int]bool),
+		escapes:  make(map[*ssa.Function]bool),
+		globals:  make(map[*ssa.Global][]ssa.Instruction),
+		closures: make(map[*ssa.Function][]*ssa.MakeClosure),
+		reported: make(map[string]bool),
+	}
+	if init, ok := e.pkg.Members["init"].(*ssa.Function); ok {
+		// The package initializer, and the function literals of
+		// package-level variables, which belong to it.
+		var add func(fn *ssa.Function)
+		add = func(fn *ssa.Function) {
+			e.funcs = append(e.funcs, fn)
+			for _, anon := range fn.AnonFuncs {
+				add(anon)
+			}
+		}
+		e.funcs = slices.Clip(e.funcs)
+		add(init)
+	}
+	e.index()
+	e.findSources()
+	for _, fn := range e.funcs {
+		e.summarize(fn)
+	}
+	e.checkForeignHandlers()
+	e.exportFacts()
+	sort.SliceStable(e.findings, func(i, j int) bool { return e.findings[i].Pos < e.findings[j].Pos })
+	return e.findings
+}
+
+const noLow = int(^uint(0) >> 1)
+
+type tentative struct {
+	val Value
+	low int
+}
+
+type engine struct {
+	pass  *analysis.Pass
+	cfg   *Config
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+
+	sums map[*ssa.Function]*Summary // summaries of this package's functions, nil while in progress
+
+	// Evaluation state: memo holds final values; values computed while a
+	// cycle through a value still on the stack was cut are kept in
+	// tentMemo until that value completes.
+	memo     map[ssa.Value]Value
+	onStack  map[ssa.Value]int
+	depth    int
+	low      int
+	tentMemo map[ssa.Value]tentative
+	tentList []ssa.Value
+
+	imported  map[types.Object]*Summary
+	impls     map[*types.Func][]*types.Func
+	sinkMeths []*types.Func
+
+	sources  map[*ssa.Function]map[int]bool // parameters that carry external input
+	foreign  []foreignHandler
+	escapes  map[*ssa.Function]bool // used as a value: callers unknown
+	globals  map[*ssa.Global][]ssa.Instruction
+	closures map[*ssa.Function][]*ssa.MakeClosure
+	calls    map[token.Pos]*ast.CallExpr
+
+	findings []Finding
+	reported map[string]bool
+}
+
+// index records, once per package, what SSA does not link: the
+// instructions that use each package-level variable, the closures made of
+// each function, the functions used as values, and the AST call for each
+// call position.
+func (e *engine) index() {
+	for _, fn := range e.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				var ops [8]*ssa.Value
+				for i, op := range instr.Operands(ops[:0]) {
+					if op == nil || *op == nil {
+						continue
+					}
+					switch v := (*op).(type) {
+					case *ssa.Global:
+						e.globals[v] = append(e.globals[v], instr)
+					case *ssa.Function:
+						if call, ok := instr.(ssa.CallInstruction); ok && i == 0 && call.Common().Value == v {
+							continue // a static call
+						}
+						if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == v {
+							e.closures[v] = append(e.closures[v], mc)
+							if !closureOnlyCalled(mc) {
+								e.escapes[v] = true
+							}
+							continue
+						}
+						e.escapes[v] = true
+					}
+				}
+			}
+		}
+	}
+	e.calls = make(map[token.Pos]*ast.CallExpr)
+	for _, f := range e.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok {
+				e.calls[c.Lparen] = c
+			}
+			return true
+		})
+	}
+}
+
+// closureOnlyCalled reports whether a closure value is only ever called
+// directly, so that its callers are all visible.
+func closureOnlyCalled(mc *ssa.MakeClosure) bool {
+	refs := mc.Referrers()
+	if refs == nil {
+		return true
+	}
+	for _, r := range *refs {
+		c, ok := r.(ssa.CallInstruction)
+		if !ok || c.Common().Value != mc {
+			return false
+		}
+		for _, a := range c.Common().Args {
+			if a == mc {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// eval returns the origin of v in terms of its function's parameters.
+func (e *engine) eval(v ssa.Value) Value {
+	if r, ok := e.memo[v]; ok {
+		return r
+	}
+	if t, ok := e.tentMemo[v]; ok {
+		e.low = min(e.low, t.low)
+		return t.val
+	}
+	if d, ok := e.onStack[v]; ok {
+		e.low = min(e.low, d)
+		return unknownConstant
+	}
+	if e.depth >= maxDepth {
+		return of(NonConstant, describe(v))
+	}
+	d := e.depth
+	e.onStack[v] = d
+	e.depth++
+	outerLow := e.low
+	e.low = noLow
+	tentStart := len(e.tentList)
+
+	r := e.compute(v)
+
+	e.depth--
+	delete(e.onStack, v)
+	if e.low >= d {
+		// Every cycle through v is closed: v and the values computed
+		// on the way are final.
+		e.memo[v] = r
+		kept := e.tentList[:tentStart]
+		for _, t := range e.tentList[tentStart:] {
+			if e.tentMemo[t].low < d {
+				kept = append(kept, t)
+			} else {
+				delete(e.tentMemo, t)
+			}
+		}
+		e.tentList = kept
+		e.low = outerLow
+	} else {
+		e.tentMemo[v] = tentative{r, e.low}
+		e.tentList = append(e.tentList, v)
+		e.low = min(outerLow, e.low)
+	}
+	return r
+}
+
+func (e *engine) compute(v ssa.Value) Value {
+	// Values whose text is decided by their container, even when their
+	// type is a number: the bytes and runes of a string.
+	switch v := v.(type) {
+	case *ssa.Lookup:
+		return e.eval(v.X).Flatten()
+	case *ssa.Index:
+		x := e.eval(v.X)
+		if c, ok := v.Index.(*ssa.Const); ok && x.Listed {
+			if i, ok := constIndex(c); ok && i < len(x.Elems) && !anySpread(x.Elems[:i+1]) {
+				return x.Elems[i]
+			}
+		}
+		return x.Flatten()
+	case *ssa.Extract:
+		return e.extract(v)
+	case *ssa.Convert:
+		return e.eval(v.X)
+	}
+	if isNumeric(v.Type()) {
+		return Value{Origin: IntegerOnly}
+	}
+	switch v := v.(type) {
+	case *ssa.Const:
+		if v.Value == nil {
+			if isString(v.Type()) {
+				return constant("")
+			}
+			return Value{Finite: true} // a zero value stored before the fields are
+		}
+		if isString(v.Type()) {
+			return constant(constStringValue(v))
+		}
+		return unknownConstant
+	case *ssa.Parameter:
+		return e.param(v)
+	case *ssa.FreeVar:
+		return e.freeVar(v)
+	case *ssa.Function, *ssa.MakeClosure, *ssa.Builtin:
+		return unknownConstant
+	case *ssa.Global:
+		return e.global(v)
+	case *ssa.Alloc:
+		return e.contents(v)
+	case *ssa.MakeMap, *ssa.MakeSlice:
+		return e.writes(v, true)
+	case *ssa.FieldAddr:
+		return e.field(v, v.X, v.Field)
+	case *ssa.Field:
+		return e.field(v, v.X, v.Field)
+	case *ssa.IndexAddr:
+		return e.element(v)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return e.eval(v.X)
+		}
+		if v.Op == token.ARROW {
+			return of(NonConstant, "a value received from a channel")
+		}
+		return e.eval(v.X)
+	case *ssa.BinOp:
+		if v.Op == token.ADD {
+			return Concat(e.eval(v.X), e.eval(v.Y))
+		}
+		return Union(e.eval(v.X), e.eval(v.Y))
+	case *ssa.Phi:
+		var r Value
+		for i, edge := range v.Edges {
+			if i == 0 {
+				r = e.eval(edge)
+			} else {
+				r = Union(r, e.eval(edge))
+			}
+		}
+		return r
+	case *ssa.Call:
+		return e.callResult(v.Common(), 0)
+	case *ssa.ChangeType:
+		return e.eval(v.X)
+	case *ssa.MakeInterface:
+		return e.eval(v.X)
+	case *ssa.ChangeInterface:
+		return e.eval(v.X)
+	case *ssa.TypeAssert:
+		return e.eval(v.X)
+	case *ssa.SliceToArrayPointer:
+		return e.eval(v.X)
+	case *ssa.MultiConvert:
+		return e.eval(v.X)
+	case *ssa.Slice:
+		x := e.eval(v.X)
+		if v.Low != nil || v.High != nil || v.Max != nil {
+			return x.Flatten()
+		}
+		return x
+	}
+	return of(NonConstant, describe(v))
+}
+
+func anySpread(vs []Value) bool {
+	for _, v := range vs {
+		if v.Spread {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *engine) extract(v *ssa.Extract) Value {
+	switch t := v.Tuple.(type) {
+	case *ssa.Call:
+		return e.callResult(t.Common(), v.Index)
+	case *ssa.Lookup, *ssa.TypeAssert:
+		if v.Index == 0 {
+			return e.eval(t)
+		}
+	case *ssa.Next:
+		if v.Index == 0 {
+			return Value{Origin: IntegerOnly}
+		}
+		if rng, ok := t.Iter.(*ssa.Range); ok {
+			if t.IsString && v.Index == 1 {
+				return Value{Origin: IntegerOnly}
+			}
+			return e.eval(rng.X).Flatten()
+		}
+	case *ssa.UnOp:
+		if v.Index == 0 {
+			return e.eval(t)
+		}
+	}
+	if isNumeric(v.Type()) {
+		return Value{Origin: IntegerOnly}
+	}
+	return of(NonConstant, describe(v))
+}
+
+// param is the origin of a parameter: external input for the request of a
+// handler, non-constant when the function's callers are not all visible,
+// and otherwise the parameter itself, for callers to substitute.
+func (e *engine) param(p *ssa.Parameter) Value {
+	fn := p.Parent()
+	idx := slices.Index(fn.Params, p)
+	if e.sources[fn][idx] || isExternalType(p.Type()) {
+		return of(External, p.Name())
+	}
+	if isContext(p.Type()) {
+		return unknownConstant
+	}
+	if e.escapes[fn] || idx < 0 {
+		return of(NonConstant, "parameter "+p.Name())
+	}
+	return Value{Params: []int{idx}, Param: idx + 1, ParamPath: p.Name()}
+}
+
+// freeVar is the origin of a captured variable: the join of what every
+// closure of the function binds to it.
+func (e *engine) freeVar(fv *ssa.FreeVar) Value {
+	fn := fv.Parent()
+	idx := slices.Index(fn.FreeVars, fv)
+	mcs := e.closures[fn]
+	if len(mcs) == 0 || idx < 0 {
+		return of(NonConstant, fv.Name())
+	}
+	var r Value
+	for i, mc := range mcs {
+		b := e.eval(mc.Bindings[idx]).Flatten()
+		b.Params, b.Param = nil, 0 // parameters of another function
+		if i == 0 {
+			r = b
+		} else {
+			r = Union(r, b)
+		}
+	}
+	return r
+}
+
+// global is the origin of a package-level variable's value.
+func (e *engine) global(g *ssa.Global) (r Value) {
+	if g.Pkg != e.pkg {
+		if g.Pkg != nil && g.Pkg.Pkg.Path() == "os" && (g.Name() == "Args" || g.Name() == "Stdin") {
+			return of(External, "os."+g.Name())
+		}
+		obj := g.Object()
+		if s := e.importFact(obj); s != nil && len(s.Results) == 1 {
+			return s.Results[0]
+		}
+		return of(NonConstant, describe(g))
+	}
+	r = Value{Finite: true}
+	defer func() {
+		if r.Finite && len(r.Consts) == 0 && isString(deref(g.Type())) {
+			r = constant("")
+		}
+	}()
+	for _, instr := range e.globals[g] {
+		switch i := instr.(type) {
+		case *ssa.Store:
+			if i.Addr == g {
+				r = Union(r, e.eval(i.Val))
+			}
+		case *ssa.UnOp:
+			// A load of a map or slice: writes through it change the
+			// variable too.
+			if i.Op == token.MUL && i.X == g {
+				r = Union(r, e.writes(i, true))
+			}
+		case *ssa.FieldAddr:
+			if i.X == g {
+				r = Union(r, e.writes(i, true))
+			}
+		case *ssa.IndexAddr:
+			if i.X == g {
+				r = Union(r, e.writes(i, true))
+			}
+		case *ssa.MakeInterface:
+			if i.X == g {
+				r = Union(r, e.interfaceWrites(i))
+			}
+		case ssa.CallInstruction:
+			r = Union(r, e.callWrites(i.Common(), g))
+		}
+	}
+	return r
+}
+
+// contents is the origin of what a local allocation holds: the join of all
+// writes, with the elements listed for arrays written at constant indices.
+func (e *engine) contents(a *ssa.Alloc) Value {
+	if ptr, ok := a.Type().Underlying().(*types.Pointer); ok {
+		if arr, ok := ptr.Elem().Underlying().(*types.Array); ok && arr.Len() <= 64 {
+			if r, ok := e.listArray(a, int(arr.Len())); ok {
+				return r
+			}
+		}
+	}
+	r := e.writes(a, true)
+	if r.Finite && len(r.Consts) == 0 && isString(deref(a.Type())) {
+		return constant("") // never written: the zero value
+	}
+	return r
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// listArray lists the elements of an array written only at constant
+// indices, as a varargs slice or a slice literal is.
+func (e *engine) listArray(a ssa.Value, n int) (Value, bool) {
+	elems := make([]Value, n)
+	for i := range elems {
+		elems[i] = constant("")
+	}
+	seen := make([]bool, n)
+	for _, r := range *a.Referrers() {
+		switch r := r.(type) {
+		case *ssa.IndexAddr:
+			c, ok := r.Index.(*ssa.Const)
+			if !ok {
+				return Value{}, false
+			}
+			i, ok := constIndex(c)
+			if !ok || i >= n {
+				return Value{}, false
+			}
+			w := e.writes(r, true)
+			if !seen[i] {
+				elems[i], seen[i] = w, true
+			} else {
+				elems[i] = Union(elems[i], w)
+			}
+		case *ssa.Slice, *ssa.DebugRef:
+		case *ssa.Store:
+			if r.Addr == a {
+				return Value{}, false
+			}
+		default:
+			return Value{}, false
+		}
+	}
+	return withElems(elems), true
+}
+
+// field is the origin of field f of the struct x points to (or is).
+func (e *engine) field(v, x ssa.Value, f int) Value {
+	var r Value
+	first := true
+	add := func(w Value) {
+		if first {
+			r, first = w, false
+		} else {
+			r = Union(r, w)
+		}
+	}
+	if refs := x.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.Field == f {
+				add(e.writes(fa, true))
+			}
+		}
+	}
+	add(e.writes(x, false))
+	switch root(x).(type) {
+	case *ssa.Alloc:
+	default:
+		base := e.eval(x).Flatten()
+		if !base.Origin.Safe() {
+			base.Culprit = describe(v)
+		}
+		if base.DependsOnParams() {
+			base.ParamPath = describe(v)
+		}
+		if base.Param > 0 {
+			base.Param = 0
+		}
+		add(base)
+	}
+	return r
+}
+
+// root returns the value an address is derived from through fields.
+func root(x ssa.Value) ssa.Value {
+	for {
+		switch v := x.(type) {
+		case *ssa.FieldAddr:
+			x = v.X
+		case *ssa.Field:
+			x = v.X
+		case *ssa.UnOp:
+			if v.Op != token.MUL {
+				return x
+			}
+			if _, ok := v.X.(*ssa.Alloc); !ok {
+				return x
+			}
+			x = v.X
+		default:
+			return x
+		}
+	}
+}
+
+// element is the origin of the element an IndexAddr points to.
+func (e *engine) element(v *ssa.IndexAddr) Value {
+	x := e.eval(v.X)
+	if c, ok := v.Index.(*ssa.Const); ok && x.Listed {
+		if i, ok := constIndex(c); ok && i < len(x.Elems) && !anySpread(x.Elems[:i+1]) {
+			return Union(x.Elems[i], e.writes(v, true))
+		}
+	}
+	r := x.Flatten()
+	if !r.Origin.Safe() {
+		r.Culprit = describe(v)
+	}
+	return Union(r, e.writes(v, true))
+}
+
+// writes is the join of everything stored through addr (and, if deep,
+// through addresses derived from it), including writes by calls that are
+// known to fill what they are given.
+func (e *engine) writes(addr ssa.Value, deep bool) Value {
+	r := Value{Finite: true}
+	refs := addr.Referrers()
+	if refs == nil {
+		return r
+	}
+	for _, instr := range *refs {
+		switch i := instr.(type) {
+		case *ssa.Store:
+			if i.Addr == addr {
+				r = Union(r, e.eval(i.Val))
+			}
+		case *ssa.MapUpdate:
+			if i.Map == addr {
+				r = Union(r, e.eval(i.Value))
+			}
+		case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Slice:
+			if deep {
+				r = Union(r, e.writes(i.(ssa.Value), true))
+			}
+		case *ssa.MakeClosure:
+			for j, b := range i.Bindings {
+				if b == addr {
+					if fn, ok := i.Fn.(*ssa.Function); ok && j < len(fn.FreeVars) {
+						w := e.writes(fn.FreeVars[j], deep)
+						w.Params, w.Param = nil, 0
+						r = Union(r, w)
+					}
+				}
+			}
+		case *ssa.MakeInterface:
+			r = Union(r, e.interfaceWrites(i))
+		case ssa.CallInstruction:
+			r = Union(r, e.callWrites(i.Common(), addr))
+		}
+	}
+	return r
+}
+
+// callWrites is what a call may write through addr, one of its operands.
+func (e *engine) callWrites(c *ssa.CallCommon, addr ssa.Value) Value {
+	if c.Value == addr {
+		return Value{Finite: true}
+	}
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		switch b.Name() {
+		case "copy":
+			if len(c.Args) == 2 && c.Args[0] == addr {
+				return e.eval(c.Args[1])
+			}
+		case "append":
+			// append may write into the array of its first operand.
+			if len(c.Args) == 2 && c.Args[0] == addr {
+				return e.eval(c.Args[1]).Flatten()
+			}
+		}
+		return Value{Finite: true}
+	}
+	obj, recv, args := callee(c)
+	if w, ok := modelWrites(e, obj, recv, args, addr); ok {
+		return w
+	}
+	if recv != nil && recv == addr {
+		// A method called on the value is assumed to read it, as getters
+		// do; see the package documentation.
+		return Value{Finite: true}
+	}
+	if _, ok := addr.Type().Underlying().(*types.Pointer); !ok {
+		return Value{Finite: true} // slices and maps passed on are not followed
+	}
+	return of(NonConstant, describe(addr)+" as written by "+calleeName(obj, c)+"(...)")
+}
+
+// interfaceWrites is what calls may write through an address converted to
+// an interface: decoders and scanners fill it; printing reads it.
+func (e *engine) interfaceWrites(mi *ssa.MakeInterface) Value {
+	r := Value{Finite: true}
+	refs := mi.Referrers()
+	if refs == nil {
+		return r
+	}
+	if _, ok := mi.X.Type().Underlying().(*types.Pointer); !ok {
+		return r
+	}
+	for _, instr := range *refs {
+		call, ok := instr.(ssa.CallInstruction)
+		if !ok {
+			continue
+		}
+		obj, recv, args := callee(call.Common())
+		if w, ok := modelWrites(e, obj, recv, args, mi); ok {
+			r = Union(r, w)
+			continue
+		}
+		if obj != nil && obj.Pkg() != nil {
+			switch obj.Pkg().Path() {
+			case "fmt", "log", "log/slog", "errors", "testing", "reflect", "sort", "slices":
+				continue
+			}
+		}
+		r = Union(r, of(NonConstant, describe(mi.X)+" as filled by "+calleeName(obj, call.Common())+"(...)"))
+	}
+	return r
+}
+
+// callResult is the origin of result idx of a call.
+func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		if b.Name() == "append" && len(c.Args) == 2 {
+			x, y := e.eval(c.Args[0]), e.eval(c.Args[1])
+			if x.Listed && y.Listed {
+				return withElems(append(slices.Clip(x.Elems), y.Elems...))
+			}
+			if x.Listed && !y.Listed && isSlice(c.Args[1].Type()) {
+				y.Spread = true
+				return withElems(append(slices.Clip(x.Elems), y))
+			}
+			return Union(x.Flatten(), y.Flatten())
+		}
+		return of(NonConstant, b.Name()+"(...)")
+	}
+	obj, recv, args := callee(c)
+	if r, ok := e.model(obj, recv, args, idx, c); ok {
+		return r
+	}
+	if obj != nil && e.cfg.Sanitiser != nil && e.cfg.Sanitiser(obj) {
+		return Value{Origin: Sanitised}
+	}
+	if isExternalSource(obj) {
+		if recv != nil {
+			return of(External, describe(recv)+"."+obj.Name()+"(...)")
+		}
+		return of(External, calleeName(obj, c)+"(...)")
+	}
+	if fn := c.StaticCallee(); fn != nil {
+		if s := e.summaryOf(fn); s != nil && idx < len(s.Results) {
+			r := Subst(s.Results[idx], e.evalArgs(c.Args))
+			if !r.Origin.Safe() && r.Culprit == "" {
+				r.Culprit = calleeName(obj, c) + "(...)"
+			}
+			return r
+		}
+	}
+	return of(NonConstant, calleeName(obj, c)+"(...)")
+}
+
+func (e *engine) evalArgs(args []ssa.Value) []Value {
+	vs := make([]Value, len(args))
+	for i, a := range args {
+		vs[i] = e.eval(a)
+	}
+	return vs
+}
+
+// summaryOf returns the summary of a called function: computed for this
+// package, imported from a fact otherwise; nil if there is none.
+func (e *engine) summaryOf(fn *ssa.Function) *Summary {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Pkg == e.pkg && len(fn.Blocks) > 0 {
+		return e.summarize(fn)
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return e.importFact(obj)
+	}
+	return nil
+}
+
+func (e *engine) importFact(obj types.Object) *Summary {
+	if obj == nil {
+		return nil
+	}
+	if s, ok := e.imported[obj]; ok {
+		return s
+	}
+	var s *Summary
+	if obj.Pkg() == e.pass.Pkg {
+		if f, ok := obj.(*types.Func); ok {
+			if fn := e.pkg.Prog.FuncValue(f); fn != nil && fn.Pkg == e.pkg {
+				s = e.summarize(fn)
+			}
+		}
+	} else {
+		f := e.cfg.NewFact()
+		if e.pass.ImportObjectFact(obj, f) {
+			s = f.summary()
+		}
+	}
+	e.imported[obj] = s
+	return s
+}
+
+// summarize computes the summary of one of the package's functions, judging
+// the sinks it reaches on the way.
+func (e *engine) summarize(fn *ssa.Function) *Summary {
+	if s, ok := e.sums[fn]; ok {
+		if s == nil {
+			// Recursion: the function's results are not known yet.
+			return &Summary{Results: make([]Value, fn.Signature.Results().Len())}
+		}
+		return s
+	}
+	e.sums[fn] = nil
+	s := &Summary{}
+	n := fn.Signature.Results().Len()
+	if n > 0 {
+		s.Results = make([]Value, n)
+		seen := false
+		for _, b := range fn.Blocks {
+			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+			if !ok || len(ret.Results) != n {
+				continue
+			}
+			for i, r := range ret.Results {
+				if !seen {
+					s.Results[i] = e.eval(r)
+				} else {
+					s.Results[i] = Union(s.Results[i], e.eval(r))
+				}
+			}
+			seen = true
+		}
+		if !seen {
+			for i := range s.Results {
+				s.Results[i] = of(NonConstant, "")
+			}
+		}
+	}
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if call, ok := instr.(ssa.CallInstruction); ok {
+				e.scanCall(fn, call.Common(), s)
+			}
+		}
+	}
+	e.sums[fn] = s
+	return s
+}
+
+// scanCall judges the sinks a call reaches: the call itself, or sinks
+// inside the functions it may call.
+func (e *engine) scanCall(fn *ssa.Function, c *ssa.CallCommon, s *Summary) {
+	obj, _, args := callee(c)
+	if e.cfg.Sink != nil {
+		if k := e.cfg.Sink(obj, args); k != nil {
+			site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalArgs(k.Args)}
+			e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
+		}
+	}
+	for _, t := range e.targets(c) {
+		if len(t.sum.Sinks) == 0 {
+			continue
+		}
+		argv := e.evalArgs(t.args)
+		for _, su := range t.sum.Sinks {
+			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: t.name}
+			if su.Via != "" {
+				site.Via += " → " + su.Via
+			}
+			for _, a := range su.Args {
+				site.Args = append(site.Args, Subst(a, argv))
+			}
+			e.decide(fn, c.Pos(), site, s, su.Where)
+		}
+	}
+}
+
+// target is a function a call may reach, with the call's operands in the
+// order of its parameters.
+type target struct {
+	name string
+	sum  *Summary
+	args []ssa.Value
+}
+
+func (e *engine) targets(c *ssa.CallCommon) []target {
+	if c.IsInvoke() {
+		var ts []target
+		for _, m := range e.implementations(c.Method) {
+			if s := e.importFact(m); s != nil {
+				ts = append(ts, target{funcName(m), s, append([]ssa.Value{c.Value}, c.Args...)})
+			}
+		}
+		return ts
+	}
+	fn := c.StaticCallee()
+	if fn == nil {
+		return nil
+	}
+	s := e.summaryOf(fn)
+	if s == nil {
+		return nil
+	}
+	name := fn.Name()
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		name = funcName(obj)
+	}
+	return []target{{name, s, c.Args}}
+}
+
+// decide applies the client's verdict on a site found in fn.
+func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary, where string) {
+	d := e.cfg.Judge(site)
+	if d.Defer && s != nil {
+		deps := false
+		for _, a := range site.Args {
+			deps = deps || a.DependsOnParams()
+		}
+		if deps {
+			su := SinkUse{Kind: site.Kind, Callee: site.Callee, Where: where, Via: site.Via, Extra: site.Extra, Args: site.Args}
+			for _, old := range s.Sinks {
+				if old.Kind == su.Kind && old.Callee == su.Callee && old.Where == su.Where && old.Via == su.Via {
+					return
+				}
+			}
+			s.Sinks = append(s.Sinks, su)
+			return
+		}
+	}
+	if d.Message != "" {
+		e.report(pos, d)
+	}
+}
+
+func (e *engine) report(pos token.Pos, d Decision) {
+	f := Finding{Pos: pos, End: pos, Message: d.Message, Category: d.Category}
+	if call, ok := e.calls[pos]; ok {
+		f.Pos, f.End = call.Pos(), call.End()
+	}
+	key := strconv.Itoa(int(f.Pos)) + "\x00" + d.Message
+	if e.reported[key] {
+		return
+	}
+	e.reported[key] = true
+	e.findings = append(e.findings, f)
+}
+
+// where renders a position as "file.go:LINE", independent of the machine.
+func (e *engine) where(pos token.Pos) string {
+	p := e.pass.Fset.Position(pos)
+	if !p.IsValid() {
+		return ""
+	}
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+}
+
+// exportFacts exports the summaries worth exporting: of functions and of
+// package-level variables with a known origin.
+func (e *engine) exportFacts() {
+	fns := make([]*ssa.Function, 0, len(e.sums))
+	for fn := range e.sums {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool {
+		return fns[i].Pos() < fns[j].Pos() || fns[i].Pos() == fns[j].Pos() && fns[i].String() < fns[j].String()
+	})
+	for _, fn := range fns {
+		s := e.sums[fn]
+		obj, ok := fn.Object().(*types.Func)
+		if !ok || s == nil || obj.Pkg() != e.pass.Pkg || fn.Synthetic != "" || !obj.Exported() {
+			continue
+		}
+		// Only results that hold text are worth carrying; callers treat
+		// the others as unknown, which is what NonConstant says.
+		out := Summary{Sinks: s.Sinks, Results: slices.Clone(s.Results)}
+		results := obj.Signature().Results()
+		for i := range out.Results {
+			if !holdsText(results.At(i).Type()) {
+				out.Results[i] = Value{Origin: NonConstant}
+			}
+		}
+		if !out.interesting() {
+			continue
+		}
+		f := e.cfg.NewFact()
+		*f.summary() = out
+		e.pass.ExportObjectFact(obj, f)
+
+	}
+	scope := e.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		v, ok := scope.Lookup(name).(*types.Var)
+		if !ok || !v.Exported() {
+			continue
+		}
+		g, ok := e.pkg.Members[name].(*ssa.Global)
+		if !ok {
+			continue
+		}
+		if !holdsText(v.Type()) {
+			continue
+		}
+		r := e.global(g)
+		if r.Origin >= NonConstant || r.DependsOnParams() {
+			continue
+		}
+		f := e.cfg.NewFact()
+		f.summary().Results = []Value{r}
+		e.pass.ExportObjectFact(v, f)
+	}
+}
+
+func constIndex(c *ssa.Const) (int, bool) {
+	if c.Value == nil {
+		return 0, false
+	}
+	i, err := strconv.Atoi(c.Value.ExactString())
+	return i, err == nil && i >= 0
+}
+
+// holdsText reports whether a variable of type t holds text: a string, or a
+// slice, array or map of strings.
+func holdsText(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		return holdsText(u.Elem())
+	case *types.Array:
+		return holdsText(u.Elem())
+	case *types.Map:
+		return holdsText(u.Elem())
+	}
+	return false
+}
+
+// isStd reports whether the pass is over a package of the standard
+// library: an import path whose first element has no dot, with files in
+// GOROOT.
+func isStd(pass *analysis.Pass) bool {
+	path := pass.Pkg.Path()
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") || len(pass.Files) == 0 {
+		return false
+	}
+	name := pass.Fset.File(pass.Files[0].Pos()).Name()
+	goroot := filepath.Clean(build.Default.GOROOT)
+	return goroot != "." && strings.HasPrefix(filepath.Clean(name), goroot+string(filepath.Separator))
+}

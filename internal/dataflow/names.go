@@ -1,0 +1,228 @@
+package dataflow
+
+import (
+	gconst "go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// callee returns the object a call is to (a function, a method, an
+// interface method, or a package-level variable of function type, as
+// typeutil.Callee does for the AST), the receiver operand if any, and the
+// other operands. The object is nil for calls of other function values.
+func callee(c *ssa.CallCommon) (obj types.Object, recv ssa.Value, args []ssa.Value) {
+	if c.IsInvoke() {
+		return c.Method, c.Value, c.Args
+	}
+	fnOf := func(fn *ssa.Function, bindings []ssa.Value) (types.Object, ssa.Value, []ssa.Value) {
+		if o := fn.Origin(); o != nil {
+			fn = o
+		}
+		obj := fn.Object()
+		if obj == nil {
+			return nil, nil, c.Args
+		}
+		if fn.Signature.Recv() != nil && len(c.Args) > 0 {
+			return obj, c.Args[0], c.Args[1:]
+		}
+		if f, ok := obj.(*types.Func); ok && f.Signature().Recv() != nil && len(bindings) == 1 {
+			return obj, bindings[0], c.Args // a bound method value
+		}
+		return obj, nil, c.Args
+	}
+	switch v := c.Value.(type) {
+	case *ssa.Function:
+		return fnOf(v, nil)
+	case *ssa.MakeClosure:
+		if fn, ok := v.Fn.(*ssa.Function); ok {
+			return fnOf(fn, v.Bindings)
+		}
+	case *ssa.UnOp:
+		if g, ok := v.X.(*ssa.Global); ok && v.Op == token.MUL {
+			return g.Object(), nil, c.Args
+		}
+	}
+	return nil, nil, c.Args
+}
+
+// Key returns the name flags use for a function or method:
+// "import/path.Func" or "(import/path.Type).Method", the receiver's
+// pointer left out.
+func Key(obj types.Object) string {
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	if t := receiverTypeName(obj); t != "" {
+		return "(" + obj.Pkg().Path() + "." + t + ")." + obj.Name()
+	}
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
+// receiverTypeName returns the name of the named type a method is declared
+// on, or "" for a function.
+func receiverTypeName(obj types.Object) string {
+	f, ok := obj.(*types.Func)
+	if !ok {
+		return ""
+	}
+	recv := f.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return t.Obj().Name()
+	}
+	return ""
+}
+
+// funcName names a function as messages do: "sql.Open", "(*sql.DB).Query".
+func funcName(obj types.Object) string {
+	if obj == nil {
+		return "a function"
+	}
+	qual := func(p *types.Package) string { return p.Name() }
+	if f, ok := obj.(*types.Func); ok {
+		if recv := f.Signature().Recv(); recv != nil {
+			return "(" + types.TypeString(recv.Type(), qual) + ")." + f.Name()
+		}
+	}
+	if obj.Pkg() == nil {
+		return obj.Name()
+	}
+	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+func calleeName(obj types.Object, c *ssa.CallCommon) string {
+	if obj != nil {
+		return funcName(obj)
+	}
+	return describe(c.Value)
+}
+
+// describe names a value in source terms, for messages: "req.Name",
+// "os.Args[...]", "os.Getenv(...)".
+func describe(v ssa.Value) string {
+	return describeDepth(v, 0)
+}
+
+func describeDepth(v ssa.Value, depth int) string {
+	if depth > 8 {
+		return "a value"
+	}
+	d := func(x ssa.Value) string { return describeDepth(x, depth+1) }
+	switch v := v.(type) {
+	case *ssa.Parameter:
+		return v.Name()
+	case *ssa.FreeVar:
+		return v.Name()
+	case *ssa.Global:
+		if v.Pkg != nil {
+			return v.Pkg.Pkg.Name() + "." + v.Name()
+		}
+		return v.Name()
+	case *ssa.FieldAddr:
+		return d(v.X) + "." + fieldName(v.X.Type(), v.Field)
+	case *ssa.Field:
+		return d(v.X) + "." + fieldName(v.X.Type(), v.Field)
+	case *ssa.UnOp:
+		if v.Op == token.MUL {
+			return d(v.X)
+		}
+	case *ssa.IndexAddr:
+		return d(v.X) + "[...]"
+	case *ssa.Index:
+		return d(v.X) + "[...]"
+	case *ssa.Lookup:
+		return d(v.X) + "[...]"
+	case *ssa.Call:
+		obj, recv, _ := callee(v.Common())
+		if obj != nil && recv != nil {
+			return d(recv) + "." + obj.Name() + "(...)"
+		}
+		return calleeName(obj, v.Common()) + "(...)"
+	case *ssa.Alloc:
+		if v.Comment != "" {
+			return v.Comment
+		}
+	case *ssa.Phi:
+		if v.Comment != "" {
+			return v.Comment
+		}
+	case *ssa.Extract:
+		return d(v.Tuple)
+	case *ssa.MakeInterface:
+		return d(v.X)
+	case *ssa.ChangeType:
+		return d(v.X)
+	case *ssa.Convert:
+		return d(v.X)
+	case *ssa.Slice:
+		return d(v.X)
+	case *ssa.TypeAssert:
+		return d(v.X)
+	}
+	return "a value"
+}
+
+func fieldName(t types.Type, i int) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if s, ok := t.Underlying().(*types.Struct); ok && i < s.NumFields() {
+		return s.Field(i).Name()
+	}
+	return "field"
+}
+
+func isNumeric(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsNumeric|types.IsBoolean) != 0
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+func constStringValue(c *ssa.Const) string {
+	if c.Value.Kind() == gconst.String {
+		return gconst.StringVal(c.Value)
+	}
+	return c.Value.ExactString()
+}
+
+// namedOf returns the package path and name of t's named type, pointers
+// removed.
+func namedOf(t types.Type) (path, name string) {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return "", ""
+	}
+	return n.Obj().Pkg().Path(), n.Obj().Name()
+}
+
+func isContext(t types.Type) bool {
+	path, name := namedOf(t)
+	return path == "context" && name == "Context"
+}
+
+// pathIs reports whether an import path is p or a vendored copy of it.
+func pathIs(path, p string) bool {
+	return path == p || strings.HasSuffix(path, "/vendor/"+p)
+}

@@ -1,0 +1,322 @@
+package dataflow
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+)
+
+// handlerKind tells RPC handlers from subscribers.
+type handlerKind int
+
+const (
+	notHandler handlerKind = iota
+	rpcHandler
+	subscriber
+)
+
+// foreignHandler is a handler method declared in another package and
+// registered in this one: its sinks are judged at the registration.
+type foreignHandler struct {
+	pos    token.Pos
+	method *types.Func
+	param  int // SSA index of the parameter carrying the request
+}
+
+// findSources marks the parameters that carry external input: the request
+// of go-micro handler methods and the message of subscribers, for handlers
+// registered in this package and for types that implement a handler
+// interface of generated code (protoc-gen-micro's XxxHandler, accepted by
+// RegisterXxxHandler).
+func (e *engine) findSources() {
+	for _, fn := range e.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				obj, _, args := callee(call.Common())
+				kind, i := registration(obj)
+				if kind != notHandler && i < len(args) {
+					e.markHandler(args[i], kind, call.Common().Pos())
+				}
+			}
+		}
+	}
+	e.markGenerated()
+}
+
+// registration reports whether obj registers a handler or subscriber, and
+// which operand (receiver excluded) is the handler.
+func registration(obj types.Object) (handlerKind, int) {
+	if obj == nil || obj.Pkg() == nil {
+		return notHandler, 0
+	}
+	name := obj.Name()
+	isMethod := receiverTypeName(obj) != ""
+	if _, rel, ok := gomicro.Split(obj.Pkg().Path()); ok {
+		switch rel {
+		case "", "service":
+			switch name {
+			case "RegisterHandler":
+				return rpcHandler, 1
+			case "Handle":
+				return rpcHandler, 0
+			case "RegisterSubscriber":
+				return subscriber, 2
+			case "Subscribe":
+				if isMethod {
+					return subscriber, 1
+				}
+			}
+		case "server":
+			switch name {
+			case "NewHandler":
+				return rpcHandler, 0
+			case "NewSubscriber":
+				return subscriber, 1
+			}
+		}
+		return notHandler, 0
+	}
+	if isGeneratedRegister(obj) {
+		return rpcHandler, 1
+	}
+	return notHandler, 0
+}
+
+// isGeneratedRegister recognises protoc-gen-micro's
+// RegisterXxxHandler(s server.Server, hdlr XxxHandler, ...).
+func isGeneratedRegister(obj types.Object) bool {
+	f, ok := obj.(*types.Func)
+	if !ok || !strings.HasPrefix(f.Name(), "Register") || !strings.HasSuffix(f.Name(), "Handler") {
+		return false
+	}
+	sig := f.Signature()
+	if sig.Recv() != nil || sig.Params().Len() < 2 {
+		return false
+	}
+	path, name := namedOf(sig.Params().At(0).Type())
+	if name != "Server" {
+		return false
+	}
+	_, rel, ok := gomicro.Split(path)
+	return ok && rel == "server"
+}
+
+// markHandler marks the request parameters of a registered handler value.
+func (e *engine) markHandler(v ssa.Value, kind handlerKind, pos token.Pos) {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeType:
+			v = x.X
+			continue
+		}
+		break
+	}
+	var fn *ssa.Function
+	switch x := v.(type) {
+	case *ssa.Function:
+		fn = x
+	case *ssa.MakeClosure:
+		fn, _ = x.Fn.(*ssa.Function)
+	}
+	if fn != nil {
+		if i := handlerParam(fn.Signature, kind); i >= 0 {
+			e.markParam(fn, i)
+		}
+		return
+	}
+	t := v.Type()
+	if types.IsInterface(t) {
+		return
+	}
+	ms := types.NewMethodSet(t)
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !m.Exported() {
+			continue
+		}
+		if p := handlerParam(m.Signature(), kind); p >= 0 {
+			e.markMethod(m, p+1, pos)
+		}
+	}
+}
+
+// handlerParam returns the index of the parameter (receiver excluded) that
+// carries the request in a handler of the given kind, or -1.
+func handlerParam(sig *types.Signature, kind handlerKind) int {
+	ps := sig.Params()
+	if sig.Results().Len() != 1 || !isError(sig.Results().At(0).Type()) {
+		return -1
+	}
+	switch kind {
+	case rpcHandler:
+		if ps.Len() == 3 && isContext(ps.At(0).Type()) {
+			return 1
+		}
+	case subscriber:
+		if ps.Len() == 2 && isContext(ps.At(0).Type()) {
+			return 1
+		}
+		if ps.Len() == 1 && !isContext(ps.At(0).Type()) {
+			return 0
+		}
+	}
+	return -1
+}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func (e *engine) markParam(fn *ssa.Function, i int) {
+	if e.sources[fn] == nil {
+		e.sources[fn] = make(map[int]bool)
+	}
+	e.sources[fn][i] = true
+}
+
+func (e *engine) markMethod(m *types.Func, param int, pos token.Pos) {
+	if m.Pkg() == e.pass.Pkg {
+		if fn := e.pkg.Prog.FuncValue(m); fn != nil {
+			e.markParam(fn, param)
+		}
+		return
+	}
+	if pos.IsValid() {
+		e.foreign = append(e.foreign, foreignHandler{pos: pos, method: m, param: param})
+	}
+}
+
+// markGenerated marks the handler methods of this package's types that
+// implement a generated XxxHandler interface of an imported package.
+func (e *engine) markGenerated() {
+	var ifaces []*types.Interface
+	for _, imp := range e.pass.Pkg.Imports() {
+		scope := imp.Scope()
+		for _, name := range scope.Names() {
+			obj := scope.Lookup(name)
+			if !isGeneratedRegister(obj) {
+				continue
+			}
+			if it, ok := obj.Type().(*types.Signature).Params().At(1).Type().Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
+				ifaces = append(ifaces, it)
+			}
+		}
+	}
+	if len(ifaces) == 0 {
+		return
+	}
+	scope := e.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		for _, it := range ifaces {
+			for _, t := range []types.Type{tn.Type(), types.NewPointer(tn.Type())} {
+				if !types.Implements(t, it) {
+					continue
+				}
+				for i := 0; i < it.NumMethods(); i++ {
+					obj, _, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, it.Method(i).Name())
+					if m, ok := obj.(*types.Func); ok {
+						if p := handlerParam(m.Signature(), rpcHandler); p >= 0 {
+							e.markMethod(m, p+1, token.NoPos)
+						}
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// checkForeignHandlers judges, at the registration, the sinks that the
+// request of a handler declared in another package reaches.
+func (e *engine) checkForeignHandlers() {
+	for _, h := range e.foreign {
+		s := e.importFact(h.method)
+		if s == nil {
+			continue
+		}
+		args := make([]Value, h.method.Signature().Params().Len()+1)
+		args[h.param] = Value{Origin: External}
+		for _, su := range s.Sinks {
+			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: "handler " + funcName(h.method)}
+			if su.Via != "" {
+				site.Via += " → " + su.Via
+			}
+			for _, a := range su.Args {
+				site.Args = append(site.Args, Subst(a, args))
+			}
+			e.decide(nil, h.pos, site, nil, su.Where)
+		}
+	}
+}
+
+// implementations returns the methods that an interface method call may
+// reach among the types of this package and of its direct imports, in a
+// stable order. Only methods whose summaries reach sinks are returned: the
+// others add nothing at a call.
+func (e *engine) implementations(m *types.Func) []*types.Func {
+	if ms, ok := e.impls[m]; ok {
+		return ms
+	}
+	var out []*types.Func
+	recv := m.Signature().Recv()
+	if recv != nil {
+		if it, ok := recv.Type().Underlying().(*types.Interface); ok {
+			for _, c := range e.sinkMethods() {
+				if c.Name() != m.Name() {
+					continue
+				}
+				rt := c.Signature().Recv().Type()
+				if types.Implements(rt, it) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	e.impls[m] = out
+	return out
+}
+
+// sinkMethods lists, once, the methods of named types of this package and
+// its direct imports whose summaries reach sinks.
+func (e *engine) sinkMethods() []*types.Func {
+	if e.sinkMeths != nil {
+		return e.sinkMeths
+	}
+	e.sinkMeths = []*types.Func{}
+	pkgs := append([]*types.Package{e.pass.Pkg}, e.pass.Pkg.Imports()...)
+	for _, p := range pkgs {
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			n, ok := tn.Type().(*types.Named)
+			if !ok || n.TypeParams().Len() > 0 {
+				continue
+			}
+			for i := 0; i < n.NumMethods(); i++ {
+				m := n.Method(i)
+				if s := e.importFact(m); s != nil && len(s.Sinks) > 0 {
+					e.sinkMeths = append(e.sinkMeths, m)
+				}
+			}
+		}
+	}
+	return e.sinkMeths
+}

@@ -1,0 +1,142 @@
+package dataflow
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// Summary is what callers need to know about a function, or about a
+// package-level variable, without looking at its body.
+type Summary struct {
+	// Results holds the origin of each result in terms of the function's
+	// parameters. For a variable, Results[0] is the origin of its value.
+	Results []Value
+	// Sinks lists the sinks the function's parameters reach, with the
+	// operands in terms of those parameters, for the caller to judge.
+	Sinks []SinkUse
+}
+
+// SinkUse is a sink reached from a function's parameters.
+type SinkUse struct {
+	Kind   string  // the client's sink kind
+	Callee string  // the sink itself, e.g. "(*database/sql.DB).Query"
+	Where  string  // "file.go:LINE" of the sink call
+	Via    string  // the chain of functions from the summarised one, "a → b"
+	Args   []Value // the sink's operands
+	Extra  string  // client data carried from the sink, e.g. a placeholder style
+}
+
+// interesting reports whether s says more than "results unknown, no sinks",
+// which is what a caller assumes of a function without a fact.
+func (s *Summary) interesting() bool {
+	if len(s.Sinks) > 0 {
+		return true
+	}
+	for _, r := range s.Results {
+		if r.Origin < NonConstant || r.DependsOnParams() {
+			return true
+		}
+	}
+	return false
+}
+
+// String renders s for fact expectations in tests: "results(...) sinks(kind@callee:args)".
+func (s *Summary) String() string {
+	var b strings.Builder
+	b.WriteString("results(")
+	for i, r := range s.Results {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(r.String())
+	}
+	b.WriteString(")")
+	for _, k := range s.Sinks {
+		b.WriteString(" sink(" + k.Kind + "@" + k.Callee + ":")
+		for i, a := range k.Args {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(a.String())
+		}
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// summary is promoted into the client's fact type, which is how that type
+// implements Fact.
+//
+//lint:ignore U1000 used through the clients' fact types
+func (s *Summary) summary() *Summary { return s }
+
+// Fact is the fact type a client analyzer declares to carry summaries
+// between packages. go/analysis lets a fact type belong to one analyzer
+// only, and summaries depend on the client's sinks and sanitisers, so each
+// client declares its own type by embedding Summary:
+//
+//	type summary struct{ dataflow.Summary }
+//
+//	func (*summary) AFact() {}
+type Fact interface {
+	analysis.Fact
+	summary() *Summary
+}
+
+// Sink is one call the client treats as a sink, with the operands it wants
+// judged.
+type Sink struct {
+	Kind   string      // client-defined, passed back in Site.Kind
+	Callee string      // how messages name the sink
+	Args   []ssa.Value // the operands, in the order the client's Judge expects
+	Extra  string      // client data passed back in Site.Extra
+}
+
+// Site is a sink as seen at one call: the operands' origins in the caller's
+// terms. Via is empty for a direct sink; otherwise it names the function the
+// caller calls and the chain down to the sink.
+type Site struct {
+	Kind   string
+	Callee string
+	Where  string // position of the sink call when it is in another function
+	Via    string
+	Extra  string
+	Args   []Value
+}
+
+// Decision is what a client's Judge says of a Site.
+type Decision struct {
+	// Defer asks for the site to be judged at the callers of the
+	// enclosing function: the verdict depends on its parameters.
+	Defer bool
+	// Message, if set, is reported at the call.
+	Message  string
+	Category string
+}
+
+// Config describes one client analysis.
+type Config struct {
+	// NewFact returns a new fact of the client's summary type.
+	NewFact func() Fact
+	// Sink reports whether a call is a sink, given the called object
+	// (function, method, interface method or function-typed variable; nil
+	// for dynamic calls) and its arguments without the receiver.
+	Sink func(callee types.Object, args []ssa.Value) *Sink
+	// Sanitiser reports whether the result of calling callee is sanitised
+	// text.
+	Sanitiser func(callee types.Object) bool
+	// Judge decides about a site. It is called for every sink reached,
+	// directly or through summaries.
+	Judge func(*Site) Decision
+}
+
+// Finding is a message to report, with the extent of the call it is about.
+type Finding struct {
+	Pos, End token.Pos
+	Message  string
+	Category string
+}

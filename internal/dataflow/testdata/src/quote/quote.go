@@ -1,0 +1,3 @@
+package quote
+
+func Ident(s string) string { return `"` + s + `"` }

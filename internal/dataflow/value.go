@@ -1,0 +1,308 @@
+package dataflow
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Origin classifies where the text of a value can have come from. Origins
+// are ordered: joining two values keeps the greater origin, so a value built
+// from a constant and a parameter of a handler is External.
+type Origin uint8
+
+// The origins, from the safest to the most dangerous.
+const (
+	// Constant text: literals, constants, and values combined or chosen
+	// from them (concatenation, formatting, a switch, a map literal).
+	Constant Origin = iota
+	// IntegerOnly text can hold digits, signs and the like but no quote or
+	// separator: strconv formatting, %d-style verbs, numbers, time layouts.
+	IntegerOnly
+	// Sanitised text went through a quoting function such as
+	// pq.QuoteIdentifier.
+	Sanitised
+	// NonConstant text is built from something the analysis cannot show to
+	// be constant: the result of an unknown call, a field of an unknown
+	// object, a parameter of a function whose callers are not visible.
+	NonConstant
+	// External text comes from outside the program: a go-micro handler
+	// request, a subscriber message, an HTTP request, os.Args, the
+	// environment, a command-line flag, a broker message body.
+	External
+)
+
+// Safe reports whether text of this origin cannot carry an injection:
+// constant, integer-only or sanitised text.
+func (o Origin) Safe() bool { return o <= Sanitised }
+
+func (o Origin) String() string {
+	switch o {
+	case Constant:
+		return "constant"
+	case IntegerOnly:
+		return "integer-only"
+	case Sanitised:
+		return "sanitised"
+	case NonConstant:
+		return "non-constant"
+	case External:
+		return "external"
+	}
+	return "origin(" + strconv.Itoa(int(o)) + ")"
+}
+
+// maxConsts bounds the set of constant strings a value keeps; a larger set
+// is forgotten (the value stays Constant, its possible strings unknown).
+const maxConsts = 32
+
+// Value is the symbolic origin of one SSA value, relative to the parameters
+// of the function it belongs to. A summary keeps Values whose Params refer
+// to the summarised function's parameters; a caller substitutes its own
+// arguments for them (see Subst).
+//
+// The zero Value is the constant empty set: the identity of Union.
+type Value struct {
+	// Origin is the join of everything the value is built from, leaving
+	// out the parameters listed in Params.
+	Origin Origin
+	// Culprit names, in source terms, the first part of the value that has
+	// the origin Origin when that origin is not safe: "req.Name",
+	// "os.Getenv(...)", "parameter name".
+	Culprit string
+	// Params lists the parameters (in SSA order, the receiver first) the
+	// value is built from, sorted.
+	Params []int
+	// ParamPath names the first part built from a parameter, such as
+	// "req.Name"; callers use it when the argument itself has no name.
+	ParamPath string
+	// Param is 1 + the index of the parameter the value is exactly, or 0.
+	Param int
+	// Consts are the possible strings of the value when Finite.
+	Consts []string
+	// Finite reports that Consts lists every string the value can be. It
+	// implies Origin == Constant and no Params.
+	Finite bool
+	// Elems are the elements of a slice or array value, in order, when
+	// Listed. An element with Spread set stands for all the elements of
+	// the slice it describes.
+	Elems  []Value
+	Listed bool
+	Spread bool
+}
+
+// constant returns the Value of constant text s.
+func constant(s string) Value {
+	return Value{Consts: []string{s}, Finite: true}
+}
+
+// unknownConstant is constant text whose strings are not known.
+var unknownConstant = Value{}
+
+// of returns a Value of origin o whose culprit is culprit.
+func of(o Origin, culprit string) Value {
+	v := Value{Origin: o}
+	if !o.Safe() {
+		v.Culprit = culprit
+	}
+	return v
+}
+
+// Worst returns the origin of v once its parameters are known to have the
+// given origin: the origin a caller would see in the worst case.
+func (v Value) Worst(param Origin) Origin {
+	if len(v.Params) > 0 && param > v.Origin {
+		return param
+	}
+	return v.Origin
+}
+
+// DependsOnParams reports whether v is built from a parameter.
+func (v Value) DependsOnParams() bool { return len(v.Params) > 0 }
+
+// Const returns the single string v can be, if there is exactly one.
+func (v Value) Const() (string, bool) {
+	if v.Finite && len(v.Consts) == 1 {
+		return v.Consts[0], true
+	}
+	return "", false
+}
+
+// mergeOrigin folds the origin, culprit and parameters of w into v: the
+// part common to union and concatenation.
+func (v *Value) mergeOrigin(w Value) {
+	if w.Origin > v.Origin || (w.Origin == v.Origin && v.Culprit == "") {
+		v.Origin = w.Origin
+		v.Culprit = w.Culprit
+	}
+	if len(w.Params) > 0 {
+		if v.ParamPath == "" {
+			v.ParamPath = w.ParamPath
+		}
+		for _, p := range w.Params {
+			if i, found := slices.BinarySearch(v.Params, p); !found {
+				v.Params = slices.Insert(slices.Clip(v.Params), i, p)
+			}
+		}
+	}
+	v.Param = 0
+}
+
+// Union is the value that is either a or b: a phi, a switch, the values of
+// a map literal.
+func Union(a, b Value) Value {
+	if a.Param != 0 && a.Param == b.Param && !a.Listed && !b.Listed {
+		return a
+	}
+	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params}
+	r.mergeOrigin(b)
+	if a.Finite && b.Finite && len(r.Params) == 0 && r.Origin == Constant {
+		r.Finite = true
+		r.Consts = slices.Clone(a.Consts)
+		for _, s := range b.Consts {
+			if !slices.Contains(r.Consts, s) {
+				r.Consts = append(r.Consts, s)
+			}
+		}
+		if len(r.Consts) > maxConsts {
+			r.Consts, r.Finite = nil, false
+		}
+		slices.Sort(r.Consts)
+	}
+	if a.Listed && b.Listed && len(a.Elems) == len(b.Elems) {
+		r.Listed = true
+		r.Elems = make([]Value, len(a.Elems))
+		for i := range a.Elems {
+			r.Elems[i] = Union(a.Elems[i], b.Elems[i])
+			r.Elems[i].Spread = a.Elems[i].Spread || b.Elems[i].Spread
+		}
+	}
+	return r
+}
+
+// Concat is the text of a followed by the text of b.
+func Concat(a, b Value) Value {
+	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params}
+	r.mergeOrigin(b)
+	if a.Finite && b.Finite && len(r.Params) == 0 && len(a.Consts)*len(b.Consts) <= maxConsts {
+		r.Finite = true
+		for _, x := range a.Consts {
+			for _, y := range b.Consts {
+				r.Consts = append(r.Consts, x+y)
+			}
+		}
+		slices.Sort(r.Consts)
+		r.Consts = slices.Compact(r.Consts)
+	}
+	return r
+}
+
+// Flatten is the join of a value with all its elements: the origin of a
+// slice used as a whole.
+func (v Value) Flatten() Value {
+	if !v.Listed {
+		v.Spread = false
+		return v
+	}
+	r := Value{Origin: v.Origin, Culprit: v.Culprit, ParamPath: v.ParamPath, Params: v.Params, Finite: true}
+	for _, e := range v.Elems {
+		r = Union(r, e.Flatten())
+	}
+	if len(v.Elems) == 0 {
+		r.Finite = false
+	}
+	return r
+}
+
+// withElems returns the slice value with elements elems: its own origin is
+// the join of the elements'.
+func withElems(elems []Value) Value {
+	r := Value{Listed: true, Elems: elems}
+	for _, e := range elems {
+		r.mergeOrigin(e)
+	}
+	r.Finite = false
+	return r
+}
+
+// Subst returns v as seen by a caller that passes args for the parameters
+// of v's function. A parameter without an argument is NonConstant.
+func Subst(v Value, args []Value) Value {
+	arg := func(p int) Value {
+		if p >= 0 && p < len(args) {
+			return args[p]
+		}
+		return of(NonConstant, "an argument")
+	}
+	if v.Param > 0 && !v.Listed {
+		a := arg(v.Param - 1)
+		if a.Culprit == "" && v.ParamPath != "" && !a.Origin.Safe() {
+			a.Culprit = v.ParamPath
+		}
+		a.Spread = v.Spread
+		return a
+	}
+	r := Value{Origin: v.Origin, Culprit: v.Culprit, Finite: v.Finite, Consts: v.Consts, Spread: v.Spread}
+	for _, p := range v.Params {
+		a := arg(p).Flatten()
+		if a.Culprit == "" && !a.Origin.Safe() {
+			a.Culprit = v.ParamPath
+		}
+		r.mergeOrigin(a)
+		r.Finite, r.Consts = false, nil
+	}
+	if v.Listed {
+		r.Listed = true
+		for _, e := range v.Elems {
+			s := Subst(e, args)
+			if e.Spread && s.Listed {
+				r.Elems = append(r.Elems, s.Elems...)
+				continue
+			}
+			r.Elems = append(r.Elems, s)
+		}
+	}
+	return r
+}
+
+// String renders v compactly, for facts in tests and for debugging.
+func (v Value) String() string {
+	var b strings.Builder
+	b.WriteString(v.Origin.String())
+	if v.Finite {
+		b.WriteString("{" + strings.Join(quoteAll(v.Consts), ",") + "}")
+	}
+	if v.Param > 0 {
+		b.WriteString("=p" + strconv.Itoa(v.Param-1))
+	} else if len(v.Params) > 0 {
+		b.WriteString("+p")
+		for i, p := range v.Params {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(strconv.Itoa(p))
+		}
+	}
+	if v.Listed {
+		b.WriteString("[")
+		for i, e := range v.Elems {
+			if i > 0 {
+				b.WriteString(" ")
+			}
+			if e.Spread {
+				b.WriteString("...")
+			}
+			b.WriteString(e.String())
+		}
+		b.WriteString("]")
+	}
+	return b.String()
+}
+
+func quoteAll(ss []string) []string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = `"` + s + `"`
+	}
+	return q
+}
