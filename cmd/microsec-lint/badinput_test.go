@@ -147,7 +147,7 @@ func TestBadInputUnreadableFile(t *testing.T) {
 	if err := os.Chmod(secret, 0); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(binary)
+	cmd := exec.Command(binary, noVuln)
 	if os.Geteuid() == 0 {
 		cmd = asNobody(t, dir)
 	}
@@ -195,7 +195,7 @@ func asNobody(t *testing.T, dir string) *exec.Cmd {
 	if err := os.Chown(home, 65534, 65534); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin)
+	cmd := exec.Command(setpriv, "--reuid=65534", "--regid=65534", "--clear-groups", bin, noVuln)
 	cmd.Env = append(offlineEnv(),
 		"HOME="+home,
 		"GOCACHE="+filepath.Join(home, "gocache"),

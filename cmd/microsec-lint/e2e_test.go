@@ -60,8 +60,18 @@ type result struct {
 	code           int
 }
 
+// noVuln turns vulncheck off. Its database is not reachable offline, so
+// every test but TestVulncheck* runs without it; those give it a fixture
+// database.
+const noVuln = "-vuln=false"
+
+// runBinary runs the command in dir, with vulncheck off unless args set
+// one of its flags.
 func runBinary(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	if !strings.Contains(strings.Join(args, " "), "-vuln") {
+		args = append([]string{noVuln}, args...)
+	}
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = offlineEnv()
@@ -288,5 +298,102 @@ func TestLSPSubcommand(t *testing.T) {
 	}
 	if !strings.Contains(stderr.String(), "without a shutdown request") {
 		t.Errorf("stderr does not explain the exit: %q", stderr.String())
+	}
+}
+
+// vulnFixture is the module of internal/vulncheck's tests that calls
+// golang.org/x/text/language.Parse at v0.3.6 (GO-2021-0113), and vulnDB its
+// database of real OSV entries.
+var (
+	vulnFixture = filepath.Join("..", "..", "internal", "vulncheck", "testdata", "calls")
+	vulnDB      = filepath.Join("..", "..", "internal", "vulncheck", "testdata", "osv")
+)
+
+func runVuln(t *testing.T, args ...string) result {
+	t.Helper()
+	db, err := filepath.Abs(vulnDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// GOVERSION pins the standard library version the scan assumes, so
+	// that the toolchain running the tests does not change the findings.
+	t.Setenv("GOVERSION", "go1.26.8")
+	return runBinary(t, vulnFixture, append([]string{"-vulndb", db}, args...)...)
+}
+
+// TestVulncheckEndToEnd: a reachable vulnerability is a finding at the
+// calling line, under its OSV id, with exit code 3, in every format.
+func TestVulncheckEndToEnd(t *testing.T) {
+	if testing.Short() {
+		t.Skip("four govulncheck scans; run without -short")
+	}
+	text := runVuln(t)
+	if text.code != exitFindings {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", text.code, exitFindings, text.stderr)
+	}
+	golden(t, "vulncheck.txt", text.stdout)
+
+	js := runVuln(t, "-format", "json")
+	var doc struct {
+		Findings []struct {
+			Rule       string            `json:"rule"`
+			File       string            `json:"file"`
+			Line       int               `json:"line"`
+			Properties map[string]string `json:"properties"`
+			Trace      []struct {
+				Function string `json:"function"`
+			} `json:"trace"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(js.stdout), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Findings) != 1 {
+		t.Fatalf("JSON findings = %+v, want one", doc.Findings)
+	}
+	f := doc.Findings[0]
+	var trace []string
+	for _, fr := range f.Trace {
+		trace = append(trace, fr.Function)
+	}
+	if f.Rule != "GO-2021-0113" || f.File != "main.go" || f.Line != 23 ||
+		!strings.Contains(f.Properties["aliases"], "CVE-2021-38561") ||
+		len(trace) == 0 || trace[len(trace)-1] != "golang.org/x/text/language.Parse" {
+		t.Errorf("JSON finding = %+v, trace %v", f, trace)
+	}
+
+	sarif := runVuln(t, "-format", "sarif")
+	if sarif.code != exitFindings {
+		t.Fatalf("SARIF exit %d; stderr:\n%s", sarif.code, sarif.stderr)
+	}
+	if !strings.Contains(sarif.stdout, `"codeFlows"`) || !strings.Contains(sarif.stdout, `"ruleId": "GO-2021-0113"`) {
+		t.Errorf("SARIF lacks the vulnerability's rule or code flow")
+	}
+	for _, p := range sariftest.Validate(t, sariftest.Multitool(t), []byte(sarif.stdout)) {
+		t.Error(p)
+	}
+
+	off := runVuln(t, "-disable", "vulncheck")
+	if off.code != exitClean || off.stdout != "" {
+		t.Errorf("-disable vulncheck: exit %d, stdout %q", off.code, off.stdout)
+	}
+}
+
+// TestVulncheckUnreachableDB: when no database can be read, the run says so
+// in one line, exits 1, and still prints the analyzers' findings.
+func TestVulncheckUnreachableDB(t *testing.T) {
+	r := runBinary(t, fixture("v4service"), "-vulndb", "https://127.0.0.1:1")
+	if r.code != exitFailed {
+		t.Errorf("exit %d, want %d", r.code, exitFailed)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "e2e", "v4service.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.stdout != string(want) {
+		t.Errorf("analyzer findings missing or changed:\n%s", r.stdout)
+	}
+	if lines := strings.Split(strings.TrimSpace(r.stderr), "\n"); len(lines) != 1 || !strings.Contains(lines[0], "vulncheck") || !strings.Contains(lines[0], "127.0.0.1:1") {
+		t.Errorf("stderr = %q, want one line naming vulncheck and the database", r.stderr)
 	}
 }

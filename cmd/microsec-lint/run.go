@@ -19,6 +19,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/driver"
 	"github.com/microsec-lint/microsec-lint/internal/lsp"
 	"github.com/microsec-lint/microsec-lint/internal/report"
+	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -47,6 +48,10 @@ type options struct {
 	writeBaseline string
 	newFromRev    string
 	progress      string
+
+	vuln     bool
+	vulnDB   string
+	vulnShow string
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -94,6 +99,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Rules:      enabled,
 		NewFromRev: opts.newFromRev,
 	}
+	if opts.vuln && ruleSelected(vulncheck.Name, opts.enable, opts.disable) {
+		switch opts.vulnShow {
+		case "reachable", "all":
+		default:
+			return usageError(stderr, fmt.Errorf("-vuln-show: %q is not reachable or all", opts.vulnShow))
+		}
+		cfg.Vuln = &vulncheck.Config{DB: opts.vulnDB, ShowAll: opts.vulnShow == "all", Log: stderr}
+	}
 	if opts.baseline != "" {
 		if cfg.Baseline, err = baseline.Load(opts.baseline); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -118,7 +131,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitFailed
 	}
 	res.Tool = tool()
-	res.Rules = describeRules(enabled)
+	res.Rules = append(describeRules(enabled), res.Rules...)
 	if opts.writeBaseline != "" {
 		if err := writeBaseline(opts.writeBaseline, res); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -229,6 +242,9 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings of this run in the baseline `file`")
 	fs.StringVar(&opts.progress, "progress", "auto", "show progress on stderr: auto (on a terminal outside CI), always or never")
+	fs.BoolVar(&opts.vuln, "vuln", true, "run govulncheck on the module graph (rule vulncheck)")
+	fs.StringVar(&opts.vulnDB, "vulndb", "", "vulnerability database: an https URL, file:///dir, module or module@VERSION\n(default https://vuln.go.dev, falling back to module when unreachable)")
+	fs.StringVar(&opts.vulnShow, "vuln-show", "reachable", "which vulnerabilities to report: reachable, or all (adds imported and required ones as notes)")
 	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since the git `revision`")
 	for _, r := range rules {
 		prefix := r.Analyzer.Name + "."
@@ -248,54 +264,53 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 
 // selectRules applies -enable and -disable to the suite. Unknown names are
 // a usage error, so that a typo does not silently turn a rule off.
+// vulncheck is a rule name too, although it is not an analyzer.
 func selectRules(all []analyzers.Rule, enable, disable string) ([]analyzers.Rule, error) {
-	known := make(map[string]bool, len(all))
+	known := map[string]bool{vulncheck.Name: true}
 	for _, r := range all {
 		known[r.Analyzer.Name] = true
 	}
-	parse := func(flagName, list string) (map[string]bool, error) {
-		set := make(map[string]bool)
-		for _, n := range strings.Split(list, ",") {
-			n = strings.TrimSpace(n)
-			if n == "" {
-				continue
+	for _, f := range [][2]string{{"enable", enable}, {"disable", disable}} {
+		for _, n := range strings.Split(f[1], ",") {
+			if n = strings.TrimSpace(n); n != "" && !known[n] {
+				return nil, fmt.Errorf("-%s: unknown rule %q (see -list-rules)", f[0], n)
 			}
-			if !known[n] {
-				return nil, fmt.Errorf("-%s: unknown rule %q (see -list-rules)", flagName, n)
-			}
-			set[n] = true
 		}
-		return set, nil
-	}
-	on, err := parse("enable", enable)
-	if err != nil {
-		return nil, err
-	}
-	off, err := parse("disable", disable)
-	if err != nil {
-		return nil, err
 	}
 	var out []analyzers.Rule
 	for _, r := range all {
-		n := r.Analyzer.Name
-		if (len(on) == 0 || on[n]) && !off[n] {
+		if ruleSelected(r.Analyzer.Name, enable, disable) {
 			out = append(out, r)
 		}
 	}
-	if len(out) == 0 {
+	if len(out) == 0 && !ruleSelected(vulncheck.Name, enable, disable) {
 		return nil, errors.New("no rules left to run after -enable and -disable")
 	}
 	return out, nil
 }
 
+// ruleSelected reports whether -enable and -disable leave the rule on.
+func ruleSelected(rule, enable, disable string) bool {
+	in := func(list string) bool {
+		for _, n := range strings.Split(list, ",") {
+			if strings.TrimSpace(n) == rule {
+				return true
+			}
+		}
+		return false
+	}
+	return (strings.TrimSpace(enable) == "" || in(enable)) && !in(disable)
+}
+
 func listRules(w io.Writer, rules []analyzers.Rule) {
-	width := 0
+	width := len(vulncheck.Name)
 	for _, r := range rules {
 		width = max(width, len(r.Analyzer.Name))
 	}
 	for _, r := range rules {
 		fmt.Fprintf(w, "%-*s  %s\n", width, r.Analyzer.Name, r.Doc.Title)
 	}
+	fmt.Fprintf(w, "%-*s  %s\n", width, vulncheck.Name, vulncheck.Doc.Title)
 }
 
 // describeRules gives the writers what they need to know about each rule.

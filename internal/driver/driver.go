@@ -19,6 +19,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/report"
+	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -40,6 +41,10 @@ type Config struct {
 	// Progress, when set, is told how far the run is; it may be called
 	// from several goroutines, one call at a time.
 	Progress func(Progress)
+	// Vuln, when set, runs govulncheck beside the analyzers on the same
+	// directory, patterns, tests setting and environment; its findings go
+	// through the same suppressions, baseline and -new-from-rev filter.
+	Vuln *vulncheck.Config
 }
 
 // maxErrorsPerPackage bounds how many errors of one broken package are shown.
@@ -61,6 +66,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	as := analyzers.Analyzers(cfg.Rules)
 	guard(as)
 
+	vuln := startVulncheck(ctx, dir, patterns, cfg)
 	if cfg.Progress != nil {
 		cfg.Progress(Progress{})
 	}
@@ -86,6 +92,14 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		levels[r.Analyzer.Name] = report.Level(r.Level)
 	}
 	found := collectFindings(graph, levels)
+	vres, verr := vuln.wait()
+	if verr != nil {
+		res.Errors = append(res.Errors, report.Problem{Message: verr.Error(), Err: verr})
+	}
+	if vres != nil {
+		res.Rules = vres.Rules
+		found = append(found, vulnFindings(vres.Findings)...)
+	}
 	found = append(found, applyDirectives(pkgs, cfg.Rules, found)...)
 	slices.SortStableFunc(found, func(a, b located) int { return report.Compare(a.Finding, b.Finding) })
 	setFingerprints(found, dir)
