@@ -58,14 +58,18 @@ func splitList(s string) []string {
 // the rules that are to run, in the order of rules, with their Level set
 // from the settings' severity.
 //
+// extra names rules that are not analyzers (the command's vulncheck): the
+// settings may enable, disable and exclude them and give them a severity,
+// but not settings. Enabled tells whether one of them is to run.
+//
 // Errors name the file, the line and the key. An error from the command
 // line's -enable or -disable names the flag, as the command always has.
 //
 // Analyzer flags are global to the process: a value set here stays for
 // later runs that use the same analyzers.
-func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, error) {
+func (c *Config) Apply(rules []analyzers.Rule, o Overrides, extra ...string) ([]analyzers.Rule, error) {
 	if c == nil {
-		c = Default("")
+		return nil, errors.New("config: Apply on a nil *Config; use Default")
 	}
 	byName := make(map[string]analyzers.Rule, len(rules))
 	var names []string
@@ -73,12 +77,14 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, e
 		byName[r.Analyzer.Name] = r
 		names = append(names, r.Analyzer.Name)
 	}
+	names = append(names, extra...)
+	known := func(n string) bool { return slices.Contains(names, n) }
 	for _, list := range []struct {
 		key   string
 		names []string
 	}{{"enable", c.Enable}, {"disable", c.Disable}} {
 		for i, n := range list.names {
-			if _, ok := byName[n]; !ok {
+			if !known(n) {
 				return nil, c.errorAt(fmt.Sprintf("%s[%d]", list.key, i),
 					"unknown rule %q in %s%s", n, list.key, suggest(n, names))
 			}
@@ -90,7 +96,7 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, e
 			list = o.Disable
 		}
 		for _, n := range list {
-			if _, ok := byName[n]; !ok {
+			if !known(n) {
 				return nil, fmt.Errorf("-%s: unknown rule %q (see -list-rules)", flagName, n)
 			}
 		}
@@ -106,12 +112,15 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, e
 	}
 	var todo []assignment
 	for _, name := range c.ruleNames() {
-		r, ok := byName[name]
-		if !ok {
+		if !known(name) {
 			return nil, c.errorAt("rules."+name, "unknown rule %q in rules%s", name, suggest(name, names))
 		}
 		where := "rules." + name + ".settings"
 		for _, s := range c.Rules[name].Settings {
+			r, ok := byName[name]
+			if !ok {
+				return nil, c.errorLine(s.Line, "unknown setting %q in %s (the rule has no settings)", s.Flag, where)
+			}
 			value, err := settingValue(&r.Analyzer.Flags, s, where)
 			if err != nil {
 				return nil, c.errorLine(s.Line, "%v", err)
@@ -134,24 +143,34 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, e
 		}
 	}
 	off = append(off, o.Disable...)
+	selected := func(n string) bool {
+		return (on == nil || slices.Contains(on, n)) && !slices.Contains(off, n)
+	}
+	enabled := make(map[string]bool)
 	var out []analyzers.Rule
 	for _, r := range rules {
 		n := r.Analyzer.Name
-		if (on == nil || slices.Contains(on, n)) && !slices.Contains(off, n) {
+		if selected(n) {
 			if rc := c.Rules[n]; rc != nil && rc.Severity != "" {
 				r.Level = rc.Severity
 			}
 			out = append(out, r)
+			enabled[n] = true
 		}
 	}
-	if len(out) == 0 {
-		if len(rules) == 0 {
+	for _, n := range extra {
+		if selected(n) {
+			enabled[n] = true
+		}
+	}
+	if len(enabled) == 0 {
+		if len(names) == 0 {
 			return nil, errors.New("no rules to run: the suite is empty")
 		}
 		if c.Enable == nil && c.Disable == nil {
 			return nil, errors.New("no rules left to run after -enable and -disable")
 		}
-		return nil, &Error{File: c.src, Msg: "no rules left to run after enable and disable (and the command's -enable and -disable)"}
+		return nil, &Error{File: c.source(), Msg: "no rules left to run after enable and disable (and the command's -enable and -disable)"}
 	}
 
 	for _, a := range todo {
@@ -163,7 +182,14 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides) ([]analyzers.Rule, e
 	for _, n := range names {
 		c.known[n] = true
 	}
+	c.enabled = enabled
 	return out, nil
+}
+
+// Enabled reports whether the last Apply selected the rule, analyzer or
+// extra name.
+func (c *Config) Enabled(rule string) bool {
+	return c.enabled[rule]
 }
 
 // settingValue checks s against the analyzer's flag of that name and
@@ -280,9 +306,12 @@ func (c *Config) errorAt(key, format string, args ...any) error {
 }
 
 func (c *Config) errorLine(line int, format string, args ...any) error {
-	src := c.src
-	if src == "" {
-		src = "settings"
+	return &Error{File: c.source(), Line: line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (c *Config) source() string {
+	if c.src == "" {
+		return "settings"
 	}
-	return &Error{File: src, Line: line, Msg: fmt.Sprintf(format, args...)}
+	return c.src
 }

@@ -89,9 +89,10 @@ type Config struct {
 	// Rules holds the settings of single rules, by rule name.
 	Rules map[string]*RuleConfig
 
-	src   string         // how errors name the source: the file, or "settings"
-	lines map[string]int // line of each key path ("enable[0]", "rules.x"); 0 if unknown
-	known map[string]bool
+	src     string          // how errors name the source: the file, or "settings"
+	lines   map[string]int  // line of each key path ("enable[0]", "rules.x"); 0 if unknown
+	known   map[string]bool // every rule name Apply was given
+	enabled map[string]bool // the rules Apply selected
 }
 
 // RuleConfig holds the settings of one rule.

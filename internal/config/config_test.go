@@ -339,14 +339,54 @@ func TestCommandLineErrors(t *testing.T) {
 	}
 }
 
-func TestNilConfigAppliesDefaults(t *testing.T) {
+func TestNilConfig(t *testing.T) {
 	var c *Config
-	got, err := c.Apply(suite(), Overrides{})
-	if err != nil || len(got) != 3 {
-		t.Fatalf("got %d rules, %v", len(got), err)
+	if !c.Excluded("sqlconcat", "api/shop.pb.go") || c.Excluded("sqlconcat", "api/shop.go") {
+		t.Error("a nil config does not exclude exactly the generated files")
 	}
-	if !c.Excluded("sqlconcat", "api/shop.pb.go") {
-		t.Error("a nil config does not exclude generated files")
+	if _, err := c.Apply(suite(), Overrides{}); err == nil {
+		t.Error("Apply on a nil config: no error")
+	}
+}
+
+// TestExtraRules covers rules that are not analyzers, as the command's
+// vulncheck: they are selected like the others but take no settings.
+func TestExtraRules(t *testing.T) {
+	for _, tc := range []struct {
+		file    string
+		o       Overrides
+		rules   []string
+		vuln    bool
+		wantErr string
+	}{
+		{"", Overrides{}, []string{"insecuretransport", "sqlconcat", "hardcodedsecret"}, true, ""},
+		{"disable: [vulncheck]\n", Overrides{}, []string{"insecuretransport", "sqlconcat", "hardcodedsecret"}, false, ""},
+		{"enable: [vulncheck]\n", Overrides{}, nil, true, ""},
+		{"disable: [vulncheck]\n", Overrides{Enable: []string{"vulncheck", "sqlconcat"}}, []string{"sqlconcat"}, true, ""},
+		{"rules:\n  vulncheck:\n    severity: warning\n    exclude: [tools]\n", Overrides{}, []string{"insecuretransport", "sqlconcat", "hardcodedsecret"}, true, ""},
+		{"rules:\n  vulncheck:\n    settings:\n      db: file:///x\n", Overrides{}, nil, false,
+			`.microsec.yml:4: unknown setting "db" in rules.vulncheck.settings (the rule has no settings)`},
+		{"enable: [vulncheck]\n", Overrides{Disable: []string{"vulncheck"}}, nil, false,
+			`.microsec.yml: no rules left to run`},
+	} {
+		c, err := Load(writeConfig(t, tc.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.Apply(suite(), tc.o, "vulncheck")
+		if tc.wantErr != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), tc.wantErr) {
+				t.Errorf("%q %+v: error %v, want %s", tc.file, tc.o, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q %+v: %v", tc.file, tc.o, err)
+			continue
+		}
+		if !slices.Equal(names(got), tc.rules) || c.Enabled("vulncheck") != tc.vuln {
+			t.Errorf("%q %+v: rules %v, vulncheck %v; want %v, %v", tc.file, tc.o, names(got), c.Enabled("vulncheck"), tc.rules, tc.vuln)
+		}
 	}
 }
 
