@@ -34,6 +34,11 @@ import (
 // linters.settings.custom in .golangci.yml.
 const Name = "microsec"
 
+// vulncheck is the command's rule that is not an analyzer. The plugin
+// accepts its name, so that one .microsec.yml serves both, but never runs
+// it: it is a govulncheck run over the module graph, not a pass.
+const vulncheck = "vulncheck"
+
 // settingsPath is where golangci-lint users write the settings.
 const settingsPath = "linters.settings.custom." + Name + ".settings"
 
@@ -73,9 +78,12 @@ func newPlugin(settings any, suite []analyzers.Rule) (*Plugin, error) {
 		if err != nil {
 			return nil, err
 		}
-		rules, err := cfg.Apply(suite, config.Overrides{})
+		rules, err := cfg.Apply(suite, config.Overrides{}, vulncheck)
 		if err != nil {
 			return nil, err
+		}
+		if len(rules) == 0 {
+			return nil, fmt.Errorf("%s: no analyzers left to run (vulncheck runs only in the microsec-lint command)", cfg.Path)
 		}
 		return &Plugin{cfg: cfg, rules: rules}, nil
 	}
@@ -84,9 +92,12 @@ func newPlugin(settings any, suite []analyzers.Rule) (*Plugin, error) {
 		return nil, relabel(err)
 	}
 	cfg.Dir = wd
-	rules, err := cfg.Apply(suite, config.Overrides{})
+	rules, err := cfg.Apply(suite, config.Overrides{}, vulncheck)
 	if err != nil {
 		return nil, relabel(err)
+	}
+	if len(rules) == 0 {
+		return nil, fmt.Errorf("%s: no analyzers left to run (vulncheck runs only in the microsec-lint command)", settingsPath)
 	}
 	return &Plugin{cfg: cfg, rules: rules}, nil
 }

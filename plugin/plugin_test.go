@@ -2,6 +2,8 @@ package plugin
 
 import (
 	"go/ast"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -103,6 +105,15 @@ func TestSettings(t *testing.T) {
 	if v := q.Flags.Lookup("sinks").Value.String(); v != "a.B,c.D" {
 		t.Errorf("quiet.sinks = %s, want a.B,c.D", v)
 	}
+	// vulncheck is a rule of the command: a shared file may name it, but
+	// the plugin never runs it.
+	p, err = newPlugin(map[string]any{"disable": []any{"vulncheck"}}, fakeSuite())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if as, _ := p.BuildAnalyzers(); len(as) != 2 {
+		t.Errorf("disable: [vulncheck] gives analyzers %v, want both", analyzerNames(as))
+	}
 	// Settings written with other map types (map[any]any) decode the same.
 	if _, err := newPlugin(map[any]any{"rules": map[any]any{"quiet": map[any]any{"severity": "warning"}}}, fakeSuite()); err != nil {
 		t.Errorf("map[any]any settings: %v", err)
@@ -117,12 +128,14 @@ func TestSettingsErrors(t *testing.T) {
 		{map[string]any{"rules": map[string]any{"quiet": map[string]any{"sevrity": "note"}}},
 			`linters.settings.custom.microsec.settings: unknown key "sevrity" in rules.quiet (did you mean "severity"?)`},
 		{map[string]any{"enable": []any{"sqlconcat"}},
-			`linters.settings.custom.microsec.settings: unknown rule "sqlconcat" in enable (want one of: files, quiet)`},
+			`linters.settings.custom.microsec.settings: unknown rule "sqlconcat" in enable (want one of: files, quiet, vulncheck)`},
 		{map[string]any{"rules": map[string]any{"quiet": map[string]any{"settings": map[string]any{"strict": "yes"}}}},
 			`linters.settings.custom.microsec.settings: bad value "yes" for rules.quiet.settings.strict: want true or false`},
 		{map[string]any{"rules": map[string]any{"files": map[string]any{"settings": map[string]any{"depth": 3}}}},
 			`linters.settings.custom.microsec.settings: unknown setting "depth" in rules.files.settings (the rule has no settings)`},
 		{map[string]any{"disable": []any{"files", "quiet"}},
+			`linters.settings.custom.microsec.settings: no analyzers left to run (vulncheck runs only in the microsec-lint command)`},
+		{map[string]any{"disable": []any{"files", "quiet", "vulncheck"}},
 			`linters.settings.custom.microsec.settings: no rules left to run`},
 		{[]any{"files"},
 			`linters.settings.custom.microsec.settings: want a mapping`},
@@ -175,5 +188,45 @@ func TestWrapperKeepsAnalyzer(t *testing.T) {
 	res, err := w.Run(&analysis.Pass{Files: []*ast.File{}})
 	if res != 1 || err != nil {
 		t.Errorf("wrapper Run = %v, %v; want the analyzer's result", res, err)
+	}
+}
+
+// TestMicrosecFile checks that without settings the plugin reads the
+// project's .microsec.yml, and that its errors name the file and line.
+func TestMicrosecFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	write := func(text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, ".microsec.yml"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("disable: [files]\nrules:\n  quiet:\n    settings:\n      strict: true\n")
+	suite := fakeSuite()
+	p, err := newPlugin(map[string]any{}, suite)
+	if err != nil {
+		t.Fatal(err)
+	}
+	as, _ := p.BuildAnalyzers()
+	if got := analyzerNames(as); !reflect.DeepEqual(got, []string{"quiet"}) {
+		t.Errorf("analyzers %v, want [quiet] from .microsec.yml", got)
+	}
+	if v := suite[1].Analyzer.Flags.Lookup("strict").Value.String(); v != "true" {
+		t.Errorf("quiet.strict = %s, want true from .microsec.yml", v)
+	}
+
+	// Given settings win: the file is not read.
+	p, err = newPlugin(map[string]any{"exclude-generated": false}, fakeSuite())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if as, _ := p.BuildAnalyzers(); len(as) != 2 {
+		t.Errorf("with settings, analyzers %v; want both (the file not read)", analyzerNames(as))
+	}
+
+	write("rules:\n  quiet:\n    sevrity: note\n")
+	if _, err := newPlugin(nil, fakeSuite()); err == nil || !strings.HasPrefix(err.Error(), ".microsec.yml:3: unknown key \"sevrity\"") {
+		t.Errorf("error %v, want one naming .microsec.yml:3", err)
 	}
 }

@@ -29,6 +29,23 @@ find . -path ./.tools -prune -o -name go.mod -path '*testdata*' -print | sort | 
 	}
 done
 
+step "download golangci-lint and the modules it builds with the plugin (plugin/e2e_test.go)"
+# The same preparation as the test, which runs offline: golangci-lint's
+# module source, our plugin imported and replaced by this checkout, tidy.
+gcl=$(mktemp -d)
+gcl_version=$(sed -n 's/^version: *//p' .golangci-plugin.yml)
+gcl_dir=$(go mod download -json "github.com/golangci/golangci-lint/v2@$gcl_version" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+cp -R "$gcl_dir" "$gcl/src" && chmod -R u+w "$gcl/src"
+(cd "$gcl/src" &&
+	printf 'package main\n\nimport _ "github.com/microsec-lint/microsec-lint/plugin"\n' >cmd/golangci-lint/plugins.go &&
+	go mod edit -require=github.com/microsec-lint/microsec-lint@v0.0.0-00010101000000-000000000000 \
+		-replace=github.com/microsec-lint/microsec-lint="$root" &&
+	GOWORK=off GOFLAGS=-mod=mod go mod tidy) || {
+	echo "scripts/test.sh: cannot download the modules of golangci-lint $gcl_version" >&2
+	exit 1
+}
+rm -rf "$gcl"
+
 step "install SARIF Multitool 5.7.0 (npm)"
 multitool=$tools/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 if [ ! -x "$multitool" ]; then
