@@ -178,10 +178,6 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides, extra ...string) ([]
 			return nil, c.errorLine(a.line, "bad value %q for %s: %v", a.value, a.where, err)
 		}
 	}
-	c.known = make(map[string]bool, len(names))
-	for _, n := range names {
-		c.known[n] = true
-	}
 	c.enabled = enabled
 	return out, nil
 }

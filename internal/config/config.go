@@ -91,7 +91,6 @@ type Config struct {
 
 	src     string          // how errors name the source: the file, or "settings"
 	lines   map[string]int  // line of each key path ("enable[0]", "rules.x"); 0 if unknown
-	known   map[string]bool // every rule name Apply was given
 	enabled map[string]bool // the rules Apply selected
 }
 

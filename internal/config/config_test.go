@@ -541,11 +541,11 @@ func TestExcluded(t *testing.T) {
 }
 
 func TestFilter(t *testing.T) {
-	c, err := Load(writeConfig(t, "exclude: [legacy]\nrules:\n  sqlconcat:\n    severity: note\n"))
+	c, err := Load(writeConfig(t, "exclude: [legacy]\nrules:\n  sqlconcat:\n    severity: note\n  vulncheck:\n    severity: warning\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Apply(suite(), Overrides{}); err != nil {
+	if _, err := c.Apply(suite(), Overrides{}, "vulncheck"); err != nil {
 		t.Fatal(err)
 	}
 	base := c.Dir
@@ -559,6 +559,8 @@ func TestFilter(t *testing.T) {
 		at("insecuretransport", "main.go", report.LevelWarning),
 		at("GO-2024-0001", "api/shop.pb.go", report.LevelError), // vulncheck keeps generated files
 		{Rule: "GO-2024-0002", Level: report.LevelWarning},      // no position
+		at("ignoredirective", "api/shop.pb.go", report.LevelWarning),
+		at("ignoredirective", "main.go", report.LevelWarning),
 	}
 	got := c.Filter(in)
 	var desc []string
@@ -572,8 +574,9 @@ func TestFilter(t *testing.T) {
 	want := []string{
 		"sqlconcat db.go note",
 		"insecuretransport main.go warning",
-		"GO-2024-0001 api/shop.pb.go error",
+		"GO-2024-0001 api/shop.pb.go warning",
 		"GO-2024-0002 - warning",
+		"ignoredirective main.go warning",
 	}
 	if !reflect.DeepEqual(desc, want) {
 		t.Errorf("Filter:\n got %q\nwant %q", desc, want)

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -123,6 +124,10 @@ func (c *Config) ExcludedFile(rule, filename string) bool {
 	return c.Excluded(rule, rel)
 }
 
+// vulnID matches the ids of the Go vulnerability database, which
+// govulncheck findings carry as their rule.
+var vulnID = regexp.MustCompile(`^GO-\d{4}-\d{4,}$`)
+
 func (c *Config) baseDir() string {
 	if c != nil && c.Dir != "" {
 		return c.Dir
@@ -139,13 +144,13 @@ func (c *Config) baseDir() string {
 // severity, even where an analyzer chose a level for a single finding. It
 // returns a new slice and leaves findings unchanged.
 //
-// A finding whose rule is not one Apply was given (govulncheck reports
-// vulnerability ids such as GO-2024-1234) counts as the rule "vulncheck".
+// A finding of a Go vulnerability (its rule is an id such as
+// GO-2024-1234) counts as one of the rule "vulncheck".
 func (c *Config) Filter(findings []report.Finding) []report.Finding {
 	out := make([]report.Finding, 0, len(findings))
 	for _, f := range findings {
 		rule := f.Rule
-		if c != nil && c.known != nil && !c.known[rule] {
+		if vulnID.MatchString(rule) {
 			rule = "vulncheck"
 		}
 		if c.ExcludedFile(rule, f.Pos.File) {
