@@ -873,7 +873,7 @@ func (e *engine) targets(c *ssa.CallCommon) []target {
 		var ts []target
 		for _, m := range e.implementations(c.Method) {
 			if s := e.importFact(m); s != nil {
-				ts = append(ts, target{funcName(m), s, append([]ssa.Value{c.Value}, c.Args...)})
+				ts = append(ts, target{Name(m), s, append([]ssa.Value{c.Value}, c.Args...)})
 			}
 		}
 		return ts
@@ -891,7 +891,7 @@ func (e *engine) targets(c *ssa.CallCommon) []target {
 		fn = o
 	}
 	if obj, ok := fn.Object().(*types.Func); ok {
-		name = funcName(obj)
+		name = Name(obj)
 	}
 	return []target{{name, s, c.Args}}
 }

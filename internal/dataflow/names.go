@@ -83,8 +83,9 @@ func receiverTypeName(obj types.Object) string {
 	return ""
 }
 
-// funcName names a function as messages do: "sql.Open", "(*sql.DB).Query".
-func funcName(obj types.Object) string {
+// Name names a function, method or variable as messages do: "sql.Open",
+// "(*sql.DB).Query".
+func Name(obj types.Object) string {
 	if obj == nil {
 		return "a function"
 	}
@@ -102,7 +103,7 @@ func funcName(obj types.Object) string {
 
 func calleeName(obj types.Object, c *ssa.CallCommon) string {
 	if obj != nil {
-		return funcName(obj)
+		return Name(obj)
 	}
 	return describe(c.Value)
 }

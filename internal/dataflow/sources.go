@@ -252,7 +252,7 @@ func (e *engine) checkForeignHandlers() {
 		args := make([]Value, h.method.Signature().Params().Len()+1)
 		args[h.param] = Value{Origin: External}
 		for _, su := range s.Sinks {
-			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: "handler " + funcName(h.method)}
+			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: "handler " + Name(h.method)}
 			if su.Via != "" {
 				site.Via += " → " + su.Via
 			}

@@ -1,0 +1,84 @@
+// Package sqlconcat defines an Analyzer that reports SQL text built from
+// non-constant strings.
+//
+// # Analyzer sqlconcat
+//
+// sqlconcat: report SQL text built from non-constant strings reaching a query
+//
+// A query whose text is assembled from values the program does not control
+// lets those values change the statement: SQL injection (CWE-89). The rule
+// follows the query text of every call to database/sql (DB, Tx and Conn:
+// Query, QueryRow, Exec, Prepare and their Context forms), sqlx (Select,
+// Get, Queryx, QueryRowx, MustExec, NamedExec, NamedQuery, Preparex and
+// the Context forms, as methods, on the Queryer and Execer interfaces, and
+// as package functions), gorm (Raw, Exec, and Where, Or, Not, Having,
+// Order, Group, Joins and Select when given a string) and pgx v4 and v5
+// (Conn, Tx, pgxpool Pool, Conn and Tx: Query, QueryRow, Exec, QueryFunc,
+// Prepare, and Batch.Queue, whose items SendBatch runs) back to where it
+// was built, through local variables, re-assignment, formatting,
+// strings.Builder and bytes.Buffer, helper functions and other packages.
+//
+// The query is reported when any part of it is not constant, and the
+// message names that part and says whether it is external input (a
+// go-micro handler request, a subscriber message, an HTTP request, the
+// environment, a flag, os.Args). Text that is constant, picked from
+// constants (a switch, a map literal), made of digits only
+// (strconv.Itoa, %d, time formatting) or quoted by pq.QuoteIdentifier,
+// pq.QuoteLiteral or pgx.Identifier.Sanitize is never reported.
+//
+// Wrong:
+//
+//	func (h *Users) Find(ctx context.Context, req *pb.FindRequest, rsp *pb.FindResponse) error {
+//		rows, err := h.db.QueryContext(ctx, "SELECT id FROM users WHERE name = '"+req.Name+"'")
+//		...
+//
+// Right:
+//
+//	rows, err := h.db.QueryContext(ctx, "SELECT id FROM users WHERE name = $1", req.Name)
+//
+// A helper that runs the SQL it is given, such as
+//
+//	func query(db *sql.DB, q string) (*sql.Rows, error) { return db.Query(q) }
+//
+// is not reported itself: each call of it is judged with the text the
+// caller passes, in the same package or in any package that imports it.
+// The message then names the helper and where its sink is.
+//
+// The fix advice uses the driver's placeholder style when it is known:
+// $1 for pgx and for programs that import lib/pq or pgx's stdlib driver,
+// ? for gorm and for programs that import the MySQL or SQLite drivers.
+// Table and column names cannot be placeholders; check them against a
+// fixed list or quote them with pq.QuoteIdentifier or
+// pgx.Identifier.Sanitize.
+//
+// Flags:
+//
+//	-sqlconcat.sinks=LIST       extra sinks, comma-separated: "import/path.Func"
+//	                            or "(import/path.Type).Method"; the query is the
+//	                            first string parameter
+//	-sqlconcat.sanitizers=LIST  extra functions whose result is safe SQL text,
+//	                            in the same form
+//
+// # Limitations
+//
+// The rule deliberately does not report:
+//
+//   - query text read from a database, a file or a configuration value
+//     that the program then treats as trusted, when it comes from a
+//     function the analysis can summarise as constant;
+//   - queries passed through an interface method whose implementations are
+//     in packages the calling package does not import, or through function
+//     values other than closures called where they are made;
+//   - text written into a strings.Builder or bytes.Buffer by another
+//     function (a pointer parameter is not followed into its callers);
+//   - gorm conditions given as an interface value whose string is built
+//     elsewhere (only a string converted at the call is checked), and
+//     gorm's Table, Distinct and Pluck;
+//   - *sql.Stmt execution, whose text was checked when it was prepared;
+//   - ORM query builders (squirrel, goqu, ent) and the string forms of
+//     other drivers unless added with -sqlconcat.sinks.
+//
+// Values of struct and pointer results of functions in other packages are
+// treated as non-constant; a query built from a field of such a value is
+// reported even when the field is always constant.
+package sqlconcat

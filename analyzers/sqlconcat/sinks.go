@@ -1,0 +1,165 @@
+package sqlconcat
+
+import (
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+)
+
+// sinkSpec says where the SQL text is among a sink's operands (receiver
+// excluded), and how the driver writes placeholders.
+type sinkSpec struct {
+	query int
+	style string // "" when the driver decides
+	cond  bool   // gorm condition: checked only when given a string
+}
+
+// sinks maps dataflow.Key names to specs. It is built once from the tables
+// below and never changed.
+var sinks = buildSinks()
+
+func buildSinks() map[string]sinkSpec {
+	m := make(map[string]sinkSpec)
+	add := func(pkgs, recvs []string, names string, spec sinkSpec) {
+		for _, p := range pkgs {
+			for _, r := range recvs {
+				for _, n := range strings.Fields(names) {
+					if r == "" {
+						m[p+"."+n] = spec
+					} else {
+						m["("+p+"."+r+")."+n] = spec
+					}
+				}
+			}
+		}
+	}
+	one := func(p string) []string { return []string{p} }
+
+	sql := one("database/sql")
+	add(sql, []string{"DB", "Tx", "Conn"}, "Query QueryRow Exec Prepare", sinkSpec{query: 0})
+	add(sql, []string{"DB", "Tx", "Conn"}, "QueryContext QueryRowContext ExecContext PrepareContext", sinkSpec{query: 1})
+
+	sqlx := one("github.com/jmoiron/sqlx")
+	sqlxTypes := []string{"DB", "Tx", "Conn", "Queryer", "Execer", "Ext", "Preparer", "QueryerContext", "ExecerContext", "ExtContext", "PreparerContext"}
+	add(sqlx, sqlxTypes, "Query QueryRow Exec Prepare Queryx QueryRowx MustExec NamedExec NamedQuery Preparex PrepareNamed", sinkSpec{query: 0})
+	add(sqlx, sqlxTypes, "Select Get", sinkSpec{query: 1})
+	add(sqlx, sqlxTypes, "QueryContext QueryRowContext ExecContext PrepareContext QueryxContext QueryRowxContext MustExecContext NamedExecContext NamedQueryContext PreparexContext PrepareNamedContext", sinkSpec{query: 1})
+	add(sqlx, sqlxTypes, "SelectContext GetContext", sinkSpec{query: 2})
+	add(sqlx, []string{""}, "MustExec NamedExec NamedQuery Preparex", sinkSpec{query: 1})
+	add(sqlx, []string{""}, "Select Get MustExecContext NamedExecContext NamedQueryContext PreparexContext", sinkSpec{query: 2})
+	add(sqlx, []string{""}, "SelectContext GetContext", sinkSpec{query: 3})
+
+	gorm := []string{"gorm.io/gorm", "github.com/jinzhu/gorm"}
+	add(gorm, []string{"DB"}, "Raw Exec", sinkSpec{query: 0, style: "?"})
+	add(gorm, []string{"DB"}, "Where Or Not Having Order Group Joins Select", sinkSpec{query: 0, style: "?", cond: true})
+
+	pgx := []string{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4/pgxpool", "github.com/jackc/pgx/v5/pgxpool"}
+	add(pgx, []string{"Conn", "Tx", "Pool", "dbTx", "dbSimulatedNestedTx"}, "Query QueryRow Exec QueryFunc", sinkSpec{query: 1, style: "$1"})
+	add(pgx, []string{"Conn", "Tx"}, "Prepare", sinkSpec{query: 2, style: "$1"})
+	add(pgx, []string{"Batch"}, "Queue", sinkSpec{query: 0, style: "$1"})
+	return m
+}
+
+// sink reports whether a call is a sink, with the operand that is the SQL
+// text.
+func sink(obj types.Object, args []ssa.Value, style string, extra map[string]bool) *dataflow.Sink {
+	if obj == nil {
+		return nil
+	}
+	key := dataflow.Key(obj)
+	spec, ok := sinks[key]
+	if !ok {
+		if !extra[key] {
+			return nil
+		}
+		spec.query = firstString(obj)
+		if spec.query < 0 {
+			return nil
+		}
+	}
+	if spec.query >= len(args) {
+		return nil
+	}
+	q := args[spec.query]
+	if spec.cond {
+		// gorm takes conditions as interface{}: only a string is SQL.
+		mi, ok := q.(*ssa.MakeInterface)
+		if !ok || !isString(mi.X.Type()) {
+			if !isString(q.Type()) {
+				return nil
+			}
+		} else {
+			q = mi.X
+		}
+	}
+	if spec.style == "" {
+		spec.style = style
+	}
+	return &dataflow.Sink{Kind: "sql", Callee: dataflow.Name(obj), Args: []ssa.Value{q}, Extra: spec.style}
+}
+
+// firstString returns the index of the first string parameter of a
+// function or function-typed variable, receiver excluded, or -1.
+func firstString(obj types.Object) int {
+	sig, ok := obj.Type().Underlying().(*types.Signature)
+	if !ok {
+		return -1
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isString(sig.Params().At(i).Type()) {
+			return i
+		}
+	}
+	return -1
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// driverStyle returns the placeholder style of the SQL drivers the package
+// imports, directly or not, if they agree; "" otherwise.
+func driverStyle(pkg *types.Package) string {
+	styles := map[string]string{
+		"github.com/lib/pq":                   "$1",
+		"github.com/jackc/pgx/v4/stdlib":      "$1",
+		"github.com/jackc/pgx/v5/stdlib":      "$1",
+		"github.com/go-sql-driver/mysql":      "?",
+		"github.com/mattn/go-sqlite3":         "?",
+		"modernc.org/sqlite":                  "?",
+		"github.com/denisenkom/go-mssqldb":    "@p1",
+		"github.com/microsoft/go-mssqldb":     "@p1",
+		"github.com/godror/godror":            ":1",
+		"github.com/sijms/go-ora/v2":          ":1",
+		"github.com/ClickHouse/clickhouse-go": "?",
+	}
+	found := ""
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return true
+		}
+		seen[p] = true
+		if s, ok := styles[p.Path()]; ok {
+			if found != "" && found != s {
+				return false
+			}
+			found = s
+		}
+		for _, imp := range p.Imports() {
+			if !walk(imp) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(pkg) {
+		return ""
+	}
+	return found
+}

@@ -1,0 +1,153 @@
+package sqlconcat
+
+import (
+	_ "embed"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+)
+
+//go:embed doc.go
+var docSrc []byte
+
+// Doc is the rule's documentation, parsed from doc.go.
+var Doc = ruledoc.MustParse(docSrc, "sqlconcat")
+
+// Config holds the analyzer's settings; New exposes each as a flag.
+type Config struct {
+	// Sinks are extra functions or methods whose first string parameter
+	// is SQL text, named as dataflow.Key names them.
+	Sinks []string
+	// Sanitizers are extra functions whose result is safe SQL text.
+	Sanitizers []string
+}
+
+// Analyzer is the sqlconcat analyzer with the default settings.
+var Analyzer = New(Config{})
+
+// New returns a sqlconcat analyzer that starts from cfg; its flags
+// (-sinks, -sanitizers) change that copy only.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "sqlconcat",
+		Doc:       Doc.Analyzer(),
+		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#sqlconcat",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		FactTypes: []analysis.Fact{new(summary)},
+	}
+	a.Flags.Var((*list)(&cfg.Sinks), "sinks",
+		`extra sinks, comma-separated "import/path.Func" or "(import/path.Type).Method"; the query is the first string parameter`)
+	a.Flags.Var((*list)(&cfg.Sanitizers), "sanitizers",
+		"extra functions whose result is safe SQL text, in the same form as -sinks")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		run(pass, &cfg)
+		return nil, nil
+	}
+	return a
+}
+
+// summary carries a function's dataflow summary to importing packages.
+type summary struct{ dataflow.Summary }
+
+func (*summary) AFact() {}
+
+// list is a flag.Value of comma-separated names; each Set adds to it.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+
+func (l *list) Set(s string) error {
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(strings.ReplaceAll(f, "*", "")); f != "" {
+			*l = append(*l, f)
+		}
+	}
+	return nil
+}
+
+func run(pass *analysis.Pass, cfg *Config) {
+	style := driverStyle(pass.Pkg)
+	extraSinks := setOf(cfg.Sinks)
+	sanitizers := setOf(cfg.Sanitizers)
+	dcfg := &dataflow.Config{
+		NewFact: func() dataflow.Fact { return new(summary) },
+		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
+			return sink(obj, args, style, extraSinks)
+		},
+		Sanitiser: func(obj types.Object) bool {
+			k := dataflow.Key(obj)
+			return builtinSanitizers[k] || sanitizers[k]
+		},
+		Judge: judge,
+	}
+	for _, f := range dataflow.Analyze(pass, dcfg) {
+		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
+	}
+}
+
+func setOf(names []string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
+// builtinSanitizers quote identifiers and literals for PostgreSQL.
+var builtinSanitizers = map[string]bool{
+	"github.com/lib/pq.QuoteIdentifier":             true,
+	"github.com/lib/pq.QuoteLiteral":                true,
+	"(github.com/jackc/pgx/v4.Identifier).Sanitize": true,
+	"(github.com/jackc/pgx/v5.Identifier).Sanitize": true,
+	"(github.com/jackc/pgx.Identifier).Sanitize":    true,
+}
+
+// judge reports a query whose text is not constant, and defers one that is
+// constant unless the enclosing function's parameters make it otherwise.
+func judge(s *dataflow.Site) dataflow.Decision {
+	q := s.Args[0]
+	if q.Origin.Safe() {
+		return dataflow.Decision{Defer: q.DependsOnParams()}
+	}
+	var b strings.Builder
+	b.WriteString("query text ")
+	if s.Via != "" {
+		b.WriteString("that " + s.Via + " passes to " + s.Callee)
+		if s.Where != "" {
+			b.WriteString(" (" + s.Where + ")")
+		}
+	} else {
+		b.WriteString("passed to " + s.Callee)
+	}
+	if q.Origin == dataflow.External {
+		b.WriteString(" is built from external input")
+	} else {
+		b.WriteString(" is built from non-constant text")
+	}
+	if q.Culprit != "" {
+		b.WriteString(" (" + q.Culprit + ")")
+	}
+	b.WriteString("; " + advice(s.Extra))
+	return dataflow.Decision{Message: b.String()}
+}
+
+// advice says how to fix a query for a placeholder style.
+func advice(style string) string {
+	switch style {
+	case "$1":
+		return "pass values as arguments with $1, $2 placeholders and quote identifiers with pq.QuoteIdentifier or pgx.Identifier.Sanitize"
+	case "?":
+		return "pass values as arguments with ? placeholders and check identifiers against a fixed list"
+	case "@p1":
+		return "pass values as arguments with @p1, @p2 placeholders and check identifiers against a fixed list"
+	case ":1":
+		return "pass values as arguments with :1, :2 placeholders and check identifiers against a fixed list"
+	}
+	return "pass values as arguments with placeholders and check identifiers against a fixed list"
+}

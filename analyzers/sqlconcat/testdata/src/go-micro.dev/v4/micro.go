@@ -1,0 +1,10 @@
+// Package micro is a stub of go-micro.dev/v4.
+package micro
+
+import "go-micro.dev/v4/server"
+
+type Service interface{ Server() server.Server }
+
+func NewService() Service { return nil }
+
+func RegisterHandler(s server.Server, h interface{}, opts ...server.HandlerOption) error { return nil }
