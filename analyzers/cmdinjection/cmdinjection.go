@@ -1,0 +1,284 @@
+package cmdinjection
+
+import (
+	_ "embed"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+)
+
+//go:embed doc.go
+var docSrc []byte
+
+// Doc is the rule's documentation, parsed from doc.go.
+var Doc = ruledoc.MustParse(docSrc, "cmdinjection")
+
+// Config holds the analyzer's settings; New exposes each as a flag.
+type Config struct {
+	// Sinks are extra functions shaped like exec.Command: a program name,
+	// then its arguments (variadic or a slice).
+	Sinks []string
+	// Sanitizers are extra functions whose result is safe to put in a
+	// command, such as shell quoting.
+	Sanitizers []string
+}
+
+// Analyzer is the cmdinjection analyzer with the default settings.
+var Analyzer = New(Config{})
+
+// New returns a cmdinjection analyzer that starts from cfg; its flags
+// (-sinks, -sanitizers) change that copy only.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "cmdinjection",
+		Doc:       Doc.Analyzer(),
+		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#cmdinjection",
+		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		FactTypes: []analysis.Fact{new(summary)},
+	}
+	a.Flags.Var((*list)(&cfg.Sinks), "sinks",
+		`extra sinks shaped like exec.Command, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
+	a.Flags.Var((*list)(&cfg.Sanitizers), "sanitizers",
+		"extra functions whose result is safe in a command, in the same form as -sinks")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		run(pass, &cfg)
+		return nil, nil
+	}
+	return a
+}
+
+// summary carries a function's dataflow summary to importing packages.
+type summary struct{ dataflow.Summary }
+
+func (*summary) AFact() {}
+
+// list is a flag.Value of comma-separated names; each Set adds to it.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+
+func (l *list) Set(s string) error {
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(strings.ReplaceAll(f, "*", "")); f != "" {
+			*l = append(*l, f)
+		}
+	}
+	return nil
+}
+
+// builtinSanitizers quote text for a POSIX shell.
+var builtinSanitizers = map[string]bool{
+	"github.com/alessio/shellescape.Quote":   true,
+	"github.com/kballard/go-shellquote.Join": true,
+	"al.essio.dev/pkg/shellescape.Quote":     true,
+}
+
+func run(pass *analysis.Pass, cfg *Config) {
+	extra := make(map[string]bool)
+	for _, s := range cfg.Sinks {
+		extra[s] = true
+	}
+	sanitizers := make(map[string]bool)
+	for _, s := range cfg.Sanitizers {
+		sanitizers[s] = true
+	}
+	dcfg := &dataflow.Config{
+		NewFact: func() dataflow.Fact { return new(summary) },
+		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
+			return sink(obj, args, extra)
+		},
+		Sanitiser: func(obj types.Object) bool {
+			k := dataflow.Key(obj)
+			return builtinSanitizers[k] || sanitizers[k]
+		},
+		Judge: judge,
+	}
+	for _, f := range dataflow.Analyze(pass, dcfg) {
+		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
+	}
+}
+
+// Sink kinds.
+const (
+	kindExec    = "exec"    // program, then its arguments
+	kindExecv   = "execv"   // program path, then argv with argv[0]
+	kindCommand = "command" // go-micro runtime command: every element is part of the program
+	kindArgs    = "args"    // go-micro runtime arguments
+)
+
+// sink reports whether a call runs a command, with the program and the
+// arguments as operands.
+func sink(obj types.Object, args []ssa.Value, extra map[string]bool) *dataflow.Sink {
+	if obj == nil || obj.Pkg() == nil {
+		return nil
+	}
+	s := func(kind string, ops ...ssa.Value) *dataflow.Sink {
+		return &dataflow.Sink{Kind: kind, Callee: dataflow.Name(obj), Args: ops}
+	}
+	path, name := obj.Pkg().Path(), obj.Name()
+	switch {
+	case path == "os/exec" && name == "Command" && len(args) == 2:
+		return s(kindExec, args[0], args[1])
+	case path == "os/exec" && name == "CommandContext" && len(args) == 3:
+		return s(kindExec, args[1], args[2])
+	case path == "syscall" && (name == "Exec" || name == "ForkExec" || name == "StartProcess") && len(args) >= 2,
+		path == "os" && name == "StartProcess" && len(args) == 3:
+		return s(kindExecv, args[0], args[1])
+	case extra[dataflow.Key(obj)] && len(args) >= 2:
+		return s(kindExec, args[0], args[1])
+	}
+	if m, rel, ok := gomicro.Split(path); ok && rel == "runtime" && m.Version <= 4 && len(args) == 1 {
+		switch name {
+		case "WithCommand":
+			return s(kindCommand, args[0])
+		case "WithArgs":
+			return s(kindArgs, args[0])
+		}
+	}
+	return nil
+}
+
+// judge decides about one command.
+func judge(s *dataflow.Site) dataflow.Decision {
+	switch s.Kind {
+	case kindCommand:
+		cmd := s.Args[0].Flatten()
+		if !cmd.Origin.Safe() {
+			return report(s, "command", cmd, "choose the command from a fixed set of constants", "")
+		}
+		return dataflow.Decision{Defer: cmd.DependsOnParams()}
+	case kindArgs:
+		return judgeArgs(s, elems(s.Args[0]), 0, "")
+	}
+	prog, argv := s.Args[0], elems(s.Args[1])
+	if s.Kind == kindExecv && len(argv) > 0 && !argv[0].Spread {
+		argv = argv[1:]
+	}
+	if !prog.Origin.Safe() {
+		return report(s, "program name", prog, "choose the program from a fixed set of constants", "")
+	}
+	if prog.DependsOnParams() {
+		return dataflow.Decision{Defer: true}
+	}
+	if prog.Finite {
+		for _, p := range prog.Consts {
+			if sh := shellOf(p, argv); sh != nil {
+				// The arguments after a script are its positional
+				// parameters, which the shell does not parse.
+				if d := judgeShell(s, sh, argv); d.Defer || d.Message != "" || len(prog.Consts) == 1 {
+					return d
+				}
+			}
+		}
+	}
+	return judgeArgs(s, argv, 1, programName(prog))
+}
+
+// elems returns the elements of a slice value, or the whole slice as one
+// spread element when they are not known.
+func elems(v dataflow.Value) []dataflow.Value {
+	if v.Listed {
+		return v.Elems
+	}
+	v = v.Flatten()
+	v.Spread = true
+	return []dataflow.Value{v}
+}
+
+// judgeShell judges the script given to a shell.
+func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Decision {
+	var script dataflow.Value
+	switch {
+	case sh.script >= 0:
+		script = argv[sh.script]
+		if sh.rest {
+			for _, a := range argv[sh.script+1:] {
+				script = dataflow.Concat(script, a.Flatten())
+			}
+		}
+	case sh.unknown >= 0:
+		// The arguments are not known from the script flag on: any of
+		// them may be the script.
+		for _, a := range argv[sh.unknown:] {
+			script = dataflow.Concat(script, a.Flatten())
+		}
+	default:
+		return dataflow.Decision{}
+	}
+	script = script.Flatten()
+	what := "shell script run by " + sh.name
+	if !script.Origin.Safe() {
+		return report(s, what, script, `pass values as separate arguments read as "$1" or run the program without a shell`, "")
+	}
+	return dataflow.Decision{Defer: script.DependsOnParams()}
+}
+
+// judgeArgs reports an argument that comes from external input, unless a
+// constant "--" ends the options before it. first is the 1-based number
+// of argv[0].
+func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) dataflow.Decision {
+	deps := false
+	for i, a := range argv {
+		if c, ok := a.Const(); ok && c == "--" {
+			break
+		}
+		a = a.Flatten()
+		if a.Origin == dataflow.External {
+			what := "argument " + strconv.Itoa(i+first)
+			if s.Kind == kindArgs || argv[i].Spread {
+				what = "arguments"
+			}
+			if prog != "" {
+				what += " of " + prog
+			}
+			return report(s, what, a, `reject values that start with "-" or put "--" before them`, "warning")
+		}
+		deps = deps || a.DependsOnParams()
+	}
+	return dataflow.Decision{Defer: deps}
+}
+
+// report builds the finding's message.
+func report(s *dataflow.Site, what string, v dataflow.Value, fix, category string) dataflow.Decision {
+	var b strings.Builder
+	b.WriteString(what)
+	if s.Via != "" {
+		b.WriteString(" that " + s.Via + " passes to " + s.Callee)
+		if s.Where != "" {
+			b.WriteString(" (" + s.Where + ")")
+		}
+	} else {
+		b.WriteString(" passed to " + s.Callee)
+	}
+	plural := strings.HasPrefix(what, "arguments")
+	switch {
+	case v.Origin == dataflow.External && plural:
+		b.WriteString(" come from external input")
+	case v.Origin == dataflow.External:
+		b.WriteString(" comes from external input")
+	case plural:
+		b.WriteString(" are built from non-constant text")
+	default:
+		b.WriteString(" is built from non-constant text")
+	}
+	if v.Culprit != "" {
+		b.WriteString(" (" + v.Culprit + ")")
+	}
+	b.WriteString("; " + fix)
+	return dataflow.Decision{Message: b.String(), Category: category}
+}
+
+func programName(v dataflow.Value) string {
+	if c, ok := v.Const(); ok {
+		return base(c)
+	}
+	return ""
+}

@@ -1,0 +1,66 @@
+// Package cmdinjection defines an Analyzer that reports commands built from
+// non-constant text.
+//
+// # Analyzer cmdinjection
+//
+// cmdinjection: report commands and shell scripts built from non-constant text
+//
+// A program that runs a command assembled from values it does not control
+// lets those values choose what runs: OS command injection (CWE-78), or,
+// when only the arguments are affected, argument injection (CWE-88). The
+// rule follows the program name and arguments of every call to
+// os/exec.Command and CommandContext, syscall.Exec, ForkExec and
+// StartProcess, os.StartProcess, and go-micro's runtime.WithCommand and
+// runtime.WithArgs (v1 to v4, whose local runtime runs them) back to where
+// they were built, through local variables, formatting, slices, helper
+// functions and other packages. It reports:
+//
+//   - a shell (sh, bash, zsh, dash, ksh, ash, fish, busybox sh, cmd /C,
+//     powershell or pwsh -Command, named by base name or path) given a
+//     script that is not constant;
+//   - a program name (or a go-micro runtime command) that is not constant
+//     and not chosen from constants;
+//   - other arguments, at warning level, only when they come from external
+//     input (a go-micro handler request, a subscriber message, an HTTP
+//     request, the environment, a flag, os.Args) and no constant "--"
+//     comes before them.
+//
+// Wrong:
+//
+//	out, err := exec.Command("sh", "-c", "grep "+req.Pattern+" /var/log/app.log").Output()
+//
+// Right: run the program without a shell, with the value as one argument
+// after "--":
+//
+//	out, err := exec.Command("grep", "--", req.Pattern, "/var/log/app.log").Output()
+//
+// A script that reads its values as positional parameters is not
+// reported: exec.Command("sh", "-c", `grep -- "$1" /var/log/app.log`, "sh",
+// req.Pattern).
+//
+// A wrapper such as
+//
+//	func run(name string, args ...string) error { return exec.Command(name, args...).Run() }
+//
+// is not reported itself: each call of it is judged with the program and
+// arguments the caller passes, in the same package or in any package that
+// imports it, and the message names the wrapper and where its sink is.
+//
+// # Limitations
+//
+// The rule deliberately does not report:
+//
+//   - arguments that are not constant but do not come from external input
+//     (a value read from a file or a database is trusted);
+//   - program names made only of digits and constants;
+//   - a shell whose name is not constant text the analysis can read (for
+//     instance one found in a configuration file), whose script is then
+//     judged as an argument;
+//   - exec.Cmd values built as struct literals or changed after
+//     exec.Command returns (cmd.Path, cmd.Args);
+//   - commands passed through an interface method whose implementations are
+//     in packages the calling package does not import, or through function
+//     values other than closures called where they are made;
+//   - go-micro v5 and later, which have no runtime package, and go-micro's
+//     own CLI (cmd/micro), whose commands applications do not call.
+package cmdinjection

@@ -1,0 +1,47 @@
+// Command realv4 is a go-micro.dev/v4 service whose handler runs a shell
+// built from its request, type-checked against the real module.
+package main
+
+import (
+	"context"
+	"os/exec"
+
+	"go-micro.dev/v4"
+	"go-micro.dev/v4/runtime"
+)
+
+type Request struct{ Host, Branch string }
+
+type Response struct{ Out []byte }
+
+type Ops struct{}
+
+func (o *Ops) Ping(ctx context.Context, req *Request, rsp *Response) error {
+	out, err := shell(ctx, "ping -c 1 "+req.Host) // want `shell script run by sh -c that main.shell passes to exec.CommandContext \(main.go:\d+\) comes from external input \(req.Host\)`
+	rsp.Out = out
+	return err
+}
+
+func (o *Ops) Uptime(ctx context.Context, req *Request, rsp *Response) error {
+	out, err := shell(ctx, "uptime")
+	rsp.Out = out
+	return err
+}
+
+func (o *Ops) Deploy(ctx context.Context, req *Request, rsp *Response) error {
+	_ = runtime.WithArgs("--branch", req.Branch) // want `arguments passed to runtime.WithArgs come from external input \(req.Branch\)`
+	_ = runtime.WithArgs("--branch", "main")
+	return nil
+}
+
+func shell(ctx context.Context, script string) ([]byte, error) {
+	return exec.CommandContext(ctx, "/bin/sh", "-c", script).Output()
+}
+
+func main() {
+	svc := micro.NewService(micro.Name("ops"))
+	if err := micro.RegisterHandler(svc.Server(), new(Ops)); err != nil {
+		panic(err)
+	}
+	_ = svc.Run()
+}

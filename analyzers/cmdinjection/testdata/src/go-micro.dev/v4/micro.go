@@ -1,0 +1,12 @@
+// Package micro is a stub of go-micro.dev/v4.
+package micro
+
+import "go-micro.dev/v4/server"
+
+type Service interface{ Server() server.Server }
+
+func RegisterHandler(s server.Server, h interface{}, opts ...server.HandlerOption) error { return nil }
+
+func RegisterSubscriber(topic string, s server.Server, h interface{}, opts ...server.SubscriberOption) error {
+	return nil
+}
