@@ -397,3 +397,24 @@ func TestVulncheckUnreachableDB(t *testing.T) {
 		t.Errorf("stderr = %q, want one line naming vulncheck and the database", r.stderr)
 	}
 }
+
+// TestSecretsRedactedInEveryFormat: the fixture's hard-coded secrets are
+// reported, and no output format repeats them whole.
+func TestSecretsRedactedInEveryFormat(t *testing.T) {
+	secrets := []string{"n8Vq2LrT5wXe9KzP4mYd7HcJ", "Zt7qW2xLp9vNc4Rb"}
+	for _, format := range []string{"text", "json", "sarif"} {
+		r := runBinary(t, fixture("v4service"), "-format", format)
+		if !strings.Contains(r.stdout, "hardcodedsecret") {
+			t.Errorf("%s: no hardcodedsecret finding", format)
+		}
+		for _, s := range secrets {
+			// Any run of 8 characters of the secret counts as a leak.
+			for i := 0; i+8 <= len(s); i++ {
+				if strings.Contains(r.stdout, s[i:i+8]) {
+					t.Errorf("%s output contains %q, part of a hard-coded secret", format, s[i:i+8])
+					break
+				}
+			}
+		}
+	}
+}
