@@ -43,7 +43,7 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:      "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#insecuretransport",
 		Requires: []*analysis.Analyzer{inspect.Analyzer},
 	}
-	a.Flags.BoolVar(&cfg.MDNS, "mdns", cfg.MDNS, "report constructors of the mDNS registry (default true)")
+	a.Flags.BoolVar(&cfg.MDNS, "mdns", cfg.MDNS, "report constructors of the mDNS registry, which has no authentication")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		return run(pass, cfg)
 	}
