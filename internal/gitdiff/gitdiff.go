@@ -27,10 +27,14 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 		return nil, err
 	}
 	root := strings.TrimSpace(string(top))
-	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", rev+"^{commit}"); err != nil {
+	// A revision that starts with "-" would be read as an option by git.
+	if rev == "" || strings.HasPrefix(rev, "-") {
+		return nil, fmt.Errorf("-new-from-rev: %q is not a revision", rev)
+	}
+	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		return nil, fmt.Errorf("-new-from-rev: %q is not a commit in this repository", rev)
 	}
-	diff, err := git(ctx, dir, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-relative", rev, "--")
+	diff, err := git(ctx, dir, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-relative", "--end-of-options", rev, "--")
 	if err != nil {
 		return nil, err
 	}

@@ -65,6 +65,11 @@ func TestSince(t *testing.T) {
 	if _, err := Since(context.Background(), dir, "no-such-rev"); err == nil || !strings.Contains(err.Error(), `"no-such-rev" is not a commit`) {
 		t.Errorf("bad revision: err = %v", err)
 	}
+	for _, rev := range []string{"--output=/tmp/x", "-p", ""} {
+		if _, err := Since(context.Background(), dir, rev); err == nil || !strings.Contains(err.Error(), "is not a revision") {
+			t.Errorf("revision %q taken as an option: err = %v", rev, err)
+		}
+	}
 	if _, err := Since(context.Background(), t.TempDir(), "HEAD"); err == nil || strings.Contains(err.Error(), "\n") {
 		t.Errorf("outside a repository: err = %v, want one line", err)
 	}
