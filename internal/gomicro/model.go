@@ -35,6 +35,9 @@ type Option struct {
 	// svc.Server().Init(opts...), Client for svc.Client().Init(opts...),
 	// NoKind for the component itself.
 	Sub Kind
+	// Fact is what an External resolver knows of an option built in
+	// another package (an analyzer's fact); nil otherwise.
+	Fact any
 }
 
 // Value is what the model knows of a component-typed expression, such as
@@ -117,12 +120,26 @@ type Model struct {
 	defaults   map[*types.Var]*Component
 	pkgs       map[string]*types.Package
 	tls        map[*Component]*TLSState
+	external   External
 }
+
+// External resolves a call of a function declared in another package that
+// returns an option (slice is false) or an option slice (slice is true),
+// typically from an analysis fact exported by that package's pass. ok is
+// false when it knows nothing, and the option stays opaque.
+type External func(call *ast.CallExpr, slice bool) (opts []Option, ok bool)
 
 // NewModel indexes the files of package pkg. info must hold Types, Defs,
 // Uses and Selections, as a go/analysis pass's TypesInfo does.
 func NewModel(pkg *types.Package, info *types.Info, files []*ast.File) *Model {
+	return NewModelExt(pkg, info, files, nil)
+}
+
+// NewModelExt is NewModel with a resolver for option helpers of other
+// packages.
+func NewModelExt(pkg *types.Package, info *types.Info, files []*ast.File, ext External) *Model {
 	m := &Model{
+		external: ext,
 		pkg:      pkg,
 		info:     info,
 		files:    files,
@@ -396,6 +413,9 @@ func (r *resolver) option(e ast.Expr, depth int) []Option {
 			}
 			return opts
 		}
+		if opts, ok := r.ext(e, false); ok {
+			return opts
+		}
 	case *ast.Ident, *ast.SelectorExpr:
 		v := r.m.varOf(e)
 		if v == nil || r.seen[v] {
@@ -456,6 +476,9 @@ func (r *resolver) slice(e ast.Expr, depth int) []Option {
 			}
 			return opts
 		}
+		if opts, ok := r.ext(e, true); ok {
+			return opts
+		}
 	case *ast.Ident, *ast.SelectorExpr:
 		if id, ok := e.(*ast.Ident); ok && r.m.info.Uses[id] == types.Universe.Lookup("nil") {
 			return nil
@@ -485,6 +508,34 @@ func (r *resolver) slice(e ast.Expr, depth int) []Option {
 		return opts
 	}
 	return r.opaque(e)
+}
+
+// ext asks the model's External resolver about call.
+func (r *resolver) ext(call *ast.CallExpr, slice bool) ([]Option, bool) {
+	if r.m.external == nil {
+		return nil, false
+	}
+	opts, ok := r.m.external(call, slice)
+	if !ok {
+		return nil, false
+	}
+	for i := range opts {
+		opts[i].Init, opts[i].Sub = r.init, r.sub
+		if opts[i].Expr == nil {
+			opts[i].Expr = call
+		}
+	}
+	return opts, true
+}
+
+// OptionsOf resolves e, an expression of option type (or of option-slice
+// type when slice is set), to the options it may be.
+func (m *Model) OptionsOf(e ast.Expr, slice bool) []Option {
+	r := resolver{m: m, seen: map[types.Object]bool{}}
+	if slice {
+		return r.slice(e, 0)
+	}
+	return r.option(e, 0)
 }
 
 // known turns a call of a go-micro function into an option.

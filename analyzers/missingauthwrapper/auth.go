@@ -1,0 +1,560 @@
+package missingauthwrapper
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+)
+
+// verdict is what the analyzer knows of a wrapper.
+type verdict uint8
+
+const (
+	no      verdict = iota // seen, and does not authenticate
+	yes                    // authenticates
+	unknown                // cannot be seen into
+)
+
+// credentialChecks are library functions that verify a token, a signature
+// or a secret, by versionless import path and name.
+var credentialChecks = gomicro.FuncTable{
+	"github.com/golang-jwt/jwt":       {"Parse": true, "ParseWithClaims": true, "Parser.Parse": true, "Parser.ParseWithClaims": true},
+	"github.com/dgrijalva/jwt-go":     {"Parse": true, "ParseWithClaims": true, "Parser.Parse": true, "Parser.ParseWithClaims": true},
+	"github.com/form3tech-oss/jwt-go": {"Parse": true, "ParseWithClaims": true, "Parser.Parse": true, "Parser.ParseWithClaims": true},
+	"github.com/lestrrat-go/jwx/jwt":  {"Parse": true, "ParseString": true, "ParseRequest": true, "ParseHeader": true},
+	"github.com/lestrrat-go/jwx/jws":  {"Verify": true},
+	"github.com/go-jose/go-jose":      {"JSONWebSignature.Verify": true, "JSONWebSignature.VerifyMulti": true},
+	"github.com/go-jose/go-jose/jwt":  {"JSONWebToken.Claims": true},
+	"gopkg.in/square/go-jose.v2":      {"JSONWebSignature.Verify": true, "JSONWebSignature.VerifyMulti": true},
+	"gopkg.in/square/go-jose.v2/jwt":  {"JSONWebToken.Claims": true},
+	"github.com/coreos/go-oidc":       {"IDTokenVerifier.Verify": true},
+	"github.com/coreos/go-oidc/oidc":  {"IDTokenVerifier.Verify": true},
+	"google.golang.org/api/idtoken":   {"Validate": true, "Validator.Validate": true},
+	"crypto/subtle":                   {"ConstantTimeCompare": true},
+	"crypto/hmac":                     {"Equal": true},
+	"crypto/ed25519":                  {"Verify": true, "VerifyWithOptions": true},
+	"crypto/rsa":                      {"VerifyPKCS1v15": true, "VerifyPSS": true},
+	"crypto/ecdsa":                    {"Verify": true, "VerifyASN1": true},
+}
+
+// isCredentialCheck reports whether obj verifies a credential: a library
+// check above, go-micro's auth.Auth.Inspect, auth.Auth.Verify (v2),
+// auth.Rules.Verify and auth.Verify, a -trusted function, or a function
+// with a Verifier or Wrapper fact.
+func (c *checker) isCredentialCheck(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	if credentialChecks.Has(obj) || c.trusted[key(obj)] {
+		return true
+	}
+	if ref, ok := gomicro.RefOf(obj); ok && ref.Path == "auth" {
+		switch ref.Name {
+		case "Auth.Inspect", "Auth.Verify", "Rules.Verify", "Verify":
+			return true
+		}
+	}
+	var f authFact
+	return c.pass.ImportObjectFact(obj, &f) && (f.Verifier || f.Wrapper)
+}
+
+// learnFacts judges the package's functions, methods and package
+// variables holding function literals, exporting authFacts until nothing
+// changes (a wrapper calling a verifier declared below it).
+func (c *checker) learnFacts() {
+	funcs := c.model.Funcs()
+	vars := c.funcVars()
+	for range 8 {
+		changed := false
+		for fn, decl := range funcs {
+			if c.pass.ImportObjectFact(fn, new(authFact)) {
+				continue
+			}
+			f := c.judgeFunc(fn.Signature(), decl.Body)
+			if f != (authFact{}) {
+				c.pass.ExportObjectFact(fn, &f)
+				changed = true
+			}
+		}
+		for v, lit := range vars {
+			if c.pass.ImportObjectFact(v, new(authFact)) {
+				continue
+			}
+			sig, _ := c.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+			if sig == nil {
+				continue
+			}
+			f := c.judgeFunc(sig, lit.Body)
+			if f != (authFact{}) {
+				c.pass.ExportObjectFact(v, &f)
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// funcVars returns the package-level variables initialised with a
+// function literal: var Auth server.HandlerWrapper = func(...) ...
+func (c *checker) funcVars() map[*types.Var]*ast.FuncLit {
+	out := map[*types.Var]*ast.FuncLit{}
+	for _, f := range c.pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, s := range gd.Specs {
+				vs := s.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					if i >= len(vs.Values) {
+						break
+					}
+					if lit, ok := ast.Unparen(vs.Values[i]).(*ast.FuncLit); ok {
+						if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+							out[v] = lit
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// judgeFunc decides what a function with signature sig and body body is.
+func (c *checker) judgeFunc(sig *types.Signature, body *ast.BlockStmt) authFact {
+	var f authFact
+	if body == nil {
+		return f
+	}
+	switch {
+	case isHandlerWrapperSig(sig):
+		f.Wrapper = c.wrapperBody(body)
+	case sig.Results().Len() > 0 && isHandlerWrapperType(sig.Results().At(0).Type()):
+		for _, e := range returned(body) {
+			if v, _ := c.wrapper(e, 1); v == yes {
+				f.Makes = true
+			}
+		}
+	}
+	if !f.Wrapper && !f.Makes && reportsFailure(sig) && c.checksCredential(body) {
+		f.Verifier = true
+	}
+	return f
+}
+
+// reportsFailure reports whether a function can tell its caller that a
+// check failed: its last result is an error or a bool.
+func reportsFailure(sig *types.Signature) bool {
+	res := sig.Results()
+	if res.Len() == 0 {
+		return false
+	}
+	t := res.At(res.Len() - 1).Type()
+	if types.Identical(t, types.Universe.Lookup("error").Type()) {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+// isHandlerWrapperSig reports whether sig is func(server.HandlerFunc)
+// server.HandlerFunc.
+func isHandlerWrapperSig(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		gomicro.IsNamedType(sig.Params().At(0).Type(), "server", "HandlerFunc") &&
+		gomicro.IsNamedType(sig.Results().At(0).Type(), "server", "HandlerFunc")
+}
+
+// isHandlerWrapperType reports whether t is server.HandlerWrapper or a
+// function type of the same shape.
+func isHandlerWrapperType(t types.Type) bool {
+	if gomicro.IsNamedType(t, "server", "HandlerWrapper") {
+		return true
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && isHandlerWrapperSig(sig)
+}
+
+// isHandlerFunc reports whether t is server.HandlerFunc or a function of
+// its shape, func(context.Context, server.Request, interface{}) error.
+func isHandlerFunc(t types.Type) bool {
+	if gomicro.IsNamedType(t, "server", "HandlerFunc") {
+		return true
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && sig.Params().Len() == 3 && gomicro.IsNamedType(sig.Params().At(1).Type(), "server", "Request")
+}
+
+// wrapperBody reports whether the body of a handler wrapper returns a
+// handler that checks a credential and fails the request on some path
+// without calling the next handler.
+func (c *checker) wrapperBody(body *ast.BlockStmt) bool {
+	ok := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, isLit := n.(*ast.FuncLit)
+		if !isLit || ok {
+			return !ok
+		}
+		if isHandlerFunc(c.pass.TypesInfo.TypeOf(lit)) && c.authHandler(lit) {
+			ok = true
+		}
+		return !ok
+	})
+	return ok
+}
+
+// authHandler reports whether a handler literal inside a wrapper
+// authenticates: it checks a credential and has a return that is neither
+// nil nor the next handler's result.
+func (c *checker) authHandler(lit *ast.FuncLit) bool {
+	if v, ok := c.litAuth[lit]; ok {
+		return v
+	}
+	v := c.checksCredential(lit.Body) && c.failsSomewhere(lit)
+	c.litAuth[lit] = v
+	return v
+}
+
+// checksCredential reports whether body (nested literals included) calls a
+// credential check or compares an Authorization metadata value.
+func (c *checker) checksCredential(body *ast.BlockStmt) bool {
+	found := false
+	authVars := map[*types.Var]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if c.isCredentialCheck(gomicro.Callee(c.pass.TypesInfo, n)) {
+				found = true
+			}
+		case *ast.AssignStmt:
+			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
+			for i, lhs := range n.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				rhs := n.Rhs[0]
+				if len(n.Rhs) == len(n.Lhs) {
+					rhs = n.Rhs[i]
+				} else if i > 0 {
+					continue
+				}
+				if c.isAuthorizationValue(rhs) {
+					if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+						authVars[v] = true
+					}
+				}
+			}
+		case *ast.BinaryExpr:
+			if n.Op != token.EQL && n.Op != token.NEQ {
+				return true
+			}
+			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
+				if c.isAuthOperand(pair[0], authVars) && !c.isEmpty(pair[1]) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func (c *checker) isAuthOperand(e ast.Expr, authVars map[*types.Var]bool) bool {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && authVars[v] {
+			return true
+		}
+	}
+	return c.isAuthorizationValue(e)
+}
+
+// isAuthorizationValue reports whether e reads the Authorization entry of
+// go-micro metadata: md["Authorization"] or metadata.Get(ctx,
+// "Authorization").
+func (c *checker) isAuthorizationValue(e ast.Expr) bool {
+	var k ast.Expr
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		if !gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e.X), "metadata", "Metadata") {
+			return false
+		}
+		k = e.Index
+	case *ast.CallExpr:
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, e)
+		if !ok || ref.Path != "metadata" || (ref.Name != "Get" && ref.Name != "Metadata.Get") || len(e.Args) == 0 {
+			return false
+		}
+		k = e.Args[len(e.Args)-1]
+	default:
+		return false
+	}
+	s, ok := c.model.StringArg(k)
+	return ok && (strings.EqualFold(s, "Authorization") || strings.EqualFold(s, "X-Api-Key") || strings.EqualFold(s, "Micro-Token"))
+}
+
+func (c *checker) isEmpty(e ast.Expr) bool {
+	if c.model.IsNil(e) {
+		return true
+	}
+	s, ok := c.model.StringArg(e)
+	return ok && s == ""
+}
+
+// failsSomewhere reports whether lit has a return whose result is neither
+// nil nor the result of calling the next handler.
+func (c *checker) failsSomewhere(lit *ast.FuncLit) bool {
+	passVars := map[*types.Var]bool{}
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || len(as.Lhs) != 1 || !c.isNextCall(as.Rhs[0]) {
+			return true
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+				passVars[v] = true
+			}
+		}
+		return true
+	})
+	fails := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				return true
+			}
+			e := ast.Unparen(n.Results[0])
+			if c.model.IsNil(e) || c.isNextCall(e) {
+				return true
+			}
+			if id, ok := e.(*ast.Ident); ok {
+				if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && passVars[v] {
+					return true
+				}
+			}
+			fails = true
+		}
+		return true
+	})
+	return fails
+}
+
+// isNextCall reports whether e calls a handler function (the wrapped
+// one).
+func (c *checker) isNextCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && isHandlerFunc(c.pass.TypesInfo.TypeOf(call.Fun))
+}
+
+// wrapper judges a handler wrapper expression and names it for messages.
+func (c *checker) wrapper(e ast.Expr, depth int) (verdict, string) {
+	e = ast.Unparen(e)
+	name := types.ExprString(e)
+	if depth > 6 {
+		return unknown, name
+	}
+	info := c.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		if c.wrapperBody(x.Body) {
+			return yes, name
+		}
+		return no, "func literal"
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := x.(*ast.Ident); ok {
+			obj = info.Uses[id]
+		} else {
+			obj = info.Uses[x.(*ast.SelectorExpr).Sel]
+		}
+		switch obj := obj.(type) {
+		case *types.Func:
+			var f authFact
+			if c.trusted[key(obj)] || (c.pass.ImportObjectFact(obj, &f) && f.Wrapper) {
+				return yes, name
+			}
+			return no, name
+		case *types.Var:
+			var f authFact
+			if c.pass.ImportObjectFact(obj, &f) && f.Wrapper {
+				return yes, name
+			}
+			rhs, unk := c.model.Assigned(obj)
+			if len(rhs) == 0 {
+				if obj.Pkg() != c.pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
+					return no, name // another package's variable, judged there
+				}
+				return unknown, name
+			}
+			best := no
+			for _, r := range rhs {
+				if v, _ := c.wrapper(r, depth+1); v == yes {
+					return yes, name
+				} else if v == unknown {
+					best = unknown
+				}
+			}
+			if unk {
+				best = unknown
+			}
+			return best, name
+		}
+	case *ast.CallExpr:
+		return c.wrapperCall(x, depth, name)
+	}
+	return unknown, name
+}
+
+// wrapperCall judges a call returning a handler wrapper.
+func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdict, string) {
+	obj := gomicro.Callee(c.pass.TypesInfo, call)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return unknown, name
+	}
+	if short, _, ok := strings.Cut(name, "("); ok {
+		name = short
+	}
+	if ref, ok := gomicro.RefOf(fn); ok {
+		switch {
+		case ref.Path == "util/wrapper" && ref.Name == "AuthHandler":
+			// v2: Inspect then Verify on the auth the function returns.
+			return yes, name
+		case ref.Path == "wrapper/auth" && ref.Name == "AuthHandler":
+			if len(call.Args) == 1 && c.handlerOptionsAuth(call.Args[0], 0) {
+				return yes, name
+			}
+			return no, name + " without an auth provider"
+		}
+		return no, name
+	}
+	if c.trusted[key(fn)] {
+		return yes, name
+	}
+	var f authFact
+	if c.pass.ImportObjectFact(fn, &f) && (f.Makes || f.Wrapper) {
+		return yes, name
+	}
+	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+		return unknown, name
+	}
+	if decl := c.model.LocalFunc(call); decl != nil {
+		for _, r := range gomicro.ReturnedValues(decl) {
+			if v, _ := c.wrapper(r, depth+1); v == yes {
+				return yes, name
+			}
+		}
+	}
+	return no, name
+}
+
+// handlerOptionsAuth reports whether the wrapper/auth HandlerOptions value
+// e carries an auth provider that is not the no-op one: from a literal's
+// Auth field, or the first argument of AuthRequired and PublicEndpoints.
+func (c *checker) handlerOptionsAuth(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if depth > 6 {
+		return true
+	}
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		return c.handlerOptionsAuth(x.X, depth+1)
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Auth" {
+				return !c.isNoopAuth(kv.Value, depth+1)
+			}
+		}
+		return false
+	case *ast.CallExpr:
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x)
+		if ok && ref.Path == "wrapper/auth" && (ref.Name == "AuthRequired" || ref.Name == "PublicEndpoints") {
+			return len(x.Args) > 0 && !c.isNoopAuth(x.Args[0], depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
+			rhs, _ := c.model.Assigned(v)
+			if len(rhs) == 1 {
+				return c.handlerOptionsAuth(rhs[0], depth+1)
+			}
+		}
+	}
+	return true // cannot see: give it the benefit
+}
+
+// isNoopAuth reports whether e is nil or go-micro's no-op auth provider:
+// auth.NewAuth(), auth/noop.NewAuth(), auth.DefaultAuth.
+func (c *checker) isNoopAuth(e ast.Expr, depth int) bool {
+	if e == nil || c.model.IsNil(e) {
+		return true
+	}
+	e = ast.Unparen(e)
+	if depth > 6 {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x)
+		return ok && (ref.Path == "auth" || ref.Path == "auth/noop") && ref.Name == "NewAuth"
+	case *ast.Ident, *ast.SelectorExpr:
+		v := c.model.VarOf(x)
+		if v == nil {
+			return false
+		}
+		if ref, ok := gomicro.RefOf(v); ok && ref.Path == "auth" && ref.Name == "DefaultAuth" {
+			rhs, _ := c.model.Assigned(v)
+			for _, r := range rhs {
+				if !c.isNoopAuth(r, depth+1) {
+					return false
+				}
+			}
+			return true
+		}
+		rhs, unk := c.model.Assigned(v)
+		if unk || len(rhs) == 0 {
+			return false
+		}
+		for _, r := range rhs {
+			if !c.isNoopAuth(r, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// returned returns the first result of every return statement of body,
+// outside nested function literals.
+func returned(body *ast.BlockStmt) []ast.Expr {
+	var res []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 {
+				res = append(res, n.Results[0])
+			}
+		}
+		return true
+	})
+	return res
+}

@@ -1,0 +1,118 @@
+// Package missingauthwrapper defines an Analyzer that reports go-micro
+// handlers registered on a service or server that no authentication
+// wrapper guards.
+//
+// # Analyzer missingauthwrapper
+//
+// missingauthwrapper: report go-micro handlers that no authentication wrapper guards
+//
+// In go-micro v3 to v6 nothing authenticates an RPC unless a handler
+// wrapper does it: the default auth provider is a no-op that accepts every
+// token, micro.Auth only stores the provider, and no service installs an
+// auth wrapper by itself. v2 installs one automatically, but with the
+// default no-op auth it lets every request through. A handler registered
+// without such a wrapper can be called by anyone who can reach the
+// service's transport, including through the MCP gateway and the API
+// gateway.
+//
+// The analyzer builds a model of every service and server in the package
+// (micro.NewService, micro.New, micro.NewFunction, service.New,
+// server.NewServer, server.NewRPCServer, the grpc server and
+// server.DefaultServer), with the options that reach each: constructor
+// arguments, option slices, helper functions (of other packages too, through
+// facts), later Init calls (svc.Init, svc.Server().Init, server.Init) and
+// servers installed with micro.Server. It then reports each handler
+// registration whose service or server has no handler wrapper that
+// authenticates:
+//
+//   - micro.RegisterHandler(s, h) and s.Handle(s.NewHandler(h));
+//   - package-level server.Handle(server.NewHandler(h)), on
+//     server.DefaultServer;
+//   - svc.Handle(h) of v5 and v6 services and of v1-v3 micro.Function;
+//   - the micro.Handle(h) option of v4+;
+//   - generated Register<X>Handler(s, h) functions, recognised by their
+//     shape (a Register...Handler function whose first parameter is a
+//     go-micro server.Server), whatever file they are in;
+//   - calls of any function that registers handlers on its server or
+//     service parameter, learnt from its body as a fact, so the
+//     registration is reported where the server is known.
+//
+// A wrapper counts as authentication by what it does. Its handler must
+// check a credential and return an error on some path without calling the
+// next handler. Checking a credential means calling go-micro's
+// auth.Auth.Inspect, auth.Rules.Verify, auth.Verify (or v2's
+// auth.Auth.Verify), a JWT parse-and-verify call (golang-jwt, jwt-go,
+// lestrrat-go/jwx, go-jose), an OIDC or Google ID token verifier,
+// hmac.Equal, subtle.ConstantTimeCompare or a signature verification, a
+// function that does one of these and reports failure (learnt as a fact),
+// or comparing the Authorization metadata value with something other than
+// the empty string. Wrappers are recognised wherever they come from:
+// functions and methods (cfg.Middleware().Wrapper), function literals,
+// variables, and functions of other packages that return a wrapper. v2's
+// wrapper.AuthHandler counts, and so does v5.16+ and v6
+// wrapper/auth.AuthHandler when its HandlerOptions carry an auth provider
+// that is not the no-op one; AuthOptional, which never rejects, does not.
+// v2's automatic wrapper counts only when micro.Auth gives the service a
+// provider other than the no-op auth.NewAuth() or auth.DefaultAuth.
+//
+// A service whose only wrappers log, trace, measure or recover is reported,
+// with the wrappers named. Handlers whose type or generated service name
+// matches -public are not reported; health checks are public by default.
+//
+// Bad:
+//
+//	svc := micro.NewService(micro.Name("shop.orders"), micro.WrapHandler(logWrapper))
+//	pb.RegisterOrdersHandler(svc.Server(), new(Orders))
+//
+// Good:
+//
+//	func authWrapper(next server.HandlerFunc) server.HandlerFunc {
+//		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+//			tok, _ := metadata.Get(ctx, "Authorization")
+//			if _, err := provider.Inspect(strings.TrimPrefix(tok, "Bearer ")); err != nil {
+//				return errors.Unauthorized(req.Service(), "invalid token")
+//			}
+//			return next(ctx, req, rsp)
+//		}
+//	}
+//
+//	svc := micro.NewService(micro.Name("shop.orders"), micro.WrapHandler(authWrapper))
+//
+// # Flags
+//
+//	-missingauthwrapper.trusted list
+//	    extra authenticating wrappers, functions returning one, or
+//	    credential checks: "import/path.Func" or "(import/path.Type).Method"
+//	-missingauthwrapper.public list (default "Health,*Health,*HealthHandler,*HealthCheck,Healthz")
+//	    handler types meant to be public: "import/path.Type" or a
+//	    case-insensitive pattern of the type name or generated service name
+//
+// # Limitations
+//
+// The model is syntactic and flow-insensitive. It does not report what it
+// cannot see, so it misses:
+//
+//   - services and servers that receive an option it cannot see into (a
+//     parameter, a hand-written option closure, a spread slice of
+//     wrappers), and handlers registered on a server that comes from a
+//     parameter of a function literal, a struct field set in another
+//     package or a function of another package;
+//   - wrappers held in parameters or in interface values;
+//   - whether a credential check's result decides the failing path: a
+//     wrapper that calls Inspect and fails for another reason counts;
+//   - the order of options and registrations: a wrapper added by a later
+//     Init call counts, as go-micro's rpc server applies wrappers at
+//     request time;
+//   - auth selected at run time by MICRO_AUTH in v2, which go-micro reads
+//     when flags are parsed: a v2 service without micro.Auth is reported;
+//   - v5.17+ and v6 give each service its own server, so server.Init and
+//     server.DefaultServer no longer reach a service; the model treats all
+//     of v5 like v5.9;
+//   - the implicit registrations of v6 (agents, the MCP, A2A and API
+//     gateways) and the web service's net/http handlers, which have no
+//     handler wrappers; the plugin module wrapper/auth of v4, whose API
+//     could not be checked, counts only through -trusted.
+//
+// Subscribers are not handlers for this rule; unsignedpublish reports
+// subscribers that never verify their messages.
+package missingauthwrapper

@@ -1,0 +1,465 @@
+package missingauthwrapper
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"path"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+)
+
+//go:embed doc.go
+var docSrc []byte
+
+// Doc is the rule's documentation, parsed from doc.go.
+var Doc = ruledoc.MustParse(docSrc, "missingauthwrapper")
+
+// Config holds the analyzer's settings; New exposes each as a flag.
+type Config struct {
+	// Trusted lists extra functions and methods, as "import/path.Func" or
+	// "(import/path.Type).Method", that are authenticating handler
+	// wrappers, return one, or verify a credential.
+	Trusted []string
+	// Public lists handler types that are meant to be reachable without
+	// authentication, as "import/path.Type" or a pattern (path.Match) of
+	// the type's or generated service's name such as "*Health".
+	Public []string
+}
+
+// DefaultConfig returns the settings of Analyzer: health checks are public.
+func DefaultConfig() Config {
+	return Config{Public: []string{"Health", "*Health", "*HealthHandler", "*HealthCheck", "Healthz"}}
+}
+
+// Analyzer is the missingauthwrapper analyzer with the default settings.
+var Analyzer = New(DefaultConfig())
+
+// New returns a missingauthwrapper analyzer that starts from cfg; its
+// flags (-trusted, -public) change that copy only.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "missingauthwrapper",
+		Doc:       Doc.Analyzer(),
+		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#missingauthwrapper",
+		FactTypes: []analysis.Fact{new(authFact), new(registrarFact), new(optionsFact)},
+	}
+	a.Flags.Var((*list)(&cfg.Trusted), "trusted",
+		`extra authenticating handler wrappers (or functions returning one, or credential checks), comma-separated "import/path.Func" or "(import/path.Type).Method"`)
+	a.Flags.Var((*list)(&cfg.Public), "public",
+		`handler types meant to be public, comma-separated "import/path.Type" or name patterns such as "*Health"; replaces the default`)
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		run(pass, &cfg)
+		return nil, nil
+	}
+	return a
+}
+
+// list is a flag.Value of comma-separated names. The first Set replaces
+// the default; later ones add to it.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+
+func (l *list) Set(s string) error {
+	var out []string
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	*l = out
+	return nil
+}
+
+// authFact marks a function, method or package variable that
+// authenticates.
+type authFact struct {
+	// Wrapper: the object is a server.HandlerWrapper (or holds one) whose
+	// handler checks a credential and fails the request when it does not
+	// hold.
+	Wrapper bool
+	// Makes: calling the function returns such a wrapper.
+	Makes bool
+	// Verifier: the function checks a credential (a token, an account,
+	// an API key) and reports failure through its result.
+	Verifier bool
+}
+
+func (*authFact) AFact() {}
+
+func (f *authFact) String() string {
+	var s []string
+	if f.Wrapper {
+		s = append(s, "authwrapper")
+	}
+	if f.Makes {
+		s = append(s, "makesauthwrapper")
+	}
+	if f.Verifier {
+		s = append(s, "verifier")
+	}
+	return strings.Join(s, ",")
+}
+
+// registrarFact marks a function that registers handlers on its
+// parameter number Param (a server or service); its callers are judged.
+type registrarFact struct{ Param int }
+
+func (*registrarFact) AFact() {}
+
+func (f *registrarFact) String() string { return "registers" }
+
+// optionsFact marks a function returning options (or an option slice)
+// that install handler wrappers.
+type optionsFact struct {
+	Auth     bool     // one of them authenticates
+	Opaque   bool     // some option could not be seen into
+	Wrappers []string // names of the wrappers that do not authenticate
+}
+
+func (*optionsFact) AFact() {}
+
+func (f *optionsFact) String() string {
+	if f.Auth {
+		return "authoptions"
+	}
+	return "options(" + strings.Join(f.Wrappers, ",") + ")"
+}
+
+type checker struct {
+	pass    *analysis.Pass
+	cfg     *Config
+	model   *gomicro.Model
+	trusted map[string]bool
+	// litAuth caches the verdict on handler literals.
+	litAuth map[*ast.FuncLit]bool
+}
+
+func run(pass *analysis.Pass, cfg *Config) {
+	if !importsGoMicro(pass.Pkg) {
+		return
+	}
+	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]bool{}}
+	for _, t := range cfg.Trusted {
+		c.trusted[strings.ReplaceAll(t, "*", "")] = true
+	}
+	c.model = gomicro.NewModelExt(pass.Pkg, pass.TypesInfo, pass.Files, c.external)
+	c.learnFacts()
+	regs := c.registrations()
+	c.exportOptionHelpers()
+	for _, r := range regs {
+		if r.Kind == gomicro.RegHandler {
+			c.check(r)
+		}
+	}
+}
+
+// importsGoMicro is the cheap guard: only packages that import a go-micro
+// package, directly, can build wrappers, services or registrations.
+func importsGoMicro(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if _, _, ok := gomicro.Split(imp.Path()); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// registrations returns the package's registrations, exporting a
+// registrarFact for every function that registers on its own parameter,
+// until no new function is found (helpers calling helpers).
+func (c *checker) registrations() []gomicro.Registration {
+	isRegistrar := func(fn *types.Func) (int, bool) {
+		var f registrarFact
+		if c.pass.ImportObjectFact(fn, &f) {
+			return f.Param, true
+		}
+		return 0, false
+	}
+	for range 8 {
+		regs := c.model.Registrations(isRegistrar)
+		changed := false
+		for _, r := range regs {
+			if r.Kind != gomicro.RegHandler {
+				continue
+			}
+			t := c.model.TargetOf(r, r.Module)
+			if t.Param == nil {
+				continue
+			}
+			fn, i := c.model.ParamIndex(t.Param)
+			if fn == nil || c.pass.ImportObjectFact(fn, new(registrarFact)) {
+				continue
+			}
+			c.pass.ExportObjectFact(fn, &registrarFact{Param: i})
+			changed = true
+		}
+		if !changed {
+			return regs
+		}
+	}
+	return c.model.Registrations(isRegistrar)
+}
+
+// check reports registration r when no authenticating wrapper guards the
+// servers it registers on.
+func (c *checker) check(r gomicro.Registration) {
+	if c.public(r) {
+		return
+	}
+	t := c.model.TargetOf(r, r.Module)
+	if t.Param != nil || t.Opaque || len(t.Components) == 0 {
+		return // the callers, or nobody, can tell
+	}
+	var first *guard
+	for _, comp := range t.Components {
+		g := c.guarded(comp)
+		if g.ok || g.unknown {
+			return
+		}
+		if first == nil {
+			first = &g
+			first.comp = comp
+		}
+	}
+	c.pass.Report(analysis.Diagnostic{
+		Pos:      r.Call.Pos(),
+		End:      r.Call.End(),
+		Category: "error",
+		Message:  c.message(r, first),
+	})
+}
+
+// guard is the verdict on one service or server.
+type guard struct {
+	ok, unknown bool
+	wrappers    []string // wrappers that do not authenticate
+	v2noop      bool     // v2's automatic auth wrapper, with the no-op auth
+	comp        *gomicro.Component
+}
+
+func (c *checker) guarded(comp *gomicro.Component) guard {
+	var g guard
+	opts := c.model.ServerOptions(comp)
+	v2auto := comp.Ctor.Kind == gomicro.Service && comp.Ctor.Impl == gomicro.MicroServer && comp.Ctor.Ref.Module.Version == 2
+	v2auth := false
+	for _, o := range opts {
+		switch o.Kind {
+		case gomicro.OptOpaque:
+			if o.Sub != gomicro.Client {
+				g.unknown = true
+			}
+		case gomicro.OptWrapHandler:
+			if f, ok := o.Fact.(*optionsFact); ok {
+				switch {
+				case f.Auth:
+					g.ok = true
+				case f.Opaque:
+					g.unknown = true
+				}
+				g.wrappers = append(g.wrappers, f.Wrappers...)
+				continue
+			}
+			args := gomicro.WrapperArgs(o)
+			for i, a := range args {
+				if i == len(args)-1 && o.Call.Ellipsis.IsValid() {
+					g.unknown = true
+					continue
+				}
+				switch v, name := c.wrapper(a, 0); v {
+				case yes:
+					g.ok = true
+				case unknown:
+					g.unknown = true
+				default:
+					g.wrappers = append(g.wrappers, name)
+				}
+			}
+		case gomicro.OptAuth:
+			if o.Sub == gomicro.NoKind && !c.isNoopAuth(o.Arg, 0) {
+				v2auth = true
+			}
+		}
+	}
+	if v2auto {
+		if v2auth {
+			g.ok = true
+		} else {
+			g.v2noop = true
+		}
+	}
+	return g
+}
+
+func (c *checker) message(r gomicro.Registration, g *guard) string {
+	handler := c.handlerName(r)
+	on, fix := "a service", "micro.WrapHandler(yourAuthWrapper)"
+	comp := g.comp
+	name := c.model.NameOf(comp)
+	switch {
+	case comp.Ctor.Kind == gomicro.Server && comp.IsDefault():
+		on, fix = "the default server", "server.Init(server.WrapHandler(yourAuthWrapper))"
+	case comp.Ctor.Kind == gomicro.Server && name != "":
+		on, fix = "server "+name, "server.WrapHandler(yourAuthWrapper)"
+	case comp.Ctor.Kind == gomicro.Server:
+		on, fix = "a server", "server.WrapHandler(yourAuthWrapper)"
+	case name != "":
+		on = "service " + name
+	}
+	switch {
+	case g.v2noop:
+		return handler + " registered on " + on + " whose built-in auth wrapper uses the no-op auth, which accepts every request; pass micro.Auth(jwt.NewAuth(...)) or add " + fix
+	case len(g.wrappers) > 0:
+		return handler + " registered on " + on + " whose handler wrappers (" + strings.Join(dedup(g.wrappers), ", ") + ") do not authenticate; add " + fix
+	}
+	return handler + " registered on " + on + " with no authentication wrapper; add " + fix
+}
+
+func dedup(s []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// handlerName names the registered handler: "handler Orders".
+func (c *checker) handlerName(r gomicro.Registration) string {
+	if r.Name != "" {
+		return "handler " + r.Name
+	}
+	if n := c.handlerType(r); n != nil {
+		return "handler " + n.Obj().Name()
+	}
+	return "a handler"
+}
+
+func (c *checker) handlerType(r gomicro.Registration) *types.Named {
+	if r.Handler == nil {
+		return nil
+	}
+	t := c.pass.TypesInfo.TypeOf(r.Handler)
+	if t == nil {
+		return nil
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, _ := types.Unalias(t).(*types.Named)
+	return n
+}
+
+// public reports whether the handler of r is meant to be public: its type
+// or generated service name matches -public.
+func (c *checker) public(r gomicro.Registration) bool {
+	var names []string
+	if r.Name != "" {
+		names = append(names, r.Name)
+	}
+	if n := c.handlerType(r); n != nil {
+		names = append(names, n.Obj().Name())
+		if n.Obj().Pkg() != nil {
+			names = append(names, n.Obj().Pkg().Path()+"."+n.Obj().Name())
+		}
+	}
+	for _, p := range c.cfg.Public {
+		for _, n := range names {
+			if ok, _ := path.Match(p, n); ok {
+				return true
+			}
+			if !strings.ContainsAny(p, "/.") {
+				if ok, _ := path.Match(strings.ToLower(p), strings.ToLower(n)); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// exportOptionHelpers exports an optionsFact for every exported function
+// of the package whose result is an option or an option slice installing
+// handler wrappers, so that services built in other packages see them.
+func (c *checker) exportOptionHelpers() {
+	for fn, decl := range c.model.Funcs() {
+		res := fn.Signature().Results()
+		if res.Len() == 0 {
+			continue
+		}
+		slice := false
+		t := res.At(0).Type()
+		if s, ok := t.Underlying().(*types.Slice); ok {
+			t, slice = s.Elem(), true
+		}
+		if !isOptionType(t) {
+			continue
+		}
+		var f optionsFact
+		wraps := false
+		for _, e := range gomicro.ReturnedValues(decl) {
+			for _, o := range c.model.OptionsOf(e, slice) {
+				switch o.Kind {
+				case gomicro.OptOpaque:
+					f.Opaque = true
+				case gomicro.OptWrapHandler:
+					wraps = true
+					if of, ok := o.Fact.(*optionsFact); ok {
+						f.Auth = f.Auth || of.Auth
+						f.Opaque = f.Opaque || of.Opaque
+						f.Wrappers = append(f.Wrappers, of.Wrappers...)
+						continue
+					}
+					for _, a := range gomicro.WrapperArgs(o) {
+						switch v, name := c.wrapper(a, 0); v {
+						case yes:
+							f.Auth = true
+						case unknown:
+							f.Opaque = true
+						default:
+							f.Wrappers = append(f.Wrappers, name)
+						}
+					}
+				}
+			}
+		}
+		if wraps || f.Opaque {
+			sort.Strings(f.Wrappers)
+			c.pass.ExportObjectFact(fn, &f)
+		}
+	}
+}
+
+// isOptionType reports whether t is an option type of go-micro's root,
+// service or server package.
+func isOptionType(t types.Type) bool {
+	return gomicro.IsNamedType(t, "", "Option") || gomicro.IsNamedType(t, "service", "Option") || gomicro.IsNamedType(t, "server", "Option")
+}
+
+// external resolves option helpers of other packages through their
+// optionsFact: they become one WrapHandler option carrying the fact.
+func (c *checker) external(call *ast.CallExpr, slice bool) ([]gomicro.Option, bool) {
+	fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == c.pass.Pkg {
+		return nil, false
+	}
+	var f optionsFact
+	if !c.pass.ImportObjectFact(fn, &f) {
+		// A function with no fact installs no handler wrapper.
+		return []gomicro.Option{{Expr: call, Kind: gomicro.OptOther}}, true
+	}
+	return []gomicro.Option{{Expr: call, Kind: gomicro.OptWrapHandler, Fact: &f}}, true
+}
+
+// key names obj the way -trusted does.
+func key(obj types.Object) string { return dataflow.Key(obj) }

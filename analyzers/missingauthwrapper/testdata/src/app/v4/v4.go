@@ -1,0 +1,176 @@
+package v4
+
+import (
+	"context"
+	"errors"
+	"log"
+
+	"app/authmw"
+	"app/opts"
+	"app/proto"
+
+	"go-micro.dev/v4"
+	"go-micro.dev/v4/auth"
+	"go-micro.dev/v4/metadata"
+	"go-micro.dev/v4/server"
+)
+
+type Orders struct{}
+
+func (*Orders) Place(ctx context.Context, in *string, out *string) error { return nil }
+
+type Health struct{}
+
+func (*Health) Check(ctx context.Context, in *string, out *string) error { return nil }
+
+var provider = auth.NewAuth()
+
+func authWrapper(next server.HandlerFunc) server.HandlerFunc { // want authWrapper:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, ok := metadata.Get(ctx, "Authorization")
+		if !ok {
+			return errors.New("no token")
+		}
+		if _, err := provider.Inspect(tok); err != nil {
+			return err
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func logWrapper(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		log.Println(req.Endpoint())
+		return next(ctx, req, rsp)
+	}
+}
+
+func unguarded() {
+	svc := micro.NewService(micro.Name("shop.orders"))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service shop.orders with no authentication wrapper; add micro.WrapHandler\(yourAuthWrapper\)`
+}
+
+func guarded() {
+	svc := micro.NewService(micro.Name("shop.orders"), micro.WrapHandler(authWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func logging() {
+	svc := micro.NewService(micro.Name("shop.orders"), micro.WrapHandler(logWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service shop.orders whose handler wrappers \(logWrapper\) do not authenticate`
+}
+
+func initAfter() {
+	svc := micro.NewService(micro.Name("shop.init"))
+	svc.Init(micro.WrapHandler(authWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func initAfterLogging() {
+	svc := micro.NewService(micro.Name("shop.init"))
+	svc.Init(micro.WrapHandler(logWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service shop.init whose handler wrappers \(logWrapper\)`
+}
+
+func serverInit() {
+	svc := micro.NewService()
+	svc.Server().Init(server.WrapHandler(authWrapper))
+	svc.Server().Handle(svc.Server().NewHandler(new(Orders)))
+}
+
+func serverInitNone() {
+	svc := micro.NewService()
+	svc.Server().Handle(svc.Server().NewHandler(new(Orders))) // want `handler Orders registered on a service with no authentication wrapper`
+}
+
+func generated() {
+	svc := micro.NewService(micro.Name("gen"))
+	proto.RegisterOrdersHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service gen with no`
+	proto.RegisterHealthHandler(svc.Server(), new(Health))
+}
+
+func generatedGuarded() {
+	svc := micro.NewService(micro.Name("gen"), micro.WrapHandler(authmw.New(provider)))
+	proto.RegisterOrdersHandler(svc.Server(), new(Orders))
+}
+
+func methodValue(cfg *authmw.Config) {
+	svc := micro.NewService(micro.WrapHandler(cfg.Middleware().Wrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func otherPackageLogging() {
+	svc := micro.NewService(micro.WrapHandler(authmw.Logging()))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `whose handler wrappers \(authmw.Logging\) do not authenticate`
+}
+
+func inspectNoFail() {
+	svc := micro.NewService(micro.WrapHandler(authmw.InspectOnly(provider)))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `whose handler wrappers \(authmw.InspectOnly\) do not authenticate`
+}
+
+func apiKeyVar() {
+	svc := micro.NewService(micro.WrapHandler(authmw.APIKey))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func helperOptions(cfg *authmw.Config) {
+	svc := micro.NewService(opts.Secure(cfg)...)
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func helperOptionsLogging() {
+	svc := micro.NewService(opts.Observability())
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `whose handler wrappers \(authmw.Logging\) do not authenticate`
+}
+
+func newServer() {
+	srv := server.NewServer(server.Name("inventory"), server.WrapHandler(authWrapper))
+	srv.Handle(srv.NewHandler(new(Orders)))
+}
+
+func newServerBare() {
+	srv := server.NewServer(server.Name("inventory"))
+	h := srv.NewHandler(new(Orders))
+	srv.Handle(h) // want `handler Orders registered on server inventory with no authentication wrapper; add server.WrapHandler\(yourAuthWrapper\)`
+}
+
+func serverIntoService() {
+	srv := server.NewRPCServer(server.WrapHandler(logWrapper))
+	svc := micro.NewService(micro.Server(srv), micro.WrapHandler(authWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+	srv.Handle(srv.NewHandler(new(Orders)))
+}
+
+func handleOption() {
+	micro.NewService(micro.Name("opt"), micro.Handle(new(Orders))) // want `handler Orders registered on service opt with no authentication wrapper`
+	micro.NewService(micro.Name("opt"), micro.Handle(new(Orders)), micro.WrapHandler(authWrapper))
+}
+
+func registerAll(s server.Server) { // want registerAll:"registers"
+	proto.RegisterOrdersHandler(s, new(Orders))
+}
+
+func viaHelper() {
+	bare := micro.NewService(micro.Name("helper"))
+	registerAll(bare.Server()) // want `a handler registered on service helper with no authentication wrapper`
+	safe := micro.NewService(micro.Name("helper"), micro.WrapHandler(authWrapper))
+	registerAll(safe.Server())
+}
+
+func fromParam(o ...micro.Option) {
+	svc := micro.NewService(o...)
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func literal() {
+	svc := micro.NewService(micro.WrapHandler(func(next server.HandlerFunc) server.HandlerFunc {
+		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+			if err := auth.Verify(nil, nil, &auth.Resource{Endpoint: req.Endpoint()}); err != nil {
+				return err
+			}
+			return next(ctx, req, rsp)
+		}
+	}))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
