@@ -192,9 +192,11 @@ func golangciLint(t *testing.T, root string, spec pluginConfig) string {
 		return cached
 	}
 
-	// The module source, as the proxy serves it.
+	// The module source, as the proxy serves it. The go command runs
+	// outside any module, so that it cannot touch this one's go.mod.
 	p := spec.Plugins[0]
-	out, err := goCmd(t, root, "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+spec.Version)
+	work := t.TempDir()
+	out, err := goCmd(t, work, "mod", "download", "-json", "github.com/golangci/golangci-lint/v2@"+spec.Version)
 	if err != nil {
 		missing(t, "golangci-lint %s is not in the module cache: %v", spec.Version, err)
 	}
@@ -202,7 +204,7 @@ func golangciLint(t *testing.T, root string, spec pluginConfig) string {
 	if err := json.Unmarshal([]byte(out), &mod); err != nil || mod.Dir == "" {
 		missing(t, "golangci-lint %s is not in the module cache: %s", spec.Version, out)
 	}
-	src := filepath.Join(t.TempDir(), "golangci-lint")
+	src := filepath.Join(work, "golangci-lint")
 	if err := os.CopyFS(src, os.DirFS(mod.Dir)); err != nil {
 		t.Fatal(err)
 	}
