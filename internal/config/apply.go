@@ -4,6 +4,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -238,7 +239,10 @@ const (
 )
 
 // kindOf tells bool and list flags from the others: bool flags say so as
-// the flag package asks them to (IsBoolFlag), list flags by their Get.
+// the flag package asks them to (IsBoolFlag); a list flag's Get returns
+// []string, or the value is a pointer to a slice of strings (the
+// analyzers' own "type list []string" values, which take a
+// comma-separated list in Set).
 func kindOf(v flag.Value) flagKind {
 	if b, ok := v.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
 		return boolFlag
@@ -250,6 +254,10 @@ func kindOf(v flag.Value) flagKind {
 		case []string:
 			return listFlag
 		}
+	}
+	if t := reflect.TypeOf(v); t != nil && t.Kind() == reflect.Pointer &&
+		t.Elem().Kind() == reflect.Slice && t.Elem().Elem().Kind() == reflect.String {
+		return listFlag
 	}
 	return scalarFlag
 }

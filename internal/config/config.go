@@ -18,8 +18,9 @@
 //
 // Settings are the analyzer's own flags (the command's -RULE.FLAG): a bool
 // flag takes true or false, a list flag (one whose flag.Getter returns
-// []string, such as flagval.List) takes a YAML list, and any other flag a
-// scalar, which is passed to the flag's Set as written.
+// []string, or whose value is a pointer to a slice of strings) takes a
+// YAML list, passed to Set joined by commas, and any other flag a scalar,
+// passed to Set as written.
 //
 // Decoding is strict: unknown keys, unknown rules, unknown settings and
 // values of the wrong type are errors that name the file, the line and the

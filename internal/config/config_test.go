@@ -30,11 +30,24 @@ func suite() []analyzers.Rule {
 	sql.Flags.Var(&sinks, "sinks", "comma-separated extra SQL sinks")
 	sql.Flags.Int("max-depth", 4, "how deep to follow helpers")
 	secret := mk("hardcodedsecret")
+	words := appendList{"changeme"}
+	secret.Flags.Var(&words, "placeholders", "comma-separated words that mark a placeholder")
 	return []analyzers.Rule{
 		{Analyzer: transport, Level: "error"},
 		{Analyzer: sql, Level: "error"},
 		{Analyzer: secret, Level: "warning"},
 	}
+}
+
+// appendList is a list flag as the analyzers write their own: a slice
+// type whose Set appends the comma-separated elements, with no Get.
+type appendList []string
+
+func (l *appendList) String() string { return strings.Join(*l, ",") }
+
+func (l *appendList) Set(s string) error {
+	*l = append(*l, strings.Split(s, ",")...)
+	return nil
 }
 
 func flagValue(t *testing.T, rules []analyzers.Rule, rule, name string) string {
@@ -71,7 +84,7 @@ func writeConfig(t *testing.T, text string) string {
 func TestLoadAndApply(t *testing.T) {
 	path := writeConfig(t, `# settings of the shop services
 version: 1
-disable: [hardcodedsecret]
+disable: [hardcodedsecret]   # configured below all the same
 exclude:
   - internal/legacy/**
   - ./gen/
@@ -87,6 +100,9 @@ rules:
     settings:
       sinks: [example.com/db.Exec, example.com/db.Query]
       max-depth: 8
+  hardcodedsecret:
+    settings:
+      placeholders: [dummy, sample]
 `)
 	c, err := Load(path)
 	if err != nil {
@@ -117,6 +133,8 @@ rules:
 		{"insecuretransport", "min-version", "1.3"},
 		{"sqlconcat", "sinks", "example.com/db.Exec,example.com/db.Query"},
 		{"sqlconcat", "max-depth", "8"},
+		// The flag's Set decides whether a list adds to its default.
+		{"hardcodedsecret", "placeholders", "changeme,dummy,sample"},
 	} {
 		if v := flagValue(t, rules, tc.rule, tc.flag); v != tc.want {
 			t.Errorf("%s.%s = %q, want %q", tc.rule, tc.flag, v, tc.want)
@@ -168,8 +186,10 @@ func TestErrors(t *testing.T) {
 			`.microsec.yml:1: bad value for enable: want a list of rule names, got a mapping`},
 		{"unknown setting", "rules:\n  insecuretransport:\n    settings:\n      mdsn: false\n",
 			`.microsec.yml:4: unknown setting "mdsn" in rules.insecuretransport.settings (did you mean "mdns"?)`},
-		{"setting of a rule without settings", "rules:\n  hardcodedsecret:\n    settings:\n      entropy: 4\n",
-			`.microsec.yml:4: unknown setting "entropy" in rules.hardcodedsecret.settings (the rule has no settings)`},
+		{"setting far from any", "rules:\n  hardcodedsecret:\n    settings:\n      entropy: 4\n",
+			`.microsec.yml:4: unknown setting "entropy" in rules.hardcodedsecret.settings (want one of: placeholders)`},
+		{"appending list given a bool", "rules:\n  hardcodedsecret:\n    settings:\n      placeholders: false\n",
+			`.microsec.yml:4: bad value false for rules.hardcodedsecret.settings.placeholders: want a list of strings`},
 		{"bool setting given a string", "rules:\n  insecuretransport:\n    settings:\n      mdns: \"no\"\n",
 			`.microsec.yml:4: bad value "no" for rules.insecuretransport.settings.mdns: want true or false`},
 		{"string setting given a list", "rules:\n  insecuretransport:\n    settings:\n      min-version: [1.2, 1.3]\n",

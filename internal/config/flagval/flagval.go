@@ -3,8 +3,9 @@
 // .microsec.yml and of the golangci-lint plugin from them.
 //
 // internal/config recognises a list setting by its flag's Get method
-// returning []string, and sets it by calling Set once with the elements
-// joined by commas. List is the value that honours that contract.
+// returning []string (or by the value being a pointer to a slice of
+// strings), and sets it by calling Set once with the elements joined by
+// commas. List honours that contract and replaces its default.
 package flagval
 
 import "strings"
