@@ -9,6 +9,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
 	"github.com/microsec-lint/microsec-lint/analyzers/missingauthwrapper"
 	"github.com/microsec-lint/microsec-lint/analyzers/sqlconcat"
+	"github.com/microsec-lint/microsec-lint/analyzers/unsignedpublish"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 )
@@ -29,6 +30,7 @@ func All() []Rule {
 	return []Rule{
 		{Analyzer: insecuretransport.Analyzer, Doc: insecuretransport.Doc, CWE: []int{319, 295}, Level: "error", SecuritySeverity: "7.4"},
 		{Analyzer: missingauthwrapper.Analyzer, Doc: missingauthwrapper.Doc, CWE: []int{306, 862}, Level: "error", SecuritySeverity: "8.2"},
+		{Analyzer: unsignedpublish.Analyzer, Doc: unsignedpublish.Doc, CWE: []int{345, 347}, Level: "warning", SecuritySeverity: "6.5"},
 		{Analyzer: sqlconcat.Analyzer, Doc: sqlconcat.Doc, CWE: []int{89}, Level: "error", SecuritySeverity: "8.8"},
 		{Analyzer: cmdinjection.Analyzer, Doc: cmdinjection.Doc, CWE: []int{78, 88}, Level: "error", SecuritySeverity: "9.8"},
 		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0"},

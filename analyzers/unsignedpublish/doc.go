@@ -1,0 +1,94 @@
+// Package unsignedpublish defines an Analyzer that reports go-micro broker
+// and event publishes that carry no message signature, and subscribers that
+// never verify one.
+//
+// # Analyzer unsignedpublish
+//
+// unsignedpublish: report go-micro publishes without a message signature
+//
+// No go-micro version signs or verifies broker messages. The HTTP broker
+// accepts any POST that decodes to a message, NATS and RabbitMQ accept
+// whatever their credentials allow, and go-micro's auth tokens in metadata
+// authenticate a caller, not a message. Unless the application signs each
+// message and each subscriber verifies the signature, anyone who can reach
+// the broker can forge events that subscribers act on.
+//
+// The analyzer reports publishes whose message carries no signature:
+//
+//   - broker.Broker.Publish, package broker.Publish and the Publish method
+//     of any go-micro broker (the v5 and v6 nats and rabbitmq brokers
+//     included), unless the message's Header holds a value derived from
+//     a signature;
+//   - client.Client.Publish and package client.Publish with
+//     client.NewMessage, unless the context carries go-micro metadata with
+//     a signature (metadata.Set, metadata.NewContext,
+//     metadata.MergeContext) or the client goes through a client wrapper
+//     whose Publish signs (micro.WrapClient, client.Wrap, a client type
+//     whose Publish signs);
+//   - micro.Event and micro.Publisher Publish (micro.NewEvent,
+//     micro.NewPublisher), judged like a client publish with the event's
+//     client;
+//   - events.Publish and events.Stream.Publish (v4+), unless
+//     events.WithMetadata carries a signature.
+//
+// A signature is a value computed by hmac.New(...).Sum, ed25519.Sign,
+// ecdsa.Sign and SignASN1, rsa.SignPKCS1v15 and SignPSS, a crypto.Signer,
+// nacl sign.Sign or a JWS/JWT signer, through encodings, conversions,
+// concatenation, variables and functions (of other packages too, through
+// facts), or by a -signers function. A direct broker publish is judged on
+// its message alone: it bypasses client wrappers, so a service whose client
+// wrapper signs does not make it signed.
+//
+// A second kind of finding reports subscribers that never verify a
+// signature: micro.RegisterSubscriber, s.Subscribe(s.NewSubscriber(...)),
+// server.Subscribe, Function.Subscribe, broker.Subscribe and
+// Broker.Subscribe, when neither the handler (a function, a literal, or a
+// method of the handler type) nor a subscriber wrapper of the server
+// (micro.WrapSubscriber, server.WrapSubscriber) calls hmac.Equal,
+// subtle.ConstantTimeCompare, ed25519.Verify, ecdsa.Verify or VerifyASN1,
+// rsa.VerifyPKCS1v15 or VerifyPSS, nacl sign.Open, a JWS verification, a
+// -verifiers function or a function that does (learnt as a fact).
+//
+// Calls are matched by the go-micro object they target, so a gomock
+// recorder's EXPECT().Publish is not a publish.
+//
+// Bad:
+//
+//	broker.Publish("orders.created", &broker.Message{Body: body})
+//
+// Good:
+//
+//	mac := hmac.New(sha256.New, key)
+//	mac.Write(body)
+//	sig := hex.EncodeToString(mac.Sum(nil))
+//	broker.Publish("orders.created", &broker.Message{
+//		Header: map[string]string{"X-Signature": sig},
+//		Body:   body,
+//	})
+//
+// # Flags
+//
+//	-unsignedpublish.signers list
+//	    extra functions returning a signature, or signing client wrappers:
+//	    "import/path.Func" or "(import/path.Type).Method"
+//	-unsignedpublish.verifiers list
+//	    extra functions that check a message signature
+//
+// # Limitations
+//
+// The analysis is syntactic and flow-insensitive:
+//
+//   - it checks that a signature reaches the message's header or
+//     metadata, not that it was computed over the body being published,
+//     with a key that is not hard-coded, or on every path;
+//   - a header map filled through a pointer or by a function of another
+//     package (other than one returning a signed message) is not seen, and
+//     such publishes are reported;
+//   - a client held in a struct field or parameter set elsewhere is not
+//     resolved to its wrappers, so its publishes are reported unless the
+//     message itself is signed or the wrapper is listed in -signers;
+//   - a subscriber verifies if any code of its handler calls a verifier,
+//     whether or not the result decides anything;
+//   - events.Stream Consume loops, the v6 MCP gateway's
+//     micro_broker_publish tool and flows are not modelled.
+package unsignedpublish

@@ -1,0 +1,358 @@
+package unsignedpublish
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+)
+
+// signers are library functions whose result is a signature or a MAC, or
+// (hmac.New) a MAC whose Sum is one.
+var signers = gomicro.FuncTable{
+	"crypto/hmac":                     {"New": true},
+	"crypto/ed25519":                  {"Sign": true, "PrivateKey.Sign": true},
+	"crypto/ecdsa":                    {"Sign": true, "SignASN1": true, "PrivateKey.Sign": true},
+	"crypto/rsa":                      {"SignPKCS1v15": true, "SignPSS": true, "PrivateKey.Sign": true},
+	"crypto":                          {"Signer.Sign": true},
+	"golang.org/x/crypto/nacl/sign":   {"Sign": true},
+	"github.com/golang-jwt/jwt":       {"Token.SignedString": true},
+	"github.com/lestrrat-go/jwx/jws":  {"Sign": true},
+	"github.com/lestrrat-go/jwx/jwt":  {"Sign": true},
+	"github.com/go-jose/go-jose":      {"Signer.Sign": true},
+	"gopkg.in/square/go-jose.v2":      {"Signer.Sign": true},
+	"github.com/dgrijalva/jwt-go":     {"Token.SignedString": true},
+	"github.com/form3tech-oss/jwt-go": {"Token.SignedString": true},
+}
+
+// verifiers are library functions that check a signature or a MAC.
+var verifiers = gomicro.FuncTable{
+	"crypto/hmac":                    {"Equal": true},
+	"crypto/subtle":                  {"ConstantTimeCompare": true},
+	"crypto/ed25519":                 {"Verify": true, "VerifyWithOptions": true},
+	"crypto/ecdsa":                   {"Verify": true, "VerifyASN1": true},
+	"crypto/rsa":                     {"VerifyPKCS1v15": true, "VerifyPSS": true},
+	"golang.org/x/crypto/nacl/sign":  {"Open": true},
+	"github.com/lestrrat-go/jwx/jws": {"Verify": true},
+	"github.com/go-jose/go-jose":     {"JSONWebSignature.Verify": true},
+	"gopkg.in/square/go-jose.v2":     {"JSONWebSignature.Verify": true},
+	"github.com/golang-jwt/jwt":      {"Parse": true, "ParseWithClaims": true, "Parser.Parse": true, "Parser.ParseWithClaims": true},
+}
+
+// isSigner reports whether obj computes a signature: a library signer, a
+// -signers function, or a function with a Signer fact.
+func (c *checker) isSigner(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	if signers.Has(obj) || c.signers[key(obj)] {
+		return true
+	}
+	var f signFact
+	return c.pass.ImportObjectFact(obj, &f) && f.Signer
+}
+
+// isVerifier reports whether obj checks a signature.
+func (c *checker) isVerifier(obj types.Object) bool {
+	if obj == nil {
+		return false
+	}
+	if verifiers.Has(obj) || c.verifiers[key(obj)] {
+		return true
+	}
+	var f signFact
+	return c.pass.ImportObjectFact(obj, &f) && f.Verifier
+}
+
+// signed reports whether the value of e is derived from a signature:
+// computed by a signer, directly or through encodings, conversions,
+// concatenation, variables and the package's own functions.
+func (c *checker) signed(e ast.Expr, depth int, seen map[types.Object]bool) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 8 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		obj := gomicro.Callee(info, x)
+		if c.isSigner(obj) {
+			return true
+		}
+		if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok {
+			if _, isMethod := info.Selections[sel]; isMethod && c.signed(sel.X, depth+1, seen) {
+				return true // mac.Sum(nil) with mac := hmac.New(...)
+			}
+		}
+		if decl := c.model.LocalFunc(x); decl != nil && !seen[obj] {
+			seen[obj] = true
+			for _, r := range gomicro.ReturnedValues(decl) {
+				if c.signed(r, depth+1, seen) {
+					return true
+				}
+			}
+		}
+		for _, a := range x.Args {
+			if c.signed(a, depth+1, seen) {
+				return true
+			}
+		}
+	case *ast.BinaryExpr:
+		return c.signed(x.X, depth+1, seen) || c.signed(x.Y, depth+1, seen)
+	case *ast.IndexExpr:
+		return c.signed(x.X, depth+1, seen)
+	case *ast.SliceExpr:
+		return c.signed(x.X, depth+1, seen)
+	case *ast.StarExpr:
+		return c.signed(x.X, depth+1, seen)
+	case *ast.UnaryExpr:
+		return c.signed(x.X, depth+1, seen)
+	case *ast.Ident, *ast.SelectorExpr:
+		v := c.model.VarOf(x)
+		if v == nil || seen[v] {
+			return false
+		}
+		seen[v] = true
+		rhs, _ := c.model.Assigned(v)
+		for _, r := range rhs {
+			if c.signed(r, depth+1, seen) {
+				return true
+			}
+		}
+		// mac.Write(body) and friends do not reassign; a variable only
+		// filled through a pointer (sig := make([]byte, n); sign(sig)) is
+		// not followed.
+	}
+	return false
+}
+
+// mapSigned reports whether a header map expression carries a signed
+// value: a literal with one, or a variable one of whose entries is
+// assigned one anywhere in the package (h["X-Signature"] = sig).
+func (c *checker) mapSigned(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 6 {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok && c.signed(kv.Value, 0, map[types.Object]bool{}) {
+				return true
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := c.model.VarOf(x)
+		if v == nil {
+			return false
+		}
+		if c.entrySigned[v] {
+			return true
+		}
+		rhs, _ := c.model.Assigned(v)
+		for _, r := range rhs {
+			if c.mapSigned(r, depth+1) {
+				return true
+			}
+		}
+		// m.Header where m is a message variable.
+		if sel, ok := x.(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
+			return c.messageSigned(sel.X, depth+1)
+		}
+	case *ast.CallExpr:
+		// metadata.FromContext(ctx) and the like: the context's metadata.
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x)
+		if ok && ref.Path == "metadata" && len(x.Args) > 0 {
+			return c.contextSigned(x.Args[0], depth+1)
+		}
+	}
+	return false
+}
+
+// indexSignedEntries records, for every map variable (and Header field of a
+// message variable), whether some entry is assigned a signed value.
+func (c *checker) indexSignedEntries() {
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) || len(as.Lhs) != len(as.Rhs) {
+				return true
+			}
+			for i, lhs := range as.Lhs {
+				ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+				if !ok {
+					continue
+				}
+				if _, isMap := c.pass.TypesInfo.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
+					continue
+				}
+				if !c.signed(as.Rhs[i], 0, map[types.Object]bool{}) {
+					continue
+				}
+				if v := c.model.VarOf(ix.X); v != nil {
+					c.entrySigned[v] = true
+				}
+				// msg.Header["X-Signature"] = sig marks msg.
+				if sel, ok := ast.Unparen(ix.X).(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
+					if v := c.model.VarOf(sel.X); v != nil {
+						c.headerSigned[v] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// messageSigned reports whether a *broker.Message expression carries a
+// signed header.
+func (c *checker) messageSigned(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 6 {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.UnaryExpr:
+		return c.messageSigned(x.X, depth+1)
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Header" && c.mapSigned(kv.Value, depth+1) {
+				return true
+			}
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := c.model.VarOf(x)
+		if v == nil {
+			return false
+		}
+		if c.headerSigned[v] {
+			return true
+		}
+		rhs, _ := c.model.Assigned(v)
+		for _, r := range rhs {
+			if c.messageSigned(r, depth+1) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if decl := c.model.LocalFunc(x); decl != nil {
+			for _, r := range gomicro.ReturnedValues(decl) {
+				if c.messageSigned(r, depth+1) {
+					return true
+				}
+			}
+		}
+		var f signFact
+		if fn, ok := gomicro.Callee(c.pass.TypesInfo, x).(*types.Func); ok && c.pass.ImportObjectFact(fn, &f) && f.Signer {
+			return true // a helper of another package building a signed message
+		}
+	}
+	return false
+}
+
+// contextSigned reports whether a context carries go-micro metadata with
+// a signed value: metadata.Set(ctx, k, sig), metadata.NewContext(ctx, md)
+// or metadata.MergeContext(ctx, md, _) with a signed md, through variables
+// and derived contexts.
+func (c *checker) contextSigned(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 8 {
+		return false
+	}
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x); ok && ref.Path == "metadata" {
+			switch ref.Name {
+			case "Set":
+				if len(x.Args) == 3 && c.signed(x.Args[2], 0, map[types.Object]bool{}) {
+					return true
+				}
+			case "NewContext", "MergeContext":
+				if len(x.Args) >= 2 && c.mapSigned(x.Args[1], depth+1) {
+					return true
+				}
+			}
+		}
+		if decl := c.model.LocalFunc(x); decl != nil {
+			for _, r := range gomicro.ReturnedValues(decl) {
+				if c.contextSigned(r, depth+1) {
+					return true
+				}
+			}
+		}
+		var f signFact
+		if fn, ok := gomicro.Callee(c.pass.TypesInfo, x).(*types.Func); ok && c.pass.ImportObjectFact(fn, &f) && f.Signer {
+			return true
+		}
+		if len(x.Args) > 0 && isContext(c.pass.TypesInfo.TypeOf(x.Args[0])) {
+			return c.contextSigned(x.Args[0], depth+1)
+		}
+	case *ast.Ident:
+		v := c.model.VarOf(x)
+		if v == nil {
+			return false
+		}
+		rhs, _ := c.model.Assigned(v)
+		for _, r := range rhs {
+			if c.contextSigned(r, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// bodySigns reports whether a function body computes a signature that it
+// hands on: a signed value passed to a call or stored in a map.
+func (c *checker) bodySigns(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				if c.signed(a, 0, map[types.Object]bool{}) {
+					found = true
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if _, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && i < len(n.Rhs) && c.signed(n.Rhs[i], 0, map[types.Object]bool{}) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// bodyVerifies reports whether a function body calls a signature check,
+// in nested function literals too when nested is set.
+func (c *checker) bodyVerifies(body *ast.BlockStmt, nested bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return nested && !found
+		case *ast.CallExpr:
+			if c.isVerifier(gomicro.Callee(c.pass.TypesInfo, n)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}

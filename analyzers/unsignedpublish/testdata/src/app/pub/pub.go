@@ -1,0 +1,145 @@
+package pub
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+
+	"app/signing"
+
+	"go-micro.dev/v4"
+	"go-micro.dev/v4/broker"
+	"go-micro.dev/v4/client"
+	"go-micro.dev/v4/events"
+	"go-micro.dev/v4/metadata"
+	"go-micro.dev/v4/server"
+)
+
+var key = []byte("k")
+
+var priv ed25519.PrivateKey
+
+func unsigned(body []byte) {
+	broker.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature; put an HMAC or ed25519 signature of the body in Message.Header`
+}
+
+func headerHMAC(body []byte) {
+	mac := hmac.New(sha256.New, key)
+	mac.Write(body)
+	sig := hex.EncodeToString(mac.Sum(nil))
+	broker.Publish("orders.created", &broker.Message{Header: map[string]string{"X-Signature": sig}, Body: body})
+}
+
+func headerAssigned(b broker.Broker, body []byte) {
+	msg := &broker.Message{Header: map[string]string{}, Body: body}
+	msg.Header["X-Signature"] = signing.Sign(body)
+	b.Publish("orders.created", msg)
+}
+
+func headerEd25519(b broker.Broker, body []byte) {
+	h := map[string]string{"Content-Type": "application/json"}
+	h["X-Signature"] = hex.EncodeToString(ed25519.Sign(priv, body))
+	b.Publish("orders.paid", &broker.Message{Header: h, Body: body})
+}
+
+func headerPlain(b broker.Broker, body []byte, topic string) {
+	h := map[string]string{"Content-Type": "application/json"}
+	b.Publish(topic, &broker.Message{Header: h, Body: body}) // want `broker publish carries no message signature`
+}
+
+func ownBroker(body []byte) {
+	b := broker.NewBroker()
+	b.Publish("stock", &broker.Message{Body: body}) // want `broker publish to topic "stock" carries no message signature`
+}
+
+type Order struct{ ID string }
+
+func wrappedService(ctx context.Context, body []byte) {
+	svc := micro.NewService(micro.Name("shop"), micro.WrapClient(signing.NewWrapper()))
+	svc.Client().Publish(ctx, svc.Client().NewMessage("orders", &Order{}))
+	micro.NewEvent("orders", svc.Client()).Publish(ctx, &Order{})
+	// A direct broker publish bypasses the client wrapper.
+	broker.Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
+}
+
+func tracedService(ctx context.Context) {
+	svc := micro.NewService(micro.WrapClient(signing.Tracing))
+	c := svc.Client()
+	c.Publish(ctx, c.NewMessage("orders", &Order{})) // want `publish to topic "orders" carries no message signature; add a signature of the body to the context metadata`
+	ev := micro.NewEvent("audit", c)
+	ev.Publish(ctx, &Order{}) // want `event publish to topic "audit" carries no message signature`
+}
+
+func signedContext(ctx context.Context, body []byte) {
+	ctx = metadata.Set(ctx, "X-Signature", signing.Sign(body))
+	client.Publish(ctx, client.NewMessage("orders", body))
+}
+
+func plainContext(ctx context.Context, body []byte) {
+	ctx = metadata.Set(ctx, "X-Request-Id", "1")
+	client.Publish(ctx, client.NewMessage("orders", body)) // want `publish to topic "orders" carries no message signature`
+}
+
+func wrapOption(ctx context.Context) {
+	c := client.NewClient(client.Wrap(signing.NewWrapper()))
+	c.Publish(ctx, c.NewMessage("orders", &Order{}))
+	plain := client.NewClient()
+	plain.Publish(ctx, plain.NewMessage("orders", &Order{})) // want `publish to topic "orders" carries no message signature`
+}
+
+func stream(body []byte) {
+	events.Publish("payments", body) // want `event stream publish to topic "payments" carries no message signature; add a signature of the payload with events.WithMetadata`
+	events.Publish("payments", body, events.WithMetadata(map[string]string{"X-Signature": signing.Sign(body)}))
+}
+
+func handle(ctx context.Context, msg *Order) error { return nil }
+
+func verifiedHandle(ctx context.Context, msg server.Message) error { // want verifiedHandle:"verifier"
+	if !signing.Valid(msg.Body(), msg.Header()["X-Signature"]) {
+		return errors.New("bad signature")
+	}
+	return nil
+}
+
+type Sub struct{}
+
+func (s *Sub) Handle(ctx context.Context, msg server.Message) error { // want Handle:"verifier"
+	mac := hmac.New(sha256.New, key)
+	mac.Write(msg.Body())
+	want, _ := hex.DecodeString(msg.Header()["X-Signature"])
+	if !hmac.Equal(mac.Sum(nil), want) {
+		return errors.New("bad signature")
+	}
+	return nil
+}
+
+func verifyWrapper(next server.SubscriberFunc) server.SubscriberFunc { // want verifyWrapper:"verifier"
+	return func(ctx context.Context, msg server.Message) error {
+		if !signing.Valid(msg.Body(), msg.Header()["X-Signature"]) {
+			return errors.New("bad signature")
+		}
+		return next(ctx, msg)
+	}
+}
+
+func subscribers() {
+	svc := micro.NewService()
+	micro.RegisterSubscriber("orders.created", svc.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
+	micro.RegisterSubscriber("orders.created", svc.Server(), verifiedHandle)
+	micro.RegisterSubscriber("orders.created", svc.Server(), new(Sub))
+	svc.Server().Subscribe(svc.Server().NewSubscriber("orders.paid", handle)) // want `subscriber on topic "orders.paid" never verifies`
+
+	wrapped := micro.NewService(micro.WrapSubscriber(verifyWrapper))
+	micro.RegisterSubscriber("orders.created", wrapped.Server(), handle)
+
+	broker.Subscribe("stock", func(e broker.Event) error { return nil }) // want `subscriber on topic "stock" never verifies a message signature`
+	broker.Subscribe("stock", func(e broker.Event) error {
+		if !signing.Valid(e.Message().Body, e.Message().Header["X-Signature"]) {
+			return errors.New("bad signature")
+		}
+		return nil
+	})
+}

@@ -1,0 +1,600 @@
+package unsignedpublish
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+)
+
+//go:embed doc.go
+var docSrc []byte
+
+// Doc is the rule's documentation, parsed from doc.go.
+var Doc = ruledoc.MustParse(docSrc, "unsignedpublish")
+
+// Config holds the analyzer's settings; New exposes each as a flag.
+type Config struct {
+	// Signers lists extra functions whose result is a message signature,
+	// or client wrappers whose Publish signs, as "import/path.Func" or
+	// "(import/path.Type).Method".
+	Signers []string
+	// Verifiers lists extra functions that check a message signature.
+	Verifiers []string
+}
+
+// Analyzer is the unsignedpublish analyzer with the default settings.
+var Analyzer = New(Config{})
+
+// New returns an unsignedpublish analyzer that starts from cfg; its flags
+// (-signers, -verifiers) change that copy only.
+func New(cfg Config) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:      "unsignedpublish",
+		Doc:       Doc.Analyzer(),
+		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#unsignedpublish",
+		FactTypes: []analysis.Fact{new(signFact)},
+	}
+	a.Flags.Var((*list)(&cfg.Signers), "signers",
+		`extra functions returning a message signature, or signing client wrappers, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
+	a.Flags.Var((*list)(&cfg.Verifiers), "verifiers",
+		"extra functions that check a message signature, in the same form as -signers")
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		run(pass, &cfg)
+		return nil, nil
+	}
+	return a
+}
+
+// list is a flag.Value of comma-separated names; each Set adds to it.
+type list []string
+
+func (l *list) String() string { return strings.Join(*l, ",") }
+
+func (l *list) Set(s string) error {
+	for _, f := range strings.Split(s, ",") {
+		if f = strings.TrimSpace(strings.ReplaceAll(f, "*", "")); f != "" {
+			*l = append(*l, f)
+		}
+	}
+	return nil
+}
+
+// signFact marks functions and methods of a package for importers.
+type signFact struct {
+	// Signer: the function's result is (or carries) a signature.
+	Signer bool
+	// Verifier: the function checks a signature.
+	Verifier bool
+	// SigningClient: the function is a client.Wrapper whose client signs
+	// publishes, or returns one; on a Publish method, that it signs.
+	SigningClient bool
+}
+
+func (*signFact) AFact() {}
+
+func (f *signFact) String() string {
+	var s []string
+	if f.Signer {
+		s = append(s, "signer")
+	}
+	if f.Verifier {
+		s = append(s, "verifier")
+	}
+	if f.SigningClient {
+		s = append(s, "signingclient")
+	}
+	return strings.Join(s, ",")
+}
+
+type checker struct {
+	pass               *analysis.Pass
+	model              *gomicro.Model
+	signers, verifiers map[string]bool
+	entrySigned        map[*types.Var]bool
+	headerSigned       map[*types.Var]bool
+}
+
+func run(pass *analysis.Pass, cfg *Config) {
+	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) {
+		return
+	}
+	c := &checker{
+		pass:         pass,
+		signers:      map[string]bool{},
+		verifiers:    map[string]bool{},
+		entrySigned:  map[*types.Var]bool{},
+		headerSigned: map[*types.Var]bool{},
+	}
+	for _, s := range cfg.Signers {
+		c.signers[s] = true
+	}
+	for _, s := range cfg.Verifiers {
+		c.verifiers[s] = true
+	}
+	c.model = gomicro.NewModel(pass.Pkg, pass.TypesInfo, pass.Files)
+	if !isStd(pass.Pkg.Path()) {
+		c.learnFacts()
+	}
+	if !importsGoMicro(pass.Pkg) {
+		return
+	}
+	c.indexSignedEntries()
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				c.checkPublish(call)
+			}
+			return true
+		})
+	}
+	for _, r := range c.model.Registrations(nil) {
+		if r.Kind == gomicro.RegSubscriber {
+			c.checkSubscriber(r)
+		}
+	}
+}
+
+// isStd reports whether path is a standard library package of
+// cryptography, whose functions are known by name (signers, verifiers)
+// rather than learnt: ed25519.Sign checks its own signature, which does
+// not make it a verifier.
+func isStd(path string) bool {
+	return path == "crypto" || strings.HasPrefix(path, "crypto/") || strings.HasPrefix(path, "internal/") || strings.HasPrefix(path, "vendor/")
+}
+
+func importsGoMicro(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if _, _, ok := gomicro.Split(imp.Path()); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// importsCrypto: packages that may hold signing helpers for others.
+func importsCrypto(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		p := imp.Path()
+		if strings.HasPrefix(p, "crypto") || strings.Contains(p, "jwt") || strings.Contains(p, "jose") || strings.Contains(p, "jwx") {
+			return true
+		}
+	}
+	return false
+}
+
+// learnFacts judges the package's functions and methods, until nothing
+// changes.
+func (c *checker) learnFacts() {
+	funcs := c.model.Funcs()
+	for range 6 {
+		changed := false
+		for fn, decl := range funcs {
+			var old signFact
+			c.pass.ImportObjectFact(fn, &old)
+			f := old
+			sig := fn.Signature()
+			if !f.Signer && sig.Results().Len() > 0 {
+				for _, r := range gomicro.ReturnedValues(decl) {
+					if c.signed(r, 0, map[types.Object]bool{}) || c.messageSigned(r, 0) || c.contextSigned(r, 0) {
+						f.Signer = true
+					}
+				}
+			}
+			if !f.Verifier && c.bodyVerifies(decl.Body, isSubscriberWrapperSig(sig)) {
+				f.Verifier = true
+			}
+			if !f.SigningClient {
+				switch {
+				case fn.Name() == "Publish" && sig.Recv() != nil && sig.Params().Len() >= 2 && gomicro.IsNamedType(sig.Params().At(1).Type(), "client", "Message"):
+					f.SigningClient = c.bodySigns(decl.Body)
+				case isClientWrapperSig(sig) || (sig.Results().Len() == 1 && isClientWrapperType(sig.Results().At(0).Type())):
+					for _, r := range gomicro.ReturnedValues(decl) {
+						if c.clientWrapper(r, 0) {
+							f.SigningClient = true
+						}
+					}
+				}
+			}
+			if f != old {
+				c.pass.ExportObjectFact(fn, &f)
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// isSubscriberWrapperSig reports whether sig is func(server.SubscriberFunc)
+// server.SubscriberFunc, whose check is in the handler it returns.
+func isSubscriberWrapperSig(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		gomicro.IsNamedType(sig.Params().At(0).Type(), "server", "SubscriberFunc")
+}
+
+func isClientWrapperSig(sig *types.Signature) bool {
+	return sig.Params().Len() == 1 && sig.Results().Len() == 1 &&
+		gomicro.IsNamedType(sig.Params().At(0).Type(), "client", "Client") &&
+		gomicro.IsNamedType(sig.Results().At(0).Type(), "client", "Client")
+}
+
+func isClientWrapperType(t types.Type) bool {
+	if gomicro.IsNamedType(t, "client", "Wrapper") {
+		return true
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && isClientWrapperSig(sig)
+}
+
+// clientWrapper reports whether e, a client.Wrapper or a client.Client
+// built by one, signs publishes: the Publish method of the client type it
+// returns signs.
+func (c *checker) clientWrapper(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 6 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		for _, r := range returnedIn(x.Body) {
+			if c.clientWrapper(r, depth+1) {
+				return true
+			}
+		}
+		return false
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := x.(*ast.Ident); ok {
+			obj = info.Uses[id]
+		} else {
+			obj = info.Uses[x.(*ast.SelectorExpr).Sel]
+		}
+		if fn, ok := obj.(*types.Func); ok {
+			var f signFact
+			return c.signers[key(fn)] || (c.pass.ImportObjectFact(fn, &f) && f.SigningClient)
+		}
+		if v, ok := obj.(*types.Var); ok {
+			rhs, _ := c.model.Assigned(v)
+			for _, r := range rhs {
+				if c.clientWrapper(r, depth+1) {
+					return true
+				}
+			}
+		}
+	case *ast.CallExpr:
+		if fn, ok := gomicro.Callee(info, x).(*types.Func); ok {
+			var f signFact
+			if c.signers[key(fn)] || (c.pass.ImportObjectFact(fn, &f) && f.SigningClient) {
+				return true
+			}
+		}
+		if decl := c.model.LocalFunc(x); decl != nil {
+			for _, r := range gomicro.ReturnedValues(decl) {
+				if c.clientWrapper(r, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	// A client value: does its type's Publish sign?
+	t := info.TypeOf(e)
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, "Publish")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	var f signFact
+	return c.signers[key(fn)] || (c.pass.ImportObjectFact(fn, &f) && f.SigningClient)
+}
+
+func returnedIn(body *ast.BlockStmt) []ast.Expr {
+	var res []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) > 0 {
+				res = append(res, n.Results[0])
+			}
+		}
+		return true
+	})
+	return res
+}
+
+// checkPublish reports call if it publishes an unsigned message.
+func (c *checker) checkPublish(call *ast.CallExpr) {
+	ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
+	if !ok {
+		return
+	}
+	arg := func(i int) ast.Expr {
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	var recv ast.Expr
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if _, isMethod := c.pass.TypesInfo.Selections[sel]; isMethod {
+			recv = sel.X
+		}
+	}
+	switch {
+	case strings.HasPrefix(ref.Path, "broker") && (ref.Name == "Publish" || strings.HasSuffix(ref.Name, ".Publish")):
+		if c.messageSigned(arg(1), 0) {
+			return
+		}
+		c.report(call, "broker publish", c.topic(arg(0)),
+			"put an HMAC or ed25519 signature of the body in Message.Header (a direct broker publish bypasses client wrappers)")
+	case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
+		if c.contextSigned(arg(0), 0) {
+			return
+		}
+		if ref.Name == "Client.Publish" && c.clientSigns(recv) {
+			return
+		}
+		c.report(call, "publish", c.messageTopic(arg(1)),
+			"add a signature of the body to the context metadata or publish through a client wrapper whose Publish signs")
+	case (ref.Path == "" || ref.Path == "service") && (ref.Name == "Event.Publish" || ref.Name == "Publisher.Publish"):
+		if c.contextSigned(arg(0), 0) {
+			return
+		}
+		topic, cl := c.eventOf(recv)
+		if cl != nil && c.clientSigns(cl) {
+			return
+		}
+		c.report(call, "event publish", topic,
+			"add a signature of the body to the context metadata or give the event a client wrapped by a signing client wrapper")
+	case ref.Path == "events" && (ref.Name == "Publish" || ref.Name == "Stream.Publish"):
+		for _, o := range call.Args[min(2, len(call.Args)):] {
+			if c.eventOptionSigned(o) {
+				return
+			}
+		}
+		c.report(call, "event stream publish", c.topic(arg(0)),
+			"add a signature of the payload with events.WithMetadata")
+	}
+}
+
+func (c *checker) report(call *ast.CallExpr, what, topic, fix string) {
+	msg := what + " carries no message signature; " + fix
+	if topic != "" {
+		msg = what + " to topic " + topic + " carries no message signature; " + fix
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Category: "warning", Message: msg})
+}
+
+func (c *checker) topic(e ast.Expr) string {
+	if s, ok := c.model.StringArg(e); ok {
+		return strconv.Quote(s)
+	}
+	return ""
+}
+
+// messageTopic finds the topic of a client.Message built by NewMessage.
+func (c *checker) messageTopic(e ast.Expr) string {
+	for depth := 0; e != nil && depth < 6; depth++ {
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok {
+			ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
+			if ok && ref.Path == "client" && strings.HasSuffix(ref.Name, "NewMessage") && len(call.Args) > 0 {
+				return c.topic(call.Args[0])
+			}
+			return ""
+		}
+		v := c.model.VarOf(e)
+		if v == nil {
+			return ""
+		}
+		rhs, _ := c.model.Assigned(v)
+		if len(rhs) != 1 {
+			return ""
+		}
+		e = rhs[0]
+	}
+	return ""
+}
+
+// eventOf finds the micro.NewEvent call behind an event value: its topic
+// and client expression.
+func (c *checker) eventOf(e ast.Expr) (string, ast.Expr) {
+	for depth := 0; e != nil && depth < 6; depth++ {
+		e = ast.Unparen(e)
+		if call, ok := e.(*ast.CallExpr); ok {
+			ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
+			if ok && ref.Path == "" && (ref.Name == "NewEvent" || ref.Name == "NewPublisher") && len(call.Args) == 2 {
+				return c.topic(call.Args[0]), call.Args[1]
+			}
+			return "", nil
+		}
+		v := c.model.VarOf(e)
+		if v == nil {
+			return "", nil
+		}
+		rhs, _ := c.model.Assigned(v)
+		if len(rhs) != 1 {
+			return "", nil
+		}
+		e = rhs[0]
+	}
+	return "", nil
+}
+
+// clientSigns reports whether the client expression e goes through a
+// signing client wrapper: svc.Client() of a service with micro.WrapClient,
+// a client built with client.Wrap, a client value whose Publish signs.
+func (c *checker) clientSigns(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	if c.clientWrapper(e, 0) {
+		return true
+	}
+	for _, comp := range c.clientComponents(e, 0) {
+		for _, o := range c.model.ClientOptions(comp) {
+			if o.Kind != gomicro.OptWrapClient {
+				continue
+			}
+			for _, a := range gomicro.WrapperArgs(o) {
+				if c.clientWrapper(a, 0) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// clientComponents resolves a client expression to the services and
+// clients it comes from.
+func (c *checker) clientComponents(e ast.Expr, depth int) []*gomicro.Component {
+	e = ast.Unparen(e)
+	if depth > 6 {
+		return nil
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Client" {
+			return c.model.ValueOf(sel.X).Components
+		}
+	}
+	if v := c.model.VarOf(e); v != nil {
+		rhs, _ := c.model.Assigned(v)
+		var out []*gomicro.Component
+		for _, r := range rhs {
+			out = append(out, c.clientComponents(r, depth+1)...)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return c.model.ValueOf(e).Components
+}
+
+// eventOptionSigned reports whether an events publish option carries a
+// signed metadata map: events.WithMetadata(md).
+func (c *checker) eventOptionSigned(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
+	return ok && ref.Path == "events" && ref.Name == "WithMetadata" && len(call.Args) == 1 && c.mapSigned(call.Args[0], 0)
+}
+
+// checkSubscriber reports a subscriber whose messages are never verified.
+func (c *checker) checkSubscriber(r gomicro.Registration) {
+	if c.handlerVerifies(r.Handler, 0) {
+		return
+	}
+	if !r.Broker {
+		t := c.model.TargetOf(r, r.Module)
+		if t.Param != nil || t.Opaque {
+			return
+		}
+		for _, comp := range t.Components {
+			for _, o := range c.model.ServerOptions(comp) {
+				if o.Kind == gomicro.OptOpaque {
+					return
+				}
+				if o.Kind != gomicro.OptWrapSubscriber {
+					continue
+				}
+				for _, a := range gomicro.WrapperArgs(o) {
+					if c.handlerVerifies(a, 0) {
+						return
+					}
+				}
+			}
+		}
+	}
+	topic := c.topic(r.Topic)
+	msg := "subscriber never verifies a message signature; check one with hmac.Equal or ed25519.Verify in the handler or in a micro.WrapSubscriber wrapper"
+	if topic != "" {
+		msg = "subscriber on topic " + topic + " never verifies a message signature; check one with hmac.Equal or ed25519.Verify in the handler or in a micro.WrapSubscriber wrapper"
+	}
+	c.pass.Report(analysis.Diagnostic{Pos: r.Call.Pos(), End: r.Call.End(), Category: "warning", Message: msg})
+}
+
+// handlerVerifies reports whether a subscriber handler (or subscriber
+// wrapper) verifies a signature: a function or method whose body does, a
+// literal, or a value whose type has a method that does.
+func (c *checker) handlerVerifies(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 6 {
+		return true // nothing to judge
+	}
+	info := c.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.FuncLit:
+		return c.bodyVerifies(x.Body, true)
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if id, ok := x.(*ast.Ident); ok {
+			obj = info.Uses[id]
+		} else {
+			obj = info.Uses[x.(*ast.SelectorExpr).Sel]
+		}
+		if fn, ok := obj.(*types.Func); ok {
+			return c.isVerifier(fn)
+		}
+	case *ast.CallExpr:
+		if fn, ok := gomicro.Callee(info, x).(*types.Func); ok && c.isVerifier(fn) {
+			return true
+		}
+		if decl := c.model.LocalFunc(x); decl != nil {
+			for _, r := range gomicro.ReturnedValues(decl) {
+				if c.handlerVerifies(r, depth+1) {
+					return true
+				}
+			}
+		}
+	}
+	t := info.TypeOf(e)
+	if t == nil {
+		return true
+	}
+	if _, isFunc := t.Underlying().(*types.Signature); isFunc {
+		if v := c.model.VarOf(e); v != nil {
+			rhs, unk := c.model.Assigned(v)
+			if unk || len(rhs) == 0 {
+				return true // a parameter: cannot see
+			}
+			for _, r := range rhs {
+				if c.handlerVerifies(r, depth+1) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// A struct handler: any of its methods.
+	ms := types.NewMethodSet(t)
+	if ms.Len() == 0 {
+		if _, isPtr := t.(*types.Pointer); !isPtr {
+			ms = types.NewMethodSet(types.NewPointer(t))
+		}
+	}
+	for i := 0; i < ms.Len(); i++ {
+		if c.isVerifier(ms.At(i).Obj()) {
+			return true
+		}
+	}
+	return false
+}
+
+func key(obj types.Object) string { return dataflow.Key(obj) }

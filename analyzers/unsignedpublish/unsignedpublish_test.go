@@ -1,0 +1,32 @@
+package unsignedpublish_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/microsec-lint/microsec-lint/analyzers/unsignedpublish"
+)
+
+// Test runs the analyzer over publishes and subscribers of go-micro v2, v4
+// and v5 stubs. Signers, verifiers and signing client wrappers of another
+// package reach them through facts. Every reported publish or subscriber
+// has a signed or verifying twin; the gomock recorder in pub_test.go is
+// not a publish.
+func Test(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, analysistest.TestData(), unsignedpublish.Analyzer,
+		"app/signing", "app/pub", "app/v5pub", "app/v2pub")
+}
+
+func TestDoc(t *testing.T) {
+	a := unsignedpublish.Analyzer
+	if a.Name != unsignedpublish.Doc.Name || a.Doc != unsignedpublish.Doc.Analyzer() {
+		t.Errorf("Analyzer.Doc does not come from doc.go")
+	}
+	for _, name := range []string{"signers", "verifiers"} {
+		if a.Flags.Lookup(name) == nil {
+			t.Errorf("flag %s missing", name)
+		}
+	}
+}
