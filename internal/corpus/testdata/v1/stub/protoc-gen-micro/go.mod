@@ -1,0 +1,3 @@
+module github.com/micro/protoc-gen-micro
+
+go 1.13
