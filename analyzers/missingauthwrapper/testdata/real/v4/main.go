@@ -1,0 +1,50 @@
+// Package realv4 type-checks against go-micro.dev/v4 v4.10.2 itself.
+package realv4
+
+import (
+	"context"
+	"errors"
+
+	"go-micro.dev/v4"
+	"go-micro.dev/v4/auth"
+	"go-micro.dev/v4/metadata"
+	"go-micro.dev/v4/server"
+)
+
+type Orders struct{}
+
+func (*Orders) Place(ctx context.Context, in *string, out *string) error { return nil }
+
+func authWrapper(a auth.Auth) server.HandlerWrapper { // want authWrapper:"makesauthwrapper"
+	return func(next server.HandlerFunc) server.HandlerFunc {
+		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+			tok, _ := metadata.Get(ctx, "Authorization")
+			if _, err := a.Inspect(tok); err != nil {
+				return errors.New("unauthorized")
+			}
+			return next(ctx, req, rsp)
+		}
+	}
+}
+
+func bare() {
+	svc := micro.NewService(micro.Name("shop.orders"))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service shop.orders with no authentication wrapper`
+}
+
+func guarded(a auth.Auth) {
+	svc := micro.NewService(micro.Name("shop.orders"), micro.WrapHandler(authWrapper(a)))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func handleOption(a auth.Auth) {
+	micro.NewService(micro.Handle(new(Orders))) // want `handler Orders registered on a service with no authentication wrapper`
+	micro.NewService(micro.Handle(new(Orders)), micro.WrapHandler(authWrapper(a)))
+}
+
+func ownServer(a auth.Auth) {
+	srv := server.NewServer(server.Name("inventory"))
+	srv.Handle(srv.NewHandler(new(Orders))) // want `handler Orders registered on server inventory with no authentication wrapper`
+	safe := server.NewServer(server.WrapHandler(authWrapper(a)))
+	safe.Handle(safe.NewHandler(new(Orders)))
+}
