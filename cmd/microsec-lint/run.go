@@ -16,6 +16,7 @@ import (
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
+	"github.com/microsec-lint/microsec-lint/internal/config"
 	"github.com/microsec-lint/microsec-lint/internal/driver"
 	"github.com/microsec-lint/microsec-lint/internal/lsp"
 	"github.com/microsec-lint/microsec-lint/internal/report"
@@ -37,6 +38,7 @@ const name = "microsec-lint"
 type options struct {
 	format    string
 	output    string
+	config    string
 	enable    string
 	disable   string
 	tests     bool
@@ -85,7 +87,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	enabled, err := selectRules(rules, opts.enable, opts.disable)
+	// Settings come from .microsec.yml (or -config); flags given on the
+	// command line win over the file.
+	settings, err := config.Resolve(opts.config, ".")
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	enabled, err := settings.Apply(rules, config.CommandLine(fs), vulncheck.Name)
 	if err != nil {
 		return usageError(stderr, err)
 	}
@@ -99,7 +107,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		Rules:      enabled,
 		NewFromRev: opts.newFromRev,
 	}
-	if opts.vuln && ruleSelected(vulncheck.Name, opts.enable, opts.disable) {
+	if opts.vuln && settings.Enabled(vulncheck.Name) {
 		switch opts.vulnShow {
 		case "reachable", "all":
 		default:
@@ -130,6 +138,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed
 	}
+	res.Findings = settings.Filter(res.Findings)
 	res.Tool = tool()
 	res.Rules = append(describeRules(enabled), res.Rules...)
 	if opts.writeBaseline != "" {
@@ -233,6 +242,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.SetOutput(stderr)
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.StringVar(&opts.output, "o", "", "write the report to `file` instead of standard output")
+	fs.StringVar(&opts.config, "config", "", "read settings from `file` (default: .microsec.yml in this directory or the nearest parent)")
 	fs.StringVar(&opts.enable, "enable", "", "comma-separated `rules` to run (default: all)")
 	fs.StringVar(&opts.disable, "disable", "", "comma-separated `rules` not to run")
 	fs.BoolVar(&opts.tests, "tests", true, "also analyse test files")
@@ -260,46 +270,6 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		fs.PrintDefaults()
 	}
 	return fs
-}
-
-// selectRules applies -enable and -disable to the suite. Unknown names are
-// a usage error, so that a typo does not silently turn a rule off.
-// vulncheck is a rule name too, although it is not an analyzer.
-func selectRules(all []analyzers.Rule, enable, disable string) ([]analyzers.Rule, error) {
-	known := map[string]bool{vulncheck.Name: true}
-	for _, r := range all {
-		known[r.Analyzer.Name] = true
-	}
-	for _, f := range [][2]string{{"enable", enable}, {"disable", disable}} {
-		for _, n := range strings.Split(f[1], ",") {
-			if n = strings.TrimSpace(n); n != "" && !known[n] {
-				return nil, fmt.Errorf("-%s: unknown rule %q (see -list-rules)", f[0], n)
-			}
-		}
-	}
-	var out []analyzers.Rule
-	for _, r := range all {
-		if ruleSelected(r.Analyzer.Name, enable, disable) {
-			out = append(out, r)
-		}
-	}
-	if len(out) == 0 && !ruleSelected(vulncheck.Name, enable, disable) {
-		return nil, errors.New("no rules left to run after -enable and -disable")
-	}
-	return out, nil
-}
-
-// ruleSelected reports whether -enable and -disable leave the rule on.
-func ruleSelected(rule, enable, disable string) bool {
-	in := func(list string) bool {
-		for _, n := range strings.Split(list, ",") {
-			if strings.TrimSpace(n) == rule {
-				return true
-			}
-		}
-		return false
-	}
-	return (strings.TrimSpace(enable) == "" || in(enable)) && !in(disable)
 }
 
 func listRules(w io.Writer, rules []analyzers.Rule) {
