@@ -265,6 +265,7 @@ func packageErrors(roots []*packages.Package, dir string) []report.Problem {
 		}
 	})
 	var problems []report.Problem
+	seen := make(map[string]bool) // a package and its test variant share errors
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		errs := ownErrors(p, broken)
 		if len(errs) == 0 {
@@ -278,10 +279,12 @@ func packageErrors(roots []*packages.Package, dir string) []report.Problem {
 			}
 			msgs = append(msgs, errorLine(e, dir))
 		}
-		problems = append(problems, report.Problem{
-			Package: packagePath(p),
-			Message: strings.Join(msgs, "; "),
-		})
+		msg := strings.Join(msgs, "; ")
+		if seen[p.PkgPath+"\x00"+msg] {
+			return
+		}
+		seen[p.PkgPath+"\x00"+msg] = true
+		problems = append(problems, report.Problem{Package: packagePath(p), Message: msg})
 	})
 	return problems
 }

@@ -292,3 +292,28 @@ func TestRunProgress(t *testing.T) {
 		t.Errorf("progress calls = %v, want %v", calls, want)
 	}
 }
+
+// TestBrokenPackageWithTestsReportedOnce: a package that does not
+// type-check is loaded twice with -tests (itself and its test variant) but
+// named once.
+func TestBrokenPackageWithTestsReportedOnce(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":      "module example.com/twice\n\ngo 1.26\n",
+		"b/b.go":      "package b\n\nvar X int = \"x\"\n",
+		"b/b_test.go": "package b\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}\n",
+	} {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Config{Dir: dir, Tests: true, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 {
+		t.Errorf("errors = %+v, want the broken package once", res.Errors)
+	}
+}
