@@ -147,6 +147,7 @@ func TestBadInputUnreadableFile(t *testing.T) {
 	if err := os.Chmod(secret, 0); err != nil {
 		t.Fatal(err)
 	}
+	//microsec:ignore cmdinjection -- runs the binary TestMain built
 	cmd := exec.Command(binary, noVuln)
 	if os.Geteuid() == 0 {
 		cmd = asNobody(t, dir)

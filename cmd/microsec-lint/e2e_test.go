@@ -72,6 +72,7 @@ func runBinary(t *testing.T, dir string, args ...string) result {
 	if !strings.Contains(strings.Join(args, " "), "-vuln") {
 		args = append([]string{noVuln}, args...)
 	}
+	//microsec:ignore cmdinjection -- runs the binary TestMain built
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
 	cmd.Env = offlineEnv()
@@ -159,7 +160,7 @@ func TestEndToEndSARIF(t *testing.T) {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
 	}
 	golden(t, "v4service.sarif", r.stdout)
-	for _, p := range sariftest.Validate(t, sariftest.Multitool(t), []byte(r.stdout)) {
+	for _, p := range sariftest.Validate(t, []byte(r.stdout)) {
 		t.Error(p)
 	}
 
@@ -286,6 +287,7 @@ func TestVetTool(t *testing.T) {
 // notification alone, which the protocol answers with exit status 1; the
 // session itself is tested in internal/lsp.
 func TestLSPSubcommand(t *testing.T) {
+	//microsec:ignore cmdinjection -- runs the binary TestMain built
 	cmd := exec.Command(binary, "lsp")
 	body := `{"jsonrpc":"2.0","method":"exit"}`
 	cmd.Stdin = strings.NewReader("Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body)
@@ -369,7 +371,7 @@ func TestVulncheckEndToEnd(t *testing.T) {
 	if !strings.Contains(sarif.stdout, `"codeFlows"`) || !strings.Contains(sarif.stdout, `"ruleId": "GO-2021-0113"`) {
 		t.Errorf("SARIF lacks the vulnerability's rule or code flow")
 	}
-	for _, p := range sariftest.Validate(t, sariftest.Multitool(t), []byte(sarif.stdout)) {
+	for _, p := range sariftest.Validate(t, []byte(sarif.stdout)) {
 		t.Error(p)
 	}
 

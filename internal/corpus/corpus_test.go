@@ -135,6 +135,7 @@ type run struct {
 func runChild(t *testing.T, fixture string, procs int) run {
 	t.Helper()
 	out := t.TempDir()
+	//microsec:ignore cmdinjection -- re-runs this test binary in a child process
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Dir = filepath.Join("testdata", fixture)
 	cmd.Env = append(os.Environ(),

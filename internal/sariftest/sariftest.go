@@ -63,14 +63,18 @@ type multitoolLog struct {
 }
 
 // Validate runs the Multitool's GitHub and SARIF rules over sarif and
-// returns one line per error or warning it finds; notes are logged.
-func Validate(t *testing.T, tool string, sarif []byte) []string {
+// returns one line per error or warning it finds; notes are logged. The
+// Multitool is found as Multitool finds it, and the test skips or fails
+// as Multitool says when there is none.
+func Validate(t *testing.T, sarif []byte) []string {
 	t.Helper()
+	tool := Multitool(t)
 	dir := t.TempDir()
 	in, out := filepath.Join(dir, "in.sarif"), filepath.Join(dir, "out.sarif")
 	if err := os.WriteFile(in, sarif, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	//microsec:ignore cmdinjection -- the Multitool's path comes from the test set-up (MICROSEC_SARIF_MULTITOOL or .tools), not from users
 	cmd := exec.Command(tool, "validate", in, "-o", out, "--rule-kind", "Gh;Sarif")
 	cmd.Dir = dir
 	stdout, err := cmd.CombinedOutput()
