@@ -200,6 +200,19 @@ func writeMarkdown(w io.Writer, meta map[string]string, cells map[key]*cell, set
 	for _, t := range toolOrder {
 		fmt.Fprintf(w, "| %s | %s |\n", t.name, t.what)
 	}
+	var missing []string
+	for _, t := range toolOrder {
+		measured := false
+		for _, s := range sets {
+			measured = measured || cells[key{s, t.name}] != nil
+		}
+		if !measured {
+			missing = append(missing, t.name)
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(w, "\nNot measured in this run: %s.\n", strings.Join(missing, ", "))
+	}
 	if meta["vulnflag"] == "no" {
 		fmt.Fprintf(w, "\nmicrosec-lint had no `-vuln` flag when this was measured: `suite` is its default run and `suite-vuln` was not measured.\n")
 	}

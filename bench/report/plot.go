@@ -84,5 +84,7 @@ func drawPlot(path, title, ylabel string, ns []int, cells map[key]*cell, value f
 	if i == 0 {
 		return fmt.Errorf("%s: nothing to plot", path)
 	}
+	// Room above the highest line for the legend in the top left corner.
+	p.Y.Max *= 8
 	return p.Save(7*vg.Inch, 5*vg.Inch, path)
 }
