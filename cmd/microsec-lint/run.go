@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
@@ -54,6 +55,8 @@ type options struct {
 	vuln     bool
 	vulnDB   string
 	vulnShow string
+
+	debugTiming bool
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -121,6 +124,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return exitFailed
 		}
 	}
+	if opts.debugTiming {
+		cfg.Timing = func(load time.Duration, ts []driver.Timing) { printTiming(stderr, load, ts) }
+	}
 	showProgress, err := wantProgress(opts.progress, stderr)
 	if err != nil {
 		return usageError(stderr, err)
@@ -148,6 +154,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return finish(res, format, opts, stdout, stderr)
+}
+
+// printTiming writes the -debug-timing report: one line per analyzer,
+// slowest first. Analyzers run in parallel, so the sums exceed wall time.
+func printTiming(w io.Writer, load time.Duration, ts []driver.Timing) {
+	fmt.Fprintf(w, "%s: timing: loading packages %v\n", name, load.Round(time.Millisecond))
+	for _, t := range ts {
+		fmt.Fprintf(w, "%s: timing: %-20s %10v on %d packages\n", name, t.Analyzer, t.Total.Round(time.Millisecond), t.Packages)
+	}
 }
 
 // runLSP serves the language server on stdin and stdout until the client
@@ -249,6 +264,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.BoolVar(&opts.listRules, "list-rules", false, "list the rules and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.BoolVar(&opts.debug, "debug", false, "print the stack of internal errors")
+	fs.BoolVar(&opts.debugTiming, "debug-timing", false, "print on stderr the time spent loading packages and in each analyzer")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings of this run in the baseline `file`")
 	fs.StringVar(&opts.progress, "progress", "auto", "show progress on stderr: auto (on a terminal outside CI), always or never")

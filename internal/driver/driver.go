@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
@@ -41,6 +42,9 @@ type Config struct {
 	// Progress, when set, is told how far the run is; it may be called
 	// from several goroutines, one call at a time.
 	Progress func(Progress)
+	// Timing, when set, receives the time spent loading packages and in
+	// each analyzer once the analysis is done (-debug-timing).
+	Timing func(load time.Duration, analyzers []Timing)
 	// Vuln, when set, runs govulncheck beside the analyzers on the same
 	// directory, patterns, tests setting and environment; its findings go
 	// through the same suppressions, baseline and -new-from-rev filter.
@@ -70,10 +74,12 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if cfg.Progress != nil {
 		cfg.Progress(Progress{})
 	}
+	loadStart := time.Now()
 	pkgs, unmatched, err := load(ctx, dir, patterns, cfg, as)
 	if err != nil {
 		return nil, err
 	}
+	loadTime := time.Since(loadStart)
 	if cfg.Progress != nil {
 		as = withProgress(as, pkgs, cfg.Progress)
 	}
@@ -86,6 +92,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	graph, err := checker.Analyze(as, pkgs, nil)
 	if err != nil {
 		return nil, fmt.Errorf("cannot run the analyzers: %v", err)
+	}
+	if cfg.Timing != nil {
+		cfg.Timing(loadTime, timings(graph))
 	}
 	levels := make(map[string]report.Level, len(cfg.Rules))
 	for _, r := range cfg.Rules {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
@@ -315,5 +316,22 @@ func TestBrokenPackageWithTestsReportedOnce(t *testing.T) {
 	}
 	if len(res.Errors) != 1 {
 		t.Errorf("errors = %+v, want the broken package once", res.Errors)
+	}
+}
+
+func TestRunTiming(t *testing.T) {
+	var got []Timing
+	_, err := Run(context.Background(), Config{
+		Dir:      filepath.Join("testdata", "mod"),
+		Patterns: []string{"./good", "./also"},
+		Rules:    []analyzers.Rule{rule(badFuncs, "error")},
+		Env:      offline(),
+		Timing:   func(_ time.Duration, ts []Timing) { got = ts },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 1 || got[0].Analyzer != "badfuncs" || got[0].Packages != 2 {
+		t.Errorf("timings = %+v, want badfuncs on 2 packages", got)
 	}
 }
