@@ -222,12 +222,12 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 }
 
 // judgeArgs reports an argument that comes from external input, unless a
-// constant "--" ends the options before it. first is the 1-based number
-// of argv[0].
+// constant "--" or "--end-of-options" ends the options before it. first is
+// the 1-based number of argv[0].
 func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) dataflow.Decision {
 	deps := false
 	for i, a := range argv {
-		if c, ok := a.Const(); ok && c == "--" {
+		if c, ok := a.Const(); ok && endsOptions(c) {
 			break
 		}
 		a = a.Flatten()
@@ -244,6 +244,13 @@ func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) 
 		deps = deps || a.DependsOnParams()
 	}
 	return dataflow.Decision{Defer: deps}
+}
+
+// endsOptions reports whether an argument marks the end of the options:
+// "--", or "--end-of-options", which git and other tools accept where "--"
+// means something else (git diff --end-of-options REV -- PATH).
+func endsOptions(arg string) bool {
+	return arg == "--" || arg == "--end-of-options"
 }
 
 // report builds the finding's message.

@@ -22,8 +22,10 @@
 //     and not chosen from constants;
 //   - other arguments, at warning level, only when they come from external
 //     input (a go-micro handler request, a subscriber message, an HTTP
-//     request, the environment, a flag, os.Args) and no constant "--"
-//     comes before them.
+//     request, the environment, a flag, os.Args) and no constant "--" or
+//     "--end-of-options" comes before them. git and other tools read
+//     "--end-of-options" as the end of the options where "--" would mean
+//     something else: git diff --end-of-options REV -- PATH.
 //
 // Wrong:
 //

@@ -58,7 +58,7 @@ var probe = &analysis.Analyzer{
 }
 
 func TestOrigins(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe, "a", "b")
+	analysistest.Run(t, analysistest.TestData(), probe, "a", "b", "c", "d")
 }
 
 func TestUnionConcat(t *testing.T) {

@@ -11,7 +11,11 @@
 //
 // A call to a function is followed through its Summary: the origin of each
 // result in terms of the function's parameters, and the sinks its
-// parameters reach. Summaries of the package's own functions are computed
+// parameters reach. Where the function reads a field of a struct parameter
+// (or of the struct a pointer parameter points to, cfg.A.B included), the
+// summary names that field, and a caller substitutes the origin of that
+// field of its argument: the value in a composite literal, a store before
+// the call, or the zero value of a field never set. Summaries of the package's own functions are computed
 // on demand; summaries of other packages' functions travel as analysis
 // facts of a type the client declares, so results do not depend on how
 // packages are batched. A client (sqlconcat, cmdinjection) says which calls

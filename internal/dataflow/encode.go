@@ -70,6 +70,13 @@ type writer struct{ buf []byte }
 func (w *writer) int(i int)    { w.buf = binary.AppendUvarint(w.buf, uint64(i)) }
 func (w *writer) str(s string) { w.int(len(s)); w.buf = append(w.buf, s...) }
 
+func (w *writer) ints(is []int) {
+	w.int(len(is))
+	for _, i := range is {
+		w.int(i)
+	}
+}
+
 func (w *writer) value(v Value) {
 	flags := 0
 	if v.Finite {
@@ -89,6 +96,12 @@ func (w *writer) value(v Value) {
 	w.int(len(v.Params))
 	for _, p := range v.Params {
 		w.int(p)
+	}
+	w.ints(v.Path)
+	w.int(len(v.Fields))
+	for _, f := range v.Fields {
+		w.int(f.Param)
+		w.ints(f.Path)
 	}
 	w.int(len(v.Consts))
 	for _, c := range v.Consts {
@@ -131,6 +144,18 @@ func (r *reader) str() string {
 	return s
 }
 
+func (r *reader) ints() []int {
+	n := r.int()
+	if n == 0 || r.err != nil {
+		return nil
+	}
+	is := make([]int, 0, min(n, 64))
+	for range n {
+		is = append(is, r.int())
+	}
+	return is
+}
+
 func (r *reader) value(depth int) Value {
 	if depth > 64 {
 		r.err = errCorrupt
@@ -147,6 +172,13 @@ func (r *reader) value(depth int) Value {
 		v.Params = make([]int, 0, min(n, 64))
 		for range n {
 			v.Params = append(v.Params, r.int())
+		}
+	}
+	v.Path = r.ints()
+	if n := r.int(); n > 0 && r.err == nil {
+		v.Fields = make([]FieldRef, 0, min(n, 64))
+		for range n {
+			v.Fields = append(v.Fields, FieldRef{r.int(), r.ints()})
 		}
 	}
 	if n := r.int(); n > 0 && r.err == nil {

@@ -49,6 +49,7 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		globals:  make(map[*ssa.Global][]ssa.Instruction),
 		closures: make(map[*ssa.Function][]*ssa.MakeClosure),
 		reported: make(map[string]bool),
+		inField:  make(map[fieldKey]bool),
 	}
 	if init, ok := e.pkg.Members["init"].(*ssa.Function); ok {
 		// The package initializer, and the function literals of
@@ -112,6 +113,16 @@ type engine struct {
 
 	findings []Finding
 	reported map[string]bool
+
+	inField map[fieldKey]bool // fields being followed by fieldOf
+	calling *ssa.CallCommon   // the call whose operands' fields subst follows
+}
+
+// fieldKey is a field of a struct value, or of the struct a pointer
+// points to, being followed.
+type fieldKey struct {
+	x    ssa.Value
+	path string
 }
 
 // index records, once per package, what SSA does not link: the
@@ -275,9 +286,9 @@ func (e *engine) compute(v ssa.Value) Value {
 	case *ssa.MakeMap, *ssa.MakeSlice:
 		return e.writes(v, true)
 	case *ssa.FieldAddr:
-		return e.field(v, v.X, v.Field)
+		return e.field(v.X, []int{v.Field}, describe(v))
 	case *ssa.Field:
-		return e.field(v, v.X, v.Field)
+		return e.field(v.X, []int{v.Field}, describe(v))
 	case *ssa.IndexAddr:
 		return e.element(v)
 	case *ssa.UnOp:
@@ -395,7 +406,7 @@ func (e *engine) freeVar(fv *ssa.FreeVar) Value {
 	var r Value
 	for i, mc := range mcs {
 		b := e.eval(mc.Bindings[idx]).Flatten()
-		b.Params, b.Param = nil, 0 // parameters of another function
+		b.forgetParams() // parameters of another function
 		if i == 0 {
 			r = b
 		} else {
@@ -515,63 +526,190 @@ func (e *engine) listArray(a ssa.Value, n int) (Value, bool) {
 	return withElems(elems), true
 }
 
-// field is the origin of field f of the struct x points to (or is).
-func (e *engine) field(v, x ssa.Value, f int) Value {
-	var r Value
-	first := true
-	add := func(w Value) {
-		if first {
-			r, first = w, false
-		} else {
-			r = Union(r, w)
+// maxPath bounds the fields followed into nested structs; deeper fields
+// are taken as the whole of the struct they are in.
+const maxPath = 8
+
+// field is the origin of the field at path (field indices, outermost
+// first) of x, a struct or a pointer to one; name describes it. A field
+// never written holds its zero value.
+func (e *engine) field(x ssa.Value, path []int, name string) Value {
+	r := e.fieldOf(x, path, name)
+	if r.Finite && len(r.Consts) == 0 {
+		if t := fieldType(x.Type(), path); t != nil && isString(t) {
+			return constant("")
 		}
-	}
-	if refs := x.Referrers(); refs != nil {
-		for _, ref := range *refs {
-			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.Field == f {
-				add(e.writes(fa, true))
-			}
-		}
-	}
-	add(e.writes(x, false))
-	switch root(x).(type) {
-	case *ssa.Alloc:
-	default:
-		base := e.eval(x).Flatten()
-		if !base.Origin.Safe() {
-			base.Culprit = describe(v)
-		}
-		if base.DependsOnParams() {
-			base.ParamPath = describe(v)
-		}
-		if base.Param > 0 {
-			base.Param = 0
-		}
-		add(base)
 	}
 	return r
 }
 
-// root returns the value an address is derived from through fields.
-func root(x ssa.Value) ssa.Value {
-	for {
-		switch v := x.(type) {
-		case *ssa.FieldAddr:
-			x = v.X
-		case *ssa.Field:
-			x = v.X
-		case *ssa.UnOp:
-			if v.Op != token.MUL {
-				return x
-			}
-			if _, ok := v.X.(*ssa.Alloc); !ok {
-				return x
-			}
-			x = v.X
-		default:
-			return x
+// fieldOf is the join of what field path of x can hold: what is stored in
+// it, in the struct around it, and, when x comes from a parameter, that
+// field of the parameter, which callers substitute (see subst).
+func (e *engine) fieldOf(x ssa.Value, path []int, name string) Value {
+	// Start from the struct the fields are selected from: &s.A.B is
+	// field path A.B of s.
+	for len(path) <= maxPath {
+		if fa, ok := x.(*ssa.FieldAddr); ok {
+			x, path = fa.X, append([]int{fa.Field}, path...)
+		} else if f, ok := x.(*ssa.Field); ok {
+			x, path = f.X, append([]int{f.Field}, path...)
+		} else {
+			break
 		}
 	}
+	if len(path) > maxPath {
+		return e.wholeOf(x, name)
+	}
+	key := fieldKey{x, pathKey(path)}
+	if e.inField[key] {
+		return Value{Finite: true} // a cycle: the other edges give the rest
+	}
+	e.inField[key] = true
+	defer delete(e.inField, key)
+
+	r := Value{Finite: true}
+	if _, ok := x.Type().Underlying().(*types.Pointer); ok {
+		r = e.pathWrites(x, path, name)
+	}
+	switch v := x.(type) {
+	case *ssa.Alloc, *ssa.Const:
+		// Zeroed memory, or a zero value: only the writes count.
+		return r
+	case *ssa.Parameter:
+		p := e.param(v)
+		if p.Param > 0 {
+			return join(r, fieldOfParam(p.Param-1, path, name))
+		}
+		if !p.Origin.Safe() {
+			p.Culprit = name
+		}
+		return join(r, p)
+	case *ssa.UnOp:
+		if v.Op == token.MUL && isStructPointer(v.X.Type()) {
+			return join(r, e.fieldOf(v.X, path, name))
+		}
+	case *ssa.Phi:
+		for _, edge := range v.Edges {
+			r = join(r, e.fieldOf(edge, path, name))
+		}
+		return r
+	case *ssa.FreeVar:
+		fn := v.Parent()
+		idx := slices.Index(fn.FreeVars, v)
+		if mcs := e.closures[fn]; len(mcs) > 0 && idx >= 0 {
+			for _, mc := range mcs {
+				b := e.fieldOf(mc.Bindings[idx], path, name).Flatten()
+				b.forgetParams() // parameters of another function
+				r = join(r, b)
+			}
+			return r
+		}
+	}
+	return join(r, e.wholeOf(x, name))
+}
+
+// wholeOf is the origin of a struct (or what a pointer points to) whose
+// fields are not followed, as the origin of one of its fields named name.
+func (e *engine) wholeOf(x ssa.Value, name string) Value {
+	base := e.eval(x).Flatten()
+	if !base.Origin.Safe() {
+		base.Culprit = name
+	}
+	if base.DependsOnParams() {
+		base.ParamPath = name
+	}
+	base.Param, base.Path = 0, nil
+	return base
+}
+
+// pathWrites is the join of what is written into field path of the struct
+// addr points to: stores to the field and into it, stores of whole
+// structs, and what calls and closures given addr may write.
+func (e *engine) pathWrites(addr ssa.Value, path []int, name string) Value {
+	r := Value{Finite: true}
+	refs := addr.Referrers()
+	if refs == nil {
+		return r
+	}
+	for _, instr := range *refs {
+		switch i := instr.(type) {
+		case *ssa.Store:
+			if i.Addr == addr {
+				r = join(r, e.fieldOf(i.Val, path, name))
+			}
+		case *ssa.FieldAddr:
+			if i.Field != path[0] {
+				continue
+			}
+			if len(path) == 1 {
+				r = join(r, e.writes(i, true))
+			} else {
+				r = join(r, e.pathWrites(i, path[1:], name))
+			}
+		case *ssa.MakeClosure:
+			for j, b := range i.Bindings {
+				if fn, ok := i.Fn.(*ssa.Function); ok && b == addr && j < len(fn.FreeVars) {
+					w := e.pathWrites(fn.FreeVars[j], path, name)
+					w.forgetParams()
+					r = join(r, w)
+				}
+			}
+		case ssa.CallInstruction:
+			if i.Common() != e.calling {
+				r = join(r, e.writeOf(instr, addr, false))
+			}
+		default:
+			r = join(r, e.writeOf(instr, addr, false))
+		}
+	}
+	return r
+}
+
+// join is Union, except that a value joined with nothing is kept whole,
+// exactly the parameter or field it is.
+func join(r, w Value) Value {
+	if isNothing(r) {
+		return w
+	}
+	if isNothing(w) {
+		return r
+	}
+	return Union(r, w)
+}
+
+// isNothing reports whether v is the empty set of constant strings: what
+// was never written.
+func isNothing(v Value) bool {
+	return v.Finite && len(v.Consts) == 0 && v.Origin == Constant && !v.DependsOnParams() && !v.Listed
+}
+
+func pathKey(path []int) string {
+	var b strings.Builder
+	writePath(&b, path)
+	return b.String()
+}
+
+func isStructPointer(t types.Type) bool {
+	p, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = p.Elem().Underlying().(*types.Struct)
+	return ok
+}
+
+// fieldType is the type of field path of t, a struct or a pointer to
+// one, or nil.
+func fieldType(t types.Type, path []int) types.Type {
+	for _, i := range path {
+		st, ok := deref(t).Underlying().(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	return t
 }
 
 // element is the origin of the element an IndexAddr points to.
@@ -599,34 +737,41 @@ func (e *engine) writes(addr ssa.Value, deep bool) Value {
 		return r
 	}
 	for _, instr := range *refs {
-		switch i := instr.(type) {
-		case *ssa.Store:
-			if i.Addr == addr {
-				r = Union(r, e.eval(i.Val))
-			}
-		case *ssa.MapUpdate:
-			if i.Map == addr {
-				r = Union(r, e.eval(i.Value))
-			}
-		case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Slice:
-			if deep {
-				r = Union(r, e.writes(i.(ssa.Value), true))
-			}
-		case *ssa.MakeClosure:
-			for j, b := range i.Bindings {
-				if b == addr {
-					if fn, ok := i.Fn.(*ssa.Function); ok && j < len(fn.FreeVars) {
-						w := e.writes(fn.FreeVars[j], deep)
-						w.Params, w.Param = nil, 0
-						r = Union(r, w)
-					}
+		r = Union(r, e.writeOf(instr, addr, deep))
+	}
+	return r
+}
+
+// writeOf is what one instruction using addr writes through it.
+func (e *engine) writeOf(instr ssa.Instruction, addr ssa.Value, deep bool) Value {
+	r := Value{Finite: true}
+	switch i := instr.(type) {
+	case *ssa.Store:
+		if i.Addr == addr {
+			r = e.eval(i.Val)
+		}
+	case *ssa.MapUpdate:
+		if i.Map == addr {
+			r = e.eval(i.Value)
+		}
+	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Slice:
+		if deep {
+			r = e.writes(i.(ssa.Value), true)
+		}
+	case *ssa.MakeClosure:
+		for j, b := range i.Bindings {
+			if b == addr {
+				if fn, ok := i.Fn.(*ssa.Function); ok && j < len(fn.FreeVars) {
+					w := e.writes(fn.FreeVars[j], deep)
+					w.forgetParams()
+					r = Union(r, w)
 				}
 			}
-		case *ssa.MakeInterface:
-			r = Union(r, e.interfaceWrites(i))
-		case ssa.CallInstruction:
-			r = Union(r, e.callWrites(i.Common(), addr))
 		}
+	case *ssa.MakeInterface:
+		r = e.interfaceWrites(i)
+	case ssa.CallInstruction:
+		r = e.callWrites(i.Common(), addr)
 	}
 	return r
 }
@@ -728,7 +873,7 @@ func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
 	}
 	if fn := c.StaticCallee(); fn != nil {
 		if s := e.summaryOf(fn); s != nil && idx < len(s.Results) {
-			r := Subst(s.Results[idx], e.evalArgs(c.Args))
+			r := e.subst(c, s.Results[idx], c.Args, e.evalArgs(c.Args))
 			if !r.Origin.Safe() && r.Culprit == "" {
 				r.Culprit = calleeName(obj, c) + "(...)"
 			}
@@ -736,6 +881,26 @@ func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
 		}
 	}
 	return of(NonConstant, calleeName(obj, c)+"(...)")
+}
+
+// subst is Subst for call c with operands args, whose origins are argv: a
+// field of a parameter takes the origin of that field of the operand, as
+// written before the call (what the callee writes there it sees itself).
+func (e *engine) subst(c *ssa.CallCommon, v Value, args []ssa.Value, argv []Value) Value {
+	return subst(v, argv, func(p int, path []int) Value {
+		outer := e.calling
+		e.calling = c
+		defer func() { e.calling = outer }()
+		name := describe(args[p])
+		t := args[p].Type()
+		for _, i := range path {
+			name += "." + fieldName(t, i)
+			if t = fieldType(t, []int{i}); t == nil {
+				return argv[p]
+			}
+		}
+		return e.field(args[p], path, name)
+	})
 }
 
 func (e *engine) evalArgs(args []ssa.Value) []Value {
@@ -853,7 +1018,7 @@ func (e *engine) scanCall(fn *ssa.Function, c *ssa.CallCommon, s *Summary) {
 				site.Via += " → " + su.Via
 			}
 			for _, a := range su.Args {
-				site.Args = append(site.Args, Subst(a, argv))
+				site.Args = append(site.Args, e.subst(c, a, t.args, argv))
 			}
 			e.decide(fn, c.Pos(), site, s, su.Where)
 		}

@@ -275,7 +275,7 @@ func (e *engine) operand(x ssa.Value, verb rune) Value {
 	if verb == 's' || verb == 'v' || verb == 'q' {
 		if m := stringMethod(t); m != nil {
 			if s := e.importFact(m); s != nil && len(s.Results) == 1 {
-				return Subst(s.Results[0], []Value{e.eval(x)})
+				return e.subst(nil, s.Results[0], []ssa.Value{x}, []Value{e.eval(x)})
 			}
 		}
 	}

@@ -71,13 +71,19 @@ type Value struct {
 	// "os.Getenv(...)", "parameter name".
 	Culprit string
 	// Params lists the parameters (in SSA order, the receiver first) the
-	// value is built from, sorted.
+	// value is built from as a whole, sorted.
 	Params []int
+	// Fields lists the fields of parameters (structs, or pointers to
+	// them) the value is built from, sorted: a caller substitutes the
+	// origin of that field of its argument, not of the whole argument.
+	Fields []FieldRef
 	// ParamPath names the first part built from a parameter, such as
 	// "req.Name"; callers use it when the argument itself has no name.
 	ParamPath string
-	// Param is 1 + the index of the parameter the value is exactly, or 0.
+	// Param is 1 + the index of the parameter the value is exactly, or 0;
+	// with Path, the value is exactly that field of the parameter.
 	Param int
+	Path  []int
 	// Consts are the possible strings of the value when Finite.
 	Consts []string
 	// Finite reports that Consts lists every string the value can be. It
@@ -89,6 +95,26 @@ type Value struct {
 	Elems  []Value
 	Listed bool
 	Spread bool
+}
+
+// FieldRef names a field of a parameter: Path lists the field indices
+// from the parameter's struct inwards (cfg.A.B), through pointers.
+type FieldRef struct {
+	Param int
+	Path  []int
+}
+
+func (f FieldRef) compare(g FieldRef) int {
+	if f.Param != g.Param {
+		return f.Param - g.Param
+	}
+	return slices.Compare(f.Path, g.Path)
+}
+
+// fieldOfParam is the Value that is exactly field path of parameter idx.
+func fieldOfParam(idx int, path []int, name string) Value {
+	path = slices.Clip(slices.Clone(path))
+	return Value{Param: idx + 1, Path: path, Fields: []FieldRef{{idx, path}}, ParamPath: name}
 }
 
 // constant returns the Value of constant text s.
@@ -111,14 +137,20 @@ func of(o Origin, culprit string) Value {
 // Worst returns the origin of v once its parameters are known to have the
 // given origin: the origin a caller would see in the worst case.
 func (v Value) Worst(param Origin) Origin {
-	if len(v.Params) > 0 && param > v.Origin {
+	if v.DependsOnParams() && param > v.Origin {
 		return param
 	}
 	return v.Origin
 }
 
 // DependsOnParams reports whether v is built from a parameter.
-func (v Value) DependsOnParams() bool { return len(v.Params) > 0 }
+func (v Value) DependsOnParams() bool { return len(v.Params) > 0 || len(v.Fields) > 0 }
+
+// forgetParams drops what v says about parameters, for a value that moves
+// into another function (a closure's captured variable).
+func (v *Value) forgetParams() {
+	v.Params, v.Fields, v.Param, v.Path = nil, nil, 0, nil
+}
 
 // Const returns the single string v can be, if there is exactly one.
 func (v Value) Const() (string, bool) {
@@ -135,7 +167,7 @@ func (v *Value) mergeOrigin(w Value) {
 		v.Origin = w.Origin
 		v.Culprit = w.Culprit
 	}
-	if len(w.Params) > 0 {
+	if w.DependsOnParams() {
 		if v.ParamPath == "" {
 			v.ParamPath = w.ParamPath
 		}
@@ -144,19 +176,24 @@ func (v *Value) mergeOrigin(w Value) {
 				v.Params = slices.Insert(slices.Clip(v.Params), i, p)
 			}
 		}
+		for _, f := range w.Fields {
+			if i, found := slices.BinarySearchFunc(v.Fields, f, FieldRef.compare); !found {
+				v.Fields = slices.Insert(slices.Clip(v.Fields), i, f)
+			}
+		}
 	}
-	v.Param = 0
+	v.Param, v.Path = 0, nil
 }
 
 // Union is the value that is either a or b: a phi, a switch, the values of
 // a map literal.
 func Union(a, b Value) Value {
-	if a.Param != 0 && a.Param == b.Param && !a.Listed && !b.Listed {
+	if a.Param != 0 && a.Param == b.Param && slices.Equal(a.Path, b.Path) && !a.Listed && !b.Listed {
 		return a
 	}
-	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params}
+	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params, Fields: a.Fields}
 	r.mergeOrigin(b)
-	if a.Finite && b.Finite && len(r.Params) == 0 && r.Origin == Constant {
+	if a.Finite && b.Finite && !r.DependsOnParams() && r.Origin == Constant {
 		r.Finite = true
 		r.Consts = slices.Clone(a.Consts)
 		for _, s := range b.Consts {
@@ -182,9 +219,9 @@ func Union(a, b Value) Value {
 
 // Concat is the text of a followed by the text of b.
 func Concat(a, b Value) Value {
-	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params}
+	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params, Fields: a.Fields}
 	r.mergeOrigin(b)
-	if a.Finite && b.Finite && len(r.Params) == 0 && len(a.Consts)*len(b.Consts) <= maxConsts {
+	if a.Finite && b.Finite && !r.DependsOnParams() && len(a.Consts)*len(b.Consts) <= maxConsts {
 		r.Finite = true
 		for _, x := range a.Consts {
 			for _, y := range b.Consts {
@@ -204,7 +241,7 @@ func (v Value) Flatten() Value {
 		v.Spread = false
 		return v
 	}
-	r := Value{Origin: v.Origin, Culprit: v.Culprit, ParamPath: v.ParamPath, Params: v.Params, Finite: true}
+	r := Value{Origin: v.Origin, Culprit: v.Culprit, ParamPath: v.ParamPath, Params: v.Params, Fields: v.Fields, Finite: true}
 	for _, e := range v.Elems {
 		r = Union(r, e.Flatten())
 	}
@@ -226,16 +263,33 @@ func withElems(elems []Value) Value {
 }
 
 // Subst returns v as seen by a caller that passes args for the parameters
-// of v's function. A parameter without an argument is NonConstant.
-func Subst(v Value, args []Value) Value {
+// of v's function. A parameter without an argument is NonConstant. A field
+// of a parameter takes the origin of the whole argument; the engine, which
+// sees the arguments' SSA values, substitutes the field itself.
+func Subst(v Value, args []Value) Value { return subst(v, args, nil) }
+
+// subst is Subst with field, if not nil, giving the origin of the field at
+// path of argument p.
+func subst(v Value, args []Value, field func(p int, path []int) Value) Value {
 	arg := func(p int) Value {
 		if p >= 0 && p < len(args) {
 			return args[p]
 		}
 		return of(NonConstant, "an argument")
 	}
+	argField := func(f FieldRef) Value {
+		if field != nil && f.Param >= 0 && f.Param < len(args) {
+			return field(f.Param, f.Path)
+		}
+		return arg(f.Param)
+	}
 	if v.Param > 0 && !v.Listed {
-		a := arg(v.Param - 1)
+		var a Value
+		if v.Path != nil {
+			a = argField(FieldRef{v.Param - 1, v.Path})
+		} else {
+			a = arg(v.Param - 1)
+		}
 		if a.Culprit == "" && v.ParamPath != "" && !a.Origin.Safe() {
 			a.Culprit = v.ParamPath
 		}
@@ -243,18 +297,24 @@ func Subst(v Value, args []Value) Value {
 		return a
 	}
 	r := Value{Origin: v.Origin, Culprit: v.Culprit, Finite: v.Finite, Consts: v.Consts, Spread: v.Spread}
-	for _, p := range v.Params {
-		a := arg(p).Flatten()
+	add := func(a Value) {
+		a = a.Flatten()
 		if a.Culprit == "" && !a.Origin.Safe() {
 			a.Culprit = v.ParamPath
 		}
 		r.mergeOrigin(a)
 		r.Finite, r.Consts = false, nil
 	}
+	for _, p := range v.Params {
+		add(arg(p))
+	}
+	for _, f := range v.Fields {
+		add(argField(f))
+	}
 	if v.Listed {
 		r.Listed = true
 		for _, e := range v.Elems {
-			s := Subst(e, args)
+			s := subst(e, args, field)
 			if e.Spread && s.Listed {
 				r.Elems = append(r.Elems, s.Elems...)
 				continue
@@ -274,13 +334,21 @@ func (v Value) String() string {
 	}
 	if v.Param > 0 {
 		b.WriteString("=p" + strconv.Itoa(v.Param-1))
-	} else if len(v.Params) > 0 {
+		writePath(&b, v.Path)
+	} else if v.DependsOnParams() {
 		b.WriteString("+p")
 		for i, p := range v.Params {
 			if i > 0 {
 				b.WriteString(",")
 			}
 			b.WriteString(strconv.Itoa(p))
+		}
+		for i, f := range v.Fields {
+			if i > 0 || len(v.Params) > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(strconv.Itoa(f.Param))
+			writePath(&b, f.Path)
 		}
 	}
 	if v.Listed {
@@ -297,6 +365,13 @@ func (v Value) String() string {
 		b.WriteString("]")
 	}
 	return b.String()
+}
+
+// writePath renders the field indices of a path as ".2.0".
+func writePath(b *strings.Builder, path []int) {
+	for _, i := range path {
+		b.WriteString("." + strconv.Itoa(i))
+	}
 }
 
 func quoteAll(ss []string) []string {

@@ -68,6 +68,8 @@ func argumentInjection(unknown func() string) {
 	branch := os.Getenv("BRANCH")
 	exec.Command("git", "checkout", branch) // want `argument 2 of git passed to exec.Command comes from external input \(os.Getenv\(...\)\); reject values that start with "-" or put "--" before them`
 	exec.Command("git", "checkout", "--", branch)
+	exec.Command("git", "diff", "--end-of-options", branch, "--")
+	exec.Command("git", "diff", branch, "--end-of-options") // want `argument 2 of git passed to exec.Command comes from external input \(os.Getenv\(...\)\)`
 	exec.Command("git", "checkout", unknown())
 }
 

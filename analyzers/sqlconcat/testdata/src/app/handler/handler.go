@@ -35,7 +35,7 @@ func (h *Users) Find(ctx context.Context, req *FindRequest, rsp *FindResponse) e
 // judged at callers, and there are none.
 type Other struct{ store *store.Store }
 
-func (o *Other) Find(ctx context.Context, req *FindRequest, rsp *FindResponse) error { // want Find:`sink\(sql@\(\*sql.DB\).Query:constant\+p2\)`
+func (o *Other) Find(ctx context.Context, req *FindRequest, rsp *FindResponse) error { // want Find:`sink\(sql@\(\*sql.DB\).Query:constant\+p2\.0\)`
 	return o.store.ByName(req.Name)
 }
 
