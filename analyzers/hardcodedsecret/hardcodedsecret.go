@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"github.com/microsec-lint/microsec-lint/internal/secrets"
 )
@@ -109,6 +110,12 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
+	if analysisutil.InGOROOT(pass) {
+		// The standard library declares no secret of the user's; its
+		// packages are run only to give facts to the ones that import
+		// them, and it has none worth giving.
+		return nil, nil
+	}
 	test := isTestPackage(pass.Pkg.Path())
 	if test && !cfg.Tests {
 		return nil, nil
