@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
@@ -41,7 +41,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "cmdinjection",
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#cmdinjection",
-		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
+		Requires:  []*analysis.Analyzer{ctrlflow.Analyzer}, // SSA: dataflow.Analyze builds it
 		FactTypes: []analysis.Fact{new(summary)},
 	}
 	a.Flags.Var((*list)(&cfg.Sinks), "sinks",

@@ -1,7 +1,7 @@
 // Package dataflow answers one question for microsec-lint's injection
 // rules: where can the text of this value have come from?
 //
-// It works on the SSA form of a package (buildssa) and gives every string
+// It works on the SSA form of a package (built as buildssa would) and gives every string
 // value an Origin: Constant, IntegerOnly, Sanitised, NonConstant or
 // External. Origins are followed through locals, phis, re-assignment,
 // captured variables, struct fields and slice elements written in the same

@@ -2,7 +2,6 @@ package dataflow
 
 import (
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -12,8 +11,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 )
 
 // maxDepth bounds the evaluation stack; a value deeper than this is
@@ -23,20 +23,21 @@ const maxDepth = 600
 // Analyze computes the summary of every function of the package, exports
 // the interesting ones as facts of cfg's type, and returns the findings the
 // client's Judge produced, sorted by position. The pass must require
-// buildssa.Analyzer and declare cfg.NewFact's type in FactTypes.
+// ctrlflow.Analyzer (or buildssa.Analyzer, whose result is then used as
+// is) and declare cfg.NewFact's type in FactTypes.
 func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
-	if isStd(pass) {
+	if analysisutil.InGOROOT(pass) {
 		// The standard library's text functions are modelled (see
 		// model); analysing it would only add facts every package
 		// inherits.
 		return nil
 	}
-	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	pkg, funcs := buildSSA(pass)
 	e := &engine{
 		pass:     pass,
 		cfg:      cfg,
-		pkg:      ssaRes.Pkg,
-		funcs:    ssaRes.SrcFuncs,
+		pkg:      pkg,
+		funcs:    funcs,
 		sums:     make(map[*ssa.Function]*Summary),
 		memo:     make(map[ssa.Value]Value),
 		onStack:  make(map[ssa.Value]int),
@@ -1185,18 +1186,4 @@ func holdsText(t types.Type) bool {
 		return holdsText(u.Elem())
 	}
 	return false
-}
-
-// isStd reports whether the pass is over a package of the standard
-// library: an import path whose first element has no dot, with files in
-// GOROOT.
-func isStd(pass *analysis.Pass) bool {
-	path := pass.Pkg.Path()
-	first, _, _ := strings.Cut(path, "/")
-	if strings.Contains(first, ".") || len(pass.Files) == 0 {
-		return false
-	}
-	name := pass.Fset.File(pass.Files[0].Pos()).Name()
-	goroot := filepath.Clean(build.Default.GOROOT)
-	return goroot != "." && strings.HasPrefix(filepath.Clean(name), goroot+string(filepath.Separator))
 }
