@@ -29,8 +29,8 @@ func TestInGOROOT(t *testing.T) {
 	}{
 		{"net/http", filepath.Join(goroot, "src", "net", "http", "server.go"), true},
 		{"vendor/golang.org/x/net/http2/hpack", filepath.Join(goroot, "src", "vendor", "golang.org", "x", "net", "http2", "hpack", "h.go"), true},
-		{"example.com/app", "/work/app/main.go", false},
-		{"app", "/work/gopath/src/app/main.go", false}, // GOPATH-style path outside GOROOT
+		{"example.com/app", "/src/app/main.go", false},
+		{"app", "/home/dev/go/src/app/main.go", false}, // GOPATH-style path outside GOROOT
 	} {
 		if got := InGOROOT(pass(c.path, c.file)); got != c.want {
 			t.Errorf("InGOROOT(%s at %s) = %v, want %v", c.path, c.file, got, c.want)

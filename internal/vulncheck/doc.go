@@ -43,5 +43,8 @@
 // reported at one of them only. Calls are followed from main and init of
 // main packages and from every exported function of the other packages
 // the patterns match; calls through reflection are not seen. Go advisories
-// carry no severity score, so findings have none.
+// carry no severity score, so findings have none. Cancelling a run returns
+// at once but leaves the scan to finish in the background, because x/vuln
+// v1.9.0 panics, beyond any recover, when cancelled while it builds its call
+// graph.
 package vulncheck

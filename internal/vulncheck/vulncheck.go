@@ -145,8 +145,7 @@ func scanSource(ctx context.Context, cfg Config, dbURL, goVersion string) ([]byt
 	args = append(args, cfg.Patterns...)
 
 	var stdout, stderr bytes.Buffer
-	// TODO(#6): pass ctx once govulncheck survives cancellation.
-	// In x/vuln v1.9.0 (and v1.10.0) a context cancelled while the call
+	// The scan is detached from ctx on purpose. In x/vuln v1.9.0 (and v1.10.0) a context cancelled while the call
 	// graph is built makes internal/vulncheck.source return no result and
 	// no error, and Source then dereferences the nil result: a panic in
 	// scan's own goroutine that no recover can catch, which kills the
