@@ -102,7 +102,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 
 	if serveLSP {
-		return runLSP(enabled, stdout, stderr)
+		return runLSP(enabled, settings.Filter, stdout, stderr)
 	}
 	cfg := driver.Config{
 		Patterns:   fs.Args(),
@@ -167,10 +167,10 @@ func printTiming(w io.Writer, load time.Duration, ts []driver.Timing) {
 
 // runLSP serves the language server on stdin and stdout until the client
 // asks it to exit.
-func runLSP(rules []analyzers.Rule, stdout, stderr io.Writer) int {
+func runLSP(rules []analyzers.Rule, filter func([]report.Finding) []report.Finding, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version()})
+	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version(), Filter: filter})
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed

@@ -77,8 +77,9 @@ func (s *server) analyse(ctx context.Context, dirs []string) {
 			}
 			s.logMessage(ctx, protocol.MessageTypeWarning, msg)
 		}
-		s.log.Printf("analysed %s %v in %v: %d findings", m.root, patterns, time.Since(start).Round(time.Millisecond), len(res.Findings))
-		s.apply(ctx, m.dirs, res.Findings)
+		findings := shown(res.Findings, s.opts.Filter)
+		s.log.Printf("analysed %s %v in %v: %d findings", m.root, patterns, time.Since(start).Round(time.Millisecond), len(findings))
+		s.apply(ctx, m.dirs, findings)
 	}
 }
 
@@ -358,4 +359,20 @@ func overlaps(a, b protocol.Range) bool {
 
 func less(a, b protocol.Position) bool {
 	return a.Line < b.Line || a.Line == b.Line && a.Character < b.Character
+}
+
+// shown returns the findings an editor should show: those the settings
+// keep, less those a //microsec:ignore directive silences, as in the
+// command's text output.
+func shown(fs []report.Finding, filter func([]report.Finding) []report.Finding) []report.Finding {
+	if filter != nil {
+		fs = filter(fs)
+	}
+	out := fs[:0:0]
+	for _, f := range fs {
+		if f.Suppression == nil {
+			out = append(out, f)
+		}
+	}
+	return out
 }

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/report"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.uber.org/zap"
@@ -43,6 +44,10 @@ type Options struct {
 	Debounce time.Duration
 	// Version is reported to the client as the server's version.
 	Version string
+	// Filter, when set, is applied to each run's findings before they are
+	// published; the command passes the exclusions and severities of
+	// .microsec.yml here.
+	Filter func([]report.Finding) []report.Finding
 
 	// onCancel is a test hook: see scheduler.onCancel.
 	onCancel func(dirs []string)

@@ -20,6 +20,7 @@ import (
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
+	"github.com/microsec-lint/microsec-lint/internal/report"
 	"go.lsp.dev/jsonrpc2"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
@@ -636,6 +637,43 @@ func TestSymlinkedModule(t *testing.T) {
 	}
 	if fixed := applyEdits(t, text, actions[0].Edit.Changes[u]); !strings.Contains(fixed, "InsecureSkipVerify: false") {
 		t.Errorf("the quick fix gave:\n%s", fixed)
+	}
+	s.end()
+}
+
+// TestSuppressedAndFilteredFindings: findings that a //microsec:ignore
+// directive silences are not shown, and neither are those the Filter
+// option (the command's .microsec.yml settings) drops.
+func TestSuppressedAndFilteredFindings(t *testing.T) {
+	dropOther := func(fs []report.Finding) []report.Finding {
+		var out []report.Finding
+		for _, f := range fs {
+			if filepath.Base(f.Pos.File) != "other.go" {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("error", nil)}, Debounce: 50 * time.Millisecond, Filter: dropOther})
+	path := filepath.Join(s.dir, "client", "client.go")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	silenced := strings.Replace(string(data), "func Transport()", "//microsec:ignore tlsskip -- a test client for a local server\nfunc Transport()", 1)
+	if err := os.WriteFile(path, []byte(silenced), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.initialize()
+	u, _ := s.open(path)
+	if diags := s.next(u); len(diags) != 0 {
+		t.Errorf("diagnostics = %+v, want none: the finding is suppressed", diags)
+	}
+	// other.go has a finding (TestPackageFilesAndClose shows it without
+	// the filter); opened, it must show none.
+	other, _ := s.open(filepath.Join(s.dir, "client", "other.go"))
+	if diags := s.next(other); len(diags) != 0 {
+		t.Errorf("diagnostics for other.go = %+v, want none: the filter drops them", diags)
 	}
 	s.end()
 }
