@@ -235,3 +235,19 @@ func TestBadInputConfigKey(t *testing.T) {
 	r := runBinary(t, dir)
 	checkOneLine(t, r, exitUsage, ".microsec.yml", ":2", "disabel")
 }
+
+// TestBadInputFileWithoutPackageClause: an empty .go file, or one that is
+// not Go at all, is named in one line beside the healthy files.
+func TestBadInputFileWithoutPackageClause(t *testing.T) {
+	for name, content := range map[string]string{"empty": "", "prose": "hello world\n", "comment": "// just a comment\n"} {
+		t.Run(name, func(t *testing.T) {
+			dir := writeModule(t,
+				"go.mod", healthyGoMod,
+				"e/ok.go", "package e\n",
+				"e/x.go", content,
+			)
+			r := runBinary(t, dir)
+			checkOneLine(t, r, exitFailed, "x.go")
+		})
+	}
+}

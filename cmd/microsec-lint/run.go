@@ -59,7 +59,15 @@ type options struct {
 	debugTiming bool
 }
 
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdout, stderr io.Writer) (code int) {
+	// A panic outside the analyzers (which the driver guards itself) is
+	// still one line and the "analysis failed" exit code, not a crash.
+	defer func() {
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "%s: internal error: %v\n", name, v)
+			code = exitFailed
+		}
+	}()
 	rules := analyzers.All()
 	if isVetInvocation(args) {
 		// unitchecker reads os.Args itself and exits.

@@ -64,13 +64,20 @@ func NewIndex() *Index {
 func (ix *Index) Add(fset *token.FileSet, files []*ast.File, known func(string) bool) []Malformed {
 	var bad []Malformed
 	for _, f := range files {
-		name := fset.File(f.Pos()).Name()
+		// A file the parser could not even start (no package clause)
+		// has no position; it is reported as a package error.
+		tf := fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		name := tf.Name()
 		if ix.seen[name] {
 			continue
 		}
 		ix.seen[name] = true
 		spans := declSpans(fset, f)
 		docs := docEnds(fset, f)
+		trailing := codeLines(fset, f)
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				d, problem, ok := parse(c.Text, known)
@@ -81,9 +88,15 @@ func (ix *Index) Add(fset *token.FileSet, files []*ast.File, known func(string) 
 					bad = append(bad, Malformed{Pos: fset.Position(c.Pos()), End: fset.Position(c.End()), Message: problem})
 					continue
 				}
-				line := fset.Position(c.Pos()).Line
+				pos := fset.Position(c.Pos())
+				line := pos.Line
 				d.File = name
 				d.From, d.To = line, line+1
+				if col, ok := trailing[line]; ok && col < pos.Column {
+					// After code on its line, a directive covers that
+					// line only, as golangci-lint's nolint does.
+					d.To = line
+				}
 				if span, ok := spans[line+1]; ok {
 					d.To = max(d.To, span)
 				}
@@ -194,4 +207,23 @@ func docEnds(fset *token.FileSet, f *ast.File) map[*ast.CommentGroup]int {
 		}
 	}
 	return ends
+}
+
+// codeLines maps each line on which some code starts to the column of the
+// first code there, so that a directive written after code can be told
+// from one on a line of its own.
+func codeLines(fset *token.FileSet, f *ast.File) map[int]int {
+	first := make(map[int]int)
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n.(type) {
+		case nil, *ast.Comment, *ast.CommentGroup:
+			return false
+		}
+		p := fset.Position(n.Pos())
+		if col, ok := first[p.Line]; !ok || p.Column < col {
+			first[p.Line] = p.Column
+		}
+		return true
+	})
+	return first
 }

@@ -113,3 +113,33 @@ func TestMalformed(t *testing.T) {
 		t.Errorf("first problem at line %d", bad[0].Pos.Line)
 	}
 }
+
+// TestTrailingDirectiveCoversItsLineOnly: after code, a directive silences
+// that line and not the unrelated statement below it.
+func TestTrailingDirectiveCoversItsLineOnly(t *testing.T) {
+	const src = "package p\n\nfunc f() {\n\ta() //nolint:microsec\n\tb()\n\tc() //microsec:ignore sqlconcat -- constant table\n\td()\n}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "t.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex()
+	ix.Add(fset, []*ast.File{f}, func(string) bool { return true })
+	for line, want := range map[int]bool{4: true, 5: false, 6: true, 7: false} {
+		if _, got := ix.Lookup("sqlconcat", "t.go", line, line); got != want {
+			t.Errorf("line %d covered = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// TestFileWithoutPackageClause: a file the parser gives up on at once has
+// no position; scanning it must not crash.
+func TestFileWithoutPackageClause(t *testing.T) {
+	fset := token.NewFileSet()
+	f, _ := parser.ParseFile(fset, "bad.go", "hello world", parser.ParseComments)
+	empty, _ := parser.ParseFile(fset, "empty.go", "", parser.ParseComments)
+	ix := NewIndex()
+	if bad := ix.Add(fset, []*ast.File{f, empty, {}}, func(string) bool { return true }); len(bad) != 0 {
+		t.Errorf("problems = %+v", bad)
+	}
+}
