@@ -335,3 +335,29 @@ func TestRunTiming(t *testing.T) {
 		t.Errorf("timings = %+v, want badfuncs on 2 packages", got)
 	}
 }
+
+// TestFingerprintsTellReasonsApart: two findings of one rule on one line
+// of one function differ by their message, and so by fingerprint; a line
+// number cited in a message does not count.
+func TestFingerprintsTellReasonsApart(t *testing.T) {
+	mk := func(msg string) located {
+		return located{Finding: report.Finding{Rule: "sqlconcat", Message: msg, Pos: report.Position{File: "/m/a.go", Line: 3}}, scope: "main", code: "register(srv)"}
+	}
+	fs := []located{
+		mk("query passed to Exec (store.go:12) is built from req.Name"),
+		mk("query passed to Query (store.go:20) is built from req.ID"),
+		mk("query passed to Exec (store.go:14) is built from req.Name"),
+	}
+	setFingerprints(fs, "/m")
+	if fs[0].Fingerprint == fs[1].Fingerprint {
+		t.Error("findings for different sinks share a fingerprint")
+	}
+	if first, moved := fs[0].Fingerprint, fs[2].Fingerprint; first == moved {
+		t.Error("identical findings got the same occurrence number")
+	}
+	again := []located{mk("query passed to Exec (store.go:99) is built from req.Name")}
+	setFingerprints(again, "/m")
+	if again[0].Fingerprint != fs[0].Fingerprint {
+		t.Error("a line number cited in the message changed the fingerprint")
+	}
+}

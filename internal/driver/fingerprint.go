@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -80,17 +81,27 @@ func recvName(e ast.Expr) string {
 }
 
 // setFingerprints fills Fingerprint from the rule, the file relative to the
-// work directory, the enclosing function and the flagged code, plus an
-// occurrence number for identical ones. fs must be sorted, so that the
+// work directory, the enclosing function, the flagged code and the message
+// without its line numbers, plus an occurrence number for identical ones.
+// The message tells apart findings at one call that a rule reports for
+// different reasons (two sinks reached through one handler registration). fs must be sorted, so that the
 // numbering is stable.
 func setFingerprints(fs []located, workDir string) {
 	seen := make(map[string]int)
 	for i := range fs {
 		f := &fs[i]
-		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, f.code}, "\x00")
+		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, f.code, messageShape(f.Message)}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))
 		f.Fingerprint = hex.EncodeToString(sum[:16])
 	}
+}
+
+// lineRef matches the line (and column) numbers messages cite, as in
+// "gitdiff.go:68", which move with unrelated edits.
+var lineRef = regexp.MustCompile(`:\d+(:\d+)?`)
+
+func messageShape(msg string) string {
+	return lineRef.ReplaceAllString(msg, ":")
 }
