@@ -420,3 +420,38 @@ func TestSecretsRedactedInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestVulncheckBesideBrokenPackage: govulncheck refuses a module with an
+// ill-typed package; the run names that package and still reports the
+// reachable vulnerability of the others.
+func TestVulncheckBesideBrokenPackage(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two govulncheck scans; run without -short")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(vulnFixture)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "broken"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken", "b.go"), []byte("package broken\n\nvar X int = \"x\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := filepath.Abs(vulnDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOVERSION", "go1.26.8")
+	r := runBinary(t, dir, "-vulndb", db)
+	if r.code != exitFailed {
+		t.Errorf("exit %d, want %d", r.code, exitFailed)
+	}
+	if !strings.Contains(r.stdout, "(GO-2021-0113)") {
+		t.Errorf("the vulnerability of the healthy package is missing:\n%s", r.stdout)
+	}
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], "broken") || strings.Contains(lines[0], "vulncheck") {
+		t.Errorf("stderr = %q, want one line naming the broken package", r.stderr)
+	}
+}

@@ -102,6 +102,10 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	}
 	found := collectFindings(graph, levels)
 	vres, verr := vuln.wait()
+	if verr != nil && len(res.Errors) > 0 {
+		vuln.retryHealthy(ctx, pkgs)
+		vres, verr = vuln.wait()
+	}
 	if verr != nil {
 		res.Errors = append(res.Errors, report.Problem{Message: verr.Error(), Err: verr})
 	}

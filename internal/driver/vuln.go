@@ -2,14 +2,19 @@ package driver
 
 import (
 	"context"
+	"errors"
+	"slices"
+	"strings"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
+	"golang.org/x/tools/go/packages"
 )
 
 // pendingVuln is a govulncheck run in progress.
 type pendingVuln struct {
 	done chan struct{}
+	cfg  vulncheck.Config
 	res  *vulncheck.Result
 	err  error
 }
@@ -22,12 +27,42 @@ func startVulncheck(ctx context.Context, dir string, patterns []string, cfg Conf
 	}
 	vc := *cfg.Vuln
 	vc.Dir, vc.Patterns, vc.Tests, vc.Env = dir, patterns, cfg.Tests, cfg.Env
-	p := &pendingVuln{done: make(chan struct{})}
+	p := &pendingVuln{done: make(chan struct{}), cfg: vc}
 	go func() {
 		defer close(p.done)
 		p.res, p.err = vulncheck.Run(ctx, vc)
 	}()
 	return p
+}
+
+// retryHealthy runs govulncheck again on the root packages that loaded
+// without errors, after a first run over the patterns failed because some
+// package did not: govulncheck refuses ill-typed packages, and one broken
+// package must not cost every vulnerability finding of the others.
+func (p *pendingVuln) retryHealthy(ctx context.Context, roots []*packages.Package) {
+	if p == nil || p.err == nil || !errors.Is(p.err, vulncheck.ErrLoad) {
+		return
+	}
+	var healthy []string
+	seen := make(map[string]bool)
+	for _, r := range roots {
+		if len(r.Errors) > 0 || r.IllTyped || seen[r.PkgPath] || strings.HasSuffix(r.PkgPath, "_test") || strings.Contains(r.ID, " [") {
+			continue
+		}
+		seen[r.PkgPath] = true
+		healthy = append(healthy, r.PkgPath)
+	}
+	if len(healthy) == 0 || len(healthy) == len(p.cfg.Patterns) && slices.Equal(healthy, p.cfg.Patterns) {
+		return
+	}
+	vc := p.cfg
+	vc.Patterns = healthy
+	res, err := vulncheck.Run(ctx, vc)
+	if err != nil {
+		p.err = err
+		return
+	}
+	p.res, p.err = res, nil
 }
 
 // wait returns the result of the run, or nothing when vulncheck is off.

@@ -202,16 +202,24 @@ func oneLine(err error) error {
 		b.WriteString(l)
 	}
 	msg := strings.TrimPrefix(b.String(), "govulncheck: ")
-	return &oneLineError{msg: "vulncheck: " + msg, err: err}
+	errs := []error{err}
+	if strings.HasPrefix(msg, "loading packages") {
+		errs = append(errs, ErrLoad)
+	}
+	return &oneLineError{msg: "vulncheck: " + msg, errs: errs}
 }
+
+// ErrLoad is wrapped by the error of a run whose packages did not load or
+// type-check; govulncheck analyses nothing then.
+var ErrLoad = errors.New("packages did not load")
 
 type oneLineError struct {
-	msg string
-	err error
+	msg  string
+	errs []error
 }
 
-func (e *oneLineError) Error() string { return e.msg }
-func (e *oneLineError) Unwrap() error { return e.err }
+func (e *oneLineError) Error() string   { return e.msg }
+func (e *oneLineError) Unwrap() []error { return e.errs }
 
 // lookupEnv returns the last value of key in env, as os/exec would use it.
 func lookupEnv(env []string, key string) string {
