@@ -20,6 +20,8 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-enable", "nosuchrule"}, `-enable: unknown rule "nosuchrule"`},
 		{[]string{"-disable", "nosuchrule"}, `-disable: unknown rule "nosuchrule"`},
 		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag"},
+		{[]string{"./...", "-format", "json"}, "flag -format comes after the packages"},
+		{[]string{"-vulndb", "ftp://example.invalid/db"}, `-vulndb: "ftp://example.invalid/db" is not`},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)

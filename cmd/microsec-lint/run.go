@@ -94,6 +94,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		listRules(stdout, rules)
 		return exitClean
 	}
+	for _, a := range fs.Args() {
+		if strings.HasPrefix(a, "-") {
+			return usageError(stderr, fmt.Errorf("flag %s comes after the packages: put flags before the package patterns", a))
+		}
+	}
+	if scheme, _, ok := strings.Cut(opts.vulnDB, "://"); ok && scheme != "https" && scheme != "http" && scheme != "file" {
+		return usageError(stderr, fmt.Errorf("-vulndb: %q is not an https:// or file:// URL, a directory, module or module@VERSION", opts.vulnDB))
+	}
 	format, err := report.ParseFormat(opts.format)
 	if err != nil {
 		return usageError(stderr, err)
