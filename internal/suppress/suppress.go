@@ -3,9 +3,10 @@
 //	//microsec:ignore RULE[,RULE] -- reason
 //	//nolint:microsec // reason
 //
-// A directive covers its own line and the line below it; written as (or in)
-// the doc comment of a declaration, or on the line just above one, it covers
-// the whole declaration. microsec:ignore must name known rules and give a
+// On a line of its own a directive covers that line and the one below it;
+// after code it covers only its own line; written as (or in) the doc comment
+// of a declaration, or on the line just above one, it covers the whole
+// declaration. microsec:ignore must name known rules and give a
 // reason; a directive that does not is itself reported, so that silencing a
 // finding always leaves a justification behind. nolint follows
 // golangci-lint: "//nolint", "//nolint:all" and any list naming microsec
