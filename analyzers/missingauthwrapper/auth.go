@@ -68,6 +68,9 @@ func (c *checker) learnFacts() {
 	funcs := c.model.Funcs()
 	vars := c.funcVars()
 	for range 8 {
+		// Verdicts on literals depend on the facts learnt so far; a
+		// "no" cached before a verifier was known must not survive.
+		clear(c.litAuth)
 		changed := false
 		for fn, decl := range funcs {
 			if c.pass.ImportObjectFact(fn, new(authFact)) {
