@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
 )
@@ -38,20 +37,17 @@ type Baseline struct {
 }
 
 // Write writes the findings that are not suppressed in source as a
-// baseline. File paths are written relative to workDir.
+// baseline. File paths are written as report.StablePath names them, so a
+// committed baseline carries no path of the machine that wrote it.
 func Write(w io.Writer, findings []report.Finding, workDir string) error {
 	out := file{Version: version, Findings: []Entry{}}
 	for _, f := range findings {
 		if f.Suppression != nil {
 			continue
 		}
-		rel, err := filepath.Rel(workDir, f.Pos.File)
-		if err != nil {
-			rel = f.Pos.File
-		}
 		out.Findings = append(out.Findings, Entry{
 			Rule:        f.Rule,
-			File:        filepath.ToSlash(rel),
+			File:        report.StablePath(workDir, f.Pos.File),
 			Message:     f.Message,
 			Fingerprint: f.Fingerprint,
 		})

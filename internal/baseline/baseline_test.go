@@ -29,6 +29,14 @@ func TestRoundTrip(t *testing.T) {
 	if strings.Contains(buf.String(), dir) || !strings.Contains(buf.String(), `"file": "a.go"`) {
 		t.Errorf("baseline paths are not relative:\n%s", buf.String())
 	}
+	outside := []report.Finding{finding("/home/someone/go/pkg/mod/example.com/dep@v1.0.0/dep.go", "f5")}
+	var out bytes.Buffer
+	if err := Write(&out, outside, dir); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "/home/someone") || !strings.Contains(out.String(), `"file": "example.com/dep@v1.0.0/dep.go"`) {
+		t.Errorf("a file outside the module is written with a machine path:\n%s", out.String())
+	}
 	if strings.Contains(buf.String(), "f3") {
 		t.Errorf("suppressed finding written to the baseline:\n%s", buf.String())
 	}
