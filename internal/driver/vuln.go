@@ -52,7 +52,7 @@ func (p *pendingVuln) retryHealthy(ctx context.Context, roots []*packages.Packag
 		seen[r.PkgPath] = true
 		healthy = append(healthy, r.PkgPath)
 	}
-	if len(healthy) == 0 || len(healthy) == len(p.cfg.Patterns) && slices.Equal(healthy, p.cfg.Patterns) {
+	if len(healthy) == 0 || slices.Equal(healthy, p.cfg.Patterns) {
 		return
 	}
 	vc := p.cfg
