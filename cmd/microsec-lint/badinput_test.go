@@ -251,3 +251,25 @@ func TestBadInputFileWithoutPackageClause(t *testing.T) {
 		})
 	}
 }
+
+// TestProfiles: the profiling flags write profiles pprof can read, and a
+// CPU profile that cannot be created is one line and exit 1, before any
+// analysis.
+func TestProfiles(t *testing.T) {
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n\nfunc F() string { return \"x\" }\n")
+	cpu, mem := filepath.Join(t.TempDir(), "cpu.prof"), filepath.Join(t.TempDir(), "mem.prof")
+	r := runBinary(t, dir, "-vuln=false", "-debug-cpuprofile", cpu, "-debug-memprofile", mem, "./...")
+	if r.code != exitClean {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitClean, r.stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		out, err := exec.Command("go", "tool", "pprof", "-raw", p).CombinedOutput()
+		if err != nil {
+			t.Errorf("go tool pprof cannot read %s: %v\n%s", filepath.Base(p), err, out)
+		}
+	}
+
+	bad := filepath.Join(dir, "no-such-dir", "cpu.prof")
+	r = runBinary(t, dir, "-vuln=false", "-debug-cpuprofile", bad, "./...")
+	checkOneLine(t, r, exitFailed, "-debug-cpuprofile", "no-such-dir")
+}

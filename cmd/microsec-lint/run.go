@@ -57,6 +57,8 @@ type options struct {
 	vulnShow string
 
 	debugTiming bool
+	cpuProfile  string
+	memProfile  string
 }
 
 func run(args []string, stdout, stderr io.Writer) (code int) {
@@ -152,7 +154,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		bar = &progressLine{w: stderr}
 		cfg.Progress = bar.update
 	}
+	stopProfile, err := startProfile(opts.cpuProfile)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, err)
+		return exitFailed
+	}
 	res, err := driver.Run(context.Background(), cfg)
+	if perr := stopProfile(); perr != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, perr)
+		return exitFailed
+	}
+	if perr := writeHeapProfile(opts.memProfile); perr != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", name, perr)
+		return exitFailed
+	}
 	if bar != nil {
 		bar.clear()
 	}
@@ -281,6 +296,8 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.BoolVar(&opts.debug, "debug", false, "print the stack of internal errors")
 	fs.BoolVar(&opts.debugTiming, "debug-timing", false, "print on stderr the time spent loading packages and in each analyzer")
+	fs.StringVar(&opts.cpuProfile, "debug-cpuprofile", "", "write a pprof CPU profile of the run to `file`")
+	fs.StringVar(&opts.memProfile, "debug-memprofile", "", "write a pprof heap profile, taken when the analysis ends, to `file`")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings of this run in the baseline `file`")
 	fs.StringVar(&opts.progress, "progress", "auto", "show progress on stderr: auto (on a terminal outside CI), always or never")
