@@ -3,6 +3,9 @@ package dataflow
 import (
 	"go/ast"
 	"go/types"
+	"runtime"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
@@ -30,7 +33,52 @@ func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	if !ok {
 		panic("dataflow: analyzer " + pass.Analyzer.Name + " must require ctrlflow.Analyzer")
 	}
-	return newSSA(pass, cfgs)
+	b := sharedSSA(pass, cfgs)
+	return b.pkg, b.funcs
+}
+
+// built is the SSA form of one package, as newSSA returns it.
+type built struct {
+	pkg   *ssa.Package
+	funcs []*ssa.Function
+}
+
+// ssaEntry is a package's SSA form while some client holds it.
+type ssaEntry struct {
+	once sync.Once
+	ptr  weak.Pointer[built]
+}
+
+// ssaCache lets the clients that analyse the same package (sqlconcat and
+// cmdinjection, which the driver runs side by side) share one SSA form
+// instead of building it each: SSA is a third of their cost. It holds the
+// form weakly, so that it is freed once no client uses it, as it would be
+// without sharing; a client that comes after that builds it again. The
+// form is read-only once built, and built the same way each time, so
+// sharing it changes no result.
+var ssaCache sync.Map // *types.Package → *ssaEntry
+
+func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *built {
+	v, _ := ssaCache.LoadOrStore(pass.Pkg, new(ssaEntry))
+	entry := v.(*ssaEntry)
+	var mine *built
+	entry.once.Do(func() {
+		pkg, funcs := newSSA(pass, cfgs)
+		mine = &built{pkg, funcs}
+		entry.ptr = weak.Make(mine)
+		// Once the form is freed, the entry goes too: a language
+		// server analyses new packages all day.
+		runtime.AddCleanup(mine, func(key *types.Package) { ssaCache.CompareAndDelete(key, entry) }, pass.Pkg)
+	})
+	if mine != nil {
+		return mine
+	}
+	if b := entry.ptr.Value(); b != nil {
+		return b
+	}
+	// Freed before this client came: build a private copy.
+	pkg, funcs := newSSA(pass, cfgs)
+	return &built{pkg, funcs}
 }
 
 // newSSA builds the package's SSA form and lists its source functions.
