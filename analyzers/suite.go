@@ -10,6 +10,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers/missingauthwrapper"
 	"github.com/microsec-lint/microsec-lint/analyzers/sqlconcat"
 	"github.com/microsec-lint/microsec-lint/analyzers/unsignedpublish"
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 )
@@ -23,17 +24,21 @@ type Rule struct {
 	// SecuritySeverity is the score GitHub code scanning uses to rank the
 	// rule's alerts: 9.0 and above is critical, 7.0 high, 4.0 medium.
 	SecuritySeverity string
+	// DepBodies, for a rule whose analyzer has facts, says which
+	// dependencies it learns them from; the driver type-checks the
+	// others without their function bodies. Nil means every dependency.
+	DepBodies analysisutil.DepBodies
 }
 
 // All returns the rules of the suite in the order they are documented.
 func All() []Rule {
 	return []Rule{
 		{Analyzer: insecuretransport.Analyzer, Doc: insecuretransport.Doc, CWE: []int{319, 295}, Level: "error", SecuritySeverity: "7.4"},
-		{Analyzer: missingauthwrapper.Analyzer, Doc: missingauthwrapper.Doc, CWE: []int{306, 862}, Level: "error", SecuritySeverity: "8.2"},
-		{Analyzer: unsignedpublish.Analyzer, Doc: unsignedpublish.Doc, CWE: []int{345, 347}, Level: "warning", SecuritySeverity: "6.5"},
-		{Analyzer: sqlconcat.Analyzer, Doc: sqlconcat.Doc, CWE: []int{89}, Level: "error", SecuritySeverity: "8.8"},
-		{Analyzer: cmdinjection.Analyzer, Doc: cmdinjection.Doc, CWE: []int{78, 88}, Level: "error", SecuritySeverity: "9.8"},
-		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0"},
+		{Analyzer: missingauthwrapper.Analyzer, Doc: missingauthwrapper.Doc, CWE: []int{306, 862}, Level: "error", SecuritySeverity: "8.2", DepBodies: missingauthwrapper.DepBodies},
+		{Analyzer: unsignedpublish.Analyzer, Doc: unsignedpublish.Doc, CWE: []int{345, 347}, Level: "warning", SecuritySeverity: "6.5", DepBodies: unsignedpublish.DepBodies},
+		{Analyzer: sqlconcat.Analyzer, Doc: sqlconcat.Doc, CWE: []int{89}, Level: "error", SecuritySeverity: "8.8", DepBodies: sqlconcat.DepBodies(sqlconcat.Analyzer)},
+		{Analyzer: cmdinjection.Analyzer, Doc: cmdinjection.Doc, CWE: []int{78, 88}, Level: "error", SecuritySeverity: "9.8", DepBodies: cmdinjection.DepBodies(cmdinjection.Analyzer)},
+		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0", DepBodies: hardcodedsecret.DepBodies},
 	}
 }
 

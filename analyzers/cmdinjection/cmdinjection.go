@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -288,4 +289,22 @@ func programName(v dataflow.Value) string {
 		return base(c)
 	}
 	return ""
+}
+
+// DepBodies is the rule's analysisutil.DepBodies for a, an analyzer made
+// by New: the dependencies that can reach os/exec or go-micro's runtime,
+// or all of them once -sinks names extra sinks. syscall and os are left
+// out, as nearly every package imports them: a dependency outside the
+// user's modules that starts processes only through syscall.Exec,
+// ForkExec or os.StartProcess is not followed.
+func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
+	return dataflow.DepBodies(
+		func(path string) bool {
+			if path == "os/exec" {
+				return true
+			}
+			m, rel, ok := gomicro.Split(path)
+			return ok && rel == "runtime" && m.Version <= 4
+		},
+		func() bool { f := a.Flags.Lookup("sinks"); return f != nil && f.Value.String() != "" })
 }

@@ -64,5 +64,16 @@
 //     in packages the calling package does not import, or through function
 //     values other than closures called where they are made;
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
-//     own CLI (cmd/micro), whose commands applications do not call.
+//     own CLI (cmd/micro), whose commands applications do not call;
+//   - a dependency outside your modules that starts processes only through
+//     syscall.Exec, syscall.ForkExec or os.StartProcess, not os/exec.
+//
+// Functions are followed into every package of your modules, but into a
+// dependency outside them only when it can reach os/exec or go-micro's
+// runtime (it, or a package it imports outside the standard library,
+// imports one of them): the command type-checks the other dependencies
+// without their function bodies, which makes it several times faster. A
+// command built from the result of such a function counts as non-constant,
+// even when the function only passes constant text through. Naming extra
+// sinks with -cmdinjection.sinks makes every dependency followed.
 package cmdinjection

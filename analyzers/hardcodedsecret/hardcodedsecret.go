@@ -83,6 +83,13 @@ func (*reportedConst) AFact() {}
 
 func (f *reportedConst) String() string { return "hard-coded " + f.Kind }
 
+// DepBodies is the rule's analysisutil.DepBodies: no dependency outside
+// the user's modules needs its function bodies. Its reportedConst facts
+// only keep a secret from being reported twice, and a secret reported in
+// a package nobody reads is better reported again where the user's code
+// uses it.
+func DepBodies(analysisutil.Dep, func(string) bool) bool { return false }
+
 // place says where a value flows and what that tells about it.
 type place struct {
 	mode mode

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -143,7 +144,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	if !importsGoMicro(pass.Pkg) {
+	if !importsGoMicro(pass.Pkg) || analysisutil.BodiesStripped(pass.Files) {
 		return
 	}
 	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]bool{}}
@@ -159,6 +160,17 @@ func run(pass *analysis.Pass, cfg *Config) {
 			c.check(r)
 		}
 	}
+}
+
+// DepBodies is the rule's analysisutil.DepBodies: it learns facts only
+// from packages that import go-micro.
+func DepBodies(d analysisutil.Dep, _ func(string) bool) bool {
+	for _, imp := range d.Imports {
+		if _, _, ok := gomicro.Split(imp); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // importsGoMicro is the cheap guard: only packages that import a go-micro

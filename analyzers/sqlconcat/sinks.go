@@ -4,8 +4,10 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 )
 
@@ -162,4 +164,26 @@ func driverStyle(pkg *types.Package) string {
 		return ""
 	}
 	return found
+}
+
+// sinkPackages are the packages that declare the built-in sinks.
+var sinkPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for key := range sinks {
+		key = strings.TrimPrefix(key, "(")
+		if i := strings.IndexByte(key, ')'); i >= 0 {
+			key = key[:i]
+		}
+		m[key[:strings.LastIndexByte(key, '.')]] = true
+	}
+	return m
+}()
+
+// DepBodies is the rule's analysisutil.DepBodies for a, an analyzer made
+// by New: the dependencies that can reach a SQL package, or all of them
+// once -sinks names extra sinks.
+func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
+	return dataflow.DepBodies(
+		func(path string) bool { return sinkPackages[path] },
+		func() bool { f := a.Flags.Lookup("sinks"); return f != nil && f.Value.String() != "" })
 }

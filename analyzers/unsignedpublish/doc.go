@@ -90,5 +90,10 @@
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - events.Stream Consume loops, the v6 MCP gateway's
-//     micro_broker_publish tool and flows are not modelled.
+//     micro_broker_publish tool and flows are not modelled;
+//   - signing and verifying helpers are learnt from your modules and from
+//     dependencies that import go-micro or a signing package the rule knows
+//     (crypto/hmac, crypto/ed25519, a JWT or JOSE library); a helper of
+//     another dependency that signs only through such a helper is not
+//     recognised, so list it in -unsignedpublish.signers.
 package unsignedpublish

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -103,7 +104,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) {
+	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) || analysisutil.BodiesStripped(pass.Files) {
 		return
 	}
 	c := &checker{
@@ -159,15 +160,45 @@ func importsGoMicro(pkg *types.Package) bool {
 	return false
 }
 
-// importsCrypto: packages that may hold signing helpers for others.
-func importsCrypto(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		p := imp.Path()
-		if strings.HasPrefix(p, "crypto") || strings.Contains(p, "jwt") || strings.Contains(p, "jose") || strings.Contains(p, "jwx") {
+// DepBodies is the rule's analysisutil.DepBodies: it learns facts from
+// packages outside the standard library that import go-micro, or a
+// package of the signers and verifiers it knows by name (crypto/hmac,
+// crypto/ed25519, a JWT library...).
+func DepBodies(d analysisutil.Dep, _ func(string) bool) bool {
+	if d.Std {
+		return false
+	}
+	for _, imp := range d.Imports {
+		if _, _, ok := gomicro.Split(imp); ok || signingPackages[gomicro.VersionlessPath(imp)] {
 			return true
 		}
 	}
 	return false
+}
+
+// signingPackages declare the signers and verifiers known by name.
+var signingPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, t := range []gomicro.FuncTable{signers, verifiers} {
+		for path := range t {
+			m[path] = true
+		}
+	}
+	return m
+}()
+
+// importsCrypto: packages that may hold signing helpers for others.
+func importsCrypto(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if cryptoPath(imp.Path()) {
+			return true
+		}
+	}
+	return false
+}
+
+func cryptoPath(p string) bool {
+	return strings.HasPrefix(p, "crypto") || strings.Contains(p, "jwt") || strings.Contains(p, "jose") || strings.Contains(p, "jwx")
 }
 
 // learnFacts judges the package's functions and methods, until nothing

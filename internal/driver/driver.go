@@ -157,20 +157,28 @@ func workDir(dir string) (string, error) {
 // load runs the go command once for all analyzers. Dependencies are
 // type-checked from source only when some analyzer passes facts between
 // packages; otherwise their export data suffices, which is much cheaper.
+// Even then, a dependency no rule learns from is checked without its
+// function bodies (see bodyPlan).
 func load(ctx context.Context, dir string, patterns []string, cfg Config, as []*analysis.Analyzer) (pkgs []*packages.Package, unmatched []string, err error) {
 	mode := packages.LoadSyntax | packages.NeedModule
 	if needsFacts(as) {
 		mode = packages.LoadAllSyntax | packages.NeedModule
 	}
 	pcfg := &packages.Config{
-		Context: ctx,
-		Mode:    mode,
-		Dir:     dir,
-		Tests:   cfg.Tests,
-		Env:     cfg.Env,
+		Context:   ctx,
+		Mode:      mode,
+		Dir:       dir,
+		Tests:     cfg.Tests,
+		Env:       cfg.Env,
+		ParseFile: parseFile,
 	}
 	if err := checkModule(ctx, pcfg); err != nil {
 		return nil, nil, err
+	}
+	if mode&packages.NeedDeps != 0 {
+		if plan := planBodies(ctx, *pcfg, patterns, cfg.Rules); plan != nil {
+			pcfg.ParseFile = plan.parseFile
+		}
 	}
 	pkgs, err = packages.Load(pcfg, patterns...)
 	if err != nil {
