@@ -31,6 +31,11 @@ func TestUsageErrors(t *testing.T) {
 		if !strings.Contains(stderr.String(), c.want) {
 			t.Errorf("run(%q) stderr = %q, want it to contain %q", c.args, stderr.String(), c.want)
 		}
+		// One line naming the mistake and the pointer to -h, not the
+		// whole usage.
+		if lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n"); len(lines) != 2 || lines[1] != "run 'microsec-lint -h' for usage" {
+			t.Errorf("run(%q) stderr has %d lines, want the cause and the pointer to -h:\n%s", c.args, len(lines), stderr.String())
+		}
 		if stdout.Len() != 0 {
 			t.Errorf("run(%q) wrote to stdout: %q", c.args, stdout.String())
 		}
@@ -95,5 +100,18 @@ func TestWantProgress(t *testing.T) {
 	out := buf.String()
 	if !strings.Contains(out, "loading packages") || !strings.Contains(out, "4 packages loaded, 4 analysed") || !strings.HasSuffix(out, "\r\x1b[K") {
 		t.Errorf("progress output = %q", out)
+	}
+}
+
+// TestHelp: -h is not an error: the whole usage, exit 0.
+func TestHelp(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"-h"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("-h exit %d, want %d", code, exitClean)
+	}
+	for _, want := range []string{"usage: microsec-lint [flags] [packages]", "-format", "-debug-cpuprofile", "-insecuretransport.mdns"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("-h output lacks %q:\n%s", want, stderr.String())
+		}
 	}
 }

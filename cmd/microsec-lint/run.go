@@ -82,11 +82,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	var opts options
 	fs := newFlagSet(&opts, rules, stderr)
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitClean
-		}
-		return exitUsage
+	// The flag package would print the whole usage after a parse error;
+	// a user in CI needs the one line that names the mistake.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return exitClean
+	}
+	if err != nil {
+		return usageError(stderr, err)
 	}
 	if opts.version {
 		fmt.Fprintf(stdout, "%s %s\n", name, version())
