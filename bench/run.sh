@@ -204,5 +204,5 @@ meta=$work/meta.txt
 } >"$meta"
 
 step "write bench/RESULTS.md and the plots"
-(cd bench/report && go run . -results "$results" -meta "$meta" -timing "$timing" -out "$root/bench")
+(cd bench/report && go run . -results "$results" -meta "$meta" -timing "$timing" -notes "$root/bench/PROFILE.md" -out "$root/bench")
 step "done in $((finished - started)) s of measuring"

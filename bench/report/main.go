@@ -3,7 +3,7 @@
 // its own so that the plotting library is not a dependency of
 // microsec-lint.
 //
-//	go run . -results results.tsv -meta meta.txt -timing timing.txt -out DIR
+//	go run . -results results.tsv -meta meta.txt -timing timing.txt -notes ../PROFILE.md -out DIR
 package main
 
 import (
@@ -63,15 +63,16 @@ func main() {
 	resultsPath := flag.String("results", "", "results.tsv written by run.sh")
 	metaPath := flag.String("meta", "", "meta.txt written by run.sh")
 	timingPath := flag.String("timing", "", "output of -debug-timing, if any")
+	notesPath := flag.String("notes", "", "markdown `file` of profiling notes to append, if any")
 	out := flag.String("out", ".", "`directory` to write RESULTS.md and the plots into")
 	flag.Parse()
-	if err := mainErr(*resultsPath, *metaPath, *timingPath, *out); err != nil {
+	if err := mainErr(*resultsPath, *metaPath, *timingPath, *notesPath, *out); err != nil {
 		fmt.Fprintf(os.Stderr, "report: %v\n", err)
 		os.Exit(1)
 	}
 }
 
-func mainErr(resultsPath, metaPath, timingPath, out string) error {
+func mainErr(resultsPath, metaPath, timingPath, notesPath, out string) error {
 	rows, err := readRows(resultsPath)
 	if err != nil {
 		return err
@@ -86,12 +87,21 @@ func mainErr(resultsPath, metaPath, timingPath, out string) error {
 			return err
 		}
 	}
+	var notes []byte
+	if notesPath != "" {
+		if notes, err = os.ReadFile(notesPath); err != nil {
+			return err
+		}
+	}
 	cells, sets := group(rows)
 	f, err := os.Create(filepath.Join(out, "RESULTS.md"))
 	if err != nil {
 		return err
 	}
 	writeMarkdown(f, meta, cells, sets, string(timing))
+	if len(notes) > 0 {
+		fmt.Fprintf(f, "\n%s", notes)
+	}
 	if err := f.Close(); err != nil {
 		return err
 	}
