@@ -298,13 +298,11 @@ func programName(v dataflow.Value) string {
 // user's modules that starts processes only through syscall.Exec,
 // ForkExec or os.StartProcess is not followed.
 func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
-	return dataflow.DepBodies(
-		func(path string) bool {
-			if path == "os/exec" {
-				return true
-			}
-			m, rel, ok := gomicro.Split(path)
-			return ok && rel == "runtime" && m.Version <= 4
-		},
-		func() bool { f := a.Flags.Lookup("sinks"); return f != nil && f.Value.String() != "" })
+	return dataflow.DepBodies(a, func(path string) bool {
+		if path == "os/exec" {
+			return true
+		}
+		m, rel, ok := gomicro.Split(path)
+		return ok && rel == "runtime" && m.Version <= 4
+	})
 }

@@ -183,7 +183,5 @@ var sinkPackages = func() map[string]bool {
 // by New: the dependencies that can reach a SQL package, or all of them
 // once -sinks names extra sinks.
 func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
-	return dataflow.DepBodies(
-		func(path string) bool { return sinkPackages[path] },
-		func() bool { f := a.Flags.Lookup("sinks"); return f != nil && f.Value.String() != "" })
+	return dataflow.DepBodies(a, func(path string) bool { return sinkPackages[path] })
 }
