@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 
 	"golang.org/x/tools/go/analysis"
-
 	"golang.org/x/tools/go/packages"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
