@@ -98,8 +98,9 @@
 // through a variable assigned more than once, a struct field or a function
 // parameter is not followed to the sink, though a recognised token in any
 // of its literals is still reported. Constants of another package are
-// followed, and a constant already reported where it is declared is not
-// reported again where it is used.
+// followed, and a constant already reported where it is declared, in a
+// package of your modules, is not reported again where it is used; one
+// declared in a dependency outside them is reported where you use it.
 //
 // Secrets in comments, in struct tags and in files that are not Go
 // (YAML, .env, JSON) are not looked at.

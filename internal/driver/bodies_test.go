@@ -142,12 +142,17 @@ func TestRunStripsDependencies(t *testing.T) {
 			"replace example.com/shellkit => ../shellkit\n\nreplace example.com/textkit => ../textkit\n",
 		"app/main.go": "package main\n\nimport (\n\t\"os\"\n\n\t\"example.com/shellkit\"\n\t\"example.com/textkit\"\n)\n\n" +
 			"func main() {\n\tshellkit.Run(textkit.Trim(os.Args[1]))\n}\n",
+		// A secret declared in a dependency outside the module is
+		// reported where the module uses it: the dependency is not
+		// analysed, so nothing there claims it.
+		"app/db.go": "package main\n\nimport (\n\t\"database/sql\"\n\n\t\"example.com/textkit\"\n)\n\n" +
+			"func open() (*sql.DB, error) {\n\treturn sql.Open(\"postgres\", textkit.DSN)\n}\n",
 		"shellkit/go.mod": "module example.com/shellkit\n\ngo 1.26\n",
 		"shellkit/run.go": "package shellkit\n\nimport \"os/exec\"\n\n// Run runs the program name.\nfunc Run(name string) error {\n\treturn exec.Command(name).Run()\n}\n",
 		"textkit/go.mod":  "module example.com/textkit\n\ngo 1.26\n",
 		// Imports used only in bodies, an init, a method, a generic
 		// function: all must still type-check once stripped.
-		"textkit/text.go": "package textkit\n\nimport (\n\t\"fmt\"\n\t\"sort\"\n\t\"strings\"\n)\n\nvar order []string\n\n" +
+		"textkit/text.go": "package textkit\n\nimport (\n\t\"fmt\"\n\t\"sort\"\n\t\"strings\"\n)\n\nvar order []string\n\nconst DSN = \"postgres://billing:Zq7vR2mXw9Lp@db.internal/billing\"\n\n" +
 			"func init() { fmt.Sprint(order) }\n\n// Trim trims s.\nfunc Trim(s string) string { return strings.TrimSpace(s) }\n\n" +
 			"type List []string\n\nfunc (l List) Sorted() List { sort.Strings(l); return l }\n\n" +
 			"func First[T any](xs []T) T {\n\tvar zero T\n\tif len(xs) == 0 {\n\t\treturn zero\n\t}\n\treturn xs[0]\n}\n",
@@ -173,15 +178,18 @@ func TestRunStripsDependencies(t *testing.T) {
 			return nil, nil
 		},
 	}
-	var cmd analyzers.Rule
+	var cmd, secret analyzers.Rule
 	for _, r := range analyzers.All() {
-		if r.Analyzer.Name == "cmdinjection" {
+		switch r.Analyzer.Name {
+		case "cmdinjection":
 			cmd = r
+		case "hardcodedsecret":
+			secret = r
 		}
 	}
 	res, err := Run(context.Background(), Config{
 		Dir:   filepath.Join(root, "app"),
-		Rules: []analyzers.Rule{cmd, {Analyzer: recorder, Level: "note", DepBodies: func(analysisutil.Dep, func(string) bool) bool { return false }}},
+		Rules: []analyzers.Rule{cmd, secret, {Analyzer: recorder, Level: "note", DepBodies: func(analysisutil.Dep, func(string) bool) bool { return false }}},
 		Env:   offline(),
 	})
 	if err != nil {
@@ -209,5 +217,14 @@ func TestRunStripsDependencies(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("findings = %+v, want cmdinjection at main.go:11 through shellkit.Run", res.Findings)
+	}
+	found = false
+	for _, f := range res.Findings {
+		if f.Rule == "hardcodedsecret" && filepath.Base(f.Pos.File) == "db.go" && f.Pos.Line == 10 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("findings = %+v, want hardcodedsecret at db.go:10, where the dependency's DSN is used", res.Findings)
 	}
 }
