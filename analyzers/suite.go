@@ -25,8 +25,8 @@ type Rule struct {
 	// rule's alerts: 9.0 and above is critical, 7.0 high, 4.0 medium.
 	SecuritySeverity string
 	// DepBodies, for a rule whose analyzer has facts, says which
-	// dependencies it learns them from; the driver type-checks the
-	// others without their function bodies. Nil means every dependency.
+	// dependencies it learns them from; the driver analyses only those
+	// and reads the others from export data. Nil means every dependency.
 	DepBodies analysisutil.DepBodies
 }
 

@@ -71,8 +71,9 @@
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's
 // runtime (it, or a package it imports outside the standard library,
-// imports one of them): the command type-checks the other dependencies
-// without their function bodies, which makes it several times faster. A
+// imports one of them): the command reads the other dependencies from the
+// compiler's export data and does not analyse them, which makes it several
+// times faster. A
 // command built from the result of such a function counts as non-constant,
 // even when the function only passes constant text through. Naming extra
 // sinks with -cmdinjection.sinks makes every dependency followed, and so do

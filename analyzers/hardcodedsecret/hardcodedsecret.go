@@ -83,8 +83,8 @@ func (*reportedConst) AFact() {}
 
 func (f *reportedConst) String() string { return "hard-coded " + f.Kind }
 
-// DepBodies is the rule's analysisutil.DepBodies: no dependency outside
-// the user's modules needs its function bodies. Its reportedConst facts
+// DepBodies is the rule's analysisutil.DepBodies: it learns nothing it
+// needs from a dependency outside the user's modules. Its reportedConst facts
 // only keep a secret from being reported twice, and a secret reported in
 // a package nobody reads is better reported again where the user's code
 // uses it.
@@ -117,7 +117,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
-	if analysisutil.InGOROOT(pass) || analysisutil.BodiesStripped(pass.Files) {
+	if analysisutil.InGOROOT(pass) {
 		// The standard library declares no secret of the user's; its
 		// packages are run only to give facts to the ones that import
 		// them, and it has none worth giving.

@@ -144,7 +144,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	if !importsGoMicro(pass.Pkg) || analysisutil.BodiesStripped(pass.Files) {
+	if !importsGoMicro(pass.Pkg) {
 		return
 	}
 	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]bool{}}

@@ -85,8 +85,9 @@
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach a SQL package (it, or a
 // package it imports outside the standard library, imports database/sql,
-// sqlx, gorm or pgx): the command type-checks the other dependencies
-// without their function bodies, which makes it several times faster. A
+// sqlx, gorm or pgx): the command reads the other dependencies from the
+// compiler's export data and does not analyse them, which makes it several
+// times faster. A
 // query built from the result of such a function counts as non-constant,
 // even when the function only passes constant text through. Naming extra
 // sinks with -sqlconcat.sinks makes every dependency followed, and so do

@@ -104,7 +104,7 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) || analysisutil.BodiesStripped(pass.Files) {
+	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) {
 		return
 	}
 	c := &checker{

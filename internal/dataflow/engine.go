@@ -26,11 +26,10 @@ const maxDepth = 600
 // ctrlflow.Analyzer (or buildssa.Analyzer, whose result is then used as
 // is) and declare cfg.NewFact's type in FactTypes.
 func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
-	if analysisutil.InGOROOT(pass) || analysisutil.BodiesStripped(pass.Files) {
+	if analysisutil.InGOROOT(pass) {
 		// The standard library's text functions are modelled (see
 		// model); analysing it would only add facts every package
-		// inherits. A package without its bodies (see DepBodies)
-		// has nothing to summarise.
+		// inherits.
 		return nil
 	}
 	pkg, funcs := buildSSA(pass)

@@ -1,7 +1,8 @@
 // Package driver loads packages once, runs the enabled analyzers over them
-// with golang.org/x/tools/go/analysis/checker, and turns what they report
-// into report.Findings. It is shared by the command and its tests; go vet
-// mode goes through unitchecker instead and does not use it.
+// as go vet does, one package at a time against its imports' export data
+// (units.go), and turns what they report into report.Findings. It is
+// shared by the command, the language server and the tests; go vet mode
+// goes through unitchecker instead and does not use it.
 package driver
 
 import (
@@ -22,7 +23,6 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -75,32 +75,38 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		cfg.Progress(Progress{})
 	}
 	loadStart := time.Now()
-	pkgs, unmatched, err := load(ctx, dir, patterns, cfg, as)
+	pkgs, unmatched, err := load(ctx, dir, patterns, cfg)
 	if err != nil {
 		return nil, err
 	}
 	loadTime := time.Since(loadStart)
-	if cfg.Progress != nil {
-		as = withProgress(as, pkgs, cfg.Progress)
-	}
 	res := &report.Result{WorkDir: dir}
 	for _, msg := range unmatched {
 		res.Errors = append(res.Errors, report.Problem{Message: msg})
 	}
-	res.Errors = append(res.Errors, packageErrors(pkgs, dir)...)
 
-	graph, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		return nil, fmt.Errorf("cannot run the analyzers: %v", err)
+	units := plan(pkgs, learnedFrom(pkgs, cfg.Rules))
+	ordered := withRequirements(as)
+	r := &runner{analyzers: ordered, cache: openFactCache(cfg.Env), codec: newFactCodec(ordered)}
+	if base, err := cacheBase(ordered); err == nil {
+		setKeys(units, base)
 	}
+	if cfg.Progress != nil {
+		r.progress = rootProgress(len(pkgs), cfg.Progress)
+	}
+	r.run(ctx, units)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Errors = append(res.Errors, packageErrors(pkgs, dir)...)
 	if cfg.Timing != nil {
-		cfg.Timing(loadTime, timings(graph))
+		cfg.Timing(loadTime, timings(units))
 	}
 	levels := make(map[string]report.Level, len(cfg.Rules))
 	for _, r := range cfg.Rules {
 		levels[r.Analyzer.Name] = report.Level(r.Level)
 	}
-	found := collectFindings(graph, levels)
+	found := collectFindings(units, levels)
 	vres, verr := vuln.wait()
 	if verr != nil && len(res.Errors) > 0 {
 		vuln.retryHealthy(ctx, pkgs)
@@ -119,7 +125,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	for _, f := range found {
 		res.Findings = append(res.Findings, f.Finding)
 	}
-	res.Errors = append(res.Errors, actionErrors(graph)...)
+	res.Errors = append(res.Errors, actionErrors(units)...)
 	if err := filterFindings(ctx, res, cfg); err != nil {
 		return nil, err
 	}
@@ -154,31 +160,21 @@ func workDir(dir string) (string, error) {
 	return filepath.Abs(dir)
 }
 
-// load runs the go command once for all analyzers. Dependencies are
-// type-checked from source only when some analyzer passes facts between
-// packages; otherwise their export data suffices, which is much cheaper.
-// Even then, a dependency no rule learns from is checked without its
-// function bodies (see bodyPlan).
-func load(ctx context.Context, dir string, patterns []string, cfg Config, as []*analysis.Analyzer) (pkgs []*packages.Package, unmatched []string, err error) {
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needsFacts(as) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
+// load runs the go command once: it lists the packages and their
+// dependencies and writes the export data of each (go list -deps -export),
+// from which the units' imports are read. Nothing is parsed or
+// type-checked yet.
+func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs []*packages.Package, unmatched []string, err error) {
 	pcfg := &packages.Config{
-		Context:   ctx,
-		Mode:      mode,
-		Dir:       dir,
-		Tests:     cfg.Tests,
-		Env:       cfg.Env,
-		ParseFile: parseFile,
+		Context: ctx,
+		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
+			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule,
+		Dir:   dir,
+		Tests: cfg.Tests,
+		Env:   cfg.Env,
 	}
 	if err := checkModule(ctx, pcfg); err != nil {
 		return nil, nil, err
-	}
-	if mode&packages.NeedDeps != 0 {
-		if plan := planBodies(ctx, *pcfg, patterns, cfg.Rules); plan != nil {
-			pcfg.ParseFile = plan.parseFile
-		}
 	}
 	pkgs, err = packages.Load(pcfg, patterns...)
 	if err != nil {
@@ -244,6 +240,28 @@ func dropTestMains(pkgs []*packages.Package) []*packages.Package {
 			continue
 		}
 		out = append(out, p)
+	}
+	return out
+}
+
+// withRequirements lists as and everything they require, each analyzer
+// after its requirements.
+func withRequirements(as []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := make(map[*analysis.Analyzer]bool)
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, r := range a.Requires {
+			visit(r)
+		}
+		out = append(out, a)
+	}
+	for _, a := range as {
+		visit(a)
 	}
 	return out
 }
@@ -368,10 +386,10 @@ func packagePath(p *packages.Package) string {
 	return p.ID
 }
 
-// collectFindings converts the diagnostics of the root actions. A file that
+// collectFindings converts the diagnostics of the root units. A file that
 // belongs both to a package and to its test variant is analysed twice; the
 // copies are merged.
-func collectFindings(g *checker.Graph, levels map[string]report.Level) []located {
+func collectFindings(units []*unit, levels map[string]report.Level) []located {
 	type key struct {
 		rule, msg     string
 		file          string
@@ -380,34 +398,39 @@ func collectFindings(g *checker.Graph, levels map[string]report.Level) []located
 	seen := make(map[key]bool)
 	src := make(sources)
 	var out []located
-	for _, act := range g.Roots {
-		for _, d := range act.Diagnostics {
-			f := finding(act, d, levels[act.Analyzer.Name])
-			k := key{f.Rule, f.Message, f.Pos.File, f.Pos.Offset, f.End.Offset}
-			if seen[k] {
-				continue
+	for _, u := range units {
+		if !u.root {
+			continue
+		}
+		for _, act := range u.actions {
+			for _, d := range act.diags {
+				f := finding(u.pkg, act.analyzer, d, levels[act.analyzer.Name])
+				k := key{f.Rule, f.Message, f.Pos.File, f.Pos.Offset, f.End.Offset}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				end := f.End.Offset
+				if f.End == f.Pos {
+					end = -1
+				}
+				out = append(out, located{
+					Finding: f,
+					scope:   enclosing(u.pkg, d.Pos),
+					code:    src.text(f.Pos.File, f.Pos.Offset, end),
+				})
 			}
-			seen[k] = true
-			end := f.End.Offset
-			if f.End == f.Pos {
-				end = -1
-			}
-			out = append(out, located{
-				Finding: f,
-				scope:   enclosing(act.Package, d.Pos),
-				code:    src.text(f.Pos.File, f.Pos.Offset, end),
-			})
 		}
 	}
 	return out
 }
 
-func finding(act *checker.Action, d analysis.Diagnostic, level report.Level) report.Finding {
-	fset := act.Package.Fset
+func finding(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic, level report.Level) report.Finding {
+	fset := pkg.Fset
 	f := report.Finding{
-		Rule:    act.Analyzer.Name,
+		Rule:    a.Name,
 		Level:   level,
-		Package: packagePath(act.Package),
+		Package: packagePath(pkg),
 		Pos:     position(fset, d.Pos),
 		Message: d.Message,
 	}
@@ -441,32 +464,28 @@ func position(fset *token.FileSet, pos token.Pos) report.Position {
 	return reportPosition(fset.Position(pos))
 }
 
-// actionErrors reports analyzers that failed. Failures that only echo
-// another one (a skipped analysis of an ill-typed package, which
-// packageErrors already reported, or a failed prerequisite) are left out.
-func actionErrors(g *checker.Graph) []report.Problem {
+// actionErrors reports analyzers that failed. An analyzer whose
+// prerequisite failed, or that cannot run on an ill-typed package (which
+// packageErrors reports), has no error of its own and is left out.
+func actionErrors(units []*unit) []report.Problem {
 	var problems []report.Problem
 	seen := make(map[string]bool)
-	for act := range g.All() {
-		if act.Err == nil {
-			continue
+	for _, u := range units {
+		for _, act := range u.actions {
+			if act.err == nil {
+				continue
+			}
+			msg := act.err.Error()
+			var ie *InternalError
+			if !errors.As(act.err, &ie) {
+				msg = fmt.Sprintf("%s on %s: %v", act.analyzer.Name, packagePath(u.pkg), act.err)
+			}
+			if seen[msg] {
+				continue
+			}
+			seen[msg] = true
+			problems = append(problems, report.Problem{Package: packagePath(u.pkg), Message: msg, Err: act.err})
 		}
-		msg := act.Err.Error()
-		if act.Package.IllTyped && strings.Contains(msg, "analysis skipped due to errors") {
-			continue
-		}
-		if strings.HasPrefix(msg, "failed prerequisites") {
-			continue
-		}
-		var ie *InternalError
-		if !errors.As(act.Err, &ie) {
-			msg = fmt.Sprintf("%s on %s: %v", act.Analyzer.Name, packagePath(act.Package), act.Err)
-		}
-		if seen[msg] {
-			continue
-		}
-		seen[msg] = true
-		problems = append(problems, report.Problem{Package: packagePath(act.Package), Message: msg, Err: act.Err})
 	}
 	return problems
 }

@@ -4,13 +4,11 @@ import (
 	"cmp"
 	"slices"
 	"time"
-
-	"golang.org/x/tools/go/analysis/checker"
 )
 
 // Timing is where one analyzer's time went in a run: the sum of its
 // actions over all packages, prerequisites such as buildssa counted as
-// their own analyzers. Actions run in parallel, so the sums of a run can
+// their own analyzers. Packages run in parallel, so the sums of a run can
 // exceed its wall time.
 type Timing struct {
 	Analyzer string
@@ -18,17 +16,23 @@ type Timing struct {
 	Total    time.Duration
 }
 
-// timings sums the actions of g per analyzer, slowest first.
-func timings(g *checker.Graph) []Timing {
+// timings sums the actions of the units per analyzer, slowest first.
+// Dependencies whose facts came from the cache ran nothing.
+func timings(units []*unit) []Timing {
 	byName := make(map[string]*Timing)
-	for act := range g.All() {
-		t, ok := byName[act.Analyzer.Name]
-		if !ok {
-			t = &Timing{Analyzer: act.Analyzer.Name}
-			byName[act.Analyzer.Name] = t
+	for _, u := range units {
+		for _, act := range u.actions {
+			if !act.ran {
+				continue
+			}
+			t, ok := byName[act.analyzer.Name]
+			if !ok {
+				t = &Timing{Analyzer: act.analyzer.Name}
+				byName[act.analyzer.Name] = t
+			}
+			t.Packages++
+			t.Total += act.duration
 		}
-		t.Packages++
-		t.Total += act.Duration
 	}
 	out := make([]Timing, 0, len(byName))
 	for _, t := range byName {

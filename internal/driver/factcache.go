@@ -1,0 +1,231 @@
+package driver
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// CacheEnv names the environment variable that sets where the facts of
+// dependencies are kept between runs: a directory, or "off" for no cache.
+// By default they go under the user's cache directory
+// (os.UserCacheDir()/microsec-lint/facts).
+const CacheEnv = "MICROSEC_LINT_CACHE"
+
+// A factCache keeps the encoded facts of dependencies between runs, one
+// file per package, named by a hash of everything those facts follow from:
+// this program, the analyzers' flags, the package's source files, the
+// export data of its imports and the facts of the units below it. A
+// changed input is a new name, so an entry is never stale; entries unused
+// for a few days are removed.
+type factCache struct {
+	dir string // "" when there is no cache
+}
+
+const (
+	cacheTrimEvery = 24 * time.Hour
+	cacheKeepFor   = 5 * 24 * time.Hour
+)
+
+func openFactCache(env []string) *factCache {
+	dir := lookupEnv(env, CacheEnv)
+	if dir == "off" {
+		return &factCache{}
+	}
+	if dir == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return &factCache{}
+		}
+		dir = filepath.Join(base, "microsec-lint", "facts")
+	}
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return &factCache{}
+	}
+	c := &factCache{dir: dir}
+	c.trim(time.Now())
+	return c
+}
+
+// lookupEnv reads a variable of env, or of the process when env is nil,
+// the last setting winning as in the go command.
+func lookupEnv(env []string, name string) string {
+	if env == nil {
+		return os.Getenv(name)
+	}
+	v := ""
+	for _, kv := range env {
+		if k, val, ok := strings.Cut(kv, "="); ok && k == name {
+			v = val
+		}
+	}
+	return v
+}
+
+func (c *factCache) file(key string) string {
+	return filepath.Join(c.dir, key[:2], key)
+}
+
+// get returns the facts stored under key. An entry is marked used at most
+// once an hour, so that trimming keeps it.
+func (c *factCache) get(key string) ([]byte, bool) {
+	if c.dir == "" {
+		return nil, false
+	}
+	name := c.file(key)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, false
+	}
+	if info, err := os.Stat(name); err == nil && time.Since(info.ModTime()) > time.Hour {
+		now := time.Now()
+		_ = os.Chtimes(name, now, now) // a missed mark costs one recomputation
+	}
+	if len(data) == 0 {
+		return nil, true // the package has no facts
+	}
+	return data, true
+}
+
+// put stores facts under key, atomically: a concurrent run reads the old
+// entry or the new one, never part of one. A failure only costs the next
+// run the work.
+func (c *factCache) put(key string, data []byte) {
+	if c.dir == "" {
+		return
+	}
+	dir := filepath.Dir(c.file(key))
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return
+	}
+	tmp, err := os.CreateTemp(dir, key+".tmp*")
+	if err != nil {
+		return
+	}
+	_, werr := tmp.Write(data)
+	cerr := tmp.Close()
+	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.file(key)) != nil {
+		_ = os.Remove(tmp.Name())
+	}
+}
+
+// trim removes, once a day, the entries unused for cacheKeepFor.
+func (c *factCache) trim(now time.Time) {
+	stamp := filepath.Join(c.dir, "trimmed")
+	if info, err := os.Stat(stamp); err == nil && now.Sub(info.ModTime()) < cacheTrimEvery {
+		return
+	}
+	_ = filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path == stamp {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) > cacheKeepFor {
+			_ = os.Remove(path)
+		}
+		return nil
+	})
+	_ = os.WriteFile(stamp, nil, 0o666)
+}
+
+// setKeys gives each unit the key of its facts, units below first. A unit
+// that imports a package without export data, or sits above such a unit,
+// or has a file that cannot be read, gets no key and is never cached.
+func setKeys(units []*unit, base string) {
+	for _, u := range units {
+		u.key = unitKey(u, base)
+	}
+}
+
+func unitKey(u *unit, base string) string {
+	p := u.pkg
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\npackage %q %q\n", base, p.ID, p.PkgPath)
+	if p.Module != nil {
+		fmt.Fprintf(h, "go %q\n", p.Module.GoVersion)
+	}
+	for _, name := range p.CompiledGoFiles {
+		sum, err := fileHash(name)
+		if err != nil {
+			return ""
+		}
+		fmt.Fprintf(h, "file %q %x\n", name, sum)
+	}
+	paths := make([]string, 0, len(p.Imports))
+	for path := range p.Imports {
+		paths = append(paths, path)
+	}
+	slices.Sort(paths)
+	for _, path := range paths {
+		ip := p.Imports[path]
+		if ip.ExportFile == "" && ip.PkgPath != "unsafe" {
+			return ""
+		}
+		fmt.Fprintf(h, "import %q %q %q\n", path, ip.ID, ip.ExportFile)
+	}
+	keys := make([]string, 0, len(u.deps))
+	for _, d := range u.deps {
+		if d.key == "" {
+			return ""
+		}
+		keys = append(keys, d.key)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		fmt.Fprintf(h, "facts %s\n", k)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func fileHash(name string) ([]byte, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return nil, err
+	}
+	return h.Sum(nil), nil
+}
+
+// cacheBase is what every key of a run starts with: the running program
+// and the analyzers with their flags.
+func cacheBase(as []*analysis.Analyzer) (string, error) {
+	id, err := programID()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "microsec-lint facts 1\nprogram %s\n", id)
+	for _, a := range as {
+		fmt.Fprintf(h, "analyzer %s\n", a.Name)
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fmt.Fprintf(h, "flag %q %q\n", f.Name, f.Value.String())
+		})
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+var programID = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	sum, err := fileHash(exe)
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(sum), nil
+})

@@ -1,0 +1,248 @@
+package driver
+
+import (
+	"bytes"
+	"encoding/gob"
+	"fmt"
+	"go/types"
+	"reflect"
+	"sort"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// A factSet holds the facts one unit's analyzers see: those decoded from
+// its dependencies and those they export about the unit's own package.
+type factSet struct {
+	pkg      *types.Package
+	universe map[string]*types.Package // pkg and its transitive imports, by path
+	objects  map[objectFactKey]analysis.Fact
+	pkgs     map[packageFactKey]analysis.Fact
+}
+
+type objectFactKey struct {
+	analyzer *analysis.Analyzer
+	obj      types.Object
+	typ      reflect.Type
+}
+
+type packageFactKey struct {
+	analyzer *analysis.Analyzer
+	pkg      *types.Package
+	typ      reflect.Type
+}
+
+func newFactSet(pkg *types.Package) *factSet {
+	s := &factSet{
+		pkg:      pkg,
+		universe: make(map[string]*types.Package),
+		objects:  make(map[objectFactKey]analysis.Fact),
+		pkgs:     make(map[packageFactKey]analysis.Fact),
+	}
+	var add func(p *types.Package)
+	add = func(p *types.Package) {
+		if s.universe[p.Path()] != nil {
+			return
+		}
+		s.universe[p.Path()] = p
+		for _, imp := range p.Imports() {
+			add(imp)
+		}
+	}
+	add(pkg)
+	return s
+}
+
+// bind gives pass its fact functions over s. As in every driver, a pass may
+// export facts only about its own package, and only of its declared types.
+func (s *factSet) bind(pass *analysis.Pass) {
+	a := pass.Analyzer
+	declared := func(f analysis.Fact) {
+		t := reflect.TypeOf(f)
+		for _, ft := range a.FactTypes {
+			if reflect.TypeOf(ft) == t {
+				return
+			}
+		}
+		panic(fmt.Sprintf("analyzer %s: fact type %v is not among its FactTypes", a.Name, t))
+	}
+	pass.ImportObjectFact = func(obj types.Object, f analysis.Fact) bool {
+		if obj == nil {
+			panic("ImportObjectFact of nil object")
+		}
+		got, ok := s.objects[objectFactKey{a, obj, reflect.TypeOf(f)}]
+		if ok {
+			reflect.ValueOf(f).Elem().Set(reflect.ValueOf(got).Elem())
+		}
+		return ok
+	}
+	pass.ExportObjectFact = func(obj types.Object, f analysis.Fact) {
+		declared(f)
+		if obj.Pkg() != s.pkg {
+			panic(fmt.Sprintf("analyzer %s exported a fact about %v, which is not in package %s", a.Name, obj, s.pkg.Path()))
+		}
+		s.objects[objectFactKey{a, obj, reflect.TypeOf(f)}] = f
+	}
+	pass.ImportPackageFact = func(pkg *types.Package, f analysis.Fact) bool {
+		got, ok := s.pkgs[packageFactKey{a, pkg, reflect.TypeOf(f)}]
+		if ok {
+			reflect.ValueOf(f).Elem().Set(reflect.ValueOf(got).Elem())
+		}
+		return ok
+	}
+	pass.ExportPackageFact = func(f analysis.Fact) {
+		declared(f)
+		s.pkgs[packageFactKey{a, s.pkg, reflect.TypeOf(f)}] = f
+	}
+	pass.AllObjectFacts = func() []analysis.ObjectFact {
+		var out []analysis.ObjectFact
+		for k, f := range s.objects {
+			if k.analyzer == a {
+				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+			}
+		}
+		return out
+	}
+	pass.AllPackageFacts = func() []analysis.PackageFact {
+		var out []analysis.PackageFact
+		for k, f := range s.pkgs {
+			if k.analyzer == a {
+				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+			}
+		}
+		return out
+	}
+}
+
+// A factCodec turns the facts of one package into bytes and back. Each
+// fact is found again through its object's path in its package
+// (objectpath), so that it attaches to the same object in the type
+// universe of any package that imports it.
+type factCodec struct {
+	analyzers map[string]*analysis.Analyzer
+	types     map[string]reflect.Type // analyzer name + "\x00" + fact type
+
+	mu      sync.Mutex
+	decoded map[*byte][]factRecord // encoded facts → their records, decoded once
+}
+
+// A factRecord is one encoded fact.
+type factRecord struct {
+	Analyzer string
+	Type     string
+	Package  string          // path of the package the fact is about
+	Object   objectpath.Path // "" for a package fact
+	Data     []byte          // the fact, gob-encoded
+}
+
+func newFactCodec(as []*analysis.Analyzer) *factCodec {
+	c := &factCodec{analyzers: make(map[string]*analysis.Analyzer), types: make(map[string]reflect.Type), decoded: make(map[*byte][]factRecord)}
+	for _, a := range as {
+		c.analyzers[a.Name] = a
+		for _, f := range a.FactTypes {
+			t := reflect.TypeOf(f)
+			c.types[a.Name+"\x00"+t.String()] = t
+		}
+	}
+	return c
+}
+
+// encode writes the facts s holds about pkg, in a stable order. Facts
+// about objects that have no path (local ones) cannot be imported by other
+// packages and are left out, as go vet leaves them out; so are facts that
+// gob cannot encode, which every driver that keeps facts in files would
+// lose as well.
+func (c *factCodec) encode(s *factSet, pkg *types.Package) []byte {
+	var records []factRecord
+	enc := new(objectpath.Encoder)
+	for k, f := range s.objects {
+		if k.obj.Pkg() != pkg {
+			continue
+		}
+		path, err := enc.For(k.obj)
+		if err != nil {
+			continue
+		}
+		if data, ok := gobBytes(f); ok {
+			records = append(records, factRecord{Analyzer: k.analyzer.Name, Type: k.typ.String(), Package: pkg.Path(), Object: path, Data: data})
+		}
+	}
+	for k, f := range s.pkgs {
+		if k.pkg != pkg {
+			continue
+		}
+		if data, ok := gobBytes(f); ok {
+			records = append(records, factRecord{Analyzer: k.analyzer.Name, Type: k.typ.String(), Package: pkg.Path(), Data: data})
+		}
+	}
+	if len(records) == 0 {
+		return nil
+	}
+	sort.Slice(records, func(i, j int) bool {
+		a, b := records[i], records[j]
+		if a.Analyzer != b.Analyzer {
+			return a.Analyzer < b.Analyzer
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.Object < b.Object
+	})
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(records); err != nil {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+func gobBytes(f analysis.Fact) ([]byte, bool) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(f); err != nil {
+		return nil, false
+	}
+	return buf.Bytes(), true
+}
+
+// decode adds to s the facts in data whose package is s's or one of its
+// transitive imports, and whose object that package still declares. Facts
+// it cannot place are dropped: the importing package cannot refer to them.
+func (c *factCodec) decode(data []byte, s *factSet) {
+	for _, rec := range c.records(data) {
+		a := c.analyzers[rec.Analyzer]
+		t := c.types[rec.Analyzer+"\x00"+rec.Type]
+		p := s.universe[rec.Package]
+		if a == nil || t == nil || p == nil {
+			continue
+		}
+		f := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		if err := gob.NewDecoder(bytes.NewReader(rec.Data)).Decode(f); err != nil {
+			continue
+		}
+		if rec.Object == "" {
+			s.pkgs[packageFactKey{a, p, t}] = f
+			continue
+		}
+		obj, err := objectpath.Object(p, rec.Object)
+		if err != nil {
+			continue
+		}
+		s.objects[objectFactKey{a, obj, t}] = f
+	}
+}
+
+// records decodes the records of one package's facts, once per run.
+func (c *factCodec) records(data []byte) []factRecord {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if rs, ok := c.decoded[&data[0]]; ok {
+		return rs
+	}
+	var rs []factRecord
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&rs); err != nil {
+		rs = nil
+	}
+	c.decoded[&data[0]] = rs
+	return rs
+}

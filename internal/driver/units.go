@@ -1,0 +1,348 @@
+package driver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"io"
+	"os"
+	"reflect"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
+)
+
+// A unit is one package the driver analyses from source: a root, a package
+// of a main module, or a dependency some rule learns facts from. Its
+// imports are read from the export data the go command wrote for them (go
+// list -export), as go vet does, so no other package is parsed or
+// type-checked, and nothing of a unit outlives its analysis but its facts,
+// its findings and, for a root, its syntax. What the rules learnt from the
+// units among its dependencies reaches a unit as facts, encoded by
+// objectpath and gob (facts.go); a dependency's facts are kept between
+// runs in a cache (factcache.go).
+type unit struct {
+	pkg  *packages.Package
+	root bool
+	deps []*unit // the units among pkg's transitive imports
+	key  string  // cache key of pkg's facts; "" when they cannot be cached
+	done chan struct{}
+
+	facts   []byte    // pkg's encoded facts, set once done
+	actions []*action // what each analyzer did on pkg
+}
+
+// An action is one analyzer run on one unit.
+type action struct {
+	analyzer *analysis.Analyzer
+	diags    []analysis.Diagnostic
+	err      error
+	duration time.Duration
+	result   any
+	ran      bool
+}
+
+// runner analyses units with a fixed list of analyzers.
+type runner struct {
+	analyzers []*analysis.Analyzer // in an order where requirements come first
+	cache     *factCache
+	codec     *factCodec
+	progress  func(root bool)
+
+	errMu sync.Mutex // guards the Errors of packages checked from source
+}
+
+// plan lists the units of a load: every root, every package of a main
+// module, and the dependencies keep selects, each with the units among its
+// transitive imports.
+func plan(roots []*packages.Package, keep func(*packages.Package) bool) []*unit {
+	isRoot := make(map[*packages.Package]bool, len(roots))
+	for _, r := range roots {
+		isRoot[r] = true
+	}
+	byPkg := make(map[*packages.Package]*unit)
+	below := make(map[*packages.Package][]*unit) // units among p and its imports
+	var units []*unit
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		seen := make(map[*unit]bool)
+		var deps []*unit
+		for _, imp := range p.Imports {
+			for _, u := range below[imp] {
+				if !seen[u] {
+					seen[u] = true
+					deps = append(deps, u)
+				}
+			}
+		}
+		if isRoot[p] || (p.Module != nil && p.Module.Main) || keep(p) {
+			u := &unit{pkg: p, root: isRoot[p], deps: deps, done: make(chan struct{})}
+			byPkg[p] = u
+			units = append(units, u)
+			below[p] = append(deps[:len(deps):len(deps)], u)
+			return
+		}
+		below[p] = deps
+	})
+	return units
+}
+
+// run analyses the units, each once its dependencies are done, as many at
+// once as there are processors.
+func (r *runner) run(ctx context.Context, units []*unit) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for _, u := range units {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(u.done)
+			for _, d := range u.deps {
+				<-d.done
+			}
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			defer func() { <-sem }()
+			r.analyse(u)
+			if r.progress != nil {
+				r.progress(u.root)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// analyse type-checks one unit from source, runs the analyzers on it and
+// encodes its facts. A dependency whose facts are in the cache is not
+// checked at all.
+func (r *runner) analyse(u *unit) {
+	if !u.root && u.key != "" {
+		if data, ok := r.cache.get(u.key); ok {
+			u.facts = data
+			return
+		}
+	}
+	fset := token.NewFileSet()
+	imp := newUnitImporter(fset, r)
+	files, tpkg, info, typeErrs, errs := imp.check(u.pkg)
+	if u.root || (u.pkg.Module != nil && u.pkg.Module.Main) {
+		r.addErrors(u.pkg, errs)
+	}
+	illTyped := len(errs) > 0
+
+	facts := newFactSet(tpkg)
+	for _, d := range u.deps {
+		if d.facts != nil {
+			r.codec.decode(d.facts, facts)
+		}
+	}
+	module := moduleOf(u.pkg)
+	byAnalyzer := make(map[*analysis.Analyzer]*action, len(r.analyzers))
+	for _, a := range r.analyzers {
+		act := &action{analyzer: a}
+		byAnalyzer[a] = act
+		u.actions = append(u.actions, act)
+		if illTyped && !a.RunDespiteErrors {
+			continue
+		}
+		results := make(map[*analysis.Analyzer]any, len(a.Requires))
+		ready := true
+		for _, req := range a.Requires {
+			ra := byAnalyzer[req]
+			if !ra.ran || ra.err != nil {
+				ready = false
+				break
+			}
+			results[req] = ra.result
+		}
+		if !ready {
+			continue
+		}
+		pass := &analysis.Pass{
+			Analyzer:     a,
+			Fset:         fset,
+			Files:        files,
+			OtherFiles:   u.pkg.OtherFiles,
+			IgnoredFiles: u.pkg.IgnoredFiles,
+			Pkg:          tpkg,
+			TypesInfo:    info,
+			TypesSizes:   u.pkg.TypesSizes,
+			TypeErrors:   typeErrs,
+			Module:       module,
+			ResultOf:     results,
+			Report: func(d analysis.Diagnostic) {
+				if u.root {
+					act.diags = append(act.diags, d)
+				}
+			},
+			ReadFile: os.ReadFile,
+		}
+		facts.bind(pass)
+		start := time.Now()
+		act.result, act.err = a.Run(pass)
+		act.duration = time.Since(start)
+		act.ran = true
+		if act.err == nil && a.ResultType != nil && act.result != nil && reflect.TypeOf(act.result) != a.ResultType {
+			act.err = fmt.Errorf("internal error: on package %s, analyzer %s returned a result of type %v, but declared ResultType %v",
+				tpkg.Path(), a.Name, reflect.TypeOf(act.result), a.ResultType)
+		}
+	}
+	for _, act := range u.actions {
+		act.result = nil
+	}
+	u.facts = r.codec.encode(facts, tpkg)
+	if !u.root && u.key != "" && !illTyped && !u.failed() {
+		r.cache.put(u.key, u.facts)
+	}
+	if u.root {
+		u.pkg.Fset = fset
+		u.pkg.Syntax = files
+		u.pkg.IllTyped = illTyped
+	}
+}
+
+// failed reports whether some analyzer failed on the unit.
+func (u *unit) failed() bool {
+	for _, act := range u.actions {
+		if act.err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// addErrors records the parse and type errors of a package the driver
+// checked itself, for packageErrors.
+func (r *runner) addErrors(p *packages.Package, errs []packages.Error) {
+	if len(errs) == 0 {
+		return
+	}
+	r.errMu.Lock()
+	defer r.errMu.Unlock()
+	p.Errors = append(p.Errors, errs...)
+}
+
+func moduleOf(p *packages.Package) *analysis.Module {
+	if p.Module == nil {
+		return nil
+	}
+	return &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
+}
+
+// A unitImporter type-checks the packages of one unit: the unit itself and,
+// for want of export data, any broken package it imports. Everything else
+// comes from export data, through the standard library's importer, which
+// keeps one type universe for the unit.
+type unitImporter struct {
+	fset   *token.FileSet
+	r      *runner
+	gc     types.Importer
+	files  map[string]string // package path → export data file
+	source map[*packages.Package]*types.Package
+}
+
+func newUnitImporter(fset *token.FileSet, r *runner) *unitImporter {
+	im := &unitImporter{fset: fset, r: r, files: make(map[string]string), source: make(map[*packages.Package]*types.Package)}
+	im.gc = importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
+		file, ok := im.files[path]
+		if !ok {
+			return nil, fmt.Errorf("no export data for %s", path)
+		}
+		return os.Open(file)
+	})
+	return im
+}
+
+// importerFor resolves the imports of p.
+func (im *unitImporter) importerFor(p *packages.Package) types.Importer {
+	return importerFunc(func(path string) (*types.Package, error) {
+		ip, ok := p.Imports[path]
+		if !ok {
+			return nil, fmt.Errorf("no package for import %q", path)
+		}
+		if ip.PkgPath == "unsafe" {
+			return types.Unsafe, nil
+		}
+		if ip.ExportFile == "" {
+			// The go command could not compile ip: check it from
+			// source, as far as it goes, so that p is checked against
+			// what ip declares. Its errors are its own, and the go
+			// command has reported them.
+			if tp, ok := im.source[ip]; ok {
+				return tp, nil
+			}
+			_, tp, _, _, _ := im.check(ip)
+			im.source[ip] = tp
+			return tp, nil
+		}
+		im.files[ip.PkgPath] = ip.ExportFile
+		return im.gc.Import(ip.PkgPath)
+	})
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// check parses and type-checks p from source.
+func (im *unitImporter) check(p *packages.Package) (files []*ast.File, tpkg *types.Package, info *types.Info, typeErrs []types.Error, errs []packages.Error) {
+	for _, name := range p.CompiledGoFiles {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			errs = append(errs, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		f, err := parseFile(im.fset, name, src)
+		if err != nil {
+			var list scanner.ErrorList
+			if errors.As(err, &list) {
+				for _, e := range list {
+					errs = append(errs, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+				}
+			} else {
+				errs = append(errs, packages.Error{Pos: name + ":1", Msg: err.Error(), Kind: packages.ParseError})
+			}
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	info = &types.Info{
+		Types:        make(map[ast.Expr]types.TypeAndValue),
+		Defs:         make(map[*ast.Ident]types.Object),
+		Uses:         make(map[*ast.Ident]types.Object),
+		Implicits:    make(map[ast.Node]types.Object),
+		Instances:    make(map[*ast.Ident]types.Instance),
+		Scopes:       make(map[ast.Node]*types.Scope),
+		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+		FileVersions: make(map[*ast.File]string),
+	}
+	tc := &types.Config{
+		Importer: im.importerFor(p),
+		Sizes:    p.TypesSizes,
+		Error: func(err error) {
+			var te types.Error
+			if !errors.As(err, &te) {
+				errs = append(errs, packages.Error{Msg: err.Error(), Kind: packages.TypeError})
+				return
+			}
+			typeErrs = append(typeErrs, te)
+			errs = append(errs, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+		},
+	}
+	if p.Module != nil && p.Module.GoVersion != "" {
+		tc.GoVersion = "go" + p.Module.GoVersion
+	}
+	tpkg, _ = tc.Check(p.PkgPath, im.fset, files, info)
+	return files, tpkg, info, typeErrs, errs
+}
