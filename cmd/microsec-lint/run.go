@@ -304,7 +304,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.BoolVar(&opts.listRules, "list-rules", false, "list the rules and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
 	fs.BoolVar(&opts.debug, "debug", false, "print the stack of internal errors")
-	fs.BoolVar(&opts.debugTiming, "debug-timing", false, "print on stderr the time spent loading packages and in each analyzer")
+	fs.BoolVar(&opts.debugTiming, "debug-timing", false, "print on stderr the time spent loading packages, type-checking them and in each analyzer")
 	fs.StringVar(&opts.cpuProfile, "debug-cpuprofile", "", "write a pprof CPU profile of the run to `file`")
 	fs.StringVar(&opts.memProfile, "debug-memprofile", "", "write a pprof heap profile, taken when the analysis ends, to `file`")
 	fs.StringVar(&opts.baseline, "baseline", "", "report only findings not recorded in the baseline `file`")

@@ -331,8 +331,12 @@ func TestRunTiming(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 1 || got[0].Analyzer != "badfuncs" || got[0].Packages != 2 {
-		t.Errorf("timings = %+v, want badfuncs on 2 packages", got)
+	byName := make(map[string]Timing)
+	for _, tm := range got {
+		byName[tm.Analyzer] = tm
+	}
+	if len(got) != 2 || byName["badfuncs"].Packages != 2 || byName[TypeCheck].Packages != 2 || byName[TypeCheck].Total <= 0 {
+		t.Errorf("timings = %+v, want badfuncs and type checking, each on 2 packages", got)
 	}
 }
 

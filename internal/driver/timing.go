@@ -16,11 +16,21 @@ type Timing struct {
 	Total    time.Duration
 }
 
-// timings sums the actions of the units per analyzer, slowest first.
-// Dependencies whose facts came from the cache ran nothing.
+// TypeCheck is the Timing entry of parsing and type-checking the packages
+// analysed from source.
+const TypeCheck = "(type checking)"
+
+// timings sums the actions of the units per analyzer, and their type
+// checking, slowest first. Dependencies whose facts came from the cache
+// ran nothing.
 func timings(units []*unit) []Timing {
 	byName := make(map[string]*Timing)
+	check := &Timing{Analyzer: TypeCheck}
 	for _, u := range units {
+		if u.check > 0 {
+			check.Packages++
+			check.Total += u.check
+		}
 		for _, act := range u.actions {
 			if !act.ran {
 				continue
@@ -34,7 +44,10 @@ func timings(units []*unit) []Timing {
 			t.Total += act.duration
 		}
 	}
-	out := make([]Timing, 0, len(byName))
+	out := make([]Timing, 0, len(byName)+1)
+	if check.Packages > 0 {
+		out = append(out, *check)
+	}
 	for _, t := range byName {
 		out = append(out, *t)
 	}

@@ -36,8 +36,9 @@ type unit struct {
 	key  string  // cache key of pkg's facts; "" when they cannot be cached
 	done chan struct{}
 
-	facts   []byte    // pkg's encoded facts, set once done
-	actions []*action // what each analyzer did on pkg
+	facts   []byte        // pkg's encoded facts, set once done
+	actions []*action     // what each analyzer did on pkg
+	check   time.Duration // parsing and type checking pkg
 }
 
 // An action is one analyzer run on one unit.
@@ -134,7 +135,9 @@ func (r *runner) analyse(u *unit) {
 	}
 	fset := token.NewFileSet()
 	imp := newUnitImporter(fset, r)
+	start := time.Now()
 	files, tpkg, info, typeErrs, errs := imp.check(u.pkg)
+	u.check = time.Since(start)
 	if u.root || (u.pkg.Module != nil && u.pkg.Module.Main) {
 		r.addErrors(u.pkg, errs)
 	}
