@@ -13,6 +13,7 @@ import (
 	"os"
 	"reflect"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +55,7 @@ type action struct {
 // runner analyses units with a fixed list of analyzers.
 type runner struct {
 	analyzers []*analysis.Analyzer // in an order where requirements come first
+	shared    *unitImporter        // the imports of every unit but test variants
 	cache     *factCache
 	codec     *factCodec
 	progress  func(root bool)
@@ -133,8 +135,13 @@ func (r *runner) analyse(u *unit) {
 			return
 		}
 	}
-	fset := token.NewFileSet()
-	imp := newUnitImporter(fset, r)
+	imp := r.shared
+	if strings.Contains(u.pkg.ID, " [") {
+		// A test variant sees variants of its imports under their
+		// usual paths: it needs a type universe of its own.
+		imp = newUnitImporter(token.NewFileSet())
+	}
+	fset := imp.fset
 	start := time.Now()
 	files, tpkg, info, typeErrs, errs := imp.check(u.pkg)
 	u.check = time.Since(start)
@@ -242,20 +249,30 @@ func moduleOf(p *packages.Package) *analysis.Module {
 	return &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
 }
 
-// A unitImporter type-checks the packages of one unit: the unit itself and,
-// for want of export data, any broken package it imports. Everything else
-// comes from export data, through the standard library's importer, which
-// keeps one type universe for the unit.
+// A unitImporter type-checks units and the packages they import: from
+// export data, through the standard library's importer, or from source
+// for a package the go command could not compile. The packages it imports
+// are shared by the units it serves, which must see every import path as
+// the same package: all units but test variants share one, each variant
+// has its own. The type checker only reads imported packages, so units
+// may be checked at once.
 type unitImporter struct {
-	fset   *token.FileSet
-	r      *runner
+	fset *token.FileSet
+
+	mu     sync.Mutex // guards gc, files and source
 	gc     types.Importer
 	files  map[string]string // package path → export data file
-	source map[*packages.Package]*types.Package
+	source map[*packages.Package]*sourcePkg
 }
 
-func newUnitImporter(fset *token.FileSet, r *runner) *unitImporter {
-	im := &unitImporter{fset: fset, r: r, files: make(map[string]string), source: make(map[*packages.Package]*types.Package)}
+// A sourcePkg is a package checked from source for want of export data.
+type sourcePkg struct {
+	once sync.Once
+	tpkg *types.Package
+}
+
+func newUnitImporter(fset *token.FileSet) *unitImporter {
+	im := &unitImporter{fset: fset, files: make(map[string]string), source: make(map[*packages.Package]*sourcePkg)}
 	im.gc = importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
 		file, ok := im.files[path]
 		if !ok {
@@ -281,13 +298,18 @@ func (im *unitImporter) importerFor(p *packages.Package) types.Importer {
 			// source, as far as it goes, so that p is checked against
 			// what ip declares. Its errors are its own, and the go
 			// command has reported them.
-			if tp, ok := im.source[ip]; ok {
-				return tp, nil
+			im.mu.Lock()
+			sp, ok := im.source[ip]
+			if !ok {
+				sp = new(sourcePkg)
+				im.source[ip] = sp
 			}
-			_, tp, _, _, _ := im.check(ip)
-			im.source[ip] = tp
-			return tp, nil
+			im.mu.Unlock()
+			sp.once.Do(func() { _, sp.tpkg, _, _, _ = im.check(ip) })
+			return sp.tpkg, nil
 		}
+		im.mu.Lock()
+		defer im.mu.Unlock()
 		im.files[ip.PkgPath] = ip.ExportFile
 		return im.gc.Import(ip.PkgPath)
 	})
