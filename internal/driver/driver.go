@@ -87,7 +87,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 
 	units := plan(pkgs, learnedFrom(pkgs, cfg.Rules))
 	ordered := withRequirements(as)
-	r := &runner{analyzers: ordered, shared: newUnitImporter(token.NewFileSet()), cache: openFactCache(cfg.Env), codec: newFactCodec(ordered)}
+	r := &runner{analyzers: ordered, importers: make(map[string]*unitImporter), cache: openFactCache(cfg.Env), codec: newFactCodec(ordered)}
 	if base, err := cacheBase(ordered); err == nil {
 		setKeys(units, base)
 	}

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -120,22 +119,40 @@ func (c *factCache) put(key string, data []byte) {
 	}
 }
 
-// trim removes, once a day, the entries unused for cacheKeepFor.
+// trim removes, once a day, the entries unused for cacheKeepFor. It
+// touches nothing but files named as entries are, in the folders entries
+// go to: MICROSEC_LINT_CACHE may name a folder that holds other things.
 func (c *factCache) trim(now time.Time) {
 	stamp := filepath.Join(c.dir, "trimmed")
 	if info, err := os.Stat(stamp); err == nil && now.Sub(info.ModTime()) < cacheTrimEvery {
 		return
 	}
-	_ = filepath.WalkDir(c.dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path == stamp {
-			return nil
+	for i := range 256 {
+		sub := filepath.Join(c.dir, fmt.Sprintf("%02x", i))
+		entries, err := os.ReadDir(sub)
+		if err != nil {
+			continue
 		}
-		if info, err := d.Info(); err == nil && now.Sub(info.ModTime()) > cacheKeepFor {
-			_ = os.Remove(path)
+		for _, e := range entries {
+			if !isEntryName(e.Name(), sub) || !e.Type().IsRegular() {
+				continue
+			}
+			if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > cacheKeepFor {
+				_ = os.Remove(filepath.Join(sub, e.Name()))
+			}
 		}
-		return nil
-	})
+	}
 	_ = os.WriteFile(stamp, nil, 0o666)
+}
+
+// isEntryName reports whether name is that of an entry of folder dir: a
+// key, 64 hexadecimal digits, starting with the folder's name.
+func isEntryName(name, dir string) bool {
+	if len(name) != 64 || !strings.HasPrefix(name, filepath.Base(dir)) {
+		return false
+	}
+	_, err := hex.DecodeString(name)
+	return err == nil
 }
 
 // setKeys gives each unit the key of its facts, units below first. A unit

@@ -55,12 +55,32 @@ type action struct {
 // runner analyses units with a fixed list of analyzers.
 type runner struct {
 	analyzers []*analysis.Analyzer // in an order where requirements come first
-	shared    *unitImporter        // the imports of every unit but test variants
 	cache     *factCache
 	codec     *factCodec
 	progress  func(root bool)
 
 	errMu sync.Mutex // guards the Errors of packages checked from source
+
+	impMu     sync.Mutex
+	importers map[string]*unitImporter // by test binary; "" for no test
+}
+
+// importer returns the unitImporter of p's world: a test variant, "q
+// [p.test]", sees variants of its imports under their usual paths, so each
+// test binary has its own; every other package shares one.
+func (r *runner) importer(p *packages.Package) *unitImporter {
+	world := ""
+	if _, variant, ok := strings.Cut(p.ID, " ["); ok {
+		world = variant
+	}
+	r.impMu.Lock()
+	defer r.impMu.Unlock()
+	im, ok := r.importers[world]
+	if !ok {
+		im = newUnitImporter(token.NewFileSet())
+		r.importers[world] = im
+	}
+	return im
 }
 
 // plan lists the units of a load: every root, every package of a main
@@ -135,12 +155,7 @@ func (r *runner) analyse(u *unit) {
 			return
 		}
 	}
-	imp := r.shared
-	if strings.Contains(u.pkg.ID, " [") {
-		// A test variant sees variants of its imports under their
-		// usual paths: it needs a type universe of its own.
-		imp = newUnitImporter(token.NewFileSet())
-	}
+	imp := r.importer(u.pkg)
 	fset := imp.fset
 	start := time.Now()
 	files, tpkg, info, typeErrs, errs := imp.check(u.pkg)
@@ -253,9 +268,8 @@ func moduleOf(p *packages.Package) *analysis.Module {
 // export data, through the standard library's importer, or from source
 // for a package the go command could not compile. The packages it imports
 // are shared by the units it serves, which must see every import path as
-// the same package: all units but test variants share one, each variant
-// has its own. The type checker only reads imported packages, so units
-// may be checked at once.
+// the same package (see runner.importer). The type checker only reads
+// imported packages, so units may be checked at once.
 type unitImporter struct {
 	fset *token.FileSet
 
