@@ -85,9 +85,13 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		res.Errors = append(res.Errors, report.Problem{Message: msg})
 	}
 
+	cache, err := openFactCache(cfg.Env)
+	if err != nil {
+		return nil, err
+	}
 	units := plan(pkgs, learnedFrom(pkgs, cfg.Rules))
 	ordered := withRequirements(as)
-	r := &runner{analyzers: ordered, importers: make(map[string]*unitImporter), cache: openFactCache(cfg.Env), codec: newFactCodec(ordered)}
+	r := &runner{analyzers: ordered, importers: make(map[string]*unitImporter), cache: cache, codec: newFactCodec(ordered)}
 	if base, err := cacheBase(ordered); err == nil {
 		setKeys(units, base)
 	}

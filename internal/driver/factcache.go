@@ -37,24 +37,31 @@ const (
 	cacheKeepFor   = 5 * 24 * time.Hour
 )
 
-func openFactCache(env []string) *factCache {
+// openFactCache opens the cache env names. A cache that cannot be used
+// (no home, a folder that cannot be made) is no cache: runs are slower, not
+// wrong. A relative path is refused, as the go command refuses a relative
+// GOCACHE: it would put a cache in each directory the tool runs in.
+func openFactCache(env []string) (*factCache, error) {
 	dir := lookupEnv(env, CacheEnv)
 	if dir == "off" {
-		return &factCache{}
+		return &factCache{}, nil
+	}
+	if dir != "" && !filepath.IsAbs(dir) {
+		return nil, fmt.Errorf("%s=%s is not an absolute path; use an absolute path, or off for no cache", CacheEnv, dir)
 	}
 	if dir == "" {
 		base, err := os.UserCacheDir()
 		if err != nil {
-			return &factCache{}
+			return &factCache{}, nil
 		}
 		dir = filepath.Join(base, "microsec-lint", "facts")
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
-		return &factCache{}
+		return &factCache{}, nil
 	}
 	c := &factCache{dir: dir}
 	c.trim(time.Now())
-	return c
+	return c, nil
 }
 
 // lookupEnv reads a variable of env, or of the process when env is nil,
@@ -76,6 +83,11 @@ func (c *factCache) file(key string) string {
 	return filepath.Join(c.dir, key[:2], key)
 }
 
+// entryMagic starts every entry; the SHA-256 of the facts follows it, then
+// the facts. An entry that does not check out (cut short, overwritten,
+// written by another program) is a miss, and the package is analysed again.
+const entryMagic = "microsec-lint facts\n"
+
 // get returns the facts stored under key. An entry is marked used at most
 // once an hour, so that trimming keeps it.
 func (c *factCache) get(key string) ([]byte, bool) {
@@ -83,18 +95,30 @@ func (c *factCache) get(key string) ([]byte, bool) {
 		return nil, false
 	}
 	name := c.file(key)
+	info, err := os.Stat(name)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, false // a pipe or a device would block or lie
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return nil, false
 	}
-	if info, err := os.Stat(name); err == nil && time.Since(info.ModTime()) > time.Hour {
+	rest, ok := strings.CutPrefix(string(data), entryMagic)
+	if !ok || len(rest) < sha256.Size {
+		return nil, false
+	}
+	sum, facts := rest[:sha256.Size], rest[sha256.Size:]
+	if got := sha256.Sum256([]byte(facts)); string(got[:]) != sum {
+		return nil, false
+	}
+	if time.Since(info.ModTime()) > time.Hour {
 		now := time.Now()
 		_ = os.Chtimes(name, now, now) // a missed mark costs one recomputation
 	}
-	if len(data) == 0 {
+	if len(facts) == 0 {
 		return nil, true // the package has no facts
 	}
-	return data, true
+	return []byte(facts), true
 }
 
 // put stores facts under key, atomically: a concurrent run reads the old
@@ -112,7 +136,10 @@ func (c *factCache) put(key string, data []byte) {
 	if err != nil {
 		return
 	}
-	_, werr := tmp.Write(data)
+	sum := sha256.Sum256(data)
+	entry := make([]byte, 0, len(entryMagic)+len(sum)+len(data))
+	entry = append(append(append(entry, entryMagic...), sum[:]...), data...)
+	_, werr := tmp.Write(entry)
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.file(key)) != nil {
 		_ = os.Remove(tmp.Name())

@@ -1,9 +1,11 @@
 package driver
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -52,9 +54,7 @@ func TestCacheTrimTouchesOnlyEntries(t *testing.T) {
 
 	// A second trim the same day does nothing, even to old entries.
 	path := filepath.Join(dir, "ab", key)
-	if err := os.WriteFile(path, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	c.put(key, nil)
 	if err := os.Chtimes(path, old, old); err != nil {
 		t.Fatal(err)
 	}
@@ -62,24 +62,70 @@ func TestCacheTrimTouchesOnlyEntries(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Errorf("a second trim within a day removed an entry: %v", err)
 	}
-	if data, ok := c.get(key); !ok || data != nil {
-		t.Errorf("get of an empty entry = %q, %v; want no facts, found", data, ok)
-	}
 }
 
 // TestCacheOff: "off" and an unusable folder give a cache that stores
-// nothing and finds nothing.
+// nothing and finds nothing; a relative path is refused.
 func TestCacheOff(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, setting := range []string{"off", filepath.Join(file, "sub")} {
-		c := openFactCache([]string{CacheEnv + "=" + setting})
+		c, err := openFactCache([]string{CacheEnv + "=" + setting})
+		if err != nil {
+			t.Fatalf("%s=%s: %v", CacheEnv, setting, err)
+		}
 		key := strings.Repeat("a", 64)
 		c.put(key, []byte("facts"))
 		if _, ok := c.get(key); ok || c.dir != "" {
 			t.Errorf("%s=%s: cache in %q found an entry; want no cache", CacheEnv, setting, c.dir)
 		}
+	}
+	if _, err := openFactCache([]string{CacheEnv + "=relative/cache"}); err == nil || !strings.Contains(err.Error(), "not an absolute path") {
+		t.Errorf("relative cache folder: err = %v, want it refused", err)
+	}
+}
+
+// TestCacheEntryDamaged: an entry cut short, overwritten, emptied or
+// replaced by a pipe is a miss, never facts, and the next put repairs it.
+func TestCacheEntryDamaged(t *testing.T) {
+	c := &factCache{dir: t.TempDir()}
+	key := "12" + strings.Repeat("3", 62)
+	path := c.file(key)
+	damage := map[string]func() error{
+		"garbage":   func() error { return os.WriteFile(path, []byte("garbage"), 0o644) },
+		"empty":     func() error { return os.WriteFile(path, nil, 0o644) },
+		"truncated": func() error { return os.Truncate(path, int64(len(entryMagic)+sha256.Size+2)) },
+		"flipped": func() error {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			data[len(data)-1] ^= 1
+			return os.WriteFile(path, data, 0o644)
+		},
+		"fifo": func() error {
+			if err := os.Remove(path); err != nil {
+				return err
+			}
+			return syscall.Mkfifo(path, 0o644)
+		},
+	}
+	for name, hurt := range damage {
+		c.put(key, []byte("the facts of a package"))
+		if data, ok := c.get(key); !ok || string(data) != "the facts of a package" {
+			t.Fatalf("%s: get after put = %q, %v", name, data, ok)
+		}
+		if err := hurt(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if data, ok := c.get(key); ok {
+			t.Errorf("%s: damaged entry read as %q", name, data)
+		}
+	}
+	c.put(key, nil)
+	if data, ok := c.get(key); !ok || data != nil {
+		t.Errorf("entry of a package without facts = %q, %v; want none, found", data, ok)
 	}
 }

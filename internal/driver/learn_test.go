@@ -129,7 +129,7 @@ func (*seenFact) AFact() {}
 func writeKits(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	for name, content := range map[string]string{
+	writeTree(t, root, map[string]string{
 		"app/go.mod": "module example.com/app\n\ngo 1.26\n\nrequire (\n\texample.com/shellkit v0.0.0\n\texample.com/textkit v0.0.0\n)\n\n" +
 			"replace example.com/shellkit => ../shellkit\n\nreplace example.com/textkit => ../textkit\n",
 		"app/main.go": "package main\n\nimport (\n\t\"os\"\n\n\t\"example.com/shellkit\"\n\t\"example.com/textkit\"\n)\n\n" +
@@ -145,7 +145,14 @@ func writeKits(t *testing.T) string {
 		//microsec:ignore hardcodedsecret -- a made-up DSN the test plants in the fixture
 		"textkit/text.go": "package textkit\n\nimport \"strings\"\n\nconst DSN = \"postgres://billing:Zq7vR2mXw9Lp@db.internal/billing\"\n\n" +
 			"// Trim trims s.\nfunc Trim(s string) string { return strings.TrimSpace(s) }\n",
-	} {
+	})
+	return filepath.Join(root, "app")
+}
+
+// writeTree writes files, by slash-separated path, under root.
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
 		path := filepath.Join(root, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -154,7 +161,6 @@ func writeKits(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	return filepath.Join(root, "app")
 }
 
 const (
@@ -276,5 +282,52 @@ func TestFactCache(t *testing.T) {
 	}
 	if hasFinding(third, "cmdinjection", "main.go", 11) {
 		t.Errorf("third run still reports main.go:11 after shellkit stopped running its argument: %+v", third.Findings)
+	}
+}
+
+// TestCancelledRunCachesNothingPartial: a run cancelled while units wait
+// must not analyse a unit whose dependencies were skipped, or it would
+// cache facts made without theirs (mid's summary without helper's) and
+// every later run would miss the finding in app. Cancelling as soon as
+// the packages are loaded leaves each unit to a race between starting and
+// stopping; several rounds make a lost race likely if the driver allowed
+// it.
+func TestCancelledRunCachesNothingPartial(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"app/go.mod": "module example.com/app\n\ngo 1.26\n\nrequire example.com/mid v0.0.0\n\nrequire example.com/helper v0.0.0 // indirect\n\n" +
+			"replace example.com/mid => ../mid\n\nreplace example.com/helper => ../helper\n",
+		"app/main.go":   "package main\n\nimport (\n\t\"os\"\n\n\t\"example.com/mid\"\n)\n\nfunc main() {\n\t_ = mid.Run2(os.Getenv(\"X\"))\n}\n",
+		"mid/go.mod":    "module example.com/mid\n\ngo 1.26\n\nrequire example.com/helper v0.0.0\n\nreplace example.com/helper => ../helper\n",
+		"mid/mid.go":    "package mid\n\nimport \"example.com/helper\"\n\n// Run2 runs s.\nfunc Run2(s string) error { return helper.Run(s) }\n",
+		"helper/go.mod": "module example.com/helper\n\ngo 1.26\n",
+		"helper/run.go": "package helper\n\nimport \"os/exec\"\n\n// Run runs a script.\nfunc Run(script string) error { return exec.Command(\"sh\", \"-c\", script).Run() }\n",
+	})
+	var cmd analyzers.Rule
+	for _, r := range analyzers.All() {
+		if r.Analyzer.Name == "cmdinjection" {
+			cmd = r
+		}
+	}
+	dir := filepath.Join(root, "app")
+	for round := range 6 {
+		env := append(offline(), CacheEnv+"="+t.TempDir())
+		ctx, cancel := context.WithCancel(context.Background())
+		_, err := Run(ctx, Config{Dir: dir, Rules: []analyzers.Rule{cmd}, Env: env, Progress: func(p Progress) {
+			if p.Loaded > 0 {
+				cancel()
+			}
+		}})
+		cancel()
+		if err == nil {
+			t.Fatalf("round %d: cancelled run returned no error", round)
+		}
+		res, err := Run(context.Background(), Config{Dir: dir, Rules: []analyzers.Rule{cmd}, Env: env})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !hasFinding(res, "cmdinjection", "main.go", 10) {
+			t.Fatalf("round %d: after a cancelled run, findings = %+v; want cmdinjection at main.go:10 through mid.Run2 and helper.Run", round, res.Findings)
+		}
 	}
 }

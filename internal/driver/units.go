@@ -37,6 +37,11 @@ type unit struct {
 	key  string  // cache key of pkg's facts; "" when they cannot be cached
 	done chan struct{}
 
+	// skipped is set, before done is closed, when the run was cancelled
+	// before the unit or one below it was analysed: its facts are
+	// missing, and so would be those of any unit analysed above it.
+	skipped bool
+
 	facts   []byte        // pkg's encoded facts, set once done
 	actions []*action     // what each analyzer did on pkg
 	check   time.Duration // parsing and type checking pkg
@@ -129,13 +134,22 @@ func (r *runner) run(ctx context.Context, units []*unit) {
 			defer close(u.done)
 			for _, d := range u.deps {
 				<-d.done
+				if d.skipped {
+					u.skipped = true
+					return
+				}
 			}
 			select {
 			case sem <- struct{}{}:
 			case <-ctx.Done():
+				u.skipped = true
 				return
 			}
 			defer func() { <-sem }()
+			if ctx.Err() != nil {
+				u.skipped = true
+				return
+			}
 			r.analyse(u)
 			if r.progress != nil {
 				r.progress(u.root)
@@ -302,7 +316,12 @@ func (im *unitImporter) importerFor(p *packages.Package) types.Importer {
 	return importerFunc(func(path string) (*types.Package, error) {
 		ip, ok := p.Imports[path]
 		if !ok {
-			return nil, fmt.Errorf("no package for import %q", path)
+			for _, e := range p.Errors {
+				if strings.Contains(e.Msg, "import cycle") {
+					return nil, errors.New("import cycle")
+				}
+			}
+			return nil, fmt.Errorf("the go command listed no package for %q", path)
 		}
 		if ip.PkgPath == "unsafe" {
 			return types.Unsafe, nil
