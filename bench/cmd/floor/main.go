@@ -4,10 +4,12 @@
 //
 //	floor [-facts] [-tests=false] [packages]
 //
-// The driver type-checks dependencies from source only when some analyzer
-// passes facts, and from export data otherwise. -facts gives the no-op
-// analyzer a fact type, so that the floor loads the way a suite with
-// cross-package facts does.
+// The driver reads dependencies from export data and type-checks from
+// source only the root packages, the main modules' and the dependencies
+// some rule with facts learns from. -facts gives the no-op analyzer a fact
+// type and no list of dependencies, so that every dependency is
+// type-checked from source: run it with MICROSEC_LINT_CACHE=off, or the
+// fact cache spares the work on the second run.
 package main
 
 import (
@@ -27,7 +29,7 @@ type noFact struct{}
 func (*noFact) AFact() {}
 
 func main() {
-	facts := flag.Bool("facts", false, "load dependencies from source, as a suite with facts does")
+	facts := flag.Bool("facts", false, "type-check every dependency from source, as a rule with facts that learns from all of them needs")
 	tests := flag.Bool("tests", true, "also analyse test files")
 	flag.Parse()
 
