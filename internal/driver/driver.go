@@ -91,13 +91,14 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	}
 	units := plan(pkgs, learnedFrom(pkgs, cfg.Rules))
 	ordered := withRequirements(as)
-	r := &runner{analyzers: ordered, importers: make(map[string]*unitImporter), cache: cache, codec: newFactCodec(ordered)}
+	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered)}
 	if base, err := cacheBase(ordered); err == nil {
 		setKeys(units, base)
 	}
 	if cfg.Progress != nil {
 		r.progress = rootProgress(len(pkgs), cfg.Progress)
 	}
+	r.worlds = newWorlds(units)
 	r.run(ctx, units)
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -5,15 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/importer"
 	"go/scanner"
-	"go/token"
 	"go/types"
-	"io"
 	"os"
 	"reflect"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
@@ -24,8 +20,8 @@ import (
 // A unit is one package the driver analyses from source: a root, a package
 // of a main module, or a dependency some rule learns facts from. Its
 // imports are read from the export data the go command wrote for them (go
-// list -export), as go vet does, so no other package is parsed or
-// type-checked, and nothing of a unit outlives its analysis but its facts,
+// list -export; imports.go), as go vet does, so no other package is parsed
+// or type-checked, and nothing of a unit outlives its analysis but its facts,
 // its findings and, for a root, its syntax. What the rules learnt from the
 // units among its dependencies reaches a unit as facts, encoded by
 // objectpath and gob (facts.go); a dependency's facts are kept between
@@ -66,26 +62,7 @@ type runner struct {
 
 	errMu sync.Mutex // guards the Errors of packages checked from source
 
-	impMu     sync.Mutex
-	importers map[string]*unitImporter // by test binary; "" for no test
-}
-
-// importer returns the unitImporter of p's world: a test variant, "q
-// [p.test]", sees variants of its imports under their usual paths, so each
-// test binary has its own; every other package shares one.
-func (r *runner) importer(p *packages.Package) *unitImporter {
-	world := ""
-	if _, variant, ok := strings.Cut(p.ID, " ["); ok {
-		world = variant
-	}
-	r.impMu.Lock()
-	defer r.impMu.Unlock()
-	im, ok := r.importers[world]
-	if !ok {
-		im = newUnitImporter(token.NewFileSet())
-		r.importers[world] = im
-	}
-	return im
+	worlds *worlds
 }
 
 // plan lists the units of a load: every root, every package of a main
@@ -169,7 +146,8 @@ func (r *runner) analyse(u *unit) {
 			return
 		}
 	}
-	imp := r.importer(u.pkg)
+	imp := r.worlds.enter(u.pkg)
+	defer r.worlds.leave(imp)
 	fset := imp.fset
 	start := time.Now()
 	files, tpkg, info, typeErrs, errs := imp.check(u.pkg)
@@ -278,89 +256,15 @@ func moduleOf(p *packages.Package) *analysis.Module {
 	return &analysis.Module{Path: p.Module.Path, Version: p.Module.Version, GoVersion: p.Module.GoVersion}
 }
 
-// A unitImporter type-checks units and the packages they import: from
-// export data, through the standard library's importer, or from source
-// for a package the go command could not compile. The packages it imports
-// are shared by the units it serves, which must see every import path as
-// the same package (see runner.importer). The type checker only reads
-// imported packages, so units may be checked at once.
-type unitImporter struct {
-	fset *token.FileSet
-
-	mu     sync.Mutex // guards gc, files and source
-	gc     types.Importer
-	files  map[string]string // package path → export data file
-	source map[*packages.Package]*sourcePkg
-}
-
-// A sourcePkg is a package checked from source for want of export data.
-type sourcePkg struct {
-	once sync.Once
-	tpkg *types.Package
-}
-
-func newUnitImporter(fset *token.FileSet) *unitImporter {
-	im := &unitImporter{fset: fset, files: make(map[string]string), source: make(map[*packages.Package]*sourcePkg)}
-	im.gc = importer.ForCompiler(fset, "gc", func(path string) (io.ReadCloser, error) {
-		file, ok := im.files[path]
-		if !ok {
-			return nil, fmt.Errorf("no export data for %s", path)
-		}
-		return os.Open(file)
-	})
-	return im
-}
-
-// importerFor resolves the imports of p.
-func (im *unitImporter) importerFor(p *packages.Package) types.Importer {
-	return importerFunc(func(path string) (*types.Package, error) {
-		ip, ok := p.Imports[path]
-		if !ok {
-			for _, e := range p.Errors {
-				if strings.Contains(e.Msg, "import cycle") {
-					return nil, errors.New("import cycle")
-				}
-			}
-			return nil, fmt.Errorf("the go command listed no package for %q", path)
-		}
-		if ip.PkgPath == "unsafe" {
-			return types.Unsafe, nil
-		}
-		if ip.ExportFile == "" {
-			// The go command could not compile ip: check it from
-			// source, as far as it goes, so that p is checked against
-			// what ip declares. Its errors are its own, and the go
-			// command has reported them.
-			im.mu.Lock()
-			sp, ok := im.source[ip]
-			if !ok {
-				sp = new(sourcePkg)
-				im.source[ip] = sp
-			}
-			im.mu.Unlock()
-			sp.once.Do(func() { _, sp.tpkg, _, _, _ = im.check(ip) })
-			return sp.tpkg, nil
-		}
-		im.mu.Lock()
-		defer im.mu.Unlock()
-		im.files[ip.PkgPath] = ip.ExportFile
-		return im.gc.Import(ip.PkgPath)
-	})
-}
-
-type importerFunc func(path string) (*types.Package, error)
-
-func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
-
 // check parses and type-checks p from source.
-func (im *unitImporter) check(p *packages.Package) (files []*ast.File, tpkg *types.Package, info *types.Info, typeErrs []types.Error, errs []packages.Error) {
+func (w *world) check(p *packages.Package) (files []*ast.File, tpkg *types.Package, info *types.Info, typeErrs []types.Error, errs []packages.Error) {
 	for _, name := range p.CompiledGoFiles {
 		src, err := os.ReadFile(name)
 		if err != nil {
 			errs = append(errs, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
 			continue
 		}
-		f, err := parseFile(im.fset, name, src)
+		f, err := parseFile(w.fset, name, src)
 		if err != nil {
 			var list scanner.ErrorList
 			if errors.As(err, &list) {
@@ -386,7 +290,7 @@ func (im *unitImporter) check(p *packages.Package) (files []*ast.File, tpkg *typ
 		FileVersions: make(map[*ast.File]string),
 	}
 	tc := &types.Config{
-		Importer: im.importerFor(p),
+		Importer: w.importerFor(p),
 		Sizes:    p.TypesSizes,
 		Error: func(err error) {
 			var te types.Error
@@ -401,6 +305,6 @@ func (im *unitImporter) check(p *packages.Package) (files []*ast.File, tpkg *typ
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
-	tpkg, _ = tc.Check(p.PkgPath, im.fset, files, info)
+	tpkg, _ = tc.Check(p.PkgPath, w.fset, files, info)
 	return files, tpkg, info, typeErrs, errs
 }
