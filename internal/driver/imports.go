@@ -201,6 +201,10 @@ func (w *world) readBelow(p *packages.Package) error {
 		return err
 	}
 	defer f.Close()
+	// Up to Go 1.27, go list -export names the compiler's archive, and
+	// only NewReader finds the export data in it; it also passes the
+	// cmd/export files of later versions through.
+	//lint:ignore SA1019 deprecated for Go 1.29, which no longer writes archives here
 	r, err := gcexportdata.NewReader(f)
 	if err != nil {
 		return fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
