@@ -195,18 +195,23 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 	return pkgs, unmatched, nil
 }
 
-// checkModule makes the commonest mistake, running outside any module, one
-// clear line instead of the go command's pattern errors.
+// checkModule makes the commonest mistakes, running outside any module or
+// with the build cache off, one clear line each instead of the go
+// command's pattern errors.
 func checkModule(ctx context.Context, pcfg *packages.Config) error {
-	cmd := exec.CommandContext(ctx, "go", "env", "GOMOD")
+	cmd := exec.CommandContext(ctx, "go", "env", "GOMOD", "GOCACHE")
 	cmd.Dir = pcfg.Dir
 	cmd.Env = pcfg.Env
 	out, err := cmd.Output()
 	if err != nil {
 		return fmt.Errorf("cannot run the go command: %v", err)
 	}
-	if gomod := strings.TrimSpace(string(out)); gomod == "" || gomod == os.DevNull {
+	gomod, gocache, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
+	if gomod = strings.TrimSpace(gomod); gomod == "" || gomod == os.DevNull {
 		return fmt.Errorf("no go.mod in %s or any parent directory: run microsec-lint inside a Go module", pcfg.Dir)
+	}
+	if strings.TrimSpace(gocache) == "off" {
+		return errors.New("GOCACHE=off: microsec-lint reads the packages' export data from the go build cache, as go vet does; unset GOCACHE or point it at a directory")
 	}
 	return nil
 }

@@ -172,6 +172,19 @@ func TestRunNoModule(t *testing.T) {
 
 // offline is the environment of the go command in these tests: the
 // fixtures need no module, and no test may reach the network.
+// TestRunBuildCacheOff: without a build cache there is no export data;
+// the cause is one line, not "no Go packages match".
+func TestRunBuildCacheOff(t *testing.T) {
+	_, err := Run(context.Background(), Config{
+		Dir:   filepath.Join("testdata", "mod"),
+		Rules: []analyzers.Rule{rule(badFuncs, "error")},
+		Env:   append(offline(), "GOCACHE=off"),
+	})
+	if err == nil || !strings.Contains(err.Error(), "GOCACHE=off") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("err = %v, want one line naming GOCACHE=off", err)
+	}
+}
+
 func offline() []string {
 	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=")
 }
