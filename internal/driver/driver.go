@@ -276,26 +276,11 @@ func withRequirements(as []*analysis.Analyzer) []*analysis.Analyzer {
 	return out
 }
 
+// needsFacts reports whether some analyzer of as, or one it requires, has
+// facts: then the dependencies rules learn from are analysed too.
 func needsFacts(as []*analysis.Analyzer) bool {
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer) bool
-	visit = func(a *analysis.Analyzer) bool {
-		if seen[a] {
-			return false
-		}
-		seen[a] = true
+	for _, a := range withRequirements(as) {
 		if len(a.FactTypes) > 0 {
-			return true
-		}
-		for _, r := range a.Requires {
-			if visit(r) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, a := range as {
-		if visit(a) {
 			return true
 		}
 	}

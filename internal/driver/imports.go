@@ -63,26 +63,18 @@ func newWorlds(units []*unit) *worlds {
 			ws.pending[name]++
 		}
 	}
-	seen := make(map[*packages.Package]bool)
-	var visit func(p *packages.Package)
-	visit = func(p *packages.Package) {
-		if seen[p] {
-			return
-		}
-		seen[p] = true
+	pkgs := make([]*packages.Package, len(units))
+	for i, u := range units {
+		pkgs[i] = u.pkg
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
 		if name := testBinary(p); name != "" {
 			if ws.variants[name] == nil {
 				ws.variants[name] = make(map[string]bool)
 			}
 			ws.variants[name][p.PkgPath] = true
 		}
-		for _, imp := range p.Imports {
-			visit(imp)
-		}
-	}
-	for _, u := range units {
-		visit(u.pkg)
-	}
+	})
 	return ws
 }
 
