@@ -73,7 +73,6 @@ func plan(roots []*packages.Package, keep func(*packages.Package) bool) []*unit 
 	for _, r := range roots {
 		isRoot[r] = true
 	}
-	byPkg := make(map[*packages.Package]*unit)
 	below := make(map[*packages.Package][]*unit) // units among p and its imports
 	var units []*unit
 	packages.Visit(roots, nil, func(p *packages.Package) {
@@ -89,7 +88,6 @@ func plan(roots []*packages.Package, keep func(*packages.Package) bool) []*unit 
 		}
 		if isRoot[p] || (p.Module != nil && p.Module.Main) || keep(p) {
 			u := &unit{pkg: p, root: isRoot[p], deps: deps, done: make(chan struct{})}
-			byPkg[p] = u
 			units = append(units, u)
 			below[p] = append(deps[:len(deps):len(deps)], u)
 			return
