@@ -91,7 +91,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	}
 	units := plan(pkgs, learnedFrom(pkgs, cfg.Rules))
 	ordered := withRequirements(as)
-	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered)}
+	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered), known: knownRules(cfg.Rules)}
 	if base, err := cacheBase(ordered); err == nil {
 		setKeys(units, base)
 	}
@@ -124,7 +124,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		res.Rules = vres.Rules
 		found = append(found, vulnFindings(vres.Findings)...)
 	}
-	found = append(found, applyDirectives(pkgs, cfg.Rules, found)...)
+	found = append(found, applyDirectives(units, found)...)
 	slices.SortStableFunc(found, func(a, b located) int { return report.Compare(a.Finding, b.Finding) })
 	setFingerprints(found, dir)
 	for _, f := range found {
@@ -411,7 +411,7 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 				}
 				out = append(out, located{
 					Finding: f,
-					scope:   enclosing(u.pkg, d.Pos),
+					scope:   enclosing(u.funcs, d.Pos),
 					code:    src.text(f.Pos.File, f.Pos.Offset, end),
 				})
 			}

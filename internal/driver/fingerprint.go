@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
-	"golang.org/x/tools/go/packages"
 )
 
 // located is a finding with what its fingerprint is made of.
@@ -43,21 +42,37 @@ func (s sources) text(file string, from, to int) string {
 	return strings.Join(strings.Fields(string(data[from:min(to, len(data))])), " ")
 }
 
-// enclosing names the top-level function or method whose body holds pos.
-func enclosing(pkg *packages.Package, pos token.Pos) string {
-	for _, f := range pkg.Syntax {
-		if pos < f.FileStart || pos > f.FileEnd {
-			continue
-		}
+// funcSpan is the extent of a top-level function or method, and its name:
+// "T.Method" or "Func".
+type funcSpan struct {
+	pos, end token.Pos
+	name     string
+}
+
+// funcSpans lists the top-level functions and methods of files.
+func funcSpans(files []*ast.File) []funcSpan {
+	var out []funcSpan
+	for _, f := range files {
 		for _, d := range f.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || pos < fd.Pos() || pos > fd.End() {
+			if !ok {
 				continue
 			}
+			name := fd.Name.Name
 			if fd.Recv != nil && len(fd.Recv.List) == 1 {
-				return recvName(fd.Recv.List[0].Type) + "." + fd.Name.Name
+				name = recvName(fd.Recv.List[0].Type) + "." + name
 			}
-			return fd.Name.Name
+			out = append(out, funcSpan{fd.Pos(), fd.End(), name})
+		}
+	}
+	return out
+}
+
+// enclosing names the top-level function or method whose body holds pos.
+func enclosing(funcs []funcSpan, pos token.Pos) string {
+	for _, f := range funcs {
+		if pos >= f.pos && pos <= f.end {
+			return f.name
 		}
 	}
 	return ""

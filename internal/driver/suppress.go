@@ -6,7 +6,6 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
-	"golang.org/x/tools/go/packages"
 )
 
 // DirectiveRule is the rule under which malformed suppression directives
@@ -24,24 +23,30 @@ var DirectiveRule = report.Rule{
 	SecuritySeverity: "2.0",
 }
 
-// applyDirectives marks the findings that directives in the root packages silence,
-// and returns findings for the malformed directives.
-func applyDirectives(pkgs []*packages.Package, rules []analyzers.Rule, found []located) []located {
-	// A directive may name any rule of the suite, enabled or not.
+// knownRules reports whether a directive may name a rule: any rule of the
+// suite, enabled or not, and the rules given.
+func knownRules(rules []analyzers.Rule) func(string) bool {
 	known := make(map[string]bool)
 	for _, r := range append(analyzers.All(), rules...) {
 		known[r.Analyzer.Name] = true
 	}
-	isKnown := func(name string) bool { return known[name] }
+	return func(name string) bool { return known[name] }
+}
 
+// applyDirectives marks the findings that directives in the root packages silence,
+// and returns findings for the malformed directives.
+func applyDirectives(units []*unit, found []located) []located {
 	ix := suppress.NewIndex()
 	var bad []located
-	for _, p := range pkgs {
-		for _, m := range ix.Add(p.Fset, p.Syntax, isKnown) {
+	for _, u := range units {
+		if !u.root {
+			continue
+		}
+		for _, m := range ix.Add(u.directives) {
 			f := report.Finding{
 				Rule:    DirectiveRule.ID,
 				Level:   DirectiveRule.Level,
-				Package: packagePath(p),
+				Package: packagePath(u.pkg),
 				Pos:     reportPosition(m.Pos),
 				End:     reportPosition(m.End),
 				Message: m.Message,

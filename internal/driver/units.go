@@ -15,6 +15,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
 
 // A unit is one package the driver analyses from source: a root, a package
@@ -22,7 +24,8 @@ import (
 // imports are read from the export data the go command wrote for them (go
 // list -export; imports.go), as go vet does, so no other package is parsed
 // or type-checked, and nothing of a unit outlives its analysis but its facts,
-// its findings and, for a root, its syntax. What the rules learnt from the
+// its findings and, for a root, what its syntax says that findings need
+// (directives, the extents of functions). What the rules learnt from the
 // units among its dependencies reaches a unit as facts, encoded by
 // objectpath and gob (facts.go); a dependency's facts are kept between
 // runs in a cache (factcache.go).
@@ -41,6 +44,11 @@ type unit struct {
 	facts   []byte        // pkg's encoded facts, set once done
 	actions []*action     // what each analyzer did on pkg
 	check   time.Duration // parsing and type checking pkg
+
+	// Of a root's syntax, only what its findings need is kept once it is
+	// analysed: its suppression directives and where its functions are.
+	directives []suppress.File
+	funcs      []funcSpan
 }
 
 // An action is one analyzer run on one unit.
@@ -59,6 +67,7 @@ type runner struct {
 	cache     *factCache
 	codec     *factCodec
 	progress  func(root bool)
+	known     func(rule string) bool // the rule names a directive may give
 
 	errMu sync.Mutex // guards the Errors of packages checked from source
 
@@ -220,9 +229,11 @@ func (r *runner) analyse(u *unit) {
 		r.cache.put(u.key, u.facts)
 	}
 	if u.root {
+		// The syntax is not kept: it is most of what a package weighs.
 		u.pkg.Fset = fset
-		u.pkg.Syntax = files
 		u.pkg.IllTyped = illTyped
+		u.directives = suppress.Scan(fset, files, r.known)
+		u.funcs = funcSpans(files)
 	}
 }
 

@@ -59,23 +59,27 @@ func NewIndex() *Index {
 	return &Index{byFile: make(map[string][]Directive), seen: make(map[string]bool)}
 }
 
-// Add scans files for directives. known reports whether a rule name
-// exists. A file already scanned (a package and its test variant share
-// files) is skipped, so each malformed directive is returned once.
-func (ix *Index) Add(fset *token.FileSet, files []*ast.File, known func(string) bool) []Malformed {
-	var bad []Malformed
+// File is what the comments of one file say: the directives it holds and
+// the malformed ones.
+type File struct {
+	Name       string
+	Directives []Directive
+	Malformed  []Malformed
+}
+
+// Scan reads the directives of files. known reports whether a rule name
+// exists. A file the parser could not even start (no package clause) has
+// no position and is left out: it is reported as a package error. The
+// result holds no syntax, so a driver can scan a package once it is
+// analysed and let its syntax go.
+func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []File {
+	var out []File
 	for _, f := range files {
-		// A file the parser could not even start (no package clause)
-		// has no position; it is reported as a package error.
 		tf := fset.File(f.FileStart)
 		if tf == nil {
 			continue
 		}
-		name := tf.Name()
-		if ix.seen[name] {
-			continue
-		}
-		ix.seen[name] = true
+		sf := File{Name: tf.Name()}
 		spans := declSpans(fset, f)
 		docs := docEnds(fset, f)
 		trailing := codeLines(fset, f)
@@ -86,12 +90,12 @@ func (ix *Index) Add(fset *token.FileSet, files []*ast.File, known func(string) 
 					continue
 				}
 				if problem != "" {
-					bad = append(bad, Malformed{Pos: fset.Position(c.Pos()), End: fset.Position(c.End()), Message: problem})
+					sf.Malformed = append(sf.Malformed, Malformed{Pos: fset.Position(c.Pos()), End: fset.Position(c.End()), Message: problem})
 					continue
 				}
 				pos := fset.Position(c.Pos())
 				line := pos.Line
-				d.File = name
+				d.File = sf.Name
 				d.From, d.To = line, line+1
 				if col, ok := trailing[line]; ok && col < pos.Column {
 					// After code on its line, a directive covers that
@@ -104,9 +108,26 @@ func (ix *Index) Add(fset *token.FileSet, files []*ast.File, known func(string) 
 				if end, ok := docs[group]; ok {
 					d.To = max(d.To, end)
 				}
-				ix.byFile[name] = append(ix.byFile[name], d)
+				sf.Directives = append(sf.Directives, d)
 			}
 		}
+		out = append(out, sf)
+	}
+	return out
+}
+
+// Add puts scanned files in the index and returns their malformed
+// directives. A file already added (a package and its test variant share
+// files) is skipped, so each malformed directive is returned once.
+func (ix *Index) Add(files []File) []Malformed {
+	var bad []Malformed
+	for _, f := range files {
+		if ix.seen[f.Name] {
+			continue
+		}
+		ix.seen[f.Name] = true
+		bad = append(bad, f.Malformed...)
+		ix.byFile[f.Name] = append(ix.byFile[f.Name], f.Directives...)
 	}
 	return bad
 }

@@ -51,8 +51,8 @@ func scan(t *testing.T) (*Index, []Malformed, string) {
 		return r == "sqlconcat" || r == "cmdinjection" || r == "hardcodedsecret"
 	}
 	ix := NewIndex()
-	bad := ix.Add(fset, []*ast.File{f}, known)
-	if again := ix.Add(fset, []*ast.File{f}, known); len(again) != 0 {
+	bad := ix.Add(Scan(fset, []*ast.File{f}, known))
+	if again := ix.Add(Scan(fset, []*ast.File{f}, known)); len(again) != 0 {
 		t.Errorf("scanning the same file twice reported %d problems again", len(again))
 	}
 	return ix, bad, "p.go"
@@ -124,7 +124,7 @@ func TestTrailingDirectiveCoversItsLineOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	ix := NewIndex()
-	ix.Add(fset, []*ast.File{f}, func(string) bool { return true })
+	ix.Add(Scan(fset, []*ast.File{f}, func(string) bool { return true }))
 	for line, want := range map[int]bool{4: true, 5: false, 6: true, 7: false} {
 		if _, got := ix.Lookup("sqlconcat", "t.go", line, line); got != want {
 			t.Errorf("line %d covered = %v, want %v", line, got, want)
@@ -139,7 +139,7 @@ func TestFileWithoutPackageClause(t *testing.T) {
 	f, _ := parser.ParseFile(fset, "bad.go", "hello world", parser.ParseComments)
 	empty, _ := parser.ParseFile(fset, "empty.go", "", parser.ParseComments)
 	ix := NewIndex()
-	if bad := ix.Add(fset, []*ast.File{f, empty, {}}, func(string) bool { return true }); len(bad) != 0 {
+	if bad := ix.Add(Scan(fset, []*ast.File{f, empty, {}}, func(string) bool { return true })); len(bad) != 0 {
 		t.Errorf("problems = %+v", bad)
 	}
 }
