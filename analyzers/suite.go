@@ -28,6 +28,13 @@ type Rule struct {
 	// dependencies it learns them from; the driver analyses only those
 	// and reads the others from export data. Nil means every dependency.
 	DepBodies analysisutil.DepBodies
+	// Idle, for a rule with DepBodies, reports whether the rule can find
+	// nothing in a package (see dataflow.Idle). The driver asks it of a
+	// root package that DepBodies does not select and that no package it
+	// selects imports, directly or not: if it says yes, the rule is not
+	// run there, as its facts could reach no package where it finds
+	// anything. Nil means the rule always runs.
+	Idle func(*analysis.Pass) bool
 }
 
 // All returns the rules of the suite in the order they are documented.
@@ -36,8 +43,8 @@ func All() []Rule {
 		{Analyzer: insecuretransport.Analyzer, Doc: insecuretransport.Doc, CWE: []int{319, 295}, Level: "error", SecuritySeverity: "7.4"},
 		{Analyzer: missingauthwrapper.Analyzer, Doc: missingauthwrapper.Doc, CWE: []int{306, 862}, Level: "error", SecuritySeverity: "8.2", DepBodies: missingauthwrapper.DepBodies},
 		{Analyzer: unsignedpublish.Analyzer, Doc: unsignedpublish.Doc, CWE: []int{345, 347}, Level: "warning", SecuritySeverity: "6.5", DepBodies: unsignedpublish.DepBodies},
-		{Analyzer: sqlconcat.Analyzer, Doc: sqlconcat.Doc, CWE: []int{89}, Level: "error", SecuritySeverity: "8.8", DepBodies: sqlconcat.DepBodies(sqlconcat.Analyzer)},
-		{Analyzer: cmdinjection.Analyzer, Doc: cmdinjection.Doc, CWE: []int{78, 88}, Level: "error", SecuritySeverity: "9.8", DepBodies: cmdinjection.DepBodies(cmdinjection.Analyzer)},
+		{Analyzer: sqlconcat.Analyzer, Doc: sqlconcat.Doc, CWE: []int{89}, Level: "error", SecuritySeverity: "8.8", DepBodies: sqlconcat.DepBodies(sqlconcat.Analyzer), Idle: sqlconcat.Idle(sqlconcat.Analyzer)},
+		{Analyzer: cmdinjection.Analyzer, Doc: cmdinjection.Doc, CWE: []int{78, 88}, Level: "error", SecuritySeverity: "9.8", DepBodies: cmdinjection.DepBodies(cmdinjection.Analyzer), Idle: cmdinjection.Idle(cmdinjection.Analyzer)},
 		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0", DepBodies: hardcodedsecret.DepBodies},
 	}
 }

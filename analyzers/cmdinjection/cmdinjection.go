@@ -96,6 +96,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, extra)
 		},
+		SinkObject: func(obj types.Object) bool { return kindOf(obj, extra) != "" },
 		Sanitiser: func(obj types.Object) bool {
 			k := dataflow.Key(obj)
 			return builtinSanitizers[k] || sanitizers[k]
@@ -118,33 +119,59 @@ const (
 // sink reports whether a call runs a command, with the program and the
 // arguments as operands.
 func sink(obj types.Object, args []ssa.Value, extra map[string]bool) *dataflow.Sink {
-	if obj == nil || obj.Pkg() == nil {
-		return nil
-	}
-	s := func(kind string, ops ...ssa.Value) *dataflow.Sink {
+	kind := kindOf(obj, extra)
+	s := func(ops ...ssa.Value) *dataflow.Sink {
 		return &dataflow.Sink{Kind: kind, Callee: dataflow.Name(obj), Args: ops}
 	}
-	path, name := obj.Pkg().Path(), obj.Name()
-	switch {
-	case path == "os/exec" && name == "Command" && len(args) == 2:
-		return s(kindExec, args[0], args[1])
-	case path == "os/exec" && name == "CommandContext" && len(args) == 3:
-		return s(kindExec, args[1], args[2])
-	case path == "syscall" && (name == "Exec" || name == "ForkExec" || name == "StartProcess") && len(args) >= 2,
-		path == "os" && name == "StartProcess" && len(args) == 3:
-		return s(kindExecv, args[0], args[1])
-	case extra[dataflow.Key(obj)] && len(args) >= 2:
-		return s(kindExec, args[0], args[1])
-	}
-	if m, rel, ok := gomicro.Split(path); ok && rel == "runtime" && m.Version <= 4 && len(args) == 1 {
-		switch name {
-		case "WithCommand":
-			return s(kindCommand, args[0])
-		case "WithArgs":
-			return s(kindArgs, args[0])
+	switch kind {
+	case kindExec:
+		if obj.Pkg().Path() == "os/exec" && obj.Name() == "CommandContext" {
+			// The context comes first.
+			if len(args) == 3 {
+				return s(args[1], args[2])
+			}
+			return nil
+		}
+		if len(args) >= 2 {
+			return s(args[0], args[1])
+		}
+	case kindExecv:
+		if len(args) >= 2 {
+			return s(args[0], args[1])
+		}
+	case kindCommand, kindArgs:
+		if len(args) == 1 {
+			return s(args[0])
 		}
 	}
 	return nil
+}
+
+// kindOf says what kind of sink a function is, or "" if calling it starts
+// no process.
+func kindOf(obj types.Object, extra map[string]bool) string {
+	if obj == nil || obj.Pkg() == nil {
+		return ""
+	}
+	path, name := obj.Pkg().Path(), obj.Name()
+	switch {
+	case path == "os/exec" && (name == "Command" || name == "CommandContext"):
+		return kindExec
+	case path == "syscall" && (name == "Exec" || name == "ForkExec" || name == "StartProcess"),
+		path == "os" && name == "StartProcess":
+		return kindExecv
+	case extra[dataflow.Key(obj)]:
+		return kindExec
+	}
+	if m, rel, ok := gomicro.Split(path); ok && rel == "runtime" && m.Version <= 4 {
+		switch name {
+		case "WithCommand":
+			return kindCommand
+		case "WithArgs":
+			return kindArgs
+		}
+	}
+	return ""
 }
 
 // judge decides about one command.
@@ -305,4 +332,24 @@ func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
 		m, rel, ok := gomicro.Split(path)
 		return ok && rel == "runtime" && m.Version <= 4
 	})
+}
+
+// Idle is the rule's analyzers.Rule.Idle for a, an analyzer made by New:
+// whether a package holds no call that can start a process.
+func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
+	return func(pass *analysis.Pass) bool {
+		extra := extraSinks(a)
+		return dataflow.Idle(func(obj types.Object) bool { return kindOf(obj, extra) != "" })(pass)
+	}
+}
+
+// extraSinks returns the sinks that a's -sinks flag names.
+func extraSinks(a *analysis.Analyzer) map[string]bool {
+	m := make(map[string]bool)
+	if l, ok := a.Flags.Lookup("sinks").Value.(*list); ok {
+		for _, s := range *l {
+			m[s] = true
+		}
+	}
+	return m
 }

@@ -185,3 +185,24 @@ var sinkPackages = func() map[string]bool {
 func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
 	return dataflow.DepBodies(a, func(path string) bool { return sinkPackages[path] })
 }
+
+// Idle is the rule's analyzers.Rule.Idle for a, an analyzer made by New:
+// whether a package holds no call that can take SQL text.
+func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
+	return func(pass *analysis.Pass) bool {
+		var extra []string
+		if l, ok := a.Flags.Lookup("sinks").Value.(*list); ok {
+			extra = *l
+		}
+		named := setOf(extra)
+		return dataflow.Idle(func(obj types.Object) bool { return isSink(obj, named) })(pass)
+	}
+}
+
+// isSink reports whether calls to obj may be sinks, whatever their
+// operands.
+func isSink(obj types.Object, extra map[string]bool) bool {
+	k := dataflow.Key(obj)
+	_, ok := sinks[k]
+	return ok || extra[k]
+}

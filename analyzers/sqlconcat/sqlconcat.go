@@ -80,6 +80,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, style, extraSinks)
 		},
+		SinkObject: func(obj types.Object) bool { return isSink(obj, extraSinks) },
 		Sanitiser: func(obj types.Object) bool {
 			k := dataflow.Key(obj)
 			return builtinSanitizers[k] || sanitizers[k]

@@ -201,7 +201,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 func printTiming(w io.Writer, load time.Duration, ts []driver.Timing) {
 	fmt.Fprintf(w, "%s: timing: loading packages %v\n", name, load.Round(time.Millisecond))
 	for _, t := range ts {
-		fmt.Fprintf(w, "%s: timing: %-20s %10v on %d packages\n", name, t.Analyzer, t.Total.Round(time.Millisecond), t.Packages)
+		idle := ""
+		if t.Idle > 0 {
+			idle = fmt.Sprintf(", idle on %d", t.Idle)
+		}
+		fmt.Fprintf(w, "%s: timing: %-20s %10v on %d packages%s\n", name, t.Analyzer, t.Total.Round(time.Millisecond), t.Packages, idle)
 	}
 }
 

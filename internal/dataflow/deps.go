@@ -1,6 +1,8 @@
 package dataflow
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
@@ -37,4 +39,55 @@ func DepBodies(client *analysis.Analyzer, sinkPkg func(path string) bool) analys
 		}
 		return false
 	}
+}
+
+// Idle returns a test of whether a client, whose sinks are the functions
+// and methods isSink accepts (whatever their operands), can find nothing in
+// a package (see reachesSink). Analyze would report nothing there; it
+// would only export the summaries of the package's text functions, which
+// matter to no one if no package above it can reach a sink either. A
+// driver that knows that (analyzers.Rule.Idle) may skip the client on the
+// package.
+func Idle(isSink func(types.Object) bool) func(*analysis.Pass) bool {
+	return func(pass *analysis.Pass) bool { return !reachesSink(pass, isSink) }
+}
+
+// reachesSink reports whether a call in the package may reach a sink: it
+// names a sink, or a function whose fact says it reaches one, or an
+// interface method that a method with such a fact may implement; or the
+// package registers a handler and some method has such a fact (the
+// handler's methods are not named where it is registered). Every finding,
+// and every summary with sinks, needs one of these.
+func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool) bool {
+	withSinks := make(map[types.Object]bool)
+	methods := make(map[string]bool) // names of methods with sinks
+	for _, f := range pass.AllObjectFacts() {
+		if s, ok := f.Fact.(Fact); ok && len(s.summary().Sinks) > 0 {
+			withSinks[f.Object] = true
+			if fn, ok := f.Object.(*types.Func); ok && fn.Signature().Recv() != nil {
+				methods[fn.Name()] = true
+			}
+		}
+	}
+	for _, obj := range pass.TypesInfo.Uses {
+		if isSink(obj) {
+			return true
+		}
+		fn, ok := obj.(*types.Func)
+		if !ok {
+			continue
+		}
+		if withSinks[fn.Origin()] {
+			return true
+		}
+		if len(methods) > 0 {
+			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) && methods[fn.Name()] {
+				return true
+			}
+			if kind, _ := registration(fn); kind != notHandler {
+				return true
+			}
+		}
+	}
+	return false
 }

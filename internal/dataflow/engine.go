@@ -34,6 +34,7 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 	}
 	pkg, funcs := buildSSA(pass)
 	e := &engine{
+		idle:     cfg.SinkObject != nil && !reachesSink(pass, cfg.SinkObject),
 		pass:     pass,
 		cfg:      cfg,
 		pkg:      pkg,
@@ -67,10 +68,20 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 	}
 	e.index()
 	e.findSources()
-	for _, fn := range e.funcs {
-		e.summarize(fn)
+	if e.idle {
+		// No call here can reach a sink: only the summaries worth
+		// exporting are needed, and what they call.
+		for _, fn := range e.funcs {
+			if e.exported(fn) {
+				e.summarize(fn)
+			}
+		}
+	} else {
+		for _, fn := range e.funcs {
+			e.summarize(fn)
+		}
+		e.checkForeignHandlers()
 	}
-	e.checkForeignHandlers()
 	e.exportFacts()
 	sort.SliceStable(e.findings, func(i, j int) bool { return e.findings[i].Pos < e.findings[j].Pos })
 	return e.findings
@@ -84,6 +95,7 @@ type tentative struct {
 }
 
 type engine struct {
+	idle  bool // no call in the package can reach a sink (reachesSink)
 	pass  *analysis.Pass
 	cfg   *Config
 	pkg   *ssa.Package
@@ -989,7 +1001,7 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(ssa.CallInstruction); ok {
+			if call, ok := instr.(ssa.CallInstruction); ok && !e.idle {
 				e.scanCall(fn, call.Common(), s)
 			}
 		}
@@ -1106,6 +1118,23 @@ func (e *engine) where(pos token.Pos) string {
 		return ""
 	}
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+}
+
+// exported reports whether fn's summary may be worth exporting: fn is a
+// function or method of the package, exported, with a result that holds
+// text (see exportFacts).
+func (e *engine) exported(fn *ssa.Function) bool {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || fn.Synthetic != "" || !obj.Exported() {
+		return false
+	}
+	results := obj.Signature().Results()
+	for i := range results.Len() {
+		if holdsText(results.At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // exportFacts exports the summaries worth exporting: of functions and of

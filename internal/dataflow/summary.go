@@ -126,6 +126,11 @@ type Config struct {
 	// (function, method, interface method or function-typed variable; nil
 	// for dynamic calls) and its arguments without the receiver.
 	Sink func(callee types.Object, args []ssa.Value) *Sink
+	// SinkObject, if set, reports whether calls to callee may be sinks,
+	// whatever their operands: Sink returns nil for every other. Analyze
+	// uses it to skip, in a package where no call can reach a sink, all
+	// but the summaries it exports.
+	SinkObject func(callee types.Object) bool
 	// Sanitiser reports whether the result of calling callee is sanitised
 	// text.
 	Sanitiser func(callee types.Object) bool

@@ -66,3 +66,42 @@ func decide(roots []*packages.Package, needs []analysisutil.DepBodies) map[*pack
 func parseFile(fset *token.FileSet, filename string, src []byte) (*ast.File, error) {
 	return parser.ParseFile(fset, filename, src, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
 }
+
+// idleRule is a rule the driver may skip on some root units.
+type idleRule struct {
+	idle  func(*analysis.Pass) bool // analyzers.Rule.Idle
+	units map[*unit]bool            // the units on which to ask it
+}
+
+// idleRules returns, for each rule with an Idle test, the root units on
+// which the driver asks it: those that the rule's DepBodies does not
+// select, and that no unit it selects imports, directly or not. The rule
+// can find something only in a package DepBodies selects, or in one that
+// calls a sink DepBodies does not follow (os.StartProcess, say), which Idle
+// tells; and a unit's facts matter only to the units above it.
+func idleRules(roots []*packages.Package, units []*unit, rules []analyzers.Rule) map[*analysis.Analyzer]idleRule {
+	out := make(map[*analysis.Analyzer]idleRule)
+	for _, r := range rules {
+		if r.Idle == nil || r.DepBodies == nil {
+			continue
+		}
+		selected := decide(roots, []analysisutil.DepBodies{r.DepBodies})
+		used := make(map[*unit]bool)
+		for _, u := range units {
+			if selected[u.pkg] {
+				used[u] = true
+				for _, d := range u.deps {
+					used[d] = true
+				}
+			}
+		}
+		ask := make(map[*unit]bool)
+		for _, u := range units {
+			if u.root && !used[u] {
+				ask[u] = true
+			}
+		}
+		out[r.Analyzer] = idleRule{r.Idle, ask}
+	}
+	return out
+}

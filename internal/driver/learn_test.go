@@ -9,7 +9,6 @@ import (
 	"sync"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
@@ -180,15 +179,7 @@ func kitRun(t *testing.T, dir, cache string) (*report.Result, map[string]bool) {
 	}
 	// Watch cmdinjection, which needs the dependencies that reach
 	// os/exec, to see which packages are analysed.
-	orig := cmd.Analyzer
-	watched := *orig
-	watched.Run = func(pass *analysis.Pass) (any, error) {
-		mu.Lock()
-		analysed[pass.Pkg.Path()] = true
-		mu.Unlock()
-		return orig.Run(pass)
-	}
-	cmd.Analyzer = &watched
+	cmd = watch(cmd, &mu, analysed)
 	res, err := Run(context.Background(), Config{
 		Dir:   dir,
 		Rules: []analyzers.Rule{cmd, secret},

@@ -12,7 +12,8 @@ import (
 // exceed its wall time.
 type Timing struct {
 	Analyzer string
-	Packages int
+	Packages int // packages it ran on
+	Idle     int // packages it was not run on, having nothing to find there (analyzers.Rule.Idle)
 	Total    time.Duration
 }
 
@@ -40,7 +41,11 @@ func timings(units []*unit) []Timing {
 				t = &Timing{Analyzer: act.analyzer.Name}
 				byName[act.analyzer.Name] = t
 			}
-			t.Packages++
+			if act.skippedIdle {
+				t.Idle++
+			} else {
+				t.Packages++
+			}
 			t.Total += act.duration
 		}
 	}

@@ -59,6 +59,9 @@ type action struct {
 	duration time.Duration
 	result   any
 	ran      bool
+	// skippedIdle is set when the analyzer was not run because it could
+	// find nothing (analyzers.Rule.Idle).
+	skippedIdle bool
 }
 
 // runner analyses units with a fixed list of analyzers.
@@ -68,6 +71,7 @@ type runner struct {
 	codec     *factCodec
 	progress  func(root bool)
 	known     func(rule string) bool // the rule names a directive may give
+	idle      map[*analysis.Analyzer]idleRule
 
 	errMu sync.Mutex // guards the Errors of packages checked from source
 
@@ -213,7 +217,12 @@ func (r *runner) analyse(u *unit) {
 		}
 		facts.bind(pass)
 		start := time.Now()
-		act.result, act.err = a.Run(pass)
+		if ir, ok := r.idle[a]; ok && ir.units[u] && ir.idle(pass) {
+			// Nothing to find, and no one to use the facts.
+			act.skippedIdle = true
+		} else {
+			act.result, act.err = a.Run(pass)
+		}
 		act.duration = time.Since(start)
 		act.ran = true
 		if act.err == nil && a.ResultType != nil && act.result != nil && reflect.TypeOf(act.result) != a.ResultType {

@@ -1,0 +1,50 @@
+// Package e reaches no sink. Given a SinkObject test, Analyze summarises
+// only what it exports and what that calls, which must give the same facts
+// as summarising everything.
+package e
+
+import "strings"
+
+const base = "users"
+
+var prefix = "tbl_"
+
+var suffix = "_v1"
+
+// SetSuffix writes suffix, so that Suffixed's result is not constant; the
+// write is in a function nothing exported calls.
+func SetSuffix(s string) { suffix = s }
+
+func Table() string { return base } // want Table:`results\(constant\{"users"\}\)`
+
+func Prefixed() string { return prefix + name() } // want Prefixed:`results\(constant\{"tbl_t"\}\)`
+
+func name() string { return "t" }
+
+func Suffixed() string { return "t" + suffix } // want Suffixed:`results\(constant\+p0\)`
+
+func Upper(s string) string { return strings.ToUpper(same(s)) } // want Upper:`results\(constant\+p0\)`
+
+func same(s string) string { return s }
+
+func Count() int { return 1 }
+
+// T's method is exported through an unexported path.
+type T struct{}
+
+func (T) Name() string { return base } // want Name:`results\(constant\{"users"\}\)`
+
+// Even and Odd call each other.
+func Even(n int, s string) string { // want Even:`results\(constant\+p1\)`
+	if n == 0 {
+		return s
+	}
+	return Odd(n-1, s)
+}
+
+func Odd(n int, s string) string { // want Odd:`results\(constant\)`
+	if n == 0 {
+		return "odd"
+	}
+	return Even(n-1, s)
+}
