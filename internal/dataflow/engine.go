@@ -429,6 +429,16 @@ func (e *engine) freeVar(fv *ssa.FreeVar) Value {
 	return r
 }
 
+// written is the origin of a value written to package-level variable g, as
+// any function of the package sees it: one that depends on the parameters
+// of the function that writes it depends on callers no reader knows.
+func (e *engine) written(g *ssa.Global, v Value) Value {
+	if v.DependsOnParams() {
+		return of(NonConstant, describe(g))
+	}
+	return v
+}
+
 // global is the origin of a package-level variable's value.
 func (e *engine) global(g *ssa.Global) (r Value) {
 	if g.Pkg != e.pkg {
@@ -451,28 +461,28 @@ func (e *engine) global(g *ssa.Global) (r Value) {
 		switch i := instr.(type) {
 		case *ssa.Store:
 			if i.Addr == g {
-				r = Union(r, e.eval(i.Val))
+				r = Union(r, e.written(g, e.eval(i.Val)))
 			}
 		case *ssa.UnOp:
 			// A load of a map or slice: writes through it change the
 			// variable too.
 			if i.Op == token.MUL && i.X == g {
-				r = Union(r, e.writes(i, true))
+				r = Union(r, e.written(g, e.writes(i, true)))
 			}
 		case *ssa.FieldAddr:
 			if i.X == g {
-				r = Union(r, e.writes(i, true))
+				r = Union(r, e.written(g, e.writes(i, true)))
 			}
 		case *ssa.IndexAddr:
 			if i.X == g {
-				r = Union(r, e.writes(i, true))
+				r = Union(r, e.written(g, e.writes(i, true)))
 			}
 		case *ssa.MakeInterface:
 			if i.X == g {
-				r = Union(r, e.interfaceWrites(i))
+				r = Union(r, e.written(g, e.interfaceWrites(i)))
 			}
 		case ssa.CallInstruction:
-			r = Union(r, e.callWrites(i.Common(), g))
+			r = Union(r, e.written(g, e.callWrites(i.Common(), g)))
 		}
 	}
 	return r

@@ -21,7 +21,11 @@ func Prefixed() string { return prefix + name() } // want Prefixed:`results\(con
 
 func name() string { return "t" }
 
-func Suffixed() string { return "t" + suffix } // want Suffixed:`results\(constant\+p0\)`
+func Suffixed() string { return "t" + suffix }
+
+// Suffix2 appends suffix to x: its result depends on x and on whatever
+// SetSuffix was given.
+func Suffix2(x string) string { return x + suffix } // want Suffix2:`results\(non-constant\+p0\)`
 
 func Upper(s string) string { return strings.ToUpper(same(s)) } // want Upper:`results\(constant\+p0\)`
 

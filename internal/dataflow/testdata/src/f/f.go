@@ -12,6 +12,7 @@ func queries() {
 	sink.Query("SELECT * FROM " + e.Table())                 // want `constant\{"SELECT \* FROM users"\}$`
 	sink.Query("SELECT * FROM " + e.Prefixed())              // want `constant\{"SELECT \* FROM tbl_t"\}$`
 	sink.Query("SELECT * FROM " + e.Suffixed())              // want `non-constant`
+	sink.Query("SELECT * FROM " + e.Suffix2("x"))            // want `non-constant culprit=e.suffix$`
 	sink.Query("SELECT * FROM " + e.Upper(os.Args[1]))       // want `external culprit=os.Args`
 	sink.Query("SELECT * FROM " + e.Upper("x"))              // want `constant$`
 	sink.Query("SELECT * FROM " + e.T{}.Name())              // want `constant\{"SELECT \* FROM users"\}$`
