@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
@@ -22,15 +23,20 @@ func (*summary) AFact() {}
 // can judge, and defers the others to callers.
 var probe = newProbe(false)
 
-// newProbe returns the probe analyzer; with sinkObject, its Config says
+// newProbe returns the probe analyzer. With sinkObject, its Config says
 // which functions are sinks, so that Analyze summarises less in packages
-// that reach none.
+// that reach none, and it requires ctrlflow rather than buildssa, as the
+// rules do, so that Analyze builds SSA itself, without the bodies those
+// summaries do not need.
 func newProbe(sinkObject bool) *analysis.Analyzer {
 	a := &analysis.Analyzer{
 		Name:      "probe",
 		Doc:       "report the origin of sink operands",
 		Requires:  []*analysis.Analyzer{buildssa.Analyzer},
 		FactTypes: []analysis.Fact{new(summary)},
+	}
+	if sinkObject {
+		a.Requires = []*analysis.Analyzer{ctrlflow.Analyzer}
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		cfg := &dataflow.Config{

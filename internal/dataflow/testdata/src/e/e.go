@@ -52,3 +52,17 @@ func Odd(n int, s string) string { // want Odd:`results\(constant\)`
 	}
 	return Even(n-1, s)
 }
+
+// Quote is used as a value by Callbacks, which nothing exported calls: its
+// callers are unknown, so its result is not constant text.
+func Quote(s string) string { return "'" + s + "'" }
+
+func callbacks() []func(string) string { return []func(string) string{Quote} }
+
+// Default is initialised by a function nothing exported calls.
+var Default = defaultName() // want Default:`results\(constant\{"dt"\}\)`
+
+func defaultName() string { return "d" + name() }
+
+// unused is called by no one: its body matters to no summary.
+func unused(s string) string { return s + "x" }
