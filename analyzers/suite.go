@@ -30,10 +30,10 @@ type Rule struct {
 	DepBodies analysisutil.DepBodies
 	// Idle, for a rule with DepBodies, reports whether the rule can find
 	// nothing in a package (see dataflow.Idle). The driver asks it of a
-	// root package that DepBodies does not select and that no package it
-	// selects imports, directly or not: if it says yes, the rule is not
-	// run there, as its facts could reach no package where it finds
-	// anything. Nil means the rule always runs.
+	// root package that no package DepBodies selects imports, directly or
+	// not: if it says yes, the rule is not run there, as its facts could
+	// reach no package where it finds anything. Nil means the rule always
+	// runs.
 	Idle func(*analysis.Pass) bool
 }
 

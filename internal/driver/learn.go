@@ -74,11 +74,10 @@ type idleRule struct {
 }
 
 // idleRules returns, for each rule with an Idle test, the root units on
-// which the driver asks it: those that the rule's DepBodies does not
-// select, and that no unit it selects imports, directly or not. The rule
-// can find something only in a package DepBodies selects, or in one that
-// calls a sink DepBodies does not follow (os.StartProcess, say), which Idle
-// tells; and a unit's facts matter only to the units above it.
+// which the driver asks it: those that no unit the rule's DepBodies
+// selects imports, directly or not. A unit's facts matter only to the
+// units above it, and only to those that can find something, which
+// DepBodies over-approximates; whether the unit itself can, Idle tells.
 func idleRules(roots []*packages.Package, units []*unit, rules []analyzers.Rule) map[*analysis.Analyzer]idleRule {
 	out := make(map[*analysis.Analyzer]idleRule)
 	for _, r := range rules {
@@ -86,10 +85,9 @@ func idleRules(roots []*packages.Package, units []*unit, rules []analyzers.Rule)
 			continue
 		}
 		selected := decide(roots, []analysisutil.DepBodies{r.DepBodies})
-		used := make(map[*unit]bool)
+		used := make(map[*unit]bool) // below a selected unit
 		for _, u := range units {
 			if selected[u.pkg] {
-				used[u] = true
 				for _, d := range u.deps {
 					used[d] = true
 				}
