@@ -338,18 +338,7 @@ func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
 // whether a package holds no call that can start a process.
 func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
 	return func(pass *analysis.Pass) bool {
-		extra := extraSinks(a)
+		extra := dataflow.FlagNames(a, "sinks")
 		return dataflow.Idle(func(obj types.Object) bool { return kindOf(obj, extra) != "" })(pass)
 	}
-}
-
-// extraSinks returns the sinks that a's -sinks flag names.
-func extraSinks(a *analysis.Analyzer) map[string]bool {
-	m := make(map[string]bool)
-	if l, ok := a.Flags.Lookup("sinks").Value.(*list); ok {
-		for _, s := range *l {
-			m[s] = true
-		}
-	}
-	return m
 }

@@ -190,12 +190,8 @@ func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
 // whether a package holds no call that can take SQL text.
 func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
 	return func(pass *analysis.Pass) bool {
-		var extra []string
-		if l, ok := a.Flags.Lookup("sinks").Value.(*list); ok {
-			extra = *l
-		}
-		named := setOf(extra)
-		return dataflow.Idle(func(obj types.Object) bool { return isSink(obj, named) })(pass)
+		extra := dataflow.FlagNames(a, "sinks")
+		return dataflow.Idle(func(obj types.Object) bool { return isSink(obj, extra) })(pass)
 	}
 }
 

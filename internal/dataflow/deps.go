@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -29,7 +30,7 @@ func DepBodies(client *analysis.Analyzer, sinkPkg func(path string) bool) analys
 		if d.Std {
 			return noReturnStd[d.Path]
 		}
-		if f := client.Flags.Lookup("sinks"); f != nil && f.Value.String() != "" {
+		if len(FlagNames(client, "sinks")) > 0 {
 			return true
 		}
 		for _, imp := range d.Imports {
@@ -39,6 +40,20 @@ func DepBodies(client *analysis.Analyzer, sinkPkg func(path string) bool) analys
 		}
 		return false
 	}
+}
+
+// FlagNames returns the comma-separated names that a client's flag holds,
+// such as the extra sinks of -sinks.
+func FlagNames(client *analysis.Analyzer, flag string) map[string]bool {
+	names := make(map[string]bool)
+	if f := client.Flags.Lookup(flag); f != nil {
+		for _, n := range strings.Split(f.Value.String(), ",") {
+			if n != "" {
+				names[n] = true
+			}
+		}
+	}
+	return names
 }
 
 // Idle returns a test of whether a client, whose sinks are the functions

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/analyzers/cmdinjection"
 )
 
 // TestIdleRulesSkipped runs sqlconcat and cmdinjection on a module where
@@ -97,4 +98,38 @@ func watch(r analyzers.Rule, mu *sync.Mutex, ran map[string]bool) analyzers.Rule
 	}
 	r.Analyzer = &a
 	return r
+}
+
+// TestIdleHonoursExtraSinks: a package whose only sink is one that
+// -cmdinjection.sinks names must not be skipped as idle.
+func TestIdleHonoursExtraSinks(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":           "module example.com/m\n\ngo 1.26\n",
+		"custom/custom.go": "package custom\n\n// Spawn starts name with args.\nfunc Spawn(name string, args []string) error { return nil }\n",
+		"runner/runner.go": "package runner\n\nimport (\n\t\"os\"\n\n\t\"example.com/m/custom\"\n)\n\n" +
+			"func Run() { custom.Spawn(os.Args[1], os.Args[2:]) }\n",
+	})
+	var rule analyzers.Rule
+	for _, r := range analyzers.All() {
+		if r.Analyzer.Name == "cmdinjection" {
+			rule = r
+		}
+	}
+	a := cmdinjection.New(cmdinjection.Config{})
+	if err := a.Flags.Set("sinks", "example.com/m/custom.Spawn"); err != nil {
+		t.Fatal(err)
+	}
+	rule.Analyzer, rule.DepBodies, rule.Idle = a, cmdinjection.DepBodies(a), cmdinjection.Idle(a)
+	res, err := Run(context.Background(), Config{
+		Dir:   dir,
+		Rules: []analyzers.Rule{rule},
+		Env:   append(offline(), CacheEnv+"=off"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !hasFinding(res, "cmdinjection", "runner.go", 9) {
+		t.Errorf("findings = %+v, errors = %+v; want cmdinjection at runner.go:9, through the extra sink", res.Findings, res.Errors)
+	}
 }
