@@ -22,6 +22,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag"},
 		{[]string{"./...", "-format", "json"}, "flag -format comes after the packages"},
 		{[]string{"-vulndb", "ftp://example.invalid/db"}, `-vulndb: "ftp://example.invalid/db" is not`},
+		{[]string{"-vuln-show", "everything"}, `-vuln-show: "everything" is not reachable or all`},
+		// A bad value is a mistake even when vulncheck does not run.
+		{[]string{"-vuln=false", "-vuln-show", "everything"}, `-vuln-show: "everything" is not reachable or all`},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)

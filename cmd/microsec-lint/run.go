@@ -113,6 +113,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if scheme, _, ok := strings.Cut(opts.vulnDB, "://"); ok && scheme != "https" && scheme != "http" && scheme != "file" {
 		return usageError(stderr, fmt.Errorf("-vulndb: %q is not an https:// or file:// URL, a directory, module or module@VERSION", opts.vulnDB))
 	}
+	if opts.vulnShow != "reachable" && opts.vulnShow != "all" {
+		return usageError(stderr, fmt.Errorf("-vuln-show: %q is not reachable or all", opts.vulnShow))
+	}
 	format, err := report.ParseFormat(opts.format)
 	if err != nil {
 		return usageError(stderr, err)
@@ -138,11 +141,6 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		NewFromRev: opts.newFromRev,
 	}
 	if opts.vuln && settings.Enabled(vulncheck.Name) {
-		switch opts.vulnShow {
-		case "reachable", "all":
-		default:
-			return usageError(stderr, fmt.Errorf("-vuln-show: %q is not reachable or all", opts.vulnShow))
-		}
 		cfg.Vuln = &vulncheck.Config{DB: opts.vulnDB, ShowAll: opts.vulnShow == "all", Log: stderr}
 	}
 	if opts.baseline != "" {
