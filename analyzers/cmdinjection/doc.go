@@ -80,8 +80,8 @@
 // go vet -vettool and golangci-lint, which give the rule every body.
 //
 // The command also leaves the rule out of the packages of your modules
-// where it can find nothing and whose functions no package that can reach
-// os/exec or go-micro's runtime calls. A package that starts processes
+// where no call can start a process and whose functions no package that
+// can reach os/exec or go-micro's runtime calls. A package that starts processes
 // only through syscall or os.StartProcess is still analysed, but a
 // function of another package it calls for the command's text counts as
 // non-constant there unless that package is also below one that can reach

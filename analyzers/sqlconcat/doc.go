@@ -92,7 +92,7 @@
 // even when the function only passes constant text through. Naming extra
 // sinks with -sqlconcat.sinks makes every dependency followed, and so do
 // go vet -vettool and golangci-lint, which give the rule every body. The
-// command also leaves the rule out of the packages of your modules that
-// can reach no SQL package and whose functions no package that can reach
-// one calls: nothing found changes, as no query is built there.
+// command also leaves the rule out of the packages of your modules where
+// no call can run a query and whose functions no package that can reach a
+// SQL package calls: what it finds does not change.
 package sqlconcat
