@@ -1130,12 +1130,11 @@ func (e *engine) where(pos token.Pos) string {
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
-// exported reports whether fn's summary may be worth exporting: fn is a
-// function or method of the package, exported, with a result that holds
-// text (see exportFacts).
+// exported reports whether fn's summary may be worth exporting: fn is one
+// of ownExported's, with a result that holds text (see exportFacts).
 func (e *engine) exported(fn *ssa.Function) bool {
-	obj, ok := fn.Object().(*types.Func)
-	if !ok || obj.Pkg() != e.pass.Pkg || fn.Synthetic != "" || !obj.Exported() {
+	obj, ok := e.ownExported(fn)
+	if !ok {
 		return false
 	}
 	results := obj.Signature().Results()
@@ -1145,6 +1144,17 @@ func (e *engine) exported(fn *ssa.Function) bool {
 		}
 	}
 	return false
+}
+
+// ownExported returns the function or method fn declares, if it is one of
+// the package's own, written in its source and exported: the ones other
+// packages may call and learn facts of.
+func (e *engine) ownExported(fn *ssa.Function) (*types.Func, bool) {
+	obj, ok := fn.Object().(*types.Func)
+	if !ok || obj.Pkg() != e.pass.Pkg || fn.Synthetic != "" || !obj.Exported() {
+		return nil, false
+	}
+	return obj, true
 }
 
 // exportFacts exports the summaries worth exporting: of functions and of
@@ -1159,8 +1169,8 @@ func (e *engine) exportFacts() {
 	})
 	for _, fn := range fns {
 		s := e.sums[fn]
-		obj, ok := fn.Object().(*types.Func)
-		if !ok || s == nil || obj.Pkg() != e.pass.Pkg || fn.Synthetic != "" || !obj.Exported() {
+		obj, ok := e.ownExported(fn)
+		if !ok || s == nil {
 			continue
 		}
 		// Only results that hold text are worth carrying; callers treat
