@@ -292,14 +292,28 @@ func (e *engine) implementations(m *types.Func) []*types.Func {
 }
 
 // sinkMethods lists, once, the methods of named types of this package and
-// its direct imports whose summaries reach sinks.
+// its direct imports whose summaries reach sinks. The imports' methods come
+// from the facts the package sees, so that only the imports that have such
+// methods are searched, in the same order as the package's own.
 func (e *engine) sinkMethods() []*types.Func {
 	if e.sinkMeths != nil {
 		return e.sinkMeths
 	}
 	e.sinkMeths = []*types.Func{}
-	pkgs := append([]*types.Package{e.pass.Pkg}, e.pass.Pkg.Imports()...)
-	for _, p := range pkgs {
+	withSinks := make(map[*types.Func]bool)
+	pkgs := map[*types.Package]bool{e.pass.Pkg: true}
+	for _, f := range e.pass.AllObjectFacts() {
+		s, ok := f.Fact.(Fact)
+		fn, isFunc := f.Object.(*types.Func)
+		if ok && isFunc && len(s.summary().Sinks) > 0 && fn.Signature().Recv() != nil {
+			withSinks[fn] = true
+			pkgs[fn.Pkg()] = true
+		}
+	}
+	for _, p := range append([]*types.Package{e.pass.Pkg}, e.pass.Pkg.Imports()...) {
+		if !pkgs[p] {
+			continue
+		}
 		scope := p.Scope()
 		for _, name := range scope.Names() {
 			tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -312,6 +326,9 @@ func (e *engine) sinkMethods() []*types.Func {
 			}
 			for i := 0; i < n.NumMethods(); i++ {
 				m := n.Method(i)
+				if p != e.pass.Pkg && !withSinks[m] {
+					continue
+				}
 				if s := e.importFact(m); s != nil && len(s.Sinks) > 0 {
 					e.sinkMeths = append(e.sinkMeths, m)
 				}
