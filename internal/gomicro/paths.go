@@ -42,7 +42,7 @@ func Split(pkgPath string) (m Module, rel string, ok bool) {
 	}
 	best := -1
 	for i, mod := range modules {
-		if pkgPath != mod.Root && !strings.HasPrefix(pkgPath, mod.Root+"/") {
+		if !within(pkgPath, mod.Root) {
 			continue
 		}
 		if best < 0 || len(mod.Root) > len(modules[best].Root) {
@@ -58,6 +58,12 @@ func Split(pkgPath string) (m Module, rel string, ok bool) {
 		rel = trimPluginMajor(rel)
 	}
 	return m, rel, true
+}
+
+// within reports whether path is root or a path below it. It builds no
+// string: Split runs for every object the rules look at.
+func within(path, root string) bool {
+	return strings.HasPrefix(path, root) && (len(path) == len(root) || path[len(root)] == '/')
 }
 
 // trimPluginMajor removes a trailing major-version element that plugin

@@ -31,3 +31,14 @@ func TestSplit(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSplit measures Split on a go-micro path and on one outside it,
+// as the rules call it for every object they look at; it should allocate
+// nothing.
+func BenchmarkSplit(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		Split("github.com/go-micro/plugins/v4/registry/consul")
+		Split("golang.org/x/tools/go/packages")
+	}
+}
