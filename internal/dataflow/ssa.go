@@ -21,10 +21,12 @@ import (
 // Analyze builds it here, only for the packages it analyses, rather than
 // through buildssa.Analyzer: a client that exports facts runs on every
 // dependency, and a prerequisite would build SSA for the whole standard
-// library, which Analyze skips. The program is made the way buildssa
-// makes it (default builder mode, ctrlflow's no-return predicate, the
-// direct imports created from type information) so that the result is the
-// same. A client that does require buildssa.Analyzer gets its result.
+// library, which Analyze skips. The program is made much as buildssa makes
+// it (ctrlflow's no-return predicate, imports created from type
+// information), but only the imports whose functions or variables the
+// package names are created, and package initializers do not call their
+// imports' (ssa.BareInits): neither changes the functions Analyze reads.
+// A client that does require buildssa.Analyzer gets its result.
 func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
 	if res, ok := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA); ok {
 		return res.Pkg, res.SrcFuncs
@@ -81,13 +83,41 @@ func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *built {
 	return &built{pkg, funcs}
 }
 
+// namedImports returns the imported packages whose package-level functions
+// or variables the package names: the builder needs their members, and
+// creates the methods of other packages' types when a call needs them.
+// Creating every import costs as much as building the package's own
+// bodies, mostly for members no code names.
+func namedImports(pass *analysis.Pass) []*types.Package {
+	named := make(map[*types.Package]bool)
+	for _, obj := range pass.TypesInfo.Uses {
+		p := obj.Pkg()
+		if p == nil || p == pass.Pkg || named[p] || obj.Parent() != p.Scope() {
+			continue
+		}
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			named[p] = true
+		}
+	}
+	var out []*types.Package
+	for _, imp := range pass.Pkg.Imports() {
+		if named[imp] {
+			out = append(out, imp)
+		}
+	}
+	return out
+}
+
 // newSSA builds the package's SSA form and lists its source functions.
 func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Function) {
-	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))
+	// BareInits: the package initializer does not call its imports'
+	// initializers, which lets the imports no code names go uncreated.
+	prog := ssa.NewProgram(pass.Fset, ssa.BareInits)
 	// Calls that cannot return (os.Exit, log.Fatal, t.Fatal, and this
 	// package's functions that end in them) end their block.
 	prog.SetNoReturn(cfgs.NoReturn)
-	for _, imp := range pass.Pkg.Imports() {
+	for _, imp := range namedImports(pass) {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
 	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
