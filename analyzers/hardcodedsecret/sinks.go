@@ -149,6 +149,9 @@ func normPath(path string) string {
 	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
 		path = path[i+len("/vendor/"):]
 	}
+	if !versioned(path) {
+		return path
+	}
 	elems := strings.Split(path, "/")
 	out := elems[:0]
 	for i, e := range elems {
@@ -161,6 +164,24 @@ func normPath(path string) string {
 		out = append(out, e)
 	}
 	return strings.Join(out, "/")
+}
+
+// versioned reports whether normPath has anything to remove from path
+// beyond a vendor prefix. It allocates nothing: most paths have nothing to
+// remove, and pkgKey runs for every call the rule looks at.
+func versioned(path string) bool {
+	if strings.HasPrefix(path, "gopkg.in/") {
+		return true
+	}
+	_, rest, _ := strings.Cut(path, "/")
+	for rest != "" {
+		var e string
+		e, rest, _ = strings.Cut(rest, "/")
+		if isMajor(e) {
+			return true
+		}
+	}
+	return false
 }
 
 // isMajor reports whether e is a major-version element: v2, v3, ….
