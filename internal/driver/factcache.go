@@ -2,6 +2,7 @@ package driver
 
 import (
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"flag"
 	"fmt"
@@ -184,10 +185,23 @@ func isEntryName(name, dir string) bool {
 
 // setKeys gives each unit the key of its facts, units below first. A unit
 // that imports a package without export data, or sits above such a unit,
-// or has a file that cannot be read, gets no key and is never cached.
+// or has a file that cannot be read, gets no key and is never cached. A
+// root's facts are never read from the cache, so a root gets a key only
+// when a unit that may be cached sits above it: hashing the files of the
+// roots was most of what a cache costs a run that needs no dependency.
 func setKeys(units []*unit, base string) {
+	below := make(map[*unit]bool) // below a unit that may be cached
 	for _, u := range units {
-		u.key = unitKey(u, base)
+		if !u.root {
+			for _, d := range u.deps {
+				below[d] = true
+			}
+		}
+	}
+	for _, u := range units {
+		if !u.root || below[u] {
+			u.key = unitKey(u, base)
+		}
 	}
 }
 
@@ -262,10 +276,16 @@ func cacheBase(as []*analysis.Analyzer) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// programID names the running program: by the build ID the Go linker
+// writes in the executable, which changes with its content, or else by a
+// hash of the whole file (twenty megabytes, read every run).
 var programID = sync.OnceValues(func() (string, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return "", err
+	}
+	if id, ok := goBuildID(exe); ok {
+		return "build " + id, nil
 	}
 	sum, err := fileHash(exe)
 	if err != nil {
@@ -273,3 +293,30 @@ var programID = sync.OnceValues(func() (string, error) {
 	}
 	return hex.EncodeToString(sum), nil
 })
+
+// goBuildID reads the build ID of a Go executable for ELF systems, from
+// the note the linker writes it in (section .note.go.buildid: name size,
+// description size and type, four bytes each, the name "Go\x00\x00", then
+// the ID). Elsewhere it reports none.
+func goBuildID(name string) (string, bool) {
+	f, err := elf.Open(name)
+	if err != nil {
+		return "", false
+	}
+	defer f.Close()
+	sec := f.Section(".note.go.buildid")
+	if sec == nil {
+		return "", false
+	}
+	note, err := sec.Data()
+	if err != nil || len(note) < 16 {
+		return "", false
+	}
+	order := f.ByteOrder
+	nameSize, descSize := uint64(order.Uint32(note[0:])), uint64(order.Uint32(note[4:]))
+	desc := 12 + (nameSize+3)&^3
+	if nameSize != 4 || string(note[12:16]) != "Go\x00\x00" || descSize == 0 || uint64(len(note)) < desc+descSize {
+		return "", false
+	}
+	return string(note[desc : desc+descSize]), true
+}

@@ -3,11 +3,14 @@ package driver
 import (
 	"crypto/sha256"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/tools/go/packages"
 )
 
 // TestCacheTrimTouchesOnlyEntries: MICROSEC_LINT_CACHE may name a folder
@@ -127,5 +130,67 @@ func TestCacheEntryDamaged(t *testing.T) {
 	c.put(key, nil)
 	if data, ok := c.get(key); !ok || data != nil {
 		t.Errorf("entry of a package without facts = %q, %v; want none, found", data, ok)
+	}
+}
+
+// TestGoBuildID: the program is named by the build ID the go command
+// reports for it, not by hashing the whole executable.
+func TestGoBuildID(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("go", "tool", "buildid", exe).Output()
+	if err != nil {
+		t.Fatalf("go tool buildid: %v", err)
+	}
+	want := strings.TrimSpace(string(out))
+	if got, ok := goBuildID(exe); !ok || got != want {
+		t.Errorf("goBuildID = %q, %v; want %q", got, ok, want)
+	}
+	notGo := filepath.Join(t.TempDir(), "script")
+	if err := os.WriteFile(notGo, []byte("#!/bin/sh\necho hello\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := goBuildID(notGo); ok {
+		t.Errorf("goBuildID of a shell script = %q, want none", got)
+	}
+}
+
+// TestSetKeysSkipsRoots: a root's facts are never read from the cache, so
+// it is keyed (its files hashed) only when a unit that may be cached sits
+// above it; every other unit is keyed, and a change below a cached unit
+// changes its key.
+func TestSetKeysSkipsRoots(t *testing.T) {
+	dir := t.TempDir()
+	pkg := func(path string) *packages.Package {
+		file := filepath.Join(dir, strings.ReplaceAll(path, "/", "_")+".go")
+		if err := os.WriteFile(file, []byte("package "+filepath.Base(path)+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return &packages.Package{ID: path, PkgPath: path, CompiledGoFiles: []string{file}}
+	}
+	dep := &unit{pkg: pkg("example.com/dep")}
+	lowRoot := &unit{pkg: pkg("example.com/low"), root: true, deps: []*unit{dep}}
+	mid := &unit{pkg: pkg("example.com/mid"), deps: []*unit{dep, lowRoot}}
+	top := &unit{pkg: pkg("example.com/top"), root: true, deps: []*unit{dep, lowRoot, mid}}
+	units := []*unit{dep, lowRoot, mid, top}
+	setKeys(units, "base")
+	if dep.key == "" || mid.key == "" {
+		t.Fatalf("dependencies unkeyed: dep %q, mid %q", dep.key, mid.key)
+	}
+	if lowRoot.key == "" {
+		t.Errorf("a root below a dependency got no key; the dependency's key must follow it")
+	}
+	if top.key != "" {
+		t.Errorf("the top root got key %q; nothing reads it", top.key)
+	}
+	old := mid.key
+	if err := os.WriteFile(lowRoot.pkg.CompiledGoFiles[0], []byte("package low\n\nvar X = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	setKeys(units, "base")
+	if mid.key == old {
+		t.Errorf("mid's key did not change with the root below it")
 	}
 }
