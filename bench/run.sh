@@ -63,6 +63,9 @@ step "install gosec v2.30.0 and staticcheck v0.8.2 into .tools/bin"
 [ -x "$tools/staticcheck" ] || GOBIN=$tools go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
 step "build microsec-lint (from $src), the floor and the generator"
+# The commit is taken when the binary is built: the tree may change while
+# the run measures.
+commit=$(cd "$src" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$src" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (uncommitted changes)' || true)
 (cd "$src" && go build -o "$work/bin/microsec-lint" ./cmd/microsec-lint)
 go build -o "$work/bin/floor" ./bench/cmd/floor
 go build -o "$work/bin/synth" ./bench/cmd/synth
@@ -182,7 +185,9 @@ if [ -n "$timingflag" ]; then
 	step "per-analyzer cost (-debug-timing)"
 	for s in "${setdirs[@]}"; do
 		printf '### %s\n\n```\n' "$s" >>"$timing"
-		(cd "$work/sets/$s" && "$msl" -progress=never -debug-timing ./... 2>&1 >/dev/null | grep -v '^microsec-lint: package ' || true) >>"$timing"
+		# Paths inside the set are written relative to it: RESULTS.md names
+		# no folder of the machine that measured.
+		(cd "$work/sets/$s" && "$msl" -progress=never -debug-timing ./... 2>&1 >/dev/null | grep -v '^microsec-lint: package ' | sed "s|$work/sets/$s/||g" || true) >>"$timing"
 		printf '```\n\n' >>"$timing"
 	done
 fi
@@ -195,7 +200,7 @@ meta=$work/meta.txt
 	echo "cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 	echo "memory=$(free -h | awk '/^Mem:/ {print $2}')"
 	echo "go=$(go env GOVERSION)"
-	echo "commit=$(cd "$src" && git rev-parse --short HEAD 2>/dev/null || echo unknown)$(cd "$src" && [ -n "$(git status --porcelain 2>/dev/null)" ] && echo ' (uncommitted changes)' || true)"
+	echo "commit=$commit"
 	echo "rules=$("$msl" -list-rules 2>/dev/null | awk '{print $1}' | paste -sd, -)"
 	echo "runs=$runs"
 	echo "vulnflag=${vulnflag:-no}"
