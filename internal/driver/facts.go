@@ -136,7 +136,11 @@ type factRecord struct {
 	Object   objectpath.Path // "" for a package fact
 	Data     []byte          // the fact, gob-encoded
 
-	fact analysis.Fact // Data decoded, by records; nil if it cannot be
+	// Set by records, which drops Data once decoded: the fact's
+	// analyzer, its type, and the fact (nil if it cannot be decoded).
+	analyzer *analysis.Analyzer
+	typ      reflect.Type
+	fact     analysis.Fact
 }
 
 func newFactCodec(as []*analysis.Analyzer) *factCodec {
@@ -216,22 +220,19 @@ func gobBytes(f analysis.Fact) ([]byte, bool) {
 // changes a fact it did not make.
 func (c *factCodec) decode(data []byte, s *factSet) {
 	for _, rec := range c.records(data) {
-		a := c.analyzers[rec.Analyzer]
-		t := c.types[rec.Analyzer+"\x00"+rec.Type]
 		p := s.universe[rec.Package]
-		f := rec.fact
-		if a == nil || t == nil || p == nil || f == nil {
+		if rec.fact == nil || p == nil {
 			continue
 		}
 		if rec.Object == "" {
-			s.pkgs[packageFactKey{a, p, t}] = f
+			s.pkgs[packageFactKey{rec.analyzer, p, rec.typ}] = rec.fact
 			continue
 		}
 		obj, err := objectpath.Object(p, rec.Object)
 		if err != nil {
 			continue
 		}
-		s.objects[objectFactKey{a, obj, t}] = f
+		s.objects[objectFactKey{rec.analyzer, obj, rec.typ}] = rec.fact
 	}
 }
 
@@ -251,14 +252,15 @@ func (c *factCodec) records(data []byte) []factRecord {
 		rs = nil
 	}
 	for i := range rs {
-		t := c.types[rs[i].Analyzer+"\x00"+rs[i].Type]
-		if t == nil {
-			continue
+		r := &rs[i]
+		a, t := c.analyzers[r.Analyzer], c.types[r.Analyzer+"\x00"+r.Type]
+		if a != nil && t != nil {
+			f := reflect.New(t.Elem()).Interface().(analysis.Fact)
+			if err := gob.NewDecoder(bytes.NewReader(r.Data)).Decode(f); err == nil {
+				r.analyzer, r.typ, r.fact = a, t, f
+			}
 		}
-		f := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if err := gob.NewDecoder(bytes.NewReader(rs[i].Data)).Decode(f); err == nil {
-			rs[i].fact = f
-		}
+		r.Data = nil
 	}
 	c.decoded[&data[0]] = rs
 	return rs
