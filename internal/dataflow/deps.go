@@ -67,6 +67,18 @@ func Idle(isSink func(types.Object) bool) func(*analysis.Pass) bool {
 	return func(pass *analysis.Pass) bool { return !reachesSink(pass, isSink) }
 }
 
+// factsWithSinks returns the objects of other packages whose facts say
+// they reach a sink.
+func factsWithSinks(pass *analysis.Pass) []types.Object {
+	var out []types.Object
+	for _, f := range pass.AllObjectFacts() {
+		if s, ok := f.Fact.(Fact); ok && len(s.summary().Sinks) > 0 {
+			out = append(out, f.Object)
+		}
+	}
+	return out
+}
+
 // reachesSink reports whether a call in the package may reach a sink: it
 // names a sink, or a function whose fact says it reaches one, or an
 // interface method that a method with such a fact may implement; or the
@@ -76,12 +88,10 @@ func Idle(isSink func(types.Object) bool) func(*analysis.Pass) bool {
 func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool) bool {
 	withSinks := make(map[types.Object]bool)
 	methods := make(map[string]bool) // names of methods with sinks
-	for _, f := range pass.AllObjectFacts() {
-		if s, ok := f.Fact.(Fact); ok && len(s.summary().Sinks) > 0 {
-			withSinks[f.Object] = true
-			if fn, ok := f.Object.(*types.Func); ok && fn.Signature().Recv() != nil {
-				methods[fn.Name()] = true
-			}
+	for _, obj := range factsWithSinks(pass) {
+		withSinks[obj] = true
+		if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() != nil {
+			methods[fn.Name()] = true
 		}
 	}
 	for _, obj := range pass.TypesInfo.Uses {

@@ -302,10 +302,8 @@ func (e *engine) sinkMethods() []*types.Func {
 	e.sinkMeths = []*types.Func{}
 	withSinks := make(map[*types.Func]bool)
 	pkgs := map[*types.Package]bool{e.pass.Pkg: true}
-	for _, f := range e.pass.AllObjectFacts() {
-		s, ok := f.Fact.(Fact)
-		fn, isFunc := f.Object.(*types.Func)
-		if ok && isFunc && len(s.summary().Sinks) > 0 && fn.Signature().Recv() != nil {
+	for _, obj := range factsWithSinks(e.pass) {
+		if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() != nil {
 			withSinks[fn] = true
 			pkgs[fn.Pkg()] = true
 		}

@@ -137,9 +137,8 @@ type factRecord struct {
 	Data     []byte          // the fact, gob-encoded
 
 	// Set by records, which drops Data once decoded: the fact's
-	// analyzer, its type, and the fact (nil if it cannot be decoded).
+	// analyzer, and the fact (nil if it cannot be decoded).
 	analyzer *analysis.Analyzer
-	typ      reflect.Type
 	fact     analysis.Fact
 }
 
@@ -224,15 +223,16 @@ func (c *factCodec) decode(data []byte, s *factSet) {
 		if rec.fact == nil || p == nil {
 			continue
 		}
+		t := reflect.TypeOf(rec.fact)
 		if rec.Object == "" {
-			s.pkgs[packageFactKey{rec.analyzer, p, rec.typ}] = rec.fact
+			s.pkgs[packageFactKey{rec.analyzer, p, t}] = rec.fact
 			continue
 		}
 		obj, err := objectpath.Object(p, rec.Object)
 		if err != nil {
 			continue
 		}
-		s.objects[objectFactKey{rec.analyzer, obj, rec.typ}] = rec.fact
+		s.objects[objectFactKey{rec.analyzer, obj, t}] = rec.fact
 	}
 }
 
@@ -257,7 +257,7 @@ func (c *factCodec) records(data []byte) []factRecord {
 		if a != nil && t != nil {
 			f := reflect.New(t.Elem()).Interface().(analysis.Fact)
 			if err := gob.NewDecoder(bytes.NewReader(r.Data)).Decode(f); err == nil {
-				r.analyzer, r.typ, r.fact = a, t, f
+				r.analyzer, r.fact = a, f
 			}
 		}
 		r.Data = nil
