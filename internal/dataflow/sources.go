@@ -202,6 +202,12 @@ func (e *engine) markMethod(m *types.Func, param int, pos token.Pos) {
 func (e *engine) markGenerated() {
 	var ifaces []*types.Interface
 	for _, imp := range e.pass.Pkg.Imports() {
+		if !importsServer(imp) {
+			// RegisterXxxHandler's first parameter is a go-micro
+			// server.Server: without that import, imp declares
+			// none, and listing its scope (sorted) is the cost.
+			continue
+		}
 		scope := imp.Scope()
 		for _, name := range scope.Names() {
 			obj := scope.Lookup(name)
@@ -239,6 +245,16 @@ func (e *engine) markGenerated() {
 			}
 		}
 	}
+}
+
+// importsServer reports whether p imports a go-micro server package.
+func importsServer(p *types.Package) bool {
+	for _, imp := range p.Imports() {
+		if _, rel, ok := gomicro.Split(imp.Path()); ok && rel == "server" {
+			return true
+		}
+	}
+	return false
 }
 
 // checkForeignHandlers judges, at the registration, the sinks that the
