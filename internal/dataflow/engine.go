@@ -50,6 +50,7 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		escapes:  make(map[*ssa.Function]bool),
 		globals:  make(map[*ssa.Global][]ssa.Instruction),
 		closures: make(map[*ssa.Function][]*ssa.MakeClosure),
+		declared: make(map[*types.Func]*ssa.Function),
 		reported: make(map[string]bool),
 		inField:  make(map[fieldKey]bool),
 	}
@@ -122,6 +123,7 @@ type engine struct {
 	escapes  map[*ssa.Function]bool // used as a value: callers unknown
 	globals  map[*ssa.Global][]ssa.Instruction
 	closures map[*ssa.Function][]*ssa.MakeClosure
+	declared map[*types.Func]*ssa.Function // the package's declared functions and methods
 	calls    map[token.Pos]*ast.CallExpr
 
 	findings []Finding
@@ -138,12 +140,15 @@ type fieldKey struct {
 	path string
 }
 
-// index records, once per package, what SSA does not link: the
-// instructions that use each package-level variable, the closures made of
-// each function, the functions used as values, and the AST call for each
-// call position.
+// index records, once per package, what SSA does not link: the function
+// of each declared object, the instructions that use each package-level
+// variable, the closures made of each function, the functions used as
+// values, and the AST call for each call position.
 func (e *engine) index() {
 	for _, fn := range e.funcs {
+		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
+			e.declared[obj] = fn
+		}
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
 				var ops [8]*ssa.Value
@@ -180,6 +185,13 @@ func (e *engine) index() {
 			return true
 		})
 	}
+}
+
+// funcOf returns the SSA function of one of the package's declared
+// functions or methods, or nil. It asks the engine's index, not the SSA
+// program, which may be building another package meanwhile (see programs).
+func (e *engine) funcOf(obj *types.Func) *ssa.Function {
+	return e.declared[obj]
 }
 
 // closureOnlyCalled reports whether a closure value is only ever called
@@ -959,7 +971,7 @@ func (e *engine) importFact(obj types.Object) *Summary {
 	var s *Summary
 	if obj.Pkg() == e.pass.Pkg {
 		if f, ok := obj.(*types.Func); ok {
-			if fn := e.pkg.Prog.FuncValue(f); fn != nil && fn.Pkg == e.pkg {
+			if fn := e.funcOf(f); fn != nil {
 				s = e.summarize(fn)
 			}
 		}

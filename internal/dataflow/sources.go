@@ -187,7 +187,7 @@ func (e *engine) markParam(fn *ssa.Function, i int) {
 
 func (e *engine) markMethod(m *types.Func, param int, pos token.Pos) {
 	if m.Pkg() == e.pass.Pkg {
-		if fn := e.pkg.Prog.FuncValue(m); fn != nil {
+		if fn := e.funcOf(m); fn != nil {
 			e.markParam(fn, param)
 		}
 		return
