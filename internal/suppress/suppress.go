@@ -80,9 +80,10 @@ func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []Fil
 			continue
 		}
 		sf := File{Name: tf.Name()}
-		spans := declSpans(fset, f)
-		docs := docEnds(fset, f)
-		trailing := codeLines(fset, f)
+		// The maps cost a walk of the file each: most files have no
+		// directive, and do without them.
+		var spans, trailing map[int]int
+		var docs map[*ast.CommentGroup]int
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				d, problem, ok := parse(c.Text, known)
@@ -92,6 +93,9 @@ func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []Fil
 				if problem != "" {
 					sf.Malformed = append(sf.Malformed, Malformed{Pos: fset.Position(c.Pos()), End: fset.Position(c.End()), Message: problem})
 					continue
+				}
+				if spans == nil {
+					spans, docs, trailing = declSpans(fset, f), docEnds(fset, f), codeLines(fset, f)
 				}
 				pos := fset.Position(c.Pos())
 				line := pos.Line
