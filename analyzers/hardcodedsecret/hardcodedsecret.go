@@ -531,8 +531,21 @@ func (c *checker) checkLiterals(f *ast.File) {
 }
 
 func (c *checker) literalVisitor(n ast.Node) bool {
-	e, ok := n.(ast.Expr)
-	if !ok {
+	var e ast.Expr
+	switch n := n.(type) {
+	case *ast.BasicLit:
+		if n.Kind != token.STRING {
+			return true
+		}
+		e = n
+	case *ast.BinaryExpr, *ast.ParenExpr, *ast.CallExpr:
+		// With a literal, a constant string can only be one of
+		// these (a conversion, min or max for a call). Names hold
+		// no literal, and other expressions are never constant
+		// strings: looking them up in the type information was
+		// most of this walk's cost.
+		e = n.(ast.Expr)
+	default:
 		return true
 	}
 	if _, ok := c.constString(e); !ok {
