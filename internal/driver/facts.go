@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"fmt"
 	"go/types"
+	"maps"
 	"reflect"
 	"sort"
 	"sync"
@@ -13,13 +14,25 @@ import (
 	"golang.org/x/tools/go/types/objectpath"
 )
 
-// A factSet holds the facts one unit's analyzers see: those decoded from
-// its dependencies and those they export about the unit's own package.
+// A factSet holds the facts one unit's analyzers see: those they export
+// about the unit's own package, and, for each dependency, the facts
+// decoded from it. A dependency's facts are decoded once per run and
+// placed once per type universe (see factCodec.view), then shared by every
+// unit that sees that universe: copying them into each unit's own maps
+// cost more, on a thousand small services, than analysing the services.
 type factSet struct {
 	pkg      *types.Package
 	universe map[string]*types.Package // pkg and its transitive imports, by path
 	objects  map[objectFactKey]analysis.Fact
 	pkgs     map[packageFactKey]analysis.Fact
+	deps     map[*types.Package]*depFacts // by the package the facts are about
+}
+
+// depFacts are the facts of one dependency, placed in one type universe.
+// They are never changed once made.
+type depFacts struct {
+	objects map[objectFactKey]analysis.Fact
+	pkgs    map[packageFactKey]analysis.Fact
 }
 
 type objectFactKey struct {
@@ -40,6 +53,7 @@ func newFactSet(pkg *types.Package) *factSet {
 		universe: make(map[string]*types.Package),
 		objects:  make(map[objectFactKey]analysis.Fact),
 		pkgs:     make(map[packageFactKey]analysis.Fact),
+		deps:     make(map[*types.Package]*depFacts),
 	}
 	var add func(p *types.Package)
 	add = func(p *types.Package) {
@@ -72,7 +86,7 @@ func (s *factSet) bind(pass *analysis.Pass) {
 		if obj == nil {
 			panic("ImportObjectFact of nil object")
 		}
-		got, ok := s.objects[objectFactKey{a, obj, reflect.TypeOf(f)}]
+		got, ok := s.object(objectFactKey{a, obj, reflect.TypeOf(f)})
 		if ok {
 			reflect.ValueOf(f).Elem().Set(reflect.ValueOf(got).Elem())
 		}
@@ -86,7 +100,7 @@ func (s *factSet) bind(pass *analysis.Pass) {
 		s.objects[objectFactKey{a, obj, reflect.TypeOf(f)}] = f
 	}
 	pass.ImportPackageFact = func(pkg *types.Package, f analysis.Fact) bool {
-		got, ok := s.pkgs[packageFactKey{a, pkg, reflect.TypeOf(f)}]
+		got, ok := s.pkgFact(packageFactKey{a, pkg, reflect.TypeOf(f)})
 		if ok {
 			reflect.ValueOf(f).Elem().Set(reflect.ValueOf(got).Elem())
 		}
@@ -98,22 +112,82 @@ func (s *factSet) bind(pass *analysis.Pass) {
 	}
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
 		var out []analysis.ObjectFact
-		for k, f := range s.objects {
-			if k.analyzer == a {
-				out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+		add := func(m map[objectFactKey]analysis.Fact) {
+			for k, f := range m {
+				if k.analyzer == a {
+					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
+				}
 			}
+		}
+		add(s.objects)
+		for _, d := range s.deps {
+			add(d.objects)
 		}
 		return out
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
 		var out []analysis.PackageFact
-		for k, f := range s.pkgs {
-			if k.analyzer == a {
-				out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+		add := func(m map[packageFactKey]analysis.Fact) {
+			for k, f := range m {
+				if k.analyzer == a {
+					out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
+				}
 			}
+		}
+		add(s.pkgs)
+		for _, d := range s.deps {
+			add(d.pkgs)
 		}
 		return out
 	}
+}
+
+// object returns the fact k names: one the unit exported if k's object is
+// of its package, one decoded from a dependency otherwise.
+func (s *factSet) object(k objectFactKey) (analysis.Fact, bool) {
+	m := s.objects
+	if p := k.obj.Pkg(); p != s.pkg {
+		d := s.deps[p]
+		if d == nil {
+			return nil, false
+		}
+		m = d.objects
+	}
+	f, ok := m[k]
+	return f, ok
+}
+
+// pkgFact is object for a package fact.
+func (s *factSet) pkgFact(k packageFactKey) (analysis.Fact, bool) {
+	m := s.pkgs
+	if k.pkg != s.pkg {
+		d := s.deps[k.pkg]
+		if d == nil {
+			return nil, false
+		}
+		m = d.pkgs
+	}
+	f, ok := m[k]
+	return f, ok
+}
+
+// see adds the facts d holds about p, the unit's view of a dependency, to
+// the facts s sees. A second source of facts about the same package, which
+// go list never gives, is merged in, later ones first, as one map would.
+func (s *factSet) see(p *types.Package, d *depFacts) {
+	if p == s.pkg {
+		// The unit's own exports come later, and replace these.
+		maps.Copy(s.objects, d.objects)
+		maps.Copy(s.pkgs, d.pkgs)
+		return
+	}
+	if old := s.deps[p]; old != nil {
+		merged := &depFacts{objects: maps.Clone(old.objects), pkgs: maps.Clone(old.pkgs)}
+		maps.Copy(merged.objects, d.objects)
+		maps.Copy(merged.pkgs, d.pkgs)
+		d = merged
+	}
+	s.deps[p] = d
 }
 
 // A factCodec turns the facts of one package into bytes and back. Each
@@ -126,6 +200,16 @@ type factCodec struct {
 
 	mu      sync.Mutex
 	decoded map[*byte][]factRecord // encoded facts → their records, decoded once
+
+	placeMu sync.Mutex
+	placed  map[placeKey]*depFacts // encoded facts in one universe, placed once
+}
+
+// A placeKey names the facts of one dependency placed in one type
+// universe: every unit of a world sees the world's package of that path.
+type placeKey struct {
+	data *byte
+	pkg  *types.Package
 }
 
 // A factRecord is one encoded fact.
@@ -143,7 +227,7 @@ type factRecord struct {
 }
 
 func newFactCodec(as []*analysis.Analyzer) *factCodec {
-	c := &factCodec{analyzers: make(map[string]*analysis.Analyzer), types: make(map[string]reflect.Type), decoded: make(map[*byte][]factRecord)}
+	c := &factCodec{analyzers: make(map[string]*analysis.Analyzer), types: make(map[string]reflect.Type), decoded: make(map[*byte][]factRecord), placed: make(map[placeKey]*depFacts)}
 	for _, a := range as {
 		c.analyzers[a.Name] = a
 		for _, f := range a.FactTypes {
@@ -210,30 +294,53 @@ func gobBytes(f analysis.Fact) ([]byte, bool) {
 	return buf.Bytes(), true
 }
 
-// decode adds to s the facts in data whose package is s's or one of its
-// transitive imports, and whose object that package still declares. Facts
-// it cannot place are dropped: the importing package cannot refer to them.
+// decode adds to s the facts in data, the facts of one dependency, as the
+// package of that path among s's package and its transitive imports has
+// them. Facts about objects that package no longer declares are dropped:
+// the importing package cannot refer to them.
 //
 // Every unit that imports a package gets the same fact values, as in the
 // go/analysis checker: ImportObjectFact hands out copies, and no analyzer
 // changes a fact it did not make.
 func (c *factCodec) decode(data []byte, s *factSet) {
-	for _, rec := range c.records(data) {
-		p := s.universe[rec.Package]
-		if rec.fact == nil || p == nil {
+	rs := c.records(data)
+	if len(rs) == 0 {
+		return
+	}
+	p := s.universe[rs[0].Package]
+	if p == nil {
+		return
+	}
+	c.placeMu.Lock()
+	d, ok := c.placed[placeKey{&data[0], p}]
+	if !ok {
+		d = place(rs, p)
+		c.placed[placeKey{&data[0], p}] = d
+	}
+	c.placeMu.Unlock()
+	s.see(p, d)
+}
+
+// place finds the objects of p that records' facts are about. encode
+// writes only the facts of one package, p's path.
+func place(records []factRecord, p *types.Package) *depFacts {
+	d := &depFacts{objects: make(map[objectFactKey]analysis.Fact), pkgs: make(map[packageFactKey]analysis.Fact)}
+	for _, rec := range records {
+		if rec.fact == nil || rec.Package != p.Path() {
 			continue
 		}
 		t := reflect.TypeOf(rec.fact)
 		if rec.Object == "" {
-			s.pkgs[packageFactKey{rec.analyzer, p, t}] = rec.fact
+			d.pkgs[packageFactKey{rec.analyzer, p, t}] = rec.fact
 			continue
 		}
 		obj, err := objectpath.Object(p, rec.Object)
 		if err != nil {
 			continue
 		}
-		s.objects[objectFactKey{rec.analyzer, obj, t}] = rec.fact
+		d.objects[objectFactKey{rec.analyzer, obj, t}] = rec.fact
 	}
+	return d
 }
 
 // records decodes the records of one package's facts, and the facts
