@@ -32,9 +32,14 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		// inherits.
 		return nil
 	}
+	idle := cfg.SinkObject != nil && !reachesSink(pass, cfg.SinkObject)
+	if idle && !exportsText(pass.Pkg) {
+		// Nothing to find, and no fact to export: skip SSA.
+		return nil
+	}
 	pkg, funcs := buildSSA(pass)
 	e := &engine{
-		idle:     cfg.SinkObject != nil && !reachesSink(pass, cfg.SinkObject),
+		idle:     idle,
 		pass:     pass,
 		cfg:      cfg,
 		pkg:      pkg,
@@ -1231,6 +1236,49 @@ func constIndex(c *ssa.Const) (int, bool) {
 	}
 	i, err := strconv.Atoi(c.Value.ExactString())
 	return i, err == nil && i >= 0
+}
+
+// exportsText reports whether pkg declares what exportFacts may export a
+// fact about when no call reaches a sink: an exported function or method
+// with a result that holds text, or an exported variable that holds text.
+func exportsText(pkg *types.Package) bool {
+	textResult := func(f *types.Func) bool {
+		if !f.Exported() {
+			return false
+		}
+		results := f.Signature().Results()
+		for i := range results.Len() {
+			if holdsText(results.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Func:
+			if textResult(obj) {
+				return true
+			}
+		case *types.Var:
+			if obj.Exported() && holdsText(obj.Type()) {
+				return true
+			}
+		case *types.TypeName:
+			if obj.IsAlias() {
+				continue
+			}
+			if named, ok := obj.Type().(*types.Named); ok {
+				for m := range named.Methods() {
+					if textResult(m) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // holdsText reports whether a variable of type t holds text: a string, or a
