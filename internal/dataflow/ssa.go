@@ -154,8 +154,27 @@ func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Func
 			}
 		}
 	}
-	programs.put(lent, len(funcs))
+	programs.put(lent, fromSyntax(pkg, funcs))
 	return pkg, funcs
+}
+
+// fromSyntax counts the functions built from a package's syntax: its source
+// functions and the package initializer, with their function literals.
+// The initializer holds the literals of package-level variables, which a
+// package may be made of.
+func fromSyntax(pkg *ssa.Package, funcs []*ssa.Function) int {
+	n := len(funcs)
+	var count func(fn *ssa.Function)
+	count = func(fn *ssa.Function) {
+		n++
+		for _, lit := range fn.AnonFuncs {
+			count(lit)
+		}
+	}
+	if init, ok := pkg.Members["init"].(*ssa.Function); ok {
+		count(init)
+	}
+	return n
 }
 
 // programs lends the ssa.Programs that newSSA builds packages in.
@@ -172,13 +191,17 @@ func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Func
 // the built form looks anything up in the program (see funcOf), so what
 // else a program holds changes no result.
 //
-// A program keeps every package built in it: it is retired once the
-// packages built in it reach maxLent functions, to bound that memory, and
-// freed when the last client of those packages is done.
+// A program keeps every package built in it: it is retired once it has
+// built maxLent functions from syntax (see fromSyntax), to bound that
+// memory, and freed when the last client of those packages is done. The
+// members of the imports it creates are not counted: each import is
+// created once per program, bodiless, and sharing them is the point.
+// Between runs the pool keeps the last run's free programs until a run on
+// another file set comes.
 var programs programPool
 
-// maxLent is the number of source functions a program builds before it is
-// retired. On 1000 services of about ten functions each, 50, 100, 200 and
+// maxLent is the number of functions a program builds from syntax before
+// it is retired. On 1000 services of about ten functions each, 50, 100, 200 and
 // 1000 all saved a fifth of the CPU; from 300 up, peak memory grew (by a
 // third at 1000).
 const maxLent = 100
@@ -214,7 +237,7 @@ func (pp *programPool) get(fset *token.FileSet, pkg *types.Package) *lentProgram
 	return &lentProgram{prog: ssa.NewProgram(fset, ssa.BareInits)}
 }
 
-// put takes back a program that has built n more source functions.
+// put takes back a program that has built n more functions from syntax.
 func (pp *programPool) put(l *lentProgram, n int) {
 	l.funcs += n
 	pp.mu.Lock()

@@ -1,9 +1,15 @@
 package dataflow
 
 import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"testing"
+
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/ssa/ssautil"
 )
 
 // TestProgramPool checks the lending rules that make sharing programs
@@ -50,5 +56,32 @@ func TestProgramPool(t *testing.T) {
 	pp.put(l, 0)
 	if m := pp.get(token.NewFileSet(), a); m == l || m.prog.Fset == fset {
 		t.Error("a program of another file set was lent")
+	}
+}
+
+// TestFromSyntaxCountsInitializer checks that a package made of package-level
+// function literals counts against a program's budget: they belong to the
+// package initializer, not to any declared function.
+func TestFromSyntaxCountsInitializer(t *testing.T) {
+	const src = `package p
+
+var F = func(s string) string { return s + "!" }
+var G = func() func() int { return func() int { return 1 } }()
+
+func H() {}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _, err := ssautil.BuildPackage(&types.Config{Importer: importer.Default()}, fset, types.NewPackage("p", "p"), []*ast.File{f}, ssa.BareInits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := pkg.Func("H")
+	// H, and init with F's literal, G's outer literal and the one it returns.
+	if got, want := fromSyntax(pkg, []*ssa.Function{h}), 5; got != want {
+		t.Errorf("fromSyntax = %d, want %d", got, want)
 	}
 }

@@ -17,7 +17,7 @@ import (
 // A factSet holds the facts one unit's analyzers see: those they export
 // about the unit's own package, and, for each dependency, the facts
 // decoded from it. A dependency's facts are decoded once per run and
-// placed once per type universe (see factCodec.view), then shared by every
+// placed once per type universe (see factCodec.decode), then shared by every
 // unit that sees that universe: copying them into each unit's own maps
 // cost more, on a thousand small services, than analysing the services.
 type factSet struct {
@@ -202,7 +202,7 @@ type factCodec struct {
 	decoded map[*byte][]factRecord // encoded facts → their records, decoded once
 
 	placeMu sync.Mutex
-	placed  map[placeKey]*depFacts // encoded facts in one universe, placed once
+	placed  map[placeKey]*depFacts // encoded facts in one universe, placed once, kept for the run
 }
 
 // A placeKey names the facts of one dependency placed in one type
