@@ -114,6 +114,7 @@ type Model struct {
 	initOrder []*types.Var // the keys of inits in source order
 	subInits  map[*types.Var]map[Kind][]*ast.CallExpr
 	holders   map[*ast.CallExpr][]*types.Var
+	calls     []*ast.CallExpr // every call in the files, in source order
 
 	components []*Component
 	byCall     map[*ast.CallExpr]*Component
@@ -222,6 +223,7 @@ func (m *Model) index(n ast.Node) bool {
 			m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
 		}
 	case *ast.CallExpr:
+		m.calls = append(m.calls, n)
 		m.indexCall(n)
 	}
 	return true

@@ -110,17 +110,10 @@ type Registrar func(fn *types.Func) (param int, ok bool)
 // that isRegistrar says register on a parameter.
 func (m *Model) Registrations(isRegistrar Registrar) []Registration {
 	var regs []Registration
-	for _, f := range m.files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			if r, ok := m.registration(call, isRegistrar); ok {
-				regs = append(regs, r)
-			}
-			return true
-		})
+	for _, call := range m.calls {
+		if r, ok := m.registration(call, isRegistrar); ok {
+			regs = append(regs, r)
+		}
 	}
 	return regs
 }
