@@ -76,32 +76,23 @@ func (l *list) Set(s string) error {
 }
 
 // builtinSanitizers quote text for a POSIX shell.
-var builtinSanitizers = map[string]bool{
-	"github.com/alessio/shellescape.Quote":   true,
-	"github.com/kballard/go-shellquote.Join": true,
-	"al.essio.dev/pkg/shellescape.Quote":     true,
+var builtinSanitizers = []string{
+	"github.com/alessio/shellescape.Quote",
+	"github.com/kballard/go-shellquote.Join",
+	"al.essio.dev/pkg/shellescape.Quote",
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	extra := make(map[string]bool)
-	for _, s := range cfg.Sinks {
-		extra[s] = true
-	}
-	sanitizers := make(map[string]bool)
-	for _, s := range cfg.Sanitizers {
-		sanitizers[s] = true
-	}
+	extra := dataflow.NewKeySet(cfg.Sinks)
+	sanitizers := dataflow.NewKeySet(builtinSanitizers, cfg.Sanitizers)
 	dcfg := &dataflow.Config{
 		NewFact: func() dataflow.Fact { return new(summary) },
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, extra)
 		},
 		SinkObject: func(obj types.Object) bool { return kindOf(obj, extra) != "" },
-		Sanitiser: func(obj types.Object) bool {
-			k := dataflow.Key(obj)
-			return builtinSanitizers[k] || sanitizers[k]
-		},
-		Judge: judge,
+		Sanitiser:  sanitizers.Has,
+		Judge:      judge,
 	}
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
@@ -118,7 +109,7 @@ const (
 
 // sink reports whether a call runs a command, with the program and the
 // arguments as operands.
-func sink(obj types.Object, args []ssa.Value, extra map[string]bool) *dataflow.Sink {
+func sink(obj types.Object, args []ssa.Value, extra dataflow.KeySet) *dataflow.Sink {
 	kind := kindOf(obj, extra)
 	s := func(ops ...ssa.Value) *dataflow.Sink {
 		return &dataflow.Sink{Kind: kind, Callee: dataflow.Name(obj), Args: ops}
@@ -149,7 +140,7 @@ func sink(obj types.Object, args []ssa.Value, extra map[string]bool) *dataflow.S
 
 // kindOf says what kind of sink a function is, or "" if calling it starts
 // no process.
-func kindOf(obj types.Object, extra map[string]bool) string {
+func kindOf(obj types.Object, extra dataflow.KeySet) string {
 	if obj == nil || obj.Pkg() == nil {
 		return ""
 	}
@@ -160,7 +151,7 @@ func kindOf(obj types.Object, extra map[string]bool) string {
 	case path == "syscall" && (name == "Exec" || name == "ForkExec" || name == "StartProcess"),
 		path == "os" && name == "StartProcess":
 		return kindExecv
-	case extra[dataflow.Key(obj)]:
+	case extra.Has(obj):
 		return kindExec
 	}
 	if m, rel, ok := gomicro.Split(path); ok && rel == "runtime" && m.Version <= 4 {

@@ -2,6 +2,8 @@ package sqlconcat
 
 import (
 	"go/types"
+	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,6 +24,10 @@ type sinkSpec struct {
 // sinks maps dataflow.Key names to specs. It is built once from the tables
 // below and never changed.
 var sinks = buildSinks()
+
+// sinkKeys are the keys of sinks, to ask about an object without building
+// its key.
+var sinkKeys = dataflow.NewKeySet(slices.Collect(maps.Keys(sinks)))
 
 func buildSinks() map[string]sinkSpec {
 	m := make(map[string]sinkSpec)
@@ -67,14 +73,12 @@ func buildSinks() map[string]sinkSpec {
 
 // sink reports whether a call is a sink, with the operand that is the SQL
 // text.
-func sink(obj types.Object, args []ssa.Value, style string, extra map[string]bool) *dataflow.Sink {
-	if obj == nil {
-		return nil
-	}
-	key := dataflow.Key(obj)
-	spec, ok := sinks[key]
-	if !ok {
-		if !extra[key] {
+func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySet) *dataflow.Sink {
+	var spec sinkSpec
+	if sinkKeys.Has(obj) {
+		spec = sinks[dataflow.Key(obj)]
+	} else {
+		if !extra.Has(obj) {
 			return nil
 		}
 		spec.query = firstString(obj)
@@ -197,8 +201,6 @@ func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
 
 // isSink reports whether calls to obj may be sinks, whatever their
 // operands.
-func isSink(obj types.Object, extra map[string]bool) bool {
-	k := dataflow.Key(obj)
-	_, ok := sinks[k]
-	return ok || extra[k]
+func isSink(obj types.Object, extra dataflow.KeySet) bool {
+	return sinkKeys.Has(obj) || extra.Has(obj)
 }

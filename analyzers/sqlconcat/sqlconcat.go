@@ -73,40 +73,29 @@ func (l *list) Set(s string) error {
 
 func run(pass *analysis.Pass, cfg *Config) {
 	style := driverStyle(pass.Pkg)
-	extraSinks := setOf(cfg.Sinks)
-	sanitizers := setOf(cfg.Sanitizers)
+	extraSinks := dataflow.NewKeySet(cfg.Sinks)
+	sanitizers := dataflow.NewKeySet(builtinSanitizers, cfg.Sanitizers)
 	dcfg := &dataflow.Config{
 		NewFact: func() dataflow.Fact { return new(summary) },
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, style, extraSinks)
 		},
 		SinkObject: func(obj types.Object) bool { return isSink(obj, extraSinks) },
-		Sanitiser: func(obj types.Object) bool {
-			k := dataflow.Key(obj)
-			return builtinSanitizers[k] || sanitizers[k]
-		},
-		Judge: judge,
+		Sanitiser:  sanitizers.Has,
+		Judge:      judge,
 	}
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
 	}
 }
 
-func setOf(names []string) map[string]bool {
-	m := make(map[string]bool, len(names))
-	for _, n := range names {
-		m[n] = true
-	}
-	return m
-}
-
 // builtinSanitizers quote identifiers and literals for PostgreSQL.
-var builtinSanitizers = map[string]bool{
-	"github.com/lib/pq.QuoteIdentifier":             true,
-	"github.com/lib/pq.QuoteLiteral":                true,
-	"(github.com/jackc/pgx/v4.Identifier).Sanitize": true,
-	"(github.com/jackc/pgx/v5.Identifier).Sanitize": true,
-	"(github.com/jackc/pgx.Identifier).Sanitize":    true,
+var builtinSanitizers = []string{
+	"github.com/lib/pq.QuoteIdentifier",
+	"github.com/lib/pq.QuoteLiteral",
+	"(github.com/jackc/pgx/v4.Identifier).Sanitize",
+	"(github.com/jackc/pgx/v5.Identifier).Sanitize",
+	"(github.com/jackc/pgx.Identifier).Sanitize",
 }
 
 // judge reports a query whose text is not constant, and defers one that is

@@ -30,7 +30,7 @@ func DepBodies(client *analysis.Analyzer, sinkPkg func(path string) bool) analys
 		if d.Std {
 			return noReturnStd[d.Path]
 		}
-		if len(FlagNames(client, "sinks")) > 0 {
+		if FlagNames(client, "sinks").Len() > 0 {
 			return true
 		}
 		for _, imp := range d.Imports {
@@ -44,16 +44,16 @@ func DepBodies(client *analysis.Analyzer, sinkPkg func(path string) bool) analys
 
 // FlagNames returns the comma-separated names that a client's flag holds,
 // such as the extra sinks of -sinks.
-func FlagNames(client *analysis.Analyzer, flag string) map[string]bool {
-	names := make(map[string]bool)
+func FlagNames(client *analysis.Analyzer, flag string) KeySet {
+	var names []string
 	if f := client.Flags.Lookup(flag); f != nil {
 		for _, n := range strings.Split(f.Value.String(), ",") {
 			if n != "" {
-				names[n] = true
+				names = append(names, n)
 			}
 		}
 	}
-	return names
+	return NewKeySet(names)
 }
 
 // Idle returns a test of whether a client, whose sinks are the functions

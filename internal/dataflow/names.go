@@ -227,3 +227,49 @@ func isContext(t types.Type) bool {
 func pathIs(path, p string) bool {
 	return path == p || strings.HasSuffix(path, "/vendor/"+p)
 }
+
+// A KeySet is a set of function keys (see Key) that answers for an object
+// without building the object's key when no key in the set names the
+// object's package: rules ask about every call, and few calls are to the
+// packages their sinks and sanitisers are in.
+type KeySet struct {
+	keys  map[string]bool
+	paths map[string]bool // the import paths the keys name
+}
+
+// NewKeySet returns the set of the keys in the lists.
+func NewKeySet(lists ...[]string) KeySet {
+	s := KeySet{keys: make(map[string]bool), paths: make(map[string]bool)}
+	for _, l := range lists {
+		for _, k := range l {
+			s.keys[k] = true
+			s.paths[keyPath(k)] = true
+		}
+	}
+	return s
+}
+
+// Len returns the number of keys in the set.
+func (s KeySet) Len() int { return len(s.keys) }
+
+// Has reports whether obj's key is in the set.
+func (s KeySet) Has(obj types.Object) bool {
+	if obj == nil || obj.Pkg() == nil || !s.paths[obj.Pkg().Path()] {
+		return false
+	}
+	return s.keys[Key(obj)]
+}
+
+// keyPath returns the import path a key names: "p" for "p.F" and for
+// "(p.T).M".
+func keyPath(key string) string {
+	if strings.HasPrefix(key, "(") {
+		if end := strings.LastIndex(key, ")."); end > 0 {
+			key = key[1:end]
+		}
+	}
+	if dot := strings.LastIndex(key, "."); dot > 0 {
+		return key[:dot]
+	}
+	return key
+}

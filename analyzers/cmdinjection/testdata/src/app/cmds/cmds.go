@@ -18,7 +18,7 @@ var script = flag.String("script", "", "")
 
 func shells(n int) {
 	dir := os.Getenv("DIR")
-	exec.Command("sh", "-c", "ls "+dir)  // want `shell script run by sh -c passed to exec.Command comes from external input \(os.Getenv\(...\)\)`
+	exec.Command("sh", "-c", "ls "+dir) // want `shell script run by sh -c passed to exec.Command comes from external input \(os.Getenv\(...\)\)`
 	exec.Command("sh", "-c", "ls /tmp")
 	exec.Command("/bin/bash", "-ec", *script) // want `shell script run by bash -c passed to exec.Command comes from external input \(flag -script\)`
 	exec.Command("/bin/bash", "-ec", "ls -l | wc -l")
@@ -48,7 +48,7 @@ func programs(ctx context.Context, kind int, lookup func() string) {
 	tools := map[string]string{"list": "ls", "show": "cat"}
 	exec.Command(tools[os.Args[1]], "--help")
 	exec.CommandContext(ctx, git, "status")
-	exec.CommandContext(ctx, git, os.Getenv("B")) // want `argument 1 of git passed to exec.CommandContext comes from external input`
+	exec.CommandContext(ctx, git, os.Getenv("B"))      // want `argument 1 of git passed to exec.CommandContext comes from external input`
 	exec.Command(fmt.Sprintf("/opt/%s/bin/run", name)) // want `program name passed to exec.Command is built from non-constant text \(lookup\(...\)\)`
 	exec.Command(fmt.Sprintf("/opt/v%d/bin/run", kind))
 }

@@ -29,7 +29,7 @@ type Event struct{ Repo string }
 func Register(svc micro.Service) {
 	micro.RegisterHandler(svc.Server(), new(Search))
 	micro.RegisterSubscriber("repos", svc.Server(), func(ctx context.Context, ev *Event) error {
-		exec.Command("git", "clone", ev.Repo).Run()       // want `argument 2 of git passed to exec.Command comes from external input \(ev.Repo\)`
+		exec.Command("git", "clone", ev.Repo).Run() // want `argument 2 of git passed to exec.Command comes from external input \(ev.Repo\)`
 		exec.Command("git", "clone", "--", ev.Repo).Run()
 		return nil
 	})

@@ -116,16 +116,16 @@ func sqlxSinks(db *sqlx.DB, q sqlx.Queryer, ctx context.Context) {
 	name := os.Getenv("N")
 	db.Select(&out, "SELECT * FROM t WHERE n = '"+name+"'") // want `query text passed to \(\*sqlx.DB\).Select is built from external input`
 	db.Select(&out, "SELECT * FROM t WHERE n = $1", name)
-	db.Get(&out, "SELECT * FROM t WHERE n = '"+name+"'")                     // want `\(\*sqlx.DB\).Get`
-	db.Queryx("SELECT * FROM t WHERE n = '" + name + "'")                     // want `\(\*sqlx.DB\).Queryx`
-	db.QueryRowx("SELECT * FROM t WHERE n = '" + name + "'")                  // want `\(\*sqlx.DB\).QueryRowx`
-	db.MustExec("DELETE FROM t WHERE n = '" + name + "'")                     // want `\(\*sqlx.DB\).MustExec`
-	db.NamedExec("DELETE FROM t WHERE n = '"+name+"'", nil)                   // want `\(\*sqlx.DB\).NamedExec`
-	db.NamedQuery("SELECT * FROM t WHERE n = '"+name+"'", nil)                // want `\(\*sqlx.DB\).NamedQuery`
-	db.SelectContext(ctx, &out, "SELECT * FROM t WHERE n = '"+name+"'")      // want `\(\*sqlx.DB\).SelectContext`
-	q.Queryx("SELECT * FROM t WHERE n = '" + name + "'")                      // want `\(sqlx.Queryer\).Queryx`
-	sqlx.Select(q, &out, "SELECT * FROM t WHERE n = '"+name+"'")             // want `sqlx.Select`
-	db.Query(db.Rebind("SELECT * FROM t WHERE n = '" + name + "'"))           // want `\(\*sql.DB\).Query is built from external input`
+	db.Get(&out, "SELECT * FROM t WHERE n = '"+name+"'")                // want `\(\*sqlx.DB\).Get`
+	db.Queryx("SELECT * FROM t WHERE n = '" + name + "'")               // want `\(\*sqlx.DB\).Queryx`
+	db.QueryRowx("SELECT * FROM t WHERE n = '" + name + "'")            // want `\(\*sqlx.DB\).QueryRowx`
+	db.MustExec("DELETE FROM t WHERE n = '" + name + "'")               // want `\(\*sqlx.DB\).MustExec`
+	db.NamedExec("DELETE FROM t WHERE n = '"+name+"'", nil)             // want `\(\*sqlx.DB\).NamedExec`
+	db.NamedQuery("SELECT * FROM t WHERE n = '"+name+"'", nil)          // want `\(\*sqlx.DB\).NamedQuery`
+	db.SelectContext(ctx, &out, "SELECT * FROM t WHERE n = '"+name+"'") // want `\(\*sqlx.DB\).SelectContext`
+	q.Queryx("SELECT * FROM t WHERE n = '" + name + "'")                // want `\(sqlx.Queryer\).Queryx`
+	sqlx.Select(q, &out, "SELECT * FROM t WHERE n = '"+name+"'")        // want `sqlx.Select`
+	db.Query(db.Rebind("SELECT * FROM t WHERE n = '" + name + "'"))     // want `\(\*sql.DB\).Query is built from external input`
 	db.Query(db.Rebind("SELECT * FROM t WHERE n = ?"), name)
 	in, args, _ := sqlx.In("SELECT * FROM t WHERE n IN (?)", []string{name})
 	db.Query(in, args...)
@@ -133,20 +133,20 @@ func sqlxSinks(db *sqlx.DB, q sqlx.Queryer, ctx context.Context) {
 
 func gormSinks(db *gorm.DB) {
 	name := os.Getenv("N")
-	db.Raw("SELECT * FROM t WHERE n = '" + name + "'")            // want `query text passed to \(\*gorm.DB\).Raw is built from external input \(os.Getenv\(...\)\); pass values as arguments with \? placeholders`
+	db.Raw("SELECT * FROM t WHERE n = '" + name + "'") // want `query text passed to \(\*gorm.DB\).Raw is built from external input \(os.Getenv\(...\)\); pass values as arguments with \? placeholders`
 	db.Raw("SELECT * FROM t WHERE n = ?", name)
-	db.Exec("DELETE FROM t WHERE n = '" + name + "'")             // want `\(\*gorm.DB\).Exec`
-	db.Where("name = '" + name + "'")                             // want `\(\*gorm.DB\).Where`
+	db.Exec("DELETE FROM t WHERE n = '" + name + "'") // want `\(\*gorm.DB\).Exec`
+	db.Where("name = '" + name + "'")                 // want `\(\*gorm.DB\).Where`
 	db.Where("name = ?", name)
 	db.Where(map[string]interface{}{"name": name})
-	db.Or(fmt.Sprintf("name = '%s'", name))                       // want `\(\*gorm.DB\).Or`
-	db.Not("name = '" + name + "'")                               // want `\(\*gorm.DB\).Not`
-	db.Having("count(*) > " + name)                               // want `\(\*gorm.DB\).Having`
-	db.Order(name)                                                // want `\(\*gorm.DB\).Order`
+	db.Or(fmt.Sprintf("name = '%s'", name)) // want `\(\*gorm.DB\).Or`
+	db.Not("name = '" + name + "'")         // want `\(\*gorm.DB\).Not`
+	db.Having("count(*) > " + name)         // want `\(\*gorm.DB\).Having`
+	db.Order(name)                          // want `\(\*gorm.DB\).Order`
 	db.Order("name desc")
-	db.Group(name)                                                // want `\(\*gorm.DB\).Group`
-	db.Joins("JOIN x ON x.id = " + name)                          // want `\(\*gorm.DB\).Joins`
-	db.Select(name)                                               // want `\(\*gorm.DB\).Select`
+	db.Group(name)                       // want `\(\*gorm.DB\).Group`
+	db.Joins("JOIN x ON x.id = " + name) // want `\(\*gorm.DB\).Joins`
+	db.Select(name)                      // want `\(\*gorm.DB\).Select`
 	db.Select([]string{"name", "email"})
 }
 

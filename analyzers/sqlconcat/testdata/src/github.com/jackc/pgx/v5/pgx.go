@@ -4,13 +4,17 @@ package pgx
 import "context"
 
 type Rows interface{ Close() }
-type Row interface{ Scan(dest ...interface{}) error }
+type Row interface {
+	Scan(dest ...interface{}) error
+}
 type CommandTag []byte
 
 type Conn struct{}
 
-func (c *Conn) Query(ctx context.Context, sql string, args ...interface{}) (Rows, error) { return nil, nil }
-func (c *Conn) QueryRow(ctx context.Context, sql string, args ...interface{}) Row        { return nil }
+func (c *Conn) Query(ctx context.Context, sql string, args ...interface{}) (Rows, error) {
+	return nil, nil
+}
+func (c *Conn) QueryRow(ctx context.Context, sql string, args ...interface{}) Row { return nil }
 func (c *Conn) Exec(ctx context.Context, sql string, args ...interface{}) (CommandTag, error) {
 	return nil, nil
 }
