@@ -57,10 +57,10 @@ type ssaEntry struct {
 // ssaCache lets the clients that analyse the same package (sqlconcat and
 // cmdinjection, which the driver runs side by side) share one SSA form
 // instead of building it each: SSA is a third of their cost. It holds the
-// form weakly, so that it is freed once neither a client nor its program
-// (see programs) uses it; a client that comes after that builds it again.
-// The form is read-only once built, and built the same way each time, so
-// sharing it changes no result.
+// form weakly, so that it is freed once no client uses it (its program,
+// see programs, may hold the package a while longer); a client that comes
+// after that builds it again. The form is read-only once built, and built
+// the same way each time, so sharing it changes no result.
 var ssaCache sync.Map // *types.Package → *ssaEntry
 
 func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *built {
@@ -201,9 +201,9 @@ func fromSyntax(pkg *ssa.Package, funcs []*ssa.Function) int {
 var programs programPool
 
 // maxLent is the number of functions a program builds from syntax before
-// it is retired. On 1000 services of about ten functions each, 50, 100, 200 and
-// 1000 all saved a fifth of the CPU; from 300 up, peak memory grew (by a
-// third at 1000).
+// it is retired. On 1000 services of about ten functions each, 50, 100,
+// 200 and 1000 all saved a fifth of the CPU; from 300 up, peak memory grew
+// (by a third at 1000).
 const maxLent = 100
 
 type programPool struct {
@@ -214,7 +214,7 @@ type programPool struct {
 
 type lentProgram struct {
 	prog  *ssa.Program
-	funcs int // source functions of the packages built in prog
+	funcs int // functions built from syntax in prog (see fromSyntax)
 }
 
 // get lends a program for building pkg, whose files are in fset.

@@ -17,9 +17,10 @@ import (
 // A factSet holds the facts one unit's analyzers see: those they export
 // about the unit's own package, and, for each dependency, the facts
 // decoded from it. A dependency's facts are decoded once per run and
-// placed once per type universe (see factCodec.decode), then shared by every
-// unit that sees that universe: copying them into each unit's own maps
-// cost more, on a thousand small services, than analysing the services.
+// placed once per type universe (see factCodec.decode), then shared by
+// every unit that sees that universe; copying them into maps of each
+// unit's own made the same few thousand entries a thousand times over on a
+// thousand small services.
 type factSet struct {
 	pkg      *types.Package
 	universe map[string]*types.Package // pkg and its transitive imports, by path
@@ -303,6 +304,9 @@ func gobBytes(f analysis.Fact) ([]byte, bool) {
 // go/analysis checker: ImportObjectFact hands out copies, and no analyzer
 // changes a fact it did not make.
 func (c *factCodec) decode(data []byte, s *factSet) {
+	if len(data) == 0 {
+		return
+	}
 	rs := c.records(data)
 	if len(rs) == 0 {
 		return
