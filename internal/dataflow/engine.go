@@ -1151,10 +1151,12 @@ func (e *engine) where(pos token.Pos) string {
 // of ownExported's, with a result that holds text (see exportFacts).
 func (e *engine) exported(fn *ssa.Function) bool {
 	obj, ok := e.ownExported(fn)
-	if !ok {
-		return false
-	}
-	results := obj.Signature().Results()
+	return ok && textResult(obj)
+}
+
+// textResult reports whether one of f's results holds text.
+func textResult(f *types.Func) bool {
+	results := f.Signature().Results()
 	for i := range results.Len() {
 		if holdsText(results.At(i).Type()) {
 			return true
@@ -1242,23 +1244,11 @@ func constIndex(c *ssa.Const) (int, bool) {
 // fact about when no call reaches a sink: an exported function or method
 // with a result that holds text, or an exported variable that holds text.
 func exportsText(pkg *types.Package) bool {
-	textResult := func(f *types.Func) bool {
-		if !f.Exported() {
-			return false
-		}
-		results := f.Signature().Results()
-		for i := range results.Len() {
-			if holdsText(results.At(i).Type()) {
-				return true
-			}
-		}
-		return false
-	}
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		switch obj := scope.Lookup(name).(type) {
 		case *types.Func:
-			if textResult(obj) {
+			if obj.Exported() && textResult(obj) {
 				return true
 			}
 		case *types.Var:
@@ -1271,7 +1261,7 @@ func exportsText(pkg *types.Package) bool {
 			}
 			if named, ok := obj.Type().(*types.Named); ok {
 				for m := range named.Methods() {
-					if textResult(m) {
+					if m.Exported() && textResult(m) {
 						return true
 					}
 				}
