@@ -185,9 +185,11 @@ if [ -n "$timingflag" ]; then
 	step "per-analyzer cost (-debug-timing)"
 	for s in "${setdirs[@]}"; do
 		printf '### %s\n\n```\n' "$s" >>"$timing"
-		# Paths inside the set are written relative to it: RESULTS.md names
-		# no folder of the machine that measured.
-		(cd "$work/sets/$s" && "$msl" -progress=never -debug-timing ./... 2>&1 >/dev/null | grep -v '^microsec-lint: package ' | sed "s|$work/sets/$s/||g" || true) >>"$timing"
+		# Paths inside the set are written relative to it, and a network
+		# error keeps its cause but not the addresses it names: RESULTS.md
+		# names no folder or resolver of the machine that measured.
+		(cd "$work/sets/$s" && "$msl" -progress=never -debug-timing ./... 2>&1 >/dev/null | grep -v '^microsec-lint: package ' |
+			sed -e "s|$work/sets/$s/||g" -e 's/(dial tcp: [^)]*: \([^:)]*\))/(\1)/' || true) >>"$timing"
 		printf '```\n\n' >>"$timing"
 	done
 fi
