@@ -48,6 +48,9 @@ type packageFactKey struct {
 	typ      reflect.Type
 }
 
+func (k objectFactKey) of() *analysis.Analyzer  { return k.analyzer }
+func (k packageFactKey) of() *analysis.Analyzer { return k.analyzer }
+
 func newFactSet(pkg *types.Package) *factSet {
 	s := &factSet{
 		pkg:      pkg,
@@ -112,35 +115,38 @@ func (s *factSet) bind(pass *analysis.Pass) {
 		s.pkgs[packageFactKey{a, s.pkg, reflect.TypeOf(f)}] = f
 	}
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
-		var out []analysis.ObjectFact
-		add := func(m map[objectFactKey]analysis.Fact) {
-			for k, f := range m {
-				if k.analyzer == a {
-					out = append(out, analysis.ObjectFact{Object: k.obj, Fact: f})
-				}
-			}
-		}
-		add(s.objects)
-		for _, d := range s.deps {
-			add(d.objects)
-		}
-		return out
+		return allFacts(s, a, s.objects, func(d *depFacts) map[objectFactKey]analysis.Fact { return d.objects },
+			func(k objectFactKey, f analysis.Fact) analysis.ObjectFact {
+				return analysis.ObjectFact{Object: k.obj, Fact: f}
+			})
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
-		var out []analysis.PackageFact
-		add := func(m map[packageFactKey]analysis.Fact) {
-			for k, f := range m {
-				if k.analyzer == a {
-					out = append(out, analysis.PackageFact{Package: k.pkg, Fact: f})
-				}
+		return allFacts(s, a, s.pkgs, func(d *depFacts) map[packageFactKey]analysis.Fact { return d.pkgs },
+			func(k packageFactKey, f analysis.Fact) analysis.PackageFact {
+				return analysis.PackageFact{Package: k.pkg, Fact: f}
+			})
+	}
+}
+
+// allFacts lists, in no order, analyzer a's facts among the unit's own
+// (own) and each dependency's (of picks which map).
+func allFacts[K interface {
+	comparable
+	of() *analysis.Analyzer
+}, T any](s *factSet, a *analysis.Analyzer, own map[K]analysis.Fact, of func(*depFacts) map[K]analysis.Fact, fact func(K, analysis.Fact) T) []T {
+	var out []T
+	add := func(m map[K]analysis.Fact) {
+		for k, f := range m {
+			if k.of() == a {
+				out = append(out, fact(k, f))
 			}
 		}
-		add(s.pkgs)
-		for _, d := range s.deps {
-			add(d.pkgs)
-		}
-		return out
 	}
+	add(own)
+	for _, d := range s.deps {
+		add(of(d))
+	}
+	return out
 }
 
 // object returns the fact k names: one the unit exported if k's object is
