@@ -104,9 +104,8 @@ type assignment struct {
 // SSA, and is flow-insensitive: every value ever assigned to a variable in
 // the package may reach every use of it.
 type Model struct {
-	pkg   *types.Package
-	info  *types.Info
-	files []*ast.File
+	pkg  *types.Package
+	info *types.Info
 
 	funcs     map[*types.Func]*ast.FuncDecl
 	assigns   map[*types.Var][]assignment
@@ -143,7 +142,6 @@ func NewModelExt(pkg *types.Package, info *types.Info, files []*ast.File, ext Ex
 		external: ext,
 		pkg:      pkg,
 		info:     info,
-		files:    files,
 		funcs:    map[*types.Func]*ast.FuncDecl{},
 		assigns:  map[*types.Var][]assignment{},
 		inits:    map[*types.Var][]*ast.CallExpr{},
