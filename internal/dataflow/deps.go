@@ -86,6 +86,13 @@ func factsWithSinks(pass *analysis.Pass) []types.Object {
 // handler's methods are not named where it is registered). Every finding,
 // and every summary with sinks, needs one of these.
 func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool) bool {
+	// Most packages that reach a sink name one: answer that before
+	// listing every dependency's facts.
+	for _, obj := range pass.TypesInfo.Uses {
+		if isSink(obj) {
+			return true
+		}
+	}
 	withSinks := make(map[types.Object]bool)
 	methods := make(map[string]bool) // names of methods with sinks
 	for _, obj := range factsWithSinks(pass) {
@@ -95,9 +102,6 @@ func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool) bool {
 		}
 	}
 	for _, obj := range pass.TypesInfo.Uses {
-		if isSink(obj) {
-			return true
-		}
 		fn, ok := obj.(*types.Func)
 		if !ok {
 			continue
