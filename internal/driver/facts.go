@@ -30,10 +30,35 @@ type factSet struct {
 }
 
 // depFacts are the facts of one dependency, placed in one type universe.
-// They are never changed once made.
+// They are never changed once made (see newDepFacts).
 type depFacts struct {
 	objects map[objectFactKey]analysis.Fact
 	pkgs    map[packageFactKey]analysis.Fact
+
+	// The same facts listed by analyzer, for AllObjectFacts and
+	// AllPackageFacts: a rule that asks for them on every package
+	// (dataflow's reachesSink) would otherwise walk every analyzer's
+	// facts of every dependency each time.
+	objectList  map[*analysis.Analyzer][]analysis.ObjectFact
+	packageList map[*analysis.Analyzer][]analysis.PackageFact
+}
+
+// newDepFacts makes the facts of a dependency from its maps, which it
+// takes over.
+func newDepFacts(objects map[objectFactKey]analysis.Fact, pkgs map[packageFactKey]analysis.Fact) *depFacts {
+	d := &depFacts{
+		objects:     objects,
+		pkgs:        pkgs,
+		objectList:  make(map[*analysis.Analyzer][]analysis.ObjectFact),
+		packageList: make(map[*analysis.Analyzer][]analysis.PackageFact),
+	}
+	for k, f := range objects {
+		d.objectList[k.analyzer] = append(d.objectList[k.analyzer], analysis.ObjectFact{Object: k.obj, Fact: f})
+	}
+	for k, f := range pkgs {
+		d.packageList[k.analyzer] = append(d.packageList[k.analyzer], analysis.PackageFact{Package: k.pkg, Fact: f})
+	}
+	return d
 }
 
 type objectFactKey struct {
@@ -115,13 +140,13 @@ func (s *factSet) bind(pass *analysis.Pass) {
 		s.pkgs[packageFactKey{a, s.pkg, reflect.TypeOf(f)}] = f
 	}
 	pass.AllObjectFacts = func() []analysis.ObjectFact {
-		return allFacts(s, a, s.objects, func(d *depFacts) map[objectFactKey]analysis.Fact { return d.objects },
+		return allFacts(s, a, s.objects, func(d *depFacts) map[*analysis.Analyzer][]analysis.ObjectFact { return d.objectList },
 			func(k objectFactKey, f analysis.Fact) analysis.ObjectFact {
 				return analysis.ObjectFact{Object: k.obj, Fact: f}
 			})
 	}
 	pass.AllPackageFacts = func() []analysis.PackageFact {
-		return allFacts(s, a, s.pkgs, func(d *depFacts) map[packageFactKey]analysis.Fact { return d.pkgs },
+		return allFacts(s, a, s.pkgs, func(d *depFacts) map[*analysis.Analyzer][]analysis.PackageFact { return d.packageList },
 			func(k packageFactKey, f analysis.Fact) analysis.PackageFact {
 				return analysis.PackageFact{Package: k.pkg, Fact: f}
 			})
@@ -129,22 +154,19 @@ func (s *factSet) bind(pass *analysis.Pass) {
 }
 
 // allFacts lists, in no order, analyzer a's facts among the unit's own
-// (own) and each dependency's (of picks which map).
+// (own) and each dependency's (list picks which list).
 func allFacts[K interface {
 	comparable
 	of() *analysis.Analyzer
-}, T any](s *factSet, a *analysis.Analyzer, own map[K]analysis.Fact, of func(*depFacts) map[K]analysis.Fact, fact func(K, analysis.Fact) T) []T {
+}, T any](s *factSet, a *analysis.Analyzer, own map[K]analysis.Fact, list func(*depFacts) map[*analysis.Analyzer][]T, fact func(K, analysis.Fact) T) []T {
 	var out []T
-	add := func(m map[K]analysis.Fact) {
-		for k, f := range m {
-			if k.of() == a {
-				out = append(out, fact(k, f))
-			}
+	for k, f := range own {
+		if k.of() == a {
+			out = append(out, fact(k, f))
 		}
 	}
-	add(own)
 	for _, d := range s.deps {
-		add(of(d))
+		out = append(out, list(d)[a]...)
 	}
 	return out
 }
@@ -189,10 +211,10 @@ func (s *factSet) see(p *types.Package, d *depFacts) {
 		return
 	}
 	if old := s.deps[p]; old != nil {
-		merged := &depFacts{objects: maps.Clone(old.objects), pkgs: maps.Clone(old.pkgs)}
-		maps.Copy(merged.objects, d.objects)
-		maps.Copy(merged.pkgs, d.pkgs)
-		d = merged
+		objects, pkgs := maps.Clone(old.objects), maps.Clone(old.pkgs)
+		maps.Copy(objects, d.objects)
+		maps.Copy(pkgs, d.pkgs)
+		d = newDepFacts(objects, pkgs)
 	}
 	s.deps[p] = d
 }
@@ -334,23 +356,23 @@ func (c *factCodec) decode(data []byte, s *factSet) {
 // place finds the objects of p that records' facts are about. encode
 // writes only the facts of one package, p's path.
 func place(records []factRecord, p *types.Package) *depFacts {
-	d := &depFacts{objects: make(map[objectFactKey]analysis.Fact), pkgs: make(map[packageFactKey]analysis.Fact)}
+	objects, pkgs := make(map[objectFactKey]analysis.Fact), make(map[packageFactKey]analysis.Fact)
 	for _, rec := range records {
 		if rec.fact == nil || rec.Package != p.Path() {
 			continue
 		}
 		t := reflect.TypeOf(rec.fact)
 		if rec.Object == "" {
-			d.pkgs[packageFactKey{rec.analyzer, p, t}] = rec.fact
+			pkgs[packageFactKey{rec.analyzer, p, t}] = rec.fact
 			continue
 		}
 		obj, err := objectpath.Object(p, rec.Object)
 		if err != nil {
 			continue
 		}
-		d.objects[objectFactKey{rec.analyzer, obj, t}] = rec.fact
+		objects[objectFactKey{rec.analyzer, obj, t}] = rec.fact
 	}
-	return d
+	return newDepFacts(objects, pkgs)
 }
 
 // records decodes the records of one package's facts, and the facts

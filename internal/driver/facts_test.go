@@ -3,6 +3,7 @@ package driver
 import (
 	"go/token"
 	"go/types"
+	"maps"
 	"reflect"
 	"testing"
 
@@ -33,11 +34,11 @@ func TestFactSetViews(t *testing.T) {
 	typ := reflect.TypeOf(new(testFact))
 
 	s := newFactSet(own)
-	s.see(dep, &depFacts{
-		objects: map[objectFactKey]analysis.Fact{{a, x, typ}: &testFact{1}, {a, y, typ}: &testFact{2}, {b, x, typ}: &testFact{9}},
-		pkgs:    map[packageFactKey]analysis.Fact{{a, dep, typ}: &testFact{3}},
-	})
-	s.see(dep, &depFacts{objects: map[objectFactKey]analysis.Fact{{a, y, typ}: &testFact{4}}})
+	s.see(dep, newDepFacts(
+		map[objectFactKey]analysis.Fact{{a, x, typ}: &testFact{1}, {a, y, typ}: &testFact{2}, {b, x, typ}: &testFact{9}},
+		map[packageFactKey]analysis.Fact{{a, dep, typ}: &testFact{3}},
+	))
+	s.see(dep, newDepFacts(map[objectFactKey]analysis.Fact{{a, y, typ}: &testFact{4}}, nil))
 
 	pass := &analysis.Pass{Analyzer: a, Pkg: own}
 	s.bind(pass)
@@ -53,8 +54,12 @@ func TestFactSetViews(t *testing.T) {
 	if !pass.ImportPackageFact(dep, &f) || f.N != 3 {
 		t.Errorf("ImportPackageFact(dep) = %d, want 3", f.N)
 	}
-	if got := len(pass.AllObjectFacts()); got != 3 {
-		t.Errorf("AllObjectFacts: %d facts, want 3 (X, Y and Mine of analyzer a)", got)
+	all := make(map[string]int)
+	for _, f := range pass.AllObjectFacts() {
+		all[f.Object.Name()] = f.Fact.(*testFact).N
+	}
+	if want := map[string]int{"X": 1, "Y": 4, "Mine": 5}; !maps.Equal(all, want) {
+		t.Errorf("AllObjectFacts = %v, want %v (analyzer a's, the later Y winning)", all, want)
 	}
 	if got := len(pass.AllPackageFacts()); got != 1 {
 		t.Errorf("AllPackageFacts: %d facts, want 1", got)
