@@ -129,7 +129,6 @@ type engine struct {
 	globals  map[*ssa.Global][]ssa.Instruction
 	closures map[*ssa.Function][]*ssa.MakeClosure
 	declared map[*types.Func]*ssa.Function // the package's declared functions and methods
-	calls    map[token.Pos]*ast.CallExpr
 
 	findings []Finding
 	reported map[string]bool
@@ -147,8 +146,8 @@ type fieldKey struct {
 
 // index records, once per package, what SSA does not link: the function
 // of each declared object, the instructions that use each package-level
-// variable, the closures made of each function, the functions used as
-// values, and the AST call for each call position.
+// variable, the closures made of each function, and the functions used as
+// values.
 func (e *engine) index() {
 	for _, fn := range e.funcs {
 		if obj, ok := fn.Object().(*types.Func); ok && fn.Parent() == nil {
@@ -181,15 +180,31 @@ func (e *engine) index() {
 			}
 		}
 	}
-	e.calls = make(map[token.Pos]*ast.CallExpr)
-	for _, f := range e.pass.Files {
+}
+
+// callAt returns the call of files whose opening parenthesis is at pos, or
+// nil. It descends only into the nodes that hold pos: a package reports
+// few findings, and indexing every call for them cost a walk of all its
+// files.
+func callAt(files []*ast.File, pos token.Pos) *ast.CallExpr {
+	for _, f := range files {
+		if pos < f.FileStart || pos > f.FileEnd {
+			continue
+		}
+		var found *ast.CallExpr
 		ast.Inspect(f, func(n ast.Node) bool {
-			if c, ok := n.(*ast.CallExpr); ok {
-				e.calls[c.Lparen] = c
+			if found != nil || n == nil || pos < n.Pos() || pos >= n.End() {
+				return false
+			}
+			if c, ok := n.(*ast.CallExpr); ok && c.Lparen == pos {
+				found = c
+				return false
 			}
 			return true
 		})
+		return found
 	}
+	return nil
 }
 
 // funcOf returns the SSA function of one of the package's declared
@@ -1127,7 +1142,7 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 
 func (e *engine) report(pos token.Pos, d Decision) {
 	f := Finding{Pos: pos, End: pos, Message: d.Message, Category: d.Category}
-	if call, ok := e.calls[pos]; ok {
+	if call := callAt(e.pass.Files, pos); call != nil {
 		f.Pos, f.End = call.Pos(), call.End()
 	}
 	key := strconv.Itoa(int(f.Pos)) + "\x00" + d.Message
