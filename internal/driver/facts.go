@@ -36,9 +36,10 @@ type depFacts struct {
 	pkgs    map[packageFactKey]analysis.Fact
 
 	// The same facts listed by analyzer, for AllObjectFacts and
-	// AllPackageFacts: a rule that asks for them on every package
-	// (dataflow's reachesSink) would otherwise walk every analyzer's
-	// facts of every dependency each time.
+	// AllPackageFacts, made the first time a pass asks: a rule that asks
+	// on every package (dataflow's reachesSink) would otherwise walk every
+	// analyzer's facts of every dependency each time.
+	listOnce    sync.Once
 	objectList  map[*analysis.Analyzer][]analysis.ObjectFact
 	packageList map[*analysis.Analyzer][]analysis.PackageFact
 }
@@ -46,19 +47,21 @@ type depFacts struct {
 // newDepFacts makes the facts of a dependency from its maps, which it
 // takes over.
 func newDepFacts(objects map[objectFactKey]analysis.Fact, pkgs map[packageFactKey]analysis.Fact) *depFacts {
-	d := &depFacts{
-		objects:     objects,
-		pkgs:        pkgs,
-		objectList:  make(map[*analysis.Analyzer][]analysis.ObjectFact),
-		packageList: make(map[*analysis.Analyzer][]analysis.PackageFact),
-	}
-	for k, f := range objects {
-		d.objectList[k.analyzer] = append(d.objectList[k.analyzer], analysis.ObjectFact{Object: k.obj, Fact: f})
-	}
-	for k, f := range pkgs {
-		d.packageList[k.analyzer] = append(d.packageList[k.analyzer], analysis.PackageFact{Package: k.pkg, Fact: f})
-	}
-	return d
+	return &depFacts{objects: objects, pkgs: pkgs}
+}
+
+// list makes objectList and packageList.
+func (d *depFacts) list() {
+	d.listOnce.Do(func() {
+		d.objectList = make(map[*analysis.Analyzer][]analysis.ObjectFact)
+		d.packageList = make(map[*analysis.Analyzer][]analysis.PackageFact)
+		for k, f := range d.objects {
+			d.objectList[k.analyzer] = append(d.objectList[k.analyzer], analysis.ObjectFact{Object: k.obj, Fact: f})
+		}
+		for k, f := range d.pkgs {
+			d.packageList[k.analyzer] = append(d.packageList[k.analyzer], analysis.PackageFact{Package: k.pkg, Fact: f})
+		}
+	})
 }
 
 type objectFactKey struct {
@@ -166,6 +169,7 @@ func allFacts[K interface {
 		}
 	}
 	for _, d := range s.deps {
+		d.list()
 		out = append(out, list(d)[a]...)
 	}
 	return out
