@@ -10,8 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
@@ -47,7 +45,6 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "hardcodedsecret",
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#hardcodedsecret",
-		Requires:  []*analysis.Analyzer{inspect.Analyzer},
 		FactTypes: []analysis.Fact{new(reportedConst)},
 	}
 	a.Flags.BoolVar(&cfg.Tests, "tests", cfg.Tests,
@@ -134,32 +131,15 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		values: indexValues(pass),
 		found:  map[token.Pos]*finding{},
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	filter := []ast.Node{
-		(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil),
-		(*ast.ValueSpec)(nil), (*ast.BinaryExpr)(nil), (*ast.FuncLit)(nil),
-		(*ast.FuncDecl)(nil),
-	}
-	insp.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			c.checkCall(n)
-		case *ast.CompositeLit:
-			c.checkCompositeLit(n)
-		case *ast.AssignStmt:
-			c.checkAssign(n)
-		case *ast.ValueSpec:
-			c.checkValueSpec(n)
-		case *ast.BinaryExpr:
-			c.checkComparison(n)
-		case *ast.FuncLit:
-			c.checkKeyFunc(n)
-		case *ast.FuncDecl:
-			c.checkSecretFunc(n)
-		}
-	})
+	// The literals are looked at after every other check, of every file:
+	// a check that traces a value to its literal says where it is used,
+	// and of two checks of equal rank the first one counts.
+	var lits []ast.Expr
 	for _, f := range pass.Files {
-		c.checkLiterals(f)
+		lits = c.walk(f, lits)
+	}
+	for _, e := range lits {
+		c.consider(e, place{mode: modeMatch, what: "string literal", rank: 1})
 	}
 	c.report(test)
 	return nil, nil
@@ -509,52 +489,57 @@ func (c *checker) returns(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
 	})
 }
 
-// checkLiterals looks at every string constant written in the file that no
-// other check placed: a recognised token, key or URL credential is a secret
-// wherever it is.
-func (c *checker) checkLiterals(f *ast.File) {
+// walk makes the checks of the nodes of f, in source order, and appends to
+// lits the string constants written in it that hold a literal: a
+// recognised token, key or URL credential is a secret wherever it is. Of
+// a constant expression only the largest is listed.
+func (c *checker) walk(f *ast.File, lits []ast.Expr) []ast.Expr {
+	var inConst token.Pos // the end of the constant expression being walked
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.ImportSpec:
 			return false
-		case *ast.Field:
-			if n.Tag != nil {
-				// Walk the field without its tag.
-				ast.Inspect(n.Type, c.literalVisitor)
-				return false
+		case *ast.CallExpr:
+			c.checkCall(n)
+		case *ast.CompositeLit:
+			c.checkCompositeLit(n)
+		case *ast.AssignStmt:
+			c.checkAssign(n)
+		case *ast.ValueSpec:
+			c.checkValueSpec(n)
+		case *ast.BinaryExpr:
+			c.checkComparison(n)
+		case *ast.FuncLit:
+			c.checkKeyFunc(n)
+		case *ast.FuncDecl:
+			c.checkSecretFunc(n)
+		}
+		if e, ok := n.(ast.Expr); ok && e.Pos() >= inConst && mayBeConstString(e) {
+			if _, ok := c.constString(e); ok {
+				inConst = e.End()
+				if containsLiteral(e) {
+					lits = append(lits, e)
+				}
 			}
-		case ast.Expr:
-			return c.literalVisitor(n)
 		}
 		return true
 	})
+	return lits
 }
 
-func (c *checker) literalVisitor(n ast.Node) bool {
-	var e ast.Expr
-	switch n := n.(type) {
+// mayBeConstString reports whether e is an expression that can be a
+// constant string with a literal in it: a literal, or a concatenation,
+// parentheses, conversion, min or max around one. Names hold no literal,
+// and other expressions are never constant strings: looking every
+// expression up in the type information was most of this walk's cost.
+func mayBeConstString(e ast.Expr) bool {
+	switch e := e.(type) {
 	case *ast.BasicLit:
-		if n.Kind != token.STRING {
-			return true
-		}
-		e = n
+		return e.Kind == token.STRING
 	case *ast.BinaryExpr, *ast.ParenExpr, *ast.CallExpr:
-		// With a literal, a constant string can only be one of
-		// these (a conversion, min or max for a call). Names hold
-		// no literal, and other expressions are never constant
-		// strings: looking them up in the type information was
-		// most of this walk's cost.
-		e = n.(ast.Expr)
-	default:
 		return true
 	}
-	if _, ok := c.constString(e); !ok {
-		return true
-	}
-	if containsLiteral(e) {
-		c.consider(e, place{mode: modeMatch, what: "string literal", rank: 1})
-	}
-	return false // the largest constant expression is the one looked at
+	return false
 }
 
 // containsLiteral reports whether e has a string literal in it, as opposed

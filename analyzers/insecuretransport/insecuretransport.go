@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -38,10 +36,9 @@ var Analyzer = New(DefaultConfig())
 // flags (-mdns) change that copy only.
 func New(cfg Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name:     "insecuretransport",
-		Doc:      Doc.Analyzer(),
-		URL:      "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#insecuretransport",
-		Requires: []*analysis.Analyzer{inspect.Analyzer},
+		Name: "insecuretransport",
+		Doc:  Doc.Analyzer(),
+		URL:  "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#insecuretransport",
 	}
 	a.Flags.BoolVar(&cfg.MDNS, "mdns", cfg.MDNS, "report constructors of the mDNS registry, which has no authentication")
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -59,18 +56,19 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		c.checkComponent(comp)
 	}
 
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	filter := []ast.Node{(*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)}
-	insp.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.CompositeLit:
-			c.checkTLSLiteral(n)
-		case *ast.AssignStmt:
-			c.checkTLSAssign(n)
-		case *ast.CallExpr:
-			c.checkCall(n)
-		}
-	})
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CompositeLit:
+				c.checkTLSLiteral(n)
+			case *ast.AssignStmt:
+				c.checkTLSAssign(n)
+			case *ast.CallExpr:
+				c.checkCall(n)
+			}
+			return true
+		})
+	}
 	return nil, nil
 }
 
