@@ -85,6 +85,14 @@ func TestOriginsSinkObject(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), newProbe(true), "a", "b", "c", "d", "e", "f")
 }
 
+// TestOriginsPruneFallback runs e and f with a pruning that leaves out
+// functions and a variable that e's summaries need: the engine must notice
+// and build e whole, so that the facts do not change.
+func TestOriginsPruneFallback(t *testing.T) {
+	defer dataflow.MissForTest("name", "same", "suffix")()
+	analysistest.Run(t, analysistest.TestData(), newProbe(true), "e", "f")
+}
+
 func TestUnionConcat(t *testing.T) {
 	a := dataflow.Value{Consts: []string{"x"}, Finite: true}
 	b := dataflow.Value{Origin: dataflow.External, Culprit: "env"}

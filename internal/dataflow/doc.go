@@ -7,7 +7,8 @@
 // captured variables, struct fields and slice elements written in the same
 // function, package-level variables, formatting (fmt's verbs), string
 // building (strings.Builder, bytes.Buffer, Join, Replace, append) and
-// calls.
+// calls. In a package where no call can reach a sink, Analyze only exports
+// summaries, and builds SSA only for the functions those depend on.
 //
 // A call to a function is followed through its Summary: the origin of each
 // result in terms of the function's parameters, and the sinks its

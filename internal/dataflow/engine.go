@@ -37,13 +37,26 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		// Nothing to find, and no fact to export: skip SSA.
 		return nil
 	}
-	pkg, funcs := buildSSA(pass)
+	e := newEngine(pass, cfg, idle, buildSSA(pass, idle))
+	e.run()
+	if e.incomplete {
+		// The pruned form left out something the engine reads: build
+		// the package whole.
+		e = newEngine(pass, cfg, idle, buildSSA(pass, false))
+		e.run()
+	}
+	sort.SliceStable(e.findings, func(i, j int) bool { return e.findings[i].Pos < e.findings[j].Pos })
+	return e.findings
+}
+
+func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 	e := &engine{
 		idle:     idle,
 		pass:     pass,
 		cfg:      cfg,
-		pkg:      pkg,
-		funcs:    funcs,
+		pkg:      b.pkg,
+		funcs:    b.funcs,
+		pruned:   b.pruned,
 		sums:     make(map[*ssa.Function]*Summary),
 		memo:     make(map[ssa.Value]Value),
 		onStack:  make(map[ssa.Value]int),
@@ -72,6 +85,13 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		e.funcs = slices.Clip(e.funcs)
 		add(init)
 	}
+	return e
+}
+
+// run summarises the package's functions, judging the sinks they reach,
+// and exports the facts; not the facts when it finds the engine's form
+// incomplete.
+func (e *engine) run() {
 	e.index()
 	e.findSources()
 	if e.idle {
@@ -88,9 +108,10 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		}
 		e.checkForeignHandlers()
 	}
+	if e.incomplete {
+		return
+	}
 	e.exportFacts()
-	sort.SliceStable(e.findings, func(i, j int) bool { return e.findings[i].Pos < e.findings[j].Pos })
-	return e.findings
 }
 
 const noLow = int(^uint(0) >> 1)
@@ -106,6 +127,11 @@ type engine struct {
 	cfg   *Config
 	pkg   *ssa.Package
 	funcs []*ssa.Function
+
+	// pruned is set when pkg was built pruned (see pruning); incomplete
+	// when the engine read a function or variable that it left out.
+	pruned     *pruning
+	incomplete bool
 
 	sums map[*ssa.Function]*Summary // summaries of this package's functions, nil while in progress
 
@@ -482,6 +508,11 @@ func (e *engine) global(g *ssa.Global) (r Value) {
 			return s.Results[0]
 		}
 		return of(NonConstant, describe(g))
+	}
+	if e.pruned != nil {
+		if v, ok := g.Object().(*types.Var); !ok || !e.pruned.vars[v] {
+			e.incomplete = true
+		}
 	}
 	r = Value{Finite: true}
 	defer func() {
@@ -1016,6 +1047,11 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 		return s
 	}
 	e.sums[fn] = nil
+	if e.pruned != nil && fn.Synthetic == "" {
+		if obj, ok := fn.Object().(*types.Func); ok && e.pruned.stubbed[obj] {
+			e.incomplete = true
+		}
+	}
 	s := &Summary{}
 	n := fn.Signature.Results().Len()
 	if n > 0 {

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"weak"
 
 	"golang.org/x/tools/go/analysis"
@@ -30,28 +31,49 @@ import (
 // imports' (ssa.BareInits), and the program is shared with other packages
 // (see programs): none of this changes the functions Analyze reads. A
 // client that does require buildssa.Analyzer gets its result.
-func buildSSA(pass *analysis.Pass) (*ssa.Package, []*ssa.Function) {
+//
+// With exportsOnly, for an idle Analyze, the package may be built pruned
+// (see pruning); the result says so.
+func buildSSA(pass *analysis.Pass, exportsOnly bool) *built {
 	if res, ok := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA); ok {
-		return res.Pkg, res.SrcFuncs
+		return &built{pkg: res.Pkg, funcs: res.SrcFuncs}
 	}
 	cfgs, ok := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
 	if !ok {
 		panic("dataflow: analyzer " + pass.Analyzer.Name + " must require ctrlflow.Analyzer")
 	}
-	b := sharedSSA(pass, cfgs)
-	return b.pkg, b.funcs
+	if exportsOnly {
+		// The whole form, if another client built it and still holds
+		// it, serves as well.
+		if v, ok := ssaCache.Load(ssaKey{pass.Pkg, false}); ok {
+			if entry := v.(*ssaEntry); entry.built.Load() {
+				if b := entry.ptr.Value(); b != nil {
+					return b
+				}
+			}
+		}
+	}
+	return sharedSSA(pass, cfgs, exportsOnly)
 }
 
 // built is the SSA form of one package, as newSSA returns it.
 type built struct {
-	pkg   *ssa.Package
-	funcs []*ssa.Function
+	pkg    *ssa.Package
+	funcs  []*ssa.Function
+	pruned *pruning // nil: built whole
 }
 
 // ssaEntry is a package's SSA form while some client holds it.
 type ssaEntry struct {
-	once sync.Once
-	ptr  weak.Pointer[built]
+	once  sync.Once
+	ptr   weak.Pointer[built]
+	built atomic.Bool // ptr is set: for a reader that does not go through once
+}
+
+// ssaKey names a package's SSA form, whole or pruned.
+type ssaKey struct {
+	pkg    *types.Package
+	pruned bool
 }
 
 // ssaCache lets the clients that analyse the same package (sqlconcat and
@@ -61,19 +83,20 @@ type ssaEntry struct {
 // see programs, may hold the package a while longer); a client that comes
 // after that builds it again. The form is read-only once built, and built
 // the same way each time, so sharing it changes no result.
-var ssaCache sync.Map // *types.Package → *ssaEntry
+var ssaCache sync.Map // ssaKey → *ssaEntry
 
-func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *built {
-	v, _ := ssaCache.LoadOrStore(pass.Pkg, new(ssaEntry))
+func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs, exportsOnly bool) *built {
+	key := ssaKey{pass.Pkg, exportsOnly}
+	v, _ := ssaCache.LoadOrStore(key, new(ssaEntry))
 	entry := v.(*ssaEntry)
 	var mine *built
 	entry.once.Do(func() {
-		pkg, funcs := newSSA(pass, cfgs)
-		mine = &built{pkg, funcs}
+		mine = newSSA(pass, cfgs, exportsOnly)
 		entry.ptr = weak.Make(mine)
+		entry.built.Store(true)
 		// Once the form is freed, the entry goes too: a language
 		// server analyses new packages all day.
-		runtime.AddCleanup(mine, func(key *types.Package) { ssaCache.CompareAndDelete(key, entry) }, pass.Pkg)
+		runtime.AddCleanup(mine, func(key ssaKey) { ssaCache.CompareAndDelete(key, entry) }, key)
 	})
 	if mine != nil {
 		return mine
@@ -82,8 +105,7 @@ func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) *built {
 		return b
 	}
 	// Freed before this client came: build a private copy.
-	pkg, funcs := newSSA(pass, cfgs)
-	return &built{pkg, funcs}
+	return newSSA(pass, cfgs, exportsOnly)
 }
 
 // namedImports returns the imported packages whose package-level functions
@@ -112,8 +134,16 @@ func namedImports(pass *analysis.Pass) []*types.Package {
 	return out
 }
 
-// newSSA builds the package's SSA form and lists its source functions.
-func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Function) {
+// newSSA builds the package's SSA form and lists its source functions;
+// with exportsOnly, pruned if prune finds functions to leave out.
+func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs, exportsOnly bool) *built {
+	files, info := pass.Files, pass.TypesInfo
+	var pr *pruning
+	if exportsOnly {
+		if pr = prune(pass.Pkg, files, info); pr != nil {
+			files, info = pr.files, pr.info
+		}
+	}
 	lent := programs.get(pass.Fset, pass.Pkg)
 	prog := lent.prog
 	// Calls that cannot return (os.Exit, log.Fatal, t.Fatal, and this
@@ -125,7 +155,7 @@ func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Func
 			prog.CreatePackage(imp, nil, nil, true)
 		}
 	}
-	pkg := prog.CreatePackage(pass.Pkg, pass.Files, pass.TypesInfo, false)
+	pkg := prog.CreatePackage(pass.Pkg, files, info, false)
 	pkg.Build()
 	prog.SetNoReturn(nil)
 
@@ -137,7 +167,7 @@ func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Func
 			add(lit)
 		}
 	}
-	for _, file := range pass.Files {
+	for _, file := range files {
 		for _, decl := range file.Decls {
 			decl, ok := decl.(*ast.FuncDecl)
 			if !ok {
@@ -155,7 +185,7 @@ func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs) (*ssa.Package, []*ssa.Func
 		}
 	}
 	programs.put(lent, fromSyntax(pkg, funcs))
-	return pkg, funcs
+	return &built{pkg: pkg, funcs: funcs, pruned: pr}
 }
 
 // fromSyntax counts the functions built from a package's syntax: its source
