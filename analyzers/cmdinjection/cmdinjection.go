@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
@@ -42,7 +41,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "cmdinjection",
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#cmdinjection",
-		Requires:  []*analysis.Analyzer{ctrlflow.Analyzer}, // SSA: dataflow.Analyze builds it
+		Requires:  []*analysis.Analyzer{dataflow.NoReturn}, // SSA: dataflow.Analyze builds it
 		FactTypes: []analysis.Fact{new(summary)},
 	}
 	a.Flags.Var((*list)(&cfg.Sinks), "sinks",

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
@@ -38,7 +37,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "sqlconcat",
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#sqlconcat",
-		Requires:  []*analysis.Analyzer{ctrlflow.Analyzer}, // SSA: dataflow.Analyze builds it
+		Requires:  []*analysis.Analyzer{dataflow.NoReturn}, // SSA: dataflow.Analyze builds it
 		FactTypes: []analysis.Fact{new(summary)},
 	}
 	a.Flags.Var((*list)(&cfg.Sinks), "sinks",

@@ -1,6 +1,7 @@
 package dataflow_test
 
 import (
+	"go/ast"
 	"go/types"
 	"reflect"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 )
@@ -25,7 +27,7 @@ var probe = newProbe(false)
 
 // newProbe returns the probe analyzer. With sinkObject, its Config says
 // which functions are sinks, so that Analyze summarises less in packages
-// that reach none, and it requires ctrlflow rather than buildssa, as the
+// that reach none, and it requires NoReturn rather than buildssa, as the
 // rules do, so that Analyze builds SSA itself, without the bodies those
 // summaries do not need.
 func newProbe(sinkObject bool) *analysis.Analyzer {
@@ -36,7 +38,7 @@ func newProbe(sinkObject bool) *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(summary)},
 	}
 	if sinkObject {
-		a.Requires = []*analysis.Analyzer{ctrlflow.Analyzer}
+		a.Requires = []*analysis.Analyzer{dataflow.NoReturn}
 	}
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		cfg := &dataflow.Config{
@@ -91,6 +93,47 @@ func TestOriginsSinkObject(t *testing.T) {
 func TestOriginsPruneFallback(t *testing.T) {
 	defer dataflow.MissForTest("name", "same", "suffix")()
 	analysistest.Run(t, analysistest.TestData(), newProbe(true), "e", "f")
+}
+
+// sameExits reports every function whose no-return verdict differs
+// between dataflow.NoReturn and ctrlflow, which it replaces: the static
+// callee of every call, and every function the package declares.
+var sameExits = &analysis.Analyzer{
+	Name:     "sameexits",
+	Doc:      "compare NoReturn with ctrlflow",
+	Requires: []*analysis.Analyzer{ctrlflow.Analyzer, dataflow.NoReturn},
+	Run: func(pass *analysis.Pass) (any, error) {
+		cfgs := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+		exits := pass.ResultOf[dataflow.NoReturn].(*dataflow.Exits)
+		check := func(fn *types.Func, at ast.Node) {
+			if a, b := cfgs.NoReturn(fn), exits.NoReturn(fn); a != b {
+				pass.Reportf(at.Pos(), "%s: ctrlflow says no return %v, NoReturn %v", fn.FullName(), a, b)
+			}
+		}
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					if fn := typeutil.StaticCallee(pass.TypesInfo, n); fn != nil {
+						check(fn, n)
+					}
+				case *ast.FuncDecl:
+					if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+						check(fn, n)
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+// TestNoReturn checks that NoReturn agrees with ctrlflow on functions that
+// exit, panic, loop, call each other, or only sometimes exit, called from
+// another package as statements and for their values.
+func TestNoReturn(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), sameExits, "exits", "exitsuse")
 }
 
 func TestUnionConcat(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 )
 
 // noReturnStd are the standard packages whose function bodies show that a
-// call never returns (os.Exit, log.Fatal, testing's FailNow): ctrlflow
+// call never returns (os.Exit, log.Fatal, testing's FailNow): NoReturn
 // learns that from them, and SSA ends a block at such a call.
 var noReturnStd = map[string]bool{"os": true, "log": true, "testing": true}
 

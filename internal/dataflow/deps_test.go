@@ -20,7 +20,7 @@ func TestDepBodies(t *testing.T) {
 		dep  analysisutil.Dep
 		want bool
 	}{
-		{analysisutil.Dep{Path: "os", Std: true}, true},                                           // ctrlflow's no-return facts
+		{analysisutil.Dep{Path: "os", Std: true}, true},                                           // NoReturn's facts
 		{analysisutil.Dep{Path: "net/http", Std: true, Imports: []string{"database/sql"}}, false}, // modelled
 		{analysisutil.Dep{Path: "example.com/store", Imports: []string{"database/sql"}}, true},
 		{analysisutil.Dep{Path: "example.com/repo", Imports: []string{"example.com/store"}}, true},

@@ -23,8 +23,8 @@ const maxDepth = 600
 // Analyze computes the summary of every function of the package, exports
 // the interesting ones as facts of cfg's type, and returns the findings the
 // client's Judge produced, sorted by position. The pass must require
-// ctrlflow.Analyzer (or buildssa.Analyzer, whose result is then used as
-// is) and declare cfg.NewFact's type in FactTypes.
+// NoReturn (or buildssa.Analyzer, whose result is then used as is) and
+// declare cfg.NewFact's type in FactTypes.
 func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 	if analysisutil.InGOROOT(pass) {
 		// The standard library's text functions are modelled (see

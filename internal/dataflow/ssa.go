@@ -12,7 +12,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
-	"golang.org/x/tools/go/analysis/passes/ctrlflow"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -25,7 +24,7 @@ import (
 // through buildssa.Analyzer: a client that exports facts runs on every
 // dependency, and a prerequisite would build SSA for the whole standard
 // library, which Analyze skips. The package is built much as buildssa
-// builds it (ctrlflow's no-return predicate, imports created from type
+// builds it (NoReturn's predicate, as ctrlflow's, imports created from type
 // information), but only the imports whose functions or variables the
 // package names are created, package initializers do not call their
 // imports' (ssa.BareInits), and the program is shared with other packages
@@ -38,9 +37,9 @@ func buildSSA(pass *analysis.Pass, exportsOnly bool) *built {
 	if res, ok := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA); ok {
 		return &built{pkg: res.Pkg, funcs: res.SrcFuncs}
 	}
-	cfgs, ok := pass.ResultOf[ctrlflow.Analyzer].(*ctrlflow.CFGs)
+	exits, ok := pass.ResultOf[NoReturn].(*Exits)
 	if !ok {
-		panic("dataflow: analyzer " + pass.Analyzer.Name + " must require ctrlflow.Analyzer")
+		panic("dataflow: analyzer " + pass.Analyzer.Name + " must require dataflow.NoReturn")
 	}
 	if exportsOnly {
 		// The whole form, if another client built it and still holds
@@ -53,7 +52,7 @@ func buildSSA(pass *analysis.Pass, exportsOnly bool) *built {
 			}
 		}
 	}
-	return sharedSSA(pass, cfgs, exportsOnly)
+	return sharedSSA(pass, exits, exportsOnly)
 }
 
 // built is the SSA form of one package, as newSSA returns it.
@@ -85,13 +84,13 @@ type ssaKey struct {
 // the same way each time, so sharing it changes no result.
 var ssaCache sync.Map // ssaKey → *ssaEntry
 
-func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs, exportsOnly bool) *built {
+func sharedSSA(pass *analysis.Pass, exits *Exits, exportsOnly bool) *built {
 	key := ssaKey{pass.Pkg, exportsOnly}
 	v, _ := ssaCache.LoadOrStore(key, new(ssaEntry))
 	entry := v.(*ssaEntry)
 	var mine *built
 	entry.once.Do(func() {
-		mine = newSSA(pass, cfgs, exportsOnly)
+		mine = newSSA(pass, exits, exportsOnly)
 		entry.ptr = weak.Make(mine)
 		entry.built.Store(true)
 		// Once the form is freed, the entry goes too: a language
@@ -105,7 +104,7 @@ func sharedSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs, exportsOnly bool) *buil
 		return b
 	}
 	// Freed before this client came: build a private copy.
-	return newSSA(pass, cfgs, exportsOnly)
+	return newSSA(pass, exits, exportsOnly)
 }
 
 // namedImports returns the imported packages whose package-level functions
@@ -136,7 +135,7 @@ func namedImports(pass *analysis.Pass) []*types.Package {
 
 // newSSA builds the package's SSA form and lists its source functions;
 // with exportsOnly, pruned if prune finds functions to leave out.
-func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs, exportsOnly bool) *built {
+func newSSA(pass *analysis.Pass, exits *Exits, exportsOnly bool) *built {
 	files, info := pass.Files, pass.TypesInfo
 	var pr *pruning
 	if exportsOnly {
@@ -149,7 +148,7 @@ func newSSA(pass *analysis.Pass, cfgs *ctrlflow.CFGs, exportsOnly bool) *built {
 	// Calls that cannot return (os.Exit, log.Fatal, t.Fatal, and this
 	// package's functions that end in them) end their block. The
 	// predicate holds the pass: it is dropped once the build is done.
-	prog.SetNoReturn(cfgs.NoReturn)
+	prog.SetNoReturn(exits.NoReturn)
 	for _, imp := range namedImports(pass) {
 		if prog.Package(imp) == nil {
 			prog.CreatePackage(imp, nil, nil, true)

@@ -71,7 +71,7 @@ func TestDecide(t *testing.T) {
 	}
 	needed := decide([]*packages.Package{pkgs["example.com/app"]}, needs)
 	for path, want := range map[string]bool{
-		"os":                            true, // ctrlflow learns os.Exit from it
+		"os":                            true, // dataflow.NoReturn learns os.Exit from it
 		"strings":                       false,
 		"os/exec":                       false, // modelled, never analysed
 		"database/sql":                  false,
