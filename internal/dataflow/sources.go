@@ -3,7 +3,10 @@ package dataflow
 import (
 	"go/token"
 	"go/types"
+	"runtime"
 	"strings"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -202,18 +205,8 @@ func (e *engine) markMethod(m *types.Func, param int, pos token.Pos) {
 func (e *engine) markGenerated() {
 	var ifaces []*types.Interface
 	for _, imp := range e.pass.Pkg.Imports() {
-		if !importsServer(imp) {
-			// RegisterXxxHandler's first parameter is a go-micro
-			// server.Server: without that import, imp declares
-			// none, and listing its scope (sorted) is the cost.
-			continue
-		}
-		scope := imp.Scope()
-		for _, name := range scope.Names() {
-			obj := scope.Lookup(name)
-			if !isGeneratedRegister(obj) {
-				continue
-			}
+		for _, name := range generatedRegisters(imp) {
+			obj := imp.Scope().Lookup(name)
 			if it, ok := obj.Type().(*types.Signature).Params().At(1).Type().Underlying().(*types.Interface); ok && it.NumMethods() > 0 {
 				ifaces = append(ifaces, it)
 			}
@@ -245,6 +238,38 @@ func (e *engine) markGenerated() {
 			}
 		}
 	}
+}
+
+// registerNames holds generatedRegisters' answers, by package: the
+// packages imported in one run are shared by the units that import them,
+// and every service imports its go-micro package.
+var registerNames sync.Map // weak.Pointer[types.Package] → []string
+
+// generatedRegisters returns the names of the functions of p that
+// isGeneratedRegister accepts, in order.
+func generatedRegisters(p *types.Package) []string {
+	key := weak.Make(p)
+	if v, ok := registerNames.Load(key); ok {
+		return v.([]string)
+	}
+	var names []string
+	// RegisterXxxHandler's first parameter is a go-micro server.Server:
+	// without that import, p declares none, and listing its scope
+	// (sorted) is the cost.
+	if importsServer(p) {
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			if isGeneratedRegister(scope.Lookup(name)) {
+				names = append(names, name)
+			}
+		}
+	}
+	if _, loaded := registerNames.LoadOrStore(key, names); !loaded {
+		// Gone with the package: a language server's next run
+		// imports new ones.
+		runtime.AddCleanup(p, func(key weak.Pointer[types.Package]) { registerNames.Delete(key) }, key)
+	}
+	return names
 }
 
 // importsServer reports whether p imports a go-micro server package.
