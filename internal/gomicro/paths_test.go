@@ -30,6 +30,15 @@ func TestSplit(t *testing.T) {
 				c.path, m, rel, ok, c.version, c.plugin, c.rel, c.ok)
 		}
 	}
+	// Every module's own root and packages are found (Split rejects
+	// paths without "micro" before looking at the roots).
+	for _, mod := range modules {
+		for _, path := range []string{mod.Root, mod.Root + "/server"} {
+			if m, _, ok := Split(path); !ok || m.Root != mod.Root {
+				t.Errorf("Split(%q) = %+v, %v; want module %s", path, m, ok, mod.Root)
+			}
+		}
+	}
 }
 
 // BenchmarkSplit measures Split on a go-micro path and on one outside it,
