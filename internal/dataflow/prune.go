@@ -128,8 +128,7 @@ func prune(pkg *types.Package, files []*ast.File, info *types.Info) *pruning {
 			work = append(work, u)
 		}
 	}
-	var keepVar func(v *types.Var)
-	keepVar = func(v *types.Var) {
+	keepVar := func(v *types.Var) {
 		if p.vars[v] {
 			return
 		}
