@@ -57,8 +57,9 @@ func prune(pkg *types.Package, files []*ast.File, info *types.Info) *pruning {
 	scope := pkg.Scope()
 
 	// scan records what the syntax of u names.
+	called := make(map[*ast.Ident]bool) // the names of calls' callees
 	scan := func(u *pruneUnit, root ast.Node) {
-		called := make(map[*ast.Ident]bool)
+		clear(called)
 		ast.Inspect(root, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
@@ -207,9 +208,6 @@ func prune(pkg *types.Package, files []*ast.File, info *types.Info) *pruning {
 			g.Decls[i] = d
 		}
 		if v, ok := info.FileVersions[f]; ok {
-			if inf.FileVersions == nil {
-				inf.FileVersions = make(map[*ast.File]string)
-			}
 			inf.FileVersions[&g] = v
 		}
 		p.files = append(p.files, &g)
