@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
+	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -44,9 +45,9 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:  []*analysis.Analyzer{dataflow.NoReturn}, // SSA: dataflow.Analyze builds it
 		FactTypes: []analysis.Fact{new(summary)},
 	}
-	a.Flags.Var((*list)(&cfg.Sinks), "sinks",
+	a.Flags.Var((*flagval.Names)(&cfg.Sinks), "sinks",
 		`extra sinks shaped like exec.Command, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
-	a.Flags.Var((*list)(&cfg.Sanitizers), "sanitizers",
+	a.Flags.Var((*flagval.Names)(&cfg.Sanitizers), "sanitizers",
 		"extra functions whose result is safe in a command, in the same form as -sinks")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		run(pass, &cfg)
@@ -59,20 +60,6 @@ func New(cfg Config) *analysis.Analyzer {
 type summary struct{ dataflow.Summary }
 
 func (*summary) AFact() {}
-
-// list is a flag.Value of comma-separated names; each Set adds to it.
-type list []string
-
-func (l *list) String() string { return strings.Join(*l, ",") }
-
-func (l *list) Set(s string) error {
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(strings.ReplaceAll(f, "*", "")); f != "" {
-			*l = append(*l, f)
-		}
-	}
-	return nil
-}
 
 // builtinSanitizers quote text for a POSIX shell.
 var builtinSanitizers = []string{

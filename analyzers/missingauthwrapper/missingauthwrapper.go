@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
+	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -51,32 +52,15 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#missingauthwrapper",
 		FactTypes: []analysis.Fact{new(authFact), new(registrarFact), new(optionsFact)},
 	}
-	a.Flags.Var((*list)(&cfg.Trusted), "trusted",
+	a.Flags.Var((*flagval.List)(&cfg.Trusted), "trusted",
 		`extra authenticating handler wrappers (or functions returning one, or credential checks), comma-separated "import/path.Func" or "(import/path.Type).Method"`)
-	a.Flags.Var((*list)(&cfg.Public), "public",
+	a.Flags.Var((*flagval.List)(&cfg.Public), "public",
 		`handler types meant to be public, comma-separated "import/path.Type" or name patterns such as "*Health"; replaces the default`)
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		run(pass, &cfg)
 		return nil, nil
 	}
 	return a
-}
-
-// list is a flag.Value of comma-separated names. The first Set replaces
-// the default; later ones add to it.
-type list []string
-
-func (l *list) String() string { return strings.Join(*l, ",") }
-
-func (l *list) Set(s string) error {
-	var out []string
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	*l = out
-	return nil
 }
 
 // authFact marks a function, method or package variable that

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 )
@@ -40,9 +41,9 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:  []*analysis.Analyzer{dataflow.NoReturn}, // SSA: dataflow.Analyze builds it
 		FactTypes: []analysis.Fact{new(summary)},
 	}
-	a.Flags.Var((*list)(&cfg.Sinks), "sinks",
+	a.Flags.Var((*flagval.Names)(&cfg.Sinks), "sinks",
 		`extra sinks, comma-separated "import/path.Func" or "(import/path.Type).Method"; the query is the first string parameter`)
-	a.Flags.Var((*list)(&cfg.Sanitizers), "sanitizers",
+	a.Flags.Var((*flagval.Names)(&cfg.Sanitizers), "sanitizers",
 		"extra functions whose result is safe SQL text, in the same form as -sinks")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		run(pass, &cfg)
@@ -55,20 +56,6 @@ func New(cfg Config) *analysis.Analyzer {
 type summary struct{ dataflow.Summary }
 
 func (*summary) AFact() {}
-
-// list is a flag.Value of comma-separated names; each Set adds to it.
-type list []string
-
-func (l *list) String() string { return strings.Join(*l, ",") }
-
-func (l *list) Set(s string) error {
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(strings.ReplaceAll(f, "*", "")); f != "" {
-			*l = append(*l, f)
-		}
-	}
-	return nil
-}
 
 func run(pass *analysis.Pass, cfg *Config) {
 	style := driverStyle(pass.Pkg)

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
+	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
@@ -43,29 +44,15 @@ func New(cfg Config) *analysis.Analyzer {
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#unsignedpublish",
 		FactTypes: []analysis.Fact{new(signFact)},
 	}
-	a.Flags.Var((*list)(&cfg.Signers), "signers",
+	a.Flags.Var((*flagval.Names)(&cfg.Signers), "signers",
 		`extra functions returning a message signature, or signing client wrappers, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
-	a.Flags.Var((*list)(&cfg.Verifiers), "verifiers",
+	a.Flags.Var((*flagval.Names)(&cfg.Verifiers), "verifiers",
 		"extra functions that check a message signature, in the same form as -signers")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		run(pass, &cfg)
 		return nil, nil
 	}
 	return a
-}
-
-// list is a flag.Value of comma-separated names; each Set adds to it.
-type list []string
-
-func (l *list) String() string { return strings.Join(*l, ",") }
-
-func (l *list) Set(s string) error {
-	for _, f := range strings.Split(s, ",") {
-		if f = strings.TrimSpace(strings.ReplaceAll(f, "*", "")); f != "" {
-			*l = append(*l, f)
-		}
-	}
-	return nil
 }
 
 // signFact marks functions and methods of a package for importers.

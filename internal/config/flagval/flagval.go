@@ -44,3 +44,28 @@ func (l *List) Get() any {
 	}
 	return append([]string(nil), *l...)
 }
+
+// Names is a comma-separated list of qualified names, such as the extra
+// sinks of a rule's -sinks. Unlike List, each Set adds to the list, so
+// that a flag given twice keeps both. Stars are dropped from the names, so
+// that a method may be written with a pointer receiver, (*pkg.T).M, and
+// empty elements and surrounding spaces are dropped.
+type Names []string
+
+// Set adds the comma-separated names of s.
+func (n *Names) Set(s string) error {
+	for _, e := range strings.Split(s, ",") {
+		if e = strings.TrimSpace(strings.ReplaceAll(e, "*", "")); e != "" {
+			*n = append(*n, e)
+		}
+	}
+	return nil
+}
+
+// String returns the names joined by commas.
+func (n *Names) String() string {
+	if n == nil {
+		return ""
+	}
+	return strings.Join(*n, ",")
+}
