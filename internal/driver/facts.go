@@ -30,7 +30,7 @@ type factSet struct {
 }
 
 // depFacts are the facts of one dependency, placed in one type universe.
-// They are never changed once made (see newDepFacts).
+// They are never changed once made, but for the lists made on demand.
 type depFacts struct {
 	objects map[objectFactKey]analysis.Fact
 	pkgs    map[packageFactKey]analysis.Fact
@@ -42,12 +42,6 @@ type depFacts struct {
 	listOnce    sync.Once
 	objectList  map[*analysis.Analyzer][]analysis.ObjectFact
 	packageList map[*analysis.Analyzer][]analysis.PackageFact
-}
-
-// newDepFacts makes the facts of a dependency from its maps, which it
-// takes over.
-func newDepFacts(objects map[objectFactKey]analysis.Fact, pkgs map[packageFactKey]analysis.Fact) *depFacts {
-	return &depFacts{objects: objects, pkgs: pkgs}
 }
 
 // list makes objectList and packageList.
@@ -218,7 +212,7 @@ func (s *factSet) see(p *types.Package, d *depFacts) {
 		objects, pkgs := maps.Clone(old.objects), maps.Clone(old.pkgs)
 		maps.Copy(objects, d.objects)
 		maps.Copy(pkgs, d.pkgs)
-		d = newDepFacts(objects, pkgs)
+		d = &depFacts{objects: objects, pkgs: pkgs}
 	}
 	s.deps[p] = d
 }
@@ -376,7 +370,7 @@ func place(records []factRecord, p *types.Package) *depFacts {
 		}
 		objects[objectFactKey{rec.analyzer, obj, t}] = rec.fact
 	}
-	return newDepFacts(objects, pkgs)
+	return &depFacts{objects: objects, pkgs: pkgs}
 }
 
 // records decodes the records of one package's facts, and the facts

@@ -34,11 +34,11 @@ func TestFactSetViews(t *testing.T) {
 	typ := reflect.TypeOf(new(testFact))
 
 	s := newFactSet(own)
-	s.see(dep, newDepFacts(
-		map[objectFactKey]analysis.Fact{{a, x, typ}: &testFact{1}, {a, y, typ}: &testFact{2}, {b, x, typ}: &testFact{9}},
-		map[packageFactKey]analysis.Fact{{a, dep, typ}: &testFact{3}},
-	))
-	s.see(dep, newDepFacts(map[objectFactKey]analysis.Fact{{a, y, typ}: &testFact{4}}, nil))
+	s.see(dep, &depFacts{
+		objects: map[objectFactKey]analysis.Fact{{a, x, typ}: &testFact{1}, {a, y, typ}: &testFact{2}, {b, x, typ}: &testFact{9}},
+		pkgs:    map[packageFactKey]analysis.Fact{{a, dep, typ}: &testFact{3}},
+	})
+	s.see(dep, &depFacts{objects: map[objectFactKey]analysis.Fact{{a, y, typ}: &testFact{4}}})
 
 	pass := &analysis.Pass{Analyzer: a, Pkg: own}
 	s.bind(pass)
