@@ -99,6 +99,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if cfg.Progress != nil {
 		r.progress = rootProgress(len(pkgs), cfg.Progress)
 	}
+	r.fromCache(units)
 	r.worlds = newWorlds(units)
 	r.run(ctx, units)
 	if err := ctx.Err(); err != nil {

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 
@@ -17,18 +18,30 @@ import (
 // import path. Every package but test variants lives in the base world. A
 // test binary, "p.test", is a world of its own, because its variants ("q
 // [p.test]") see variants of their imports under the usual paths; it
-// starts with what the base world has read of the packages that are not
-// variants in it (which cannot refer to a variant), so that it reads only
-// the rest, and it is dropped once its last unit is done.
+// shares with the base world the packages that are not variants in it
+// (which cannot refer to a variant), so that it reads only the rest, and
+// it is dropped once its last unit is done.
 //
-// Export data is read with one lock for all worlds: a package shared by
-// two worlds gains objects when either reads a package that refers to it.
-// The type checker only reads imported packages, so units are checked at
-// once.
+// Only the export data of the packages a unit imports is read, as go vet
+// does, not that of every package below them: a package's export data
+// describes its objects whole, and of the packages it refers to, the
+// objects it refers to. Those it refers to are made as incomplete packages
+// that gain objects whenever the export data of another package refers to
+// more of them. Reading everything below each import cost a third of the
+// floor's peak memory on a thousand services, for packages no unit names.
+//
+// So that no unit sees a package change, nor a rule's result depend on
+// which unit ran first, every world reads all it will need before any
+// unit is analysed (readAll): the export data of each package a unit
+// imports, of each dependency whose facts a unit places (facts.go), and
+// of each import of a package checked from source for want of export
+// data. Afterwards the worlds' maps and packages only change under mu
+// (test worlds coming and going, packages checked from source), and
+// units are checked at once.
 type worlds struct {
 	fset *token.FileSet // of every world: positions of imports and units alike
 
-	mu       sync.Mutex // guards everything below and the worlds' maps
+	mu       sync.Mutex // guards tests, pending and the worlds' source maps
 	base     *world
 	tests    map[string]*world          // by test binary
 	variants map[string]map[string]bool // test binary → paths of its variants
@@ -39,8 +52,8 @@ type world struct {
 	ws     *worlds
 	name   string                    // the test binary; "" for the base world
 	fset   *token.FileSet            // the worlds' fset
-	pkgs   map[string]*types.Package // by path, complete or not
-	read   map[string]bool           // paths whose export data has been read
+	pkgs   map[string]*types.Package // by path, complete or not; a test world's only those it made
+	read   map[string]error          // paths whose export data it needs, with the error reading it
 	source map[*packages.Package]*sourcePkg
 }
 
@@ -50,6 +63,9 @@ type sourcePkg struct {
 	tpkg *types.Package
 }
 
+// newWorlds makes the worlds of units and reads into them all the export
+// data their analysis needs; a unit whose facts came from the cache needs
+// none.
 func newWorlds(units []*unit) *worlds {
 	ws := &worlds{
 		fset:     token.NewFileSet(),
@@ -75,11 +91,104 @@ func newWorlds(units []*unit) *worlds {
 			ws.variants[name][p.PkgPath] = true
 		}
 	})
+	ws.readAll(units)
 	return ws
 }
 
+// readAll reads the export data each world needs: the base world's first,
+// since a test world shares what the base world holds when it is made.
+func (ws *worlds) readAll(units []*unit) {
+	type needs struct {
+		read   map[*packages.Package]bool // export data to read
+		listed map[*packages.Package]bool // packages whose imports are in read
+	}
+	need := make(map[string]*needs) // by test binary
+	var imports func(n *needs, p *packages.Package)
+	imports = func(n *needs, p *packages.Package) {
+		if n.listed[p] {
+			return
+		}
+		n.listed[p] = true
+		for _, ip := range p.Imports {
+			if ip.ExportFile == "" && ip.PkgPath != "unsafe" {
+				// Checked from source when a unit imports it
+				// (importerFor), against its own imports.
+				imports(n, ip)
+				continue
+			}
+			n.read[ip] = true
+		}
+	}
+	for _, u := range units {
+		name := testBinary(u.pkg)
+		n := need[name]
+		if n == nil {
+			n = &needs{read: make(map[*packages.Package]bool), listed: make(map[*packages.Package]bool)}
+			need[name] = n
+		}
+		if !u.root {
+			// Its facts are placed on the package as its importers
+			// see it, which must then be whole.
+			n.read[u.pkg] = true
+		}
+		if !u.cached {
+			imports(n, u.pkg)
+		}
+	}
+	names := make([]string, 0, len(need))
+	for name := range need {
+		names = append(names, name)
+	}
+	sort.Strings(names) // "" first: the base world
+	for _, name := range names {
+		w := ws.base
+		if name != "" {
+			w = ws.newWorld(name)
+			ws.tests[name] = w
+		}
+		list := make([]*packages.Package, 0, len(need[name].read))
+		for p := range need[name].read {
+			list = append(list, p)
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].ID < list[j].ID })
+		w.readList(list)
+	}
+}
+
+// readList reads the export data of list into w. A test world reads with
+// the base world's packages in view, but for its variants, and then keeps
+// only those it made: there is a test world for each test binary.
+func (w *world) readList(list []*packages.Package) {
+	base := w.ws.base
+	variant := w.ws.variants[w.name]
+	if w != base {
+		for path, pkg := range base.pkgs {
+			if !variant[path] {
+				w.pkgs[path] = pkg
+			}
+		}
+	}
+	for _, p := range list {
+		if _, ok := w.read[p.PkgPath]; ok || p.PkgPath == "unsafe" {
+			continue
+		}
+		if err, ok := base.read[p.PkgPath]; ok && w != base && !variant[p.PkgPath] {
+			w.read[p.PkgPath] = err
+			continue
+		}
+		w.read[p.PkgPath] = w.readExport(p)
+	}
+	if w != base {
+		for path, pkg := range w.pkgs {
+			if base.pkgs[path] == pkg {
+				delete(w.pkgs, path)
+			}
+		}
+	}
+}
+
 func (ws *worlds) newWorld(name string) *world {
-	return &world{ws: ws, name: name, fset: ws.fset, pkgs: make(map[string]*types.Package), read: make(map[string]bool), source: make(map[*packages.Package]*sourcePkg)}
+	return &world{ws: ws, name: name, fset: ws.fset, pkgs: make(map[string]*types.Package), read: make(map[string]error), source: make(map[*packages.Package]*sourcePkg)}
 }
 
 // testBinary names the test binary a variant is built for, "" for a
@@ -91,7 +200,7 @@ func testBinary(p *packages.Package) string {
 	return ""
 }
 
-// enter returns the world of p, made if needed.
+// enter returns the world of p.
 func (ws *worlds) enter(p *packages.Package) *world {
 	name := testBinary(p)
 	if name == "" {
@@ -101,14 +210,8 @@ func (ws *worlds) enter(p *packages.Package) *world {
 	defer ws.mu.Unlock()
 	w, ok := ws.tests[name]
 	if !ok {
+		// readAll made a world for every test binary with a unit.
 		w = ws.newWorld(name)
-		variant := ws.variants[name]
-		for path, pkg := range ws.base.pkgs {
-			if !variant[path] {
-				w.pkgs[path] = pkg
-				w.read[path] = ws.base.read[path]
-			}
-		}
 		ws.tests[name] = w
 	}
 	return w
@@ -157,34 +260,28 @@ func (w *world) importerFor(p *packages.Package) types.Importer {
 			sp.once.Do(func() { _, sp.tpkg, _, _, _ = w.check(ip) })
 			return sp.tpkg, nil
 		}
-		return w.readExport(ip)
+		return w.imported(ip)
 	})
 }
 
-// readExport returns ip as w has it, reading its export data and that of
-// every package below it first, once each. Reading a package's export data
-// adds to the packages it refers to whatever objects they lack; reading
-// from the bottom up, each package is complete before anything refers to
-// it, so a package a unit can see is never changed again, and units may
-// use them all at once.
-func (w *world) readExport(ip *packages.Package) (*types.Package, error) {
-	w.ws.mu.Lock()
-	defer w.ws.mu.Unlock()
-	if err := w.readBelow(ip); err != nil {
+// imported returns ip as w has it; readAll has read it.
+func (w *world) imported(ip *packages.Package) (*types.Package, error) {
+	err, ok := w.read[ip.PkgPath]
+	if !ok {
+		// Reading it now could add objects to packages other units
+		// are looking at.
+		return nil, fmt.Errorf("internal error: the export data of %s was not read before the analysis", ip.PkgPath)
+	}
+	if err != nil {
 		return nil, err
 	}
-	return w.pkgs[ip.PkgPath], nil
+	if pkg, ok := w.pkgs[ip.PkgPath]; ok {
+		return pkg, nil
+	}
+	return w.ws.base.pkgs[ip.PkgPath], nil // shared with the base world
 }
 
-func (w *world) readBelow(p *packages.Package) error {
-	if w.read[p.PkgPath] || p.PkgPath == "unsafe" {
-		return nil
-	}
-	for _, imp := range p.Imports {
-		if err := w.readBelow(imp); err != nil {
-			return err
-		}
-	}
+func (w *world) readExport(p *packages.Package) error {
 	if p.ExportFile == "" {
 		return fmt.Errorf("no export data for %s", p.PkgPath)
 	}
@@ -204,7 +301,6 @@ func (w *world) readBelow(p *packages.Package) error {
 	if _, err := gcexportdata.Read(r, w.fset, w.pkgs, p.PkgPath); err != nil {
 		return fmt.Errorf("reading export data of %s: %v", p.PkgPath, err)
 	}
-	w.read[p.PkgPath] = true
 	return nil
 }
 

@@ -42,6 +42,7 @@ type unit struct {
 	skipped bool
 
 	facts   []byte        // pkg's encoded facts, set once done
+	cached  bool          // facts came from the cache: pkg is not analysed
 	actions []*action     // what each analyzer did on pkg
 	check   time.Duration // parsing and type checking pkg
 
@@ -110,6 +111,16 @@ func plan(roots []*packages.Package, keep func(*packages.Package) bool) []*unit 
 	return units
 }
 
+// fromCache takes from the cache the facts of the dependencies it holds:
+// those units are not analysed, and their imports need not be read.
+func (r *runner) fromCache(units []*unit) {
+	for _, u := range units {
+		if !u.root && u.key != "" {
+			u.facts, u.cached = r.cache.get(u.key)
+		}
+	}
+}
+
 // run analyses the units, each once its dependencies are done, as many at
 // once as there are processors.
 func (r *runner) run(ctx context.Context, units []*unit) {
@@ -151,11 +162,8 @@ func (r *runner) run(ctx context.Context, units []*unit) {
 // encodes its facts. A dependency whose facts are in the cache is not
 // checked at all.
 func (r *runner) analyse(u *unit) {
-	if !u.root && u.key != "" {
-		if data, ok := r.cache.get(u.key); ok {
-			u.facts = data
-			return
-		}
+	if u.cached {
+		return
 	}
 	imp := r.worlds.enter(u.pkg)
 	defer r.worlds.leave(imp)

@@ -1,0 +1,93 @@
+package driver
+
+import (
+	"context"
+	"fmt"
+	"go/types"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"golang.org/x/tools/go/analysis"
+)
+
+// probe reports, on the first file of each package, how it sees package
+// y/c: whole, or only with the objects the export data it reads names.
+var probe = &analysis.Analyzer{
+	Name: "probe",
+	Doc:  "report what the package sees of y/c",
+	Run: func(pass *analysis.Pass) (any, error) {
+		var c *types.Package
+		seen := make(map[*types.Package]bool)
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			for _, imp := range p.Imports() {
+				if !seen[imp] {
+					seen[imp] = true
+					if imp.Path() == "y/c" {
+						c = imp
+					}
+					walk(imp)
+				}
+			}
+		}
+		walk(pass.Pkg)
+		msg := "y/c not seen"
+		if c != nil {
+			msg = fmt.Sprintf("y/c complete=%t T=%t Lonely=%t", c.Complete(), c.Scope().Lookup("T") != nil, c.Scope().Lookup("Lonely") != nil)
+		}
+		pass.Reportf(pass.Files[0].Package, "%s", msg)
+		return nil, nil
+	},
+}
+
+// TestWorldsReadOnlyImports checks that a unit's world holds, of a package
+// it does not import, only what the export data of its imports names, and
+// that types reached through an import and named directly (in a test
+// binary, where y/c is imported) are the same.
+func TestWorldsReadOnlyImports(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":       "module x\n\ngo 1.22\n\nrequire y v0.0.0\n\nreplace y => ./y\n",
+		"a/a.go":       "package a\n\nimport \"y/b\"\n\nfunc G() { b.F().M() }\n\nfunc H() any { return b.F() }\n",
+		"a/in_test.go": "package a\n\nimport (\n\t\"testing\"\n\n\t\"y/b\"\n\t\"y/c\"\n)\n\nfunc TestG(t *testing.T) { var v c.T = b.F(); v.M(); c.Lonely() }\n",
+		"a/ex_test.go": "package a_test\n\nimport (\n\t\"testing\"\n\n\t\"x/a\"\n\t\"y/b\"\n\t\"y/c\"\n)\n\nfunc TestH(t *testing.T) { a.G(); var v c.T = b.F(); v.M() }\n",
+		"y/go.mod":     "module y\n\ngo 1.22\n",
+		"y/b/b.go":     "package b\n\nimport \"y/c\"\n\nfunc F() c.T { return c.T{} }\n",
+		"y/c/c.go":     "package c\n\ntype T struct{}\n\nfunc (T) M() {}\n\nfunc Lonely() {}\n",
+	})
+	for _, tests := range []bool{false, true} {
+		res, err := Run(context.Background(), Config{
+			Dir:      dir,
+			Patterns: []string{"./a"},
+			Tests:    tests,
+			Rules:    []analyzers.Rule{rule(probe, "error")},
+			Env:      offline(),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range res.Errors {
+			t.Errorf("tests=%t: error %s", tests, e.Message)
+		}
+		var got []string
+		for _, f := range res.Findings {
+			got = append(got, filepath.Base(f.Pos.File)+": "+f.Message)
+		}
+		sort.Strings(got)
+		want := []string{"a.go: y/c complete=false T=true Lonely=false"}
+		if tests {
+			// a's test files import y/c: the test binary's world holds
+			// it whole, and it is the y/c that y/b's F returns.
+			want = []string{
+				"a.go: y/c complete=true T=true Lonely=true",
+				"ex_test.go: y/c complete=true T=true Lonely=true",
+			}
+		}
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("tests=%t: findings\n%s\nwant\n%s", tests, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
