@@ -126,9 +126,10 @@ func (ws *worlds) readAll(units []*unit) {
 			n = &needs{read: make(map[*packages.Package]bool), listed: make(map[*packages.Package]bool)}
 			need[name] = n
 		}
-		if !u.root {
+		if !u.root && (!u.cached || len(u.facts) > 0) {
 			// Its facts are placed on the package as its importers
-			// see it, which must then be whole.
+			// see it, which must then be whole: a rule may look for
+			// the methods of a type no export data they read names.
 			n.read[u.pkg] = true
 		}
 		if !u.cached {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -88,6 +89,82 @@ func TestWorldsReadOnlyImports(t *testing.T) {
 		}
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("tests=%t: findings\n%s\nwant\n%s", tests, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+}
+
+// nameFact marks a function of a dependency.
+type nameFact struct{}
+
+func (*nameFact) AFact()         {}
+func (*nameFact) String() string { return "name" }
+
+// factProbe marks every function of y/d, the one dependency it learns
+// from, and reports in x/a the functions whose marks it sees.
+var factProbe = &analysis.Analyzer{
+	Name:      "factprobe",
+	Doc:       "report the facts a package sees",
+	FactTypes: []analysis.Fact{new(nameFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Path() == "y/d" {
+			scope := pass.Pkg.Scope()
+			for _, name := range scope.Names() {
+				obj := scope.Lookup(name)
+				if _, ok := obj.(*types.Func); ok {
+					pass.ExportObjectFact(obj, new(nameFact))
+				}
+				if tn, ok := obj.(*types.TypeName); ok {
+					if named, ok := tn.Type().(*types.Named); ok {
+						for m := range named.Methods() {
+							pass.ExportObjectFact(m, new(nameFact))
+						}
+					}
+				}
+			}
+			return nil, nil
+		}
+		var names []string
+		for _, f := range pass.AllObjectFacts() {
+			names = append(names, f.Object.Name())
+		}
+		sort.Strings(names)
+		pass.Reportf(pass.Files[0].Package, "facts about %s", strings.Join(names, " "))
+		return nil, nil
+	},
+}
+
+// TestWorldsPlaceFactsOnWholePackages checks that a dependency with facts
+// is read whole, so that a package sees the facts about all its objects,
+// also those no export data it reads names: the function a rule reaches
+// through an interface may be one.
+func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":   "module x\n\ngo 1.22\n\nrequire y v0.0.0\n\nreplace y => ./y\n",
+		"a/a.go":   "package a\n\nimport \"y/b\"\n\nfunc G() { b.Runner().Run() }\n",
+		"y/go.mod": "module y\n\ngo 1.22\n",
+		"y/b/b.go": "package b\n\nimport \"y/d\"\n\n// Runner returns what runs.\nfunc Runner() interface{ Run() } { return d.New() }\n",
+		"y/d/d.go": "package d\n\ntype impl struct{}\n\nfunc (impl) Run() {}\n\n// New returns what runs.\nfunc New() interface{ Run() } { return impl{} }\n\n// Lonely is named by nothing.\nfunc Lonely() {}\n",
+	})
+	for run := range 2 { // the second run takes y/d's facts from the cache
+		res, err := Run(context.Background(), Config{
+			Dir:      dir,
+			Patterns: []string{"./a"},
+			Rules: []analyzers.Rule{{
+				Analyzer:  factProbe,
+				Level:     "error",
+				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/d" },
+			}},
+			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range res.Errors {
+			t.Errorf("run %d: error %s", run, e.Message)
+		}
+		if len(res.Findings) != 1 || res.Findings[0].Message != "facts about Lonely New Run" {
+			t.Errorf("run %d: findings %+v, want one, facts about Lonely New Run", run, res.Findings)
 		}
 	}
 }
