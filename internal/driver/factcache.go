@@ -9,9 +9,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -198,26 +200,57 @@ func setKeys(units []*unit, base string) {
 			}
 		}
 	}
+	var keyed []*unit
 	for _, u := range units {
 		if !u.root || below[u] {
-			u.key = unitKey(u, base)
+			keyed = append(keyed, u)
 		}
+	}
+	// Reading and hashing the files is the cost, and each unit's are
+	// its own: on both processors, that is half the wait.
+	sums := make([][][]byte, len(keyed)) // of each keyed unit's files; nil if one cannot be read
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(keyed)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(keyed); i = int(next.Add(1) - 1) {
+				sums[i] = fileHashes(keyed[i].pkg.CompiledGoFiles)
+			}
+		})
+	}
+	wg.Wait()
+	for i, u := range keyed { // units below come first
+		u.key = unitKey(u, base, sums[i])
 	}
 }
 
-func unitKey(u *unit, base string) string {
+// fileHashes returns the hashes of files, nil if one cannot be read.
+func fileHashes(files []string) [][]byte {
+	sums := make([][]byte, len(files))
+	for i, name := range files {
+		sum, err := fileHash(name)
+		if err != nil {
+			return nil
+		}
+		sums[i] = sum
+	}
+	return sums
+}
+
+// unitKey is the key of u's facts, given the hashes of its files (nil if
+// one could not be read).
+func unitKey(u *unit, base string, sums [][]byte) string {
 	p := u.pkg
+	if sums == nil && len(p.CompiledGoFiles) > 0 {
+		return ""
+	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\npackage %q %q\n", base, p.ID, p.PkgPath)
 	if p.Module != nil {
 		fmt.Fprintf(h, "go %q\n", p.Module.GoVersion)
 	}
-	for _, name := range p.CompiledGoFiles {
-		sum, err := fileHash(name)
-		if err != nil {
-			return ""
-		}
-		fmt.Fprintf(h, "file %q %x\n", name, sum)
+	for i, name := range p.CompiledGoFiles {
+		fmt.Fprintf(h, "file %q %x\n", name, sums[i])
 	}
 	paths := make([]string, 0, len(p.Imports))
 	for path := range p.Imports {
