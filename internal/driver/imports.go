@@ -19,8 +19,8 @@ import (
 // test binary, "p.test", is a world of its own, because its variants ("q
 // [p.test]") see variants of their imports under the usual paths; it
 // shares with the base world the packages that are not variants in it
-// (which cannot refer to a variant), so that it reads only the rest, and
-// it is dropped once its last unit is done.
+// (which cannot refer to a variant), so that it holds only its variants,
+// and it is dropped once its last unit is done.
 //
 // Only the export data of the packages a unit imports is read, as go vet
 // does, not that of every package below them: a package's export data
@@ -52,7 +52,7 @@ type world struct {
 	ws     *worlds
 	name   string                    // the test binary; "" for the base world
 	fset   *token.FileSet            // the worlds' fset
-	pkgs   map[string]*types.Package // by path, complete or not; a test world's only those it made
+	pkgs   map[string]*types.Package // by path, complete or not; a test world's only its variants
 	read   map[string]error          // paths whose export data it needs, with the error reading it
 	source map[*packages.Package]*sourcePkg
 }
@@ -157,8 +157,11 @@ func (ws *worlds) readAll(units []*unit) {
 }
 
 // readList reads the export data of list into w. A test world reads with
-// the base world's packages in view, but for its variants, and then keeps
-// only those it made: there is a test world for each test binary.
+// the base world's packages in view, but for its variants. The packages it
+// makes that are not its variants go to the base world: a package it
+// shares gains objects from what it reads, and their types must refer to
+// the packages every world shares, not to copies of its own. It keeps only
+// its variants, which nothing outside it refers to.
 func (w *world) readList(list []*packages.Package) {
 	base := w.ws.base
 	variant := w.ws.variants[w.name]
@@ -177,11 +180,16 @@ func (w *world) readList(list []*packages.Package) {
 			w.read[p.PkgPath] = err
 			continue
 		}
-		w.read[p.PkgPath] = w.readExport(p)
+		err := w.readExport(p)
+		w.read[p.PkgPath] = err
+		if w != base && !variant[p.PkgPath] {
+			base.read[p.PkgPath] = err
+		}
 	}
 	if w != base {
 		for path, pkg := range w.pkgs {
-			if base.pkgs[path] == pkg {
+			if !variant[path] {
+				base.pkgs[path] = pkg // the same package, or one w made
 				delete(w.pkgs, path)
 			}
 		}

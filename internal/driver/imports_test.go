@@ -168,3 +168,38 @@ func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
 		}
 	}
 }
+
+// TestWorldsShareIndirectPackages checks that what one test binary's world
+// reads into a package it shares with the base world refers only to
+// packages the others share too: a.test's y.H adds U to the base world's
+// y/r, incomplete there, whose field is of y/s, which the base world has
+// not seen; b.test names both, and the type of the field must be its s.S.
+func TestWorldsShareIndirectPackages(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":      "module x\n\ngo 1.22\n\nrequire y v0.0.0\n\nreplace y => ./y\n",
+		"app/app.go":  "package app\n\nimport \"y/x\"\n\nfunc Use() int { return x.G().X }\n",
+		"a/a.go":      "package a\n",
+		"a/a_test.go": "package a_test\n\nimport (\n\t\"testing\"\n\n\t\"y/y\"\n)\n\nfunc TestA(t *testing.T) { _ = y.H() }\n",
+		"b/b.go":      "package b\n",
+		"b/b_test.go": "package b_test\n\nimport (\n\t\"testing\"\n\n\t\"y/r\"\n\t\"y/s\"\n)\n\nfunc TestB(t *testing.T) { var v s.S = r.U{}.S; _ = v }\n",
+		"y/go.mod":    "module y\n\ngo 1.22\n",
+		"y/s/s.go":    "package s\n\ntype S struct{ N int }\n",
+		"y/r/r.go":    "package r\n\nimport \"y/s\"\n\ntype T1 struct{ X int }\n\ntype U struct{ S s.S }\n",
+		"y/x/x.go":    "package x\n\nimport \"y/r\"\n\nfunc G() r.T1 { return r.T1{} }\n",
+		"y/y/y.go":    "package y\n\nimport \"y/r\"\n\nfunc H() r.U { return r.U{} }\n",
+	})
+	res, err := Run(context.Background(), Config{
+		Dir:      dir,
+		Patterns: []string{"./..."},
+		Tests:    true,
+		Rules:    []analyzers.Rule{rule(probe, "error")},
+		Env:      offline(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range res.Errors {
+		t.Errorf("error %s", e.Message)
+	}
+}
