@@ -11,6 +11,7 @@ import (
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
+	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -60,19 +61,13 @@ func TestWorldsReadOnlyImports(t *testing.T) {
 		"y/c/c.go":     "package c\n\ntype T struct{}\n\nfunc (T) M() {}\n\nfunc Lonely() {}\n",
 	})
 	for _, tests := range []bool{false, true} {
-		res, err := Run(context.Background(), Config{
+		res := runClean(t, fmt.Sprintf("tests=%t", tests), Config{
 			Dir:      dir,
 			Patterns: []string{"./a"},
 			Tests:    tests,
 			Rules:    []analyzers.Rule{rule(probe, "error")},
 			Env:      offline(),
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range res.Errors {
-			t.Errorf("tests=%t: error %s", tests, e.Message)
-		}
 		var got []string
 		for _, f := range res.Findings {
 			got = append(got, filepath.Base(f.Pos.File)+": "+f.Message)
@@ -147,7 +142,7 @@ func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
 		"y/d/d.go": "package d\n\ntype impl struct{}\n\nfunc (impl) Run() {}\n\n// New returns what runs.\nfunc New() interface{ Run() } { return impl{} }\n\n// Lonely is named by nothing.\nfunc Lonely() {}\n",
 	})
 	for run := range 2 { // the second run takes y/d's facts from the cache
-		res, err := Run(context.Background(), Config{
+		res := runClean(t, fmt.Sprintf("run %d", run), Config{
 			Dir:      dir,
 			Patterns: []string{"./a"},
 			Rules: []analyzers.Rule{{
@@ -157,12 +152,6 @@ func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
 			}},
 			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
 		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range res.Errors {
-			t.Errorf("run %d: error %s", run, e.Message)
-		}
 		if len(res.Findings) != 1 || res.Findings[0].Message != "facts about Lonely New Run" {
 			t.Errorf("run %d: findings %+v, want one, facts about Lonely New Run", run, res.Findings)
 		}
@@ -189,17 +178,25 @@ func TestWorldsShareIndirectPackages(t *testing.T) {
 		"y/x/x.go":    "package x\n\nimport \"y/r\"\n\nfunc G() r.T1 { return r.T1{} }\n",
 		"y/y/y.go":    "package y\n\nimport \"y/r\"\n\nfunc H() r.U { return r.U{} }\n",
 	})
-	res, err := Run(context.Background(), Config{
+	runClean(t, "tests", Config{
 		Dir:      dir,
 		Patterns: []string{"./..."},
 		Tests:    true,
 		Rules:    []analyzers.Rule{rule(probe, "error")},
 		Env:      offline(),
 	})
+}
+
+// runClean runs the driver, failing the test, under the name what, on a
+// run that fails or reports a problem with a package.
+func runClean(t *testing.T, what string, cfg Config) *report.Result {
+	t.Helper()
+	res, err := Run(context.Background(), cfg)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s: %v", what, err)
 	}
 	for _, e := range res.Errors {
-		t.Errorf("error %s", e.Message)
+		t.Errorf("%s: error %s", what, e.Message)
 	}
+	return res
 }
