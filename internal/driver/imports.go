@@ -53,7 +53,7 @@ type world struct {
 	name   string                    // the test binary; "" for the base world
 	fset   *token.FileSet            // the worlds' fset
 	pkgs   map[string]*types.Package // by path, complete or not; a test world's only its variants
-	read   map[string]error          // paths whose export data it needs, with the error reading it
+	read   map[string]error          // paths of pkgs whose export data was read, with the error reading it
 	source map[*packages.Package]*sourcePkg
 }
 
@@ -173,18 +173,11 @@ func (w *world) readList(list []*packages.Package) {
 		}
 	}
 	for _, p := range list {
-		if _, ok := w.read[p.PkgPath]; ok || p.PkgPath == "unsafe" {
+		to := w.owner(p.PkgPath)
+		if _, ok := to.read[p.PkgPath]; ok || p.PkgPath == "unsafe" {
 			continue
 		}
-		if err, ok := base.read[p.PkgPath]; ok && w != base && !variant[p.PkgPath] {
-			w.read[p.PkgPath] = err
-			continue
-		}
-		err := w.readExport(p)
-		w.read[p.PkgPath] = err
-		if w != base && !variant[p.PkgPath] {
-			base.read[p.PkgPath] = err
-		}
+		to.read[p.PkgPath] = w.readExport(p)
 	}
 	if w != base {
 		for path, pkg := range w.pkgs {
@@ -194,6 +187,15 @@ func (w *world) readList(list []*packages.Package) {
 			}
 		}
 	}
+}
+
+// owner is the world that holds the package of path as w sees it: w for
+// its variants, the base world for the rest.
+func (w *world) owner(path string) *world {
+	if w.name != "" && !w.ws.variants[w.name][path] {
+		return w.ws.base
+	}
+	return w
 }
 
 func (ws *worlds) newWorld(name string) *world {
@@ -217,13 +219,7 @@ func (ws *worlds) enter(p *packages.Package) *world {
 	}
 	ws.mu.Lock()
 	defer ws.mu.Unlock()
-	w, ok := ws.tests[name]
-	if !ok {
-		// readAll made a world for every test binary with a unit.
-		w = ws.newWorld(name)
-		ws.tests[name] = w
-	}
-	return w
+	return ws.tests[name] // readAll made one for every test binary with a unit
 }
 
 // leave says a unit of w is done; the last one drops a test world.
@@ -275,7 +271,8 @@ func (w *world) importerFor(p *packages.Package) types.Importer {
 
 // imported returns ip as w has it; readAll has read it.
 func (w *world) imported(ip *packages.Package) (*types.Package, error) {
-	err, ok := w.read[ip.PkgPath]
+	to := w.owner(ip.PkgPath)
+	err, ok := to.read[ip.PkgPath]
 	if !ok {
 		// Reading it now could add objects to packages other units
 		// are looking at.
@@ -284,10 +281,7 @@ func (w *world) imported(ip *packages.Package) (*types.Package, error) {
 	if err != nil {
 		return nil, err
 	}
-	if pkg, ok := w.pkgs[ip.PkgPath]; ok {
-		return pkg, nil
-	}
-	return w.ws.base.pkgs[ip.PkgPath], nil // shared with the base world
+	return to.pkgs[ip.PkgPath], nil
 }
 
 func (w *world) readExport(p *packages.Package) error {
