@@ -25,3 +25,16 @@ func IsStdPath(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
 }
+
+// Listed is implemented by a fact that a rule may find by listing the
+// facts of every dependency (pass.AllObjectFacts), when Listed returns
+// true, rather than only by asking about an object it reached through the
+// types it sees. A driver that reads a dependency from export data makes
+// only the objects its importers' export data names; it must read the
+// whole package that a listed fact is about, or the rule would miss the
+// fact of a method it can reach only through an interface. Facts that do
+// not implement Listed are found only through their objects, and a driver
+// may leave out those about objects no importer can name.
+type Listed interface {
+	Listed() bool
+}

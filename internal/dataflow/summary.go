@@ -68,6 +68,12 @@ func (s *Summary) String() string {
 	return b.String()
 }
 
+// Listed reports whether the summary is one that a package finds by
+// listing its dependencies' facts: one that reaches a sink, which
+// reachesSink and the search for the implementations of an interface
+// method look for among every dependency's facts (analysisutil.Listed).
+func (s *Summary) Listed() bool { return len(s.Sinks) > 0 }
+
 // summary is promoted into the client's fact type, which is how that type
 // implements Fact.
 //

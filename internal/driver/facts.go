@@ -11,6 +11,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -336,9 +337,17 @@ func (c *factCodec) encode(s *factSet, pkg *types.Package) []byte {
 	return data
 }
 
-// encodeRecords writes records, then their facts, in one gob stream.
+// encodeRecords writes records, then their facts, in one gob stream, after
+// a byte that says whether one of the facts is listed (see listedFacts).
 func encodeRecords(records []factRecord) ([]byte, error) {
 	var buf bytes.Buffer
+	listed := byte(0)
+	for _, r := range records {
+		if l, ok := r.fact.(analysisutil.Listed); ok && l.Listed() {
+			listed = 1
+		}
+	}
+	buf.WriteByte(listed)
 	enc := gob.NewEncoder(&buf)
 	if err := enc.Encode(records); err != nil {
 		return nil, err
@@ -422,8 +431,15 @@ func (c *factCodec) records(data []byte) []factRecord {
 	return d.records
 }
 
+// listedFacts reports whether the encoded facts of a package hold one that
+// a rule may find by listing every dependency's facts
+// (analysisutil.Listed): the package must then be read whole.
+func listedFacts(data []byte) bool {
+	return len(data) > 0 && data[0] == 1
+}
+
 func (c *factCodec) decodeRecords(data []byte) []factRecord {
-	dec := gob.NewDecoder(bytes.NewReader(data))
+	dec := gob.NewDecoder(bytes.NewReader(data[1:]))
 	var rs []factRecord
 	if err := dec.Decode(&rs); err != nil {
 		return nil

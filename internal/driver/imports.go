@@ -126,10 +126,14 @@ func (ws *worlds) readAll(units []*unit) {
 			n = &needs{read: make(map[*packages.Package]bool), listed: make(map[*packages.Package]bool)}
 			need[name] = n
 		}
-		if !u.root && (!u.cached || len(u.facts) > 0) {
+		if !u.root && (!u.cached || listedFacts(u.facts)) {
 			// Its facts are placed on the package as its importers
-			// see it, which must then be whole: a rule may look for
-			// the methods of a type no export data they read names.
+			// see it, which must then be whole if a rule may list
+			// them: it may look for the methods of a type no export
+			// data they read names. Other facts are found through
+			// their objects, which are in the package as far as
+			// their importers can name them. Facts computed in this
+			// run are not known yet.
 			n.read[u.pkg] = true
 		}
 		if !u.cached {

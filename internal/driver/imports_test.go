@@ -88,11 +88,13 @@ func TestWorldsReadOnlyImports(t *testing.T) {
 	}
 }
 
-// nameFact marks a function of a dependency.
+// nameFact marks a function of a dependency. It is listed: factProbe
+// lists every fact it sees.
 type nameFact struct{}
 
 func (*nameFact) AFact()         {}
 func (*nameFact) String() string { return "name" }
+func (*nameFact) Listed() bool   { return true }
 
 // factProbe marks every function of y/d, the one dependency it learns
 // from, and reports in x/a the functions whose marks it sees.
@@ -128,8 +130,8 @@ var factProbe = &analysis.Analyzer{
 	},
 }
 
-// TestWorldsPlaceFactsOnWholePackages checks that a dependency with facts
-// is read whole, so that a package sees the facts about all its objects,
+// TestWorldsPlaceFactsOnWholePackages checks that a dependency with listed
+// facts is read whole, so that a package sees the facts about all its objects,
 // also those no export data it reads names: the function a rule reaches
 // through an interface may be one.
 func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
@@ -154,6 +156,74 @@ func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
 		})
 		if len(res.Findings) != 1 || res.Findings[0].Message != "facts about Lonely New Run" {
 			t.Errorf("run %d: findings %+v, want one, facts about Lonely New Run", run, res.Findings)
+		}
+	}
+}
+
+// markFact marks a function of a dependency. It is not listed.
+type markFact struct{}
+
+func (*markFact) AFact()         {}
+func (*markFact) String() string { return "mark" }
+
+// markProbe marks every function and method of y/d, and reports in x/a
+// whether the method Run it calls carries the mark, and whether y/d, which
+// x/a does not import, is whole.
+var markProbe = &analysis.Analyzer{
+	Name:      "markprobe",
+	Doc:       "report the marks a package sees and whether their package is whole",
+	FactTypes: []analysis.Fact{new(markFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Path() == "y/d" {
+			scope := pass.Pkg.Scope()
+			for _, name := range scope.Names() {
+				switch obj := scope.Lookup(name).(type) {
+				case *types.Func:
+					pass.ExportObjectFact(obj, new(markFact))
+				case *types.TypeName:
+					for m := range obj.Type().(*types.Named).Methods() {
+						pass.ExportObjectFact(m, new(markFact))
+					}
+				}
+			}
+			return nil, nil
+		}
+		for _, obj := range pass.TypesInfo.Uses {
+			if fn, ok := obj.(*types.Func); ok && fn.Name() == "Run" {
+				pass.Reportf(pass.Files[0].Package, "Run marked=%t, y/d whole=%t",
+					pass.ImportObjectFact(fn, new(markFact)), fn.Pkg().Complete())
+			}
+		}
+		return nil, nil
+	},
+}
+
+// TestWorldsPlaceUnlistedFacts checks that a dependency whose facts are
+// not listed is not read whole when its facts come from the cache, and
+// that its facts still reach the objects its importers can name. The
+// first run analyses y/d, so that it is whole in that run.
+func TestWorldsPlaceUnlistedFacts(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":   "module x\n\ngo 1.22\n\nrequire y v0.0.0\n\nreplace y => ./y\n",
+		"a/a.go":   "package a\n\nimport \"y/b\"\n\nfunc G() { b.Get().Run() }\n",
+		"y/go.mod": "module y\n\ngo 1.22\n",
+		"y/b/b.go": "package b\n\nimport \"y/d\"\n\n// Get returns a T.\nfunc Get() d.T { return d.T{} }\n",
+		"y/d/d.go": "package d\n\n// T runs.\ntype T struct{}\n\n// Run runs.\nfunc (T) Run() {}\n\n// Lonely is named by nothing.\nfunc Lonely() {}\n",
+	})
+	for run, want := range []string{"Run marked=true, y/d whole=true", "Run marked=true, y/d whole=false"} {
+		res := runClean(t, fmt.Sprintf("run %d", run), Config{
+			Dir:      dir,
+			Patterns: []string{"./a"},
+			Rules: []analyzers.Rule{{
+				Analyzer:  markProbe,
+				Level:     "error",
+				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/d" },
+			}},
+			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
+		})
+		if len(res.Findings) != 1 || res.Findings[0].Message != want {
+			t.Errorf("run %d: findings %+v, want one, %s", run, res.Findings, want)
 		}
 	}
 }
