@@ -92,7 +92,51 @@ func newWorlds(units []*unit) *worlds {
 		}
 	})
 	ws.readAll(units)
+	ws.listImports(pkgs)
 	return ws
+}
+
+// listImports gives every package of every world the imports the go
+// command lists for it, making an empty package for one no export data
+// named. Export data lists a package's imports only as far as the
+// compiler needed them, and a package read only as far as other export
+// data names it may list none: a rule that walks the packages below its
+// own (sqlconcat looks for the SQL driver in use) would then see fewer of
+// them when a dependency's facts come from the cache, which leaves it
+// unread, than when it is analysed.
+func (ws *worlds) listImports(pkgs []*packages.Package) {
+	get := func(w *world, p *packages.Package) *types.Package {
+		if p.PkgPath == "unsafe" {
+			return types.Unsafe
+		}
+		to := w.owner(p.PkgPath)
+		tp := to.pkgs[p.PkgPath]
+		if tp == nil {
+			tp = types.NewPackage(p.PkgPath, p.Name)
+			to.pkgs[p.PkgPath] = tp
+		}
+		return tp
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		w := ws.base
+		if name := testBinary(p); name != "" {
+			if w = ws.tests[name]; w == nil {
+				return
+			}
+		}
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths)
+		imports := make([]*types.Package, 0, len(paths))
+		for _, path := range paths {
+			imports = append(imports, get(w, p.Imports[path]))
+		}
+		if tp := get(w, p); tp != types.Unsafe {
+			tp.SetImports(imports)
+		}
+	})
 }
 
 // readAll reads the export data each world needs: the base world's first,

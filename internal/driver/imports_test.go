@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"go/types"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -219,6 +221,72 @@ func TestWorldsPlaceUnlistedFacts(t *testing.T) {
 				Analyzer:  markProbe,
 				Level:     "error",
 				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/d" },
+			}},
+			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
+		})
+		if len(res.Findings) != 1 || res.Findings[0].Message != want {
+			t.Errorf("run %d: findings %+v, want one, %s", run, res.Findings, want)
+		}
+	}
+}
+
+// closureProbe marks the functions of y/db like markProbe, and reports in
+// x/a every package below it, following types.Package.Imports.
+var closureProbe = &analysis.Analyzer{
+	Name:      "closureprobe",
+	Doc:       "report the packages below a package",
+	FactTypes: []analysis.Fact{new(markFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		if pass.Pkg.Path() == "y/db" {
+			for _, name := range pass.Pkg.Scope().Names() {
+				if fn, ok := pass.Pkg.Scope().Lookup(name).(*types.Func); ok {
+					pass.ExportObjectFact(fn, new(markFact))
+				}
+			}
+			return nil, nil
+		}
+		seen := make(map[string]bool)
+		var walk func(p *types.Package)
+		walk = func(p *types.Package) {
+			for _, imp := range p.Imports() {
+				if !seen[imp.Path()] {
+					seen[imp.Path()] = true
+					walk(imp)
+				}
+			}
+		}
+		walk(pass.Pkg)
+		pass.Reportf(pass.Files[0].Package, "below: %s", strings.Join(slices.Sorted(maps.Keys(seen)), " "))
+		return nil, nil
+	},
+}
+
+// TestWorldsListImports checks that every package a unit sees lists the
+// imports the go command lists for it, whether it was read whole, read
+// only as far as export data names it, or not read at all, so that a rule
+// that walks the packages below its own (sqlconcat, for the SQL driver in
+// use) finds the same ones with its dependencies' facts cached or not.
+// y/db imports y/pq, which nothing names in y/db's API, and is read whole
+// only in the first run, which analyses it.
+func TestWorldsListImports(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod":     "module x\n\ngo 1.22\n\nrequire y v0.0.0\n\nreplace y => ./y\n",
+		"a/a.go":     "package a\n\nimport \"y/w\"\n\nfunc G() int { return w.Get().N }\n",
+		"y/go.mod":   "module y\n\ngo 1.22\n",
+		"y/pq/pq.go": "package pq\n\n// Driver drives.\ntype Driver struct{ N int }\n",
+		"y/db/db.go": "package db\n\nimport \"y/pq\"\n\n// Conn connects.\ntype Conn struct{ N int }\n\n// Open opens.\nfunc Open() Conn { return Conn{} }\n\n// Driver names y/pq.\nfunc Driver() *pq.Driver { return nil }\n",
+		"y/w/w.go":   "package w\n\nimport \"y/db\"\n\n// Get gets.\nfunc Get() db.Conn { return db.Open() }\n",
+	})
+	const want = "below: y/db y/pq y/w"
+	for run := range 2 {
+		res := runClean(t, fmt.Sprintf("run %d", run), Config{
+			Dir:      dir,
+			Patterns: []string{"./a"},
+			Rules: []analyzers.Rule{{
+				Analyzer:  closureProbe,
+				Level:     "error",
+				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/db" },
 			}},
 			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
 		})
