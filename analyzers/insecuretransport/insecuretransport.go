@@ -36,9 +36,10 @@ var Analyzer = New(DefaultConfig())
 // flags (-mdns) change that copy only.
 func New(cfg Config) *analysis.Analyzer {
 	a := &analysis.Analyzer{
-		Name: "insecuretransport",
-		Doc:  Doc.Analyzer(),
-		URL:  "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#insecuretransport",
+		Name:     "insecuretransport",
+		Doc:      Doc.Analyzer(),
+		URL:      "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#insecuretransport",
+		Requires: []*analysis.Analyzer{gomicro.SyntaxAnalyzer},
 	}
 	a.Flags.BoolVar(&cfg.MDNS, "mdns", cfg.MDNS, "report constructors of the mDNS registry, which has no authentication")
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -51,7 +52,7 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if !importsRelevant(pass.Pkg) {
 		return nil, nil
 	}
-	c := &checker{pass: pass, cfg: cfg, model: gomicro.NewModel(pass.Pkg, pass.TypesInfo, pass.Files)}
+	c := &checker{pass: pass, cfg: cfg, model: gomicro.ModelOf(pass, nil)}
 	for _, comp := range c.model.Components() {
 		c.checkComponent(comp)
 	}

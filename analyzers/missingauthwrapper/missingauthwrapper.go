@@ -50,6 +50,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "missingauthwrapper",
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#missingauthwrapper",
+		Requires:  []*analysis.Analyzer{gomicro.SyntaxAnalyzer},
 		FactTypes: []analysis.Fact{new(authFact), new(registrarFact), new(optionsFact)},
 	}
 	a.Flags.Var((*flagval.List)(&cfg.Trusted), "trusted",
@@ -135,7 +136,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}
-	c.model = gomicro.NewModelExt(pass.Pkg, pass.TypesInfo, pass.Files, c.external)
+	c.model = gomicro.ModelOf(pass, c.external)
 	c.learnFacts()
 	regs := c.registrations()
 	c.exportOptionHelpers()

@@ -42,6 +42,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Name:      "unsignedpublish",
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#unsignedpublish",
+		Requires:  []*analysis.Analyzer{gomicro.SyntaxAnalyzer},
 		FactTypes: []analysis.Fact{new(signFact)},
 	}
 	a.Flags.Var((*flagval.Names)(&cfg.Signers), "signers",
@@ -107,7 +108,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 	for _, s := range cfg.Verifiers {
 		c.verifiers[s] = true
 	}
-	c.model = gomicro.NewModel(pass.Pkg, pass.TypesInfo, pass.Files)
+	c.model = gomicro.ModelOf(pass, nil)
 	if !isStd(pass.Pkg.Path()) {
 		c.learnFacts()
 	}

@@ -104,6 +104,22 @@ type assignment struct {
 // SSA, and is flow-insensitive: every value ever assigned to a variable in
 // the package may reach every use of it.
 type Model struct {
+	*Syntax
+
+	components []*Component
+	byCall     map[*ast.CallExpr]*Component
+	defaults   map[*types.Var]*Component
+	pkgs       map[string]*types.Package
+	tls        map[*Component]*TLSState
+	external   External
+}
+
+// Syntax is what a model reads from the files of a package, in one walk:
+// the assignments, Init calls and constructor calls. It does not change
+// once made, so the models of several rules over one package share it
+// (see SyntaxAnalyzer); each model resolves the options of its own
+// components.
+type Syntax struct {
 	pkg  *types.Package
 	info *types.Info
 
@@ -114,13 +130,13 @@ type Model struct {
 	subInits  map[*types.Var]map[Kind][]*ast.CallExpr
 	holders   map[*ast.CallExpr][]*types.Var
 	calls     []*ast.CallExpr // every call in the files, in source order
+	ctors     []ctorCall      // the constructor calls, in source order
+}
 
-	components []*Component
-	byCall     map[*ast.CallExpr]*Component
-	defaults   map[*types.Var]*Component
-	pkgs       map[string]*types.Package
-	tls        map[*Component]*TLSState
-	external   External
+// A ctorCall is a call of a go-micro constructor.
+type ctorCall struct {
+	call *ast.CallExpr
+	ctor Constructor
 }
 
 // External resolves a call of a function declared in another package that
@@ -138,8 +154,13 @@ func NewModel(pkg *types.Package, info *types.Info, files []*ast.File) *Model {
 // NewModelExt is NewModel with a resolver for option helpers of other
 // packages.
 func NewModelExt(pkg *types.Package, info *types.Info, files []*ast.File, ext External) *Model {
-	m := &Model{
-		external: ext,
+	return NewSyntax(pkg, info, files).Model(ext)
+}
+
+// NewSyntax walks the files of package pkg once. info must hold what
+// NewModel's does.
+func NewSyntax(pkg *types.Package, info *types.Info, files []*ast.File) *Syntax {
+	s := &Syntax{
 		pkg:      pkg,
 		info:     info,
 		funcs:    map[*types.Func]*ast.FuncDecl{},
@@ -147,12 +168,28 @@ func NewModelExt(pkg *types.Package, info *types.Info, files []*ast.File, ext Ex
 		inits:    map[*types.Var][]*ast.CallExpr{},
 		subInits: map[*types.Var]map[Kind][]*ast.CallExpr{},
 		holders:  map[*ast.CallExpr][]*types.Var{},
-		byCall:   map[*ast.CallExpr]*Component{},
+	}
+	for _, f := range files {
+		ast.Inspect(f, s.index)
+	}
+	return s
+}
+
+// Model makes a model of the package from s, with a resolver for option
+// helpers of other packages (nil for none). Each call makes components of
+// its own, which the model resolves and fills in.
+func (s *Syntax) Model(ext External) *Model {
+	m := &Model{
+		Syntax:   s,
+		external: ext,
+		byCall:   make(map[*ast.CallExpr]*Component, len(s.ctors)),
 		defaults: map[*types.Var]*Component{},
 		tls:      map[*Component]*TLSState{},
 	}
-	for _, f := range files {
-		ast.Inspect(f, m.index)
+	for _, cc := range s.ctors {
+		c := &Component{Call: cc.call, Ctor: cc.ctor}
+		m.components = append(m.components, c)
+		m.byCall[cc.call] = c
 	}
 	for _, c := range m.components {
 		m.resolve(c)
@@ -175,88 +212,86 @@ func (m *Model) Components() []*Component { return m.components }
 // Component returns the component built by call, or nil.
 func (m *Model) Component(call *ast.CallExpr) *Component { return m.byCall[call] }
 
-func (m *Model) index(n ast.Node) bool {
+func (s *Syntax) index(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
-		if fn, ok := m.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-			m.funcs[fn] = n
+		if fn, ok := s.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
+			s.funcs[fn] = n
 		}
 	case *ast.AssignStmt:
 		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 			return true
 		}
 		for i, lhs := range n.Lhs {
-			v := m.varOf(lhs)
+			v := s.varOf(lhs)
 			if v == nil {
 				continue
 			}
 			if len(n.Lhs) != len(n.Rhs) {
-				m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+				s.assigns[v] = append(s.assigns[v], assignment{unknown: true})
 				continue
 			}
-			m.assign(v, n.Rhs[i])
+			s.assign(v, n.Rhs[i])
 		}
 	case *ast.ValueSpec:
 		for i, name := range n.Names {
-			v, _ := m.info.Defs[name].(*types.Var)
+			v, _ := s.info.Defs[name].(*types.Var)
 			switch {
 			case v == nil:
 			case len(n.Values) == 0:
-				m.assigns[v] = append(m.assigns[v], assignment{})
+				s.assigns[v] = append(s.assigns[v], assignment{})
 			case len(n.Values) != len(n.Names):
-				m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+				s.assigns[v] = append(s.assigns[v], assignment{unknown: true})
 			default:
-				m.assign(v, n.Values[i])
+				s.assign(v, n.Values[i])
 			}
 		}
 	case *ast.RangeStmt:
 		for _, e := range []ast.Expr{n.Key, n.Value} {
-			if v := m.varOf(e); v != nil {
-				m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+			if v := s.varOf(e); v != nil {
+				s.assigns[v] = append(s.assigns[v], assignment{unknown: true})
 			}
 		}
 	case *ast.UnaryExpr:
 		// &v lets anything write v.
-		if v := m.varOf(n.X); n.Op == token.AND && v != nil {
-			m.assigns[v] = append(m.assigns[v], assignment{unknown: true})
+		if v := s.varOf(n.X); n.Op == token.AND && v != nil {
+			s.assigns[v] = append(s.assigns[v], assignment{unknown: true})
 		}
 	case *ast.CallExpr:
-		m.calls = append(m.calls, n)
-		m.indexCall(n)
+		s.calls = append(s.calls, n)
+		s.indexCall(n)
 	}
 	return true
 }
 
-func (m *Model) assign(v *types.Var, rhs ast.Expr) {
+func (s *Syntax) assign(v *types.Var, rhs ast.Expr) {
 	rhs = ast.Unparen(rhs)
-	m.assigns[v] = append(m.assigns[v], assignment{rhs: rhs})
+	s.assigns[v] = append(s.assigns[v], assignment{rhs: rhs})
 	if call, ok := rhs.(*ast.CallExpr); ok {
-		m.holders[call] = append(m.holders[call], v)
+		s.holders[call] = append(s.holders[call], v)
 	}
 }
 
-func (m *Model) indexCall(call *ast.CallExpr) {
-	if ctor, ok := ConstructorOf(m.info, call); ok {
-		c := &Component{Call: call, Ctor: ctor}
-		m.components = append(m.components, c)
-		m.byCall[call] = c
+func (s *Syntax) indexCall(call *ast.CallExpr) {
+	if ctor, ok := ConstructorOf(s.info, call); ok {
+		s.ctors = append(s.ctors, ctorCall{call, ctor})
 		return
 	}
-	ref, ok := CalleeRef(m.info, call)
+	ref, ok := CalleeRef(s.info, call)
 	if !ok {
 		return
 	}
 	if global, ok := packageInits[ctorKey{ref.Path, ref.Name}]; ok {
-		fn, _ := Callee(m.info, call).(*types.Func)
+		fn, _ := Callee(s.info, call).(*types.Func)
 		if fn == nil || fn.Signature().Recv() != nil {
 			return
 		}
 		if v, ok := fn.Pkg().Scope().Lookup(global).(*types.Var); ok {
-			m.addInit(v, call)
+			s.addInit(v, call)
 		}
 		return
 	}
-	if !isInitMethod(Callee(m.info, call)) {
+	if !isInitMethod(Callee(s.info, call)) {
 		return
 	}
 	method, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -264,8 +299,8 @@ func (m *Model) indexCall(call *ast.CallExpr) {
 		return
 	}
 	recv := ast.Unparen(method.X)
-	if v := m.varOf(recv); v != nil {
-		m.addInit(v, call)
+	if v := s.varOf(recv); v != nil {
+		s.addInit(v, call)
 		return
 	}
 	// svc.Server().Init(...) and svc.Client().Init(...) configure the
@@ -285,21 +320,21 @@ func (m *Model) indexCall(call *ast.CallExpr) {
 	case "Client":
 		sub = Client
 	}
-	if v := m.varOf(sel.X); v != nil && sub != NoKind {
-		if _, isMethod := m.info.Selections[sel]; isMethod {
-			if m.subInits[v] == nil {
-				m.subInits[v] = map[Kind][]*ast.CallExpr{}
+	if v := s.varOf(sel.X); v != nil && sub != NoKind {
+		if _, isMethod := s.info.Selections[sel]; isMethod {
+			if s.subInits[v] == nil {
+				s.subInits[v] = map[Kind][]*ast.CallExpr{}
 			}
-			m.subInits[v][sub] = append(m.subInits[v][sub], call)
+			s.subInits[v][sub] = append(s.subInits[v][sub], call)
 		}
 	}
 }
 
-func (m *Model) addInit(v *types.Var, call *ast.CallExpr) {
-	if len(m.inits[v]) == 0 {
-		m.initOrder = append(m.initOrder, v)
+func (s *Syntax) addInit(v *types.Var, call *ast.CallExpr) {
+	if len(s.inits[v]) == 0 {
+		s.initOrder = append(s.initOrder, v)
 	}
-	m.inits[v] = append(m.inits[v], call)
+	s.inits[v] = append(s.inits[v], call)
 }
 
 // isInitMethod reports whether obj is a method called Init of a go-micro
@@ -317,16 +352,16 @@ func isInitMethod(obj types.Object) bool {
 // varOf returns the variable an expression names: a local or package
 // variable, a go-micro global (transport.DefaultTransport) or a struct
 // field (s.transport).
-func (m *Model) varOf(e ast.Expr) *types.Var {
+func (s *Syntax) varOf(e ast.Expr) *types.Var {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		if e.Name == "_" {
 			return nil
 		}
-		v, _ := m.info.ObjectOf(e).(*types.Var)
+		v, _ := s.info.ObjectOf(e).(*types.Var)
 		return v
 	case *ast.SelectorExpr:
-		v, _ := m.info.Uses[e.Sel].(*types.Var)
+		v, _ := s.info.Uses[e.Sel].(*types.Var)
 		return v
 	}
 	return nil

@@ -342,3 +342,38 @@ func TestSecureWithoutConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxSharedByModels checks that models made from one walk of a
+// package's files are as a model of their own would be, and share no
+// component: each rule's model fills in its own.
+func TestSyntaxSharedByModels(t *testing.T) {
+	p := load(t, `package app
+import ("crypto/tls"; "go-micro.dev/v4"; "go-micro.dev/v4/transport")
+var cfg *tls.Config
+func f() {
+	t := transport.NewHTTPTransport(transport.Addrs(":0"))
+	t.Init(transport.TLSConfig(cfg))
+	micro.NewService(micro.Transport(t))
+	transport.DefaultTransport.Init(transport.Secure(true))
+}`)
+	s := NewSyntax(p.model.pkg, p.info, []*ast.File{p.file})
+	a, b := s.Model(nil), s.Model(nil)
+	if len(a.Components()) != 3 || len(b.Components()) != len(a.Components()) {
+		t.Fatalf("components: %d and %d, want 3 each", len(a.Components()), len(b.Components()))
+	}
+	for i, ca := range a.Components() {
+		cb, own := b.Components()[i], p.model.Components()[i]
+		if ca == cb {
+			t.Errorf("component %d is shared by two models", i)
+		}
+		if kinds(ca) != kinds(own) || kinds(cb) != kinds(own) || p.line(ca) != p.line(own) {
+			t.Errorf("component %d: options %q and %q on lines %d and %d, want %q on line %d", i, kinds(ca), kinds(cb), p.line(ca), p.line(cb), kinds(own), p.line(own))
+		}
+		if ca.Call != nil && a.Component(ca.Call) != ca {
+			t.Errorf("component %d: model a finds another for its call", i)
+		}
+	}
+	if tr := a.Components()[0]; len(tr.ConsumedBy) != 1 || tr.ConsumedBy[0] != a.Components()[1] {
+		t.Errorf("model a's transport is consumed by %v, want model a's service", tr.ConsumedBy)
+	}
+}
