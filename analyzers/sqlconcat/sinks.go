@@ -3,8 +3,12 @@ package sqlconcat
 import (
 	"go/types"
 	"maps"
+	"math/bits"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"weak"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -130,44 +134,61 @@ func isString(t types.Type) bool {
 // driverStyle returns the placeholder style of the SQL drivers the package
 // imports, directly or not, if they agree; "" otherwise.
 func driverStyle(pkg *types.Package) string {
-	styles := map[string]string{
-		"github.com/lib/pq":                   "$1",
-		"github.com/jackc/pgx/v4/stdlib":      "$1",
-		"github.com/jackc/pgx/v5/stdlib":      "$1",
-		"github.com/go-sql-driver/mysql":      "?",
-		"github.com/mattn/go-sqlite3":         "?",
-		"modernc.org/sqlite":                  "?",
-		"github.com/denisenkom/go-mssqldb":    "@p1",
-		"github.com/microsoft/go-mssqldb":     "@p1",
-		"github.com/godror/godror":            ":1",
-		"github.com/sijms/go-ora/v2":          ":1",
-		"github.com/ClickHouse/clickhouse-go": "?",
+	styles := stylesBelow(pkg, make(map[*types.Package]bool))
+	if styles == 0 || styles&(styles-1) != 0 {
+		return "" // none, or drivers that disagree
 	}
-	found := ""
-	seen := make(map[*types.Package]bool)
-	var walk func(p *types.Package) bool
-	walk = func(p *types.Package) bool {
-		if seen[p] {
-			return true
-		}
-		seen[p] = true
-		if s, ok := styles[p.Path()]; ok {
-			if found != "" && found != s {
-				return false
-			}
-			found = s
-		}
-		for _, imp := range p.Imports() {
-			if !walk(imp) {
-				return false
-			}
-		}
-		return true
+	return placeholders[bits.TrailingZeros(uint(styles))]
+}
+
+// placeholders are the placeholder styles of the SQL drivers in
+// driverStyles, each a bit of a styleSet.
+var placeholders = []string{"$1", "?", "@p1", ":1"}
+
+// A styleSet holds placeholder styles, bit i standing for placeholders[i].
+type styleSet uint8
+
+// driverStyles gives the placeholder style of the drivers known by path.
+var driverStyles = map[string]styleSet{
+	"github.com/lib/pq":                   1 << 0,
+	"github.com/jackc/pgx/v4/stdlib":      1 << 0,
+	"github.com/jackc/pgx/v5/stdlib":      1 << 0,
+	"github.com/go-sql-driver/mysql":      1 << 1,
+	"github.com/mattn/go-sqlite3":         1 << 1,
+	"modernc.org/sqlite":                  1 << 1,
+	"github.com/ClickHouse/clickhouse-go": 1 << 1,
+	"github.com/denisenkom/go-mssqldb":    1 << 2,
+	"github.com/microsoft/go-mssqldb":     1 << 2,
+	"github.com/godror/godror":            1 << 3,
+	"github.com/sijms/go-ora/v2":          1 << 3,
+}
+
+// belowStyles holds stylesBelow's answers for dependencies, which the
+// units of a run share: each service of a module would otherwise walk
+// the whole of go-micro's import graph again.
+var belowStyles sync.Map // weak.Pointer[types.Package] → styleSet
+
+// stylesBelow returns the styles of the drivers among p and the packages
+// below it. walking holds the packages being walked, in case of a cycle,
+// which the go command never lists.
+func stylesBelow(p *types.Package, walking map[*types.Package]bool) styleSet {
+	key := weak.Make(p)
+	if v, ok := belowStyles.Load(key); ok {
+		return v.(styleSet)
 	}
-	if !walk(pkg) {
-		return ""
+	if walking[p] {
+		return 0
 	}
-	return found
+	walking[p] = true
+	styles := driverStyles[p.Path()]
+	for _, imp := range p.Imports() {
+		styles |= stylesBelow(imp, walking)
+	}
+	delete(walking, p)
+	if _, loaded := belowStyles.LoadOrStore(key, styles); !loaded {
+		runtime.AddCleanup(p, func(key weak.Pointer[types.Package]) { belowStyles.Delete(key) }, key)
+	}
+	return styles
 }
 
 // sinkPackages are the packages that declare the built-in sinks.

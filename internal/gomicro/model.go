@@ -109,7 +109,8 @@ type Model struct {
 	components []*Component
 	byCall     map[*ast.CallExpr]*Component
 	defaults   map[*types.Var]*Component
-	pkgs       map[string]*types.Package
+	pkgs       map[string]*types.Package // the packages lookupPackage has seen, by path
+	below      []*types.Package          // those whose imports it has yet to see
 	tls        map[*Component]*TLSState
 	external   External
 }
@@ -731,21 +732,24 @@ func (m *Model) defaultFor(v *types.Var) *Component {
 }
 
 // lookupPackage finds an imported package by path among the package's
-// imports, transitively.
+// imports, transitively. It goes breadth first and only as far as it must:
+// the go-micro packages it is asked for are near the top of a graph that
+// holds all of gRPC and protobuf below them.
 func (m *Model) lookupPackage(path string) *types.Package {
 	if m.pkgs == nil {
 		m.pkgs = map[string]*types.Package{}
-		var walk func(p *types.Package)
-		walk = func(p *types.Package) {
-			for _, imp := range p.Imports() {
-				if _, ok := m.pkgs[imp.Path()]; !ok {
-					m.pkgs[imp.Path()] = imp
-					walk(imp)
-				}
-			}
-		}
 		if m.pkg != nil {
-			walk(m.pkg)
+			m.below = []*types.Package{m.pkg}
+		}
+	}
+	for m.pkgs[path] == nil && len(m.below) > 0 {
+		p := m.below[0]
+		m.below = m.below[1:]
+		for _, imp := range p.Imports() {
+			if _, ok := m.pkgs[imp.Path()]; !ok {
+				m.pkgs[imp.Path()] = imp
+				m.below = append(m.below, imp)
+			}
 		}
 	}
 	return m.pkgs[path]
