@@ -24,11 +24,11 @@ import (
 // unit's own made the same few thousand entries a thousand times over on a
 // thousand small services.
 type factSet struct {
-	pkg      *types.Package
-	universe map[string]*types.Package // pkg and its transitive imports, by path
-	objects  map[objectFactKey]analysis.Fact
-	pkgs     map[packageFactKey]analysis.Fact
-	deps     map[*types.Package]*depFacts // by the package the facts are about
+	pkg     *types.Package
+	sees    func(path string) *types.Package // the package of path among pkg and those below it
+	objects map[objectFactKey]analysis.Fact
+	pkgs    map[packageFactKey]analysis.Fact
+	deps    map[*types.Package]*depFacts // by the package the facts are about
 }
 
 // depFacts are the facts of one dependency, placed in one type universe.
@@ -75,25 +75,32 @@ type packageFactKey struct {
 func (k objectFactKey) of() *analysis.Analyzer  { return k.analyzer }
 func (k packageFactKey) of() *analysis.Analyzer { return k.analyzer }
 
-func newFactSet(pkg *types.Package) *factSet {
+// newFactSet makes the fact set of a unit's package pkg. sees finds the
+// package of a path as pkg sees it, among pkg and the packages below it;
+// nil finds it by walking pkg's imports.
+func newFactSet(pkg *types.Package, sees func(path string) *types.Package) *factSet {
 	s := &factSet{
-		pkg:      pkg,
-		universe: make(map[string]*types.Package),
-		objects:  make(map[objectFactKey]analysis.Fact),
-		pkgs:     make(map[packageFactKey]analysis.Fact),
-		deps:     make(map[*types.Package]*depFacts),
+		pkg:     pkg,
+		sees:    sees,
+		objects: make(map[objectFactKey]analysis.Fact),
+		pkgs:    make(map[packageFactKey]analysis.Fact),
+		deps:    make(map[*types.Package]*depFacts),
 	}
-	var add func(p *types.Package)
-	add = func(p *types.Package) {
-		if s.universe[p.Path()] != nil {
-			return
+	if sees == nil {
+		below := make(map[string]*types.Package)
+		var add func(p *types.Package)
+		add = func(p *types.Package) {
+			if below[p.Path()] != nil {
+				return
+			}
+			below[p.Path()] = p
+			for _, imp := range p.Imports() {
+				add(imp)
+			}
 		}
-		s.universe[p.Path()] = p
-		for _, imp := range p.Imports() {
-			add(imp)
-		}
+		add(pkg)
+		s.sees = func(path string) *types.Package { return below[path] }
 	}
-	add(pkg)
 	return s
 }
 
@@ -376,7 +383,7 @@ func (c *factCodec) decode(data []byte, s *factSet) {
 	if len(rs) == 0 {
 		return
 	}
-	p := s.universe[rs[0].Package]
+	p := s.sees(rs[0].Package)
 	if p == nil {
 		return
 	}

@@ -35,7 +35,7 @@ func TestFactSetViews(t *testing.T) {
 	x, y, mine := obj(dep, "X"), obj(dep, "Y"), obj(own, "Mine")
 	typ := reflect.TypeOf(new(testFact))
 
-	s := newFactSet(own)
+	s := newFactSet(own, nil)
 	s.see(dep, &depFacts{
 		objects: map[objectFactKey]analysis.Fact{{a, x, typ}: &testFact{1}, {a, y, typ}: &testFact{2}, {b, x, typ}: &testFact{9}},
 		pkgs:    map[packageFactKey]analysis.Fact{{a, dep, typ}: &testFact{3}},
@@ -98,7 +98,7 @@ func TestFactCodecRoundTrip(t *testing.T) {
 
 	dep := types.NewPackage("example.com/dep", "dep")
 	o := declare(dep, "X", "Y", "Z")
-	s := newFactSet(dep)
+	s := newFactSet(dep, nil)
 	s.objects[objectFactKey{a, o["X"], testT}] = &testFact{1}
 	s.objects[objectFactKey{a, o["Y"], emptyT}] = &emptyFact{}
 	s.objects[objectFactKey{a, o["Z"], funcT}] = &funcFact{func() {}}
@@ -123,7 +123,7 @@ func TestFactCodecRoundTrip(t *testing.T) {
 		declare(dep2, "X", "Y", "Z")
 		own := types.NewPackage("example.com/own", "own")
 		own.SetImports([]*types.Package{dep2})
-		into := newFactSet(own)
+		into := newFactSet(own, nil)
 		newFactCodec(tc.readers).decode(data, into)
 		var got []string
 		for k, f := range into.deps[dep2].objects {

@@ -237,6 +237,26 @@ func (w *world) readList(list []*packages.Package) {
 	}
 }
 
+// seenFrom returns a function that finds the package of a path as tpkg,
+// a unit of w checked from source, sees it among the packages below it:
+// one of its imports, which may be one checked from source for want of
+// export data, or else w's package of that path. Every package of the go
+// command's import graph is one of w's (listImports), so walking tpkg's
+// imports, which list all of that graph below it, would find the same.
+func (w *world) seenFrom(tpkg *types.Package) func(path string) *types.Package {
+	return func(path string) *types.Package {
+		if path == tpkg.Path() {
+			return tpkg
+		}
+		for _, imp := range tpkg.Imports() {
+			if imp.Path() == path {
+				return imp
+			}
+		}
+		return w.owner(path).pkgs[path]
+	}
+}
+
 // owner is the world that holds the package of path as w sees it: w for
 // its variants, the base world for the rest.
 func (w *world) owner(path string) *world {
