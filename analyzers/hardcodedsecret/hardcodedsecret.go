@@ -111,6 +111,24 @@ type checker struct {
 	sc     secrets.Scanner
 	values *valueIndex
 	found  map[token.Pos]*finding
+	keys   map[types.Object]objectKey // objKey's answers for the functions called
+}
+
+// objectKey is an answer of objKey.
+type objectKey struct {
+	key   string
+	micro bool
+}
+
+// keyOf is objKey, once per function: a package calls the same few
+// functions over and over, and each key is a string made anew.
+func (c *checker) keyOf(obj types.Object) (string, bool) {
+	k, ok := c.keys[obj]
+	if !ok {
+		k.key, k.micro = objKey(obj)
+		c.keys[obj] = k
+	}
+	return k.key, k.micro
 }
 
 func run(pass *analysis.Pass, cfg Config) (any, error) {
@@ -130,6 +148,7 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		sc:     secrets.Scanner{Placeholders: cfg.Placeholders},
 		values: indexValues(pass),
 		found:  map[token.Pos]*finding{},
+		keys:   map[types.Object]objectKey{},
 	}
 	// The literals are looked at after every other check, of every file:
 	// a check that traces a value to its literal says where it is used,
@@ -217,7 +236,7 @@ func stripAuthScheme(v string) string {
 func (c *checker) checkCall(call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	obj := typeutil.Callee(info, call)
-	if s, ok := callSink(obj); ok {
+	if s, ok := callSink(obj, c.keyOf); ok {
 		p := place{mode: s.mode, noun: s.noun, what: s.what, env: s.env, rank: 3}
 		for i, arg := range call.Args {
 			if s.arg < 0 || i == s.arg {
@@ -271,7 +290,7 @@ func (c *checker) checkHeaderCall(call *ast.CallExpr, obj types.Object) bool {
 	if !ok || fn.Pkg() == nil {
 		return false
 	}
-	key, micro := objKey(fn)
+	key, micro := c.keyOf(fn)
 	var nameArg int
 	switch {
 	case !micro && (key == "net/http.Header.Set" || key == "net/http.Header.Add"):
@@ -301,8 +320,8 @@ func (c *checker) checkCompareCall(call *ast.CallExpr, obj types.Object) bool {
 	if !ok || fn.Pkg() == nil || len(call.Args) != 2 {
 		return false
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "crypto/subtle.ConstantTimeCompare", "crypto/hmac.Equal":
+	switch path := fn.Pkg().Path(); {
+	case fn.Name() == "ConstantTimeCompare" && path == "crypto/subtle", fn.Name() == "Equal" && path == "crypto/hmac":
 		c.compare(call.Args[0], call.Args[1])
 		return true
 	}
