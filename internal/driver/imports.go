@@ -238,20 +238,28 @@ func (w *world) readList(list []*packages.Package) {
 }
 
 // seenFrom returns a function that finds the package of a path as tpkg,
-// a unit of w checked from source, sees it among the packages below it:
-// one of its imports, which may be one checked from source for want of
-// export data, or else w's package of that path. Every package of the go
-// command's import graph is one of w's (listImports), so walking tpkg's
-// imports, which list all of that graph below it, would find the same.
-func (w *world) seenFrom(tpkg *types.Package) func(path string) *types.Package {
+// a unit of w checked from source, sees it among the packages below it,
+// deps the units among them: tpkg itself; a package the go command could
+// not compile, which w checks from source for its importers; or else w's
+// package of that path. Every package of the go command's import graph is
+// one of w's (listImports), so walking tpkg's imports, which list all of
+// that graph below it, would find the same.
+func (w *world) seenFrom(tpkg *types.Package, deps []*unit) func(path string) *types.Package {
+	var checked map[string]*packages.Package // deps with no export data, by path
+	for _, d := range deps {
+		if d.pkg.ExportFile == "" && d.pkg.PkgPath != "unsafe" {
+			if checked == nil {
+				checked = make(map[string]*packages.Package)
+			}
+			checked[d.pkg.PkgPath] = d.pkg
+		}
+	}
 	return func(path string) *types.Package {
 		if path == tpkg.Path() {
 			return tpkg
 		}
-		for _, imp := range tpkg.Imports() {
-			if imp.Path() == path {
-				return imp
-			}
+		if p := checked[path]; p != nil {
+			return w.fromSource(p)
 		}
 		return w.owner(path).pkgs[path]
 	}
@@ -323,18 +331,24 @@ func (w *world) importerFor(p *packages.Package) types.Importer {
 			// source, as far as it goes, so that p is checked against
 			// what ip declares. Its errors are its own, and the go
 			// command has reported them.
-			w.ws.mu.Lock()
-			sp, ok := w.source[ip]
-			if !ok {
-				sp = new(sourcePkg)
-				w.source[ip] = sp
-			}
-			w.ws.mu.Unlock()
-			sp.once.Do(func() { _, sp.tpkg, _, _, _ = w.check(ip) })
-			return sp.tpkg, nil
+			return w.fromSource(ip), nil
 		}
 		return w.imported(ip)
 	})
+}
+
+// fromSource returns ip, which has no export data, checked from source in
+// w, once.
+func (w *world) fromSource(ip *packages.Package) *types.Package {
+	w.ws.mu.Lock()
+	sp, ok := w.source[ip]
+	if !ok {
+		sp = new(sourcePkg)
+		w.source[ip] = sp
+	}
+	w.ws.mu.Unlock()
+	sp.once.Do(func() { _, sp.tpkg, _, _, _ = w.check(ip) })
+	return sp.tpkg
 }
 
 // imported returns ip as w has it; readAll has read it.

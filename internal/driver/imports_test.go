@@ -296,6 +296,38 @@ func TestWorldsListImports(t *testing.T) {
 	}
 }
 
+// TestWorldsPlaceFactsOfSourceChecked checks that the facts of a package
+// the go command cannot compile, checked from source, reach a unit that
+// imports it only through another such package: they must be placed on
+// the package the unit's types refer to, not on the empty one the base
+// world holds for its path. (A helper found them dropped.)
+func TestWorldsPlaceFactsOfSourceChecked(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module y\n\ngo 1.22\n",
+		"a/a.go": "package a\n\nimport \"y/c\"\n\nfunc F() { c.New().Run() }\n",
+		"c/c.go": "package c\n\nimport \"y/d\"\n\n// New makes a T.\nfunc New() *d.T { return &d.T{} }\n",
+		// A function without a body: go build fails, go/types does not.
+		"d/d.go": "package d\n\n// T runs.\ntype T struct{}\n\n// Run runs.\nfunc (*T) Run() {}\n\nfunc missing()\n",
+	})
+	res, err := Run(context.Background(), Config{
+		Dir:      dir,
+		Patterns: []string{"./..."},
+		Rules:    []analyzers.Rule{rule(markProbe, "error")},
+		Env:      append(offline(), "MICROSEC_LINT_CACHE=off"),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.Message)
+	}
+	if want := "Run marked=true, y/d whole=true"; len(got) != 1 || got[0] != want {
+		t.Errorf("findings %q, want one, %s", got, want)
+	}
+}
+
 // TestWorldsShareIndirectPackages checks that what one test binary's world
 // reads into a package it shares with the base world refers only to
 // packages the others share too: a.test's y.H adds U to the base world's

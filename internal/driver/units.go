@@ -176,7 +176,7 @@ func (r *runner) analyse(u *unit) {
 	}
 	illTyped := len(errs) > 0
 
-	facts := newFactSet(tpkg, imp.seenFrom(tpkg))
+	facts := newFactSet(tpkg, imp.seenFrom(tpkg, u.deps))
 	for _, d := range u.deps {
 		if d.facts != nil {
 			r.codec.decode(d.facts, facts)
