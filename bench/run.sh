@@ -163,17 +163,25 @@ measure() {
 	esac
 }
 
+# The tools take turns, one run each, so that a machine that slows down or
+# speeds up during a set moves every tool's median alike and leaves the
+# ratios between them; with each tool's runs in a block, drift of a few
+# tenths of a second showed as a change of ratio.
 for s in "${setdirs[@]}"; do
 	step "measure $s"
+	tools=()
 	for tool in $only; do
 		if [ -z "$(command_of "$tool")" ]; then
 			printf '   %-10s %-12s skipped: microsec-lint has no -vuln flag\n' "$s" "$tool" >&2
 			continue
 		fi
+		tools+=("$tool")
 		if [ "$tool" != govet-cold ]; then
 			measure "$s" "$tool" 0
 		fi
-		for ((i = 1; i <= runs; i++)); do
+	done
+	for ((i = 1; i <= runs; i++)); do
+		for tool in "${tools[@]}"; do
 			measure "$s" "$tool" "$i"
 		done
 	done

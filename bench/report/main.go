@@ -206,7 +206,7 @@ func writeMarkdown(w io.Writer, meta map[string]string, cells map[key]*cell, set
 	} {
 		fmt.Fprintf(w, "| %s | %s |\n", k.label, orNone(meta[k.k]))
 	}
-	fmt.Fprintf(w, "\nEach cell is the median of the timed runs, with the minimum and maximum in brackets; each tool had one untimed warm-up run first (except go vet with a cold cache), so the build cache holds the export data of the dependencies. CPU is user plus system time of the process and its children. Peak RSS is that of the largest single process (`wait4`): for go vet, which starts one vet process per package, it is not the memory of all of them together.\n\n")
+	fmt.Fprintf(w, "\nEach cell is the median of the timed runs, with the minimum and maximum in brackets; each tool had one untimed warm-up run first (except go vet with a cold cache), so the build cache holds the export data of the dependencies; then the tools took turns, one timed run each, so that drift of the machine moves them alike. CPU is user plus system time of the process and its children. Peak RSS is that of the largest single process (`wait4`): for go vet, which starts one vet process per package, it is not the memory of all of them together.\n\n")
 	fmt.Fprintf(w, "| tool | what |\n| --- | --- |\n")
 	for _, t := range toolOrder {
 		fmt.Fprintf(w, "| %s | %s |\n", t.name, t.what)
