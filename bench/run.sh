@@ -169,19 +169,19 @@ measure() {
 # tenths of a second showed as a change of ratio.
 for s in "${setdirs[@]}"; do
 	step "measure $s"
-	tools=()
+	turn=()
 	for tool in $only; do
 		if [ -z "$(command_of "$tool")" ]; then
 			printf '   %-10s %-12s skipped: microsec-lint has no -vuln flag\n' "$s" "$tool" >&2
 			continue
 		fi
-		tools+=("$tool")
+		turn+=("$tool")
 		if [ "$tool" != govet-cold ]; then
 			measure "$s" "$tool" 0
 		fi
 	done
 	for ((i = 1; i <= runs; i++)); do
-		for tool in "${tools[@]}"; do
+		for tool in "${turn[@]}"; do
 			measure "$s" "$tool" "$i"
 		done
 	done
