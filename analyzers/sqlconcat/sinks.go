@@ -4,11 +4,8 @@ import (
 	"go/types"
 	"maps"
 	"math/bits"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"weak"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -166,15 +163,14 @@ var driverStyles = map[string]styleSet{
 // belowStyles holds stylesBelow's answers for dependencies, which the
 // units of a run share: each service of a module would otherwise walk
 // the whole of go-micro's import graph again.
-var belowStyles sync.Map // weak.Pointer[types.Package] → styleSet
+var belowStyles analysisutil.PackageMemo[styleSet]
 
 // stylesBelow returns the styles of the drivers among p and the packages
 // below it. walking holds the packages being walked, in case of a cycle,
 // which the go command never lists.
 func stylesBelow(p *types.Package, walking map[*types.Package]bool) styleSet {
-	key := weak.Make(p)
-	if v, ok := belowStyles.Load(key); ok {
-		return v.(styleSet)
+	if styles, ok := belowStyles.Load(p); ok {
+		return styles
 	}
 	if walking[p] {
 		return 0
@@ -185,10 +181,7 @@ func stylesBelow(p *types.Package, walking map[*types.Package]bool) styleSet {
 		styles |= stylesBelow(imp, walking)
 	}
 	delete(walking, p)
-	if _, loaded := belowStyles.LoadOrStore(key, styles); !loaded {
-		runtime.AddCleanup(p, func(key weak.Pointer[types.Package]) { belowStyles.Delete(key) }, key)
-	}
-	return styles
+	return belowStyles.Store(p, styles)
 }
 
 // sinkPackages are the packages that declare the built-in sinks.

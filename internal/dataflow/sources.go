@@ -3,13 +3,11 @@ package dataflow
 import (
 	"go/token"
 	"go/types"
-	"runtime"
 	"strings"
-	"sync"
-	"weak"
 
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 )
 
@@ -243,14 +241,13 @@ func (e *engine) markGenerated() {
 // registerNames holds generatedRegisters' answers, by package: the
 // packages imported in one run are shared by the units that import them,
 // and every service imports its go-micro package.
-var registerNames sync.Map // weak.Pointer[types.Package] → []string
+var registerNames analysisutil.PackageMemo[[]string]
 
 // generatedRegisters returns the names of the functions of p that
 // isGeneratedRegister accepts, in order.
 func generatedRegisters(p *types.Package) []string {
-	key := weak.Make(p)
-	if v, ok := registerNames.Load(key); ok {
-		return v.([]string)
+	if names, ok := registerNames.Load(p); ok {
+		return names
 	}
 	var names []string
 	// RegisterXxxHandler's first parameter is a go-micro server.Server:
@@ -264,12 +261,7 @@ func generatedRegisters(p *types.Package) []string {
 			}
 		}
 	}
-	if _, loaded := registerNames.LoadOrStore(key, names); !loaded {
-		// Gone with the package: a language server's next run
-		// imports new ones.
-		runtime.AddCleanup(p, func(key weak.Pointer[types.Package]) { registerNames.Delete(key) }, key)
-	}
-	return names
+	return registerNames.Store(p, names)
 }
 
 // importsServer reports whether p imports a go-micro server package.
