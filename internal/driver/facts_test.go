@@ -14,6 +14,19 @@ import (
 
 type testFact struct{ N int }
 
+// bySeen finds a package among pkgs by path, as world.seenFrom does in a
+// run.
+func bySeen(pkgs ...*types.Package) func(string) *types.Package {
+	return func(path string) *types.Package {
+		for _, p := range pkgs {
+			if p.Path() == path {
+				return p
+			}
+		}
+		return nil
+	}
+}
+
 func (*testFact) AFact() {}
 
 // TestFactSetViews checks what a unit sees once its dependencies' facts
@@ -35,7 +48,7 @@ func TestFactSetViews(t *testing.T) {
 	x, y, mine := obj(dep, "X"), obj(dep, "Y"), obj(own, "Mine")
 	typ := reflect.TypeOf(new(testFact))
 
-	s := newFactSet(own, nil)
+	s := newFactSet(own, bySeen(own, dep))
 	s.see(dep, &depFacts{
 		objects: map[objectFactKey]analysis.Fact{{a, x, typ}: &testFact{1}, {a, y, typ}: &testFact{2}, {b, x, typ}: &testFact{9}},
 		pkgs:    map[packageFactKey]analysis.Fact{{a, dep, typ}: &testFact{3}},
@@ -98,7 +111,7 @@ func TestFactCodecRoundTrip(t *testing.T) {
 
 	dep := types.NewPackage("example.com/dep", "dep")
 	o := declare(dep, "X", "Y", "Z")
-	s := newFactSet(dep, nil)
+	s := newFactSet(dep, bySeen(dep))
 	s.objects[objectFactKey{a, o["X"], testT}] = &testFact{1}
 	s.objects[objectFactKey{a, o["Y"], emptyT}] = &emptyFact{}
 	s.objects[objectFactKey{a, o["Z"], funcT}] = &funcFact{func() {}}
@@ -123,7 +136,7 @@ func TestFactCodecRoundTrip(t *testing.T) {
 		declare(dep2, "X", "Y", "Z")
 		own := types.NewPackage("example.com/own", "own")
 		own.SetImports([]*types.Package{dep2})
-		into := newFactSet(own, nil)
+		into := newFactSet(own, bySeen(own, dep2))
 		newFactCodec(tc.readers).decode(data, into)
 		var got []string
 		for k, f := range into.deps[dep2].objects {

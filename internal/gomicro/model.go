@@ -146,20 +146,10 @@ type ctorCall struct {
 // false when it knows nothing, and the option stays opaque.
 type External func(call *ast.CallExpr, slice bool) (opts []Option, ok bool)
 
-// NewModel indexes the files of package pkg. info must hold Types, Defs,
-// Uses and Selections, as a go/analysis pass's TypesInfo does.
-func NewModel(pkg *types.Package, info *types.Info, files []*ast.File) *Model {
-	return NewModelExt(pkg, info, files, nil)
-}
-
-// NewModelExt is NewModel with a resolver for option helpers of other
-// packages.
-func NewModelExt(pkg *types.Package, info *types.Info, files []*ast.File, ext External) *Model {
-	return NewSyntax(pkg, info, files).Model(ext)
-}
-
-// NewSyntax walks the files of package pkg once. info must hold what
-// NewModel's does.
+// NewSyntax walks the files of package pkg once. info must hold Types,
+// Defs, Uses and Selections, as a go/analysis pass's TypesInfo does. Its
+// Model method makes a model of the package; rules get theirs through
+// SyntaxAnalyzer (ModelOf).
 func NewSyntax(pkg *types.Package, info *types.Info, files []*ast.File) *Syntax {
 	s := &Syntax{
 		pkg:      pkg,

@@ -120,7 +120,7 @@ func load(t *testing.T, src string) *program {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &program{fset: fset, file: f, info: info, model: NewModel(pkg, info, []*ast.File{f})}
+	return &program{fset: fset, file: f, info: info, model: NewSyntax(pkg, info, []*ast.File{f}).Model(nil)}
 }
 
 // line returns the line a component is built on.
@@ -344,7 +344,7 @@ func TestSecureWithoutConfig(t *testing.T) {
 }
 
 // TestSyntaxSharedByModels checks that models made from one walk of a
-// package's files are as a model of their own would be, and share no
+// package's files are as one made from a walk of its own, and share no
 // component: each rule's model fills in its own.
 func TestSyntaxSharedByModels(t *testing.T) {
 	p := load(t, `package app
