@@ -145,21 +145,7 @@ func TestWorldsPlaceFactsOnWholePackages(t *testing.T) {
 		"y/b/b.go": "package b\n\nimport \"y/d\"\n\n// Runner returns what runs.\nfunc Runner() interface{ Run() } { return d.New() }\n",
 		"y/d/d.go": "package d\n\ntype impl struct{}\n\nfunc (impl) Run() {}\n\n// New returns what runs.\nfunc New() interface{ Run() } { return impl{} }\n\n// Lonely is named by nothing.\nfunc Lonely() {}\n",
 	})
-	for run := range 2 { // the second run takes y/d's facts from the cache
-		res := runClean(t, fmt.Sprintf("run %d", run), Config{
-			Dir:      dir,
-			Patterns: []string{"./a"},
-			Rules: []analyzers.Rule{{
-				Analyzer:  factProbe,
-				Level:     "error",
-				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/d" },
-			}},
-			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
-		})
-		if len(res.Findings) != 1 || res.Findings[0].Message != "facts about Lonely New Run" {
-			t.Errorf("run %d: findings %+v, want one, facts about Lonely New Run", run, res.Findings)
-		}
-	}
+	runCold(t, dir, factProbe, "y/d", "facts about Lonely New Run", "facts about Lonely New Run")
 }
 
 // markFact marks a function of a dependency. It is not listed.
@@ -213,21 +199,7 @@ func TestWorldsPlaceUnlistedFacts(t *testing.T) {
 		"y/b/b.go": "package b\n\nimport \"y/d\"\n\n// Get returns a T.\nfunc Get() d.T { return d.T{} }\n",
 		"y/d/d.go": "package d\n\n// T runs.\ntype T struct{}\n\n// Run runs.\nfunc (T) Run() {}\n\n// Lonely is named by nothing.\nfunc Lonely() {}\n",
 	})
-	for run, want := range []string{"Run marked=true, y/d whole=true", "Run marked=true, y/d whole=false"} {
-		res := runClean(t, fmt.Sprintf("run %d", run), Config{
-			Dir:      dir,
-			Patterns: []string{"./a"},
-			Rules: []analyzers.Rule{{
-				Analyzer:  markProbe,
-				Level:     "error",
-				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/d" },
-			}},
-			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
-		})
-		if len(res.Findings) != 1 || res.Findings[0].Message != want {
-			t.Errorf("run %d: findings %+v, want one, %s", run, res.Findings, want)
-		}
-	}
+	runCold(t, dir, markProbe, "y/d", "Run marked=true, y/d whole=true", "Run marked=true, y/d whole=false")
 }
 
 // closureProbe marks the functions of y/db like markProbe, and reports in
@@ -266,8 +238,8 @@ var closureProbe = &analysis.Analyzer{
 // only as far as export data names it, or not read at all, so that a rule
 // that walks the packages below its own (sqlconcat, for the SQL driver in
 // use) finds the same ones with its dependencies' facts cached or not.
-// y/db imports y/pq, which nothing names in y/db's API, and is read whole
-// only in the first run, which analyses it.
+// y/db, whose API names y/pq, is read whole only in the first run, which
+// analyses it; in the second, only as far as y/w's export data names it.
 func TestWorldsListImports(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
@@ -278,22 +250,7 @@ func TestWorldsListImports(t *testing.T) {
 		"y/db/db.go": "package db\n\nimport \"y/pq\"\n\n// Conn connects.\ntype Conn struct{ N int }\n\n// Open opens.\nfunc Open() Conn { return Conn{} }\n\n// Driver names y/pq.\nfunc Driver() *pq.Driver { return nil }\n",
 		"y/w/w.go":   "package w\n\nimport \"y/db\"\n\n// Get gets.\nfunc Get() db.Conn { return db.Open() }\n",
 	})
-	const want = "below: y/db y/pq y/w"
-	for run := range 2 {
-		res := runClean(t, fmt.Sprintf("run %d", run), Config{
-			Dir:      dir,
-			Patterns: []string{"./a"},
-			Rules: []analyzers.Rule{{
-				Analyzer:  closureProbe,
-				Level:     "error",
-				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == "y/db" },
-			}},
-			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
-		})
-		if len(res.Findings) != 1 || res.Findings[0].Message != want {
-			t.Errorf("run %d: findings %+v, want one, %s", run, res.Findings, want)
-		}
-	}
+	runCold(t, dir, closureProbe, "y/db", "below: y/db y/pq y/w", "below: y/db y/pq y/w")
 }
 
 // TestWorldsPlaceFactsOfSourceChecked checks that the facts of a package
@@ -355,6 +312,29 @@ func TestWorldsShareIndirectPackages(t *testing.T) {
 		Rules:    []analyzers.Rule{rule(probe, "error")},
 		Env:      offline(),
 	})
+}
+
+// runCold runs analyzer a on ./a of the module in dir twice, with one fact
+// cache: the first run analyses dep, the one dependency a learns from, and
+// the second takes its facts from the cache. Each run must report one
+// finding, whose message is cold's, then warm's.
+func runCold(t *testing.T, dir string, a *analysis.Analyzer, dep, cold, warm string) {
+	t.Helper()
+	for run, want := range []string{cold, warm} {
+		res := runClean(t, fmt.Sprintf("run %d", run), Config{
+			Dir:      dir,
+			Patterns: []string{"./a"},
+			Rules: []analyzers.Rule{{
+				Analyzer:  a,
+				Level:     "error",
+				DepBodies: func(d analysisutil.Dep, _ func(string) bool) bool { return d.Path == dep },
+			}},
+			Env: append(offline(), "MICROSEC_LINT_CACHE="+filepath.Join(dir, "cache")),
+		})
+		if len(res.Findings) != 1 || res.Findings[0].Message != want {
+			t.Errorf("run %d: findings %+v, want one, %s", run, res.Findings, want)
+		}
+	}
 }
 
 // runClean runs the driver, failing the test, under the name what, on a
