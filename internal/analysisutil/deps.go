@@ -19,8 +19,10 @@ type Dep struct {
 // parsing and type-checking most of them.
 type DepBodies func(d Dep, needed func(path string) bool) bool
 
-// IsStdPath reports whether an import path names a standard package: its
-// first element has no dot.
+// IsStdPath reports whether an import path may name a standard package:
+// its first element has no dot. A module path need not have one (module
+// lib, replaced by a folder), so this is a test only for a package that
+// the go command lists in no module.
 func IsStdPath(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")

@@ -34,7 +34,12 @@ func DepBodies(client *analysis.Analyzer, sinkPkg func(path string) bool) analys
 			return true
 		}
 		for _, imp := range d.Imports {
-			if sinkPkg(imp) || (needed(imp) && !analysisutil.IsStdPath(imp)) {
+			// The standard packages needed are noReturnStd's, for
+			// NoReturn only: importing one reaches no sink. The test
+			// is by name, not by the shape of the path: a module
+			// path need not have a dot (module lib, replaced by a
+			// folder of the repository).
+			if sinkPkg(imp) || (needed(imp) && !noReturnStd[imp]) {
 				return true
 			}
 		}

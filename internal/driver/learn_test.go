@@ -116,6 +116,32 @@ func TestDecide(t *testing.T) {
 	}
 }
 
+// TestDecideDotlessModule checks that a module whose path has no dot
+// (module lib, replaced by a folder beside the main module) is not taken
+// for the standard library: its package that reaches os/exec only through
+// another of its packages is needed, as it would be at example.com/lib.
+func TestDecideDotlessModule(t *testing.T) {
+	pkgs := graph(t, []spec{
+		{"os", "", nil},
+		{"os/exec", "", []string{"os"}},
+		{"lib/shell", "lib", []string{"os/exec"}},
+		{"lib/runner", "lib", []string{"lib/shell"}},
+		{"example.com/app", "main", []string{"lib/runner"}},
+	})
+	var needs []analysisutil.DepBodies
+	for _, r := range analyzers.All() {
+		if r.DepBodies != nil {
+			needs = append(needs, r.DepBodies)
+		}
+	}
+	needed := decide([]*packages.Package{pkgs["example.com/app"]}, needs)
+	for _, path := range []string{"lib/shell", "lib/runner", "example.com/app"} {
+		if !needed[pkgs[path]] {
+			t.Errorf("%s is not needed", path)
+		}
+	}
+}
+
 // writeKits writes a module app with two dependencies outside it:
 // shellkit, whose helper runs a command, and textkit, which reaches no sink
 // and declares a secret. It returns the module's directory.
