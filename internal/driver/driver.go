@@ -175,7 +175,7 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 	pcfg := &packages.Config{
 		Context: ctx,
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles | packages.NeedImports |
-			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule,
+			packages.NeedDeps | packages.NeedExportFile | packages.NeedTypesSizes | packages.NeedModule | packages.NeedForTest,
 		Dir:   dir,
 		Tests: cfg.Tests,
 		Env:   cfg.Env,
@@ -385,25 +385,52 @@ func packagePath(p *packages.Package) string {
 
 // collectFindings converts the diagnostics of the root units. A file that
 // belongs both to a package and to its test variant is analysed twice; the
-// copies are merged.
+// copies are merged. Where the two report different messages at the same
+// place for the same rule, the package's stands: the variant may see more
+// (a SQL driver that only a test imports, whose placeholders sqlconcat
+// advises), but what it sees is the test's, not the production code's.
 func collectFindings(units []*unit, levels map[string]report.Level) []located {
-	type key struct {
-		rule, msg     string
+	type place struct {
+		rule          string
 		file          string
 		offset, endAt int
+	}
+	type key struct {
+		place
+		msg string
+	}
+	var found [][]report.Finding // by unit, then by action and diagnostic
+	byPackage := make(map[place]bool)
+	for _, u := range units {
+		var fs []report.Finding
+		if u.root {
+			for _, act := range u.actions {
+				for _, d := range act.diags {
+					f := finding(u.pkg, act.analyzer, d, levels[act.analyzer.Name])
+					fs = append(fs, f)
+					if u.pkg.ForTest == "" {
+						byPackage[place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}] = true
+					}
+				}
+			}
+		}
+		found = append(found, fs)
 	}
 	seen := make(map[key]bool)
 	src := make(sources)
 	var out []located
-	for _, u := range units {
+	for i, u := range units {
 		if !u.root {
 			continue
 		}
+		n := 0
 		for _, act := range u.actions {
 			for _, d := range act.diags {
-				f := finding(u.pkg, act.analyzer, d, levels[act.analyzer.Name])
-				k := key{f.Rule, f.Message, f.Pos.File, f.Pos.Offset, f.End.Offset}
-				if seen[k] {
+				f := found[i][n]
+				n++
+				at := place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}
+				k := key{at, f.Message}
+				if seen[k] || (u.pkg.ForTest != "" && byPackage[at]) {
 					continue
 				}
 				seen[k] = true

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/analyzers/sqlconcat"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis"
@@ -376,5 +377,41 @@ func TestFingerprintsTellReasonsApart(t *testing.T) {
 	setFingerprints(again, "/m")
 	if again[0].Fingerprint != fs[0].Fingerprint {
 		t.Error("a line number cited in the message changed the fingerprint")
+	}
+}
+
+// TestFindingsOfTestVariantYield checks that a finding in a file that a
+// package and its test variant share is reported once, as the package
+// reports it, when only the test variant imports the SQL driver whose
+// placeholders sqlconcat advises: the test's imports are not the
+// production code's, and two messages for one fault were two findings.
+// A finding that only the test variant makes is still reported.
+func TestFindingsOfTestVariantYield(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"pq/go.mod": "module github.com/lib/pq\n\ngo 1.26\n",
+		"pq/pq.go":  "package pq\n",
+		"app/go.mod": "module example.com/app\n\ngo 1.26\n\nrequire github.com/lib/pq v0.0.0\n\n" +
+			"replace github.com/lib/pq => ../pq\n",
+		"app/store/store.go": "package store\n\nimport (\n\t\"database/sql\"\n\t\"os\"\n)\n\n" +
+			"func Find(db *sql.DB) { db.Query(\"SELECT id FROM users WHERE name = '\" + os.Args[1] + \"'\") }\n\n" +
+			"func find(db *sql.DB, name string) { db.Query(\"SELECT id FROM users WHERE name = '\" + name + \"'\") }\n",
+		"app/store/store_test.go": "package store\n\nimport (\n\t\"os\"\n\t\"testing\"\n\n\t_ \"github.com/lib/pq\"\n)\n\n" +
+			"func TestFind(t *testing.T) { find(nil, os.Getenv(\"NAME\")) }\n",
+	})
+	res := runClean(t, "run", Config{
+		Dir:      filepath.Join(dir, "app"),
+		Patterns: []string{"./..."},
+		Tests:    true,
+		Rules:    []analyzers.Rule{{Analyzer: sqlconcat.Analyzer, Level: "error"}},
+		Env:      offline(),
+	})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(f.Pos.File), f.Pos.Line, f.Message))
+	}
+	if len(got) != 2 || !strings.HasPrefix(got[0], "store.go:8 ") || strings.Contains(got[0], "$1") ||
+		!strings.HasPrefix(got[1], "store_test.go:10 ") || !strings.Contains(got[1], "$1") {
+		t.Errorf("findings:\n%s\nwant the package's at store.go:8, with no driver's placeholders, and the test's at store_test.go:10, with pq's", strings.Join(got, "\n"))
 	}
 }
