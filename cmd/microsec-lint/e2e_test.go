@@ -455,3 +455,46 @@ func TestVulncheckBesideBrokenPackage(t *testing.T) {
 		t.Errorf("stderr = %q, want one line naming the broken package", r.stderr)
 	}
 }
+
+// TestWorkspaceRoot: at the root of a go.work workspace that is no module
+// itself, ./... (the default) covers the workspace's modules: the rules'
+// findings in both, and the reachable vulnerability that govulncheck,
+// which needs a go.mod where it runs, finds in one of them; paths are
+// relative to the root.
+func TestWorkspaceRoot(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a govulncheck scan; run without -short")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(filepath.Join(dir, "calls"), os.DirFS(vulnFixture)); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"go.work":      "go 1.22\n\nuse (\n\t./calls\n\t./tool\n)\n",
+		"tool/go.mod":  "module example.com/tool\n\ngo 1.22\n",
+		"tool/tool.go": "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() { exec.Command(\"sh\", \"-c\", os.Args[1]).Run() }\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := filepath.Abs(vulnDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("GOVERSION", "go1.26.8")
+	r := runBinary(t, dir, "-vulndb", db)
+	if r.code != exitFindings || r.stderr != "" {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
+	for _, want := range []string{"calls/main.go:23:", "(GO-2021-0113)", "tool/tool.go:8:", "(cmdinjection)"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -67,10 +68,15 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	mod, err := checkModule(ctx, dir, cfg.Env, patterns)
+	if err != nil {
+		return nil, err
+	}
+	patterns = mod.patterns
 	as := analyzers.Analyzers(cfg.Rules)
 	guard(as)
 
-	vuln := startVulncheck(ctx, dir, patterns, cfg)
+	vuln := startVulncheck(ctx, mod.vulnDir, mod.vulnPatterns(dir), cfg)
 	if cfg.Progress != nil {
 		cfg.Progress(Progress{})
 	}
@@ -180,9 +186,6 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 		Tests: cfg.Tests,
 		Env:   cfg.Env,
 	}
-	if err := checkModule(ctx, pcfg); err != nil {
-		return nil, nil, err
-	}
 	pkgs, err = packages.Load(pcfg, patterns...)
 	if err != nil {
 		return nil, nil, loadError(err)
@@ -198,24 +201,103 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 }
 
 // checkModule makes the commonest mistakes, running outside any module or
-// with the build cache off, one clear line each instead of the go
-// command's pattern errors.
-func checkModule(ctx context.Context, pcfg *packages.Config) error {
-	cmd := exec.CommandContext(ctx, "go", "env", "GOMOD", "GOCACHE")
-	cmd.Dir = pcfg.Dir
-	cmd.Env = pcfg.Env
+// workspace or with the build cache off, one clear line each instead of
+// the go command's pattern errors. It says where the packages are: at the
+// root of a go.work workspace that is no module itself, the go command
+// matches nothing with ./..., and there that pattern stands for the
+// packages of the workspace's modules below dir.
+func checkModule(ctx context.Context, dir string, env, patterns []string) (*moduleRoot, error) {
+	out, err := goCmd(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE")
+	if err != nil {
+		return nil, err
+	}
+	vars := strings.Split(strings.TrimSpace(string(out)), "\n")
+	for len(vars) < 3 {
+		vars = append(vars, "")
+	}
+	gomod, gowork, gocache := strings.TrimSpace(vars[0]), strings.TrimSpace(vars[1]), strings.TrimSpace(vars[2])
+	inModule := gomod != "" && gomod != os.DevNull
+	inWork := gowork != "" && gowork != "off"
+	if !inModule && !inWork {
+		return nil, fmt.Errorf("no go.mod in %s or any parent directory: run microsec-lint inside a Go module or workspace", dir)
+	}
+	if gocache == "off" {
+		return nil, errors.New("GOCACHE=off: microsec-lint reads the packages' export data from the go build cache, as go vet does; unset GOCACHE or point it at a directory")
+	}
+	root := &moduleRoot{patterns: patterns, vulnDir: dir}
+	if inModule {
+		return root, nil
+	}
+	out, err = goCmd(ctx, dir, env, "list", "-m", "-f", "{{.Dir}}")
+	if err != nil {
+		return nil, err
+	}
+	var below []string
+	for _, d := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if d == "" {
+			continue
+		}
+		if root.vulnDir == dir {
+			root.vulnDir = d
+		}
+		rel, err := filepath.Rel(dir, d)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			continue
+		}
+		below = append(below, "./"+path.Join(filepath.ToSlash(rel), "..."))
+	}
+	if len(below) > 0 {
+		root.patterns = nil
+		for _, p := range patterns {
+			if p == "./..." {
+				root.patterns = append(root.patterns, below...)
+			} else {
+				root.patterns = append(root.patterns, p)
+			}
+		}
+	}
+	return root, nil
+}
+
+// moduleRoot says which packages to load, and where govulncheck, which
+// needs a go.mod in its directory, is to run.
+type moduleRoot struct {
+	patterns []string
+	vulnDir  string // dir, or at a workspace root a module of the workspace
+}
+
+// vulnPatterns returns the patterns for govulncheck: relative paths are
+// made absolute when it runs elsewhere than dir.
+func (m *moduleRoot) vulnPatterns(dir string) []string {
+	if m.vulnDir == dir {
+		return m.patterns
+	}
+	out := make([]string, len(m.patterns))
+	for i, p := range m.patterns {
+		if p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") {
+			p = filepath.Join(dir, filepath.FromSlash(p))
+		}
+		out[i] = p
+	}
+	return out
+}
+
+// goCmd runs the go command in dir and returns its output, or an error
+// that names the command and what it printed.
+func goCmd(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return fmt.Errorf("cannot run the go command: %v", err)
+		if first, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n"); first != "" {
+			return nil, fmt.Errorf("go %s: %s", args[0], first)
+		}
+		return nil, fmt.Errorf("cannot run the go command: %v", err)
 	}
-	gomod, gocache, _ := strings.Cut(strings.TrimSpace(string(out)), "\n")
-	if gomod = strings.TrimSpace(gomod); gomod == "" || gomod == os.DevNull {
-		return fmt.Errorf("no go.mod in %s or any parent directory: run microsec-lint inside a Go module", pcfg.Dir)
-	}
-	if strings.TrimSpace(gocache) == "off" {
-		return errors.New("GOCACHE=off: microsec-lint reads the packages' export data from the go build cache, as go vet does; unset GOCACHE or point it at a directory")
-	}
-	return nil
+	return out, nil
 }
 
 // splitUnmatched separates the placeholders go/packages returns for

@@ -415,3 +415,42 @@ func TestFindingsOfTestVariantYield(t *testing.T) {
 		t.Errorf("findings:\n%s\nwant the package's at store.go:8, with no driver's placeholders, and the test's at store_test.go:10, with pq's", strings.Join(got, "\n"))
 	}
 }
+
+// TestRunWorkspaceRoot runs the driver at the root of a go.work workspace
+// that is no module itself, where the go command matches nothing with
+// ./...: there ./... stands for the packages of the workspace's modules
+// below the directory, and a pattern naming a module's packages works as
+// in the go command.
+func TestRunWorkspaceRoot(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.work":  "go 1.26\n\nuse (\n\t./a\n\t./b\n)\n",
+		"a/go.mod": "module example.com/a\n\ngo 1.26\n",
+		"a/a.go":   "package a\n\nfunc Bad() {}\n",
+		"b/go.mod": "module example.com/b\n\ngo 1.26\n",
+		"b/b.go":   "package b\n\nfunc Bad() {}\n",
+	})
+	for _, c := range []struct {
+		patterns []string
+		want     []string
+	}{
+		{nil, []string{"a/a.go", "b/b.go"}},
+		{[]string{"./..."}, []string{"a/a.go", "b/b.go"}},
+		{[]string{"example.com/b/..."}, []string{"b/b.go"}},
+	} {
+		res := runClean(t, fmt.Sprint(c.patterns), Config{
+			Dir:      dir,
+			Patterns: c.patterns,
+			Rules:    []analyzers.Rule{rule(badFuncs, "error")},
+			Env:      offline(),
+		})
+		var got []string
+		for _, f := range res.Findings {
+			rel, _ := filepath.Rel(dir, f.Pos.File)
+			got = append(got, filepath.ToSlash(rel))
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("patterns %q: findings in %v, want %v", c.patterns, got, c.want)
+		}
+	}
+}
