@@ -236,7 +236,7 @@ func stripAuthScheme(v string) string {
 func (c *checker) checkCall(call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	obj := typeutil.Callee(info, call)
-	if s, ok := callSink(obj, c.keyOf); ok {
+	if s, ok := c.callSink(obj); ok {
 		p := place{mode: s.mode, noun: s.noun, what: s.what, env: s.env, rank: 3}
 		for i, arg := range call.Args {
 			if s.arg < 0 || i == s.arg {

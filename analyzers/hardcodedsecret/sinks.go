@@ -217,16 +217,15 @@ func namedOf(t types.Type) *types.Named {
 	return n
 }
 
-// callSink returns the sink that a call of obj is, if any. keyOf is
-// objKey, or a memo of it.
-func callSink(obj types.Object, keyOf func(types.Object) (string, bool)) (sink, bool) {
+// callSink returns the sink that a call of obj is, if any.
+func (c *checker) callSink(obj types.Object) (sink, bool) {
 	if obj == nil || obj.Pkg() == nil {
 		return sink{}, false
 	}
 	if fn, ok := obj.(*types.Func); ok {
 		obj = fn.Origin()
 	}
-	key, micro := keyOf(obj)
+	key, micro := c.keyOf(obj)
 	if key == "" {
 		return sink{}, false
 	}
