@@ -117,6 +117,27 @@ func TestBadInputSyntaxError(t *testing.T) {
 	checkOneLine(t, r, exitFailed, "example.com/bad/syn", "syn.go:3:9")
 }
 
+// TestBadInputCgoFails: a cgo preamble that the C compiler rejects is
+// named by the compiler's own message, at the file and line, once; not by
+// the type checker's "could not import C" that follows from it, nor with
+// the compiler's excerpt of the source.
+func TestBadInputCgoFails(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"c/c.go", "package c\n\n/*\n#include <no_such_header_here.h>\n*/\nimport \"C\"\n\nfunc F() int { return int(C.f()) }\n",
+	)
+	r := runBinary(t, dir)
+	checkOneLine(t, r, exitFailed, "example.com/bad/c", "c/c.go:4:10", "no_such_header_here.h")
+	for _, junk := range []string{"import C", " | "} {
+		if strings.Contains(r.stderr, junk) {
+			t.Errorf("stderr holds %q:\n%s", junk, r.stderr)
+		}
+	}
+}
+
 // TestBadInputModuleNotDownloadable: go.mod requires a module that is
 // neither in the module cache nor reachable (GOPROXY=off). The line names
 // the module and why it could not be had; the packages that import it are

@@ -14,6 +14,7 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -410,20 +411,26 @@ func packageErrors(roots []*packages.Package, dir string) []report.Problem {
 // ownErrors drops, from a package's errors, the compiler's repetition of
 // errors that the parser or type checker already gave ("# pkg" output of
 // go list -export), and imports that failed because the imported package
-// is itself broken.
+// is itself broken. When cgo failed, the compiler's output is the cause
+// (the C compiler's message), and the type checker's failed import of "C"
+// only follows from it.
 func ownErrors(p *packages.Package, broken map[string]bool) []packages.Error {
-	checked := false
+	checked, cgoFailed := false, false
 	for _, e := range p.Errors {
 		if e.Kind == packages.ParseError || e.Kind == packages.TypeError {
 			checked = true
 		}
+		if path, ok := failedImport(e.Msg); ok && path == "C" {
+			cgoFailed = true
+		}
 	}
 	var out []packages.Error
 	for _, e := range p.Errors {
-		if checked && e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ") {
+		compiler := e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
+		if checked && compiler && !cgoFailed {
 			continue
 		}
-		if path, ok := failedImport(e.Msg); ok && broken[path] {
+		if path, ok := failedImport(e.Msg); ok && (broken[path] || path == "C" && cgoFailed) {
 			continue
 		}
 		out = append(out, e)
@@ -446,6 +453,16 @@ func errorLine(e packages.Error, dir string) string {
 	msg := e.Msg
 	if header, rest, ok := strings.Cut(msg, "\n"); ok && strings.HasPrefix(header, "# ") {
 		msg = rest // the compiler's "# pkg" header names the package again
+		// A C compiler quotes the source under its message
+		// ("    4 | #include ...", "      |  ^~~~"): the position
+		// says where.
+		var lines []string
+		for _, l := range strings.Split(msg, "\n") {
+			if !excerpt.MatchString(l) {
+				lines = append(lines, l)
+			}
+		}
+		msg = strings.Join(lines, "\n")
 	}
 	msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
 	pos := e.Pos
@@ -457,6 +474,10 @@ func errorLine(e packages.Error, dir string) string {
 	}
 	return pos + ": " + msg
 }
+
+// excerpt matches a line of source that gcc or clang quotes under a
+// message.
+var excerpt = regexp.MustCompile(`^\s+[0-9]*\s*\|`)
 
 func packagePath(p *packages.Package) string {
 	if p.PkgPath != "" {
