@@ -138,6 +138,21 @@ func TestBadInputCgoFails(t *testing.T) {
 	}
 }
 
+// TestBadInputImportCycle: an import cycle is one line, the go command's,
+// naming every package in it; the packages in the cycle are not reported
+// again for the imports the go command did not list for them.
+func TestBadInputImportCycle(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"cy1/a.go", "package cy1\n\nimport \"example.com/bad/cy2\"\n\nvar X = cy2.Y\n",
+		"cy2/b.go", "package cy2\n\nimport \"example.com/bad/cy3\"\n\nvar Y = cy3.Z\n",
+		"cy3/c.go", "package cy3\n\nimport \"example.com/bad/cy1\"\n\nvar Z = cy1.X\n",
+		"ok/ok.go", "package ok\n\nfunc F() {}\n",
+	)
+	r := runBinary(t, dir)
+	checkOneLine(t, r, exitFailed, "import cycle", "example.com/bad/cy1 example.com/bad/cy2 example.com/bad/cy3")
+}
+
 // TestBadInputModuleNotDownloadable: go.mod requires a module that is
 // neither in the module cache nor reachable (GOPROXY=off). The line names
 // the module and why it could not be had; the packages that import it are

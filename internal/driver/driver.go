@@ -382,6 +382,14 @@ func packageErrors(roots []*packages.Package, dir string) []report.Problem {
 		if len(p.Errors) > 0 {
 			broken[p.PkgPath] = true
 		}
+		for _, e := range p.Errors {
+			// The go command breaks an import cycle by listing no
+			// import for some packages in it, whose imports then
+			// fail: the cycle is the cause, named once.
+			for _, path := range cycleOf(e.Msg) {
+				broken[path] = true
+			}
+		}
 	})
 	var problems []report.Problem
 	seen := make(map[string]bool) // a package and its test variant share errors
@@ -436,6 +444,17 @@ func ownErrors(p *packages.Package, broken map[string]bool) []packages.Error {
 		out = append(out, e)
 	}
 	return out
+}
+
+// cycleOf returns the packages of the go command's "import cycle not
+// allowed: import stack: [a b a]", or nil.
+func cycleOf(msg string) []string {
+	_, stack, ok := strings.Cut(msg, "import cycle not allowed: import stack: [")
+	if !ok {
+		return nil
+	}
+	stack, _, _ = strings.Cut(stack, "]")
+	return strings.Fields(stack)
 }
 
 // failedImport recognises the type checker's "could not import P (...)".
