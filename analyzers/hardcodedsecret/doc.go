@@ -109,7 +109,9 @@
 // where an API or a name says they are secrets; a high-entropy string on
 // its own is not. Names are read as words (dbPassword, DB_PASSWD,
 // apiKey); a secret under a name with none of these words is only found by
-// its shape.
+// its shape. Such a value must be printable ASCII without spaces: a
+// password with a letter outside ASCII (Passwörd1) is not reported, which
+// keeps words of other languages out.
 //
 // A password equal to its user name (amqp://guest:guest@…,
 // postgres://postgres:postgres@…) is taken as a local default account and
