@@ -153,6 +153,21 @@ func TestBadInputImportCycle(t *testing.T) {
 	checkOneLine(t, r, exitFailed, "import cycle", "example.com/bad/cy1 example.com/bad/cy2 example.com/bad/cy3")
 }
 
+// TestBadInputGoWork: a go.work the go command cannot parse is named with
+// the go command's own cause, at its line; with modules off (GOPATH mode)
+// the run says there is no module, as outside one.
+func TestBadInputGoWork(t *testing.T) {
+	t.Run("malformed", func(t *testing.T) {
+		dir := writeModule(t, "go.work", "go 1.22\n\nuse (\n\t./a\n")
+		checkOneLine(t, runBinary(t, dir), exitFailed, "go.work:", "syntax error")
+	})
+	t.Run("GO111MODULE=off", func(t *testing.T) {
+		dir := writeModule(t, "go.mod", healthyGoMod, "a/a.go", "package a\n")
+		t.Setenv("GO111MODULE", "off")
+		checkOneLine(t, runBinary(t, dir), exitFailed, "no go.mod")
+	})
+}
+
 // TestBadInputModuleNotDownloadable: go.mod requires a module that is
 // neither in the module cache nor reachable (GOPROXY=off). The line names
 // the module and why it could not be had; the packages that import it are

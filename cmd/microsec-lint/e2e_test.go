@@ -457,25 +457,33 @@ func TestVulncheckBesideBrokenPackage(t *testing.T) {
 }
 
 // TestWorkspaceRoot: at the root of a go.work workspace that is no module
-// itself, ./... (the default) covers the workspace's modules: the rules'
-// findings in both, and the reachable vulnerability that govulncheck,
-// which needs a go.mod where it runs, finds in one of them; paths are
-// relative to the root.
+// itself, ./... (the default) covers the workspace's modules below the
+// root: the rules' findings in them, and the reachable vulnerability that
+// govulncheck, which needs a go.mod where it runs, finds in one of them;
+// paths are relative to the root. The first module go.work lists is
+// outside the root, and another sits below a go.work of its own: neither
+// may send govulncheck to another workspace, and the module outside is
+// not analysed.
 func TestWorkspaceRoot(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a govulncheck scan; run without -short")
 	}
-	dir := t.TempDir()
+	top := t.TempDir()
+	dir := filepath.Join(top, "root")
 	if err := os.CopyFS(filepath.Join(dir, "calls"), os.DirFS(vulnFixture)); err != nil {
 		t.Fatal(err)
 	}
+	shell := "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() { exec.Command(\"sh\", \"-c\", os.Args[1]).Run() }\n"
 	files := map[string]string{
-		"go.work":      "go 1.22\n\nuse (\n\t./calls\n\t./tool\n)\n",
-		"tool/go.mod":  "module example.com/tool\n\ngo 1.22\n",
-		"tool/tool.go": "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() { exec.Command(\"sh\", \"-c\", os.Args[1]).Run() }\n",
+		"root/go.work":            "go 1.22\n\nuse (\n\t../outside\n\t./calls\n\t./inner/tool\n)\n",
+		"root/inner/go.work":      "go 1.22\n\nuse ./tool\n",
+		"root/inner/tool/go.mod":  "module example.com/tool\n\ngo 1.22\n",
+		"root/inner/tool/tool.go": shell,
+		"outside/go.mod":          "module example.com/outside\n\ngo 1.22\n",
+		"outside/outside.go":      shell,
 	}
 	for name, content := range files {
-		path := filepath.Join(dir, filepath.FromSlash(name))
+		path := filepath.Join(top, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -492,9 +500,12 @@ func TestWorkspaceRoot(t *testing.T) {
 	if r.code != exitFindings || r.stderr != "" {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
 	}
-	for _, want := range []string{"calls/main.go:23:", "(GO-2021-0113)", "tool/tool.go:8:", "(cmdinjection)"} {
+	for _, want := range []string{"calls/main.go:23:", "(GO-2021-0113)", "inner/tool/tool.go:8:", "(cmdinjection)"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("output lacks %q:\n%s", want, r.stdout)
 		}
+	}
+	if strings.Contains(r.stdout, "outside.go") {
+		t.Errorf("the module outside the root was analysed:\n%s", r.stdout)
 	}
 }

@@ -6,10 +6,13 @@
 package driver
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/token"
+	"io"
 	"os"
 	"os/exec"
 	"path"
@@ -77,7 +80,11 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	as := analyzers.Analyzers(cfg.Rules)
 	guard(as)
 
-	vuln := startVulncheck(ctx, mod.vulnDir, mod.vulnPatterns(dir), cfg)
+	vcfg := cfg
+	if mod.vulnEnv != nil {
+		vcfg.Env = mod.vulnEnv
+	}
+	vuln := startVulncheck(ctx, mod.vulnDir, mod.vulnPatterns(dir), vcfg)
 	if cfg.Progress != nil {
 		cfg.Progress(Progress{})
 	}
@@ -212,13 +219,15 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 	if err != nil {
 		return nil, err
 	}
-	vars := strings.Split(strings.TrimSpace(string(out)), "\n")
+	// One line per variable, empty when unset: GOMOD is empty with
+	// GO111MODULE=off.
+	vars := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
 	for len(vars) < 3 {
 		vars = append(vars, "")
 	}
 	gomod, gowork, gocache := strings.TrimSpace(vars[0]), strings.TrimSpace(vars[1]), strings.TrimSpace(vars[2])
 	inModule := gomod != "" && gomod != os.DevNull
-	inWork := gowork != "" && gowork != "off"
+	inWork := gomod != "" && gowork != "" && gowork != "off"
 	if !inModule && !inWork {
 		return nil, fmt.Errorf("no go.mod in %s or any parent directory: run microsec-lint inside a Go module or workspace", dir)
 	}
@@ -229,23 +238,44 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 	if inModule {
 		return root, nil
 	}
-	out, err = goCmd(ctx, dir, env, "list", "-m", "-f", "{{.Dir}}")
+	// govulncheck runs in a module of the workspace, preferably one
+	// below dir, told which go.work to use: the module's directory may
+	// have its own, or none above it.
+	if env == nil {
+		env = os.Environ()
+	}
+	root.vulnEnv = append(slices.Clip(env), "GOWORK="+gowork)
+	out, err = goCmd(ctx, dir, env, "list", "-m", "-json")
 	if err != nil {
 		return nil, err
 	}
 	var below []string
-	for _, d := range strings.Split(strings.TrimSpace(string(out)), "\n") {
-		if d == "" {
+	var outside string
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var m struct{ Path, Dir string }
+		if err := dec.Decode(&m); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("go list -m: %v", err)
+		}
+		if m.Dir == "" {
+			continue
+		}
+		rel, err := filepath.Rel(dir, m.Dir)
+		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			if outside == "" {
+				outside = m.Dir
+			}
 			continue
 		}
 		if root.vulnDir == dir {
-			root.vulnDir = d
+			root.vulnDir = m.Dir
 		}
-		rel, err := filepath.Rel(dir, d)
-		if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			continue
-		}
-		below = append(below, "./"+path.Join(filepath.ToSlash(rel), "..."))
+		below = append(below, modulePattern(m.Path, filepath.ToSlash(rel)))
+	}
+	if root.vulnDir == dir && outside != "" {
+		root.vulnDir = outside
 	}
 	if len(below) > 0 {
 		root.patterns = nil
@@ -260,11 +290,25 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 	return root, nil
 }
 
-// moduleRoot says which packages to load, and where govulncheck, which
-// needs a go.mod in its directory, is to run.
+// modulePattern returns the pattern for the packages of the workspace
+// module at path, in the directory rel below the root: "./rel/...", or,
+// where the go command would match nothing with that because a directory
+// on the way starts with "." or "_", the module path with "/...".
+func modulePattern(modPath, rel string) string {
+	for _, elem := range strings.Split(rel, "/") {
+		if strings.HasPrefix(elem, ".") && elem != "." || strings.HasPrefix(elem, "_") {
+			return modPath + "/..."
+		}
+	}
+	return "./" + path.Join(rel, "...")
+}
+
+// moduleRoot says which packages to load, and where and how govulncheck,
+// which needs a go.mod in its directory, is to run.
 type moduleRoot struct {
 	patterns []string
-	vulnDir  string // dir, or at a workspace root a module of the workspace
+	vulnDir  string   // dir, or at a workspace root a module of the workspace
+	vulnEnv  []string // at a workspace root, the environment naming its go.work; else nil
 }
 
 // vulnPatterns returns the patterns for govulncheck: relative paths are
@@ -293,8 +337,8 @@ func goCmd(ctx context.Context, dir string, env []string, args ...string) ([]byt
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		if first, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n"); first != "" {
-			return nil, fmt.Errorf("go %s: %s", args[0], first)
+		if cause := firstCause(stderr.String()); cause != "" {
+			return nil, fmt.Errorf("go %s: %s", args[0], strings.TrimPrefix(cause, "go: "))
 		}
 		return nil, fmt.Errorf("cannot run the go command: %v", err)
 	}
@@ -318,12 +362,20 @@ func splitUnmatched(pkgs []*packages.Package) (real []*packages.Package, unmatch
 // loadError shortens what the go command says to its first line, which
 // names the cause ("go.mod file not found ...", "malformed import path").
 func loadError(err error) error {
-	msg := strings.TrimSpace(err.Error())
-	msg = strings.TrimPrefix(msg, "err: exit status 1: stderr: ")
-	if first, _, ok := strings.Cut(msg, "\n"); ok {
-		msg = first
+	msg := strings.TrimPrefix(strings.TrimSpace(err.Error()), "err: exit status 1: stderr: ")
+	return errors.New("cannot load packages: " + firstCause(msg))
+}
+
+// firstCause returns the first line of what the go command printed, with
+// the line after it when the first only introduces it ("go: errors
+// parsing go.work:").
+func firstCause(msg string) string {
+	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	first := strings.TrimSpace(lines[0])
+	if strings.HasSuffix(first, ":") && len(lines) > 1 {
+		first += " " + strings.TrimSpace(lines[1])
 	}
-	return errors.New("cannot load packages: " + msg)
+	return first
 }
 
 // dropTestMains removes the synthesized "pkg.test" main packages, whose only

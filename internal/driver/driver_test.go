@@ -424,18 +424,22 @@ func TestFindingsOfTestVariantYield(t *testing.T) {
 func TestRunWorkspaceRoot(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{
-		"go.work":  "go 1.26\n\nuse (\n\t./a\n\t./b\n)\n",
+		"go.work":  "go 1.26\n\nuse (\n\t./a\n\t./b\n\t./_c\n)\n",
 		"a/go.mod": "module example.com/a\n\ngo 1.26\n",
 		"a/a.go":   "package a\n\nfunc Bad() {}\n",
 		"b/go.mod": "module example.com/b\n\ngo 1.26\n",
 		"b/b.go":   "package b\n\nfunc Bad() {}\n",
+		// The go command matches nothing with ./_c/...: a directory
+		// whose name starts with "_" is left out of patterns.
+		"_c/go.mod": "module example.com/c\n\ngo 1.26\n",
+		"_c/c.go":   "package c\n\nfunc Bad() {}\n",
 	})
 	for _, c := range []struct {
 		patterns []string
 		want     []string
 	}{
-		{nil, []string{"a/a.go", "b/b.go"}},
-		{[]string{"./..."}, []string{"a/a.go", "b/b.go"}},
+		{nil, []string{"_c/c.go", "a/a.go", "b/b.go"}},
+		{[]string{"./..."}, []string{"_c/c.go", "a/a.go", "b/b.go"}},
 		{[]string{"example.com/b/..."}, []string{"b/b.go"}},
 	} {
 		res := runClean(t, fmt.Sprint(c.patterns), Config{
