@@ -509,3 +509,17 @@ func TestWorkspaceRoot(t *testing.T) {
 		t.Errorf("the module outside the root was analysed:\n%s", r.stdout)
 	}
 }
+
+// TestVulncheckFilePattern: govulncheck takes packages, not files; a Go
+// file named on the command line (as a pre-commit hook names the files it
+// checks) has the package in its directory scanned, instead of failing the
+// run.
+func TestVulncheckFilePattern(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a govulncheck scan; run without -short")
+	}
+	r := runVuln(t, "main.go")
+	if r.code != exitFindings || r.stderr != "" || !strings.Contains(r.stdout, "main.go:23:28:") || !strings.Contains(r.stdout, "(GO-2021-0113)") {
+		t.Errorf("exit %d, want %d, with GO-2021-0113 at main.go:23:28; stdout:\n%s\nstderr:\n%s", r.code, exitFindings, r.stdout, r.stderr)
+	}
+}

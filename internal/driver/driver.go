@@ -311,18 +311,26 @@ type moduleRoot struct {
 	vulnEnv  []string // at a workspace root, the environment naming its go.work; else nil
 }
 
-// vulnPatterns returns the patterns for govulncheck: relative paths are
-// made absolute when it runs elsewhere than dir.
+// vulnPatterns returns the patterns for govulncheck. It takes packages,
+// not files: a Go file named on the command line stands for the package
+// in its directory. Relative paths are made absolute when it runs
+// elsewhere than dir.
 func (m *moduleRoot) vulnPatterns(dir string) []string {
-	if m.vulnDir == dir {
-		return m.patterns
-	}
-	out := make([]string, len(m.patterns))
-	for i, p := range m.patterns {
-		if p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") {
+	var out []string
+	for _, p := range m.patterns {
+		if strings.HasSuffix(p, ".go") {
+			d := filepath.ToSlash(filepath.Dir(p))
+			if !filepath.IsAbs(d) && d != "." && d != ".." && !strings.HasPrefix(d, "./") && !strings.HasPrefix(d, "../") {
+				d = "./" + d
+			}
+			p = d
+		}
+		if m.vulnDir != dir && (p == "." || p == ".." || strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../")) {
 			p = filepath.Join(dir, filepath.FromSlash(p))
 		}
-		out[i] = p
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
 	}
 	return out
 }
