@@ -313,6 +313,12 @@ var (
 
 func runVuln(t *testing.T, args ...string) result {
 	t.Helper()
+	return runVulnIn(t, vulnFixture, args...)
+}
+
+// runVulnIn runs the binary in dir with vulnDB as the database.
+func runVulnIn(t *testing.T, dir string, args ...string) result {
+	t.Helper()
 	db, err := filepath.Abs(vulnDB)
 	if err != nil {
 		t.Fatal(err)
@@ -320,7 +326,7 @@ func runVuln(t *testing.T, args ...string) result {
 	// GOVERSION pins the standard library version the scan assumes, so
 	// that the toolchain running the tests does not change the findings.
 	t.Setenv("GOVERSION", "go1.26.8")
-	return runBinary(t, vulnFixture, append([]string{"-vulndb", db}, args...)...)
+	return runBinary(t, dir, append([]string{"-vulndb", db}, args...)...)
 }
 
 // TestVulncheckEndToEnd: a reachable vulnerability is a finding at the
@@ -438,12 +444,7 @@ func TestVulncheckBesideBrokenPackage(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "broken", "b.go"), []byte("package broken\n\nvar X int = \"x\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	db, err := filepath.Abs(vulnDB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("GOVERSION", "go1.26.8")
-	r := runBinary(t, dir, "-vulndb", db)
+	r := runVulnIn(t, dir)
 	if r.code != exitFailed {
 		t.Errorf("exit %d, want %d", r.code, exitFailed)
 	}
@@ -468,35 +469,20 @@ func TestWorkspaceRoot(t *testing.T) {
 	if testing.Short() {
 		t.Skip("a govulncheck scan; run without -short")
 	}
-	top := t.TempDir()
+	shell := "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() { exec.Command(\"sh\", \"-c\", os.Args[1]).Run() }\n"
+	top := writeModule(t,
+		"root/go.work", "go 1.22\n\nuse (\n\t../outside\n\t./calls\n\t./inner/tool\n)\n",
+		"root/inner/go.work", "go 1.22\n\nuse ./tool\n",
+		"root/inner/tool/go.mod", "module example.com/tool\n\ngo 1.22\n",
+		"root/inner/tool/tool.go", shell,
+		"outside/go.mod", "module example.com/outside\n\ngo 1.22\n",
+		"outside/outside.go", shell,
+	)
 	dir := filepath.Join(top, "root")
 	if err := os.CopyFS(filepath.Join(dir, "calls"), os.DirFS(vulnFixture)); err != nil {
 		t.Fatal(err)
 	}
-	shell := "package main\n\nimport (\n\t\"os\"\n\t\"os/exec\"\n)\n\nfunc main() { exec.Command(\"sh\", \"-c\", os.Args[1]).Run() }\n"
-	files := map[string]string{
-		"root/go.work":            "go 1.22\n\nuse (\n\t../outside\n\t./calls\n\t./inner/tool\n)\n",
-		"root/inner/go.work":      "go 1.22\n\nuse ./tool\n",
-		"root/inner/tool/go.mod":  "module example.com/tool\n\ngo 1.22\n",
-		"root/inner/tool/tool.go": shell,
-		"outside/go.mod":          "module example.com/outside\n\ngo 1.22\n",
-		"outside/outside.go":      shell,
-	}
-	for name, content := range files {
-		path := filepath.Join(top, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db, err := filepath.Abs(vulnDB)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Setenv("GOVERSION", "go1.26.8")
-	r := runBinary(t, dir, "-vulndb", db)
+	r := runVulnIn(t, dir)
 	if r.code != exitFindings || r.stderr != "" {
 		t.Fatalf("exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
 	}

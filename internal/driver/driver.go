@@ -14,7 +14,6 @@ import (
 	"go/token"
 	"io"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -25,6 +24,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
+	"github.com/microsec-lint/microsec-lint/internal/gocmd"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
 	"golang.org/x/tools/go/analysis"
@@ -215,7 +215,7 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 // matches nothing with ./..., and there that pattern stands for the
 // packages of the workspace's modules below dir.
 func checkModule(ctx context.Context, dir string, env, patterns []string) (*moduleRoot, error) {
-	out, err := goCmd(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE")
+	out, err := gocmd.Output(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE")
 	if err != nil {
 		return nil, err
 	}
@@ -245,7 +245,7 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 		env = os.Environ()
 	}
 	root.vulnEnv = append(slices.Clip(env), "GOWORK="+gowork)
-	out, err = goCmd(ctx, dir, env, "list", "-m", "-json")
+	out, err = gocmd.Output(ctx, dir, env, "list", "-m", "-json")
 	if err != nil {
 		return nil, err
 	}
@@ -335,24 +335,6 @@ func (m *moduleRoot) vulnPatterns(dir string) []string {
 	return out
 }
 
-// goCmd runs the go command in dir and returns its output, or an error
-// that names the command and what it printed.
-func goCmd(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
-	cmd.Env = env
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if cause := firstCause(stderr.String()); cause != "" {
-			return nil, fmt.Errorf("go %s: %s", args[0], strings.TrimPrefix(cause, "go: "))
-		}
-		return nil, fmt.Errorf("cannot run the go command: %v", err)
-	}
-	return out, nil
-}
-
 // splitUnmatched separates the placeholders go/packages returns for
 // patterns that name no package ("lstat ./x: no such file or directory")
 // from real packages.
@@ -371,19 +353,7 @@ func splitUnmatched(pkgs []*packages.Package) (real []*packages.Package, unmatch
 // names the cause ("go.mod file not found ...", "malformed import path").
 func loadError(err error) error {
 	msg := strings.TrimPrefix(strings.TrimSpace(err.Error()), "err: exit status 1: stderr: ")
-	return errors.New("cannot load packages: " + firstCause(msg))
-}
-
-// firstCause returns the first line of what the go command printed, with
-// the line after it when the first only introduces it ("go: errors
-// parsing go.work:").
-func firstCause(msg string) string {
-	lines := strings.Split(strings.TrimSpace(msg), "\n")
-	first := strings.TrimSpace(lines[0])
-	if strings.HasSuffix(first, ":") && len(lines) > 1 {
-		first += " " + strings.TrimSpace(lines[1])
-	}
-	return first
+	return errors.New("cannot load packages: " + gocmd.Cause(msg))
 }
 
 // dropTestMains removes the synthesized "pkg.test" main packages, whose only

@@ -9,11 +9,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/microsec-lint/microsec-lint/internal/gocmd"
 	"golang.org/x/mod/modfile"
 	"golang.org/x/mod/module"
 )
@@ -38,7 +38,7 @@ type mainModule struct {
 // loadWorkspace asks the go command, with the user's environment, for the
 // main modules and the directories of the toolchain and module cache.
 func loadWorkspace(ctx context.Context, dir string, env []string) (*workspace, error) {
-	out, err := goCmd(ctx, dir, env, "env", "-json", "GOVERSION", "GOROOT", "GOMODCACHE", "GOWORK")
+	out, err := gocmd.Output(ctx, dir, env, "env", "-json", "GOVERSION", "GOROOT", "GOMODCACHE", "GOWORK")
 	if err != nil {
 		return nil, err
 	}
@@ -55,7 +55,7 @@ func loadWorkspace(ctx context.Context, dir string, env []string) (*workspace, e
 		ws.workDir = filepath.Dir(goenv.GOWORK)
 	}
 
-	out, err = goCmd(ctx, dir, env, "list", "-m", "-json")
+	out, err = gocmd.Output(ctx, dir, env, "list", "-m", "-json")
 	if err != nil {
 		return nil, err
 	}
@@ -75,22 +75,6 @@ func loadWorkspace(ctx context.Context, dir string, env []string) (*workspace, e
 		return nil, fmt.Errorf("%s is not in a Go module: no go.mod here or above", cmp.Or(dir, "."))
 	}
 	return ws, nil
-}
-
-func goCmd(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
-	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
-	cmd.Env = env
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		if msg := strings.TrimSpace(stderr.String()); msg != "" {
-			return nil, fmt.Errorf("go %s: %s", strings.Join(args[:1], " "), msg)
-		}
-		return nil, fmt.Errorf("go %s: %v", strings.Join(args[:1], " "), err)
-	}
-	return out, nil
 }
 
 // isMain reports whether modulePath is one of the user's own modules.

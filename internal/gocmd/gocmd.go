@@ -1,0 +1,42 @@
+// Package gocmd runs the go command for microsec-lint's driver and its
+// vulncheck, and says in one line why it failed.
+package gocmd
+
+import (
+	"context"
+	"fmt"
+	"os/exec"
+	"strings"
+)
+
+// Output runs the go command with args in dir, with env (nil: this
+// process's environment), and returns what it wrote on standard output.
+// On failure the error names the subcommand and the go command's cause,
+// on one line (see Cause).
+func Output(ctx context.Context, dir string, env []string, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = dir
+	cmd.Env = env
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		if cause := Cause(stderr.String()); cause != "" {
+			return nil, fmt.Errorf("go %s: %s", args[0], strings.TrimPrefix(cause, "go: "))
+		}
+		return nil, fmt.Errorf("cannot run the go command: %v", err)
+	}
+	return out, nil
+}
+
+// Cause returns the first line of what the go command printed, with the
+// line after it when the first only introduces it ("go: errors parsing
+// go.work:").
+func Cause(msg string) string {
+	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	first := strings.TrimSpace(lines[0])
+	if strings.HasSuffix(first, ":") && len(lines) > 1 {
+		first += " " + strings.TrimSpace(lines[1])
+	}
+	return first
+}
