@@ -3,6 +3,7 @@ package vulncheck
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,8 +26,9 @@ func convert(st *stream, ws *workspace, showAll bool) *Result {
 	}
 
 	var findings []report.Finding
-	calls := make(map[string]int) // OSV id and position -> index in findings
-	seen := make(map[string]bool) // OSV id and package or module already reported
+	calls := make(map[string]int)              // OSV id and position -> index in findings
+	sameCall := make(map[int][]report.Finding) // index in findings -> the findings for it
+	seen := make(map[string]bool)              // OSV id and package or module already reported
 	for _, f := range st.findings {
 		lv := f.level()
 		if lv != deepest[f.OSV] || (lv != levelSymbol && !showAll) {
@@ -40,14 +42,13 @@ func convert(st *stream, ws *workspace, showAll bool) *Result {
 		case levelSymbol:
 			rf := calledFinding(f, e, ws)
 			key := f.OSV + "\x00" + posKey(rf.Pos)
-			if i, ok := calls[key]; ok {
-				// Another vulnerable function of the same advisory reached
-				// from the same line: one finding, naming both.
-				findings[i] = mergeSymbols(findings[i], rf)
-				continue
+			i, ok := calls[key]
+			if !ok {
+				i = len(findings)
+				calls[key] = i
+				findings = append(findings, rf)
 			}
-			calls[key] = len(findings)
-			findings = append(findings, rf)
+			sameCall[i] = append(sameCall[i], rf)
 		default:
 			top := f.Trace[0]
 			key := f.OSV + "\x00" + top.Module + "\x00" + top.Package
@@ -59,6 +60,9 @@ func convert(st *stream, ws *workspace, showAll bool) *Result {
 		}
 	}
 
+	for i, fs := range sameCall {
+		findings[i] = mergeSymbols(fs)
+	}
 	report.Sort(findings)
 	return &Result{Rules: rulesOf(findings, st.osvs), Findings: findings}
 }
@@ -164,16 +168,41 @@ func funcName(fr *frame) string {
 	return "(" + star + fr.Package + "." + recv + ")." + fr.Function
 }
 
-// mergeSymbols adds the vulnerable function of b to a; both were reached
-// from the same line.
-func mergeSymbols(a, b report.Finding) report.Finding {
-	sym, other := a.Properties["symbol"], b.Properties["symbol"]
-	if slices.Contains(strings.Split(sym, ", "), other) {
-		return a
+// mergeSymbols makes one finding of the findings of one advisory at one
+// call site, each reaching another vulnerable function: the message names
+// them all, in order, and the trace is that of the first. govulncheck
+// lists them in no fixed order, and the finding, its message and its
+// fingerprint must not change from run to run.
+func mergeSymbols(fs []report.Finding) report.Finding {
+	slices.SortFunc(fs, func(a, b report.Finding) int {
+		return cmp.Or(cmp.Compare(a.Properties["symbol"], b.Properties["symbol"]), cmp.Compare(traceKey(a), traceKey(b)))
+	})
+	out := fs[0]
+	var syms []string
+	for _, f := range fs {
+		if s := f.Properties["symbol"]; !slices.Contains(syms, s) {
+			syms = append(syms, s)
+		}
 	}
-	a.Properties["symbol"] = sym + ", " + other
-	a.Message = strings.Replace(a.Message, "reaches "+sym+" ", "reaches "+sym+" and "+other+" ", 1)
-	return a
+	if len(syms) == 1 {
+		return out
+	}
+	props := maps.Clone(out.Properties)
+	props["symbol"] = strings.Join(syms, ", ")
+	out.Properties = props
+	list := strings.Join(syms[:len(syms)-1], ", ") + " and " + syms[len(syms)-1]
+	out.Message = strings.Replace(out.Message, "reaches "+syms[0]+" ", "reaches "+list+" ", 1)
+	return out
+}
+
+// traceKey spells a finding's call path, to order findings that reach the
+// same function by different paths.
+func traceKey(f report.Finding) string {
+	var b strings.Builder
+	for _, fr := range f.Trace {
+		fmt.Fprintf(&b, "%s %s:%d:%d\n", fr.Function, fr.Pos.File, fr.Pos.Line, fr.Pos.Column)
+	}
+	return b.String()
 }
 
 func properties(e *osvEntry, fr *frame, fixed, reach string) map[string]string {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -550,6 +551,47 @@ func TestCancelDuringScan(t *testing.T) {
 		}
 		if d := time.Since(start) - after; d > time.Second {
 			t.Errorf("after %v: returned %v late", after, d)
+		}
+	}
+}
+
+// TestMergeSymbolsStable checks that the findings of one advisory reached
+// from one call, each through another vulnerable function, make one
+// finding naming every function, the same whatever order govulncheck
+// lists them in: baselines match findings by their message.
+func TestMergeSymbolsStable(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte("package main\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ws := &workspace{main: []mainModule{{path: "example.com/app", dir: dir}}}
+	call := func(fn string) *finding {
+		return &finding{OSV: "GO-2099-0001", FixedVersion: "v0.9.0", Trace: []*frame{
+			{Module: "golang.org/x/text", Version: "v0.8.0", Package: "golang.org/x/text/unicode/norm", Receiver: "Form", Function: fn},
+			{Module: "example.com/app", Package: "example.com/app", Function: "main", Position: &position{Filename: "main.go", Line: 1, Column: 1}},
+		}}
+	}
+	fns := []string{"String", "Bytes", "QuickSpan", "IsNormalString"}
+	var want *Result
+	for _, order := range [][]int{{0, 1, 2, 3}, {3, 2, 1, 0}, {2, 0, 3, 1}} {
+		st := &stream{osvs: map[string]*osvEntry{}}
+		for _, i := range order {
+			st.findings = append(st.findings, call(fns[i]))
+		}
+		got := convert(st, ws, false)
+		if len(got.Findings) != 1 {
+			t.Fatalf("order %v: %d findings, want 1", order, len(got.Findings))
+		}
+		msg := got.Findings[0].Message
+		for _, fn := range fns {
+			if !strings.Contains(msg, "(golang.org/x/text/unicode/norm.Form)."+fn) {
+				t.Errorf("order %v: message %q does not name %s", order, msg, fn)
+			}
+		}
+		if want == nil {
+			want = got
+		} else if !reflect.DeepEqual(got, want) {
+			t.Errorf("order %v gives\n%+v\nwhere the first order gave\n%+v", order, got.Findings[0], want.Findings[0])
 		}
 	}
 }
