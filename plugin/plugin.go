@@ -26,6 +26,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/config"
+	"github.com/microsec-lint/microsec-lint/internal/filter"
 	"golang.org/x/tools/go/analysis"
 	"gopkg.in/yaml.v3"
 )
@@ -134,13 +135,12 @@ func relabel(err error) error {
 }
 
 // BuildAnalyzers returns the analyzers of the enabled rules. Each is a
-// copy of the suite's analyzer whose findings in excluded files are
-// dropped; the copy keeps the analyzer's name, requirements and fact
-// types, so facts still flow between packages.
+// copy of the suite's analyzer whose findings in excluded files, or that a
+// //microsec:ignore directive covers, are dropped (see filter.Analyzer).
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	out := make([]*analysis.Analyzer, len(p.rules))
 	for i, r := range p.rules {
-		out[i] = excluding(r.Analyzer, p.cfg)
+		out[i] = filter.Analyzer(r.Analyzer, p.cfg, filter.Known)
 	}
 	return out, nil
 }
@@ -149,21 +149,4 @@ func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // matches calls by their types.Object.
 func (p *Plugin) GetLoadMode() string {
 	return register.LoadModeTypesInfo
-}
-
-// excluding returns a copy of a whose Run reports only diagnostics
-// outside the files the settings exclude for a's rule.
-func excluding(a *analysis.Analyzer, cfg *config.Config) *analysis.Analyzer {
-	w := *a
-	w.Run = func(pass *analysis.Pass) (any, error) {
-		filtered := *pass
-		filtered.Report = func(d analysis.Diagnostic) {
-			if cfg.ExcludedFile(a.Name, pass.Fset.Position(d.Pos).Filename) {
-				return
-			}
-			pass.Report(d)
-		}
-		return a.Run(&filtered)
-	}
-	return &w
 }

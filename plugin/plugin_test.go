@@ -1,7 +1,6 @@
 package plugin
 
 import (
-	"go/ast"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -167,28 +166,6 @@ func TestExclusions(t *testing.T) {
 	analysistest.Run(t, dir, build(map[string]any{"exclude": []any{"testdata/src/svc/legacy.go"}}), "svc")
 	// api: with exclude-generated off, api.pb.micro.go is reported too.
 	analysistest.Run(t, dir, build(map[string]any{"exclude-generated": false}), "svc/api")
-}
-
-// TestWrapperKeepsAnalyzer checks that the copy golangci-lint runs keeps
-// what the checker and fact encoding rely on.
-func TestWrapperKeepsAnalyzer(t *testing.T) {
-	type fact struct{ analysis.Fact }
-	a := &analysis.Analyzer{
-		Name:      "facts",
-		Doc:       "exports facts",
-		Requires:  []*analysis.Analyzer{fakeSuite()[0].Analyzer},
-		FactTypes: []analysis.Fact{new(fact)},
-		Run:       func(*analysis.Pass) (any, error) { return 1, nil },
-	}
-	w := excluding(a, nil)
-	if w == a || w.Name != a.Name || w.Doc != a.Doc || !reflect.DeepEqual(w.Requires, a.Requires) ||
-		!reflect.DeepEqual(w.FactTypes, a.FactTypes) {
-		t.Errorf("wrapper %+v differs from %+v", w, a)
-	}
-	res, err := w.Run(&analysis.Pass{Files: []*ast.File{}})
-	if res != 1 || err != nil {
-		t.Errorf("wrapper Run = %v, %v; want the analyzer's result", res, err)
-	}
 }
 
 // TestMicrosecFile checks that without settings the plugin reads the

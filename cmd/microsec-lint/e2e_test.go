@@ -252,17 +252,44 @@ func TestNoModule(t *testing.T) {
 }
 
 // TestVetTool runs the binary under go vet and expects the same findings as
-// the text output, in go vet's format.
+// the text output, in go vet's format: on the v4 service, and on a module
+// whose .microsec.yml disables a rule and excludes a file, and whose
+// source silences a finding with a directive.
 func TestVetTool(t *testing.T) {
-	text := runBinary(t, fixture("v4service"))
+	vetMatchesText(t, fixture("v4service"))
+
+	secret := func(name string) string {
+		//microsec:ignore hardcodedsecret -- made-up passwords the test plants
+		return "const " + name + " = \"Zq7vR2mXw9Lp4kTb\"\n\nvar _ = " + name + "\n"
+	}
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		".microsec.yml", "disable: [insecuretransport]\nexclude:\n  - legacy.go\n",
+		"main.go", "package main\n\nimport \"crypto/tls\"\n\nvar _ = &tls.Config{InsecureSkipVerify: true}\n\n"+
+			secret("password")+"\n//microsec:ignore hardcodedsecret -- a fixture's password\n"+secret("dbPassword")+"\nfunc main() {}\n",
+		"legacy.go", "package main\n\n"+secret("adminPassword"),
+	)
+	if n := vetMatchesText(t, dir); n != 1 {
+		t.Errorf("%d findings, want 1: the password not silenced", n)
+	}
+}
+
+// vetMatchesText checks that go vet -vettool reports in dir what the text
+// output does, and returns how many findings that is.
+func vetMatchesText(t *testing.T, dir string) int {
+	t.Helper()
+	text := runBinary(t, dir)
 	var want []string
 	for _, line := range strings.Split(strings.TrimSpace(text.stdout), "\n") {
+		if line == "" {
+			continue
+		}
 		i := strings.LastIndex(line, " (")
 		want = append(want, line[:i])
 	}
 
 	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
-	cmd.Dir = fixture("v4service")
+	cmd.Dir = dir
 	cmd.Env = offlineEnv()
 	out, err := cmd.CombinedOutput()
 	var exit *exec.ExitError
@@ -281,6 +308,7 @@ func TestVetTool(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("go vet findings:\n%s\nwant (from text output):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	return len(want)
 }
 
 // TestLSPSubcommand starts "microsec-lint lsp" and ends it with the exit

@@ -19,9 +19,11 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/config"
 	"github.com/microsec-lint/microsec-lint/internal/driver"
+	"github.com/microsec-lint/microsec-lint/internal/filter"
 	"github.com/microsec-lint/microsec-lint/internal/lsp"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
@@ -72,8 +74,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 	rules := analyzers.All()
 	if isVetInvocation(args) {
+		as, err := vetAnalyzers(rules, args)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %v\n", name, err)
+			return exitUsage
+		}
 		// unitchecker reads os.Args itself and exits.
-		unitchecker.Main(analyzers.Analyzers(rules)...)
+		unitchecker.Main(as...)
 	}
 
 	serveLSP := len(args) > 0 && args[0] == "lsp"
@@ -382,6 +389,41 @@ func version() string {
 // isVetInvocation reports whether go vet runs us as its -vettool: it first
 // asks for the version (-V=full) and the flags (-flags), then passes a
 // single JSON config file whose name ends in .cfg.
+// vetAnalyzers returns the analyzers go vet runs on a package: every
+// rule, so that facts flow alike between all packages, with the findings
+// of the rules that .microsec.yml disables dropped, and those in files it
+// excludes or under a suppression directive, as in the command's own
+// runs. go vet's handshakes before any package (-V=full, -flags) read no
+// settings.
+func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, error) {
+	all := analyzers.Analyzers(rules)
+	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
+		return all, nil
+	}
+	// go vet runs the tool in the package's directory.
+	settings, err := config.Resolve("", ".")
+	if err != nil {
+		return nil, err
+	}
+	enabled, err := settings.Apply(rules, config.Overrides{}, vulncheck.Name)
+	if err != nil {
+		return nil, err
+	}
+	on := make(map[*analysis.Analyzer]bool)
+	for _, r := range enabled {
+		on[r.Analyzer] = true
+	}
+	out := make([]*analysis.Analyzer, len(all))
+	for i, a := range all {
+		if on[a] {
+			out[i] = filter.Analyzer(a, settings, filter.Known)
+		} else {
+			out[i] = filter.Quiet(a)
+		}
+	}
+	return out, nil
+}
+
 func isVetInvocation(args []string) bool {
 	for _, a := range args {
 		if a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" {

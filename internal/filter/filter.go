@@ -1,0 +1,78 @@
+// Package filter gives the drivers that are not microsec-lint's own (go
+// vet's unitchecker, golangci-lint) the suite's analyzers wrapped so that
+// their diagnostics pass the same settings and suppression directives as
+// the command's findings.
+package filter
+
+import (
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/config"
+	"github.com/microsec-lint/microsec-lint/internal/suppress"
+)
+
+// Analyzer returns a copy of a whose Run reports only the diagnostics that
+// cfg leaves in (the file not excluded for a's rule) and that no
+// suppression directive in the package's files covers; known says which
+// rule names a directive may give. The copy keeps a's name,
+// requirements and fact types, so facts flow between packages as before.
+func Analyzer(a *analysis.Analyzer, cfg *config.Config, known func(string) bool) *analysis.Analyzer {
+	w := *a
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		// Most packages report nothing: their comments are read only
+		// when a diagnostic comes.
+		directives := sync.OnceValue(func() *suppress.Index {
+			ix := suppress.NewIndex()
+			ix.Add(suppress.Scan(pass.Fset, pass.Files, known))
+			return ix
+		})
+		filtered := *pass
+		filtered.Report = func(d analysis.Diagnostic) {
+			pos := pass.Fset.Position(d.Pos)
+			if cfg.ExcludedFile(a.Name, pos.Filename) {
+				return
+			}
+			end := pos.Line
+			if d.End.IsValid() {
+				end = pass.Fset.Position(d.End).Line
+			}
+			if _, ok := directives().Lookup(a.Name, pos.Filename, pos.Line, end); ok {
+				return
+			}
+			pass.Report(d)
+		}
+		return a.Run(&filtered)
+	}
+	return &w
+}
+
+// Quiet returns a copy of a that reports nothing: a rule the settings
+// disable still runs where other rules need its facts or result.
+func Quiet(a *analysis.Analyzer) *analysis.Analyzer {
+	w := *a
+	w.Run = func(pass *analysis.Pass) (any, error) {
+		quiet := *pass
+		quiet.Report = func(analysis.Diagnostic) {}
+		return a.Run(&quiet)
+	}
+	return &w
+}
+
+// Known reports whether a directive may name rule: a rule of the suite.
+func Known(rule string) bool {
+	knownOnce.Do(func() {
+		knownNames = make(map[string]bool)
+		for _, r := range analyzers.All() {
+			knownNames[r.Analyzer.Name] = true
+		}
+	})
+	return knownNames[rule]
+}
+
+var (
+	knownOnce  sync.Once
+	knownNames map[string]bool
+)
