@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -103,6 +104,15 @@ func TestWantProgress(t *testing.T) {
 	out := buf.String()
 	if !strings.Contains(out, "loading packages") || !strings.Contains(out, "4 packages loaded, 4 analysed") || !strings.HasSuffix(out, "\r\x1b[K") {
 		t.Errorf("progress output = %q", out)
+	}
+
+	// A message written while the line is drawn (-debug-timing, a
+	// vulncheck note) starts on a line of its own.
+	buf.Reset()
+	p.update(driver.Progress{Loaded: 4, Analysed: 2})
+	fmt.Fprintf(p, "note\n")
+	if out := buf.String(); !strings.HasSuffix(out, "analysed\r\x1b[Knote\n") {
+		t.Errorf("message over the progress line = %q", out)
 	}
 }
 

@@ -63,3 +63,15 @@ func wantProgress(mode string, stderr io.Writer) (bool, error) {
 	}
 	return false, fmt.Errorf("-progress: %q is not auto, always or never", mode)
 }
+
+// Write writes p, a whole line of a message, above the progress line: the
+// line is erased first, and drawn again at the next update.
+func (p *progressLine) Write(b []byte) (int, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.drawn = false
+	}
+	return p.w.Write(b)
+}

@@ -147,8 +147,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		Rules:      enabled,
 		NewFromRev: opts.newFromRev,
 	}
+	showProgress, err := wantProgress(opts.progress, stderr)
+	if err != nil {
+		return usageError(stderr, err)
+	}
+	// Lines written while the run goes on come above the progress line.
+	var bar *progressLine
+	logw := stderr
+	if showProgress {
+		bar = &progressLine{w: stderr}
+		cfg.Progress = bar.update
+		logw = bar
+	}
 	if opts.vuln && settings.Enabled(vulncheck.Name) {
-		cfg.Vuln = &vulncheck.Config{DB: opts.vulnDB, ShowAll: opts.vulnShow == "all", Log: stderr}
+		cfg.Vuln = &vulncheck.Config{DB: opts.vulnDB, ShowAll: opts.vulnShow == "all", Log: logw}
 	}
 	if opts.baseline != "" {
 		if cfg.Baseline, err = baseline.Load(opts.baseline); err != nil {
@@ -157,16 +169,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	if opts.debugTiming {
-		cfg.Timing = func(load time.Duration, ts []driver.Timing) { printTiming(stderr, load, ts) }
-	}
-	showProgress, err := wantProgress(opts.progress, stderr)
-	if err != nil {
-		return usageError(stderr, err)
-	}
-	var bar *progressLine
-	if showProgress {
-		bar = &progressLine{w: stderr}
-		cfg.Progress = bar.update
+		cfg.Timing = func(load time.Duration, ts []driver.Timing) { printTiming(logw, load, ts) }
 	}
 	stopProfile, err := startProfile(opts.cpuProfile)
 	if err != nil {

@@ -513,7 +513,24 @@ func errorLine(e packages.Error, dir string) string {
 		}
 		msg = strings.Join(lines, "\n")
 	}
-	msg = strings.Join(strings.Fields(strings.ReplaceAll(msg, "\n", "; ")), " ")
+	// One line: lines joined by "; ", but a line that ends in a colon
+	// introduces the next ("to add:", then "go get ...").
+	var b strings.Builder
+	for i, l := range strings.Split(strings.TrimSpace(msg), "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			continue
+		}
+		if i > 0 && b.Len() > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(l)
+	}
+	msg = b.String()
 	pos := e.Pos
 	if pos == "" || pos == "-" {
 		return msg

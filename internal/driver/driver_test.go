@@ -16,6 +16,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 )
 
 // badFuncs reports every function named Bad, with a fix that renames it.
@@ -455,6 +456,21 @@ func TestRunWorkspaceRoot(t *testing.T) {
 		}
 		if strings.Join(got, " ") != strings.Join(c.want, " ") {
 			t.Errorf("patterns %q: findings in %v, want %v", c.patterns, got, c.want)
+		}
+	}
+}
+
+// TestErrorLine checks that an error is one line: the compiler's header
+// and a C compiler's quoted source dropped, lines joined by "; ", and a
+// line that introduces the next ("to add:") joined to it by a space.
+func TestErrorLine(t *testing.T) {
+	for msg, want := range map[string]string{
+		"missing go.sum entry for module providing package example.com/undl; to add:\n\tgo get example.com/undl":                              "missing go.sum entry for module providing package example.com/undl; to add: go get example.com/undl",
+		"# example.com/c\nc.go:4:10: fatal error: x.h: No such file\n    4 | #include <x.h>\n      |          ^~~~~\ncompilation terminated.": "c.go:4:10: fatal error: x.h: No such file; compilation terminated.",
+		"first\n\nsecond": "first; second",
+	} {
+		if got := errorLine(packages.Error{Msg: msg}, "/m"); got != want {
+			t.Errorf("errorLine(%q) = %q, want %q", msg, got, want)
 		}
 	}
 }
