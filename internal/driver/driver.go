@@ -564,55 +564,51 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 		file          string
 		offset, endAt int
 	}
-	type key struct {
-		place
-		msg string
+	type diag struct {
+		report.Finding
+		at     place
+		tokPos token.Pos // Pos in the unit's file set
 	}
-	var found [][]report.Finding // by unit, then by action and diagnostic
+	found := make([][]diag, len(units))
 	byPackage := make(map[place]bool)
-	for _, u := range units {
-		var fs []report.Finding
-		if u.root {
-			for _, act := range u.actions {
-				for _, d := range act.diags {
-					f := finding(u.pkg, act.analyzer, d, levels[act.analyzer.Name])
-					fs = append(fs, f)
-					if u.pkg.ForTest == "" {
-						byPackage[place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}] = true
-					}
+	for i, u := range units {
+		if !u.root {
+			continue
+		}
+		for _, act := range u.actions {
+			for _, d := range act.diags {
+				f := finding(u.pkg, act.analyzer, d, levels[act.analyzer.Name])
+				at := place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}
+				found[i] = append(found[i], diag{f, at, d.Pos})
+				if u.pkg.ForTest == "" {
+					byPackage[at] = true
 				}
 			}
 		}
-		found = append(found, fs)
+	}
+	type key struct {
+		place
+		msg string
 	}
 	seen := make(map[key]bool)
 	src := make(sources)
 	var out []located
 	for i, u := range units {
-		if !u.root {
-			continue
-		}
-		n := 0
-		for _, act := range u.actions {
-			for _, d := range act.diags {
-				f := found[i][n]
-				n++
-				at := place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}
-				k := key{at, f.Message}
-				if seen[k] || (u.pkg.ForTest != "" && byPackage[at]) {
-					continue
-				}
-				seen[k] = true
-				end := f.End.Offset
-				if f.End == f.Pos {
-					end = -1
-				}
-				out = append(out, located{
-					Finding: f,
-					scope:   enclosing(u.funcs, d.Pos),
-					code:    src.text(f.Pos.File, f.Pos.Offset, end),
-				})
+		for _, d := range found[i] {
+			k := key{d.at, d.Message}
+			if seen[k] || (u.pkg.ForTest != "" && byPackage[d.at]) {
+				continue
 			}
+			seen[k] = true
+			end := d.End.Offset
+			if d.End == d.Pos {
+				end = -1
+			}
+			out = append(out, located{
+				Finding: d.Finding,
+				scope:   enclosing(u.funcs, d.tokPos),
+				code:    src.text(d.Pos.File, d.Pos.Offset, end),
+			})
 		}
 	}
 	return out
