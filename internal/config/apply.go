@@ -98,7 +98,7 @@ func (c *Config) Apply(rules []analyzers.Rule, o Overrides, extra ...string) ([]
 		}
 		for _, n := range list {
 			if !known(n) {
-				return nil, fmt.Errorf("-%s: unknown rule %q (see -list-rules)", flagName, n)
+				return nil, fmt.Errorf("-%s: unknown rule %q%s", flagName, n, suggest(n, names))
 			}
 		}
 	}

@@ -348,11 +348,16 @@ func TestCommandLineErrors(t *testing.T) {
 		o    Overrides
 		want string
 	}{
-		{Overrides{Enable: []string{"nope"}}, `-enable: unknown rule "nope" (see -list-rules)`},
-		{Overrides{Disable: []string{"nope"}}, `-disable: unknown rule "nope" (see -list-rules)`},
+		{Overrides{Enable: []string{"sqlconcatt"}}, `-enable: unknown rule "sqlconcatt" (did you mean "sqlconcat"?)`},
+		{Overrides{Disable: []string{"nope"}}, `-disable: unknown rule "nope" (want one of: RULES)`},
 		{Overrides{Disable: []string{"insecuretransport", "sqlconcat", "hardcodedsecret"}}, "no rules left to run after -enable and -disable"},
 	} {
 		_, err := Default(t.TempDir()).Apply(suite(), tc.o)
+		var names []string
+		for _, r := range suite() {
+			names = append(names, r.Analyzer.Name)
+		}
+		tc.want = strings.ReplaceAll(tc.want, "RULES", strings.Join(names, ", "))
 		if err == nil || err.Error() != tc.want {
 			t.Errorf("%+v: error %v, want %s", tc.o, err, tc.want)
 		}
