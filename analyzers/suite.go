@@ -57,3 +57,13 @@ func Analyzers(rules []Rule) []*analysis.Analyzer {
 	}
 	return as
 }
+
+// Known returns a test of whether a suppression directive may name a
+// rule: any rule of the suite, enabled or not, and the rules given.
+func Known(rules ...Rule) func(string) bool {
+	known := make(map[string]bool)
+	for _, r := range append(All(), rules...) {
+		known[r.Analyzer.Name] = true
+	}
+	return func(name string) bool { return known[name] }
+}

@@ -140,7 +140,7 @@ func relabel(err error) error {
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	out := make([]*analysis.Analyzer, len(p.rules))
 	for i, r := range p.rules {
-		out[i] = filter.Analyzer(r.Analyzer, p.cfg, filter.Known)
+		out[i] = filter.Analyzer(r.Analyzer, p.cfg, analyzers.Known())
 	}
 	return out, nil
 }

@@ -419,7 +419,7 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 	out := make([]*analysis.Analyzer, len(all))
 	for i, a := range all {
 		if on[a] {
-			out[i] = filter.Analyzer(a, settings, filter.Known)
+			out[i] = filter.Analyzer(a, settings, analyzers.Known())
 		} else {
 			out[i] = filter.Quiet(a)
 		}

@@ -105,7 +105,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	}
 	units := plan(pkgs, learnedFrom(pkgs, cfg.Rules))
 	ordered := withRequirements(as)
-	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered), known: knownRules(cfg.Rules)}
+	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered), known: analyzers.Known(cfg.Rules...)}
 	r.idle = idleRules(pkgs, units, cfg.Rules)
 	if base, err := cacheBase(ordered); err == nil {
 		setKeys(units, base)

@@ -126,7 +126,9 @@ func TestDecideDotlessModule(t *testing.T) {
 		{"os/exec", "", []string{"os"}},
 		{"lib/shell", "lib", []string{"os/exec"}},
 		{"lib/runner", "lib", []string{"lib/shell"}},
-		{"example.com/app", "main", []string{"lib/runner"}},
+		{"strings", "", nil},
+		{"lib/text", "lib", []string{"strings"}}, // reaches no sink
+		{"example.com/app", "main", []string{"lib/runner", "lib/text"}},
 	})
 	var needs []analysisutil.DepBodies
 	for _, r := range analyzers.All() {
@@ -139,6 +141,9 @@ func TestDecideDotlessModule(t *testing.T) {
 		if !needed[pkgs[path]] {
 			t.Errorf("%s is not needed", path)
 		}
+	}
+	if needed[pkgs["lib/text"]] {
+		t.Error("lib/text is needed, though it reaches no sink")
 	}
 }
 

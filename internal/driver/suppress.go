@@ -3,7 +3,6 @@ package driver
 import (
 	"go/token"
 
-	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
@@ -21,16 +20,6 @@ var DirectiveRule = report.Rule{
 	CWE:              []int{1078},
 	Level:            report.LevelWarning,
 	SecuritySeverity: "2.0",
-}
-
-// knownRules reports whether a directive may name a rule: any rule of the
-// suite, enabled or not, and the rules given.
-func knownRules(rules []analyzers.Rule) func(string) bool {
-	known := make(map[string]bool)
-	for _, r := range append(analyzers.All(), rules...) {
-		known[r.Analyzer.Name] = true
-	}
-	return func(name string) bool { return known[name] }
 }
 
 // applyDirectives marks the findings that directives in the root packages silence,

@@ -9,7 +9,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
-	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/config"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
@@ -60,19 +59,3 @@ func Quiet(a *analysis.Analyzer) *analysis.Analyzer {
 	}
 	return &w
 }
-
-// Known reports whether a directive may name rule: a rule of the suite.
-func Known(rule string) bool {
-	knownOnce.Do(func() {
-		knownNames = make(map[string]bool)
-		for _, r := range analyzers.All() {
-			knownNames[r.Analyzer.Name] = true
-		}
-	})
-	return knownNames[rule]
-}
-
-var (
-	knownOnce  sync.Once
-	knownNames map[string]bool
-)

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/config"
 )
 
@@ -73,7 +74,7 @@ func TestAnalyzerFilters(t *testing.T) {
 			lines = append(lines, p.Line)
 		},
 	}
-	if _, err := Analyzer(calls, cfg, Known).Run(pass); err != nil {
+	if _, err := Analyzer(calls, cfg, analyzers.Known()).Run(pass); err != nil {
 		t.Fatal(err)
 	}
 	if want := []int{6, 9}; !reflect.DeepEqual(lines, want) {
@@ -93,7 +94,7 @@ func TestAnalyzerKeepsIdentity(t *testing.T) {
 		FactTypes: []analysis.Fact{new(fact)},
 		Run:       func(*analysis.Pass) (any, error) { return 1, nil },
 	}
-	w := Analyzer(a, config.Default(t.TempDir()), Known)
+	w := Analyzer(a, config.Default(t.TempDir()), analyzers.Known())
 	if w == a || w.Name != a.Name || w.Doc != a.Doc || !reflect.DeepEqual(w.Requires, a.Requires) ||
 		!reflect.DeepEqual(w.FactTypes, a.FactTypes) {
 		t.Errorf("wrapper %+v differs from %+v", w, a)
