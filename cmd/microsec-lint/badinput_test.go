@@ -320,3 +320,46 @@ func TestProfiles(t *testing.T) {
 	r = runBinary(t, dir, "-vuln=false", "-debug-cpuprofile", bad, "./...")
 	checkOneLine(t, r, exitFailed, "-debug-cpuprofile", "no-such-dir")
 }
+
+// TestBadInputBaseline: a -baseline file that is missing, not JSON or of
+// another version is a usage error, told before the analysis: the module
+// has a syntax error the run would otherwise report first.
+func TestBadInputBaseline(t *testing.T) {
+	for name, tc := range map[string]struct {
+		content string // "" writes no file
+		want    string
+	}{
+		"missing":      {"", "no such file"},
+		"not json":     {"findings: []\n", "not valid JSON"},
+		"version":      {`{"version": 99, "findings": []}`, "version 99"},
+		"fingerprints": {`{"version": 1, "findings": [{"rule": "sqlconcat", "file": "a.go"}]}`, "no fingerprint"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n"}
+			if tc.content != "" {
+				files = append(files, "base.json", tc.content)
+			}
+			r := runBinary(t, writeModule(t, files...), "-baseline", "base.json")
+			checkOneLine(t, r, exitUsage, "baseline", tc.want)
+		})
+	}
+}
+
+// TestBadInputNewFromRev: -new-from-rev outside a git repository, or with
+// a revision that names no commit, is a usage error told before the
+// analysis, as for -baseline.
+func TestBadInputNewFromRev(t *testing.T) {
+	files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n"}
+	t.Run("no repository", func(t *testing.T) {
+		r := runBinary(t, writeModule(t, files...), "-new-from-rev", "HEAD")
+		checkOneLine(t, r, exitUsage, "-new-from-rev", "not a git repository")
+	})
+	t.Run("no such commit", func(t *testing.T) {
+		dir := writeModule(t, files...)
+		if out, err := exec.Command("git", "-C", dir, "init", "-q").CombinedOutput(); err != nil {
+			t.Fatalf("git init: %v\n%s", err, out)
+		}
+		r := runBinary(t, dir, "-new-from-rev", "no-such-branch")
+		checkOneLine(t, r, exitUsage, "-new-from-rev", `"no-such-branch" is not a commit`)
+	})
+}

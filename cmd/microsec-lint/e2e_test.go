@@ -537,3 +537,45 @@ func TestVulncheckFilePattern(t *testing.T) {
 		t.Errorf("exit %d, want %d, with GO-2021-0113 at main.go:23:28; stdout:\n%s\nstderr:\n%s", r.code, exitFindings, r.stdout, r.stderr)
 	}
 }
+
+// TestBaselineAndNewFromRev: a run with the baseline it wrote reports
+// nothing; a fault added after it is reported alone, by -baseline and by
+// -new-from-rev against the commit that holds the rest.
+func TestBaselineAndNewFromRev(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(fixture("v4service"))); err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Join(dir, "base.json")
+	if r := runBinary(t, dir, "-write-baseline", base); r.code != exitFindings {
+		t.Fatalf("-write-baseline: exit %d, want %d; stderr:\n%s", r.code, exitFindings, r.stderr)
+	}
+	if r := runBinary(t, dir, "-baseline", base); r.code != exitClean || r.stdout != "" {
+		t.Fatalf("-baseline right after -write-baseline: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-C", dir}, args...)...)
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
+			"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com", "GIT_CONFIG_GLOBAL=/dev/null")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git("init", "-q")
+	git("add", ".")
+	git("commit", "-qm", "base")
+
+	added := "package main\n\nimport \"crypto/tls\"\n\nfunc laterClient() *tls.Config {\n\treturn &tls.Config{InsecureSkipVerify: true}\n}\n"
+	if err := os.WriteFile(filepath.Join(dir, "fault_later.go"), []byte(added), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"-baseline", base}, {"-new-from-rev", "HEAD"}} {
+		r := runBinary(t, dir, args...)
+		lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+		if r.code != exitFindings || len(lines) != 1 || !strings.HasPrefix(lines[0], "fault_later.go:6:") {
+			t.Errorf("%s: exit %d, stdout:\n%s\nwant exit %d and the one finding of fault_later.go", strings.Join(args, " "), r.code, r.stdout, exitFindings)
+		}
+	}
+}

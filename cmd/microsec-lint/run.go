@@ -20,6 +20,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/config"
 	"github.com/microsec-lint/microsec-lint/internal/driver"
 	"github.com/microsec-lint/microsec-lint/internal/filter"
+	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/lsp"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
@@ -142,10 +143,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return runLSP(enabled, settings.Filter, stdout, stderr)
 	}
 	cfg := driver.Config{
-		Patterns:   fs.Args(),
-		Tests:      opts.tests,
-		Rules:      enabled,
-		NewFromRev: opts.newFromRev,
+		Patterns: fs.Args(),
+		Tests:    opts.tests,
+		Rules:    enabled,
 	}
 	showProgress, err := wantProgress(opts.progress, stderr)
 	if err != nil {
@@ -162,8 +162,19 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if opts.vuln && settings.Enabled(vulncheck.Name) {
 		cfg.Vuln = &vulncheck.Config{DB: opts.vulnDB, ShowAll: opts.vulnShow == "all", Log: logw}
 	}
+	// A baseline that cannot be read and a revision that cannot be
+	// compared with are the user's mistakes, told before the analysis
+	// rather than after it.
 	if opts.baseline != "" {
 		if cfg.Baseline, err = baseline.Load(opts.baseline); err != nil {
+			return usageError(stderr, err)
+		}
+	}
+	if opts.newFromRev != "" {
+		if cfg.Changes, err = gitdiff.Since(context.Background(), ".", opts.newFromRev); err != nil {
+			if errors.Is(err, gitdiff.ErrBadRevision) {
+				return usageError(stderr, err)
+			}
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return exitFailed
 		}

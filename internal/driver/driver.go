@@ -41,9 +41,9 @@ type Config struct {
 
 	// Baseline, when set, drops the findings it has accepted.
 	Baseline *baseline.Baseline
-	// NewFromRev, when set, keeps only findings on lines changed since
-	// this git revision.
-	NewFromRev string
+	// Changes, when set, keeps only findings on the lines it says have
+	// changed (-new-from-rev).
+	Changes *gitdiff.Changes
 	// Progress, when set, is told how far the run is; it may be called
 	// from several goroutines, one call at a time.
 	Progress func(Progress)
@@ -147,31 +147,24 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		res.Findings = append(res.Findings, f.Finding)
 	}
 	res.Errors = append(res.Errors, actionErrors(units)...)
-	if err := filterFindings(ctx, res, cfg); err != nil {
-		return nil, err
-	}
+	filterFindings(res, cfg)
 	return res, nil
 }
 
 // filterFindings applies the baseline and -new-from-rev.
-func filterFindings(ctx context.Context, res *report.Result, cfg Config) error {
+func filterFindings(res *report.Result, cfg Config) {
 	if cfg.Baseline != nil {
 		res.Findings, _ = cfg.Baseline.Filter(res.Findings)
 	}
-	if cfg.NewFromRev != "" {
-		changes, err := gitdiff.Since(ctx, res.WorkDir, cfg.NewFromRev)
-		if err != nil {
-			return err
-		}
+	if cfg.Changes != nil {
 		kept := res.Findings[:0]
 		for _, f := range res.Findings {
-			if changes.Touches(f.Pos.File, f.Pos.Line, f.End.Line) {
+			if cfg.Changes.Touches(f.Pos.File, f.Pos.Line, f.End.Line) {
 				kept = append(kept, f)
 			}
 		}
 		res.Findings = kept
 	}
-	return nil
 }
 
 func workDir(dir string) (string, error) {

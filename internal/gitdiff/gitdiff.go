@@ -6,6 +6,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os/exec"
 	"path/filepath"
@@ -19,20 +20,32 @@ type Changes struct {
 	whole map[string]bool     // files that are new or untracked
 }
 
+// ErrBadRevision is wrapped by the errors of Since that are the user's to
+// fix: the revision names no commit, or dir is in no git repository. Its
+// other errors are failures to run git.
+var ErrBadRevision = errors.New("bad revision")
+
 // Since compares the work tree in dir, staged and unstaged changes and
 // untracked files included, with rev.
 func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	top, err := git(ctx, dir, "rev-parse", "--show-toplevel")
 	if err != nil {
+		if _, ran := errors.AsType[*exec.ExitError](err); ran {
+			// git ran and found no repository around dir.
+			return nil, badRevision{err}
+		}
 		return nil, err
 	}
 	root := strings.TrimSpace(string(top))
 	// A revision that starts with "-" would be read as an option by git.
 	if rev == "" || strings.HasPrefix(rev, "-") {
-		return nil, fmt.Errorf("-new-from-rev: %q is not a revision", rev)
+		return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a revision", rev)}
 	}
 	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
-		return nil, fmt.Errorf("-new-from-rev: %q is not a commit in this repository", rev)
+		if _, ran := errors.AsType[*exec.ExitError](err); ran {
+			return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a commit in this repository", rev)}
+		}
+		return nil, err
 	}
 	diff, err := git(ctx, dir, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-relative", "--end-of-options", rev, "--")
 	if err != nil {
@@ -78,10 +91,26 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 		if msg == "" {
 			msg = err.Error()
 		}
-		return nil, fmt.Errorf("-new-from-rev: git %s: %s", args[0], msg)
+		return nil, gitError{fmt.Sprintf("-new-from-rev: git %s: %s", args[0], msg), err}
 	}
 	return out, nil
 }
+
+// gitError is a failure of git told in git's own words; it wraps the error
+// of running git, an *exec.ExitError when git ran and failed.
+type gitError struct {
+	msg string
+	err error
+}
+
+func (e gitError) Error() string { return e.msg }
+func (e gitError) Unwrap() error { return e.err }
+
+// badRevision marks an error as ErrBadRevision without changing its text.
+type badRevision struct{ err error }
+
+func (e badRevision) Error() string   { return e.err.Error() }
+func (e badRevision) Unwrap() []error { return []error{e.err, ErrBadRevision} }
 
 // parse reads a unified diff with no context lines.
 func parse(diff []byte, root string) *Changes {

@@ -2,6 +2,7 @@ package gitdiff
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -72,5 +73,24 @@ func TestSince(t *testing.T) {
 	}
 	if _, err := Since(context.Background(), t.TempDir(), "HEAD"); err == nil || strings.Contains(err.Error(), "\n") {
 		t.Errorf("outside a repository: err = %v, want one line", err)
+	}
+}
+
+// TestSinceBadRevision: the mistakes that are the user's to fix wrap
+// ErrBadRevision.
+func TestSinceBadRevision(t *testing.T) {
+	outside := t.TempDir()
+	repo := t.TempDir()
+	run(t, repo, "git", "init", "-q")
+	for _, tc := range []struct{ dir, rev string }{
+		{outside, "HEAD"},
+		{repo, "HEAD"}, // no commit yet
+		{repo, "no-such-branch"},
+		{repo, "--output=x"},
+	} {
+		_, err := Since(context.Background(), tc.dir, tc.rev)
+		if !errors.Is(err, ErrBadRevision) {
+			t.Errorf("Since(%s, %q) = %v, want an ErrBadRevision", tc.dir, tc.rev, err)
+		}
 	}
 }
