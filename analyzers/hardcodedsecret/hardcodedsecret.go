@@ -146,16 +146,23 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		pass:   pass,
 		cfg:    cfg,
 		sc:     secrets.Scanner{Placeholders: cfg.Placeholders},
-		values: indexValues(pass),
+		values: newValueIndex(pass.TypesInfo),
 		found:  map[token.Pos]*finding{},
 		keys:   map[types.Object]objectKey{},
 	}
-	// The literals are looked at after every other check, of every file:
-	// a check that traces a value to its literal says where it is used,
-	// and of two checks of equal rank the first one counts.
+	// One walk of the files indexes the values and lists the nodes to
+	// check, which are checked once every file is indexed (a value may be
+	// assigned below its use, or in another file). The literals are
+	// looked at after every other check, of every file: a check that
+	// traces a value to its literal says where it is used, and of two
+	// checks of equal rank the first one counts.
+	var todo []ast.Node
 	var lits []ast.Expr
 	for _, f := range pass.Files {
-		lits = c.walk(f, lits)
+		todo, lits = c.walk(f, todo, lits)
+	}
+	for _, n := range todo {
+		c.check(n)
 	}
 	for _, e := range lits {
 		c.consider(e, place{mode: modeMatch, what: "string literal", rank: 1})
@@ -508,31 +515,22 @@ func (c *checker) returns(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
 	})
 }
 
-// walk makes the checks of the nodes of f, in source order, and appends to
-// lits the string constants written in it that hold a literal: a
-// recognised token, key or URL credential is a secret wherever it is. Of
-// a constant expression only the largest is listed.
-func (c *checker) walk(f *ast.File, lits []ast.Expr) []ast.Expr {
+// walk indexes the values of f, appends to todo the nodes of f that check
+// knows, in source order, and appends to lits the string constants
+// written in f that hold a literal: a recognised token, key or URL
+// credential is a secret wherever it is. Of a constant expression only the
+// largest is listed.
+func (c *checker) walk(f *ast.File, todo []ast.Node, lits []ast.Expr) ([]ast.Node, []ast.Expr) {
 	var inConst token.Pos // the end of the constant expression being walked
 	ast.Inspect(f, func(n ast.Node) bool {
-		switch n := n.(type) {
+		switch n.(type) {
 		case *ast.ImportSpec:
 			return false
-		case *ast.CallExpr:
-			c.checkCall(n)
-		case *ast.CompositeLit:
-			c.checkCompositeLit(n)
-		case *ast.AssignStmt:
-			c.checkAssign(n)
-		case *ast.ValueSpec:
-			c.checkValueSpec(n)
-		case *ast.BinaryExpr:
-			c.checkComparison(n)
-		case *ast.FuncLit:
-			c.checkKeyFunc(n)
-		case *ast.FuncDecl:
-			c.checkSecretFunc(n)
+		case *ast.CallExpr, *ast.CompositeLit, *ast.AssignStmt, *ast.ValueSpec,
+			*ast.BinaryExpr, *ast.FuncLit, *ast.FuncDecl:
+			todo = append(todo, n)
 		}
+		c.values.visit(n)
 		if e, ok := n.(ast.Expr); ok && e.Pos() >= inConst && mayBeConstString(e) {
 			if _, ok := c.constString(e); ok {
 				inConst = e.End()
@@ -543,7 +541,27 @@ func (c *checker) walk(f *ast.File, lits []ast.Expr) []ast.Expr {
 		}
 		return true
 	})
-	return lits
+	return todo, lits
+}
+
+// check makes the checks of a node that walk listed.
+func (c *checker) check(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		c.checkCall(n)
+	case *ast.CompositeLit:
+		c.checkCompositeLit(n)
+	case *ast.AssignStmt:
+		c.checkAssign(n)
+	case *ast.ValueSpec:
+		c.checkValueSpec(n)
+	case *ast.BinaryExpr:
+		c.checkComparison(n)
+	case *ast.FuncLit:
+		c.checkKeyFunc(n)
+	case *ast.FuncDecl:
+		c.checkSecretFunc(n)
+	}
 }
 
 // mayBeConstString reports whether e is an expression that can be a

@@ -5,8 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-
-	"golang.org/x/tools/go/analysis"
 )
 
 // valueIndex knows, for the package being analysed, the declared value of
@@ -23,21 +21,20 @@ type valueIndex struct {
 	declOf map[ast.Expr]*types.Const // the constant a value expression declares
 }
 
-func indexValues(pass *analysis.Pass) *valueIndex {
-	x := &valueIndex{
-		info:   pass.TypesInfo,
+// newValueIndex returns an empty index; visit fills it in, node by node,
+// and it is complete once every node of the package has been visited.
+func newValueIndex(info *types.Info) *valueIndex {
+	return &valueIndex{
+		info:   info,
 		consts: map[*types.Const]ast.Expr{},
 		vars:   map[*types.Var]ast.Expr{},
 		writes: map[*types.Var]int{},
 		declOf: map[ast.Expr]*types.Const{},
 	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, x.visit)
-	}
-	return x
 }
 
-func (x *valueIndex) visit(n ast.Node) bool {
+// visit records what node n declares or writes.
+func (x *valueIndex) visit(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.ValueSpec:
 		for i, id := range n.Names {
@@ -82,7 +79,6 @@ func (x *valueIndex) visit(n ast.Node) bool {
 			}
 		}
 	}
-	return true
 }
 
 // varOf returns the variable that an identifier on the left of an

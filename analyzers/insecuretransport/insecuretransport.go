@@ -57,18 +57,14 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 		c.checkComponent(comp)
 	}
 
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CompositeLit:
-				c.checkTLSLiteral(n)
-			case *ast.AssignStmt:
-				c.checkTLSAssign(n)
-			case *ast.CallExpr:
-				c.checkCall(n)
-			}
-			return true
-		})
+	for _, lit := range c.model.CompositeLits() {
+		c.checkTLSLiteral(lit)
+	}
+	for _, as := range c.model.AssignStmts() {
+		c.checkTLSAssign(as)
+	}
+	for _, call := range c.model.Calls() {
+		c.checkCall(call)
 	}
 	return nil, nil
 }

@@ -173,35 +173,31 @@ func (c *checker) mapSigned(e ast.Expr, depth int) bool {
 // indexSignedEntries records, for every map variable (and Header field of a
 // message variable), whether some entry is assigned a signed value.
 func (c *checker) indexSignedEntries() {
-	for _, f := range c.pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) || len(as.Lhs) != len(as.Rhs) {
-				return true
+	for _, as := range c.model.AssignStmts() {
+		if (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+			if !ok {
+				continue
 			}
-			for i, lhs := range as.Lhs {
-				ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
-				if !ok {
-					continue
-				}
-				if _, isMap := c.pass.TypesInfo.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
-					continue
-				}
-				if !c.signed(as.Rhs[i], 0, map[types.Object]bool{}) {
-					continue
-				}
-				if v := c.model.VarOf(ix.X); v != nil {
-					c.entrySigned[v] = true
-				}
-				// msg.Header["X-Signature"] = sig marks msg.
-				if sel, ok := ast.Unparen(ix.X).(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
-					if v := c.model.VarOf(sel.X); v != nil {
-						c.headerSigned[v] = true
-					}
+			if _, isMap := c.pass.TypesInfo.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
+				continue
+			}
+			if !c.signed(as.Rhs[i], 0, map[types.Object]bool{}) {
+				continue
+			}
+			if v := c.model.VarOf(ix.X); v != nil {
+				c.entrySigned[v] = true
+			}
+			// msg.Header["X-Signature"] = sig marks msg.
+			if sel, ok := ast.Unparen(ix.X).(*ast.SelectorExpr); ok && sel.Sel.Name == "Header" {
+				if v := c.model.VarOf(sel.X); v != nil {
+					c.headerSigned[v] = true
 				}
 			}
-			return true
-		})
+		}
 	}
 }
 

@@ -116,13 +116,8 @@ func run(pass *analysis.Pass, cfg *Config) {
 		return
 	}
 	c.indexSignedEntries()
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				c.checkPublish(call)
-			}
-			return true
-		})
+	for _, call := range c.model.Calls() {
+		c.checkPublish(call)
 	}
 	for _, r := range c.model.Registrations(nil) {
 		if r.Kind == gomicro.RegSubscriber {

@@ -130,9 +130,23 @@ type Syntax struct {
 	initOrder []*types.Var // the keys of inits in source order
 	subInits  map[*types.Var]map[Kind][]*ast.CallExpr
 	holders   map[*ast.CallExpr][]*types.Var
-	calls     []*ast.CallExpr // every call in the files, in source order
-	ctors     []ctorCall      // the constructor calls, in source order
+	calls     []*ast.CallExpr     // every call in the files, in source order
+	lits      []*ast.CompositeLit // every composite literal, in source order
+	stmts     []*ast.AssignStmt   // every assignment statement, in source order
+	ctors     []ctorCall          // the constructor calls, in source order
 }
+
+// Calls returns every call expression of the package's files, in source
+// order; CompositeLits every composite literal and AssignStmts every
+// assignment statement (op-assignments included). Rules that look at these
+// nodes alone read them here instead of walking the files again.
+func (s *Syntax) Calls() []*ast.CallExpr { return s.calls }
+
+// CompositeLits: see Calls.
+func (s *Syntax) CompositeLits() []*ast.CompositeLit { return s.lits }
+
+// AssignStmts: see Calls.
+func (s *Syntax) AssignStmts() []*ast.AssignStmt { return s.stmts }
 
 // A ctorCall is a call of a go-micro constructor.
 type ctorCall struct {
@@ -209,7 +223,10 @@ func (s *Syntax) index(n ast.Node) bool {
 		if fn, ok := s.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
 			s.funcs[fn] = n
 		}
+	case *ast.CompositeLit:
+		s.lits = append(s.lits, n)
 	case *ast.AssignStmt:
+		s.stmts = append(s.stmts, n)
 		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 			return true
 		}
