@@ -129,15 +129,21 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	if !importsGoMicro(pass.Pkg) {
-		return
-	}
 	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]bool{}}
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}
+	goMicro := importsGoMicro(pass.Pkg)
+	if !goMicro && !c.mayVerify() {
+		return
+	}
 	c.model = gomicro.ModelOf(pass, c.external)
 	c.learnFacts()
+	if !goMicro {
+		// A helper package (a token check that a wrapper elsewhere
+		// calls) has nothing else to say.
+		return
+	}
 	regs := c.registrations()
 	c.exportOptionHelpers()
 	for _, r := range regs {
@@ -147,15 +153,53 @@ func run(pass *analysis.Pass, cfg *Config) {
 	}
 }
 
-// DepBodies is the rule's analysisutil.DepBodies: it learns facts only
-// from packages that import go-micro.
-func DepBodies(d analysisutil.Dep, _ func(string) bool) bool {
+// DepBodies is the rule's analysisutil.DepBodies: it learns facts from
+// the packages outside the standard library that import go-micro, a
+// package of the credential checks it knows by name (a JWT library,
+// crypto/subtle...) or, directly or not, a package it learns from: a
+// wrapper may check a token through a helper of another package.
+func DepBodies(d analysisutil.Dep, needed func(string) bool) bool {
+	if d.Std {
+		return false
+	}
 	for _, imp := range d.Imports {
-		if _, _, ok := gomicro.Split(imp); ok {
+		if _, _, ok := gomicro.Split(imp); ok || credentialPackages[gomicro.VersionlessPath(imp)] || needed(imp) {
 			return true
 		}
 	}
 	return false
+}
+
+// credentialPackages declare the credential checks known by name.
+var credentialPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for path := range credentialChecks {
+		m[path] = true
+	}
+	return m
+}()
+
+// mayVerify reports whether a package that does not import go-micro may
+// still hold a credential check for a wrapper elsewhere to call: it
+// imports a package of the checks known by name, or names a -trusted
+// function or one known to check a credential.
+func (c *checker) mayVerify() bool {
+	if analysisutil.InGOROOT(c.pass) {
+		return false
+	}
+	for _, imp := range c.pass.Pkg.Imports() {
+		if credentialPackages[gomicro.VersionlessPath(imp.Path())] {
+			return true
+		}
+	}
+	if len(c.trusted) > 0 {
+		for _, obj := range c.pass.TypesInfo.Uses {
+			if _, ok := obj.(*types.Func); ok && c.trusted[key(obj)] {
+				return true
+			}
+		}
+	}
+	return analysisutil.NamesObjectWith(c.pass, new(authFact))
 }
 
 // importsGoMicro is the cheap guard: only packages that import a go-micro

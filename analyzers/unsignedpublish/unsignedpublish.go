@@ -92,9 +92,6 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) {
-		return
-	}
 	c := &checker{
 		pass:         pass,
 		signers:      map[string]bool{},
@@ -107,6 +104,9 @@ func run(pass *analysis.Pass, cfg *Config) {
 	}
 	for _, s := range cfg.Verifiers {
 		c.verifiers[s] = true
+	}
+	if !importsGoMicro(pass.Pkg) && !importsCrypto(pass.Pkg) && !c.namesSigning() {
+		return
 	}
 	c.model = gomicro.ModelOf(pass, nil)
 	if !isStd(pass.Pkg.Path()) {
@@ -144,19 +144,35 @@ func importsGoMicro(pkg *types.Package) bool {
 }
 
 // DepBodies is the rule's analysisutil.DepBodies: it learns facts from
-// packages outside the standard library that import go-micro, or a
-// package of the signers and verifiers it knows by name (crypto/hmac,
-// crypto/ed25519, a JWT library...).
-func DepBodies(d analysisutil.Dep, _ func(string) bool) bool {
+// packages outside the standard library that import go-micro, a package
+// of the signers and verifiers it knows by name (crypto/hmac,
+// crypto/ed25519, a JWT library...) or, directly or not, a package it
+// learns from: a subscriber may verify through a helper of another
+// package.
+func DepBodies(d analysisutil.Dep, needed func(string) bool) bool {
 	if d.Std {
 		return false
 	}
 	for _, imp := range d.Imports {
-		if _, _, ok := gomicro.Split(imp); ok || signingPackages[gomicro.VersionlessPath(imp)] {
+		if _, _, ok := gomicro.Split(imp); ok || signingPackages[gomicro.VersionlessPath(imp)] || needed(imp) {
 			return true
 		}
 	}
 	return false
+}
+
+// namesSigning reports whether a package that imports neither go-micro
+// nor a cryptography package names a -signers or -verifiers function, or
+// one that a fact says signs or verifies: it may wrap it for others.
+func (c *checker) namesSigning() bool {
+	if len(c.signers) > 0 || len(c.verifiers) > 0 {
+		for _, obj := range c.pass.TypesInfo.Uses {
+			if _, ok := obj.(*types.Func); ok && (c.signers[key(obj)] || c.verifiers[key(obj)]) {
+				return true
+			}
+		}
+	}
+	return analysisutil.NamesObjectWith(c.pass, new(signFact))
 }
 
 // signingPackages declare the signers and verifiers known by name.

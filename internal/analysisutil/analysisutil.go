@@ -4,6 +4,7 @@ package analysisutil
 
 import (
 	"go/build"
+	"go/types"
 	"path/filepath"
 	"strings"
 
@@ -23,4 +24,23 @@ func InGOROOT(pass *analysis.Pass) bool {
 	goroot := filepath.Clean(build.Default.GOROOT)
 	name := filepath.Clean(pass.Fset.File(pass.Files[0].Pos()).Name())
 	return goroot != "." && strings.HasPrefix(name, goroot+string(filepath.Separator))
+}
+
+// NamesObjectWith reports whether the package's code names an object of
+// another package that has a fact of fact's type (fact is overwritten): a
+// package that calls no such function cannot inherit what the fact says,
+// so a rule that learns facts from calls may skip it.
+func NamesObjectWith(pass *analysis.Pass, fact analysis.Fact) bool {
+	for _, obj := range pass.TypesInfo.Uses {
+		if obj.Pkg() == nil || obj.Pkg() == pass.Pkg {
+			continue
+		}
+		switch obj.(type) {
+		case *types.Func, *types.Var:
+			if pass.ImportObjectFact(obj, fact) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -63,13 +63,7 @@ func TestDecide(t *testing.T) {
 		{"example.com/app", "main", []string{"example.com/app/internal/util", "example.com/runner", "example.com/store"}},
 	})
 	rules := analyzers.All()
-	var needs []analysisutil.DepBodies
-	for _, r := range rules {
-		if r.DepBodies != nil {
-			needs = append(needs, r.DepBodies)
-		}
-	}
-	needed := decide([]*packages.Package{pkgs["example.com/app"]}, needs)
+	needed := decide([]*packages.Package{pkgs["example.com/app"]}, suiteDepBodies())
 	for path, want := range map[string]bool{
 		"os":                            true, // dataflow.NoReturn learns os.Exit from it
 		"strings":                       false,
@@ -130,13 +124,7 @@ func TestDecideDotlessModule(t *testing.T) {
 		{"lib/text", "lib", []string{"strings"}}, // reaches no sink
 		{"example.com/app", "main", []string{"lib/runner", "lib/text"}},
 	})
-	var needs []analysisutil.DepBodies
-	for _, r := range analyzers.All() {
-		if r.DepBodies != nil {
-			needs = append(needs, r.DepBodies)
-		}
-	}
-	needed := decide([]*packages.Package{pkgs["example.com/app"]}, needs)
+	needed := decide([]*packages.Package{pkgs["example.com/app"]}, suiteDepBodies())
 	for _, path := range []string{"lib/shell", "lib/runner", "example.com/app"} {
 		if !needed[pkgs[path]] {
 			t.Errorf("%s is not needed", path)
@@ -144,6 +132,46 @@ func TestDecideDotlessModule(t *testing.T) {
 	}
 	if needed[pkgs["lib/text"]] {
 		t.Error("lib/text is needed, though it reaches no sink")
+	}
+}
+
+// suiteDepBodies returns the DepBodies of the suite's rules.
+func suiteDepBodies() []analysisutil.DepBodies {
+	var needs []analysisutil.DepBodies
+	for _, r := range analyzers.All() {
+		if r.DepBodies != nil {
+			needs = append(needs, r.DepBodies)
+		}
+	}
+	return needs
+}
+
+// TestDecideCredentialHelpers checks that a dependency that checks a
+// credential or a signature without importing go-micro is needed, and so
+// is one that checks through it: a wrapper or subscriber elsewhere learns
+// that it verifies from their facts. The standard library's own users of
+// crypto/subtle are not.
+func TestDecideCredentialHelpers(t *testing.T) {
+	pkgs := graph(t, []spec{
+		{"crypto/subtle", "", nil},
+		{"crypto/hmac", "", []string{"crypto/subtle"}},
+		{"strings", "", nil},
+		{"example.com/keys", "example.com/keys", []string{"crypto/subtle"}},
+		{"example.com/bearer", "example.com/bearer", []string{"example.com/keys", "strings"}},
+		{"example.com/text", "example.com/text", []string{"strings"}},
+		{"example.com/app", "main", []string{"example.com/bearer", "example.com/text", "crypto/hmac"}},
+	})
+	needed := decide([]*packages.Package{pkgs["example.com/app"]}, suiteDepBodies())
+	for path, want := range map[string]bool{
+		"crypto/subtle":      false,
+		"crypto/hmac":        false,
+		"example.com/keys":   true,
+		"example.com/bearer": true,
+		"example.com/text":   false,
+	} {
+		if got := needed[pkgs[path]]; got != want {
+			t.Errorf("needed %s = %v, want %v", path, got, want)
+		}
 	}
 }
 

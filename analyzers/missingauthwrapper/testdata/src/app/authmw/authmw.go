@@ -8,6 +8,8 @@ import (
 	"log"
 	"strings"
 
+	"app/keycheckvia"
+
 	"go-micro.dev/v4/auth"
 	"go-micro.dev/v4/metadata"
 	"go-micro.dev/v4/server"
@@ -88,3 +90,23 @@ var APIKey server.HandlerWrapper = func(next server.HandlerFunc) server.HandlerF
 }
 
 var key = strings.Repeat("k", 3)
+
+// ViaHelper checks the key through a helper of a package that imports
+// no go-micro package.
+func ViaHelper(next server.HandlerFunc) server.HandlerFunc { // want ViaHelper:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if err := keycheckvia.Bearer(tok); err != nil {
+			return err
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+// LabelOnly calls the helper package but checks nothing.
+func LabelOnly(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		log.Print(keycheckvia.Label())
+		return next(ctx, req, rsp)
+	}
+}

@@ -114,6 +114,16 @@ func apiKeyVar() {
 	micro.RegisterHandler(svc.Server(), new(Orders))
 }
 
+func keyThroughHelpers() {
+	svc := micro.NewService(micro.WrapHandler(authmw.ViaHelper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func helperThatChecksNothing() {
+	svc := micro.NewService(micro.WrapHandler(authmw.LabelOnly))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `whose handler wrappers \(authmw.LabelOnly\) do not authenticate`
+}
+
 func helperOptions(cfg *authmw.Config) {
 	svc := micro.NewService(opts.Secure(cfg)...)
 	micro.RegisterHandler(svc.Server(), new(Orders))

@@ -9,6 +9,7 @@ import (
 	"errors"
 
 	"app/signing"
+	"app/subs"
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/broker"
@@ -130,6 +131,8 @@ func subscribers() {
 	micro.RegisterSubscriber("orders.created", svc.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
 	micro.RegisterSubscriber("orders.created", svc.Server(), verifiedHandle)
 	micro.RegisterSubscriber("orders.created", svc.Server(), new(Sub))
+	micro.RegisterSubscriber("orders.created", svc.Server(), subs.Checked)
+	micro.RegisterSubscriber("orders.created", svc.Server(), subs.Trusting) // want `subscriber on topic "orders.created" never verifies a message signature`
 	svc.Server().Subscribe(svc.Server().NewSubscriber("orders.paid", handle)) // want `subscriber on topic "orders.paid" never verifies`
 
 	wrapped := micro.NewService(micro.WrapSubscriber(verifyWrapper))
