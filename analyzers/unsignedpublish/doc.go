@@ -39,6 +39,15 @@
 // its message alone: it bypasses client wrappers, so a service whose client
 // wrapper signs does not make it signed.
 //
+// A function that publishes what its caller gives it is judged at each
+// call instead: a broker publish of the message it is given, a client or
+// event publish with the caller's context and the caller's client or event
+// (or, in a function named Publish, the caller's message), and an events
+// publish of the caller's options. Such a forwarder cannot sign what its
+// callers decide; each call that passes an unsigned message is reported,
+// as "broker publish through Send", and a call that passes a signed one is
+// not. Forwarders calling forwarders are followed, across packages.
+//
 // A second kind of finding reports subscribers that never verify a
 // signature: micro.RegisterSubscriber, s.Subscribe(s.NewSubscriber(...)),
 // server.Subscribe, Function.Subscribe, broker.Subscribe and
@@ -93,7 +102,11 @@
 //     micro_broker_publish tool and flows are not modelled;
 //   - signing and verifying helpers are learnt from your modules and from
 //     dependencies that import go-micro or a signing package the rule knows
-//     (crypto/hmac, crypto/ed25519, a JWT or JOSE library); a helper of
-//     another dependency that signs only through such a helper is not
-//     recognised, so list it in -unsignedpublish.signers.
+//     (crypto/hmac, crypto/ed25519, a JWT or JOSE library), directly or
+//     through other such dependencies; a helper that signs through a
+//     library the rule does not know is not recognised, so list it in
+//     -unsignedpublish.signers;
+//   - a forwarder that changes the context or message it passes on (adds
+//     tracing metadata, copies the message) is judged as a publisher, and a
+//     forwarder that no analysed code calls is not reported at all.
 package unsignedpublish

@@ -43,7 +43,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#unsignedpublish",
 		Requires:  []*analysis.Analyzer{gomicro.SyntaxAnalyzer},
-		FactTypes: []analysis.Fact{new(signFact)},
+		FactTypes: []analysis.Fact{new(signFact), new(forwardFact)},
 	}
 	a.Flags.Var((*flagval.Names)(&cfg.Signers), "signers",
 		`extra functions returning a message signature, or signing client wrappers, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
@@ -83,6 +83,47 @@ func (f *signFact) String() string {
 	return strings.Join(s, ",")
 }
 
+// forwardFact marks a function that publishes what it is given, unsigned
+// and unchanged: the broker message or the context of a publish is its
+// parameter Param. Its callers are judged instead, on the argument they
+// pass: the forwarder cannot sign what its callers decide, and a signed
+// message passes through it.
+type forwardFact struct {
+	Kind       pubKind
+	Param      int // the message (broker), context (client, event) or first option (stream)
+	RecvParam  int // the client or event published through, or -1
+	BodyParam  int    // the client.Message or event payload, or -1
+	TopicParam int    // the topic, or -1
+	Topic      string // the topic, quoted, when the forwarder names it; or ""
+}
+
+func (*forwardFact) AFact() {}
+
+func (f *forwardFact) String() string { return "forwards(" + f.Kind.what() + ")" }
+
+// pubKind is the API a publish goes through.
+type pubKind int
+
+const (
+	pubBroker pubKind = iota // broker.Publish, Broker.Publish: the message carries the signature
+	pubClient                // client.Publish, Client.Publish: the context does
+	pubEvent                 // micro.Event.Publish: the context does
+	pubStream                // events.Publish, Stream.Publish: the metadata option does
+)
+
+func (k pubKind) what() string {
+	return [...]string{"broker publish", "publish", "event publish", "event stream publish"}[k]
+}
+
+func (k pubKind) fix() string {
+	return [...]string{
+		"put an HMAC or ed25519 signature of the body in Message.Header (a direct broker publish bypasses client wrappers)",
+		"add a signature of the body to the context metadata or publish through a client wrapper whose Publish signs",
+		"add a signature of the body to the context metadata or give the event a client wrapped by a signing client wrapper",
+		"add a signature of the payload with events.WithMetadata",
+	}[k]
+}
+
 type checker struct {
 	pass               *analysis.Pass
 	model              *gomicro.Model
@@ -116,6 +157,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 		return
 	}
 	c.indexSignedEntries()
+	c.learnForwarders()
 	for _, call := range c.model.Calls() {
 		c.checkPublish(call)
 	}
@@ -346,59 +388,208 @@ func returnedIn(body *ast.BlockStmt) []ast.Expr {
 	return res
 }
 
-// checkPublish reports call if it publishes an unsigned message.
-func (c *checker) checkPublish(call *ast.CallExpr) {
-	ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
-	if !ok {
-		return
-	}
+// publish is a call that publishes, as publishOf sees it.
+type publish struct {
+	kind    pubKind
+	via     string   // the forwarder called, or ""
+	signed  bool     // a signature reaches it (or its client signs)
+	carrier ast.Expr // the message (broker) or context argument
+	recv    ast.Expr // the client or event published through, or nil
+	topic   ast.Expr // the topic argument, or nil
+	body    ast.Expr // the client.Message or event payload published, or nil
+	event   string   // the topic of an event publish, quoted, or ""
+}
+
+// publishOf tells whether call publishes: through go-micro's API, or
+// through a function with a forwardFact, whose argument is judged.
+func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 	arg := func(i int) ast.Expr {
-		if i < len(call.Args) {
+		if i >= 0 && i < len(call.Args) {
 			return call.Args[i]
 		}
 		return nil
 	}
-	var recv ast.Expr
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if _, isMethod := c.pass.TypesInfo.Selections[sel]; isMethod {
-			recv = sel.X
-		}
-	}
-	switch {
-	case strings.HasPrefix(ref.Path, "broker") && (ref.Name == "Publish" || strings.HasSuffix(ref.Name, ".Publish")):
-		if c.messageSigned(arg(1), 0) {
-			return
-		}
-		c.report(call, "broker publish", c.topic(arg(0)),
-			"put an HMAC or ed25519 signature of the body in Message.Header (a direct broker publish bypasses client wrappers)")
-	case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
-		if c.contextSigned(arg(0), 0) {
-			return
-		}
-		if ref.Name == "Client.Publish" && c.clientSigns(recv) {
-			return
-		}
-		c.report(call, "publish", c.messageTopic(arg(1)),
-			"add a signature of the body to the context metadata or publish through a client wrapper whose Publish signs")
-	case (ref.Path == "" || ref.Path == "service") && (ref.Name == "Event.Publish" || ref.Name == "Publisher.Publish"):
-		if c.contextSigned(arg(0), 0) {
-			return
-		}
-		topic, cl := c.eventOf(recv)
-		if cl != nil && c.clientSigns(cl) {
-			return
-		}
-		c.report(call, "event publish", topic,
-			"add a signature of the body to the context metadata or give the event a client wrapped by a signing client wrapper")
-	case ref.Path == "events" && (ref.Name == "Publish" || ref.Name == "Stream.Publish"):
-		for _, o := range call.Args[min(2, len(call.Args)):] {
-			if c.eventOptionSigned(o) {
-				return
+	if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call); ok {
+		var recv ast.Expr
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if _, isMethod := c.pass.TypesInfo.Selections[sel]; isMethod {
+				recv = sel.X
 			}
 		}
-		c.report(call, "event stream publish", c.topic(arg(0)),
-			"add a signature of the payload with events.WithMetadata")
+		switch {
+		case strings.HasPrefix(ref.Path, "broker") && (ref.Name == "Publish" || strings.HasSuffix(ref.Name, ".Publish")):
+			p := publish{kind: pubBroker, carrier: arg(1), recv: recv, topic: arg(0)}
+			p.signed = c.messageSigned(p.carrier, 0)
+			return p, true
+		case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
+			p := publish{kind: pubClient, carrier: arg(0), recv: recv, body: arg(1)}
+			p.signed = c.contextSigned(p.carrier, 0) || (ref.Name == "Client.Publish" && c.clientSigns(recv))
+			return p, true
+		case (ref.Path == "" || ref.Path == "service") && (ref.Name == "Event.Publish" || ref.Name == "Publisher.Publish"):
+			p := publish{kind: pubEvent, carrier: arg(0), recv: recv, body: arg(1)}
+			topic, cl := c.eventOf(recv)
+			p.event = topic
+			p.signed = c.contextSigned(p.carrier, 0) || (cl != nil && c.clientSigns(cl))
+			return p, true
+		case ref.Path == "events" && (ref.Name == "Publish" || ref.Name == "Stream.Publish"):
+			p := publish{kind: pubStream, recv: recv, topic: arg(0)}
+			p.signed = c.streamSigned(call, 2)
+			if call.Ellipsis.IsValid() {
+				p.carrier = arg(len(call.Args) - 1) // the caller's options, passed on
+			}
+			return p, true
+		}
 	}
+	fn, _ := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
+	var f forwardFact
+	if fn == nil || !c.pass.ImportObjectFact(fn, &f) {
+		return publish{}, false
+	}
+	p := publish{kind: f.Kind, via: fn.Name(), carrier: arg(f.Param), recv: arg(f.RecvParam), body: arg(f.BodyParam), topic: arg(f.TopicParam), event: f.Topic}
+	switch f.Kind {
+	case pubStream:
+		p.signed = c.streamSigned(call, f.Param)
+	case pubBroker:
+		p.signed = c.messageSigned(p.carrier, 0)
+	case pubClient:
+		p.signed = c.contextSigned(p.carrier, 0) || c.clientSigns(p.recv)
+	case pubEvent:
+		topic, cl := c.eventOf(p.recv)
+		p.event = topic
+		p.signed = c.contextSigned(p.carrier, 0) || (cl != nil && c.clientSigns(cl))
+	}
+	return p, true
+}
+
+// streamSigned reports whether an option of an events publish, from
+// argument from on, signs the payload.
+func (c *checker) streamSigned(call *ast.CallExpr, from int) bool {
+	for _, o := range call.Args[min(from, len(call.Args)):] {
+		if c.eventOptionSigned(o) {
+			return true
+		}
+	}
+	return false
+}
+
+// forwarded returns the forwardFact of the function that publishes p with
+// what it is given: p's message, or its context and what it publishes, are
+// parameters of a function of the package that nothing assigns. A
+// function that publishes a body of its own with its caller's context is
+// a publisher, not a forwarder: only it can sign that body.
+func (c *checker) forwarded(p publish) (*types.Func, *forwardFact) {
+	if p.signed {
+		return nil, nil
+	}
+	fn, i := c.paramOf(p.carrier)
+	if fn == nil {
+		return nil, nil
+	}
+	if p.kind == pubClient || p.kind == pubEvent {
+		// The caller's context alone makes no forwarder: most
+		// publishers take one. The client or event must be the
+		// caller's too, or the function be a Publish that passes on
+		// the message it is given (a client wrapper, go-micro's
+		// client.Publish).
+		recv, _ := c.paramOf(p.recv)
+		body, _ := c.paramOf(p.body)
+		if recv != fn && (fn.Name() != "Publish" || body != fn) {
+			return nil, nil
+		}
+	}
+	f := &forwardFact{Kind: p.kind, Param: i, RecvParam: -1, BodyParam: -1, TopicParam: -1, Topic: p.event}
+	if g, j := c.paramOf(p.recv); g == fn {
+		f.RecvParam = j
+	}
+	if g, j := c.paramOf(p.body); g == fn {
+		f.BodyParam = j
+	}
+	topic := p.topic
+	if p.kind == pubClient {
+		topic = newMessageTopic(p.body)
+	}
+	if g, j := c.paramOf(topic); g == fn {
+		f.TopicParam = j
+	} else if topic != nil {
+		f.Topic = c.topic(topic)
+	}
+	return fn, f
+}
+
+// newMessageTopic returns the topic argument of a NewMessage call, or nil.
+func newMessageTopic(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return nil
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "NewMessage" {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// paramOf returns the function of the package whose parameter number i e
+// names, if nothing assigns it.
+func (c *checker) paramOf(e ast.Expr) (*types.Func, int) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, -1
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil, -1
+	}
+	if rhs, unknown := c.model.Assigned(v); len(rhs) > 0 || unknown {
+		return nil, -1
+	}
+	return c.model.ParamIndex(v)
+}
+
+// learnForwarders exports a forwardFact for each function of the package
+// that publishes what it is given, until no new one is found (forwarders
+// calling forwarders).
+func (c *checker) learnForwarders() {
+	for range 8 {
+		changed := false
+		for _, call := range c.model.Calls() {
+			p, ok := c.publishOf(call)
+			if !ok {
+				continue
+			}
+			if fn, f := c.forwarded(p); fn != nil && !c.pass.ImportObjectFact(fn, new(forwardFact)) {
+				c.pass.ExportObjectFact(fn, f)
+				changed = true
+			}
+		}
+		if !changed {
+			return
+		}
+	}
+}
+
+// checkPublish reports call if it publishes an unsigned message, unless
+// it forwards what its function is given, which the callers are judged
+// on.
+func (c *checker) checkPublish(call *ast.CallExpr) {
+	p, ok := c.publishOf(call)
+	if !ok || p.signed {
+		return
+	}
+	if fn, _ := c.forwarded(p); fn != nil {
+		return
+	}
+	what := p.kind.what()
+	if p.via != "" {
+		what += " through " + p.via
+	}
+	topic := p.event
+	switch {
+	case p.kind == pubClient && p.body != nil:
+		topic = c.messageTopic(p.body)
+	case p.topic != nil:
+		topic = c.topic(p.topic)
+	}
+	c.report(call, what, topic, p.kind.fix())
 }
 
 func (c *checker) report(call *ast.CallExpr, what, topic, fix string) {

@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 
+	"app/bus"
 	"app/signing"
 	"app/subs"
 
@@ -132,7 +133,7 @@ func subscribers() {
 	micro.RegisterSubscriber("orders.created", svc.Server(), verifiedHandle)
 	micro.RegisterSubscriber("orders.created", svc.Server(), new(Sub))
 	micro.RegisterSubscriber("orders.created", svc.Server(), subs.Checked)
-	micro.RegisterSubscriber("orders.created", svc.Server(), subs.Trusting) // want `subscriber on topic "orders.created" never verifies a message signature`
+	micro.RegisterSubscriber("orders.created", svc.Server(), subs.Trusting)   // want `subscriber on topic "orders.created" never verifies a message signature`
 	svc.Server().Subscribe(svc.Server().NewSubscriber("orders.paid", handle)) // want `subscriber on topic "orders.paid" never verifies`
 
 	wrapped := micro.NewService(micro.WrapSubscriber(verifyWrapper))
@@ -145,4 +146,19 @@ func subscribers() {
 		}
 		return nil
 	})
+}
+
+func throughForwarders(ctx context.Context, b broker.Broker, c client.Client, body []byte) {
+	bus.Send(b, "orders.created", &broker.Message{Header: map[string]string{"X-Signature": signing.Sign(body)}, Body: body})
+	bus.Send(b, "orders.created", &broker.Message{Body: body}) // want `broker publish through Send to topic "orders.created" carries no message signature`
+	bus.SendOrders(b, &broker.Message{Body: body})             // want `broker publish through SendOrders to topic "orders.sent" carries no message signature`
+	signed := metadata.Set(ctx, "X-Signature", signing.Sign(body))
+	bus.Emit(signed, c, "orders.created", body)
+	bus.Emit(context.Background(), c, "orders.created", body) // want `publish through Emit to topic "orders.created" carries no message signature`
+	wrapped := client.NewClient(client.Wrap(signing.NewWrapper()))
+	bus.Emit(ctx, wrapped, "orders.created", body)
+	bus.Publish(signed, client.NewMessage("orders.created", body))
+	bus.Publish(context.Background(), client.NewMessage("orders.created", body)) // want `publish through Publish to topic "orders.created" carries no message signature`
+	bus.Stream("payments", body, events.WithMetadata(map[string]string{"X-Signature": signing.Sign(body)}))
+	bus.Stream("payments", body) // want `event stream publish through Stream to topic "payments" carries no message signature`
 }

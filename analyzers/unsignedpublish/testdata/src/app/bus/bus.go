@@ -1,0 +1,49 @@
+// Package bus passes messages on for other packages: its functions
+// publish what their callers give them, so the callers are judged.
+package bus
+
+import (
+	"context"
+
+	"go-micro.dev/v4/broker"
+	"go-micro.dev/v4/client"
+	"go-micro.dev/v4/events"
+)
+
+// Send publishes the message it is given.
+func Send(b broker.Broker, topic string, m *broker.Message) error { // want Send:"forwards\\(broker publish\\)"
+	return b.Publish(topic, m)
+}
+
+// SendOrders passes on through Send, to a topic of its own.
+func SendOrders(b broker.Broker, m *broker.Message) error { // want SendOrders:"forwards\\(broker publish\\)"
+	return Send(b, "orders.sent", m)
+}
+
+// Emit publishes with the caller's context and client.
+func Emit(ctx context.Context, c client.Client, topic string, v interface{}) error { // want Emit:"forwards\\(publish\\)"
+	return c.Publish(ctx, c.NewMessage(topic, v))
+}
+
+// Announce publishes a message of its own with its caller's context: it is
+// the publisher, and it is judged here.
+func Announce(ctx context.Context, topic string) error {
+	return client.Publish(ctx, client.NewMessage(topic, "hello")) // want `publish carries no message signature`
+}
+
+// Rebuilt replaces the message it is given: it is judged here.
+func Rebuilt(b broker.Broker, m *broker.Message) error {
+	m = &broker.Message{Body: m.Body}
+	return b.Publish("orders.rebuilt", m) // want `broker publish to topic "orders.rebuilt" carries no message signature`
+}
+
+// Publish passes on the caller's message with the caller's context, as
+// go-micro's own client.Publish does.
+func Publish(ctx context.Context, m client.Message) error { // want Publish:"forwards\\(publish\\)"
+	return client.DefaultClient.Publish(ctx, m)
+}
+
+// Stream passes on the caller's options.
+func Stream(topic string, v interface{}, opts ...events.PublishOption) error { // want Stream:"forwards\\(event stream publish\\)"
+	return events.Publish(topic, v, opts...)
+}
