@@ -521,7 +521,6 @@ func (c *checker) returns(body *ast.BlockStmt, f func(*ast.ReturnStmt)) {
 // credential is a secret wherever it is. Of a constant expression only the
 // largest is listed.
 func (c *checker) walk(f *ast.File, todo []ast.Node, lits []ast.Expr) ([]ast.Node, []ast.Expr) {
-	var inConst token.Pos // the end of the constant expression being walked
 	ast.Inspect(f, func(n ast.Node) bool {
 		switch n.(type) {
 		case *ast.ImportSpec:
@@ -531,12 +530,16 @@ func (c *checker) walk(f *ast.File, todo []ast.Node, lits []ast.Expr) ([]ast.Nod
 			todo = append(todo, n)
 		}
 		c.values.visit(n)
-		if e, ok := n.(ast.Expr); ok && e.Pos() >= inConst && mayBeConstString(e) {
+		if e, ok := n.(ast.Expr); ok && mayBeConstString(e) {
 			if _, ok := c.constString(e); ok {
-				inConst = e.End()
 				if containsLiteral(e) {
 					lits = append(lits, e)
 				}
+				// Its parts are constants too, and hold nothing
+				// else to check: skipping them lists only the
+				// largest, in time linear in the length of a
+				// long concatenation.
+				return false
 			}
 		}
 		return true

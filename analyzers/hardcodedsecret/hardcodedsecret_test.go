@@ -3,6 +3,7 @@ package hardcodedsecret_test
 import (
 	"fmt"
 	"go/constant"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -181,4 +182,39 @@ func TestRealGoMicroV4(t *testing.T) {
 	}
 	dir := filepath.Join(analysistest.TestData(), "real", "v4")
 	analysistest.Run(t, dir, hardcodedsecret.Analyzer, "./...")
+}
+
+// writeLongConcatenation writes, under a new testdata directory, package
+// longcat: a token concatenated with n empty strings, which is one secret
+// reported once at its start, and a non-constant concatenation of as
+// many, which is none.
+func writeLongConcatenation(t testing.TB, n int) string {
+	dir := t.TempDir()
+	pad := strings.Repeat(` + ""`, n)
+	src := "package longcat\n\nimport \"os\"\n\nvar (\n" +
+		"\ttok   = \"gh\" + \"p_0123456789abcdefghijABCDEFGHIJ\" + \"3mpbCX\"" + pad + " // want `github personal access token \"ghp_…\" \\(40 chars\\)`\n" +
+		"\tmixed = \"x\"" + pad + " + os.Getenv(\"X\")" + pad + "\n)\n"
+	path := filepath.Join(dir, "src", "longcat", "longcat.go")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// TestLongConcatenation: a concatenation of tens of thousands of terms is
+// one expression, reported once, and walked in linear time (the walk used
+// to ask each term where it starts, which descends the whole chain; see
+// BenchmarkLongConcatenation).
+func TestLongConcatenation(t *testing.T) {
+	analysistest.Run(t, writeLongConcatenation(t, 20000), hardcodedsecret.Analyzer, "longcat")
+}
+
+func BenchmarkLongConcatenation(b *testing.B) {
+	dir := writeLongConcatenation(b, 20000)
+	for b.Loop() {
+		analysistest.Run(b, dir, hardcodedsecret.Analyzer, "longcat")
+	}
 }

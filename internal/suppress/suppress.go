@@ -244,6 +244,13 @@ func codeLines(fset *token.FileSet, f *ast.File) map[int]int {
 		switch n.(type) {
 		case nil, *ast.Comment, *ast.CommentGroup:
 			return false
+		case *ast.CallExpr, *ast.SelectorExpr, *ast.BinaryExpr, *ast.IndexExpr, *ast.IndexListExpr,
+			*ast.SliceExpr, *ast.TypeAssertExpr, *ast.KeyValueExpr, *ast.ExprStmt, *ast.AssignStmt,
+			*ast.IncDecStmt, *ast.SendStmt:
+			// Such a node starts where its first child does, which
+			// the walk meets next; asking its position would descend
+			// its left side each time, quadratic on a long chain.
+			return true
 		}
 		p := fset.Position(n.Pos())
 		if col, ok := first[p.Line]; !ok || p.Column < col {
