@@ -39,14 +39,18 @@
 // its message alone: it bypasses client wrappers, so a service whose client
 // wrapper signs does not make it signed.
 //
-// A function that publishes what its caller gives it is judged at each
-// call instead: a broker publish of the message it is given, a client or
-// event publish with the caller's context and the caller's client or event
-// (or, in a function named Publish, the caller's message), and an events
-// publish of the caller's options. Such a forwarder cannot sign what its
-// callers decide; each call that passes an unsigned message is reported,
-// as "broker publish through Send", and a call that passes a signed one is
-// not. Forwarders calling forwarders are followed, across packages.
+// A function that publishes what its caller gives it (a forwarder) is
+// judged at each call instead, on the argument passed, and reported there
+// as "broker publish through Send": it cannot sign what its callers
+// decide. That is a function that publishes, unchanged:
+//
+//   - with a broker, the message it is given;
+//   - with a client or event, its caller's context and its caller's
+//     client or event, or, being a Publish method (a client or event
+//     wrapper), its caller's context;
+//   - with events.Publish, its caller's options.
+//
+// Forwarders calling forwarders are followed, across packages.
 //
 // A second kind of finding reports subscribers that never verify a
 // signature: micro.RegisterSubscriber, s.Subscribe(s.NewSubscriber(...)),

@@ -90,8 +90,8 @@ func (f *signFact) String() string {
 // message passes through it.
 type forwardFact struct {
 	Kind       pubKind
-	Param      int // the message (broker), context (client, event) or first option (stream)
-	RecvParam  int // the client or event published through, or -1
+	Param      int    // the message (broker), context (client, event) or first option (stream)
+	RecvParam  int    // the client or event published through, or -1
 	BodyParam  int    // the client.Message or event payload, or -1
 	TopicParam int    // the topic, or -1
 	Topic      string // the topic, quoted, when the forwarder names it; or ""
@@ -488,12 +488,13 @@ func (c *checker) forwarded(p publish) (*types.Func, *forwardFact) {
 	if p.kind == pubClient || p.kind == pubEvent {
 		// The caller's context alone makes no forwarder: most
 		// publishers take one. The client or event must be the
-		// caller's too, or the function be a Publish that passes on
-		// the message it is given (a client wrapper, go-micro's
-		// client.Publish).
+		// caller's too, or the function be a Publish method (a client
+		// or event wrapper) or a Publish that passes on the message
+		// it is given (go-micro's client.Publish).
 		recv, _ := c.paramOf(p.recv)
 		body, _ := c.paramOf(p.body)
-		if recv != fn && (fn.Name() != "Publish" || body != fn) {
+		isMethod := fn.Signature().Recv() != nil
+		if recv != fn && (fn.Name() != "Publish" || (body != fn && !isMethod)) {
 			return nil, nil
 		}
 	}
