@@ -579,3 +579,32 @@ func TestBaselineAndNewFromRev(t *testing.T) {
 		}
 	}
 }
+
+// TestLineDirectives: a //line directive moves no finding. One that names
+// a .pb.go file does not make a hand-written fault generated code (whose
+// findings are dropped by default), and one that names no file does not
+// leave a finding without a location, which SARIF must have.
+func TestLineDirectives(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"main.go", "package main\n\nimport (\n\t\"database/sql\"\n\t\"os\"\n)\n\nfunc main() {\n"+
+			"\tdb, _ := sql.Open(\"postgres\", os.Getenv(\"DSN\"))\n"+
+			"//line orders.pb.go:10\n"+
+			"\tdb.Exec(\"DELETE FROM orders WHERE id = \" + os.Args[1])\n"+
+			"//line :5\n"+
+			"\tdb.Exec(\"DELETE FROM users WHERE id = \" + os.Args[2])\n}\n",
+	)
+	r := runBinary(t, dir)
+	var places []string
+	for _, l := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		place, _, _ := strings.Cut(l, ": ")
+		places = append(places, place)
+	}
+	if r.code != exitFindings || strings.Join(places, " ") != "main.go:11:2 main.go:13:2" {
+		t.Errorf("exit %d, findings at %q; want %d and the two faults where they are in main.go:\n%s%s", r.code, places, exitFindings, r.stdout, r.stderr)
+	}
+	sarif := runBinary(t, dir, "-format", "sarif")
+	for _, p := range sariftest.Validate(t, []byte(sarif.stdout)) {
+		t.Error(p)
+	}
+}

@@ -1195,7 +1195,7 @@ func (e *engine) report(pos token.Pos, d Decision) {
 
 // where renders a position as "file.go:LINE", independent of the machine.
 func (e *engine) where(pos token.Pos) string {
-	p := e.pass.Fset.Position(pos)
+	p := e.pass.Fset.PositionFor(pos, false) // as on disk, as the driver reports
 	if !p.IsValid() {
 		return ""
 	}

@@ -642,8 +642,12 @@ func finding(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic,
 	return f
 }
 
+// position is where pos is in its file, as the file is on disk: a //line
+// directive does not move it. Reported there, a finding stays where the
+// code is; a directive naming a .pb.go file cannot make it generated code,
+// nor one naming no file take its location away.
 func position(fset *token.FileSet, pos token.Pos) report.Position {
-	return reportPosition(fset.Position(pos))
+	return reportPosition(fset.PositionFor(pos, false))
 }
 
 // actionErrors reports analyzers that failed. An analyzer whose

@@ -30,13 +30,13 @@ func Analyzer(a *analysis.Analyzer, cfg *config.Config, known func(string) bool)
 		})
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
-			pos := pass.Fset.Position(d.Pos)
+			pos := pass.Fset.PositionFor(d.Pos, false)
 			if cfg.ExcludedFile(a.Name, pos.Filename) {
 				return
 			}
 			end := pos.Line
 			if d.End.IsValid() {
-				end = pass.Fset.Position(d.End).Line
+				end = pass.Fset.PositionFor(d.End, false).Line
 			}
 			if _, ok := directives().Lookup(a.Name, pos.Filename, pos.Line, end); ok {
 				return

@@ -91,13 +91,13 @@ func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []Fil
 					continue
 				}
 				if problem != "" {
-					sf.Malformed = append(sf.Malformed, Malformed{Pos: fset.Position(c.Pos()), End: fset.Position(c.End()), Message: problem})
+					sf.Malformed = append(sf.Malformed, Malformed{Pos: fset.PositionFor(c.Pos(), false), End: fset.PositionFor(c.End(), false), Message: problem})
 					continue
 				}
 				if spans == nil {
 					spans, docs, trailing = declSpans(fset, f), docEnds(fset, f), codeLines(fset, f)
 				}
-				pos := fset.Position(c.Pos())
+				pos := fset.PositionFor(c.Pos(), false)
 				line := pos.Line
 				d.File = sf.Name
 				d.From, d.To = line, line+1
@@ -211,7 +211,7 @@ func parseNolint(rest string) (Directive, string, bool) {
 func declSpans(fset *token.FileSet, f *ast.File) map[int]int {
 	spans := make(map[int]int)
 	for _, decl := range f.Decls {
-		spans[fset.Position(decl.Pos()).Line] = fset.Position(decl.End()).Line
+		spans[fset.PositionFor(decl.Pos(), false).Line] = fset.PositionFor(decl.End(), false).Line
 	}
 	return spans
 }
@@ -229,7 +229,7 @@ func docEnds(fset *token.FileSet, f *ast.File) map[*ast.CommentGroup]int {
 			doc = d.Doc
 		}
 		if doc != nil {
-			ends[doc] = fset.Position(decl.End()).Line
+			ends[doc] = fset.PositionFor(decl.End(), false).Line
 		}
 	}
 	return ends
@@ -252,7 +252,7 @@ func codeLines(fset *token.FileSet, f *ast.File) map[int]int {
 			// its left side each time, quadratic on a long chain.
 			return true
 		}
-		p := fset.Position(n.Pos())
+		p := fset.PositionFor(n.Pos(), false)
 		if col, ok := first[p.Line]; !ok || p.Column < col {
 			first[p.Line] = p.Column
 		}
