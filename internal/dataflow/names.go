@@ -28,8 +28,15 @@ func callee(c *ssa.CallCommon) (obj types.Object, recv ssa.Value, args []ssa.Val
 		if fn.Signature.Recv() != nil && len(c.Args) > 0 {
 			return obj, c.Args[0], c.Args[1:]
 		}
-		if f, ok := obj.(*types.Func); ok && f.Signature().Recv() != nil && len(bindings) == 1 {
-			return obj, bindings[0], c.Args // a bound method value
+		if f, ok := obj.(*types.Func); ok && f.Signature().Recv() != nil {
+			switch {
+			case len(bindings) == 1:
+				return obj, bindings[0], c.Args // a bound method value
+			case len(bindings) == 0 && len(c.Args) > 0:
+				// A method expression, (*sql.DB).Query: its thunk
+				// takes the receiver as its first argument.
+				return obj, c.Args[0], c.Args[1:]
+			}
 		}
 		return obj, nil, c.Args
 	}

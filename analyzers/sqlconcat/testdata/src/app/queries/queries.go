@@ -176,3 +176,26 @@ func closures(db *sql.DB) {
 		db.Query(ok)
 	}()
 }
+
+// methodExpressions calls sinks through method expressions, whose first
+// argument is the receiver.
+func methodExpressions(db *sql.DB, ctx context.Context) {
+	h := (*sql.DB).QueryContext
+	h(db, context.Background(), "SELECT 1")
+	g := (*sql.DB).Query
+	g(db, "SELECT * FROM t WHERE a = "+os.Args[1]) // want `query text passed to \(\*sql.DB\).Query is built from external input \(os.Args\[...\]\)`
+	f := db.Query
+	f("SELECT * FROM t WHERE b = " + os.Args[1]) // want `query text passed to \(\*sql.DB\).Query is built from external input \(os.Args\[...\]\)`
+}
+
+type repo struct{ db *sql.DB }
+
+func (r *repo) exec(q string) { r.db.Exec(q) }
+
+// helperMethodExpression calls a helper method through a method
+// expression.
+func helperMethodExpression(r *repo) {
+	x := (*repo).exec
+	x(r, "DELETE FROM t WHERE id = "+os.Args[1]) // want `query text that .*exec passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
+	x(r, "DELETE FROM t")
+}
