@@ -53,7 +53,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Requires:  []*analysis.Analyzer{gomicro.SyntaxAnalyzer},
 		FactTypes: []analysis.Fact{new(authFact), new(registrarFact), new(optionsFact)},
 	}
-	a.Flags.Var((*flagval.List)(&cfg.Trusted), "trusted",
+	a.Flags.Var((*flagval.FuncList)(&cfg.Trusted), "trusted",
 		`extra authenticating handler wrappers (or functions returning one, or credential checks), comma-separated "import/path.Func" or "(import/path.Type).Method"`)
 	a.Flags.Var((*flagval.List)(&cfg.Public), "public",
 		`handler types meant to be public, comma-separated "import/path.Type" or name patterns such as "*Health"; replaces the default`)

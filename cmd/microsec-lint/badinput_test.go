@@ -363,3 +363,21 @@ func TestBadInputNewFromRev(t *testing.T) {
 		checkOneLine(t, r, exitUsage, "-new-from-rev", `"no-such-branch" is not a commit`)
 	})
 }
+
+// TestBadInputSinkNames: a name in a rule's list of functions that is in
+// neither form the rules match (it would match nothing) is a usage error,
+// on the command line and in .microsec.yml.
+func TestBadInputSinkNames(t *testing.T) {
+	t.Run("flag", func(t *testing.T) {
+		r := runBinary(t, writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n"), "-sqlconcat.sinks", "(((,,,)))")
+		checkOneLine(t, r, exitUsage, "-sqlconcat.sinks", `"((("`)
+	})
+	t.Run("config", func(t *testing.T) {
+		dir := writeModule(t,
+			"go.mod", healthyGoMod,
+			"ok/ok.go", "package ok\n",
+			".microsec.yml", "version: 1\nrules:\n  cmdinjection:\n    settings:\n      sanitizers: [example.com/x.Quote, nodot]\n",
+		)
+		checkOneLine(t, runBinary(t, dir), exitUsage, ".microsec.yml", ":5", `"nodot"`)
+	})
+}
