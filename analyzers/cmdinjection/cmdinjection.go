@@ -76,9 +76,10 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, extra)
 		},
-		SinkObject: func(obj types.Object) bool { return kindOf(obj, extra) != "" },
-		Sanitiser:  sanitizers.Has,
-		Judge:      judge,
+		SinkObject:  func(obj types.Object) bool { return kindOf(obj, extra) != "" },
+		SinkMethods: dataflow.MemoFor(pass.Analyzer),
+		Sanitiser:   sanitizers.Has,
+		Judge:       judge,
 	}
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
@@ -316,6 +317,6 @@ func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
 func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
 	return func(pass *analysis.Pass) bool {
 		extra := dataflow.FlagNames(a, "sinks")
-		return dataflow.Idle(func(obj types.Object) bool { return kindOf(obj, extra) != "" })(pass)
+		return dataflow.Idle(func(obj types.Object) bool { return kindOf(obj, extra) != "" }, dataflow.MemoFor(a))(pass)
 	}
 }

@@ -209,7 +209,7 @@ func DepBodies(a *analysis.Analyzer) analysisutil.DepBodies {
 func Idle(a *analysis.Analyzer) func(*analysis.Pass) bool {
 	return func(pass *analysis.Pass) bool {
 		extra := dataflow.FlagNames(a, "sinks")
-		return dataflow.Idle(func(obj types.Object) bool { return isSink(obj, extra) })(pass)
+		return dataflow.Idle(func(obj types.Object) bool { return isSink(obj, extra) }, dataflow.MemoFor(a))(pass)
 	}
 }
 

@@ -66,9 +66,10 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, style, extraSinks)
 		},
-		SinkObject: func(obj types.Object) bool { return isSink(obj, extraSinks) },
-		Sanitiser:  sanitizers.Has,
-		Judge:      judge,
+		SinkObject:  func(obj types.Object) bool { return isSink(obj, extraSinks) },
+		SinkMethods: dataflow.MemoFor(pass.Analyzer),
+		Sanitiser:   sanitizers.Has,
+		Judge:       judge,
 	}
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})

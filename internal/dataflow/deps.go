@@ -3,6 +3,7 @@ package dataflow
 import (
 	"go/types"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -68,8 +69,81 @@ func FlagNames(client *analysis.Analyzer, flag string) KeySet {
 // matter to no one if no package above it can reach a sink either. A
 // driver that knows that (analyzers.Rule.Idle) may skip the client on the
 // package.
-func Idle(isSink func(types.Object) bool) func(*analysis.Pass) bool {
-	return func(pass *analysis.Pass) bool { return !reachesSink(pass, isSink) }
+//
+// memo, if not nil, keeps each package's sink methods (see SinkMethods)
+// for the client.
+func Idle(isSink func(types.Object) bool, memo *SinkMethodMemo) func(*analysis.Pass) bool {
+	return func(pass *analysis.Pass) bool { return !reachesSink(pass, isSink, memo) }
+}
+
+// A SinkMethodMemo keeps, for one client, the sink methods of each package
+// (see sinkMethodsOf), so that each package's types are listed once a run
+// rather than once for every package that imports it.
+type SinkMethodMemo = analysisutil.PackageMemo[[]*types.Func]
+
+var memos sync.Map // *analysis.Analyzer → *SinkMethodMemo
+
+// MemoFor returns the SinkMethodMemo of client, the same for the life of
+// the process: a client's sinks are fixed for a run, and two analyzers
+// made with different -sinks flags keep apart.
+func MemoFor(client *analysis.Analyzer) *SinkMethodMemo {
+	v, _ := memos.LoadOrStore(client, new(SinkMethodMemo))
+	return v.(*SinkMethodMemo)
+}
+
+// sinkMethodsOf returns the methods of p's named types (not interfaces,
+// not generic) that isSink accepts: the sinks an interface method call
+// may reach when p is imported, such as (*sql.DB).Query behind a
+// Querier of the caller's own.
+func sinkMethodsOf(p *types.Package, isSink func(types.Object) bool, memo *SinkMethodMemo) []*types.Func {
+	if memo != nil {
+		if ms, ok := memo.Load(p); ok {
+			return ms
+		}
+	}
+	var out []*types.Func
+	scope := p.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		n, ok := tn.Type().(*types.Named)
+		if !ok || n.TypeParams().Len() > 0 {
+			continue
+		}
+		for m := range n.Methods() {
+			if isSink(m) {
+				out = append(out, m)
+			}
+		}
+	}
+	if memo != nil {
+		out = memo.Store(p, out)
+	}
+	return out
+}
+
+// sinkImplementations returns the sink methods, of the types of pkg and of
+// its direct imports, that may implement the interface method m.
+func sinkImplementations(pkg *types.Package, m *types.Func, isSink func(types.Object) bool, memo *SinkMethodMemo) []*types.Func {
+	recv := m.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	it, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var out []*types.Func
+	for _, p := range append([]*types.Package{pkg}, pkg.Imports()...) {
+		for _, c := range sinkMethodsOf(p, isSink, memo) {
+			if c.Name() == m.Name() && types.Implements(c.Signature().Recv().Type(), it) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // factsWithSinks returns the objects of other packages whose facts say
@@ -85,16 +159,30 @@ func factsWithSinks(pass *analysis.Pass) []types.Object {
 }
 
 // reachesSink reports whether a call in the package may reach a sink: it
-// names a sink, or a function whose fact says it reaches one, or an
-// interface method that a method with such a fact may implement; or the
+// names a sink, or an interface method that a sink of the package or of
+// a direct import may implement, or a function whose fact says it reaches
+// one, or an interface method that a method with such a fact may implement; or the
 // package registers a handler and some method has such a fact (the
 // handler's methods are not named where it is registered). Every finding,
 // and every summary with sinks, needs one of these.
-func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool) bool {
+func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool, memo *SinkMethodMemo) bool {
 	// Most packages that reach a sink name one: answer that before
 	// listing every dependency's facts.
+	var ifaceMethods []*types.Func
 	for _, obj := range pass.TypesInfo.Uses {
 		if isSink(obj) {
+			return true
+		}
+		if fn, ok := obj.(*types.Func); ok {
+			if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+				ifaceMethods = append(ifaceMethods, fn)
+			}
+		}
+	}
+	// An interface method that a sink of the package or of a direct
+	// import implements.
+	for _, m := range ifaceMethods {
+		if len(sinkImplementations(pass.Pkg, m, isSink, memo)) > 0 {
 			return true
 		}
 	}

@@ -32,7 +32,7 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 		// inherits.
 		return nil
 	}
-	idle := cfg.SinkObject != nil && !reachesSink(pass, cfg.SinkObject)
+	idle := cfg.SinkObject != nil && !reachesSink(pass, cfg.SinkObject, cfg.SinkMethods)
 	if idle && !exportsText(pass.Pkg) {
 		// Nothing to find, and no fact to export: skip SSA.
 		return nil
@@ -51,26 +51,27 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 
 func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 	e := &engine{
-		idle:     idle,
-		pass:     pass,
-		cfg:      cfg,
-		pkg:      b.pkg,
-		funcs:    b.funcs,
-		pruned:   b.pruned,
-		sums:     make(map[*ssa.Function]*Summary),
-		memo:     make(map[ssa.Value]Value),
-		onStack:  make(map[ssa.Value]int),
-		tentMemo: make(map[ssa.Value]tentative),
-		low:      noLow,
-		imported: make(map[types.Object]*Summary),
-		impls:    make(map[*types.Func][]*types.Func),
-		sources:  make(map[*ssa.Function]map[int]bool),
-		escapes:  make(map[*ssa.Function]bool),
-		globals:  make(map[*ssa.Global][]ssa.Instruction),
-		closures: make(map[*ssa.Function][]*ssa.MakeClosure),
-		declared: make(map[*types.Func]*ssa.Function),
-		reported: make(map[string]bool),
-		inField:  make(map[fieldKey]bool),
+		idle:      idle,
+		pass:      pass,
+		cfg:       cfg,
+		pkg:       b.pkg,
+		funcs:     b.funcs,
+		pruned:    b.pruned,
+		sums:      make(map[*ssa.Function]*Summary),
+		memo:      make(map[ssa.Value]Value),
+		onStack:   make(map[ssa.Value]int),
+		tentMemo:  make(map[ssa.Value]tentative),
+		low:       noLow,
+		imported:  make(map[types.Object]*Summary),
+		impls:     make(map[*types.Func][]*types.Func),
+		sinkImpls: make(map[*types.Func][]*types.Func),
+		sources:   make(map[*ssa.Function]map[int]bool),
+		escapes:   make(map[*ssa.Function]bool),
+		globals:   make(map[*ssa.Global][]ssa.Instruction),
+		closures:  make(map[*ssa.Function][]*ssa.MakeClosure),
+		declared:  make(map[*types.Func]*ssa.Function),
+		reported:  make(map[string]bool),
+		inField:   make(map[fieldKey]bool),
 	}
 	if init, ok := e.pkg.Members["init"].(*ssa.Function); ok {
 		// The package initializer, and the function literals of
@@ -148,6 +149,7 @@ type engine struct {
 	imported  map[types.Object]*Summary
 	impls     map[*types.Func][]*types.Func
 	sinkMeths []*types.Func
+	sinkImpls map[*types.Func][]*types.Func // see sinkImplementations
 
 	sources  map[*ssa.Function]map[int]bool // parameters that carry external input
 	foreign  []foreignHandler
@@ -240,6 +242,17 @@ func callAt(files []*ast.File, pos token.Pos) *ast.CallExpr {
 // funcOf returns the SSA function of one of the package's declared
 // functions or methods, or nil. It asks the engine's index, not the SSA
 // program, which may be building another package meanwhile (see programs).
+// sinkImplementations returns, once per interface method, the sink
+// methods of the package and its direct imports that may implement m.
+func (e *engine) sinkImplementations(m *types.Func) []*types.Func {
+	if ms, ok := e.sinkImpls[m]; ok {
+		return ms
+	}
+	ms := sinkImplementations(e.pass.Pkg, m, e.cfg.SinkObject, e.cfg.SinkMethods)
+	e.sinkImpls[m] = ms
+	return ms
+}
+
 func (e *engine) funcOf(obj *types.Func) *ssa.Function {
 	return e.declared[obj]
 }
@@ -1104,6 +1117,18 @@ func (e *engine) scanCall(fn *ssa.Function, c *ssa.CallCommon, s *Summary) {
 			// Exec passing it to Conn.Exec, and on) is the same
 			// fault again, told in the library's terms.
 			return
+		}
+		if c.IsInvoke() && e.cfg.SinkObject != nil {
+			// q.Query(text), q a Querier of the package's own
+			// that *sql.DB implements: judged as the first such
+			// sink, in a stable order.
+			for _, m := range e.sinkImplementations(c.Method) {
+				if k := e.cfg.Sink(m, args); k != nil {
+					site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalArgs(k.Args)}
+					e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
+					return
+				}
+			}
 		}
 	}
 	for _, t := range e.targets(c) {

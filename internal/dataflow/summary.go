@@ -137,6 +137,11 @@ type Config struct {
 	// uses it to skip, in a package where no call can reach a sink, all
 	// but the summaries it exports.
 	SinkObject func(callee types.Object) bool
+	// SinkMethods, if set, keeps the sink methods of each package for the
+	// client, across packages (see SinkMethodMemo). With SinkObject, a
+	// call of an interface method that a sink method of the package or
+	// of a direct import implements is judged as a call of that sink.
+	SinkMethods *SinkMethodMemo
 	// Sanitiser reports whether the result of calling callee is sanitised
 	// text.
 	Sanitiser func(callee types.Object) bool
