@@ -477,6 +477,11 @@ func (e *engine) param(p *ssa.Parameter) Value {
 		return unknownConstant
 	}
 	if e.escapes[fn] || idx < 0 {
+		if fn.Synthetic == rangeFuncBody {
+			// The loop variable of a range over a function is
+			// an argument of the loop body's yield function.
+			return of(NonConstant, "a range-over-func loop variable")
+		}
 		return of(NonConstant, "parameter "+p.Name())
 	}
 	return Value{Params: []int{idx}, Param: idx + 1, ParamPath: p.Name()}
@@ -1175,14 +1180,7 @@ func (e *engine) targets(c *ssa.CallCommon) []target {
 	if s == nil {
 		return nil
 	}
-	name := fn.Name()
-	if o := fn.Origin(); o != nil {
-		fn = o
-	}
-	if obj, ok := fn.Object().(*types.Func); ok {
-		name = Name(obj)
-	}
-	return []target{{name, s, c.Args}}
+	return []target{{funcName(fn), s, c.Args}}
 }
 
 // decide applies the client's verdict on a site found in fn.

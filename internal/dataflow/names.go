@@ -108,6 +108,33 @@ func Name(obj types.Object) string {
 	return obj.Pkg().Name() + "." + obj.Name()
 }
 
+// funcName names an SSA function as messages do: as Name does its object,
+// and a function literal, which has none, by the function it is written
+// in ("a function literal in main.main"), not by SSA's "main$1".
+func funcName(fn *ssa.Function) string {
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if obj, ok := fn.Object().(*types.Func); ok {
+		return Name(obj)
+	}
+	if fn.Parent() != nil {
+		top := fn.Parent()
+		for top.Parent() != nil {
+			top = top.Parent()
+		}
+		if fn.Synthetic == rangeFuncBody {
+			return "a range-over-func loop in " + funcName(top)
+		}
+		return "a function literal in " + funcName(top)
+	}
+	return fn.Name()
+}
+
+// rangeFuncBody is ssa.Function.Synthetic of the body of a range over a
+// function, which SSA builds as a yield function.
+const rangeFuncBody = "range-over-func yield"
+
 func calleeName(obj types.Object, c *ssa.CallCommon) string {
 	if obj != nil {
 		return Name(obj)

@@ -100,3 +100,20 @@ func goMicroRuntime(req struct{ Cmd string }) {
 	runtime.WithArgs("--name", os.Getenv("NAME")) // want `arguments passed to runtime.WithArgs come from external input`
 	runtime.WithArgs("--verbose")
 }
+
+// words yields what it is given; a loop over it is a range over a function.
+func words(ws []string) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, w := range ws {
+			if !yield(w) {
+				return
+			}
+		}
+	}
+}
+
+func rangeOverFunc(ws []string) {
+	for w := range words(ws) {
+		exec.Command("sh", "-c", w).Run() // want `shell script run by sh -c passed to exec.Command is built from non-constant text \(a range-over-func loop variable\)`
+	}
+}

@@ -199,3 +199,9 @@ func helperMethodExpression(r *repo) {
 	x(r, "DELETE FROM t WHERE id = "+os.Args[1]) // want `query text that .*exec passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
 	x(r, "DELETE FROM t")
 }
+
+// literalHelper passes the text to a function literal called where it is
+// made, which the message names by where it is written.
+func literalHelper(db *sql.DB) {
+	func(q string) { db.Exec(q) }("DELETE FROM t WHERE id = " + os.Args[1]) // want `query text that a function literal in queries.literalHelper passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
+}
