@@ -95,9 +95,10 @@
 //     MICRO_REGISTRY and the like, which go-micro always builds without
 //     options, and MICRO_TLS_INSECURE / MICRO_TLS_SECURE, which change
 //     what Secure(true) means in v5.13+ and v6;
-//   - the grpc client's system-verified TLS for addresses on port 443 or
-//     with an https:// scheme: a grpc client without AuthTLS is reported
-//     even if it only dials such addresses;
+//   - the grpc client's system-verified TLS for addresses on port 443,
+//     with no port or with an https:// scheme (v2, v4 plugins, v5): a
+//     grpc client without AuthTLS is reported even if it only dials such
+//     addresses;
 //   - go-micro's own defaults unless the package creates a service: the
 //     default broker and registry of a service are not reported, only
 //     their constructors are;

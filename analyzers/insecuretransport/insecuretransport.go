@@ -183,7 +183,7 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 		case ctor.Impl == gomicro.GRPC && v == 1:
 			return "grpc client built without TLS: it always dials in plaintext; pass grpc.AuthTLS(cfg)"
 		case ctor.Impl == gomicro.GRPC:
-			return "grpc client built without TLS: it dials in plaintext except to port 443; pass grpc.AuthTLS(cfg)"
+			return "grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port; pass grpc.AuthTLS(cfg)"
 		}
 		return "client built without TLS: it dials over a plaintext transport; pass client.Transport(t) with a transport built with transport.TLSConfig(cfg)"
 	case gomicro.Service:

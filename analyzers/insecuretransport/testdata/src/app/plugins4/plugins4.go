@@ -28,7 +28,7 @@ func serversAndClients() {
 	grpcs.NewServer()                       // want `^grpc server built without TLS: it listens in plaintext; pass server.TLSConfig\(cfg\) or grpc.AuthTLS\(cfg\)$`
 	grpcs.NewServer(grpcs.AuthTLS(cfg))     // ok
 	grpcs.NewServer(server.TLSConfig(cfg))  // ok
-	grpcc.NewClient()                       // want `^grpc client built without TLS: it dials in plaintext except to port 443; pass grpc.AuthTLS\(cfg\)$`
+	grpcc.NewClient()                       // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port; pass grpc.AuthTLS\(cfg\)$`
 	grpcc.NewClient(grpcc.AuthTLS(cfg))     // ok
 
 	micro.NewService(micro.Server(grpcs.NewServer()))                   // want `^service runs a server without TLS`

@@ -65,5 +65,5 @@ func components() {
 	natsr.NewNatsRegistry()                                      // want `^nats registry built without TLS`
 	server.NewServer()                                           // want `^server built without TLS`
 	client.NewClient(client.Transport(tlsTransport()))           // ok
-	grpcc.NewClient()                                            // want `^grpc client built without TLS: it dials in plaintext except to port 443`
+	grpcc.NewClient()                                            // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port`
 }
