@@ -15,11 +15,19 @@ import (
 // variable named after the place the secret goes (go-micro's own variable
 // where it reads one: MICRO_AUTH_SECRET). It is offered only where the
 // replacement compiles: a plain string literal, not a constant's value,
-// of type string, with "os" imported or importable under that name.
+// of type string, with "os" imported or importable under that name. A
+// literal found by its content alone is replaced only if the secret is all
+// of it: a test fixture or a query with a key inside would not survive
+// becoming an environment variable.
 func (c *checker) suggestEnv(f *finding) (analysis.SuggestedFix, bool) {
 	lit, ok := f.at.(*ast.BasicLit)
 	if !ok || lit.Kind != token.STRING || c.values.declOf[lit] != nil {
 		return analysis.SuggestedFix{}, false
+	}
+	if f.place.mode == modeMatch {
+		if v, ok := c.constString(lit); !ok || v != f.secret {
+			return analysis.SuggestedFix{}, false
+		}
 	}
 	tv := c.pass.TypesInfo.Types[lit]
 	if b, ok := tv.Type.(*types.Basic); !ok || b.Kind() != types.String && b.Kind() != types.UntypedString {

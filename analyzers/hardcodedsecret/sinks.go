@@ -35,21 +35,24 @@ type sink struct {
 
 // goMicroCalls are go-micro's secret-taking functions, keyed by the role
 // path that gomicro.Split gives their package (the same in every major
-// version and plugin tree) and their name. See GOMICRO.md section 6.
+// version and plugin tree) and their name. See GOMICRO.md section 6. A
+// MICRO_ variable is one go-micro itself reads (v2's, v4's and v5's cmd
+// flags, the v6 gateway); the others are names of our own, without the
+// prefix, so that a fix does not suggest go-micro will read them.
 var goMicroCalls = map[string]sink{
 	"auth.Credentials":              {1, modeSecret, "secret", "auth.Credentials secret", "MICRO_AUTH_SECRET"},
 	"auth.WithCredentials":          {1, modeSecret, "secret", "auth.WithCredentials secret", "MICRO_AUTH_SECRET"},
 	"auth.PrivateKey":               {0, modeSecret, "private key", "auth.PrivateKey", "MICRO_AUTH_PRIVATE_KEY"},
 	"auth.WithSecret":               {0, modeSecret, "secret", "auth.WithSecret", "MICRO_AUTH_SECRET"},
-	"auth.WithToken":                {0, modeSecret, "refresh token", "auth.WithToken", "MICRO_AUTH_REFRESH_TOKEN"},
+	"auth.WithToken":                {0, modeSecret, "refresh token", "auth.WithToken", "AUTH_REFRESH_TOKEN"},
 	"auth/provider.Credentials":     {1, modeSecret, "secret", "provider.Credentials secret", "MICRO_AUTH_PROVIDER_CLIENT_SECRET"},
 	"auth/token.WithPrivateKey":     {0, modeSecret, "private key", "token.WithPrivateKey", "MICRO_AUTH_PRIVATE_KEY"},
 	"auth/jwt/token.WithPrivateKey": {0, modeSecret, "private key", "token.WithPrivateKey", "MICRO_AUTH_PRIVATE_KEY"},
 	"registry/etcd.Auth":            {1, modeSecret, "password", "etcd.Auth password", "ETCD_PASSWORD"},
 	"config/source/etcd.Auth":       {1, modeSecret, "password", "etcd.Auth password", "ETCD_PASSWORD"},
-	"config/secrets.Key":            {0, modeSecret, "encryption key", "secrets.Key", "MICRO_SECRETS_KEY"},
-	"config/secrets.PrivateKey":     {0, modeSecret, "private key", "secrets.PrivateKey", "MICRO_SECRETS_PRIVATE_KEY"},
-	"tunnel.Token":                  {0, modeSecret, "tunnel token", "tunnel.Token", "MICRO_TUNNEL_TOKEN"},
+	"config/secrets.Key":            {0, modeSecret, "encryption key", "secrets.Key", "CONFIG_SECRETS_KEY"},
+	"config/secrets.PrivateKey":     {0, modeSecret, "private key", "secrets.PrivateKey", "CONFIG_SECRETS_PRIVATE_KEY"},
+	"tunnel.Token":                  {0, modeSecret, "tunnel token", "tunnel.Token", "TUNNEL_TOKEN"},
 	"events/natsjs.Authenticate":    {1, modeSecret, "password", "natsjs.Authenticate password", "NATS_PASSWORD"},
 	"genai.WithAPIKey":              {0, modeSecret, "api key", "genai.WithAPIKey", "MICRO_GENAI_KEY"},
 	"ai.WithAPIKey":                 {0, modeSecret, "api key", "ai.WithAPIKey", "AI_API_KEY"},
@@ -74,9 +77,9 @@ var goMicroFields = map[string]sink{
 	"auth.Options.PrivateKey":          {0, modeSecret, "private key", "auth.Options.PrivateKey", "MICRO_AUTH_PRIVATE_KEY"},
 	"auth.Account.Secret":              {0, modeSecret, "secret", "auth.Account.Secret", "MICRO_AUTH_SECRET"},
 	"auth.Token.AccessToken":           {0, modeSecret, "access token", "auth.Token.AccessToken", "MICRO_AUTH_TOKEN"},
-	"auth.Token.RefreshToken":          {0, modeSecret, "refresh token", "auth.Token.RefreshToken", "MICRO_AUTH_REFRESH_TOKEN"},
+	"auth.Token.RefreshToken":          {0, modeSecret, "refresh token", "auth.Token.RefreshToken", "AUTH_REFRESH_TOKEN"},
 	"auth.TokenOptions.Secret":         {0, modeSecret, "secret", "auth.TokenOptions.Secret", "MICRO_AUTH_SECRET"},
-	"auth.TokenOptions.RefreshToken":   {0, modeSecret, "refresh token", "auth.TokenOptions.RefreshToken", "MICRO_AUTH_REFRESH_TOKEN"},
+	"auth.TokenOptions.RefreshToken":   {0, modeSecret, "refresh token", "auth.TokenOptions.RefreshToken", "AUTH_REFRESH_TOKEN"},
 	"auth.GenerateOptions.Secret":      {0, modeSecret, "secret", "auth.GenerateOptions.Secret", "MICRO_AUTH_SECRET"},
 	"wrapper/auth.ClientOptions.Token": {0, modeSecret, "token", "auth.ClientOptions.Token", "MICRO_AUTH_TOKEN"},
 }

@@ -22,6 +22,10 @@ var (
 	vault      = Vault{Token: "fix-fixture-tok-0005"}         // want `token "fix-…" \(20 chars\) hard-coded in field Token`
 	joined     = auth.WithSecret("fix-fixture-" + "secret-6") // want `secret "fix-…" \(20 chars\) hard-coded in auth.WithSecret`
 	home       = os.Getenv("HOME")
+	// A token inside a longer literal keeps its literal: only the token
+	// is the secret.
+	usage  = "curl -u x: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 https://api.example.com/user" // want `github personal access token "ghp_…" \(40 chars\) hard-coded in string literal`
+	sample = "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"                                        // want `github personal access token "ghp_…" \(40 chars\) hard-coded in string literal`
 )
 
 func sign() {
