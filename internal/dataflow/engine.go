@@ -1002,7 +1002,7 @@ func (e *engine) subst(c *ssa.CallCommon, v Value, args []ssa.Value, argv []Valu
 		name := describe(args[p])
 		t := args[p].Type()
 		for _, i := range path {
-			name += "." + fieldName(t, i)
+			name = selectField(name, fieldName(t, i))
 			if t = fieldType(t, []int{i}); t == nil {
 				return argv[p]
 			}

@@ -164,12 +164,15 @@ func describeDepth(v ssa.Value, depth int) string {
 		}
 		return v.Name()
 	case *ssa.FieldAddr:
-		return d(v.X) + "." + fieldName(v.X.Type(), v.Field)
+		return selectField(d(v.X), fieldName(v.X.Type(), v.Field))
 	case *ssa.Field:
-		return d(v.X) + "." + fieldName(v.X.Type(), v.Field)
+		return selectField(d(v.X), fieldName(v.X.Type(), v.Field))
 	case *ssa.UnOp:
-		if v.Op == token.MUL {
+		switch v.Op {
+		case token.MUL:
 			return d(v.X)
+		case token.ARROW:
+			return "(<-" + d(v.X) + ")"
 		}
 	case *ssa.IndexAddr:
 		return d(v.X) + "[...]"
@@ -205,6 +208,15 @@ func describeDepth(v ssa.Value, depth int) string {
 		return d(v.X)
 	}
 	return "a value"
+}
+
+// selectField names field of the value base names, "req.Name", or "the
+// Name field of a value" when base has no name to read.
+func selectField(base, field string) string {
+	if base == "a value" {
+		return "the " + field + " field of a value"
+	}
+	return base + "." + field
 }
 
 func fieldName(t types.Type, i int) string {

@@ -117,3 +117,13 @@ func rangeOverFunc(ws []string) {
 		exec.Command("sh", "-c", w).Run() // want `shell script run by sh -c passed to exec.Command is built from non-constant text \(a range-over-func loop variable\)`
 	}
 }
+
+type job struct{ Program string }
+
+// fromChannel runs what it receives; the message names the value as
+// written.
+func fromChannel(jobs chan job) {
+	j := <-jobs
+	exec.Command(j.Program).Run()        // want `program name passed to exec.Command is built from non-constant text \(j.Program\)`
+	exec.Command((<-jobs).Program).Run() // want `program name passed to exec.Command is built from non-constant text \(\(<-jobs\).Program\)`
+}
