@@ -102,6 +102,12 @@
 //     message itself is signed or the wrapper is listed in -signers;
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
+//   - a subscriber is not judged when its service or server takes options
+//     the rule cannot see into (a function of another package returning
+//     options, a slice built elsewhere, as in
+//     svc.Init(append(config.Options(), ...)...)), which may install a
+//     verifying subscriber wrapper, nor when the server is reached through
+//     a parameter or Options().Server;
 //   - events.Stream Consume loops, the v6 MCP gateway's
 //     micro_broker_publish tool and flows are not modelled;
 //   - signing and verifying helpers are learnt from your modules and from
