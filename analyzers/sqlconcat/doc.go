@@ -23,8 +23,12 @@
 // go-micro handler request, a subscriber message, an HTTP request, the
 // environment, a flag, os.Args). Text that is constant, picked from
 // constants (a switch, a map literal), made of digits only
-// (strconv.Itoa, %d, time formatting) or quoted by pq.QuoteIdentifier,
-// pq.QuoteLiteral or pgx.Identifier.Sanitize is never reported.
+// (strconv.Itoa, %d, time formatting), quoted by pq.QuoteIdentifier,
+// pq.QuoteLiteral or pgx.Identifier.Sanitize, or cleaned down to letters,
+// digits and underscores by a regexp replacement
+// (regexp.MustCompile("[^a-zA-Z0-9]+").ReplaceAllString(name, "_"), the
+// regexp held in a variable or field that nothing else writes) is never
+// reported.
 //
 // Wrong:
 //

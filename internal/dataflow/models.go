@@ -54,6 +54,17 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 		case strings.Contains(name, "Quote"):
 			return all(), true
 		}
+	case "regexp":
+		if typ == "Regexp" && (name == "ReplaceAllString" || name == "ReplaceAllLiteralString") && idx == 0 && len(args) == 2 {
+			if e.allowListed(recv, args) {
+				return Value{Origin: Sanitised}, true
+			}
+			// The source, with parts of it replaced by the
+			// replacement (and what it names of the source).
+			r := Concat(e.eval(args[0]).Flatten(), e.eval(args[1]).Flatten())
+			r.Finite, r.Consts = false, nil
+			return r, true
+		}
 	case "fmt":
 		switch name {
 		case "Sprintf", "Errorf":

@@ -145,6 +145,11 @@ type Config struct {
 	// Sanitiser reports whether the result of calling callee is sanitised
 	// text.
 	Sanitiser func(callee types.Object) bool
+	// IdentifierSafe says that text made only of ASCII letters, digits
+	// and underscores is safe: a regexp replacement that leaves nothing
+	// else (see allowListed) sanitises. SQL identifiers are; a program
+	// name is not.
+	IdentifierSafe bool
 	// Judge decides about a site. It is called for every sink reached,
 	// directly or through summaries.
 	Judge func(*Site) Decision

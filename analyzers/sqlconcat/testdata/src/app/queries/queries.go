@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -204,4 +205,30 @@ func helperMethodExpression(r *repo) {
 // made, which the message names by where it is written.
 func literalHelper(db *sql.DB) {
 	func(q string) { db.Exec(q) }("DELETE FROM t WHERE id = " + os.Args[1]) // want `query text that a function literal in queries.literalHelper passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
+}
+
+// nonWord cleans a table name down to letters and digits, as go-micro
+// v5's postgres store does.
+var nonWord = regexp.MustCompile("[^a-zA-Z0-9]+")
+
+type tables struct {
+	db *sql.DB
+	re *regexp.Regexp
+}
+
+func newTables(db *sql.DB) *tables {
+	return &tables{db: db, re: regexp.MustCompile("[^a-z_]")}
+}
+
+func (t *tables) create(name string) {
+	t.db.Exec("CREATE TABLE " + t.re.ReplaceAllString(name, "_") + " (id int)")
+}
+
+func cleanedIdentifiers(db *sql.DB) {
+	db.Exec("DROP TABLE " + nonWord.ReplaceAllString(os.Args[1], "_"))
+	newTables(db).create(os.Args[1])
+	spaces := regexp.MustCompile("[^a-zA-Z0-9 ]+")
+	db.Exec("DROP TABLE " + spaces.ReplaceAllString(os.Args[1], "_"))     // want `query text passed to \(\*sql.DB\).Exec is built from external input`
+	db.Exec("DROP TABLE " + nonWord.ReplaceAllString(os.Args[1], "${1}")) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
+	db.Exec("DROP TABLE " + regexp.MustCompile("[a-z]+").ReplaceAllString(os.Args[1], "")) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
 }
