@@ -70,7 +70,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		globals:   make(map[*ssa.Global][]ssa.Instruction),
 		closures:  make(map[*ssa.Function][]*ssa.MakeClosure),
 		declared:  make(map[*types.Func]*ssa.Function),
-		reported:  make(map[string]bool),
+		reported:  make(map[string]reported),
 		inField:   make(map[fieldKey]bool),
 	}
 	if init, ok := e.pkg.Members["init"].(*ssa.Function); ok {
@@ -159,7 +159,7 @@ type engine struct {
 	declared map[*types.Func]*ssa.Function // the package's declared functions and methods
 
 	findings []Finding
-	reported map[string]bool
+	reported map[string]reported // see report
 
 	inField map[fieldKey]bool // fields being followed by fieldOf
 	calling *ssa.CallCommon   // the call whose operands' fields subst follows
@@ -1203,21 +1203,44 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 		}
 	}
 	if d.Message != "" {
-		e.report(pos, d)
+		e.report(pos, d, site)
 	}
 }
 
-func (e *engine) report(pos token.Pos, d Decision) {
+// report reports d at the call at pos: once for each sink a call reaches,
+// however many paths through helpers lead there. A helper that reaches
+// one sink along several chains (each level calling the next twice) would
+// otherwise report the call once per chain, and the chains can be many.
+//
+// Of the chains, the one kept is the first whose text has the most
+// dangerous origin: a path where the text is external input wins over one
+// where it is only non-constant.
+func (e *engine) report(pos token.Pos, d Decision, site *Site) {
 	f := Finding{Pos: pos, End: pos, Message: d.Message, Category: d.Category}
+	key := strconv.Itoa(int(pos)) + "\x00" + site.Kind + "\x00" + site.Callee + "\x00" + d.Category
+	worst := Constant
+	for _, a := range site.Args {
+		worst = max(worst, a.Origin)
+	}
+	if r, ok := e.reported[key]; ok {
+		if worst > r.origin {
+			e.findings[r.index].Message = d.Message
+			e.reported[key] = reported{r.index, worst}
+		}
+		return
+	}
 	if call := callAt(e.pass.Files, pos); call != nil {
 		f.Pos, f.End = call.Pos(), call.End()
 	}
-	key := strconv.Itoa(int(f.Pos)) + "\x00" + d.Message
-	if e.reported[key] {
-		return
-	}
-	e.reported[key] = true
+	e.reported[key] = reported{len(e.findings), worst}
 	e.findings = append(e.findings, f)
+}
+
+// reported is a finding made, by its index in engine.findings, and the
+// origin of the text it is about.
+type reported struct {
+	index  int
+	origin Origin
 }
 
 // where renders a position as "file.go:LINE", independent of the machine.

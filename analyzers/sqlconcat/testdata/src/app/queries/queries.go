@@ -232,3 +232,29 @@ func cleanedIdentifiers(db *sql.DB) {
 	db.Exec("DROP TABLE " + nonWord.ReplaceAllString(os.Args[1], "${1}")) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
 	db.Exec("DROP TABLE " + regexp.MustCompile("[a-z]+").ReplaceAllString(os.Args[1], "")) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
 }
+
+func execOne(db *sql.DB, q string) { db.Exec(q) }
+func execTwo(db *sql.DB, q string) { db.Exec(q) }
+
+// execBoth reaches (*sql.DB).Exec along two paths: a call of it is one
+// finding, not one for each path.
+func execBoth(db *sql.DB, q string) {
+	execOne(db, q)
+	execTwo(db, q)
+}
+
+func bothPaths(db *sql.DB) {
+	execBoth(db, "DELETE FROM t WHERE id = "+os.Args[1]) // want `query text that queries.execBoth → queries.execOne passes to \(\*sql.DB\).Exec`
+}
+
+func pick(db *sql.DB, a, b string) {
+	execOne(db, a)
+	execTwo(db, b)
+}
+
+// worstPath reaches Exec with a host name along one path and with
+// external input along the other: the finding tells of the input.
+func worstPath(db *sql.DB) {
+	h, _ := os.Hostname()
+	pick(db, h, os.Args[1]) // want `query text that queries.pick → queries.execTwo passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input \(os.Args\[...\]\)`
+}
