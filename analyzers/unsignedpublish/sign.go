@@ -87,7 +87,7 @@ func (c *checker) signed(e ast.Expr, depth int, seen map[types.Object]bool) bool
 		}
 		if decl := c.model.LocalFunc(x); decl != nil && !seen[obj] {
 			seen[obj] = true
-			for _, r := range gomicro.ReturnedValues(decl) {
+			for _, r := range c.returnedValues(decl) {
 				if c.signed(r, depth+1, seen) {
 					return true
 				}
@@ -237,7 +237,7 @@ func (c *checker) messageSigned(e ast.Expr, depth int) bool {
 		}
 	case *ast.CallExpr:
 		if decl := c.model.LocalFunc(x); decl != nil {
-			for _, r := range gomicro.ReturnedValues(decl) {
+			for _, r := range c.returnedValues(decl) {
 				if c.messageSigned(r, depth+1) {
 					return true
 				}
@@ -260,6 +260,26 @@ func (c *checker) contextSigned(e ast.Expr, depth int) bool {
 	if e == nil || depth > 8 {
 		return false
 	}
+	// Contexts pass through many helpers, each returning what another
+	// returns: without the memo, a package of such helpers took seconds
+	// (go-micro v5's dependencies, first run). The answer at a depth is
+	// the same until the facts change (see learnFacts).
+	key := ctxKey{e, depth}
+	if v, ok := c.ctxMemo[key]; ok {
+		return v
+	}
+	v := c.contextSignedAt(e, depth)
+	c.ctxMemo[key] = v
+	return v
+}
+
+// ctxKey is a question contextSigned has answered.
+type ctxKey struct {
+	e     ast.Expr
+	depth int
+}
+
+func (c *checker) contextSignedAt(e ast.Expr, depth int) bool {
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x); ok && ref.Path == "metadata" {
@@ -275,7 +295,7 @@ func (c *checker) contextSigned(e ast.Expr, depth int) bool {
 			}
 		}
 		if decl := c.model.LocalFunc(x); decl != nil {
-			for _, r := range gomicro.ReturnedValues(decl) {
+			for _, r := range c.returnedValues(decl) {
 				if c.contextSigned(r, depth+1) {
 					return true
 				}

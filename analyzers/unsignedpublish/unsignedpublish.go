@@ -130,6 +130,18 @@ type checker struct {
 	signers, verifiers map[string]bool
 	entrySigned        map[*types.Var]bool
 	headerSigned       map[*types.Var]bool
+	ctxMemo            map[ctxKey]bool              // see contextSigned
+	returns            map[*ast.FuncDecl][]ast.Expr // see returnedValues
+}
+
+// returnedValues is gomicro.ReturnedValues of decl, found once.
+func (c *checker) returnedValues(decl *ast.FuncDecl) []ast.Expr {
+	rs, ok := c.returns[decl]
+	if !ok {
+		rs = gomicro.ReturnedValues(decl)
+		c.returns[decl] = rs
+	}
+	return rs
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
@@ -139,6 +151,8 @@ func run(pass *analysis.Pass, cfg *Config) {
 		verifiers:    map[string]bool{},
 		entrySigned:  map[*types.Var]bool{},
 		headerSigned: map[*types.Var]bool{},
+		ctxMemo:      map[ctxKey]bool{},
+		returns:      map[*ast.FuncDecl][]ast.Expr{},
 	}
 	for _, s := range cfg.Signers {
 		c.signers[s] = true
@@ -246,7 +260,10 @@ func cryptoPath(p string) bool {
 // changes.
 func (c *checker) learnFacts() {
 	funcs := c.model.Funcs()
+	// Answers about contexts depend on the facts learnt so far.
+	defer clear(c.ctxMemo)
 	for range 6 {
+		clear(c.ctxMemo)
 		changed := false
 		for fn, decl := range funcs {
 			var old signFact
@@ -254,7 +271,7 @@ func (c *checker) learnFacts() {
 			f := old
 			sig := fn.Signature()
 			if !f.Signer && sig.Results().Len() > 0 {
-				for _, r := range gomicro.ReturnedValues(decl) {
+				for _, r := range c.returnedValues(decl) {
 					if c.signed(r, 0, map[types.Object]bool{}) || c.messageSigned(r, 0) || c.contextSigned(r, 0) {
 						f.Signer = true
 					}
@@ -268,7 +285,7 @@ func (c *checker) learnFacts() {
 				case fn.Name() == "Publish" && sig.Recv() != nil && sig.Params().Len() >= 2 && gomicro.IsNamedType(sig.Params().At(1).Type(), "client", "Message"):
 					f.SigningClient = c.bodySigns(decl.Body)
 				case isClientWrapperSig(sig) || (sig.Results().Len() == 1 && isClientWrapperType(sig.Results().At(0).Type())):
-					for _, r := range gomicro.ReturnedValues(decl) {
+					for _, r := range c.returnedValues(decl) {
 						if c.clientWrapper(r, 0) {
 							f.SigningClient = true
 						}
@@ -351,7 +368,7 @@ func (c *checker) clientWrapper(e ast.Expr, depth int) bool {
 			}
 		}
 		if decl := c.model.LocalFunc(x); decl != nil {
-			for _, r := range gomicro.ReturnedValues(decl) {
+			for _, r := range c.returnedValues(decl) {
 				if c.clientWrapper(r, depth+1) {
 					return true
 				}
@@ -779,7 +796,7 @@ func (c *checker) handlerVerifies(e ast.Expr, depth int) bool {
 			return true
 		}
 		if decl := c.model.LocalFunc(x); decl != nil {
-			for _, r := range gomicro.ReturnedValues(decl) {
+			for _, r := range c.returnedValues(decl) {
 				if c.handlerVerifies(r, depth+1) {
 					return true
 				}
