@@ -96,7 +96,7 @@ func (e *engine) storedPatterns(isAddr func(ssa.Value) bool, depth int) ([]strin
 // regexp.Compile(p), p a constant.
 func compiledPattern(c *ssa.CallCommon) ([]string, bool) {
 	fn := c.StaticCallee()
-	if fn == nil || fn.Pkg == nil && fn.Object() == nil {
+	if fn == nil {
 		return nil, false
 	}
 	obj := fn.Object()
