@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"go/types"
+	"iter"
 	"strings"
 	"sync"
 
@@ -102,20 +103,9 @@ func sinkMethodsOf(p *types.Package, isSink func(types.Object) bool, memo *SinkM
 		}
 	}
 	var out []*types.Func
-	scope := p.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 {
-			continue
-		}
-		for m := range n.Methods() {
-			if isSink(m) {
-				out = append(out, m)
-			}
+	for m := range concreteMethods(p) {
+		if isSink(m) {
+			out = append(out, m)
 		}
 	}
 	if memo != nil {
@@ -212,4 +202,28 @@ func reachesSink(pass *analysis.Pass, isSink func(types.Object) bool, memo *Sink
 		}
 	}
 	return false
+}
+
+// concreteMethods yields the methods of p's named types that are neither
+// interfaces nor generic, in the order of the type names: the methods an
+// interface call may reach in p.
+func concreteMethods(p *types.Package) iter.Seq[*types.Func] {
+	return func(yield func(*types.Func) bool) {
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+				continue
+			}
+			n, ok := tn.Type().(*types.Named)
+			if !ok || n.TypeParams().Len() > 0 {
+				continue
+			}
+			for m := range n.Methods() {
+				if !yield(m) {
+					return
+				}
+			}
+		}
+	}
 }

@@ -345,24 +345,12 @@ func (e *engine) sinkMethods() []*types.Func {
 		if !pkgs[p] {
 			continue
 		}
-		scope := p.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+		for m := range concreteMethods(p) {
+			if p != e.pass.Pkg && !withSinks[m] {
 				continue
 			}
-			n, ok := tn.Type().(*types.Named)
-			if !ok || n.TypeParams().Len() > 0 {
-				continue
-			}
-			for i := 0; i < n.NumMethods(); i++ {
-				m := n.Method(i)
-				if p != e.pass.Pkg && !withSinks[m] {
-					continue
-				}
-				if s := e.importFact(m); s != nil && len(s.Sinks) > 0 {
-					e.sinkMeths = append(e.sinkMeths, m)
-				}
+			if s := e.importFact(m); s != nil && len(s.Sinks) > 0 {
+				e.sinkMeths = append(e.sinkMeths, m)
 			}
 		}
 	}
