@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -1243,13 +1244,16 @@ type reported struct {
 	origin Origin
 }
 
-// where renders a position as "file.go:LINE", independent of the machine.
+// where renders a position as "pkg/file.go:LINE", the last element of the
+// package's path before the file's name, independent of the machine: a
+// caller in another package meets the sink only by this name, and two
+// packages often each have a db.go.
 func (e *engine) where(pos token.Pos) string {
 	p := e.pass.Fset.PositionFor(pos, false) // as on disk, as the driver reports
 	if !p.IsValid() {
 		return ""
 	}
-	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+	return path.Base(e.pass.Pkg.Path()) + "/" + filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
 // exported reports whether fn's summary may be worth exporting: fn is one

@@ -24,7 +24,7 @@ type Summary struct {
 type SinkUse struct {
 	Kind   string  // the client's sink kind
 	Callee string  // the sink itself, e.g. "(*database/sql.DB).Query"
-	Where  string  // "file.go:LINE" of the sink call
+	Where  string  // "pkg/file.go:LINE" of the sink call (see engine.where)
 	Via    string  // the chain of functions from the summarised one, "a → b"
 	Args   []Value // the sink's operands
 	Extra  string  // client data carried from the sink, e.g. a placeholder style

@@ -17,7 +17,7 @@ type Response struct{ Out []byte }
 type Ops struct{}
 
 func (o *Ops) Ping(ctx context.Context, req *Request, rsp *Response) error {
-	out, err := shell(ctx, "ping -c 1 "+req.Host) // want `shell script run by sh -c that main.shell passes to exec.CommandContext \(main.go:\d+\) comes from external input \(req.Host\)`
+	out, err := shell(ctx, "ping -c 1 "+req.Host) // want `shell script run by sh -c that main.shell passes to exec.CommandContext \(cmdinjectionv4/main.go:\d+\) comes from external input \(req.Host\)`
 	rsp.Out = out
 	return err
 }

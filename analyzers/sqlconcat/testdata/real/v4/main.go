@@ -17,7 +17,7 @@ type Response struct{ Count int }
 type Users struct{ db *sql.DB }
 
 func (u *Users) Count(ctx context.Context, req *Request, rsp *Response) error {
-	return countBy(ctx, u.db, "name = '"+req.Name+"'") // want `query text that main.countBy passes to \(\*sql.DB\).QueryRowContext \(main.go:\d+\) is built from external input \(req.Name\)`
+	return countBy(ctx, u.db, "name = '"+req.Name+"'") // want `query text that main.countBy passes to \(\*sql.DB\).QueryRowContext \(sqlconcatv4/main.go:\d+\) is built from external input \(req.Name\)`
 }
 
 func (u *Users) CountAll(ctx context.Context, req *Request, rsp *Response) error {

@@ -15,7 +15,7 @@ var branch = flag.String("branch", "", "")
 func run(ctx context.Context) {
 	settings.Checkout(ctx, &settings.Config{Patterns: flag.Args(), Env: os.Environ(), Branch: "main"})
 	settings.Checkout(ctx, &settings.Config{Patterns: os.Args[1:]})
-	settings.Checkout(ctx, &settings.Config{Env: os.Environ(), Branch: *branch}) // want `argument 2 of git that settings.Checkout → settings.git passes to exec.CommandContext \(settings.go:\d+\) comes from external input \(flag -branch\)`
+	settings.Checkout(ctx, &settings.Config{Env: os.Environ(), Branch: *branch}) // want `argument 2 of git that settings.Checkout → settings.git passes to exec.CommandContext \(settings/settings.go:\d+\) comes from external input \(flag -branch\)`
 
 	cfg := settings.Config{Patterns: flag.Args()}
 	cfg.Branch = "main"
@@ -25,7 +25,7 @@ func run(ctx context.Context) {
 
 	var bad settings.Config
 	bad.Branch = os.Getenv("BRANCH")
-	settings.Checkout(ctx, &bad) // want `argument 2 of git that settings.Checkout → settings.git passes to exec.CommandContext \(settings.go:\d+\) comes from external input \(os.Getenv\(...\)\)`
+	settings.Checkout(ctx, &bad) // want `argument 2 of git that settings.Checkout → settings.git passes to exec.CommandContext \(settings/settings.go:\d+\) comes from external input \(os.Getenv\(...\)\)`
 }
 
 // forward passes its settings on whole, as driver.Run does.
@@ -35,7 +35,7 @@ func forward(ctx context.Context, cfg settings.Config) error {
 
 func forwarded(ctx context.Context) {
 	forward(ctx, settings.Config{Patterns: flag.Args(), Env: os.Environ()})
-	forward(ctx, settings.Config{Branch: os.Args[1]}) // want `argument 2 of git that cli.forward → settings.Checkout → settings.git passes to exec.CommandContext \(settings.go:\d+\) comes from external input \(os.Args\[...\]\)`
+	forward(ctx, settings.Config{Branch: os.Args[1]}) // want `argument 2 of git that cli.forward → settings.Checkout → settings.git passes to exec.CommandContext \(settings/settings.go:\d+\) comes from external input \(os.Args\[...\]\)`
 }
 
 // The revision comes after "--end-of-options": git reads it as a revision

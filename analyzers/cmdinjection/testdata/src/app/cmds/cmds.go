@@ -88,9 +88,9 @@ func run(name string, args ...string) error {
 }
 
 func wrappers() {
-	run("sh", "-c", "echo "+os.Getenv("MSG")) // want `shell script run by sh -c that cmds.run passes to exec.Command \(cmds.go:\d+\) comes from external input`
+	run("sh", "-c", "echo "+os.Getenv("MSG")) // want `shell script run by sh -c that cmds.run passes to exec.Command \(cmds/cmds.go:\d+\) comes from external input`
 	run("sh", "-c", "echo hello")
-	run(os.Getenv("PROG"), "-v") // want `program name that cmds.run passes to exec.Command \(cmds.go:\d+\) comes from external input`
+	run(os.Getenv("PROG"), "-v") // want `program name that cmds.run passes to exec.Command \(cmds/cmds.go:\d+\) comes from external input`
 	run("ls", "-l")
 }
 

@@ -14,11 +14,11 @@ type SearchResponse struct{ Out []byte }
 type Search struct{}
 
 func (s *Search) Grep(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
-	out, err := tools.Grep(req.Pattern, "/var/log/app.log") // want `shell script run by sh -c that tools.Grep passes to exec.Command \(tools.go:\d+\) comes from external input \(req.Pattern\); pass values as separate arguments read as "\$1" or run the program without a shell`
+	out, err := tools.Grep(req.Pattern, "/var/log/app.log") // want `shell script run by sh -c that tools.Grep passes to exec.Command \(tools/tools.go:\d+\) comes from external input \(req.Pattern\); pass values as separate arguments read as "\$1" or run the program without a shell`
 	tools.Grep("error", "/var/log/app.log")
-	tools.Checkout(req.Branch) // want `argument 2 of git that tools.Checkout passes to exec.Command \(tools.go:\d+\) comes from external input \(req.Branch\); reject values that start with "-"`
+	tools.Checkout(req.Branch) // want `argument 2 of git that tools.Checkout passes to exec.Command \(tools/tools.go:\d+\) comes from external input \(req.Branch\); reject values that start with "-"`
 	tools.Checkout("main")
-	tools.Run(req.Repo) // want `program name that tools.Run passes to exec.Command \(tools.go:\d+\) comes from external input \(req.Repo\); choose the program from a fixed set of constants`
+	tools.Run(req.Repo) // want `program name that tools.Run passes to exec.Command \(tools/tools.go:\d+\) comes from external input \(req.Repo\); choose the program from a fixed set of constants`
 	tools.Run("git", "fetch")
 	rsp.Out = out
 	return err

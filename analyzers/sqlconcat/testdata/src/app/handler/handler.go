@@ -21,12 +21,12 @@ type Users struct {
 }
 
 func (h *Users) Find(ctx context.Context, req *FindRequest, rsp *FindResponse) error {
-	h.store.ByName(req.Name) // want `query text that \(\*store.Store\).ByName passes to \(\*sql.DB\).Query \(store.go:15\) is built from external input \(req.Name\); pass values as arguments with \$1, \$2 placeholders`
+	h.store.ByName(req.Name) // want `query text that \(\*store.Store\).ByName passes to \(\*sql.DB\).Query \(store/store.go:15\) is built from external input \(req.Name\); pass values as arguments with \$1, \$2 placeholders`
 	h.store.ByID(req.Limit)
 	h.db.Query("SELECT * FROM t" + store.Limit(req.Limit))
 	h.db.Query("SELECT * FROM t WHERE " + store.Where("name", req.Name)) // want `query text passed to \(\*sql.DB\).Query is built from external input \(req.Name\)`
 	h.db.Query("SELECT * FROM t WHERE " + store.Where("name", "admin"))
-	store.Run(h.db, "DELETE FROM t WHERE name = '"+req.Name+"'") // want `query text that store.Run passes to \(\*sql.DB\).Exec \(store.go:33\) is built from external input \(req.Name\)`
+	store.Run(h.db, "DELETE FROM t WHERE name = '"+req.Name+"'") // want `query text that store.Run passes to \(\*sql.DB\).Exec \(store/store.go:33\) is built from external input \(req.Name\)`
 	store.Run(h.db, "DELETE FROM t")
 	return nil
 }

@@ -98,7 +98,7 @@ func run(db *sql.DB, q string) {
 
 func wrappers(db *sql.DB) {
 	run(db, "DELETE FROM t")
-	run(db, "DELETE FROM t WHERE name = '"+os.Getenv("N")+"'") // want `query text that queries.run passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
+	run(db, "DELETE FROM t WHERE name = '"+os.Getenv("N")+"'") // want `query text that queries.run passes to \(\*sql.DB\).Exec \(queries/queries.go:\d+\) is built from external input`
 }
 
 func helpers(db *sql.DB, n int) {
@@ -197,14 +197,14 @@ func (r *repo) exec(q string) { r.db.Exec(q) }
 // expression.
 func helperMethodExpression(r *repo) {
 	x := (*repo).exec
-	x(r, "DELETE FROM t WHERE id = "+os.Args[1]) // want `query text that .*exec passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
+	x(r, "DELETE FROM t WHERE id = "+os.Args[1]) // want `query text that .*exec passes to \(\*sql.DB\).Exec \(queries/queries.go:\d+\) is built from external input`
 	x(r, "DELETE FROM t")
 }
 
 // literalHelper passes the text to a function literal called where it is
 // made, which the message names by where it is written.
 func literalHelper(db *sql.DB) {
-	func(q string) { db.Exec(q) }("DELETE FROM t WHERE id = " + os.Args[1]) // want `query text that a function literal in queries.literalHelper passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input`
+	func(q string) { db.Exec(q) }("DELETE FROM t WHERE id = " + os.Args[1]) // want `query text that a function literal in queries.literalHelper passes to \(\*sql.DB\).Exec \(queries/queries.go:\d+\) is built from external input`
 }
 
 // nonWord cleans a table name down to letters and digits, as go-micro
@@ -256,5 +256,5 @@ func pick(db *sql.DB, a, b string) {
 // external input along the other: the finding tells of the input.
 func worstPath(db *sql.DB) {
 	h, _ := os.Hostname()
-	pick(db, h, os.Args[1]) // want `query text that queries.pick → queries.execTwo passes to \(\*sql.DB\).Exec \(queries.go:\d+\) is built from external input \(os.Args\[...\]\)`
+	pick(db, h, os.Args[1]) // want `query text that queries.pick → queries.execTwo passes to \(\*sql.DB\).Exec \(queries/queries.go:\d+\) is built from external input \(os.Args\[...\]\)`
 }
