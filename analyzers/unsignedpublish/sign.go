@@ -208,6 +208,18 @@ func (c *checker) messageSigned(e ast.Expr, depth int) bool {
 	if e == nil || depth > 6 {
 		return false
 	}
+	// As in contextSigned: messages built by helpers from what other
+	// helpers return are asked about again at each level.
+	key := ctxKey{e, depth}
+	if v, ok := c.msgMemo[key]; ok {
+		return v
+	}
+	v := c.messageSignedAt(e, depth)
+	c.msgMemo[key] = v
+	return v
+}
+
+func (c *checker) messageSignedAt(e ast.Expr, depth int) bool {
 	switch x := e.(type) {
 	case *ast.UnaryExpr:
 		return c.messageSigned(x.X, depth+1)
@@ -358,17 +370,44 @@ func (c *checker) bodySigns(body *ast.BlockStmt) bool {
 // bodyVerifies reports whether a function body calls a signature check,
 // in nested function literals too when nested is set.
 func (c *checker) bodyVerifies(body *ast.BlockStmt, nested bool) bool {
-	found := false
+	for _, obj := range c.calleesOf(body, nested) {
+		if c.isVerifier(obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// calleesKey names the calls of a body: with nested, those of its function
+// literals too.
+type calleesKey struct {
+	body   *ast.BlockStmt
+	nested bool
+}
+
+// calleesOf returns the functions a body calls, each once, in the order of
+// their first call; with nested, also those its function literals call.
+// learnFacts asks about each body once per round, and only the facts of
+// the callees change between rounds.
+func (c *checker) calleesOf(body *ast.BlockStmt, nested bool) []types.Object {
+	key := calleesKey{body, nested}
+	if objs, ok := c.callees[key]; ok {
+		return objs
+	}
+	var objs []types.Object
+	seen := make(map[types.Object]bool)
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
-			return nested && !found
+			return nested
 		case *ast.CallExpr:
-			if c.isVerifier(gomicro.Callee(c.pass.TypesInfo, n)) {
-				found = true
+			if obj := gomicro.Callee(c.pass.TypesInfo, n); obj != nil && !seen[obj] {
+				seen[obj] = true
+				objs = append(objs, obj)
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	c.callees[key] = objs
+	return objs
 }

@@ -130,8 +130,16 @@ type checker struct {
 	signers, verifiers map[string]bool
 	entrySigned        map[*types.Var]bool
 	headerSigned       map[*types.Var]bool
-	ctxMemo            map[ctxKey]bool              // see contextSigned
-	returns            map[*ast.FuncDecl][]ast.Expr // see returnedValues
+	ctxMemo, msgMemo   map[ctxKey]bool               // see contextSigned, messageSigned
+	returns            map[*ast.FuncDecl][]ast.Expr  // see returnedValues
+	callees            map[calleesKey][]types.Object // see bodyVerifies
+}
+
+// forget drops the memos of contextSigned and messageSigned, whose answers
+// change when a fact is learnt or a signed entry indexed.
+func (c *checker) forget() {
+	clear(c.ctxMemo)
+	clear(c.msgMemo)
 }
 
 // returnedValues is gomicro.ReturnedValues of decl, found once.
@@ -152,7 +160,9 @@ func run(pass *analysis.Pass, cfg *Config) {
 		entrySigned:  map[*types.Var]bool{},
 		headerSigned: map[*types.Var]bool{},
 		ctxMemo:      map[ctxKey]bool{},
+		msgMemo:      map[ctxKey]bool{},
 		returns:      map[*ast.FuncDecl][]ast.Expr{},
+		callees:      map[calleesKey][]types.Object{},
 	}
 	for _, s := range cfg.Signers {
 		c.signers[s] = true
@@ -171,6 +181,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 		return
 	}
 	c.indexSignedEntries()
+	c.forget()
 	c.learnForwarders()
 	for _, call := range c.model.Calls() {
 		c.checkPublish(call)
@@ -260,10 +271,11 @@ func cryptoPath(p string) bool {
 // changes.
 func (c *checker) learnFacts() {
 	funcs := c.model.Funcs()
-	// Answers about contexts depend on the facts learnt so far.
-	defer clear(c.ctxMemo)
+	// Answers about contexts and messages depend on the facts learnt
+	// so far.
+	defer c.forget()
 	for range 6 {
-		clear(c.ctxMemo)
+		c.forget()
 		changed := false
 		for fn, decl := range funcs {
 			var old signFact
