@@ -104,8 +104,9 @@
 // (micro.RegisterHandler in main, the handler type in package handler) is
 // known to receive external input only where it is registered, unless it
 // implements a generated XxxHandler interface that its own package
-// imports. Its findings are then reported at the registration call,
-// naming the handler and the file and line of the sink: a suppression
+// imports. Its findings are then reported at the registration call, one
+// for each sink its request reaches, naming the handler method and the
+// package, file and line of the sink: a suppression
 // comment and -new-from-rev apply to that line, each package that
 // registers the handler reports them again, and a run on the handler's
 // package alone does not find them.

@@ -72,7 +72,17 @@ func run(pass *analysis.Pass, cfg *Config) {
 		// A table name cleaned with regexp.MustCompile("[^a-zA-Z0-9]+")
 		// cannot break out of the query.
 		IdentifierSafe: true,
-		Judge:          judge,
+		Judge: func(s *dataflow.Site) dataflow.Decision {
+			// A sink in a package that imports no driver (a handler
+			// registered here, a helper) takes the advice of the
+			// program that does.
+			if s.Extra == "" && style != "" {
+				c := *s
+				c.Extra = style
+				return judge(&c)
+			}
+			return judge(s)
+		},
 	}
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})

@@ -1204,7 +1204,7 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 		}
 	}
 	if d.Message != "" {
-		e.report(pos, d, site)
+		e.report(pos, d, site, "")
 	}
 }
 
@@ -1212,13 +1212,15 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 // however many paths through helpers lead there. A helper that reaches
 // one sink along several chains (each level calling the next twice) would
 // otherwise report the call once per chain, and the chains can be many.
+// Findings that differ in distinct are kept apart: each sink a registered
+// handler's request reaches is a fault of its own (checkForeignHandlers).
 //
 // Of the chains, the one kept is the first whose text has the most
 // dangerous origin: a path where the text is external input wins over one
 // where it is only non-constant.
-func (e *engine) report(pos token.Pos, d Decision, site *Site) {
+func (e *engine) report(pos token.Pos, d Decision, site *Site, distinct string) {
 	f := Finding{Pos: pos, End: pos, Message: d.Message, Category: d.Category}
-	key := strconv.Itoa(int(pos)) + "\x00" + site.Kind + "\x00" + site.Callee + "\x00" + d.Category
+	key := strings.Join([]string{strconv.Itoa(int(pos)), site.Kind, site.Callee, d.Category, distinct}, "\x00")
 	worst := Constant
 	for _, a := range site.Args {
 		worst = max(worst, a.Origin)

@@ -292,7 +292,11 @@ func (e *engine) checkForeignHandlers() {
 			for _, a := range su.Args {
 				site.Args = append(site.Args, Subst(a, args))
 			}
-			e.decide(nil, h.pos, site, nil, su.Where)
+			// Each method's own sinks are faults of their own, reported
+			// together at the registration.
+			if d := e.cfg.Judge(site); d.Message != "" {
+				e.report(h.pos, d, site, site.Via+"\x00"+su.Where)
+			}
 		}
 	}
 }

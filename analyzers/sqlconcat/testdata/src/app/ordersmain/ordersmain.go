@@ -1,0 +1,11 @@
+package ordersmain
+
+import (
+	"app/orders"
+	_ "github.com/lib/pq"
+	"go-micro.dev/v4"
+)
+
+func Register(svc micro.Service) error {
+	return micro.RegisterHandler(svc.Server(), &orders.Orders{}) // want `handler \(\*orders.Orders\).One passes to \(\*sql.DB\).Exec \(orders/orders.go:17\) is built from external input \(req.A\)` `handler \(\*orders.Orders\).One passes to \(\*sql.DB\).Exec \(orders/orders.go:18\) is built from external input \(req.B\); pass values as arguments with \$1, \$2 placeholders` `handler \(\*orders.Orders\).Two passes to \(\*sql.DB\).Exec \(orders/orders.go:24\) is built from external input \(req.A\)`
+}
