@@ -608,3 +608,75 @@ func TestLineDirectives(t *testing.T) {
 		t.Error(p)
 	}
 }
+
+// TestCgoPositions: in a package that imports "C", the type checker reads
+// the files cmd/cgo wrote into the build cache; findings, their fixes,
+// suppression comments and the place of a helper's sink are all in the
+// package's own file, where cgo's //line directives lead.
+func TestCgoPositions(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"c/c.go", "package c\n\n/*\nint two(void) { return 2; }\n*/\nimport \"C\"\n\nimport (\n\t\"crypto/tls\"\n\t\"database/sql\"\n)\n\n"+
+			"var Cfg = &tls.Config{InsecureSkipVerify: true}\n\n"+
+			"//microsec:ignore insecuretransport -- a test of the directive\n"+
+			"var Quiet = &tls.Config{InsecureSkipVerify: true}\n\n"+
+			"func Two() int { return int(C.two()) }\n\n"+
+			"func Run(db *sql.DB, q string) { db.Exec(q) }\n",
+		"main.go", "package main\n\nimport (\n\t\"database/sql\"\n\t\"os\"\n\n\t\"example.com/bad/c\"\n)\n\n"+
+			"func main() {\n\tdb, _ := sql.Open(\"postgres\", \"\")\n\tc.Run(db, \"DELETE FROM t WHERE id = \"+os.Args[1])\n}\n",
+	)
+	r := runBinary(t, dir)
+	want := []string{
+		"c/c.go:13:43: tls.Config sets InsecureSkipVerify",
+		"main.go:12:2: query text that c.Run passes to (*sql.DB).Exec (c/c.go:20) is built from external input",
+	}
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != exitFindings || len(lines) != len(want) {
+		t.Fatalf("exit %d, %d findings; want %d and %d:\n%s%s", r.code, len(lines), exitFindings, len(want), r.stdout, r.stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("finding %d is %q, want it to start with %q", i, lines[i], w)
+		}
+	}
+	var out struct {
+		Findings []struct {
+			File  string `json:"file"`
+			Fixes []struct {
+				Edits []struct {
+					Offset    int `json:"offset"`
+					EndOffset int `json:"end_offset"`
+				} `json:"edits"`
+			} `json:"suggested_fixes"`
+		} `json:"findings"`
+	}
+	j := runBinary(t, dir, "-format", "json")
+	if err := json.Unmarshal([]byte(j.stdout), &out); err != nil {
+		t.Fatalf("%v:\n%s", err, j.stdout)
+	}
+	src, err := os.ReadFile(filepath.Join(dir, "c", "c.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fixed := false
+	for _, f := range out.Findings {
+		for _, fix := range f.Fixes {
+			for _, e := range fix.Edits {
+				if f.File != "c/c.go" || e.Offset < 0 || e.EndOffset > len(src) || string(src[e.Offset:e.EndOffset]) != "true" {
+					t.Errorf("fix edit at %s bytes %d-%d, want it over the word true in c/c.go", f.File, e.Offset, e.EndOffset)
+				}
+				fixed = true
+			}
+		}
+	}
+	if !fixed {
+		t.Errorf("no suggested fix in:\n%s", j.stdout)
+	}
+	sarif := runBinary(t, dir, "-format", "sarif")
+	for _, p := range sariftest.Validate(t, []byte(sarif.stdout)) {
+		t.Error(p)
+	}
+}

@@ -1251,7 +1251,7 @@ type reported struct {
 // caller in another package meets the sink only by this name, and two
 // packages often each have a db.go.
 func (e *engine) where(pos token.Pos) string {
-	p := e.pass.Fset.PositionFor(pos, false) // as on disk, as the driver reports
+	p := analysisutil.Position(e.pass.Fset, pos) // as the driver reports it
 	if !p.IsValid() {
 		return ""
 	}

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/gocmd"
@@ -642,12 +643,36 @@ func finding(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic,
 	return f
 }
 
-// position is where pos is in its file, as the file is on disk: a //line
-// directive does not move it. Reported there, a finding stays where the
-// code is; a directive naming a .pb.go file cannot make it generated code,
-// nor one naming no file take its location away.
+// position is where pos is in its file, as analysisutil.Position says: on
+// disk, or, in a file cmd/cgo wrote, in the package's file it came from,
+// whose offset is then read from that file.
 func position(fset *token.FileSet, pos token.Pos) report.Position {
-	return reportPosition(fset.PositionFor(pos, false))
+	p := analysisutil.Position(fset, pos)
+	if q := fset.PositionFor(pos, false); q.Filename != p.Filename {
+		p.Offset = offsetOf(p.Filename, p.Line, p.Column)
+	}
+	return reportPosition(p)
+}
+
+// offsetOf returns the byte offset of a line and column (both from 1) in a
+// file, or -1 if the file cannot be read or is shorter.
+func offsetOf(name string, line, col int) int {
+	src, err := os.ReadFile(name)
+	if err != nil || line < 1 || col < 1 {
+		return -1
+	}
+	off := 0
+	for range line - 1 {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return -1
+		}
+		off += i + 1
+	}
+	if off+col-1 > len(src) {
+		return -1
+	}
+	return off + col - 1
 }
 
 // actionErrors reports analyzers that failed. An analyzer whose

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/config"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
@@ -30,13 +31,13 @@ func Analyzer(a *analysis.Analyzer, cfg *config.Config, known func(string) bool)
 		})
 		filtered := *pass
 		filtered.Report = func(d analysis.Diagnostic) {
-			pos := pass.Fset.PositionFor(d.Pos, false)
+			pos := analysisutil.Position(pass.Fset, d.Pos)
 			if cfg.ExcludedFile(a.Name, pos.Filename) {
 				return
 			}
 			end := pos.Line
 			if d.End.IsValid() {
-				end = pass.Fset.PositionFor(d.End, false).Line
+				end = analysisutil.Position(pass.Fset, d.End).Line
 			}
 			if _, ok := directives().Lookup(a.Name, pos.Filename, pos.Line, end); ok {
 				return

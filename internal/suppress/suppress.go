@@ -18,6 +18,8 @@ import (
 	"go/ast"
 	"go/token"
 	"strings"
+
+	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 )
 
 // Directive is one parsed suppression comment.
@@ -79,7 +81,12 @@ func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []Fil
 		if tf == nil {
 			continue
 		}
+		// A file cmd/cgo wrote holds the directives of the package's
+		// file it came from, and is named by it.
 		sf := File{Name: tf.Name()}
+		if analysisutil.FromCgo(sf.Name) && f.Package.IsValid() {
+			sf.Name = analysisutil.Position(fset, f.Package).Filename
+		}
 		// The maps cost a walk of the file each: most files have no
 		// directive, and do without them.
 		var spans, trailing map[int]int
@@ -91,13 +98,13 @@ func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []Fil
 					continue
 				}
 				if problem != "" {
-					sf.Malformed = append(sf.Malformed, Malformed{Pos: fset.PositionFor(c.Pos(), false), End: fset.PositionFor(c.End(), false), Message: problem})
+					sf.Malformed = append(sf.Malformed, Malformed{Pos: analysisutil.Position(fset, c.Pos()), End: analysisutil.Position(fset, c.End()), Message: problem})
 					continue
 				}
 				if spans == nil {
 					spans, docs, trailing = declSpans(fset, f), docEnds(fset, f), codeLines(fset, f)
 				}
-				pos := fset.PositionFor(c.Pos(), false)
+				pos := analysisutil.Position(fset, c.Pos())
 				line := pos.Line
 				d.File = sf.Name
 				d.From, d.To = line, line+1
@@ -211,7 +218,7 @@ func parseNolint(rest string) (Directive, string, bool) {
 func declSpans(fset *token.FileSet, f *ast.File) map[int]int {
 	spans := make(map[int]int)
 	for _, decl := range f.Decls {
-		spans[fset.PositionFor(decl.Pos(), false).Line] = fset.PositionFor(decl.End(), false).Line
+		spans[analysisutil.Position(fset, decl.Pos()).Line] = analysisutil.Position(fset, decl.End()).Line
 	}
 	return spans
 }
@@ -229,7 +236,7 @@ func docEnds(fset *token.FileSet, f *ast.File) map[*ast.CommentGroup]int {
 			doc = d.Doc
 		}
 		if doc != nil {
-			ends[doc] = fset.PositionFor(decl.End(), false).Line
+			ends[doc] = analysisutil.Position(fset, decl.End()).Line
 		}
 	}
 	return ends
@@ -252,7 +259,7 @@ func codeLines(fset *token.FileSet, f *ast.File) map[int]int {
 			// its left side each time, quadratic on a long chain.
 			return true
 		}
-		p := fset.PositionFor(n.Pos(), false)
+		p := analysisutil.Position(fset, n.Pos())
 		if col, ok := first[p.Line]; !ok || p.Column < col {
 			first[p.Line] = p.Column
 		}
