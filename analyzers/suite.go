@@ -4,6 +4,8 @@
 package analyzers
 
 import (
+	"regexp"
+
 	"github.com/microsec-lint/microsec-lint/analyzers/cmdinjection"
 	"github.com/microsec-lint/microsec-lint/analyzers/hardcodedsecret"
 	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
@@ -59,11 +61,26 @@ func Analyzers(rules []Rule) []*analysis.Analyzer {
 }
 
 // Known returns a test of whether a suppression directive may name a
-// rule: any rule of the suite, enabled or not, and the rules given.
+// rule: any rule of the suite, enabled or not, the rules given, and the
+// command's vulnerability check, by its name or a vulnerability's id
+// (its findings are silenced where the code is, whichever driver reads
+// the directive).
 func Known(rules ...Rule) func(string) bool {
-	known := make(map[string]bool)
+	known := map[string]bool{VulnRule: true}
 	for _, r := range append(All(), rules...) {
 		known[r.Analyzer.Name] = true
 	}
-	return func(name string) bool { return known[name] }
+	return func(name string) bool { return known[name] || IsVulnID(name) }
 }
+
+// VulnRule is the name of the command's vulnerability check (package
+// internal/vulncheck), which is not an analyzer: its findings carry a
+// vulnerability's id as their rule.
+const VulnRule = "vulncheck"
+
+// vulnID matches the ids of the Go vulnerability database.
+var vulnID = regexp.MustCompile(`^GO-\d{4}-\d{4,}$`)
+
+// IsVulnID reports whether a finding's rule is a vulnerability's id, which
+// counts as one of the rule VulnRule.
+func IsVulnID(rule string) bool { return vulnID.MatchString(rule) }

@@ -538,6 +538,47 @@ func TestVulncheckFilePattern(t *testing.T) {
 	}
 }
 
+// TestVulncheckDirective: a //microsec:ignore directive silences a
+// vulnerability by the rule's name or by its OSV id, and is not reported
+// as naming an unknown rule.
+func TestVulncheckDirective(t *testing.T) {
+	if testing.Short() {
+		t.Skip("govulncheck scans; run without -short")
+	}
+	for _, name := range []string{"vulncheck", "GO-2021-0113"} {
+		dir := t.TempDir()
+		if err := os.CopyFS(dir, os.DirFS(vulnFixture)); err != nil {
+			t.Fatal(err)
+		}
+		main := filepath.Join(dir, "main.go")
+		src, err := os.ReadFile(main)
+		if err != nil {
+			t.Fatal(err)
+		}
+		call := "\ttag, err := language.Parse(s)\n"
+		if !bytes.Contains(src, []byte(call)) {
+			t.Fatalf("the fixture no longer calls language.Parse as %q", call)
+		}
+		src = bytes.Replace(src, []byte(call), []byte("\t//microsec:ignore "+name+" -- input is checked upstream\n"+call), 1)
+		if err := os.WriteFile(main, src, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r := runVulnIn(t, dir, "-format", "json")
+		var doc struct {
+			Findings []struct {
+				Rule        string          `json:"rule"`
+				Suppression json.RawMessage `json:"suppression"`
+			} `json:"findings"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+			t.Fatalf("%s: %v:\n%s%s", name, err, r.stdout, r.stderr)
+		}
+		if r.code != exitClean || len(doc.Findings) != 1 || doc.Findings[0].Rule != "GO-2021-0113" || string(doc.Findings[0].Suppression) == "null" {
+			t.Errorf("directive %q: exit %d, findings %+v; want exit %d and GO-2021-0113 suppressed:\n%s", name, r.code, doc.Findings, exitClean, r.stderr)
+		}
+	}
+}
+
 // TestBaselineAndNewFromRev: a run with the baseline it wrote reports
 // nothing; a fault added after it is reported alone, by -baseline and by
 // -new-from-rev against the commit that holds the rest.

@@ -5,10 +5,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
+	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 )
 
@@ -124,10 +124,6 @@ func (c *Config) ExcludedFile(rule, filename string) bool {
 	return c.Excluded(rule, rel)
 }
 
-// vulnID matches the ids of the Go vulnerability database, which
-// govulncheck findings carry as their rule.
-var vulnID = regexp.MustCompile(`^GO-\d{4}-\d{4,}$`)
-
 func (c *Config) baseDir() string {
 	if c != nil && c.Dir != "" {
 		return c.Dir
@@ -150,8 +146,8 @@ func (c *Config) Filter(findings []report.Finding) []report.Finding {
 	out := make([]report.Finding, 0, len(findings))
 	for _, f := range findings {
 		rule := f.Rule
-		if vulnID.MatchString(rule) {
-			rule = "vulncheck"
+		if analyzers.IsVulnID(rule) {
+			rule = analyzers.VulnRule
 		}
 		if c.ExcludedFile(rule, f.Pos.File) {
 			continue

@@ -3,6 +3,7 @@ package driver
 import (
 	"go/token"
 
+	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
@@ -45,7 +46,11 @@ func applyDirectives(units []*unit, found []located) []located {
 	}
 	for i := range found {
 		f := &found[i].Finding
-		if reason, ok := ix.Lookup(f.Rule, f.Pos.File, f.Pos.Line, f.End.Line); ok {
+		reason, ok := ix.Lookup(f.Rule, f.Pos.File, f.Pos.Line, f.End.Line)
+		if !ok && analyzers.IsVulnID(f.Rule) {
+			reason, ok = ix.Lookup(analyzers.VulnRule, f.Pos.File, f.Pos.Line, f.End.Line)
+		}
+		if ok {
 			f.Suppression = &report.Suppression{Kind: "inSource", Justification: reason}
 		}
 	}
