@@ -3,6 +3,7 @@ package driver
 import (
 	"context"
 	"errors"
+	"io"
 	"slices"
 	"strings"
 
@@ -57,6 +58,9 @@ func (p *pendingVuln) retryHealthy(ctx context.Context, roots []*packages.Packag
 	}
 	vc := p.cfg
 	vc.Patterns = healthy
+	// The first run said which database it fell back to, if it did; the
+	// second finds the same and would say it again.
+	vc.Log = io.Discard
 	res, err := vulncheck.Run(ctx, vc)
 	if err != nil {
 		p.err = err
