@@ -170,7 +170,8 @@ func funcName(fr *frame) string {
 
 // mergeSymbols makes one finding of the findings of one advisory at one
 // call site, each reaching another vulnerable function: the message names
-// them all, in order, and the trace is that of the first. govulncheck
+// the first few, in order, the symbol property all of them, and the trace
+// is that of the first. govulncheck
 // lists them in no fixed order, and the finding, its message and its
 // fingerprint must not change from run to run.
 func mergeSymbols(fs []report.Finding) report.Finding {
@@ -190,10 +191,18 @@ func mergeSymbols(fs []report.Finding) report.Finding {
 	props := maps.Clone(out.Properties)
 	props["symbol"] = strings.Join(syms, ", ")
 	out.Properties = props
+	// The property lists them all; the message names a few, as one line
+	// a reader takes in.
 	list := strings.Join(syms[:len(syms)-1], ", ") + " and " + syms[len(syms)-1]
+	if len(syms) > maxNamed+1 { // "and 1 more" would say less than its name
+		list = strings.Join(syms[:maxNamed], ", ") + fmt.Sprintf(" and %d more", len(syms)-maxNamed)
+	}
 	out.Message = strings.Replace(out.Message, "reaches "+syms[0]+" ", "reaches "+list+" ", 1)
 	return out
 }
+
+// maxNamed is how many vulnerable functions a message names.
+const maxNamed = 3
 
 // traceKey spells a finding's call path, to order findings that reach the
 // same function by different paths.
