@@ -48,6 +48,15 @@
 // arguments the caller passes, in the same package or in any package that
 // imports it, and the message names the wrapper and where its sink is.
 //
+// Flags:
+//
+//	-cmdinjection.sinks=LIST       extra sinks shaped like exec.Command (a
+//	                               program name, then its arguments, variadic
+//	                               or a slice), comma-separated:
+//	                               "import/path.Func" or "(import/path.Type).Method"
+//	-cmdinjection.sanitizers=LIST  extra functions whose result is safe in a
+//	                               command, such as shell quoting, in the same form
+//
 // # Limitations
 //
 // The rule deliberately does not report:
