@@ -101,7 +101,7 @@ func (c *checker) checkComponent(comp *gomicro.Component) {
 		return
 	case ctor.Impl == gomicro.MDNS:
 		if c.cfg.MDNS && !comp.IsDefault() {
-			c.pass.Reportf(comp.Pos(), "mdns registry is unauthenticated: any host on the network can register or resolve services; use a registry with TLS such as etcd or consul")
+			c.pass.ReportRangef(comp, "mdns registry is unauthenticated: any host on the network can register or resolve services; use a registry with TLS such as etcd or consul")
 		}
 		return
 	case judgedByConsumer(comp):
@@ -112,7 +112,7 @@ func (c *checker) checkComponent(comp *gomicro.Component) {
 	switch st.Verdict {
 	case gomicro.Plaintext:
 		if st.From == nil && !comp.IsDefault() {
-			c.pass.Reportf(comp.Pos(), "%s", plaintextMessage(comp, st))
+			c.pass.ReportRangef(comp, "%s", plaintextMessage(comp, st))
 		}
 	case gomicro.SecureOnly:
 		if st.From == nil {
@@ -210,29 +210,29 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 // reportSecureOnly reports Secure(true) (EnableTLS(true)) without a
 // TLSConfig, with what it means for this component and version.
 func (c *checker) reportSecureOnly(comp *gomicro.Component, st gomicro.TLSState) {
-	pos := comp.Pos()
+	var at analysis.Range = comp
 	if st.Secure != nil {
-		pos = st.Secure.Expr.Pos()
+		at = st.Secure.Expr
 	}
 	n := name(comp.Ctor)
 	fix := "pass " + optPkg(comp.Ctor.Kind) + ".TLSConfig(cfg)"
 	switch gomicro.SecureWithoutConfig(comp.Ctor) {
 	case gomicro.SelfSignedSkipVerify:
 		if st.Secure == nil { // quic
-			c.pass.Reportf(pos, "%s built without TLSConfig: clients skip certificate verification; %s", n, fix)
+			c.pass.ReportRangef(at, "%s built without TLSConfig: clients skip certificate verification; %s", n, fix)
 			return
 		}
 		peer := "clients"
 		if comp.Ctor.Kind == gomicro.Broker {
 			peer = "publishers"
 		}
-		c.pass.Reportf(pos, "%s uses Secure(true) without TLSConfig: it serves a self-signed certificate and %s skip certificate verification; %s", n, peer, fix)
+		c.pass.ReportRangef(at, "%s uses Secure(true) without TLSConfig: it serves a self-signed certificate and %s skip certificate verification; %s", n, peer, fix)
 	case gomicro.SelfSignedVerify:
-		c.pass.Reportf(pos, "%s uses Secure(true) without TLSConfig: it serves a self-signed certificate that verifying clients reject; %s", n, fix)
+		c.pass.ReportRangef(at, "%s uses Secure(true) without TLSConfig: it serves a self-signed certificate that verifying clients reject; %s", n, fix)
 	case gomicro.SkipVerify:
-		c.pass.Reportf(pos, "%s uses Secure(true) without TLSConfig: the client skips certificate verification; %s", n, fix)
+		c.pass.ReportRangef(at, "%s uses Secure(true) without TLSConfig: the client skips certificate verification; %s", n, fix)
 	case gomicro.PlaintextFallback:
-		c.pass.Reportf(pos, "api server sets EnableTLS(true) without TLSConfig: it silently serves plaintext; pass server.TLSConfig(cfg)")
+		c.pass.ReportRangef(at, "api server sets EnableTLS(true) without TLSConfig: it silently serves plaintext; pass server.TLSConfig(cfg)")
 	}
 }
 
@@ -256,9 +256,9 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 	}
 	switch fn := obj.Pkg().Path() + "." + obj.Name(); fn {
 	case grpcPath + ".WithInsecure":
-		c.pass.Reportf(call.Pos(), "grpc.WithInsecure disables transport security: use grpc.WithTransportCredentials(credentials.NewTLS(cfg))")
+		c.pass.ReportRangef(call, "grpc.WithInsecure disables transport security: use grpc.WithTransportCredentials(credentials.NewTLS(cfg))")
 	case grpcPath + "/credentials/insecure.NewCredentials":
-		c.pass.Reportf(call.Pos(), "insecure.NewCredentials disables transport security: use credentials.NewTLS(cfg)")
+		c.pass.ReportRangef(call, "insecure.NewCredentials disables transport security: use credentials.NewTLS(cfg)")
 	}
 }
 

@@ -89,6 +89,18 @@ func (c *Component) Pos() token.Pos {
 	return token.NoPos
 }
 
+// End is where the code Pos starts ends: with Pos, the range a finding
+// about the component underlines (an analysis.Range).
+func (c *Component) End() token.Pos {
+	switch {
+	case c.Call != nil:
+		return c.Call.End()
+	case len(c.Inits) > 0:
+		return c.Inits[0].End()
+	}
+	return token.NoPos
+}
+
 // IsDefault reports whether c stands for a go-micro default component
 // rather than a constructor call.
 func (c *Component) IsDefault() bool { return c.Call == nil }
