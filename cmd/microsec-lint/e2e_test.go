@@ -619,6 +619,20 @@ func TestBaselineAndNewFromRev(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout:\n%s\nwant exit %d and the one finding of fault_later.go", strings.Join(args, " "), r.code, r.stdout, exitFindings)
 		}
 	}
+
+	// A baseline written in a run that reads one records every finding
+	// of the run, the old baseline brought up to date, and the run still
+	// reports only what the old one did not accept.
+	all := runBinary(t, dir)
+	next := filepath.Join(dir, "next.json")
+	r := runBinary(t, dir, "-baseline", base, "-write-baseline", next)
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); r.code != exitFindings || len(lines) != 1 {
+		t.Errorf("-baseline with -write-baseline: exit %d, stdout:\n%s\nwant the one new finding", r.code, r.stdout)
+	}
+	if r := runBinary(t, dir, "-baseline", next); r.code != exitClean || r.stdout != "" {
+		t.Errorf("-baseline with the brought-up-to-date baseline: exit %d, stdout:\n%s\nwant none of the run's %d findings",
+			r.code, r.stdout, len(strings.Split(strings.TrimSpace(all.stdout), "\n")))
+	}
 }
 
 // TestLineDirectives: a //line directive moves no finding. One that names

@@ -182,6 +182,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if opts.debugTiming {
 		cfg.Timing = func(load time.Duration, ts []driver.Timing) { printTiming(logw, load, ts) }
 	}
+	// A baseline written in the run records all of its findings: with
+	// -baseline, that brings the old one up to date. The run narrows
+	// what it reports after writing it.
+	narrow := driver.Config{Baseline: cfg.Baseline, Changes: cfg.Changes}
+	if opts.writeBaseline != "" {
+		cfg.Baseline, cfg.Changes = nil, nil
+	}
 	stopProfile, err := startProfile(opts.cpuProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -211,6 +218,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return exitFailed
 		}
+		driver.Narrow(res, narrow)
 	}
 	return finish(res, format, opts, stdout, stderr)
 }

@@ -148,12 +148,15 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		res.Findings = append(res.Findings, f.Finding)
 	}
 	res.Errors = append(res.Errors, actionErrors(units)...)
-	filterFindings(res, cfg)
+	Narrow(res, cfg)
 	return res, nil
 }
 
-// filterFindings applies the baseline and -new-from-rev.
-func filterFindings(res *report.Result, cfg Config) {
+// Narrow keeps the findings of res that cfg's Baseline has not accepted
+// and that are on the lines its Changes name (either may be nil). Run
+// calls it; a caller that needs the findings before it (to write a new
+// baseline) runs without these two and calls it after.
+func Narrow(res *report.Result, cfg Config) {
 	if cfg.Baseline != nil {
 		res.Findings, _ = cfg.Baseline.Filter(res.Findings)
 	}
