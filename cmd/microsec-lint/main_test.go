@@ -116,15 +116,28 @@ func TestWantProgress(t *testing.T) {
 	}
 }
 
-// TestHelp: -h is not an error: the whole usage, exit 0.
+// TestHelp: -h is not an error: the whole usage, exit 0. So is help, which
+// go vet tells a user to run after a flag it does not know.
 func TestHelp(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"-h"}, &stdout, &stderr); code != exitClean {
-		t.Fatalf("-h exit %d, want %d", code, exitClean)
-	}
-	for _, want := range []string{"usage: microsec-lint [flags] [packages]", "-format", "-debug-cpuprofile", "-insecuretransport.mdns"} {
-		if !strings.Contains(stderr.String(), want) {
-			t.Errorf("-h output lacks %q:\n%s", want, stderr.String())
+	for _, arg := range []string{"-h", "help"} {
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{arg}, &stdout, &stderr); code != exitClean {
+			t.Fatalf("%s exit %d, want %d; stderr:\n%s", arg, code, exitClean, stderr.String())
 		}
+		for _, want := range []string{"usage: microsec-lint [flags] [packages]", "-format", "-debug-cpuprofile", "-insecuretransport.mdns"} {
+			if !strings.Contains(stderr.String(), want) {
+				t.Errorf("%s output lacks %q:\n%s", arg, want, stderr.String())
+			}
+		}
+	}
+}
+
+// TestNothingToRun: -enable naming only vulncheck with -vuln=false leaves
+// nothing to run, a usage error as when -enable and -disable leave nothing.
+func TestNothingToRun(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"-enable", "vulncheck", "-vuln=false", "./..."}, &stdout, &stderr)
+	if code != exitUsage || !strings.Contains(stderr.String(), "no rules left to run") || !strings.Contains(stderr.String(), "-vuln=false") {
+		t.Errorf("exit %d, stderr:\n%s\nwant %d and a line saying no rule is left to run", code, stderr.String(), exitUsage)
 	}
 }

@@ -84,6 +84,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		unitchecker.Main(as...)
 	}
 
+	// go vet, given a flag it does not know, tells the user to run the
+	// tool's help.
+	if len(args) == 1 && args[0] == "help" {
+		args = []string{"-h"}
+	}
 	serveLSP := len(args) > 0 && args[0] == "lsp"
 	if serveLSP {
 		args = args[1:]
@@ -137,6 +142,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	enabled, err := settings.Apply(rules, config.CommandLine(fs), vulncheck.Name)
 	if err != nil {
 		return usageError(stderr, err)
+	}
+	if len(enabled) == 0 && !opts.vuln && !serveLSP {
+		return usageError(stderr, errors.New("no rules left to run: the only rule enabled is vulncheck, and -vuln=false turns it off"))
 	}
 
 	if serveLSP {

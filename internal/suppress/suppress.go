@@ -163,8 +163,18 @@ func parse(text string, known func(string) bool) (d Directive, problem string, o
 		return parseIgnore(strings.TrimPrefix(text, "//microsec:ignore"), known)
 	case strings.HasPrefix(text, "//nolint"):
 		return parseNolint(strings.TrimPrefix(text, "//nolint"))
+	case spacedIgnore(text):
+		// Like every Go directive, this one has no space after the
+		// slashes; gofmt keeps it as written, so say so.
+		return Directive{}, "microsec:ignore directive with a space after //, which makes it a comment that silences nothing: write //microsec:ignore", true
 	}
 	return Directive{}, "", false
+}
+
+// spacedIgnore reports whether a comment is "// microsec:ignore ...".
+func spacedIgnore(text string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimLeft(strings.TrimPrefix(text, "//"), " \t"), "microsec:ignore")
+	return ok && strings.HasPrefix(text, "//") && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
 }
 
 func parseIgnore(rest string, known func(string) bool) (Directive, string, bool) {

@@ -36,6 +36,7 @@ func d() {
 	//microsec:ignore sqlconcat
 	//microsec:ignore nosuchrule -- typo
 	//microsec:ignore -- forgot the rule
+	// microsec:ignore sqlconcat -- a space after the slashes
 	//microsec:ignored is not a directive
 }
 `
@@ -105,6 +106,7 @@ func TestMalformed(t *testing.T) {
 		"microsec:ignore directive without a reason: write //microsec:ignore RULE -- why this is safe",
 		`microsec:ignore directive names unknown rule "nosuchrule"`,
 		"microsec:ignore directive names no rule: write //microsec:ignore RULE -- why this is safe",
+		"microsec:ignore directive with a space after //, which makes it a comment that silences nothing: write //microsec:ignore",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("malformed directives:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
