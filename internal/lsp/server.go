@@ -80,8 +80,9 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	conn := jsonrpc2.NewConn(jsonrpc2.NewStream(&duplex{in: in, out: out}))
-	s := newServer(opts, log.New(logw, "microsec-lint lsp: ", log.LstdFlags|log.Lmicroseconds), protocol.ClientDispatcher(conn, zap.NewNop()))
+	logger := log.New(logw, "microsec-lint lsp: ", log.LstdFlags|log.Lmicroseconds)
+	conn := jsonrpc2.NewConn(newStream(&duplex{in: in, out: out}, logger))
+	s := newServer(opts, logger, protocol.ClientDispatcher(conn, zap.NewNop()))
 	schedDone := make(chan struct{})
 	go func() {
 		defer close(schedDone)
@@ -98,7 +99,9 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 			err = ErrExitWithoutShutdown
 		}
 	case <-conn.Done():
-		if !s.isShutdown() {
+		if cerr := conn.Err(); errors.Is(cerr, ErrBadFrame) {
+			err = cerr // not the client's choice: say what broke
+		} else if !s.isShutdown() {
 			err = ErrExitWithoutShutdown
 			if cerr := conn.Err(); cerr != nil && !errors.Is(cerr, io.EOF) && !errors.Is(cerr, io.ErrClosedPipe) {
 				err = fmt.Errorf("%w: %v", ErrExitWithoutShutdown, cerr)

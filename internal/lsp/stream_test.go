@@ -1,0 +1,193 @@
+package lsp
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// rawSession drives Serve with hand-written frames, for inputs that no
+// protocol library would send.
+type rawSession struct {
+	t      *testing.T
+	w      *io.PipeWriter
+	msgs   chan map[string]json.RawMessage // closed when the output ends
+	served chan error
+	log    *lockedBuffer
+}
+
+func startRaw(t *testing.T, opts Options) *rawSession {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	toServerR, toServerW := io.Pipe()
+	toClientR, toClientW := io.Pipe()
+	r := &rawSession{t: t, w: toServerW, msgs: make(chan map[string]json.RawMessage, 100), served: make(chan error, 1), log: &lockedBuffer{}}
+	opts.Log = r.log
+	go func() { r.served <- Serve(ctx, toServerR, toClientW, opts) }()
+	go func() {
+		defer close(r.msgs)
+		in := bufio.NewReader(toClientR)
+		for {
+			length := -1
+			for {
+				line, err := in.ReadString('\n')
+				if err != nil {
+					return
+				}
+				line = strings.TrimSpace(line)
+				if line == "" {
+					break
+				}
+				if v, ok := strings.CutPrefix(line, "Content-Length: "); ok {
+					length, _ = strconv.Atoi(v)
+				}
+			}
+			body := make([]byte, length)
+			if _, err := io.ReadFull(in, body); err != nil {
+				return
+			}
+			var m map[string]json.RawMessage
+			if err := json.Unmarshal(body, &m); err != nil {
+				t.Errorf("the server sent %q, not a JSON object: %v", body, err)
+				return
+			}
+			r.msgs <- m
+		}
+	}()
+	t.Cleanup(func() {
+		toServerW.Close()
+		toClientR.Close()
+		if t.Failed() {
+			t.Logf("server log:\n%s", r.log.String())
+		}
+	})
+	return r
+}
+
+// sendRaw writes bytes as they are, framing and all.
+func (r *rawSession) sendRaw(s string) {
+	r.t.Helper()
+	if _, err := io.WriteString(r.w, s); err != nil {
+		r.t.Fatalf("writing to the server: %v", err)
+	}
+}
+
+// send frames body and writes it.
+func (r *rawSession) send(body string) {
+	r.t.Helper()
+	r.sendRaw(fmt.Sprintf("Content-Length: %d\r\n\r\n%s", len(body), body))
+}
+
+// response returns the next message that is a response, skipping
+// notifications.
+func (r *rawSession) response() map[string]json.RawMessage {
+	r.t.Helper()
+	for {
+		select {
+		case m, ok := <-r.msgs:
+			if !ok {
+				r.t.Fatal("the server's output ended; want a response")
+			}
+			if _, isNotification := m["method"]; !isNotification {
+				return m
+			}
+		case <-time.After(30 * time.Second):
+			r.t.Fatal("no response within 30s")
+		}
+	}
+}
+
+func (r *rawSession) wait() error {
+	r.t.Helper()
+	select {
+	case err := <-r.served:
+		return err
+	case <-time.After(30 * time.Second):
+		r.t.Fatal("Serve did not return")
+		return nil
+	}
+}
+
+func errorCode(m map[string]json.RawMessage) int {
+	var e struct {
+		Code int `json:"code"`
+	}
+	if json.Unmarshal(m["error"], &e) != nil {
+		return 0
+	}
+	return e.Code
+}
+
+// A body that is framed correctly but is not one JSON-RPC message gets an
+// error response, and the session goes on.
+func TestMalformedMessages(t *testing.T) {
+	r := startRaw(t, Options{})
+	r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+	if m := r.response(); string(m["id"]) != "1" || m["result"] == nil {
+		t.Fatalf("initialize: %s", m)
+	}
+	for _, c := range []struct {
+		body   string
+		code   int
+		wantID string
+	}{
+		{`{"jsonrpc":"2.0","id":5,"method":`, -32700, "null"},
+		{`{"jsonrpc":"2.0","id":1.5,"method":"foo"}`, -32600, "null"},
+		{`{"jsonrpc":"2.0","id":1099511627776,"method":"foo"}`, -32600, "1099511627776"},
+		{`[{"jsonrpc":"2.0","id":5,"method":"foo"}]`, -32600, "null"},
+		{`[]`, -32600, "null"},
+		{`{"jsonrpc":"1.0","id":5,"method":"foo"}`, -32600, "5"},
+		{`{"id":6,"method":"foo"}`, -32600, "6"},
+		{`{"jsonrpc":"2.0","id":5,"method":42}`, -32600, "5"},
+		{`{"jsonrpc":"2.0","id":"s","method":"foo","params":3}`, -32600, `"s"`},
+		{`{"jsonrpc":"2.0","id":null,"method":"foo"}`, -32600, "null"},
+		{`{"jsonrpc":"2.0"}`, -32600, "null"},
+		{`42`, -32600, "null"},
+		{`"x"`, -32600, "null"},
+	} {
+		r.send(c.body)
+		m := r.response()
+		if code := errorCode(m); code != c.code || string(m["id"]) != c.wantID || string(m["jsonrpc"]) != `"2.0"` {
+			t.Errorf("%s: answered %s; want error %d for id %s", c.body, m, c.code, c.wantID)
+		}
+	}
+	r.send(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
+	if m := r.response(); string(m["id"]) != "2" || m["error"] != nil {
+		t.Fatalf("shutdown after the bad messages: %s", m)
+	}
+	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
+	if err := r.wait(); err != nil {
+		t.Errorf("Serve returned %v after shutdown and exit", err)
+	}
+}
+
+// A broken frame ends the session, and Serve says so rather than blaming
+// the client for leaving without shutdown.
+func TestBrokenFrame(t *testing.T) {
+	for _, frame := range []string{
+		"Content-Length: x\r\n\r\n{}",
+		"Content-Type: text/plain\r\n\r\n{}",
+		"no header\r\n\r\n",
+		"Content-Length: 100\r\n\r\n{}",
+	} {
+		r := startRaw(t, Options{})
+		r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+		r.response()
+		r.sendRaw(frame)
+		if strings.Contains(frame, "100") {
+			r.w.Close() // the body never comes
+		}
+		err := r.wait()
+		if !errors.Is(err, ErrBadFrame) || errors.Is(err, ErrExitWithoutShutdown) {
+			t.Errorf("after %q, Serve returned %v; want ErrBadFrame", frame, err)
+		}
+	}
+}
