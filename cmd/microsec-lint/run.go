@@ -133,6 +133,17 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		return usageError(stderr, err)
 	}
+	if serveLSP && opts.config == "" {
+		// The server finds the .microsec.yml of each package it analyses,
+		// so that the file of its working directory neither applies to
+		// other modules nor, when broken, stops it before initialize.
+		// Only the command line is checked here.
+		o := config.CommandLine(fs)
+		if _, err := config.Default(".").Apply(rules, o, vulncheck.Name); err != nil {
+			return usageError(stderr, err)
+		}
+		return runLSP(rules, nil, &lsp.Settings{Overrides: o, Extra: []string{vulncheck.Name}}, stdout, stderr)
+	}
 	// Settings come from .microsec.yml (or -config); flags given on the
 	// command line win over the file.
 	settings, err := config.Resolve(opts.config, ".")
@@ -148,7 +159,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 
 	if serveLSP {
-		return runLSP(enabled, settings.Filter, stdout, stderr)
+		return runLSP(enabled, settings.Filter, nil, stdout, stderr)
 	}
 	cfg := driver.Config{
 		Patterns: fs.Args(),
@@ -245,11 +256,12 @@ func printTiming(w io.Writer, load time.Duration, ts []driver.Timing) {
 }
 
 // runLSP serves the language server on stdin and stdout until the client
-// asks it to exit.
-func runLSP(rules []analyzers.Rule, filter func([]report.Finding) []report.Finding, stdout, stderr io.Writer) int {
+// asks it to exit. With settings, rules are the suite the settings of each
+// package choose from; without, they and filter apply everywhere.
+func runLSP(rules []analyzers.Rule, filter func([]report.Finding) []report.Finding, settings *lsp.Settings, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version(), Filter: filter})
+	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version(), Filter: filter, Settings: settings})
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/microsec-lint/microsec-lint/internal/config"
 	"github.com/microsec-lint/microsec-lint/internal/driver"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"go.lsp.dev/protocol"
@@ -38,17 +39,23 @@ type action struct {
 
 // module is a set of package directories analysed with one load.
 type module struct {
-	root string
-	dirs []string
+	root     string
+	dirs     []string
+	settings string // the settings file that applies to dirs, "" for none
 }
 
 // analyse runs the rules over the packages in dirs, one load per module,
 // and publishes the results of each module as soon as it is done.
 func (s *server) analyse(ctx context.Context, dirs []string) {
 	dirs = s.ownDirs(ctx, dirs)
-	for _, m := range byModule(dirs) {
+	for _, m := range s.bySettings(ctx, byModule(dirs)) {
 		if ctx.Err() != nil {
 			return
+		}
+		rules, filter, err := s.settings(m.settings, m.root)
+		if err != nil {
+			s.settingsProblem(ctx, m.dirs, err)
+			continue
 		}
 		patterns := make([]string, len(m.dirs))
 		for i, d := range m.dirs {
@@ -59,7 +66,7 @@ func (s *server) analyse(ctx context.Context, dirs []string) {
 			Dir:      m.root,
 			Patterns: patterns,
 			Tests:    true,
-			Rules:    s.opts.Rules,
+			Rules:    rules,
 			Env:      s.opts.Env,
 		})
 		if ctx.Err() != nil {
@@ -77,7 +84,7 @@ func (s *server) analyse(ctx context.Context, dirs []string) {
 			}
 			s.logMessage(ctx, protocol.MessageTypeWarning, msg)
 		}
-		findings := shown(res.Findings, s.opts.Filter)
+		findings := shown(res.Findings, filter)
 		s.log.Printf("analysed %s %v in %v: %d findings", m.root, patterns, time.Since(start).Round(time.Millisecond), len(findings))
 		s.apply(ctx, m.dirs, findings)
 	}
@@ -139,6 +146,50 @@ func byModule(dirs []string) []module {
 		mods[i].dirs = append(mods[i].dirs, d)
 	}
 	return mods
+}
+
+// bySettings splits the directories of each module by the settings file
+// that applies to them, when the server reads settings files; a directory
+// whose file cannot be told (both spellings present, say) is reported and
+// left out.
+func (s *server) bySettings(ctx context.Context, mods []module) []module {
+	if s.opts.Settings == nil {
+		return mods
+	}
+	var out []module
+	for _, m := range mods {
+		index := make(map[string]int)
+		for _, d := range m.dirs {
+			path, err := config.Find(d)
+			if err != nil {
+				s.settingsProblem(ctx, []string{d}, err)
+				continue
+			}
+			i, ok := index[path]
+			if !ok {
+				i = len(out)
+				index[path] = i
+				out = append(out, module{root: m.root, settings: path})
+			}
+			out[i].dirs = append(out[i].dirs, d)
+		}
+	}
+	return out
+}
+
+// settingsProblem tells the user why dirs are not analysed: in a window
+// message the first time an error is seen, as it needs fixing before
+// anything else shows, and in the log each time.
+func (s *server) settingsProblem(ctx context.Context, dirs []string, err error) {
+	msg := fmt.Sprintf("not analysing %s: %v", strings.Join(dirs, ", "), err)
+	s.logMessage(ctx, protocol.MessageTypeError, msg)
+	s.mu.Lock()
+	seen := s.shownErrors[err.Error()]
+	s.shownErrors[err.Error()] = true
+	s.mu.Unlock()
+	if !seen {
+		_ = s.client.ShowMessage(context.WithoutCancel(ctx), &protocol.ShowMessageParams{Type: protocol.MessageTypeError, Message: source + ": " + msg})
+	}
 }
 
 func moduleRoot(dir string) string {

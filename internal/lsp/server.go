@@ -48,6 +48,10 @@ type Options struct {
 	// published; the command passes the exclusions and severities of
 	// .microsec.yml here.
 	Filter func([]report.Finding) []report.Finding
+	// Settings, when set, makes the server find and apply .microsec.yml
+	// for each package it analyses (see Settings); Rules are then the
+	// rules the settings choose from, and Filter is not used.
+	Settings *Settings
 
 	// onCancel is a test hook: see scheduler.onCancel.
 	onCancel func(dirs []string)
@@ -178,6 +182,7 @@ type server struct {
 	urls   map[string]string // rule name → documentation URL
 	sched  *scheduler
 	exited chan struct{}
+	flags  flagState // the analyzers' flags as they were at the start
 
 	rootsMu    sync.Mutex
 	rootsKnown bool
@@ -193,6 +198,7 @@ type server struct {
 	exitOnce    sync.Once
 	docs        map[string]*document // by cleaned path
 	results     map[string]*dirResult
+	shownErrors map[string]bool // settings errors shown in a window
 }
 
 func newServer(opts Options, logger *log.Logger, client protocol.Client) *server {
@@ -204,6 +210,11 @@ func newServer(opts Options, logger *log.Logger, client protocol.Client) *server
 		exited:  make(chan struct{}),
 		docs:    make(map[string]*document),
 		results: make(map[string]*dirResult),
+
+		shownErrors: make(map[string]bool),
+	}
+	if opts.Settings != nil {
+		s.flags = saveFlags(opts.Rules)
 	}
 	for _, r := range opts.Rules {
 		s.urls[r.Analyzer.Name] = r.Analyzer.URL

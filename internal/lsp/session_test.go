@@ -87,19 +87,33 @@ func isTLSConfig(t types.Type) bool {
 
 // testClient is the editor's side: it records what the server sends.
 type testClient struct {
-	diags chan *protocol.PublishDiagnosticsParams
+	diags    chan *protocol.PublishDiagnosticsParams
+	messages chan string // "show: " or "log: " and the text; dropped when full
+}
+
+func (c *testClient) message(kind, text string) {
+	select {
+	case c.messages <- kind + ": " + text:
+	default:
+	}
 }
 
 func (c *testClient) Progress(context.Context, *protocol.ProgressParams) error { return nil }
 func (c *testClient) WorkDoneProgressCreate(context.Context, *protocol.WorkDoneProgressCreateParams) error {
 	return nil
 }
-func (c *testClient) LogMessage(context.Context, *protocol.LogMessageParams) error { return nil }
+func (c *testClient) LogMessage(_ context.Context, p *protocol.LogMessageParams) error {
+	c.message("log", p.Message)
+	return nil
+}
 func (c *testClient) PublishDiagnostics(_ context.Context, p *protocol.PublishDiagnosticsParams) error {
 	c.diags <- p
 	return nil
 }
-func (c *testClient) ShowMessage(context.Context, *protocol.ShowMessageParams) error { return nil }
+func (c *testClient) ShowMessage(_ context.Context, p *protocol.ShowMessageParams) error {
+	c.message("show", p.Message)
+	return nil
+}
 func (c *testClient) ShowMessageRequest(context.Context, *protocol.ShowMessageRequestParams) (*protocol.MessageActionItem, error) {
 	return nil, nil
 }
@@ -158,7 +172,7 @@ func start(t *testing.T, opts Options) *session {
 		t:      t,
 		ctx:    ctx,
 		dir:    copyFixture(t),
-		client: &testClient{diags: make(chan *protocol.PublishDiagnosticsParams, 100)},
+		client: &testClient{diags: make(chan *protocol.PublishDiagnosticsParams, 100), messages: make(chan string, 100)},
 		served: make(chan error, 1),
 		log:    &lockedBuffer{},
 	}
@@ -254,6 +268,21 @@ func (s *session) next(u protocol.DocumentURI) []protocol.Diagnostic {
 			}
 		case <-time.After(time.Minute):
 			s.t.Fatalf("no diagnostics published for %s within a minute", u)
+		}
+	}
+}
+
+// message returns the next window or log message that contains want.
+func (s *session) message(want string) string {
+	s.t.Helper()
+	for {
+		select {
+		case m := <-s.client.messages:
+			if strings.Contains(m, want) {
+				return m
+			}
+		case <-time.After(time.Minute):
+			s.t.Fatalf("no message containing %q within a minute", want)
 		}
 	}
 }
