@@ -16,16 +16,25 @@ const source = "microsec-lint"
 
 // content is the text of one file as the analysis saw it, with the byte
 // offset of each line start, so that byte positions become LSP positions.
+// LSP ends a line at "\n", "\r\n" or a lone "\r", go/token only at "\n":
+// each has its own table.
 type content struct {
-	text  string
-	lines []int // lines[i] is the offset of the first byte of line i (0-based)
+	text    string
+	lines   []int // lines[i] is the offset of the first byte of LSP line i (0-based)
+	goLines []int // the same for go/token's lines
 }
 
 func newContent(text string) *content {
-	c := &content{text: text, lines: []int{0}}
+	c := &content{text: text, lines: []int{0}, goLines: []int{0}}
 	for i := 0; i < len(text); i++ {
-		if text[i] == '\n' {
+		switch text[i] {
+		case '\n':
 			c.lines = append(c.lines, i+1)
+			c.goLines = append(c.goLines, i+1)
+		case '\r':
+			if i+1 == len(text) || text[i+1] != '\n' {
+				c.lines = append(c.lines, i+1)
+			}
 		}
 	}
 	return c
@@ -51,7 +60,8 @@ func (c *content) position(offset int) protocol.Position {
 }
 
 // offset turns an LSP position back into a byte offset, clamping a
-// character past the end of its line to the line's end (before its newline).
+// character past the end of its line to the line's end (before its line
+// ending).
 func (c *content) offset(p protocol.Position) int {
 	if int(p.Line) >= len(c.lines) {
 		return len(c.text)
@@ -60,6 +70,9 @@ func (c *content) offset(p protocol.Position) int {
 	end := len(c.text)
 	if int(p.Line)+1 < len(c.lines) {
 		end = c.lines[p.Line+1] - 1
+		if c.text[end] == '\n' && end > start && c.text[end-1] == '\r' {
+			end-- // "\r\n"
+		}
 	}
 	units := int(p.Character)
 	i := start
@@ -97,7 +110,8 @@ func (c *content) rangeOf(start, end report.Position) protocol.Range {
 }
 
 // reportPosition prefers the byte offset; a position without one (line and
-// column only) is resolved through its line.
+// byte column only, counted as go/token counts them) is resolved through
+// its line.
 func (c *content) reportPosition(p report.Position) protocol.Position {
 	if p.Offset > 0 || (p.Line == 1 && p.Column <= 1) {
 		return c.position(p.Offset)
@@ -105,8 +119,8 @@ func (c *content) reportPosition(p report.Position) protocol.Position {
 	if p.Line <= 0 {
 		return protocol.Position{}
 	}
-	line := min(p.Line-1, len(c.lines)-1)
-	return c.position(c.lines[line] + max(p.Column-1, 0))
+	line := min(p.Line-1, len(c.goLines)-1)
+	return c.position(c.goLines[line] + max(p.Column-1, 0))
 }
 
 // severity maps a finding's level to an LSP severity; findings without a

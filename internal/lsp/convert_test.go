@@ -153,3 +153,41 @@ func TestWantsKindAndOverlaps(t *testing.T) {
 		t.Error("the next line overlaps")
 	}
 }
+
+// LSP ends lines at "\n", "\r\n" and a lone "\r"; go/token, whose line and
+// column a position without offset carries, only at "\n".
+func TestLineEndings(t *testing.T) {
+	text := "a\rbc\r\nd\n\r\re"
+	c := newContent(text)
+	cases := []struct {
+		offset int
+		want   protocol.Position
+	}{
+		{0, protocol.Position{Line: 0, Character: 0}},
+		{2, protocol.Position{Line: 1, Character: 0}}, // b, after a lone \r
+		{3, protocol.Position{Line: 1, Character: 1}}, // c
+		{6, protocol.Position{Line: 2, Character: 0}}, // d, after \r\n
+		{8, protocol.Position{Line: 3, Character: 0}}, // \n then \r: an empty line
+		{9, protocol.Position{Line: 4, Character: 0}},
+		{10, protocol.Position{Line: 5, Character: 0}}, // e
+	}
+	for _, tc := range cases {
+		if got := c.position(tc.offset); got != tc.want {
+			t.Errorf("position(%d) = %+v, want %+v", tc.offset, got, tc.want)
+		}
+		if back := c.offset(tc.want); back != tc.offset {
+			t.Errorf("offset(%+v) = %d, want %d", tc.want, back, tc.offset)
+		}
+	}
+	// A character past the end of a line stays before its line end, of
+	// whichever kind.
+	for line, want := range map[uint32]int{0: 1, 1: 4, 2: 7, 3: 8} {
+		if got := c.offset(protocol.Position{Line: line, Character: 99}); got != want {
+			t.Errorf("offset(%d:99) = %d, want %d", line, got, want)
+		}
+	}
+	// go/token's line 3 ("\r\re") starts at offset 8; column 3 is "e".
+	if got, want := c.reportPosition(report.Position{Line: 3, Column: 3}), (protocol.Position{Line: 5, Character: 0}); got != want {
+		t.Errorf("reportPosition(3:3) = %+v, want %+v", got, want)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -703,6 +704,50 @@ func TestSuppressedAndFilteredFindings(t *testing.T) {
 	other, _ := s.open(filepath.Join(s.dir, "client", "other.go"))
 	if diags := s.next(other); len(diags) != 0 {
 		t.Errorf("diagnostics for other.go = %+v, want none: the filter drops them", diags)
+	}
+	s.end()
+}
+
+// lspLines splits text at every line ending LSP knows: "\r\n", "\r", "\n".
+func lspLines(text string) []string {
+	return regexp.MustCompile("\r\n|\r|\n").Split(text, -1)
+}
+
+// A file whose comment holds lone "\r" line endings: the diagnostic and the
+// quick fix land where the editor, counting lines as LSP does, expects.
+func TestLoneCarriageReturns(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("error", nil)}, Debounce: 50 * time.Millisecond})
+	path := filepath.Join(s.dir, "client", "other.go")
+	text := "package client\n\nimport \"crypto/tls\"\n\n/* old mac\rline endings\rin a comment */\r\nvar Lax = &tls.Config{InsecureSkipVerify: true}\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.initialize()
+	u, _ := s.open(path)
+	diags := s.next(u)
+	if len(diags) != 1 {
+		t.Fatalf("diagnostics = %+v, want 1", diags)
+	}
+	lines := lspLines(text)
+	r := diags[0].Range
+	if r.Start.Line != r.End.Line || int(r.Start.Line) >= len(lines) || int(r.End.Character) > len(lines[r.Start.Line]) {
+		t.Fatalf("range %+v is not within one line of %q", r, lines)
+	}
+	if got := lines[r.Start.Line][r.Start.Character:r.End.Character]; got != "InsecureSkipVerify: true" {
+		t.Errorf("the diagnostic's range covers %q, want InsecureSkipVerify: true", got)
+	}
+	actions, err := s.server.CodeAction(s.ctx, &protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}, Range: r})
+	if err != nil || len(actions) != 1 || actions[0].Edit == nil || len(actions[0].Edit.Changes[u]) != 1 {
+		t.Fatalf("code actions = %+v, %v; want one edit", actions, err)
+	}
+	e := actions[0].Edit.Changes[u][0]
+	if e.Range.Start.Line != e.Range.End.Line {
+		t.Fatalf("edit range %+v spans lines", e.Range)
+	}
+	line := lines[e.Range.Start.Line]
+	lines[e.Range.Start.Line] = line[:e.Range.Start.Character] + e.NewText + line[e.Range.End.Character:]
+	if got := lines[e.Range.Start.Line]; got != "var Lax = &tls.Config{InsecureSkipVerify: false}" {
+		t.Errorf("after the fix the line reads %q", got)
 	}
 	s.end()
 }
