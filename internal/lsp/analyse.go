@@ -15,6 +15,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
+	"golang.org/x/mod/modfile"
 )
 
 // dirResult is what the last analysis of one package directory found.
@@ -86,8 +87,43 @@ func (s *server) analyse(ctx context.Context, dirs []string) {
 		}
 		findings := shown(res.Findings, filter)
 		s.log.Printf("analysed %s %v in %v: %d findings", m.root, patterns, time.Since(start).Round(time.Millisecond), len(findings))
-		s.apply(ctx, m.dirs, findings)
+		s.apply(ctx, m.dirs, findings, brokenDirs(m, res.Errors))
 	}
+}
+
+// brokenDirs returns the directories of m whose package (or its external
+// test package) could not be loaded or type-checked, with the problem:
+// their analysis is incomplete, and would withdraw every diagnostic.
+func brokenDirs(m module, problems []report.Problem) map[string]string {
+	if len(problems) == 0 {
+		return nil
+	}
+	data, err := os.ReadFile(filepath.Join(m.root, "go.mod"))
+	if err != nil {
+		return nil
+	}
+	modPath := modfile.ModulePath(data)
+	if modPath == "" {
+		return nil
+	}
+	byPath := make(map[string]string)
+	for _, p := range problems {
+		if p.Package != "" {
+			path := strings.TrimSuffix(p.Package, "_test")
+			byPath[path] = strings.TrimPrefix(byPath[path]+"; "+p.Message, "; ")
+		}
+	}
+	broken := make(map[string]string)
+	for _, d := range m.dirs {
+		path := modPath
+		if rel := pattern(m.root, d); rel != "." {
+			path += strings.TrimPrefix(rel, ".")
+		}
+		if msg, ok := byPath[path]; ok {
+			broken[d] = msg
+		}
+	}
+	return broken
 }
 
 // foreignRoots returns GOROOT and GOMODCACHE, asking the go command once.
@@ -216,8 +252,11 @@ func pattern(root, dir string) string {
 
 // apply replaces the results of dirs with findings and publishes the
 // difference: new diagnostics for files with findings, an empty list for
-// files whose findings went away and for open files without any.
-func (s *server) apply(ctx context.Context, dirs []string, findings []report.Finding) {
+// files whose findings went away and for open files without any. The
+// results of a broken directory (see brokenDirs) that has earlier ones are
+// kept instead, stale but closer to the truth than none, and the client
+// is told so.
+func (s *server) apply(ctx context.Context, dirs []string, findings []report.Finding, broken map[string]string) {
 	texts := make(map[string]*content)
 	read := func(path string) *content {
 		if c, ok := texts[path]; ok {
@@ -244,10 +283,16 @@ func (s *server) apply(ctx context.Context, dirs []string, findings []report.Fin
 		return
 	}
 	fresh := make(map[string]*dirResult)
+	var kept []string
 	for _, d := range dirs {
-		if s.hasOpenDoc(d) {
-			fresh[d] = &dirResult{files: make(map[string]*fileResult)}
+		if !s.hasOpenDoc(d) {
+			continue
 		}
+		if msg, ok := broken[d]; ok && s.results[d] != nil {
+			kept = append(kept, fmt.Sprintf("keeping the diagnostics of %s from its last analysis: the package has errors: %s", d, msg))
+			continue
+		}
+		fresh[d] = &dirResult{files: make(map[string]*fileResult)}
 	}
 	for _, f := range findings {
 		path := filepath.Clean(f.Pos.File)
@@ -293,6 +338,9 @@ func (s *server) apply(ctx context.Context, dirs []string, findings []report.Fin
 	}
 	s.mu.Unlock()
 
+	for _, msg := range kept {
+		s.logMessage(ctx, protocol.MessageTypeWarning, msg)
+	}
 	slices.SortFunc(pubs, func(a, b pub) int { return strings.Compare(string(a.uri), string(b.uri)) })
 	for _, p := range pubs {
 		s.publish(ctx, p.uri, p.diags)

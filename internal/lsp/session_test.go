@@ -273,6 +273,19 @@ func (s *session) next(u protocol.DocumentURI) []protocol.Diagnostic {
 	}
 }
 
+// drain returns the diagnostics published and not yet read.
+func (s *session) drain() []*protocol.PublishDiagnosticsParams {
+	var out []*protocol.PublishDiagnosticsParams
+	for {
+		select {
+		case p := <-s.client.diags:
+			out = append(out, p)
+		default:
+			return out
+		}
+	}
+}
+
 // message returns the next window or log message that contains want.
 func (s *session) message(want string) string {
 	s.t.Helper()
@@ -748,6 +761,42 @@ func TestLoneCarriageReturns(t *testing.T) {
 	lines[e.Range.Start.Line] = line[:e.Range.Start.Character] + e.NewText + line[e.Range.End.Character:]
 	if got := lines[e.Range.Start.Line]; got != "var Lax = &tls.Config{InsecureSkipVerify: false}" {
 		t.Errorf("after the fix the line reads %q", got)
+	}
+	s.end()
+}
+
+// Saving a file that does not compile keeps the package's last diagnostics,
+// says why, and a later good save replaces them.
+func TestSavedErrorKeepsDiagnostics(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("error", nil)}, Debounce: 50 * time.Millisecond})
+	s.initialize()
+	path := filepath.Join(s.dir, "client", "client.go")
+	u, text := s.open(path)
+	if diags := s.next(u); len(diags) != 1 {
+		t.Fatalf("diagnostics = %+v, want 1", diags)
+	}
+	time.Sleep(300 * time.Millisecond)
+	s.drain() // other.go's
+	for _, broken := range []string{text + "\nfunc {{{ broken\n", text + "\nvar z int = \"str\"\n"} {
+		if err := os.WriteFile(path, []byte(broken), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s.save(u)
+		if m := s.message("keeping the diagnostics"); !strings.Contains(m, filepath.Join(s.dir, "client")) || !strings.Contains(m, "client.go:") {
+			t.Errorf("message = %q, want the package's directory and the error", m)
+		}
+		time.Sleep(300 * time.Millisecond)
+		for _, p := range s.drain() {
+			t.Errorf("after saving a broken file, diagnostics of %s published: %+v", p.URI, p.Diagnostics)
+		}
+	}
+	fixed := strings.Replace(text, "InsecureSkipVerify: true", "InsecureSkipVerify: false", 1)
+	if err := os.WriteFile(path, []byte(fixed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.save(u)
+	if diags := s.next(u); len(diags) != 0 {
+		t.Errorf("after a good save, diagnostics = %+v, want none", diags)
 	}
 	s.end()
 }
