@@ -326,8 +326,13 @@ func (s *server) initialize(raw json.RawMessage) (*protocol.InitializeResult, er
 	}
 	_ = json.Unmarshal(raw, &p)
 	s.mu.Lock()
+	again := s.initialized
 	s.initialized = true
 	s.mu.Unlock()
+	if again {
+		// The protocol allows one initialize per session.
+		return nil, jsonrpc2.Errorf(jsonrpc2.InvalidRequest, "the server is already initialized")
+	}
 	client := "unnamed"
 	if p.ClientInfo != nil {
 		client = strings.TrimSpace(p.ClientInfo.Name + " " + p.ClientInfo.Version)

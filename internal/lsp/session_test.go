@@ -587,6 +587,9 @@ func TestProtocolErrors(t *testing.T) {
 		t.Errorf("codeAction before initialize: %v, want ServerNotInitialized", err)
 	}
 	s.initialize()
+	if _, err := s.server.Initialize(s.ctx, &protocol.InitializeParams{}); !errors.As(err, &werr) || werr.Code != jsonrpc2.InvalidRequest {
+		t.Errorf("second initialize: %v, want InvalidRequest", err)
+	}
 	_, err = s.server.Hover(s.ctx, &protocol.HoverParams{})
 	if !errors.As(err, &werr) || werr.Code != jsonrpc2.MethodNotFound {
 		t.Errorf("hover: %v, want MethodNotFound", err)
