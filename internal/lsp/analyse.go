@@ -15,7 +15,6 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
-	"golang.org/x/mod/modfile"
 )
 
 // dirResult is what the last analysis of one package directory found.
@@ -98,11 +97,7 @@ func brokenDirs(m module, problems []report.Problem) map[string]string {
 	if len(problems) == 0 {
 		return nil
 	}
-	data, err := os.ReadFile(filepath.Join(m.root, "go.mod"))
-	if err != nil {
-		return nil
-	}
-	modPath := modfile.ModulePath(data)
+	modPath := modulePath(m.root)
 	if modPath == "" {
 		return nil
 	}
@@ -115,11 +110,7 @@ func brokenDirs(m module, problems []report.Problem) map[string]string {
 	}
 	broken := make(map[string]string)
 	for _, d := range m.dirs {
-		path := modPath
-		if rel := pattern(m.root, d); rel != "." {
-			path += strings.TrimPrefix(rel, ".")
-		}
-		if msg, ok := byPath[path]; ok {
+		if msg, ok := byPath[importPath(modPath, m.root, d)]; ok {
 			broken[d] = msg
 		}
 	}

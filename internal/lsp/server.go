@@ -392,7 +392,11 @@ func (s *server) didSave(p protocol.DidSaveTextDocumentParams) {
 		}
 		s.mu.Unlock()
 	}
-	s.sched.add(filepath.Dir(path))
+	dir := filepath.Dir(path)
+	s.sched.add(dir)
+	for _, d := range s.dependents(dir) {
+		s.sched.add(d)
+	}
 }
 
 // didClose forgets the document; when it was the last open file of its

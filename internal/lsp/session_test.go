@@ -803,3 +803,58 @@ func TestSavedErrorKeepsDiagnostics(t *testing.T) {
 	}
 	s.end()
 }
+
+// insecureMode reports each use of a constant of another package whose
+// value is "insecure": a finding that depends on an imported package.
+func insecureMode() analyzers.Rule {
+	a := &analysis.Analyzer{
+		Name: "insecuremode",
+		Doc:  "insecuremode: report uses of imported constants set to \"insecure\"",
+		Run: func(pass *analysis.Pass) (any, error) {
+			for id, obj := range pass.TypesInfo.Uses {
+				c, ok := obj.(*types.Const)
+				if ok && c.Pkg() != pass.Pkg && c.Val().Kind() == constant.String && constant.StringVal(c.Val()) == "insecure" {
+					pass.Reportf(id.Pos(), "%s is insecure", c.Name())
+				}
+			}
+			return nil, nil
+		},
+	}
+	return analyzers.Rule{Analyzer: a, Level: "error"}
+}
+
+// Saving a package re-analyses the open packages that import it, here
+// through a package that is not open.
+func TestSaveReanalysesDependents(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{insecureMode()}, Debounce: 50 * time.Millisecond})
+	files := map[string]string{
+		"client/mode.go": "package client\n\nconst Mode = \"insecure\"\n",
+		"mid/mid.go":     "package mid\n\nimport \"example.com/fixture/client\"\n\nconst Mode = client.Mode\n",
+		"app/app.go":     "package app\n\nimport \"example.com/fixture/mid\"\n\nvar M = mid.Mode\n",
+	}
+	for name, text := range files {
+		path := filepath.Join(s.dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.initialize()
+	app, _ := s.open(filepath.Join(s.dir, "app", "app.go"))
+	if diags := s.next(app); len(diags) != 1 {
+		t.Fatalf("diagnostics of app.go = %+v, want 1", diags)
+	}
+	modePath := filepath.Join(s.dir, "client", "mode.go")
+	mode, _ := s.open(modePath)
+	s.next(mode)
+	if err := os.WriteFile(modePath, []byte("package client\n\nconst Mode = \"secure\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.save(mode)
+	if diags := s.next(app); len(diags) != 0 {
+		t.Errorf("after saving client, diagnostics of app.go = %+v, want none", diags)
+	}
+	s.end()
+}
