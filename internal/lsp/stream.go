@@ -101,13 +101,15 @@ func (s *stream) frame() ([]byte, int64, error) {
 	if length < 0 {
 		return nil, total, fmt.Errorf("%w: the header has no %s", ErrBadFrame, jsonrpc2.HdrContentLength)
 	}
-	body := make([]byte, length)
-	n, err := io.ReadFull(s.in, body)
-	total += int64(n)
+	// The body grows as it arrives: a Content-Length of two gigabytes
+	// does not reserve them before a byte is sent.
+	var body bytes.Buffer
+	n, err := io.CopyN(&body, s.in, int64(length))
+	total += n
 	if err != nil {
 		return nil, total, fmt.Errorf("%w: the input ended %d bytes into a body of %d", ErrBadFrame, n, length)
 	}
-	return body, total, nil
+	return body.Bytes(), total, nil
 }
 
 // decodeMessage checks that body is one JSON-RPC 2.0 message before the
