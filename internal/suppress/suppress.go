@@ -112,8 +112,7 @@ func Scan(fset *token.FileSet, files []*ast.File, known func(string) bool) []Fil
 					// After code on its line, a directive covers that
 					// line only, as golangci-lint's nolint does.
 					d.To = line
-				}
-				if span, ok := spans[line+1]; ok {
+				} else if span, ok := spans[line+1]; ok {
 					d.To = max(d.To, span)
 				}
 				if end, ok := docs[group]; ok {
@@ -224,12 +223,28 @@ func parseNolint(rest string) (Directive, string, bool) {
 }
 
 // declSpans maps the first line of each top-level declaration, including its
-// doc comment, to its last line.
+// doc comment, and of each simple statement (an assignment, a call, a
+// return, a var declaration: not an if, for, switch or block, whose bodies
+// hold statements of their own) to its last line: a directive right above
+// covers all of it, such as a struct literal written over several lines.
 func declSpans(fset *token.FileSet, f *ast.File) map[int]int {
 	spans := make(map[int]int)
-	for _, decl := range f.Decls {
-		spans[analysisutil.Position(fset, decl.Pos()).Line] = analysisutil.Position(fset, decl.End()).Line
+	add := func(n ast.Node) {
+		from, to := analysisutil.Position(fset, n.Pos()).Line, analysisutil.Position(fset, n.End()).Line
+		spans[from] = max(spans[from], to)
 	}
+	for _, decl := range f.Decls {
+		add(decl)
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt, *ast.DeclStmt, *ast.ExprStmt, *ast.ReturnStmt, *ast.GoStmt,
+			*ast.DeferStmt, *ast.SendStmt, *ast.IncDecStmt:
+			add(n)
+			return false // a function literal inside has statements, but the directive covers it whole
+		}
+		return true
+	})
 	return spans
 }
 

@@ -145,3 +145,32 @@ func TestFileWithoutPackageClause(t *testing.T) {
 		t.Errorf("problems = %+v", bad)
 	}
 }
+
+// TestDirectiveCoversTheNextStatement: on a line of its own, a directive
+// covers the statement that starts on the next line to its last line (a
+// struct literal written over several lines), but not the body of a
+// compound statement such as an if.
+func TestDirectiveCoversTheNextStatement(t *testing.T) {
+	const src = "package p\n\nfunc f() {\n" +
+		"\t//microsec:ignore insecuretransport -- a test server\n" + // 4
+		"\tcfg := &tls.Config{\n" + // 5
+		"\t\tInsecureSkipVerify: true,\n" + // 6
+		"\t}\n" + // 7
+		"\t//microsec:ignore insecuretransport -- a test server\n" + // 8
+		"\tif cfg != nil {\n" + // 9
+		"\t\tuse(&tls.Config{InsecureSkipVerify: true})\n" + // 10
+		"\t}\n" + // 11
+		"}\n"
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "t.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex()
+	ix.Add(Scan(fset, []*ast.File{f}, func(string) bool { return true }))
+	for line, want := range map[int]bool{5: true, 6: true, 7: true, 9: true, 10: false} {
+		if _, got := ix.Lookup("insecuretransport", "t.go", line, line); got != want {
+			t.Errorf("line %d covered = %v, want %v", line, got, want)
+		}
+	}
+}
