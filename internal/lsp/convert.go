@@ -3,6 +3,7 @@ package lsp
 import (
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"unicode/utf8"
 
@@ -154,12 +155,13 @@ func diagnostic(f report.Finding, c *content, urls map[string]string) protocol.D
 // schemes (an editor's unsaved "untitled:" buffers, for one).
 func filePath(u protocol.DocumentURI) (path string, ok bool) {
 	parsed, err := url.Parse(string(u))
-	if err != nil || parsed.Scheme != uri.FileScheme || parsed.Path == "" {
+	if err != nil || parsed.Scheme != uri.FileScheme || parsed.Path == "" ||
+		(parsed.Host != "" && parsed.Host != "localhost") { // another host's file
 		return "", false
 	}
 	p := parsed.Path
-	// file:///C:/x on Windows.
-	if len(p) >= 3 && p[0] == '/' && p[2] == ':' {
+	// file:///C:/x on Windows; elsewhere /C: is a directory's name.
+	if runtime.GOOS == "windows" && len(p) >= 3 && p[0] == '/' && p[2] == ':' {
 		p = p[1:]
 	}
 	return filepath.Clean(filepath.FromSlash(p)), true

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
@@ -121,6 +122,18 @@ func TestFilePath(t *testing.T) {
 		{"untitled:Untitled-1", "", false},
 		{"https://example.com/a.go", "", false},
 		{"::", "", false},
+		// Another host's file is not here to analyse; localhost's is.
+		{"file://otherhost/home/u/m/a.go", "", false},
+		{"file://localhost/home/u/m/a.go", "/home/u/m/a.go", true},
+	}
+	if runtime.GOOS != "windows" {
+		// A drive letter means one on Windows only; elsewhere /C: is a
+		// directory like any other.
+		cases = append(cases, struct {
+			uri  protocol.DocumentURI
+			path string
+			ok   bool
+		}{"file:///C:/m/a.go", "/C:/m/a.go", true})
 	}
 	for _, tc := range cases {
 		path, ok := filePath(tc.uri)
