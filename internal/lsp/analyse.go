@@ -412,6 +412,25 @@ func (s *server) codeActions(p protocol.CodeActionParams) []protocol.CodeAction 
 		return out
 	}
 	fr := dr.files[path]
+	// A fix applies while every file it edits is as analysed: the
+	// client's text of an open file, the disk's of another. All the
+	// fixes of one analysis were made from the same text of a file, so
+	// each file is compared once.
+	current := make(map[string]bool)
+	asAnalysed := func(file, text string) bool {
+		if same, ok := current[file]; ok {
+			return same
+		}
+		var same bool
+		if doc := s.docs[file]; doc != nil {
+			same = doc.text == text
+		} else {
+			disk, err := os.ReadFile(file)
+			same = err == nil && string(disk) == text
+		}
+		current[file] = same
+		return same
+	}
 	for i, d := range fr.diags {
 		if !overlaps(d.Range, p.Range) {
 			continue
@@ -419,7 +438,7 @@ func (s *server) codeActions(p protocol.CodeActionParams) []protocol.CodeAction 
 	actions:
 		for _, a := range fr.actions[i] {
 			for file, text := range a.texts {
-				if doc := s.docs[file]; doc != nil && doc.text != text {
+				if !asAnalysed(file, text) {
 					continue actions
 				}
 			}

@@ -506,6 +506,56 @@ func TestPackageFilesAndClose(t *testing.T) {
 	s.end()
 }
 
+// A file the client does not have open, changed on disk after the analysis
+// (by another tool, with no word to the server), offers no quick fix: its
+// edits would land where the code no longer is.
+func TestNoFixForFileChangedOnDisk(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("warning", nil)}, Debounce: 50 * time.Millisecond})
+	s.initialize()
+	s.open(filepath.Join(s.dir, "client", "client.go"))
+	path := filepath.Join(s.dir, "client", "other.go")
+	other := uri.File(path)
+	var diags []protocol.Diagnostic
+	for diags == nil {
+		select {
+		case p := <-s.client.diags:
+			if p.URI == other {
+				diags = p.Diagnostics
+			}
+		case <-time.After(time.Minute):
+			t.Fatal("no diagnostics for other.go")
+		}
+	}
+	if len(diags) != 1 {
+		t.Fatalf("other.go diagnostics = %+v, want one", diags)
+	}
+	ask := func() []protocol.CodeAction {
+		actions, err := s.server.CodeAction(s.ctx, &protocol.CodeActionParams{
+			TextDocument: protocol.TextDocumentIdentifier{URI: other},
+			Range:        diags[0].Range,
+			Context:      protocol.CodeActionContext{Diagnostics: diags},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return actions
+	}
+	if len(ask()) != 1 {
+		t.Fatal("no quick fix for other.go while it is as analysed")
+	}
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append([]byte("// A line added by another tool.\n"), src...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := ask(); len(got) != 0 {
+		t.Errorf("after other.go changed on disk, code actions = %+v, want none", got)
+	}
+	s.end()
+}
+
 // Saves that follow each other within the debounce time make one analysis.
 func TestDebounce(t *testing.T) {
 	var runs atomic.Int32
