@@ -210,13 +210,7 @@ func (c *checker) messageSigned(e ast.Expr, depth int) bool {
 	}
 	// As in contextSigned: messages built by helpers from what other
 	// helpers return are asked about again at each level.
-	key := ctxKey{e, depth}
-	if v, ok := c.msgMemo[key]; ok {
-		return v
-	}
-	v := c.messageSignedAt(e, depth)
-	c.msgMemo[key] = v
-	return v
+	return remember(c.msgMemo, e, depth, c.messageSignedAt)
 }
 
 func (c *checker) messageSignedAt(e ast.Expr, depth int) bool {
@@ -276,19 +270,25 @@ func (c *checker) contextSigned(e ast.Expr, depth int) bool {
 	// returns: without the memo, a package of such helpers took seconds
 	// (go-micro v5's dependencies, first run). The answer at a depth is
 	// the same until the facts change (see learnFacts).
-	key := ctxKey{e, depth}
-	if v, ok := c.ctxMemo[key]; ok {
-		return v
-	}
-	v := c.contextSignedAt(e, depth)
-	c.ctxMemo[key] = v
-	return v
+	return remember(c.ctxMemo, e, depth, c.contextSignedAt)
 }
 
-// ctxKey is a question contextSigned has answered.
+// ctxKey is a question contextSigned or messageSigned has answered.
 type ctxKey struct {
 	e     ast.Expr
 	depth int
+}
+
+// remember answers a question about e at a depth from memo, or asks
+// answer and keeps what it says.
+func remember(memo map[ctxKey]bool, e ast.Expr, depth int, answer func(ast.Expr, int) bool) bool {
+	key := ctxKey{e, depth}
+	if v, ok := memo[key]; ok {
+		return v
+	}
+	v := answer(e, depth)
+	memo[key] = v
+	return v
 }
 
 func (c *checker) contextSignedAt(e ast.Expr, depth int) bool {
