@@ -169,10 +169,14 @@ func cancellable(h jsonrpc2.Handler) jsonrpc2.Handler {
 
 // document is a file the client has open.
 type document struct {
-	uri     protocol.DocumentURI
+	uri     protocol.DocumentURI // the URI diagnostics go to: one of open
 	path    string
 	version int32
 	text    string
+	// open holds the URIs the client has the file open by: a client may
+	// spell one file two ways (%6D for m), and closing one leaves the
+	// other open.
+	open map[protocol.DocumentURI]bool
 }
 
 type server struct {
@@ -361,7 +365,12 @@ func (s *server) didOpen(p protocol.DidOpenTextDocumentParams) {
 		return
 	}
 	s.mu.Lock()
-	s.docs[path] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: p.TextDocument.Text}
+	open := map[protocol.DocumentURI]bool{}
+	if d := s.docs[path]; d != nil {
+		open = d.open
+	}
+	open[p.TextDocument.URI] = true
+	s.docs[path] = &document{uri: p.TextDocument.URI, path: path, version: p.TextDocument.Version, text: p.TextDocument.Text, open: open}
 	s.mu.Unlock()
 	s.sched.add(filepath.Dir(path))
 }
@@ -411,6 +420,17 @@ func (s *server) didClose(ctx context.Context, p protocol.DidCloseTextDocumentPa
 	s.pubMu.Lock()
 	defer s.pubMu.Unlock()
 	s.mu.Lock()
+	if d := s.docs[path]; d != nil {
+		delete(d.open, p.TextDocument.URI)
+		for u := range d.open {
+			// Still open by another spelling: it keeps the
+			// diagnostics, published again under that one.
+			d.uri = u
+			s.mu.Unlock()
+			s.sched.add(dir)
+			return
+		}
+	}
 	delete(s.docs, path)
 	for _, d := range s.docs {
 		if filepath.Dir(d.path) == dir {

@@ -556,6 +556,36 @@ func TestNoFixForFileChangedOnDisk(t *testing.T) {
 	s.end()
 }
 
+// A file open by two spellings of its URI stays open when one is closed,
+// and its diagnostics go on to the other.
+func TestOneFileTwoURIs(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("warning", nil)}, Debounce: 50 * time.Millisecond})
+	s.initialize()
+	path := filepath.Join(s.dir, "client", "client.go")
+	u, text := s.open(path)
+	if len(s.next(u)) != 1 {
+		t.Fatal("want one diagnostic in client.go")
+	}
+	// The same file, its last letter percent-encoded.
+	alias := protocol.DocumentURI(strings.TrimSuffix(string(u), "o") + "%6F")
+	if got, _ := filePath(alias); got != path {
+		t.Fatalf("the alias %s names %s, not %s", alias, got, path)
+	}
+	if err := s.server.DidOpen(s.ctx, &protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: alias, LanguageID: "go", Version: 1, Text: text,
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	s.next(alias)
+	if err := s.server.DidClose(s.ctx, &protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: alias}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.next(u); len(got) != 1 {
+		t.Errorf("after closing the alias, client.go has %+v, want its one diagnostic", got)
+	}
+	s.end()
+}
+
 // Saves that follow each other within the debounce time make one analysis.
 func TestDebounce(t *testing.T) {
 	var runs atomic.Int32
