@@ -93,4 +93,4 @@ go test -timeout 75m "$@" ./...
 step "go test -race (the packages whose goroutines share state)"
 # The driver runs units side by side; dataflow lends SSA programs and
 # shares built packages between sqlconcat and cmdinjection.
-go test -race -short -timeout 20m ./internal/driver ./internal/dataflow ./analyzers/cmdinjection ./analyzers/sqlconcat
+go test -race -short -timeout 20m ./internal/driver ./internal/dataflow ./analyzers/cmdinjection ./analyzers/sqlconcat ./internal/lsp
