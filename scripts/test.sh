@@ -92,5 +92,6 @@ go test -timeout 75m "$@" ./...
 
 step "go test -race (the packages whose goroutines share state)"
 # The driver runs units side by side; dataflow lends SSA programs and
-# shares built packages between sqlconcat and cmdinjection.
+# shares built packages between sqlconcat and cmdinjection; the language
+# server schedules, analyses and publishes from goroutines of its own.
 go test -race -short -timeout 20m ./internal/driver ./internal/dataflow ./analyzers/cmdinjection ./analyzers/sqlconcat ./internal/lsp
