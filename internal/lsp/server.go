@@ -239,13 +239,19 @@ func (s *server) isShutdown() bool {
 func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
 	// A cancelled request must still be answered: write on a context that
 	// the cancellation does not reach.
+	_, isCall := req.(*jsonrpc2.Call)
 	send := func(result any, err error) error {
 		if err == nil && ctx.Err() != nil {
 			result, err = nil, protocol.ErrRequestCancelled
 		}
+		if err != nil && !isCall {
+			// A notification has no answer to carry the error: a
+			// didOpen whose params do not decode would otherwise
+			// leave its file unanalysed without a word.
+			s.log.Printf("%s dropped: %v", req.Method(), err)
+		}
 		return reply(context.WithoutCancel(ctx), result, err)
 	}
-	_, isCall := req.(*jsonrpc2.Call)
 	method := req.Method()
 
 	s.mu.Lock()

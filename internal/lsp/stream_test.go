@@ -191,3 +191,25 @@ func TestBrokenFrame(t *testing.T) {
 		}
 	}
 }
+
+// A notification whose params do not decode has no response to carry the
+// error; the server's log says so, naming the method.
+func TestBadNotificationLogged(t *testing.T) {
+	r := startRaw(t, Options{})
+	r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}`)
+	if m := r.response(); string(m["id"]) != "1" {
+		t.Fatalf("initialize: %s", m)
+	}
+	r.send(`{"jsonrpc":"2.0","method":"initialized","params":{}}`)
+	r.send(`{"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/a.go","languageId":"go","version":"1","text":""}}}`)
+	// A request after it is answered after it was handled.
+	r.send(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
+	if m := r.response(); string(m["id"]) != "2" {
+		t.Fatalf("shutdown: %s", m)
+	}
+	if log := r.log.String(); !strings.Contains(log, "textDocument/didOpen dropped") {
+		t.Errorf("the log does not tell of the dropped didOpen:\n%s", log)
+	}
+	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
+	r.wait()
+}
