@@ -147,6 +147,11 @@ func Find(dir string) (string, error) {
 			fi, err := os.Stat(p)
 			switch {
 			case errors.Is(err, fs.ErrNotExist):
+				if _, lerr := os.Lstat(p); lerr == nil {
+					// A link to nothing: passing over it would
+					// quietly apply the parent's settings.
+					return "", fmt.Errorf("%s is a symbolic link to a missing file", p)
+				}
 				continue
 			case err != nil:
 				return "", err
@@ -196,6 +201,11 @@ func Load(path string) (*Config, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
+	}
+	// A link to /dev/zero would be read until memory runs out, and a
+	// named pipe until someone writes to it.
+	if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot read settings: %s is not a regular file", displayPath(abs))
 	}
 	data, err := os.ReadFile(abs)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
@@ -621,5 +622,41 @@ func TestListFlag(t *testing.T) {
 	}
 	if kindOf(&l) != listFlag {
 		t.Error("flagval.List is not a list flag")
+	}
+}
+
+// TestSpecialFiles: a settings file that is not a regular file (a link to
+// /dev/zero, a named pipe) is one error, not an endless read; a link whose
+// target is missing is an error too, not a file to pass over for the
+// parent directory's settings.
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	zero := filepath.Join(dir, "zero.yml")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skip(err)
+	}
+	fifo := filepath.Join(dir, "fifo.yml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for _, p := range []string{zero, fifo} {
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("Load(%s): %v, want an error saying it is not a regular file", filepath.Base(p), err)
+		}
+	}
+
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, FileName), []byte("disable: [insecuretransport]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sub := filepath.Join(root, "svc")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(filepath.Join(root, "gone.yml"), filepath.Join(sub, FileName)); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := Find(sub); err == nil || !strings.Contains(err.Error(), "missing") {
+		t.Errorf("Find beside a dangling link = %q, %v; want an error naming the missing target", p, err)
 	}
 }
