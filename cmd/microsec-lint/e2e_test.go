@@ -311,6 +311,42 @@ func vetMatchesText(t *testing.T, dir string) int {
 	return len(want)
 }
 
+// TestVetToolSettings: go vet keeps the tool's results in its cache, yet a
+// change to .microsec.yml takes effect in the next run; and the settings
+// file of a dependency's module, broken or not, is not read.
+func TestVetToolSettings(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod+"\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ./dep\n",
+		".microsec.yml", "version: 1\n",
+		"main.go", "package main\n\nimport (\n\t\"crypto/tls\"\n\n\t\"example.com/dep\"\n)\n\n"+
+			"var _ = &tls.Config{InsecureSkipVerify: true}\n\nfunc main() { dep.F() }\n",
+		"dep/go.mod", "module example.com/dep\n\ngo 1.26\n",
+		"dep/.microsec.yml", "bogus: 1\n",
+		"dep/dep.go", "package dep\n\nfunc F() {}\n",
+	)
+	vet := func() (string, int) {
+		t.Helper()
+		cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
+		cmd.Dir = dir
+		cmd.Env = offlineEnv()
+		out, err := cmd.CombinedOutput()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+	if out, code := vet(); code != 1 || !strings.Contains(out, "main.go:9:") || strings.Contains(out, "bogus") {
+		t.Fatalf("go vet: exit %d, want 1 and the one finding in main.go, nothing of dep's settings:\n%s", code, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".microsec.yml"), []byte("version: 1\ndisable: [insecuretransport]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := vet(); code != 0 {
+		t.Errorf("go vet after disabling the rule: exit %d, want 0 (old results replayed?):\n%s", code, out)
+	}
+}
+
 // TestLSPSubcommand starts "microsec-lint lsp" and ends it with the exit
 // notification alone, which the protocol answers with exit status 1; the
 // session itself is tested in internal/lsp.

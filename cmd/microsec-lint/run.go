@@ -3,12 +3,16 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"sort"
 	"strings"
@@ -75,6 +79,13 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}()
 	rules := analyzers.All()
 	if isVetInvocation(args) {
+		if len(args) == 1 && (args[0] == "-V=full" || args[0] == "--V=full") {
+			if err := vetVersion(stdout); err != nil {
+				fmt.Fprintf(stderr, "%s: %v\n", name, err)
+				return exitFailed
+			}
+			return exitClean
+		}
 		as, err := vetAnalyzers(rules, args)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -442,6 +453,13 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return all, nil
 	}
+	// A dependency is analysed for its facts alone, whatever the
+	// settings: those of its own module are not the user's (and a broken
+	// file there would fail every package that imports it).
+	var unit struct{ VetxOnly bool }
+	if data, err := os.ReadFile(args[len(args)-1]); err == nil && json.Unmarshal(data, &unit) == nil && unit.VetxOnly {
+		return all, nil
+	}
 	// go vet runs the tool in the package's directory.
 	settings, err := config.Resolve("", ".")
 	if err != nil {
@@ -450,6 +468,9 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 	enabled, err := settings.Apply(rules, config.Overrides{}, vulncheck.Name)
 	if err != nil {
 		return nil, err
+	}
+	if len(enabled) == 0 {
+		return nil, fmt.Errorf("%s: no rules left to run under go vet, which does not run vulncheck", settings.Path)
 	}
 	on := make(map[*analysis.Analyzer]bool)
 	for _, r := range enabled {
@@ -464,6 +485,66 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 		}
 	}
 	return out, nil
+}
+
+// vetVersion answers go vet's -V=full. go vet keeps the tool's results in
+// its cache, keyed by this line and the package's inputs, among which
+// .microsec.yml is not: the line holds a hash of this program and of the
+// settings files that may apply (the one found from here up, and any
+// below), so that editing one runs the tool again instead of replaying
+// results the old settings gave.
+func vetVersion(w io.Writer) error {
+	id, err := driver.ProgramID()
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n", id)
+	for _, f := range vetSettingsFiles(".") {
+		fmt.Fprintf(h, "%s\n", f)
+		fi, err := os.Stat(f)
+		if err != nil || !fi.Mode().IsRegular() {
+			fmt.Fprintf(h, "unreadable %v\n", err) // the run will say why
+			continue
+		}
+		data, err := os.ReadFile(f)
+		fmt.Fprintf(h, "%d %v\n", len(data), err)
+		h.Write(data)
+	}
+	_, err = fmt.Fprintf(w, "%s version devel buildID=%x\n", name, h.Sum(nil))
+	return err
+}
+
+// vetSettingsFiles lists the settings files a go vet run from dir may read:
+// the one config.Find finds, and those in the directories below that may
+// hold the packages it analyses (as the go command sees them: not
+// testdata, vendor, nor names starting with . or _; nor node_modules), in
+// a fixed order.
+func vetSettingsFiles(dir string) []string {
+	var out []string
+	if p, err := config.Find(dir); err == nil && p != "" {
+		out = append(out, p)
+	}
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if base := d.Name(); path != dir && (base == "testdata" || base == "vendor" || base == "node_modules" ||
+				strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if base := d.Name(); (base == config.FileName || base == config.AltFileName) && filepath.Dir(path) != dir {
+			abs, err := filepath.Abs(path)
+			if err == nil {
+				out = append(out, abs)
+			}
+		}
+		return nil
+	})
+	return out
 }
 
 func isVetInvocation(args []string) bool {

@@ -309,6 +309,10 @@ func cacheBase(as []*analysis.Analyzer) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// ProgramID names the running program, as the fact cache's keys do: go
+// vet's -V=full handshake gives it too.
+func ProgramID() (string, error) { return programID() }
+
 // programID names the running program: by the build ID the Go linker
 // writes in the executable, which changes with its content, or else by a
 // hash of the whole file (twenty megabytes, read every run).
