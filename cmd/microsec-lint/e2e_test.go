@@ -347,6 +347,20 @@ func TestVetToolSettings(t *testing.T) {
 	}
 }
 
+// TestVetToolBadFlag: go vet runs the tool on every package, the standard
+// library included; a bad rule flag is one line each time, not the whole
+// usage.
+func TestVetToolBadFlag(t *testing.T) {
+	dir := writeModule(t, "go.mod", healthyGoMod, "main.go", "package main\n\nfunc main() {}\n")
+	cmd := exec.Command("go", "vet", "-vettool="+binary, "-sqlconcat.sinks=notafunc", "./...")
+	cmd.Dir = dir
+	cmd.Env = offlineEnv()
+	out, _ := cmd.CombinedOutput()
+	if !strings.Contains(string(out), `invalid value "notafunc" for flag -sqlconcat.sinks`) || strings.Contains(string(out), "static analysis") {
+		t.Errorf("go vet with a bad flag value printed:\n%s\nwant the cause in one line per package, without the usage", out)
+	}
+}
+
 // TestLSPSubcommand starts "microsec-lint lsp" and ends it with the exit
 // notification alone, which the protocol answers with exit status 1; the
 // session itself is tested in internal/lsp.

@@ -91,6 +91,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return exitUsage
 		}
+		// go vet runs the tool once per package, dependencies included:
+		// a bad flag value is told in one line each time, without the
+		// whole usage after it.
+		flag.CommandLine.Usage = func() {}
 		// unitchecker reads os.Args itself and exits.
 		unitchecker.Main(as...)
 	}
