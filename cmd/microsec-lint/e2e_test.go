@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"go/parser"
+	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -783,5 +785,53 @@ func TestCgoPositions(t *testing.T) {
 	sarif := runBinary(t, dir, "-format", "sarif")
 	for _, p := range sariftest.Validate(t, []byte(sarif.stdout)) {
 		t.Error(p)
+	}
+}
+
+// TestCgoFixesApply: cgo rewrites some lines of a file (import "C" among
+// them); a suggested fix placed by the rewritten text would break the
+// user's file, so every fix offered in a cgo file applies cleanly.
+func TestCgoFixesApply(t *testing.T) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		t.Skip("no C compiler")
+	}
+	src := "package c\n\n/*\nint two(void) { return 2; }\n*/\nimport \"C\"\n\nimport (\n\t\"crypto/tls\"\n\t\"net/http\"\n)\n\n" +
+		"func Two() int { return int(C.two()) }\n\n" +
+		"func Key(r *http.Request) {\n\tapiKey := \"AKIAQWERTYUIOPASDFGH\"\n\tr.SetBasicAuth(\"u\", apiKey)\n}\n\n" +
+		"var Cfg = &tls.Config{InsecureSkipVerify: true}\n"
+	dir := writeModule(t, "go.mod", healthyGoMod, "c/c.go", src)
+	j := runBinary(t, dir, "-format", "json")
+	var out struct {
+		Findings []struct {
+			Rule  string `json:"rule"`
+			Fixes []struct {
+				Edits []struct {
+					Offset    int    `json:"offset"`
+					EndOffset int    `json:"end_offset"`
+					NewText   string `json:"new_text"`
+				} `json:"edits"`
+			} `json:"suggested_fixes"`
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(j.stdout), &out); err != nil {
+		t.Fatalf("%v:\n%s", err, j.stdout)
+	}
+	rules := map[string]bool{}
+	for _, f := range out.Findings {
+		rules[f.Rule] = true
+		for _, fix := range f.Fixes {
+			text := src
+			edits := fix.Edits
+			sort.Slice(edits, func(a, b int) bool { return edits[a].Offset > edits[b].Offset })
+			for _, e := range edits {
+				text = text[:e.Offset] + e.NewText + text[e.EndOffset:]
+			}
+			if _, err := parser.ParseFile(token.NewFileSet(), "c.go", text, 0); err != nil {
+				t.Errorf("the %s fix breaks the file: %v\n%s", f.Rule, err, text)
+			}
+		}
+	}
+	if !rules["hardcodedsecret"] || !rules["insecuretransport"] {
+		t.Errorf("findings of rules %v, want hardcodedsecret and insecuretransport:\n%s", rules, j.stdout)
 	}
 }

@@ -628,12 +628,16 @@ func finding(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic,
 	case report.LevelError, report.LevelWarning, report.LevelNote:
 		f.Level = l
 	}
+fixes:
 	for _, sf := range d.SuggestedFixes {
 		fix := report.Fix{Message: sf.Message}
 		for _, e := range sf.TextEdits {
 			end := e.End
 			if !end.IsValid() {
 				end = e.Pos
+			}
+			if !sameInCgo(fset, e.Pos, end) {
+				continue fixes
 			}
 			fix.Edits = append(fix.Edits, report.Edit{
 				Pos:     position(fset, e.Pos),
@@ -644,6 +648,30 @@ func finding(pkg *packages.Package, a *analysis.Analyzer, d analysis.Diagnostic,
 		f.Fixes = append(f.Fixes, fix)
 	}
 	return f
+}
+
+// sameInCgo reports whether an edit from pos to end, made in a file cmd/cgo
+// wrote, fits the package's file it came from: the line up to the edit's
+// end reads the same in both. cgo rewrites some lines (import "C", calls
+// of C functions), and an edit placed by them would land elsewhere in the
+// user's file; a fix with such an edit is dropped. An edit in any other
+// file fits.
+func sameInCgo(fset *token.FileSet, pos, end token.Pos) bool {
+	genStart, genEnd := fset.PositionFor(pos, false), fset.PositionFor(end, false)
+	userStart := position(fset, pos)
+	if userStart.File == genStart.Filename {
+		return true
+	}
+	userEnd := position(fset, end)
+	gen, err1 := os.ReadFile(genStart.Filename)
+	user, err2 := os.ReadFile(userStart.File)
+	from, to := genStart.Offset-(genStart.Column-1), genEnd.Offset
+	ufrom, uto := userStart.Offset-(userStart.Column-1), userEnd.Offset
+	if err1 != nil || err2 != nil || userStart.Offset < 0 || userEnd.Offset < 0 ||
+		from < 0 || to > len(gen) || from > to || ufrom < 0 || uto > len(user) || ufrom > uto {
+		return false
+	}
+	return bytes.Equal(gen[from:to], user[ufrom:uto])
 }
 
 // position is where pos is in its file, as analysisutil.Position says: on
