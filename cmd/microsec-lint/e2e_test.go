@@ -347,6 +347,49 @@ func TestVetToolSettings(t *testing.T) {
 	if out, code := vet(); code != 0 {
 		t.Errorf("go vet after disabling the rule: exit %d, want 0 (old results replayed?):\n%s", code, out)
 	}
+	// Two settings files in one directory are an error, cached or not.
+	if err := os.WriteFile(filepath.Join(dir, ".microsec.yaml"), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := vet(); code == 0 || !strings.Contains(out, "keep one") {
+		t.Errorf("go vet beside two settings files: exit %d, want the error that says to keep one:\n%s", code, out)
+	}
+	if err := os.Remove(filepath.Join(dir, ".microsec.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	// go vet run from one directory of the module on a package in
+	// another sees a settings file added beside that package.
+	if err := os.WriteFile(filepath.Join(dir, ".microsec.yml"), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		"tools/tools.go": "package tools\n\nimport \"crypto/tls\"\n\nvar Cfg = &tls.Config{InsecureSkipVerify: true}\n",
+		"cmdx/x.go":      "package cmdx\n",
+	} {
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vetTools := func() int {
+		t.Helper()
+		cmd := exec.Command("go", "vet", "-vettool="+binary, "../tools")
+		cmd.Dir = filepath.Join(dir, "cmdx")
+		cmd.Env = offlineEnv()
+		cmd.Run()
+		return cmd.ProcessState.ExitCode()
+	}
+	if code := vetTools(); code != 1 {
+		t.Fatalf("go vet ../tools: exit %d, want 1 for its finding", code)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "tools", ".microsec.yml"), []byte("version: 1\ndisable: [insecuretransport]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code := vetTools(); code != 0 {
+		t.Errorf("go vet ../tools after tools/.microsec.yml disabled the rule: exit %d, want 0", code)
+	}
 }
 
 // TestVetToolBadFlag: go vet runs the tool on every package, the standard

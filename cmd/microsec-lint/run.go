@@ -504,7 +504,11 @@ func vetVersion(w io.Writer) error {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n", id)
-	for _, f := range vetSettingsFiles(".") {
+	files, findErr := vetSettingsFiles(".")
+	if findErr != nil {
+		fmt.Fprintf(h, "%v\n", findErr) // the run will say it again
+	}
+	for _, f := range files {
 		fmt.Fprintf(h, "%s\n", f)
 		fi, err := os.Stat(f)
 		if err != nil || !fi.Mode().IsRegular() {
@@ -520,35 +524,62 @@ func vetVersion(w io.Writer) error {
 }
 
 // vetSettingsFiles lists the settings files a go vet run from dir may read:
-// the one config.Find finds, and those in the directories below that may
-// hold the packages it analyses (as the go command sees them: not
-// testdata, vendor, nor names starting with . or _; nor node_modules), in
-// a fixed order.
-func vetSettingsFiles(dir string) []string {
+// the one config.Find finds from the root of the module or workspace dir is
+// in (go vet may be run from any directory of it, and name packages
+// anywhere in it), and those in the directories below that root that may
+// hold its packages (as the go command sees them: not testdata, vendor,
+// nor names starting with . or _; nor node_modules), in a fixed order. The
+// error is Find's (two settings files in one directory).
+func vetSettingsFiles(dir string) ([]string, error) {
+	root, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	// The nearest go.mod's directory, or a go.work's above it.
+	modRoot := ""
+	for d := root; ; d = filepath.Dir(d) {
+		if fileExists(filepath.Join(d, "go.work")) {
+			modRoot = d
+			break
+		}
+		if modRoot == "" && fileExists(filepath.Join(d, "go.mod")) {
+			modRoot = d
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if modRoot != "" {
+		root = modRoot
+	}
 	var out []string
-	if p, err := config.Find(dir); err == nil && p != "" {
+	p, findErr := config.Find(root)
+	if p != "" {
 		out = append(out, p)
 	}
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+	filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
 		if d.IsDir() {
-			if base := d.Name(); path != dir && (base == "testdata" || base == "vendor" || base == "node_modules" ||
+			if base := d.Name(); path != root && (base == "testdata" || base == "vendor" || base == "node_modules" ||
 				strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_")) {
 				return filepath.SkipDir
 			}
 			return nil
 		}
-		if base := d.Name(); (base == config.FileName || base == config.AltFileName) && filepath.Dir(path) != dir {
-			abs, err := filepath.Abs(path)
-			if err == nil {
-				out = append(out, abs)
-			}
+		if base := d.Name(); base == config.FileName || base == config.AltFileName {
+			out = append(out, path)
 		}
 		return nil
 	})
-	return out
+	return out, findErr
+}
+
+// fileExists reports whether name is there, whatever it is.
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 func isVetInvocation(args []string) bool {
