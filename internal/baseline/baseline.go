@@ -59,6 +59,11 @@ func Write(w io.Writer, findings []report.Finding, workDir string) error {
 
 // Load reads a baseline file.
 func Load(path string) (*Baseline, error) {
+	// A link to /dev/zero would be read until memory runs out, and a
+	// named pipe until someone writes to it.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("cannot read baseline: %s is not a regular file", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read baseline: %v", err)

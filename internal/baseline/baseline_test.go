@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
@@ -78,6 +79,25 @@ func TestLoadErrors(t *testing.T) {
 			t.Errorf("Load(%s) succeeded", name)
 		} else if strings.Contains(err.Error(), "\n") {
 			t.Errorf("Load(%s) error spans lines: %v", name, err)
+		}
+	}
+}
+
+// TestLoadSpecialFiles: a baseline that is not a regular file (a link to
+// /dev/zero, a named pipe) is one error, not an endless read.
+func TestLoadSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	zero := filepath.Join(dir, "zero.json")
+	if err := os.Symlink("/dev/zero", zero); err != nil {
+		t.Skip(err)
+	}
+	fifo := filepath.Join(dir, "fifo.json")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip(err)
+	}
+	for _, p := range []string{zero, fifo} {
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("Load(%s): %v, want an error saying it is not a regular file", filepath.Base(p), err)
 		}
 	}
 }
