@@ -111,10 +111,17 @@ func isGeneratedRegister(obj types.Object) bool {
 }
 
 // markHandler marks the request parameters of a registered handler value.
+// Given as a generated XxxHandler interface, only that interface's methods
+// are served; given as an empty interface (micro.RegisterHandler's), every
+// exported method is.
 func (e *engine) markHandler(v ssa.Value, kind handlerKind, pos token.Pos) {
+	var served *types.Interface
 	for {
 		switch x := v.(type) {
 		case *ssa.MakeInterface:
+			if it, ok := x.Type().Underlying().(*types.Interface); ok && it.NumMethods() > 0 && served == nil {
+				served = it
+			}
 			v = x.X
 			continue
 		case *ssa.ChangeType:
@@ -145,6 +152,11 @@ func (e *engine) markHandler(v ssa.Value, kind handlerKind, pos token.Pos) {
 		m, ok := ms.At(i).Obj().(*types.Func)
 		if !ok || !m.Exported() {
 			continue
+		}
+		if served != nil {
+			if obj, _, _ := types.LookupFieldOrMethod(served, false, nil, m.Name()); obj == nil {
+				continue
+			}
 		}
 		if p := handlerParam(m.Signature(), kind); p >= 0 {
 			e.markMethod(m, p+1, pos)
