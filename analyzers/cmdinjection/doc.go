@@ -96,13 +96,15 @@
 // non-constant there unless that package is also below one that can reach
 // os/exec.
 //
-// A go-micro handler declared in one package and registered in another
-// (micro.RegisterHandler in main, the handler type in package handler) is
-// known to receive external input only where it is registered, unless it
-// implements a generated XxxHandler interface that its own package
-// imports. Its findings are then reported at the registration call, one
-// for each sink its request reaches, naming the handler method and the
-// package, file and line of the sink: a suppression
+// A go-micro handler or subscriber declared in one package and registered
+// in another (micro.RegisterHandler in main, the handler type in package
+// handler) is known to receive external input only where it is
+// registered, unless it implements a generated XxxHandler interface that
+// its own package imports. Its findings are then reported at the
+// registration call, one for each sink its request or message reaches,
+// naming the handler method or subscriber and the package, file and line
+// of the sink (registered through a generated RegisterXxxHandler, only the
+// interface's methods count): a suppression
 // comment and -new-from-rev apply to that line, each package that
 // registers the handler reports them again, and a run on the handler's
 // package alone does not find them.

@@ -20,12 +20,22 @@ const (
 	subscriber
 )
 
-// foreignHandler is a handler method declared in another package and
-// registered in this one: its sinks are judged at the registration.
+// String names the kind as findings do.
+func (k handlerKind) String() string {
+	if k == subscriber {
+		return "subscriber"
+	}
+	return "handler"
+}
+
+// foreignHandler is a handler method or subscriber function declared in
+// another package and registered in this one: its sinks are judged at the
+// registration.
 type foreignHandler struct {
 	pos    token.Pos
 	method *types.Func
-	param  int // SSA index of the parameter carrying the request
+	param  int    // SSA index of the parameter carrying the request
+	what   string // "handler" or "subscriber", as the message names it
 }
 
 // findSources marks the parameters that carry external input: the request
@@ -139,6 +149,12 @@ func (e *engine) markHandler(v ssa.Value, kind handlerKind, pos token.Pos) {
 	}
 	if fn != nil {
 		if i := handlerParam(fn.Signature, kind); i >= 0 {
+			if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != e.pass.Pkg {
+				if pos.IsValid() {
+					e.foreign = append(e.foreign, foreignHandler{pos: pos, method: obj, param: i, what: kind.String()})
+				}
+				return
+			}
 			e.markParam(fn, i)
 		}
 		return
@@ -159,7 +175,7 @@ func (e *engine) markHandler(v ssa.Value, kind handlerKind, pos token.Pos) {
 			}
 		}
 		if p := handlerParam(m.Signature(), kind); p >= 0 {
-			e.markMethod(m, p+1, pos)
+			e.markMethod(m, p+1, pos, kind)
 		}
 	}
 }
@@ -198,7 +214,7 @@ func (e *engine) markParam(fn *ssa.Function, i int) {
 	e.sources[fn][i] = true
 }
 
-func (e *engine) markMethod(m *types.Func, param int, pos token.Pos) {
+func (e *engine) markMethod(m *types.Func, param int, pos token.Pos, kind handlerKind) {
 	if m.Pkg() == e.pass.Pkg {
 		if fn := e.funcOf(m); fn != nil {
 			e.markParam(fn, param)
@@ -206,7 +222,7 @@ func (e *engine) markMethod(m *types.Func, param int, pos token.Pos) {
 		return
 	}
 	if pos.IsValid() {
-		e.foreign = append(e.foreign, foreignHandler{pos: pos, method: m, param: param})
+		e.foreign = append(e.foreign, foreignHandler{pos: pos, method: m, param: param, what: kind.String()})
 	}
 }
 
@@ -240,7 +256,7 @@ func (e *engine) markGenerated() {
 					obj, _, _ := types.LookupFieldOrMethod(t, true, e.pass.Pkg, it.Method(i).Name())
 					if m, ok := obj.(*types.Func); ok {
 						if p := handlerParam(m.Signature(), rpcHandler); p >= 0 {
-							e.markMethod(m, p+1, token.NoPos)
+							e.markMethod(m, p+1, token.NoPos, rpcHandler)
 						}
 					}
 				}
@@ -297,7 +313,7 @@ func (e *engine) checkForeignHandlers() {
 		args := make([]Value, h.method.Signature().Params().Len()+1)
 		args[h.param] = Value{Origin: External}
 		for _, su := range s.Sinks {
-			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: "handler " + Name(h.method)}
+			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: h.what + " " + Name(h.method)}
 			if su.Via != "" {
 				site.Via += " → " + su.Via
 			}

@@ -25,3 +25,14 @@ func (h *Orders) Two(ctx context.Context, req *Request, rsp *Response) error {
 	h.DB.Exec("UPDATE t SET a = $1", req.A)
 	return nil
 }
+
+// Event is the message of the subscriber OnEvent.
+type Event struct{ ID string }
+
+var DB *sql.DB
+
+// OnEvent is a subscriber function that package ordersmain registers.
+func OnEvent(ctx context.Context, ev *Event) error {
+	_, err := DB.Exec("DELETE FROM t WHERE id = '" + ev.ID + "'")
+	return err
+}

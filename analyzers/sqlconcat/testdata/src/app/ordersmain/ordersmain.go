@@ -16,3 +16,8 @@ func Register(svc micro.Service) error {
 func RegisterOne(svc micro.Service) error {
 	return ordersproto.RegisterOrdersHandler(svc.Server(), &orders.Orders{}) // want `handler \(\*orders.Orders\).One passes to \(\*sql.DB\).Exec \(orders/orders.go:17\)` `handler \(\*orders.Orders\).One passes to \(\*sql.DB\).Exec \(orders/orders.go:18\)`
 }
+
+// Subscribe registers a subscriber function declared in package orders.
+func Subscribe(svc micro.Service) error {
+	return micro.RegisterSubscriber("orders.events", svc.Server(), orders.OnEvent) // want `query text that subscriber orders.OnEvent passes to \(\*sql.DB\).Exec \(orders/orders.go:36\) is built from external input \(ev.ID\)`
+}

@@ -8,3 +8,7 @@ type Service interface{ Server() server.Server }
 func NewService() Service { return nil }
 
 func RegisterHandler(s server.Server, h interface{}, opts ...server.HandlerOption) error { return nil }
+
+func RegisterSubscriber(topic string, s server.Server, h interface{}, opts ...server.SubscriberOption) error {
+	return nil
+}

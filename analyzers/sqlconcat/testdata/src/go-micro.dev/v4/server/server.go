@@ -3,6 +3,7 @@ package server
 
 type Handler interface{}
 type HandlerOption func()
+type SubscriberOption func()
 
 type Server interface {
 	Handle(Handler) error
