@@ -50,8 +50,9 @@
 //
 // The fix advice uses the driver's placeholder style when it is known:
 // $1 for pgx and for programs that import lib/pq or pgx's stdlib driver,
-// ? for gorm and for programs that import the MySQL or SQLite drivers.
-// Table and column names cannot be placeholders; check them against a
+// ? for gorm and for programs that import the MySQL or SQLite drivers
+// (not counting drivers that only go-micro's own stores import). Table and
+// column names cannot be placeholders; check them against a
 // fixed list or quote them with pq.QuoteIdentifier or
 // pgx.Identifier.Sanitize.
 //

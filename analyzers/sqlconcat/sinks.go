@@ -12,6 +12,7 @@ import (
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 )
 
 // sinkSpec says where the SQL text is among a sink's operands (receiver
@@ -177,8 +178,13 @@ func stylesBelow(p *types.Package, walking map[*types.Package]bool) styleSet {
 	}
 	walking[p] = true
 	styles := driverStyles[p.Path()]
-	for _, imp := range p.Imports() {
-		styles |= stylesBelow(imp, walking)
+	// go-micro's own stores bring their drivers into every program that
+	// imports go-micro (v5's postgres store, lib/pq): they run go-micro's
+	// queries, not the program's.
+	if _, _, ok := gomicro.Split(p.Path()); !ok {
+		for _, imp := range p.Imports() {
+			styles |= stylesBelow(imp, walking)
+		}
 	}
 	delete(walking, p)
 	return belowStyles.Store(p, styles)
