@@ -225,8 +225,9 @@ func parseNolint(rest string) (Directive, string, bool) {
 // declSpans maps the first line of each top-level declaration, including its
 // doc comment, and of each simple statement (an assignment, a call, a
 // return, a var declaration: not an if, for, switch or block, whose bodies
-// hold statements of their own) to its last line: a directive right above
-// covers all of it, such as a struct literal written over several lines.
+// hold statements of their own; nor the body of a function literal) to its
+// last line: a directive right above covers all of it, such as a struct
+// literal written over several lines.
 func declSpans(fset *token.FileSet, f *ast.File) map[int]int {
 	spans := make(map[int]int)
 	add := func(n ast.Node) {
@@ -240,8 +241,17 @@ func declSpans(fset *token.FileSet, f *ast.File) map[int]int {
 		switch n := n.(type) {
 		case *ast.AssignStmt, *ast.DeclStmt, *ast.ExprStmt, *ast.ReturnStmt, *ast.GoStmt,
 			*ast.DeferStmt, *ast.SendStmt, *ast.IncDecStmt:
-			add(n)
-			return false // a function literal inside has statements, but the directive covers it whole
+			from, to := analysisutil.Position(fset, n.Pos()).Line, analysisutil.Position(fset, n.End()).Line
+			// Up to the body of a function literal in it, which holds
+			// statements of its own.
+			ast.Inspect(n, func(m ast.Node) bool {
+				if lit, ok := m.(*ast.FuncLit); ok {
+					to = min(to, analysisutil.Position(fset, lit.Body.Lbrace).Line)
+					return false
+				}
+				return true
+			})
+			spans[from] = max(spans[from], to)
 		}
 		return true
 	})

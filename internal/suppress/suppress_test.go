@@ -149,7 +149,7 @@ func TestFileWithoutPackageClause(t *testing.T) {
 // TestDirectiveCoversTheNextStatement: on a line of its own, a directive
 // covers the statement that starts on the next line to its last line (a
 // struct literal written over several lines), but not the body of a
-// compound statement such as an if.
+// compound statement such as an if, nor of a function literal.
 func TestDirectiveCoversTheNextStatement(t *testing.T) {
 	const src = "package p\n\nfunc f() {\n" +
 		"\t//microsec:ignore insecuretransport -- a test server\n" + // 4
@@ -160,6 +160,10 @@ func TestDirectiveCoversTheNextStatement(t *testing.T) {
 		"\tif cfg != nil {\n" + // 9
 		"\t\tuse(&tls.Config{InsecureSkipVerify: true})\n" + // 10
 		"\t}\n" + // 11
+		"\t//microsec:ignore insecuretransport -- a test server\n" + // 12
+		"\th := func() {\n" + // 13
+		"\t\tuse(&tls.Config{InsecureSkipVerify: true})\n" + // 14
+		"\t}\n" + // 15
 		"}\n"
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "t.go", src, parser.ParseComments)
@@ -168,7 +172,7 @@ func TestDirectiveCoversTheNextStatement(t *testing.T) {
 	}
 	ix := NewIndex()
 	ix.Add(Scan(fset, []*ast.File{f}, func(string) bool { return true }))
-	for line, want := range map[int]bool{5: true, 6: true, 7: true, 9: true, 10: false} {
+	for line, want := range map[int]bool{5: true, 6: true, 7: true, 9: true, 10: false, 13: true, 14: false} {
 		if _, got := ix.Lookup("insecuretransport", "t.go", line, line); got != want {
 			t.Errorf("line %d covered = %v, want %v", line, got, want)
 		}
