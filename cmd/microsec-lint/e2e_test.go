@@ -838,6 +838,7 @@ func TestCgoFixesApply(t *testing.T) {
 	if _, err := exec.LookPath("gcc"); err != nil {
 		t.Skip("no C compiler")
 	}
+	//microsec:ignore hardcodedsecret -- a made-up key the test plants
 	src := "package c\n\n/*\nint two(void) { return 2; }\n*/\nimport \"C\"\n\nimport (\n\t\"crypto/tls\"\n\t\"net/http\"\n)\n\n" +
 		"func Two() int { return int(C.two()) }\n\n" +
 		"func Key(r *http.Request) {\n\tapiKey := \"AKIAQWERTYUIOPASDFGH\"\n\tr.SetBasicAuth(\"u\", apiKey)\n}\n\n" +
