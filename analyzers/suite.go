@@ -4,8 +4,6 @@
 package analyzers
 
 import (
-	"regexp"
-
 	"github.com/microsec-lint/microsec-lint/analyzers/cmdinjection"
 	"github.com/microsec-lint/microsec-lint/analyzers/hardcodedsecret"
 	"github.com/microsec-lint/microsec-lint/analyzers/insecuretransport"
@@ -13,6 +11,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers/sqlconcat"
 	"github.com/microsec-lint/microsec-lint/analyzers/unsignedpublish"
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
+	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"golang.org/x/tools/go/analysis"
 )
@@ -66,21 +65,9 @@ func Analyzers(rules []Rule) []*analysis.Analyzer {
 // (its findings are silenced where the code is, whichever driver reads
 // the directive).
 func Known(rules ...Rule) func(string) bool {
-	known := map[string]bool{VulnRule: true}
+	known := map[string]bool{report.VulnRule: true}
 	for _, r := range append(All(), rules...) {
 		known[r.Analyzer.Name] = true
 	}
-	return func(name string) bool { return known[name] || IsVulnID(name) }
+	return func(name string) bool { return known[name] || report.IsVulnID(name) }
 }
-
-// VulnRule is the name of the command's vulnerability check (package
-// internal/vulncheck), which is not an analyzer: its findings carry a
-// vulnerability's id as their rule.
-const VulnRule = "vulncheck"
-
-// vulnID matches the ids of the Go vulnerability database.
-var vulnID = regexp.MustCompile(`^GO-\d{4}-\d{4,}$`)
-
-// IsVulnID reports whether a finding's rule is a vulnerability's id, which
-// counts as one of the rule VulnRule.
-func IsVulnID(rule string) bool { return vulnID.MatchString(rule) }

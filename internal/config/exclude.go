@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 )
 
@@ -146,8 +145,8 @@ func (c *Config) Filter(findings []report.Finding) []report.Finding {
 	out := make([]report.Finding, 0, len(findings))
 	for _, f := range findings {
 		rule := f.Rule
-		if analyzers.IsVulnID(rule) {
-			rule = analyzers.VulnRule
+		if report.IsVulnID(rule) {
+			rule = report.VulnRule
 		}
 		if c.ExcludedFile(rule, f.Pos.File) {
 			continue

@@ -3,7 +3,6 @@ package driver
 import (
 	"go/token"
 
-	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
@@ -47,8 +46,8 @@ func applyDirectives(units []*unit, found []located) []located {
 	for i := range found {
 		f := &found[i].Finding
 		reason, ok := ix.Lookup(f.Rule, f.Pos.File, f.Pos.Line, f.End.Line)
-		if !ok && analyzers.IsVulnID(f.Rule) {
-			reason, ok = ix.Lookup(analyzers.VulnRule, f.Pos.File, f.Pos.Line, f.End.Line)
+		if !ok && report.IsVulnID(f.Rule) {
+			reason, ok = ix.Lookup(report.VulnRule, f.Pos.File, f.Pos.Line, f.End.Line)
 		}
 		if ok {
 			f.Suppression = &report.Suppression{Kind: "inSource", Justification: reason}

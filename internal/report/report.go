@@ -3,6 +3,8 @@
 // fills a Result and picks a Format.
 package report
 
+import "regexp"
+
 // Result is everything one run has to say.
 type Result struct {
 	Tool     Tool
@@ -106,3 +108,15 @@ type Problem struct {
 	Message string
 	Err     error // the underlying error, for -debug output; never written
 }
+
+// VulnRule is the name of the command's vulnerability check (package
+// internal/vulncheck), which is not an analyzer: its findings carry a
+// vulnerability's id as their rule.
+const VulnRule = "vulncheck"
+
+// vulnID matches the ids of the Go vulnerability database.
+var vulnID = regexp.MustCompile(`^GO-\d{4}-\d{4,}$`)
+
+// IsVulnID reports whether a finding's rule is a vulnerability's id, which
+// counts as one of the rule VulnRule.
+func IsVulnID(rule string) bool { return vulnID.MatchString(rule) }
