@@ -494,9 +494,9 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 // vetVersion answers go vet's -V=full. go vet keeps the tool's results in
 // its cache, keyed by this line and the package's inputs, among which
 // .microsec.yml is not: the line holds a hash of this program and of the
-// settings files that may apply (the one found from here up, and any
-// below), so that editing one runs the tool again instead of replaying
-// results the old settings gave.
+// settings files that may apply (see vetSettingsFiles), so that editing
+// one runs the tool again instead of replaying results the old settings
+// gave.
 func vetVersion(w io.Writer) error {
 	id, err := driver.ProgramID()
 	if err != nil {
