@@ -240,9 +240,6 @@ func callAt(files []*ast.File, pos token.Pos) *ast.CallExpr {
 	return nil
 }
 
-// funcOf returns the SSA function of one of the package's declared
-// functions or methods, or nil. It asks the engine's index, not the SSA
-// program, which may be building another package meanwhile (see programs).
 // sinkImplementations returns, once per interface method, the sink
 // methods of the package and its direct imports that may implement m.
 func (e *engine) sinkImplementations(m *types.Func) []*types.Func {
@@ -254,6 +251,9 @@ func (e *engine) sinkImplementations(m *types.Func) []*types.Func {
 	return ms
 }
 
+// funcOf returns the SSA function of one of the package's declared
+// functions or methods, or nil. It asks the engine's index, not the SSA
+// program, which may be building another package meanwhile (see programs).
 func (e *engine) funcOf(obj *types.Func) *ssa.Function {
 	return e.declared[obj]
 }
