@@ -330,7 +330,9 @@ func (d *decoder) config(root *yaml.Node) (*Config, error) {
 		var err error
 		switch key {
 		case "version":
-			if v.ShortTag() != "!!int" || v.Value != "1" {
+			// "1" quoted is version 1 too: golangci-lint's own
+			// settings quote theirs (version: "2").
+			if s, ok := str(v); !ok || v.ShortTag() == "!!float" || s != "1" {
 				return d.errorf(v, "bad value %s for version: the only version is 1", show(v))
 			}
 		case "enable":

@@ -143,6 +143,21 @@ rules:
 	}
 }
 
+// TestVersionQuoted: version 1 may be quoted, as golangci-lint's own
+// settings write theirs; 1.0 and "2" are still refused.
+func TestVersionQuoted(t *testing.T) {
+	for _, text := range []string{"version: 1\n", "version: \"1\"\n", "version: '1'\n"} {
+		if _, err := Load(writeConfig(t, text)); err != nil {
+			t.Errorf("%q: %v", text, err)
+		}
+	}
+	for _, text := range []string{"version: 1.0\n", "version: \"2\"\n", "version: [1]\n"} {
+		if _, err := Load(writeConfig(t, text)); err == nil || !strings.Contains(err.Error(), "the only version is 1") {
+			t.Errorf("%q: error %v, want one saying the only version is 1", text, err)
+		}
+	}
+}
+
 func TestEmptyFileIsDefaults(t *testing.T) {
 	for _, text := range []string{"", "# nothing yet\n", "~\n", "---\n"} {
 		c, err := Load(writeConfig(t, text))
