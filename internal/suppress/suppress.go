@@ -166,8 +166,20 @@ func parse(text string, known func(string) bool) (d Directive, problem string, o
 		// Like every Go directive, this one has no space after the
 		// slashes; gofmt keeps it as written, so say so.
 		return Directive{}, "microsec:ignore directive with a space after //, which makes it a comment that silences nothing: write //microsec:ignore", true
+	case blockIgnore(text):
+		return Directive{}, "microsec:ignore directive in a /* */ comment, which silences nothing: write it as a line comment, //microsec:ignore", true
 	}
 	return Directive{}, "", false
+}
+
+// blockIgnore reports whether a comment is "/* microsec:ignore ... */".
+func blockIgnore(text string) bool {
+	body, ok := strings.CutPrefix(text, "/*")
+	if !ok {
+		return false
+	}
+	rest, ok := strings.CutPrefix(strings.TrimLeft(body, " \t\r\n"), "microsec:ignore")
+	return ok && (rest == "*/" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '\r' || rest[0] == '\n')
 }
 
 // spacedIgnore reports whether a comment is "// microsec:ignore ...".

@@ -38,6 +38,9 @@ func d() {
 	//microsec:ignore -- forgot the rule
 	// microsec:ignore sqlconcat -- a space after the slashes
 	//microsec:ignored is not a directive
+	/* microsec:ignore sqlconcat -- in a block comment */
+	/*microsec:ignore*/
+	/* microsec:ignored is not a directive */
 }
 `
 
@@ -107,6 +110,8 @@ func TestMalformed(t *testing.T) {
 		`microsec:ignore directive names unknown rule "nosuchrule"`,
 		"microsec:ignore directive names no rule: write //microsec:ignore RULE -- why this is safe",
 		"microsec:ignore directive with a space after //, which makes it a comment that silences nothing: write //microsec:ignore",
+		"microsec:ignore directive in a /* */ comment, which silences nothing: write it as a line comment, //microsec:ignore",
+		"microsec:ignore directive in a /* */ comment, which silences nothing: write it as a line comment, //microsec:ignore",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("malformed directives:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
