@@ -9,7 +9,7 @@ import (
 
 	"github.com/golangci/plugin-module-register/register"
 	"github.com/microsec-lint/microsec-lint/analyzers"
-	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
+	"github.com/microsec-lint/microsec-lint/internal/flagval"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )

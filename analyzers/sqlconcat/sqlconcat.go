@@ -8,8 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 )
 

@@ -10,8 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
-	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
+	"github.com/microsec-lint/microsec-lint/internal/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 )

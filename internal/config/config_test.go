@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
-	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
+	"github.com/microsec-lint/microsec-lint/internal/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"golang.org/x/tools/go/analysis"
 )

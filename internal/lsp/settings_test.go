@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
-	"github.com/microsec-lint/microsec-lint/internal/config/flagval"
+	"github.com/microsec-lint/microsec-lint/internal/flagval"
 	"go.lsp.dev/protocol"
 	"golang.org/x/tools/go/analysis"
 )

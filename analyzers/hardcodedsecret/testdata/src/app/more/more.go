@@ -17,8 +17,8 @@ import (
 	wauth "go-micro.dev/v6/wrapper/auth"
 	"go-micro.dev/v6/wrapper/x402"
 
-	"go-micro.dev/v5/genai"
 	"go-micro.dev/v4/auth"
+	"go-micro.dev/v5/genai"
 
 	"github.com/micro/go-micro/v2/auth/token"
 	cetcd "github.com/micro/go-micro/v2/config/source/etcd"

@@ -25,11 +25,11 @@ func transports() {
 }
 
 func serversAndClients() {
-	grpcs.NewServer()                       // want `^grpc server built without TLS: it listens in plaintext; pass server.TLSConfig\(cfg\) or grpc.AuthTLS\(cfg\)$`
-	grpcs.NewServer(grpcs.AuthTLS(cfg))     // ok
-	grpcs.NewServer(server.TLSConfig(cfg))  // ok
-	grpcc.NewClient()                       // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port; pass grpc.AuthTLS\(cfg\)$`
-	grpcc.NewClient(grpcc.AuthTLS(cfg))     // ok
+	grpcs.NewServer()                      // want `^grpc server built without TLS: it listens in plaintext; pass server.TLSConfig\(cfg\) or grpc.AuthTLS\(cfg\)$`
+	grpcs.NewServer(grpcs.AuthTLS(cfg))    // ok
+	grpcs.NewServer(server.TLSConfig(cfg)) // ok
+	grpcc.NewClient()                      // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port; pass grpc.AuthTLS\(cfg\)$`
+	grpcc.NewClient(grpcc.AuthTLS(cfg))    // ok
 
 	micro.NewService(micro.Server(grpcs.NewServer()))                   // want `^service runs a server without TLS`
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.AuthTLS(cfg)))) // ok
@@ -56,8 +56,8 @@ func registries() {
 }
 
 func brokers() {
-	natsb.NewBroker()                                                          // want `^nats broker built without TLS`
+	natsb.NewBroker()                                                           // want `^nats broker built without TLS`
 	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true, TLSConfig: cfg})) // ok
-	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true}))                // ok: nats verifies against the system roots
-	natsb.NewBroker(natsb.Options(natsp.Options{Url: natsp.DefaultURL}))       // want `^nats broker built without TLS`
+	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true}))                 // ok: nats verifies against the system roots
+	natsb.NewBroker(natsb.Options(natsp.Options{Url: natsp.DefaultURL}))        // want `^nats broker built without TLS`
 }

@@ -22,17 +22,17 @@ func tlsTransport() transport.Transport { return transport.NewTransport(transpor
 
 func services() {
 	// v2 runs the grpc server by default, which ignores the transport.
-	micro.NewService(micro.Name("a"))                              // want `^service runs the default grpc server, which listens in plaintext: pass server.TLSConfig\(cfg\) through svc.Server\(\).Init or micro.Server$`
+	micro.NewService(micro.Name("a"))                                  // want `^service runs the default grpc server, which listens in plaintext: pass server.TLSConfig\(cfg\) through svc.Server\(\).Init or micro.Server$`
 	micro.NewService(micro.Name("b"), micro.Transport(tlsTransport())) // want `^service runs the default grpc server`
 
 	svc := micro.NewService(micro.Name("c")) // ok: its server gets a TLS config
 	svc.Server().Init(server.TLSConfig(cfg))
 
-	micro.NewService(micro.Server(grpcs.NewServer(grpcs.AuthTLS(cfg))))               // ok
-	micro.NewService(micro.Server(grpcs.NewServer()))                                 // want `^service runs a server without TLS`
+	micro.NewService(micro.Server(grpcs.NewServer(grpcs.AuthTLS(cfg))))                 // ok
+	micro.NewService(micro.Server(grpcs.NewServer()))                                   // want `^service runs a server without TLS`
 	micro.NewService(micro.Server(server.NewServer()), micro.Transport(tlsTransport())) // ok: an rpc server on a TLS transport
 
-	sgrpc.NewService(service.Name("d"))                      // want `^grpc service built without TLS: pass grpc.WithTLS\(cfg\)$`
+	sgrpc.NewService(service.Name("d"))                     // want `^grpc service built without TLS: pass grpc.WithTLS\(cfg\)$`
 	sgrpc.NewService(service.Name("e"), sgrpc.WithTLS(cfg)) // ok
 }
 

@@ -26,16 +26,16 @@ func services() {
 }
 
 func components() {
-	transport.NewHTTPTransport(transport.Secure(true))   // want `^transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and clients skip certificate verification`
-	transport.NewHTTPTransport()                         // want `^transport built without TLS`
-	transport.NewMemoryTransport()                       // ok: in-process
-	broker.NewBroker(broker.Secure(true))                // want `^broker uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and publishers skip`
-	registry.NewRegistry()                               // want `^mdns registry is unauthenticated`
-	registry.NewMemoryRegistry()                         // ok: in-process
-	server.NewServer()                                   // want `^server built without TLS`
-	server.NewServer(server.TLSConfig(cfg))              // ok
-	client.NewClient()                                   // want `^client built without TLS`
-	web.NewService()                                     // want `^web service built without TLS`
-	web.NewService(web.TLSConfig(cfg))                   // ok
-	apihttp.NewServer(":8080")                           // want `^api server built without TLS`
+	transport.NewHTTPTransport(transport.Secure(true)) // want `^transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and clients skip certificate verification`
+	transport.NewHTTPTransport()                       // want `^transport built without TLS`
+	transport.NewMemoryTransport()                     // ok: in-process
+	broker.NewBroker(broker.Secure(true))              // want `^broker uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and publishers skip`
+	registry.NewRegistry()                             // want `^mdns registry is unauthenticated`
+	registry.NewMemoryRegistry()                       // ok: in-process
+	server.NewServer()                                 // want `^server built without TLS`
+	server.NewServer(server.TLSConfig(cfg))            // ok
+	client.NewClient()                                 // want `^client built without TLS`
+	web.NewService()                                   // want `^web service built without TLS`
+	web.NewService(web.TLSConfig(cfg))                 // ok
+	apihttp.NewServer(":8080")                         // want `^api server built without TLS`
 }

@@ -21,12 +21,12 @@ func tlsTransport() transport.Transport {
 }
 
 func transports() {
-	_ = transport.NewHTTPTransport() // want `^transport built without TLS: pass transport.Secure\(true\) and transport.TLSConfig\(cfg\)$`
+	_ = transport.NewHTTPTransport()                                                 // want `^transport built without TLS: pass transport.Secure\(true\) and transport.TLSConfig\(cfg\)$`
 	_ = transport.NewHTTPTransport(transport.Secure(true), transport.TLSConfig(cfg)) // ok
-	_ = transport.NewHTTPTransport(transport.TLSConfig(nil)) // want `^transport built without TLS`
-	_ = transport.NewHTTPTransport(transport.Secure(true)) // want `^transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate that verifying clients reject; pass transport.TLSConfig\(cfg\)$`
-	_ = transport.NewHTTPTransport(transport.Secure(false)) // want `^transport built without TLS`
-	_ = transport.NewMemoryTransport() // ok: in-process
+	_ = transport.NewHTTPTransport(transport.TLSConfig(nil))                         // want `^transport built without TLS`
+	_ = transport.NewHTTPTransport(transport.Secure(true))                           // want `^transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate that verifying clients reject; pass transport.TLSConfig\(cfg\)$`
+	_ = transport.NewHTTPTransport(transport.Secure(false))                          // want `^transport built without TLS`
+	_ = transport.NewMemoryTransport()                                               // ok: in-process
 }
 
 func transportInit() {
@@ -43,10 +43,10 @@ func transportFromSetting(secure bool, opt transport.Option) {
 }
 
 func services() {
-	micro.NewService(micro.Name("a")) // want `^service uses the default plaintext transport: pass micro.Transport\(t\) with a transport built with transport.TLSConfig\(cfg\), or server.TLSConfig\(cfg\)$`
+	micro.NewService(micro.Name("a"))                                  // want `^service uses the default plaintext transport: pass micro.Transport\(t\) with a transport built with transport.TLSConfig\(cfg\), or server.TLSConfig\(cfg\)$`
 	micro.NewService(micro.Name("b"), micro.Transport(tlsTransport())) // ok
 
-	plain := transport.NewHTTPTransport() // want `^transport built without TLS`
+	plain := transport.NewHTTPTransport()                     // want `^transport built without TLS`
 	micro.NewService(micro.Name("c"), micro.Transport(plain)) // ok: reported at the transport
 }
 
@@ -76,8 +76,8 @@ func serviceServerInit() {
 }
 
 func serviceServers() {
-	micro.NewService(micro.Server(mserver.NewServer(mserver.TLSConfig(cfg)))) // ok
-	micro.NewService(micro.Server(mserver.NewServer(mserver.Name("x")))) // want `^service uses the default plaintext transport`
+	micro.NewService(micro.Server(mserver.NewServer(mserver.TLSConfig(cfg))))            // ok
+	micro.NewService(micro.Server(mserver.NewServer(mserver.Name("x"))))                 // want `^service uses the default plaintext transport`
 	micro.NewService(micro.Server(mserver.NewServer()), micro.Transport(tlsTransport())) // ok: the rpc server listens on the TLS transport
 }
 
@@ -97,11 +97,11 @@ func serviceHelpers(opt micro.Option) {
 }
 
 func brokers() {
-	broker.NewBroker()                                            // want `^broker built without TLS: pass broker.Secure\(true\) and broker.TLSConfig\(cfg\)$`
-	broker.NewBroker(broker.TLSConfig(cfg))                       // ok
-	broker.NewBroker(broker.Secure(true))                         // want `^broker uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and publishers skip certificate verification; pass broker.TLSConfig\(cfg\)$`
+	broker.NewBroker()                                           // want `^broker built without TLS: pass broker.Secure\(true\) and broker.TLSConfig\(cfg\)$`
+	broker.NewBroker(broker.TLSConfig(cfg))                      // ok
+	broker.NewBroker(broker.Secure(true))                        // want `^broker uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and publishers skip certificate verification; pass broker.TLSConfig\(cfg\)$`
 	broker.NewBroker(broker.Secure(true), broker.TLSConfig(cfg)) // ok
-	broker.NewMemoryBroker()                                      // ok: in-process
+	broker.NewMemoryBroker()                                     // ok: in-process
 }
 
 func registries() {
@@ -110,29 +110,29 @@ func registries() {
 }
 
 func serversAndClients() {
-	mserver.NewServer()                                   // want `^server built without TLS: it uses a plaintext transport; pass server.TLSConfig\(cfg\)$`
-	mserver.NewServer(mserver.TLSConfig(cfg))             // ok
-	mserver.NewRPCServer()                                // want `^server built without TLS`
+	mserver.NewServer()                                     // want `^server built without TLS: it uses a plaintext transport; pass server.TLSConfig\(cfg\)$`
+	mserver.NewServer(mserver.TLSConfig(cfg))               // ok
+	mserver.NewRPCServer()                                  // want `^server built without TLS`
 	mserver.NewRPCServer(mserver.Transport(tlsTransport())) // ok
-	client.NewClient()                                    // want `^client built without TLS: it dials over a plaintext transport; pass client.Transport\(t\) with a transport built with transport.TLSConfig\(cfg\)$`
-	client.NewClient(client.Transport(tlsTransport()))    // ok
+	client.NewClient()                                      // want `^client built without TLS: it dials over a plaintext transport; pass client.Transport\(t\) with a transport built with transport.TLSConfig\(cfg\)$`
+	client.NewClient(client.Transport(tlsTransport()))      // ok
 }
 
 func webs() {
-	web.NewService(web.Name("w"))                      // want `^web service built without TLS: pass web.Secure\(true\) and web.TLSConfig\(cfg\)$`
+	web.NewService(web.Name("w"))                        // want `^web service built without TLS: pass web.Secure\(true\) and web.TLSConfig\(cfg\)$`
 	web.NewService(web.Secure(true), web.TLSConfig(cfg)) // ok
-	web.NewService(web.Secure(true))                   // ok: a self-signed listener with no go-micro client
+	web.NewService(web.Secure(true))                     // ok: a self-signed listener with no go-micro client
 
 	w := web.NewService(web.Name("v")) // ok: Init adds TLS
 	w.Init(web.TLSConfig(cfg))
 }
 
 func apis() {
-	apihttp.NewServer(":8080")                                               // want `^api server built without TLS: pass server.EnableTLS\(true\) and server.TLSConfig\(cfg\)$`
+	apihttp.NewServer(":8080")                                                // want `^api server built without TLS: pass server.EnableTLS\(true\) and server.TLSConfig\(cfg\)$`
 	apihttp.NewServer(":8080", server.EnableTLS(true), server.TLSConfig(cfg)) // ok
-	apihttp.NewServer(":8080", server.EnableTLS(true))                       // want `^api server sets EnableTLS\(true\) without TLSConfig: it silently serves plaintext; pass server.TLSConfig\(cfg\)$`
-	apihttp.NewServer(":8080", server.TLSConfig(cfg))                        // want `^api server built without TLS`
-	apihttp.NewServer(":8080", server.EnableACME(true))                      // ok: ACME certificates
+	apihttp.NewServer(":8080", server.EnableTLS(true))                        // want `^api server sets EnableTLS\(true\) without TLSConfig: it silently serves plaintext; pass server.TLSConfig\(cfg\)$`
+	apihttp.NewServer(":8080", server.TLSConfig(cfg))                         // want `^api server built without TLS`
+	apihttp.NewServer(":8080", server.EnableACME(true))                       // ok: ACME certificates
 }
 
 func dial(t transport.Transport) {

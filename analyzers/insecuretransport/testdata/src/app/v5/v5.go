@@ -3,6 +3,7 @@ package v5
 import (
 	"crypto/tls"
 
+	natsp "github.com/nats-io/nats.go"
 	"go-micro.dev/v5"
 	"go-micro.dev/v5/broker"
 	natsb "go-micro.dev/v5/broker/nats"
@@ -18,7 +19,6 @@ import (
 	"go-micro.dev/v5/transport"
 	grpct "go-micro.dev/v5/transport/grpc"
 	natst "go-micro.dev/v5/transport/nats"
-	natsp "github.com/nats-io/nats.go"
 )
 
 var cfg = &tls.Config{MinVersion: tls.VersionTLS12}
@@ -29,14 +29,14 @@ func tlsTransport() transport.Transport {
 
 // micro.Transport, micro.Name and friends are variables in v5.
 func services() {
-	micro.NewService(micro.Name("a"))                              // want `^service uses the default plaintext transport`
+	micro.NewService(micro.Name("a"))                                  // want `^service uses the default plaintext transport`
 	micro.NewService(micro.Name("b"), micro.Transport(tlsTransport())) // ok
-	micro.New("c")                                                 // want `^service uses the default plaintext transport`
+	micro.New("c")                                                     // want `^service uses the default plaintext transport`
 
 	svc := micro.New("d") // ok: Init installs a TLS transport
 	svc.Init(micro.Transport(tlsTransport()))
 
-	service.New(service.Name("e"))                          // want `^service uses the default plaintext transport`
+	service.New(service.Name("e"))                                    // want `^service uses the default plaintext transport`
 	service.New(service.Name("f"), service.Transport(tlsTransport())) // ok
 
 	var opts []micro.Option
@@ -45,25 +45,25 @@ func services() {
 }
 
 func components() {
-	transport.NewHTTPTransport(transport.Secure(true))           // want `^transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate that verifying clients reject`
-	grpct.NewTransport(transport.Secure(true))                   // want `^grpc transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and clients skip certificate verification`
-	grpct.NewTransport(transport.TLSConfig(cfg))                 // ok
-	natst.NewTransport()                                         // want `^nats transport built without TLS`
+	transport.NewHTTPTransport(transport.Secure(true))               // want `^transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate that verifying clients reject`
+	grpct.NewTransport(transport.Secure(true))                       // want `^grpc transport uses Secure\(true\) without TLSConfig: it serves a self-signed certificate and clients skip certificate verification`
+	grpct.NewTransport(transport.TLSConfig(cfg))                     // ok
+	natst.NewTransport()                                             // want `^nats transport built without TLS`
 	natst.NewTransport(natst.Options(natsp.Options{TLSConfig: cfg})) // ok
-	natst.NewTransport(transport.Secure(true))                   // ok: nats verifies against the system roots
-	broker.NewHttpBroker()                                       // want `^broker built without TLS`
-	broker.NewHttpBroker(broker.TLSConfig(cfg))                  // ok
-	broker.NewMemoryBroker()                                     // ok: in-process
-	natsb.NewNatsBroker()                                        // want `^nats broker built without TLS`
-	natsb.NewNatsBroker(broker.TLSConfig(cfg))                   // ok
-	rabbitmq.NewBroker(broker.Secure(true))                      // want `^rabbitmq broker uses Secure\(true\) without TLSConfig: the client skips certificate verification; pass broker.TLSConfig\(cfg\)$`
-	rabbitmq.NewBroker(broker.Secure(true), broker.TLSConfig(cfg)) // ok
-	registry.NewMDNSRegistry()                                   // want `^mdns registry is unauthenticated`
-	etcd.NewEtcdRegistry(registry.Secure(true))                  // want `^etcd registry uses Secure\(true\) without TLSConfig: the client skips certificate verification`
-	consul.NewConsulRegistry()                                   // want `^consul registry built without TLS`
-	consul.NewConsulRegistry(registry.TLSConfig(cfg))            // ok
-	natsr.NewNatsRegistry()                                      // want `^nats registry built without TLS`
-	server.NewServer()                                           // want `^server built without TLS`
-	client.NewClient(client.Transport(tlsTransport()))           // ok
-	grpcc.NewClient()                                            // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port`
+	natst.NewTransport(transport.Secure(true))                       // ok: nats verifies against the system roots
+	broker.NewHttpBroker()                                           // want `^broker built without TLS`
+	broker.NewHttpBroker(broker.TLSConfig(cfg))                      // ok
+	broker.NewMemoryBroker()                                         // ok: in-process
+	natsb.NewNatsBroker()                                            // want `^nats broker built without TLS`
+	natsb.NewNatsBroker(broker.TLSConfig(cfg))                       // ok
+	rabbitmq.NewBroker(broker.Secure(true))                          // want `^rabbitmq broker uses Secure\(true\) without TLSConfig: the client skips certificate verification; pass broker.TLSConfig\(cfg\)$`
+	rabbitmq.NewBroker(broker.Secure(true), broker.TLSConfig(cfg))   // ok
+	registry.NewMDNSRegistry()                                       // want `^mdns registry is unauthenticated`
+	etcd.NewEtcdRegistry(registry.Secure(true))                      // want `^etcd registry uses Secure\(true\) without TLSConfig: the client skips certificate verification`
+	consul.NewConsulRegistry()                                       // want `^consul registry built without TLS`
+	consul.NewConsulRegistry(registry.TLSConfig(cfg))                // ok
+	natsr.NewNatsRegistry()                                          // want `^nats registry built without TLS`
+	server.NewServer()                                               // want `^server built without TLS`
+	client.NewClient(client.Transport(tlsTransport()))               // ok
+	grpcc.NewClient()                                                // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port`
 }

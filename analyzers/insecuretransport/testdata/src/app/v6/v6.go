@@ -21,9 +21,9 @@ func tlsTransport() transport.Transport {
 // In v6 NewService takes the name first; options start at the second
 // argument.
 func services() {
-	micro.NewService("a")                                   // want `^service uses the default plaintext transport`
-	micro.NewService("b", micro.Transport(tlsTransport()))  // ok
-	micro.New("c", micro.Version("1"))                      // want `^service uses the default plaintext transport`
+	micro.NewService("a")                                                 // want `^service uses the default plaintext transport`
+	micro.NewService("b", micro.Transport(tlsTransport()))                // ok
+	micro.New("c", micro.Version("1"))                                    // want `^service uses the default plaintext transport`
 	micro.New("d", micro.Server(server.NewServer(server.TLSConfig(cfg)))) // ok
 
 	svc := micro.NewService("e") // ok: Init installs a TLS transport

@@ -228,8 +228,8 @@ func cleanedIdentifiers(db *sql.DB) {
 	db.Exec("DROP TABLE " + nonWord.ReplaceAllString(os.Args[1], "_"))
 	newTables(db).create(os.Args[1])
 	spaces := regexp.MustCompile("[^a-zA-Z0-9 ]+")
-	db.Exec("DROP TABLE " + spaces.ReplaceAllString(os.Args[1], "_"))     // want `query text passed to \(\*sql.DB\).Exec is built from external input`
-	db.Exec("DROP TABLE " + nonWord.ReplaceAllString(os.Args[1], "${1}")) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
+	db.Exec("DROP TABLE " + spaces.ReplaceAllString(os.Args[1], "_"))                      // want `query text passed to \(\*sql.DB\).Exec is built from external input`
+	db.Exec("DROP TABLE " + nonWord.ReplaceAllString(os.Args[1], "${1}"))                  // want `query text passed to \(\*sql.DB\).Exec is built from external input`
 	db.Exec("DROP TABLE " + regexp.MustCompile("[a-z]+").ReplaceAllString(os.Args[1], "")) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
 }
 

@@ -13,6 +13,7 @@ func (p *Pool) Query(ctx context.Context, sql string, args ...interface{}) (pgx.
 	return nil, nil
 }
 func (p *Pool) QueryRow(ctx context.Context, sql string, args ...interface{}) pgx.Row { return nil }
+
 // Exec passes the text on to another sink, as the real pool does.
 func (p *Pool) Exec(ctx context.Context, sql string, args ...interface{}) (pgx.CommandTag, error) {
 	return p.conn.Exec(ctx, sql, args...)
