@@ -443,9 +443,6 @@ func version() string {
 	return "(devel)"
 }
 
-// isVetInvocation reports whether go vet runs us as its -vettool: it first
-// asks for the version (-V=full) and the flags (-flags), then passes a
-// single JSON config file whose name ends in .cfg.
 // vetAnalyzers returns the analyzers go vet runs on a package: every
 // rule, so that facts flow alike between all packages, with the findings
 // of the rules that .microsec.yml disables dropped, and those in files it
@@ -582,6 +579,9 @@ func fileExists(name string) bool {
 	return err == nil
 }
 
+// isVetInvocation reports whether go vet runs us as its -vettool: it first
+// asks for the version (-V=full) and the flags (-flags), then passes a
+// single JSON config file whose name ends in .cfg.
 func isVetInvocation(args []string) bool {
 	for _, a := range args {
 		if a == "-V=full" || a == "--V=full" || a == "-flags" || a == "--flags" {
