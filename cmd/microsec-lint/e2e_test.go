@@ -392,6 +392,34 @@ func TestVetToolSettings(t *testing.T) {
 	}
 }
 
+// TestVetToolRuleFlag: a rule named on go vet's command line runs even
+// where .microsec.yml disables it, as with the command's -enable; one
+// named false does not run.
+func TestVetToolRuleFlag(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		".microsec.yml", "version: 1\ndisable: [insecuretransport]\n",
+		"main.go", "package main\n\nimport \"crypto/tls\"\n\nvar _ = &tls.Config{InsecureSkipVerify: true}\n\nfunc main() {}\n",
+	)
+	vet := func(flags ...string) (string, int) {
+		t.Helper()
+		cmd := exec.Command("go", append(append([]string{"vet", "-vettool=" + binary}, flags...), "./...")...)
+		cmd.Dir = dir
+		cmd.Env = offlineEnv()
+		out, _ := cmd.CombinedOutput()
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+	if out, code := vet("-insecuretransport"); code != 1 || !strings.Contains(out, "main.go:5:") {
+		t.Errorf("go vet -insecuretransport: exit %d, want 1 and the finding the settings' disable would hide:\n%s", code, out)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ".microsec.yml"), []byte("version: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := vet("-insecuretransport=false"); code != 0 {
+		t.Errorf("go vet -insecuretransport=false: exit %d, want 0:\n%s", code, out)
+	}
+}
+
 // TestVetToolBadFlag: go vet runs the tool on every package, the standard
 // library included; a bad rule flag is one line each time, not the whole
 // usage.

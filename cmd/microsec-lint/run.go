@@ -14,7 +14,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -466,7 +468,7 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 	if err != nil {
 		return nil, err
 	}
-	enabled, err := settings.Apply(rules, config.Overrides{}, vulncheck.Name)
+	enabled, err := settings.Apply(rules, vetRuleFlags(rules, args), vulncheck.Name)
 	if err != nil {
 		return nil, err
 	}
@@ -486,6 +488,39 @@ func vetAnalyzers(rules []analyzers.Rule, args []string) ([]*analysis.Analyzer, 
 		}
 	}
 	return out, nil
+}
+
+// vetRuleFlags reads the rule switches go vet passes on (-sqlconcat,
+// -sqlconcat=false) as the command's -enable and -disable: a rule named
+// true runs even where the settings disable it, and then only the rules so
+// named run, as under any vet tool.
+func vetRuleFlags(rules []analyzers.Rule, args []string) config.Overrides {
+	var o config.Overrides
+	for _, a := range args {
+		a, ok := strings.CutPrefix(a, "-")
+		if !ok {
+			continue
+		}
+		a = strings.TrimPrefix(a, "-")
+		name, value, hasValue := strings.Cut(a, "=")
+		if !slices.ContainsFunc(rules, func(r analyzers.Rule) bool { return r.Analyzer.Name == name }) {
+			continue
+		}
+		on := true
+		if hasValue {
+			b, err := strconv.ParseBool(value)
+			if err != nil {
+				continue // the flag package says what is wrong
+			}
+			on = b
+		}
+		if on {
+			o.Enable = append(o.Enable, name)
+		} else {
+			o.Disable = append(o.Disable, name)
+		}
+	}
+	return o
 }
 
 // vetVersion answers go vet's -V=full. go vet keeps the tool's results in
