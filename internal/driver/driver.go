@@ -120,7 +120,9 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	res.Errors = append(res.Errors, packageErrors(pkgs, dir)...)
+	problems, incomplete := packageErrors(pkgs, dir)
+	res.Errors = append(res.Errors, problems...)
+	res.Incomplete = incomplete
 	if cfg.Timing != nil {
 		cfg.Timing(loadTime, timings(units))
 	}
@@ -402,8 +404,10 @@ func needsFacts(as []*analysis.Analyzer) bool {
 // packageErrors reports each package, root or dependency, that failed to
 // load, parse or type-check, with its first few errors, each on one line.
 // A package whose only errors are failed imports of packages reported
-// themselves is left out: the cause is named once, where it is.
-func packageErrors(roots []*packages.Package, dir string) []report.Problem {
+// themselves is left out: the cause is named once, where it is. incomplete
+// lists every package with errors, those left out included, and every
+// package that imports one, directly or not.
+func packageErrors(roots []*packages.Package, dir string) (problems []report.Problem, incomplete []string) {
 	broken := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		if len(p.Errors) > 0 {
@@ -418,7 +422,21 @@ func packageErrors(roots []*packages.Package, dir string) []report.Problem {
 			}
 		}
 	})
-	var problems []report.Problem
+	// A package is incomplete when it, or a package it imports directly
+	// or not, is broken: facts a rule needs from there are missing.
+	inc := make(map[*packages.Package]bool)
+	listed := make(map[string]bool)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		inc[p] = broken[p.PkgPath]
+		for _, imp := range p.Imports {
+			inc[p] = inc[p] || inc[imp]
+		}
+		if inc[p] && !listed[p.PkgPath] {
+			listed[p.PkgPath] = true
+			incomplete = append(incomplete, p.PkgPath)
+		}
+	})
+	slices.Sort(incomplete)
 	seen := make(map[string]bool) // a package and its test variant share errors
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		errs := ownErrors(p, broken)
@@ -440,7 +458,7 @@ func packageErrors(roots []*packages.Package, dir string) []report.Problem {
 		seen[p.PkgPath+"\x00"+msg] = true
 		problems = append(problems, report.Problem{Package: packagePath(p), Message: msg})
 	})
-	return problems
+	return problems, incomplete
 }
 
 // ownErrors drops, from a package's errors, the compiler's repetition of

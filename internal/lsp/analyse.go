@@ -86,15 +86,16 @@ func (s *server) analyse(ctx context.Context, dirs []string) {
 		}
 		findings := shown(res.Findings, filter)
 		s.log.Printf("analysed %s %v in %v: %d findings", m.root, patterns, time.Since(start).Round(time.Millisecond), len(findings))
-		s.apply(ctx, m.dirs, findings, brokenDirs(m, res.Errors))
+		s.apply(ctx, m.dirs, findings, brokenDirs(m, res))
 	}
 }
 
 // brokenDirs returns the directories of m whose package (or its external
-// test package) could not be loaded or type-checked, with the problem:
-// their analysis is incomplete, and would withdraw every diagnostic.
-func brokenDirs(m module, problems []report.Problem) map[string]string {
-	if len(problems) == 0 {
+// test package) could not be loaded or type-checked, itself or because a
+// package it imports could not, with the problem: their analysis is
+// incomplete, and would withdraw every diagnostic.
+func brokenDirs(m module, res *report.Result) map[string]string {
+	if len(res.Incomplete) == 0 {
 		return nil
 	}
 	modPath := modulePath(m.root)
@@ -102,7 +103,10 @@ func brokenDirs(m module, problems []report.Problem) map[string]string {
 		return nil
 	}
 	byPath := make(map[string]string)
-	for _, p := range problems {
+	for _, path := range res.Incomplete {
+		byPath[strings.TrimSuffix(path, "_test")] = ""
+	}
+	for _, p := range res.Errors {
 		if p.Package != "" {
 			path := strings.TrimSuffix(p.Package, "_test")
 			byPath[path] = strings.TrimPrefix(byPath[path]+"; "+p.Message, "; ")
@@ -111,6 +115,9 @@ func brokenDirs(m module, problems []report.Problem) map[string]string {
 	broken := make(map[string]string)
 	for _, d := range m.dirs {
 		if msg, ok := byPath[importPath(modPath, m.root, d)]; ok {
+			if msg == "" {
+				msg = "a package it imports has errors"
+			}
 			broken[d] = msg
 		}
 	}

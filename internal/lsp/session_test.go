@@ -884,6 +884,48 @@ func TestSavedErrorKeepsDiagnostics(t *testing.T) {
 	s.end()
 }
 
+// An open package whose import is broken keeps its last diagnostics: its
+// analysis is as incomplete as the import's own.
+func TestImportErrorKeepsDiagnostics(t *testing.T) {
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("error", nil)}, Debounce: 50 * time.Millisecond})
+	appPath := filepath.Join(s.dir, "app", "app.go")
+	if err := os.MkdirAll(filepath.Dir(appPath), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	app := "package app\n\nimport (\n\t\"crypto/tls\"\n\n\t\"example.com/fixture/client\"\n)\n\n" +
+		"var T = client.Transport()\n\nvar C = &tls.Config{InsecureSkipVerify: true}\n"
+	if err := os.WriteFile(appPath, []byte(app), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.initialize()
+	appURI, _ := s.open(appPath)
+	if diags := s.next(appURI); len(diags) != 1 {
+		t.Fatalf("diagnostics of app.go = %+v, want 1", diags)
+	}
+	// client is not open: app, saved, is analysed alone, with client
+	// read from export data that cannot be built.
+	clientPath := filepath.Join(s.dir, "client", "client.go")
+	text, err := os.ReadFile(clientPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(clientPath, append(text, "\nfunc {{{ broken\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.save(appURI)
+	want := "keeping the diagnostics of " + filepath.Join(s.dir, "app")
+	if m := s.message(want); !strings.Contains(m, want) || !strings.Contains(m, "a package it imports has errors") {
+		t.Errorf("message = %q, want one keeping app's diagnostics because of its import", m)
+	}
+	time.Sleep(300 * time.Millisecond)
+	for _, p := range s.drain() {
+		if p.URI == appURI {
+			t.Errorf("after saving a broken import, diagnostics of app.go published: %+v", p.Diagnostics)
+		}
+	}
+	s.end()
+}
+
 // insecureMode reports each use of a constant of another package whose
 // value is "insecure": a finding that depends on an imported package.
 func insecureMode() analyzers.Rule {

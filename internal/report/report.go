@@ -12,6 +12,11 @@ type Result struct {
 	Rules    []Rule    // every rule that ran, in a stable order
 	Findings []Finding // sorted by Sort
 	Errors   []Problem // analysis failures (load errors, type errors, analyzer errors)
+	// Incomplete lists, sorted, the import paths of the packages that
+	// have errors, or import a package that has, directly or not: what
+	// was found in them may not be all there is. The writers leave it
+	// out; Errors names each cause once.
+	Incomplete []string
 }
 
 // Tool names the program that produced a Result.
