@@ -241,31 +241,27 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 			}
 		case *ast.AssignStmt:
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
-			for i, lhs := range n.Lhs {
-				id, ok := lhs.(*ast.Ident)
-				if !ok {
-					continue
-				}
-				rhs := n.Rhs[0]
-				if len(n.Rhs) == len(n.Lhs) {
-					rhs = n.Rhs[i]
-				} else if i > 0 {
-					continue
-				}
-				if c.isAuthorizationValue(rhs) {
-					if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-						authVars[v] = true
-					}
-				}
+			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
 			}
+			c.noteCredentialVars(lhs, n.Values, authVars)
 		case *ast.BinaryExpr:
 			if n.Op != token.EQL && n.Op != token.NEQ {
 				return true
 			}
 			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-				if c.isAuthOperand(pair[0], authVars) && !c.isEmpty(pair[1]) {
+				if c.fromCredential(pair[0], authVars) && !c.isEmpty(pair[1]) && !c.isScheme(pair[1]) {
 					found = true
 				}
+			}
+		case *ast.IndexExpr:
+			// validKeys[key]: a lookup of the credential in a set.
+			if _, isMap := c.pass.TypesInfo.TypeOf(n.X).Underlying().(*types.Map); isMap &&
+				!gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(n.X), "metadata", "Metadata") && c.fromCredential(n.Index, authVars) {
+				found = true
 			}
 		}
 		return true
@@ -273,13 +269,94 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 	return found
 }
 
-func (c *checker) isAuthOperand(e ast.Expr, authVars map[*types.Var]bool) bool {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && authVars[v] {
-			return true
+// isScheme reports whether e is the name of an authentication scheme,
+// such as "Bearer": a comparison with it checks the form of the header,
+// not the credential.
+func (c *checker) isScheme(e ast.Expr) bool {
+	s, ok := c.model.StringArg(e)
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "bearer", "basic", "digest", "token", "apikey", "api-key", "jwt":
+		return true
+	}
+	return false
+}
+
+// noteCredentialVars adds to authVars the variables of lhs that an
+// assignment gives a value read from the credential.
+func (c *checker) noteCredentialVars(lhs, rhs []ast.Expr, authVars map[*types.Var]bool) {
+	if len(rhs) == 0 {
+		return
+	}
+	for i, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		r := rhs[0]
+		if len(rhs) == len(lhs) {
+			r = rhs[i]
+		} else if i > 0 {
+			continue // the ok of metadata.Get
+		}
+		if c.fromCredential(r, authVars) {
+			if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+				authVars[v] = true
+			}
 		}
 	}
-	return c.isAuthorizationValue(e)
+}
+
+// fromCredential reports whether e is the Authorization value, or text
+// cut or converted from it: a variable holding it, an element or a slice
+// of it, or the text a call returns from it (strings.TrimPrefix,
+// strings.Fields, strings.ToLower). What a call returns that is not text,
+// such as its length or whether it has a prefix, says nothing of whether
+// the token is right, and is not.
+func (c *checker) fromCredential(e ast.Expr, authVars map[*types.Var]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.ObjectOf(e).(*types.Var)
+		return ok && authVars[v]
+	case *ast.SliceExpr:
+		return c.fromCredential(e.X, authVars)
+	case *ast.IndexExpr:
+		if c.isAuthorizationValue(e) {
+			return true
+		}
+		if _, isMap := c.pass.TypesInfo.TypeOf(e.X).Underlying().(*types.Map); isMap {
+			return false
+		}
+		return c.fromCredential(e.X, authVars)
+	case *ast.CallExpr:
+		if c.isAuthorizationValue(e) {
+			return true
+		}
+		if !isText(c.pass.TypesInfo.TypeOf(e)) {
+			return false
+		}
+		for _, a := range e.Args {
+			if c.fromCredential(a, authVars) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isText reports whether t is a string, a byte slice or a slice of
+// strings.
+func isText(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && (b.Info()&types.IsString != 0 || b.Kind() == types.Byte)
 }
 
 // isAuthorizationValue reports whether e reads the Authorization entry of
