@@ -291,6 +291,45 @@ func TestFingerprintsSurviveUnrelatedEdits(t *testing.T) {
 	}
 }
 
+// TestFingerprintHidesSecret: a hard-coded password's fingerprint, in
+// the JSON output and in baselines, is the same whatever the password is,
+// so it cannot be used to try candidates for it. (The message shows the
+// first characters of a long one: the two here share them.)
+func TestFingerprintHidesSecret(t *testing.T) {
+	var secretRule []analyzers.Rule
+	for _, r := range analyzers.All() {
+		if r.Analyzer.Name == "hardcodedsecret" {
+			secretRule = append(secretRule, r)
+		}
+	}
+	fingerprint := func(password string) string {
+		t.Helper()
+		dir := t.TempDir()
+		files := map[string]string{
+			"go.mod": "module example.com/fp\n\ngo 1.26\n",
+			"fp.go":  "package fp\n\nvar dbPassword = \"" + password + "\"\n",
+		}
+		for name, text := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		res, err := Run(context.Background(), Config{Dir: dir, Rules: secretRule, Env: offline()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 {
+			t.Fatalf("findings = %+v, want the password", res.Findings)
+		}
+		return res.Findings[0].Fingerprint
+	}
+	//microsec:ignore hardcodedsecret -- made-up passwords the test plants
+	a, b := fingerprint("Zq7vR2mXw9Lp4kTb"), fingerprint("Zq7vQ8mTw3Lk5jRc")
+	if a != b {
+		t.Errorf("fingerprints %s and %s differ with the password alone", a, b)
+	}
+}
+
 func TestRunProgress(t *testing.T) {
 	var calls []Progress
 	_, err := Run(context.Background(), Config{

@@ -68,6 +68,37 @@ func TestFingerprintStable(t *testing.T) {
 	}
 }
 
+// TestFingerprintHidesLiterals: the line hash does not depend on what a
+// string literal says, so it cannot be used to try candidates for a
+// hard-coded password; the code around it still counts.
+func TestFingerprintHidesLiterals(t *testing.T) {
+	dir := t.TempDir()
+	//microsec:ignore hardcodedsecret -- made-up passwords the test plants
+	src := "package p\n\nfunc f() {\n\tlogin(\"admin\", \"Summer2024!\") // the old one\n}\n"
+	base := fingerprintsOf(t, dir, src, `"Summer2024!"`, "m")
+	//microsec:ignore hardcodedsecret -- made-up passwords the test plants
+	other := strings.NewReplacer(`"Summer2024!"`, `"Sx9vQ2mL4r!"`, "the old one", "another comment").Replace(src)
+	if got := fingerprintsOf(t, dir, other, `"Sx9vQ2mL4r!"`, "m"); got[0] != base[0] {
+		t.Errorf("fingerprint %s changed with the literal's text (%s)", got[0], base[0])
+	}
+	if got := fingerprintsOf(t, dir, strings.Replace(src, "login(", "logout(", 1), `"Summer2024!"`, "m"); got[0] == base[0] {
+		t.Error("fingerprint unchanged after the code around the literal changed")
+	}
+}
+
+func TestCodeShape(t *testing.T) {
+	for in, want := range map[string]string{
+		`db.Query("SELECT " + name)`:            `db . Query ( "" + name )`,
+		"x := `-----BEGIN KEY-----\nabc` // key": "x := \"\"",
+		`r := 'a'; s := "un\"closed`:             `r := '' ; s := ""`,
+		`f(1.5, 0x1F)`:                          `f ( 1.5 , 0x1F )`,
+	} {
+		if got := CodeShape(in); got != want {
+			t.Errorf("CodeShape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestFingerprintOccurrences checks that identical flagged lines get
 // distinct fingerprints, numbered in file order, so that adding a copy
 // below keeps those of the lines above.

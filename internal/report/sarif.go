@@ -401,7 +401,7 @@ func (sw *sarifWriter) fingerprints() []string {
 
 func (sw *sarifWriter) flaggedText(f Finding) string {
 	if text, ok := sw.src.text(f.Pos.File, f.Pos.Line, f.End.Line); ok {
-		return "code:" + text
+		return "code:" + CodeShape(text)
 	}
 	return "message:" + f.Message
 }
