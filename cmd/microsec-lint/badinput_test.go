@@ -332,7 +332,8 @@ func TestBadInputBaseline(t *testing.T) {
 		"missing":      {"", "no such file"},
 		"not json":     {"findings: []\n", "not valid JSON"},
 		"version":      {`{"version": 99, "findings": []}`, "version 99"},
-		"fingerprints": {`{"version": 1, "findings": [{"rule": "sqlconcat", "file": "a.go"}]}`, "no fingerprint"},
+		"fingerprints": {`{"version": 2, "findings": [{"rule": "sqlconcat", "file": "a.go"}]}`, "no fingerprint"},
+		"old version":  {`{"version": 1, "findings": []}`, "write it again with -write-baseline"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n"}

@@ -14,7 +14,9 @@ import (
 )
 
 // version is the format version written to and accepted from baseline files.
-const version = 1
+// Version 2 came with fingerprints that leave out the text of string
+// literals; those of version 1 cannot be matched.
+const version = 2
 
 // Entry is one accepted finding. Rule, File and Message are there for the
 // people reading the file; only Fingerprint is matched.
@@ -71,6 +73,9 @@ func Load(path string) (*Baseline, error) {
 	var in file
 	if err := json.Unmarshal(data, &in); err != nil {
 		return nil, fmt.Errorf("baseline %s is not valid JSON: %v", path, err)
+	}
+	if in.Version == 1 {
+		return nil, fmt.Errorf("baseline %s was written by an older microsec-lint, whose fingerprints held the text of string literals: write it again with -write-baseline", path)
 	}
 	if in.Version != version {
 		return nil, fmt.Errorf("baseline %s has version %d; this microsec-lint reads version %d", path, in.Version, version)

@@ -68,7 +68,8 @@ func TestLoadErrors(t *testing.T) {
 	for name, content := range map[string]string{
 		"notjson.json": "{",
 		"version.json": `{"version": 9, "findings": []}`,
-		"nofp.json":    `{"version": 1, "findings": [{"rule": "x", "file": "a.go"}]}`,
+		"nofp.json":    `{"version": 2, "findings": [{"rule": "x", "file": "a.go"}]}`,
+		"old.json":     `{"version": 1, "findings": []}`,
 		"missing.json": "",
 	} {
 		path := filepath.Join(dir, name)

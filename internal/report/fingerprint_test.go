@@ -88,10 +88,10 @@ func TestFingerprintHidesLiterals(t *testing.T) {
 
 func TestCodeShape(t *testing.T) {
 	for in, want := range map[string]string{
-		`db.Query("SELECT " + name)`:            `db . Query ( "" + name )`,
+		`db.Query("SELECT " + name)`:             `db . Query ( "" + name )`,
 		"x := `-----BEGIN KEY-----\nabc` // key": "x := \"\"",
 		`r := 'a'; s := "un\"closed`:             `r := '' ; s := ""`,
-		`f(1.5, 0x1F)`:                          `f ( 1.5 , 0x1F )`,
+		`f(1.5, 0x1F)`:                           `f ( 1.5 , 0x1F )`,
 	} {
 		if got := CodeShape(in); got != want {
 			t.Errorf("CodeShape(%q) = %q, want %q", in, got, want)

@@ -25,10 +25,10 @@ const (
 	srcRoot = "%SRCROOT%"
 	// fingerprintKey names our partialFingerprints entry; the version goes
 	// up whenever the way it is computed changes.
-	fingerprintKey = "microsecLineHash/v1"
+	fingerprintKey = "microsecLineHash/v2"
 	// baselineKey names the entry that carries Finding.Fingerprint, the
 	// driver's own fingerprint that baselines store.
-	baselineKey = "microsecFingerprint/v1"
+	baselineKey = "microsecFingerprint/v2"
 )
 
 // The types below are the subset of SARIF 2.1.0 that we write, with keys
