@@ -1181,7 +1181,13 @@ func (e *engine) targets(c *ssa.CallCommon) []target {
 	if s == nil {
 		return nil
 	}
-	return []target{{funcName(fn), s, c.Args}}
+	args := c.Args
+	if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(mc.Bindings) == 1 && strings.HasSuffix(fn.Name(), "$bound") {
+		// A method value, run := r.run: the summary is the method's,
+		// whose first parameter is the receiver the value is bound to.
+		args = append([]ssa.Value{mc.Bindings[0]}, c.Args...)
+	}
+	return []target{{funcName(fn), s, args}}
 }
 
 // decide applies the client's verdict on a site found in fn.
