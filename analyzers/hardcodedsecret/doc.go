@@ -83,7 +83,10 @@
 // `aws access key id "AKIA…" (20 chars) hard-coded in auth.Credentials
 // secret`. Where the literal can simply be replaced, a suggested fix reads
 // it with os.Getenv instead (go-micro's own variable where it has one, such
-// as MICRO_AUTH_SECRET), adding the "os" import if needed.
+// as MICRO_AUTH_SECRET), adding the "os" import if needed, inside a
+// function literal that panics when the variable is unset or empty: an
+// empty password to compare with, or an empty HMAC or JWT key, would let
+// anyone in.
 //
 // Findings in _test.go files and in packages under a testdata directory are
 // reported at note level; -hardcodedsecret.tests=false drops them.

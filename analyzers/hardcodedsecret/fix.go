@@ -11,8 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// suggestEnv offers to replace a string literal with os.Getenv of a
-// variable named after the place the secret goes (go-micro's own variable
+// suggestEnv offers to replace a string literal with a read of an
+// environment variable (see readEnv) named after the place the secret goes (go-micro's own variable
 // where it reads one: MICRO_AUTH_SECRET). It is offered only where the
 // replacement compiles: a plain string literal, not a constant's value,
 // of type string, with "os" imported or importable under that name. A
@@ -49,6 +49,9 @@ func (c *checker) suggestEnv(f *finding) (analysis.SuggestedFix, bool) {
 	default:
 		return analysis.SuggestedFix{}, false // "os" is something else here
 	}
+	if _, obj := scope.LookupParent("panic", lit.Pos()); obj != types.Universe.Lookup("panic") {
+		return analysis.SuggestedFix{}, false
+	}
 	env := f.place.env
 	if env == "" {
 		env = envName(f.kind)
@@ -56,12 +59,21 @@ func (c *checker) suggestEnv(f *finding) (analysis.SuggestedFix, bool) {
 	edits = append(edits, analysis.TextEdit{
 		Pos:     lit.Pos(),
 		End:     lit.End(),
-		NewText: []byte("os.Getenv(" + strconv.Quote(env) + ")"),
+		NewText: []byte(readEnv(env)),
 	})
 	return analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Read the value from the environment variable %s", env),
+		Message:   fmt.Sprintf("Read the value from the environment variable %s, and stop if it is unset or empty", env),
 		TextEdits: edits,
 	}, true
+}
+
+// readEnv returns an expression that reads the environment variable env
+// and panics when it is unset or empty. A plain os.Getenv would give ""
+// instead: a password compared with it, or an HMAC or JWT key made of it,
+// would then let anyone in.
+func readEnv(env string) string {
+	return fmt.Sprintf("func() string {\n\tv := os.Getenv(%s)\n\tif v == \"\" {\n\t\tpanic(%s)\n\t}\n\treturn v\n}()",
+		strconv.Quote(env), strconv.Quote(env+" is not set"))
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {
