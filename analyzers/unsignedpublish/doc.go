@@ -97,9 +97,10 @@
 //   - a header map filled through a pointer or by a function of another
 //     package (other than one returning a signed message) is not seen, and
 //     such publishes are reported;
-//   - a client held in a struct field or parameter set elsewhere is not
-//     resolved to its wrappers, so its publishes are reported unless the
-//     message itself is signed or the wrapper is listed in -signers;
+//   - a client held in a parameter, or in a struct field set in another
+//     package or set more than once, is not resolved to its wrappers, so
+//     its publishes are reported unless the message itself is signed
+//     (listing the wrapper in -signers does not help there);
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - a subscriber is not judged when its service or server takes options

@@ -237,6 +237,7 @@ func (s *Syntax) index(n ast.Node) bool {
 		}
 	case *ast.CompositeLit:
 		s.lits = append(s.lits, n)
+		s.assignFields(n)
 	case *ast.AssignStmt:
 		s.stmts = append(s.stmts, n)
 		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
@@ -282,6 +283,34 @@ func (s *Syntax) index(n ast.Node) bool {
 		s.indexCall(n)
 	}
 	return true
+}
+
+// assignFields records the values a struct literal gives its fields:
+// &App{svc: micro.NewService(...)} assigns the field as app.svc = ...
+// does.
+func (s *Syntax) assignFields(lit *ast.CompositeLit) {
+	t := s.info.TypeOf(lit)
+	if t == nil {
+		return
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			if i < st.NumFields() {
+				s.assign(st.Field(i), elt)
+			}
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if v, ok := s.info.Uses[id].(*types.Var); ok && v.IsField() {
+				s.assign(v, kv.Value)
+			}
+		}
+	}
 }
 
 func (s *Syntax) assign(v *types.Var, rhs ast.Expr) {

@@ -184,3 +184,16 @@ func literal() {
 	}))
 	micro.RegisterHandler(svc.Server(), new(Orders))
 }
+
+type application struct{ svc micro.Service }
+
+type guardedApplication struct{ svc micro.Service }
+
+// A service kept in a struct field set by a literal is the service the
+// literal built.
+func fieldLiteral() {
+	a := &application{svc: micro.NewService(micro.Name("fielded"))}
+	micro.RegisterHandler(a.svc.Server(), new(Orders)) // want `handler Orders registered on service fielded with no authentication wrapper`
+	b := guardedApplication{micro.NewService(micro.Name("fielded.guarded"), micro.WrapHandler(authWrapper))}
+	micro.RegisterHandler(b.svc.Server(), new(Orders))
+}
