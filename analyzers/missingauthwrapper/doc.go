@@ -109,8 +109,10 @@
 //   - auth selected at run time by MICRO_AUTH in v2, which go-micro reads
 //     when flags are parsed: a v2 service without micro.Auth is reported;
 //   - v5.17+ and v6 give each service its own server, so server.Init and
-//     server.DefaultServer no longer reach a service; the model treats all
-//     of v5 like v5.9;
+//     server.DefaultServer no longer reach a service: the rule tells them
+//     from earlier v5 releases by micro.Service, an alias of
+//     service.Service from v5.17 on, and counts a server.Init wrapper for
+//     a service only before that;
 //   - the implicit registrations of v6 (agents, the MCP, A2A and API
 //     gateways) and the web service's net/http handlers, which have no
 //     handler wrappers; the plugin module wrapper/auth of v4, whose API

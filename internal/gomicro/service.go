@@ -442,14 +442,41 @@ func (m *Model) ServerOptions(c *Component) []Option {
 		}
 	}
 	add(c)
+	if c.Ctor.Kind == Service && c.Ctor.Ref.Module.Version <= 5 && !installsServer(c) && m.runsDefaultServer(c) {
+		// server.Init(server.WrapHandler(w)) configures the server such
+		// a service runs.
+		for _, s := range m.components {
+			if s.IsDefault() && s.Ctor.Kind == Server && s.Ctor.Ref.Module == c.Ctor.Ref.Module {
+				add(s)
+			}
+		}
+	}
 	if c.IsDefault() && c.Ctor.Kind == Server && c.Ctor.Ref.Module.Version <= 5 {
 		for _, s := range m.components {
-			if s.Ctor.Kind == Service && s.Ctor.Ref.Module == c.Ctor.Ref.Module && !installsServer(s) {
+			if s.Ctor.Kind == Service && s.Ctor.Ref.Module == c.Ctor.Ref.Module && !installsServer(s) && m.runsDefaultServer(s) {
 				add(s)
 			}
 		}
 	}
 	return opts
+}
+
+// runsDefaultServer reports whether a service built by c runs
+// server.DefaultServer when no micro.Server option gives it another: up to
+// v5.16. From v5.17 each service builds its own, and micro.Service is an
+// alias of the service package's Service (GOMICRO.md, v6 addendum).
+func (m *Model) runsDefaultServer(c *Component) bool {
+	if c.Call == nil {
+		return false
+	}
+	t := types.Unalias(m.info.TypeOf(c.Call))
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && strings.HasSuffix(n.Obj().Pkg().Path(), "/service") {
+		return false
+	}
+	return true
 }
 
 func installsServer(c *Component) bool {

@@ -1,0 +1,35 @@
+// Package realv530 type-checks against go-micro.dev/v5 v5.30.0, where each
+// service builds its own server: server.Init wraps server.DefaultServer,
+// which the service does not run.
+package realv530
+
+import (
+	"context"
+	"errors"
+	"os"
+
+	"go-micro.dev/v5"
+	"go-micro.dev/v5/metadata"
+	"go-micro.dev/v5/server"
+)
+
+type Orders struct{}
+
+func (*Orders) Place(ctx context.Context, in *string, out *string) error { return nil }
+
+var token = os.Getenv("API_TOKEN")
+
+func authWrapper(next server.HandlerFunc) server.HandlerFunc { // want authWrapper:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		if tok, _ := metadata.Get(ctx, "Authorization"); tok != "Bearer "+token {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func services() {
+	server.Init(server.WrapHandler(authWrapper))
+	svc := micro.New("orders")
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service orders with no authentication wrapper`
+}
