@@ -86,7 +86,7 @@
 //	-missingauthwrapper.trusted list
 //	    extra authenticating wrappers, functions returning one, or
 //	    credential checks: "import/path.Func" or "(import/path.Type).Method"
-//	-missingauthwrapper.public list (default "Health,*Health,*HealthHandler,*HealthCheck,Healthz")
+//	-missingauthwrapper.public list (default "Health,*.Health,HealthHandler,HealthCheck,HealthService,Healthz")
 //	    handler types meant to be public: "import/path.Type" or a
 //	    case-insensitive pattern of the type name or generated service name
 //

@@ -31,13 +31,16 @@ type Config struct {
 	Trusted []string
 	// Public lists handler types that are meant to be reachable without
 	// authentication, as "import/path.Type" or a pattern (path.Match) of
-	// the type's or generated service's name such as "*Health".
+	// the type's or generated service's name such as "*.Health".
 	Public []string
 }
 
 // DefaultConfig returns the settings of Analyzer: health checks are public.
 func DefaultConfig() Config {
-	return Config{Public: []string{"Health", "*Health", "*HealthHandler", "*HealthCheck", "Healthz"}}
+	// Names that end in Health (PatientHealth, AccountHealth) are often
+	// the business's own handlers, so only these names are public; a
+	// generated service's full name, grpc.health.v1.Health, ends in .Health.
+	return Config{Public: []string{"Health", "*.Health", "HealthHandler", "HealthCheck", "HealthService", "Healthz"}}
 }
 
 // Analyzer is the missingauthwrapper analyzer with the default settings.
@@ -56,7 +59,7 @@ func New(cfg Config) *analysis.Analyzer {
 	a.Flags.Var((*flagval.FuncList)(&cfg.Trusted), "trusted",
 		`extra authenticating handler wrappers (or functions returning one, or credential checks), comma-separated "import/path.Func" or "(import/path.Type).Method"`)
 	a.Flags.Var((*flagval.List)(&cfg.Public), "public",
-		`handler types meant to be public, comma-separated "import/path.Type" or name patterns such as "*Health"; replaces the default`)
+		`handler types meant to be public, comma-separated "import/path.Type" or name patterns such as "*.Health"; replaces the default`)
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		run(pass, &cfg)
 		return nil, nil

@@ -197,3 +197,15 @@ func fieldLiteral() {
 	b := guardedApplication{micro.NewService(micro.Name("fielded.guarded"), micro.WrapHandler(authWrapper))}
 	micro.RegisterHandler(b.svc.Server(), new(Orders))
 }
+
+// PatientHealth serves medical records: a name that ends in Health is not
+// a health check.
+type PatientHealth struct{}
+
+func (*PatientHealth) Records(ctx context.Context, in *string, out *string) error { return nil }
+
+func businessHealth() {
+	svc := micro.NewService(micro.Name("clinic"))
+	micro.RegisterHandler(svc.Server(), new(PatientHealth)) // want `handler PatientHealth registered on service clinic with no authentication wrapper`
+	micro.RegisterHandler(svc.Server(), new(Health))
+}
