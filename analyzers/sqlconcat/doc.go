@@ -28,7 +28,13 @@
 // digits and underscores by a regexp replacement
 // (regexp.MustCompile("[^a-zA-Z0-9]+").ReplaceAllString(name, "_"), the
 // regexp held in a variable or field that nothing else writes) is never
-// reported.
+// reported. Nor is text that every path to the query checks against an
+// allow list: a comparison with a non-empty constant (col == "asc"), a
+// switch whose other cases return, a lookup in a map of booleans
+// (allowedSort[col]) or its comma-ok form, slices.Contains of a constant
+// list, strings.EqualFold with a constant, or a match of the whole text
+// against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
+// without the m flag).
 //
 // Wrong:
 //
@@ -82,6 +88,12 @@
 //   - *sql.Stmt execution, whose text was checked when it was prepared;
 //   - ORM query builders (squirrel, goqu, ent) and the string forms of
 //     other drivers unless added with -sqlconcat.sinks.
+//
+// An allow-list check counts only for the value it checks and only where
+// every path to the query went through it: a value copied into another
+// variable on one branch and a default on the other
+// (if ok { s = col } else { s = "id" }) is judged by both of its sources,
+// and reported.
 //
 // Values of struct and pointer results of functions in other packages are
 // treated as non-constant; a query built from a field of such a value is

@@ -62,6 +62,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		memo:      make(map[ssa.Value]Value),
 		onStack:   make(map[ssa.Value]int),
 		tentMemo:  make(map[ssa.Value]tentative),
+		guards:    make(map[*ssa.Function]map[ssa.Value][]guardEdge),
 		low:       noLow,
 		imported:  make(map[types.Object]*Summary),
 		impls:     make(map[*types.Func][]*types.Func),
@@ -146,6 +147,7 @@ type engine struct {
 	low      int
 	tentMemo map[ssa.Value]tentative
 	tentList []ssa.Value
+	guards   map[*ssa.Function]map[ssa.Value][]guardEdge // see guardsOf
 
 	imported  map[types.Object]*Summary
 	impls     map[*types.Func][]*types.Func
@@ -1103,7 +1105,7 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
 			if call, ok := instr.(ssa.CallInstruction); ok && !e.idle {
-				e.scanCall(fn, call.Common(), s)
+				e.scanCall(fn, instr.Block(), call.Common(), s)
 			}
 		}
 	}
@@ -1113,11 +1115,11 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 
 // scanCall judges the sinks a call reaches: the call itself, or sinks
 // inside the functions it may call.
-func (e *engine) scanCall(fn *ssa.Function, c *ssa.CallCommon, s *Summary) {
+func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon, s *Summary) {
 	obj, _, args := callee(c)
 	if e.cfg.Sink != nil {
 		if k := e.cfg.Sink(obj, args); k != nil {
-			site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalArgs(k.Args)}
+			site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, b, k.Args)}
 			e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 			// What the sink does with the text inside (pgxpool's
 			// Exec passing it to Conn.Exec, and on) is the same
@@ -1130,7 +1132,7 @@ func (e *engine) scanCall(fn *ssa.Function, c *ssa.CallCommon, s *Summary) {
 			// sink, in a stable order.
 			for _, m := range e.sinkImplementations(c.Method) {
 				if k := e.cfg.Sink(m, args); k != nil {
-					site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalArgs(k.Args)}
+					site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, b, k.Args)}
 					e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 					return
 				}
@@ -1141,7 +1143,7 @@ func (e *engine) scanCall(fn *ssa.Function, c *ssa.CallCommon, s *Summary) {
 		if len(t.sum.Sinks) == 0 {
 			continue
 		}
-		argv := e.evalArgs(t.args)
+		argv := e.evalGuarded(fn, b, t.args)
 		for _, su := range t.sum.Sinks {
 			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: t.name}
 			if su.Via != "" {

@@ -1,0 +1,91 @@
+package queries
+
+import (
+	"database/sql"
+	"errors"
+	"os"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+var allowedSort = map[string]bool{"name": true, "created_at": true}
+
+var blockedSort = map[string]bool{"password": true}
+
+var sortColumn = regexp.MustCompile(`^[a-z_]+$`)
+
+var loose = regexp.MustCompile(`[a-z_]+`)
+
+// Text checked against an allow list on every path to the query is safe.
+func guarded(db *sql.DB) error {
+	col := os.Getenv("SORT")
+	if allowedSort[col] {
+		db.Query("SELECT * FROM users ORDER BY " + col)
+	}
+	if _, ok := allowedSort[col]; ok {
+		db.Query("SELECT * FROM users ORDER BY " + col)
+	}
+	if col == "asc" || col == "desc" {
+		db.Query("SELECT * FROM users ORDER BY id " + col)
+	}
+	if slices.Contains([]string{"asc", "desc"}, col) {
+		db.Query("SELECT * FROM users ORDER BY id " + col)
+	}
+	if strings.EqualFold(col, "name") {
+		db.Query("SELECT * FROM users ORDER BY " + col)
+	}
+	if sortColumn.MatchString(col) {
+		db.Query("SELECT * FROM users ORDER BY " + col)
+	}
+	switch col {
+	case "name", "created_at":
+	default:
+		return errors.New("bad sort")
+	}
+	db.Query("SELECT * FROM users ORDER BY " + col)
+	return nil
+}
+
+func guardedHelper(db *sql.DB, col string) error {
+	if !allowedSort[col] {
+		return errors.New("bad sort")
+	}
+	_, err := db.Query("SELECT * FROM users ORDER BY " + col)
+	return err
+}
+
+func callsGuardedHelper(db *sql.DB) {
+	guardedHelper(db, os.Getenv("SORT"))
+}
+
+// Checks that do not hold the text to a list, or that a path goes around.
+func unguarded(db *sql.DB) {
+	col := os.Getenv("SORT")
+	if allowedSort[col] {
+		db.Query("SELECT 1")
+	}
+	db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	if col != "" {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	if !blockedSort[col] {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	if loose.MatchString(col) {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	if len(col) < 10 {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	var s string
+	if allowedSort[col] {
+		s = col
+	} else {
+		s = "id"
+	}
+	db.Query("SELECT * FROM users ORDER BY " + s) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	if slices.Contains(strings.Fields(os.Getenv("COLUMNS")), col) {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+}

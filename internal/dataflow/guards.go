@@ -1,0 +1,278 @@
+package dataflow
+
+import (
+	goconstant "go/constant"
+	"go/token"
+	"go/types"
+	"regexp/syntax"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// A guard is a branch that a value takes only when it passed an allow
+// list: a comparison with a constant, a lookup in a map of booleans, a
+// constant list's slices.Contains, a whole-string regexp match of
+// identifier characters. Text checked so is safe wherever every path to
+// it went through such a branch, as in
+//
+//	if !allowedSort[col] {
+//		return errBadSort
+//	}
+//	db.Query("SELECT * FROM users ORDER BY " + col)
+//
+// and in the body of a switch on col whose default returns.
+
+// guardEdge is a branch of an If: the successor Succs[succ] of block.
+type guardEdge struct {
+	block *ssa.BasicBlock
+	succ  int
+}
+
+// guardsOf returns, for each value of fn that some If checks against an
+// allow list, the branches taken only when the check passed.
+func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
+	if g, ok := e.guards[fn]; ok {
+		return g
+	}
+	var g map[ssa.Value][]guardEdge
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 || len(b.Succs) != 2 {
+			continue
+		}
+		br, ok := b.Instrs[len(b.Instrs)-1].(*ssa.If)
+		if !ok {
+			continue
+		}
+		if v, succ, ok := e.allowCheck(br.Cond); ok {
+			if g == nil {
+				g = make(map[ssa.Value][]guardEdge)
+			}
+			g[v] = append(g[v], guardEdge{b, succ})
+		}
+	}
+	e.guards[fn] = g
+	return g
+}
+
+// guardedAt returns the values of fn that every path from fn's entry to
+// block b checks against an allow list on the way, or nil.
+func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock) map[ssa.Value]bool {
+	if b == nil || len(fn.Blocks) == 0 {
+		return nil
+	}
+	var out map[ssa.Value]bool
+	for v, edges := range e.guardsOf(fn) {
+		if !reachableAvoiding(fn.Blocks[0], b, edges) {
+			if out == nil {
+				out = make(map[ssa.Value]bool)
+			}
+			out[v] = true
+		}
+	}
+	return out
+}
+
+// reachableAvoiding reports whether to can be reached from from without
+// taking any of the branches skip.
+func reachableAvoiding(from, to *ssa.BasicBlock, skip []guardEdge) bool {
+	seen := map[*ssa.BasicBlock]bool{from: true}
+	work := []*ssa.BasicBlock{from}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		if b == to {
+			return true
+		}
+	next:
+		for i, s := range b.Succs {
+			for _, g := range skip {
+				if g.block == b && g.succ == i {
+					continue next
+				}
+			}
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return false
+}
+
+// allowCheck recognises a condition that holds only for allowed values of
+// v, and returns the branch (0 when it holds, 1 when it does not) that
+// only such values take.
+func (e *engine) allowCheck(cond ssa.Value) (v ssa.Value, succ int, ok bool) {
+	switch c := cond.(type) {
+	case *ssa.BinOp:
+		// col == "asc"; col != "asc" leaves col allowed when it fails.
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return nil, 0, false
+		}
+		x, y := c.X, c.Y
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, y = y, x
+		}
+		if k, isConst := y.(*ssa.Const); !isConst || k.Value == nil || isEmptyString(k) {
+			return nil, 0, false
+		}
+		if _, isConst := x.(*ssa.Const); isConst {
+			return nil, 0, false
+		}
+		if c.Op == token.NEQ {
+			return x, 1, true
+		}
+		return x, 0, true
+	case *ssa.Lookup:
+		// allowed[col], a map of booleans.
+		if !c.CommaOk && isBool(c.Type()) {
+			return c.Index, 0, true
+		}
+	case *ssa.Extract:
+		// _, ok := allowed[col]
+		if l, isLookup := c.Tuple.(*ssa.Lookup); isLookup && c.Index == 1 {
+			return l.Index, 0, true
+		}
+	case *ssa.Call:
+		return e.allowCall(c.Common())
+	}
+	return nil, 0, false
+}
+
+// allowCall recognises slices.Contains(list, v) with a constant list,
+// strings.EqualFold(v, "x"), and a regexp match of the whole of v against
+// identifier characters (re.MatchString(v), regexp.MatchString(p, v)).
+func (e *engine) allowCall(c *ssa.CallCommon) (ssa.Value, int, bool) {
+	fn := c.StaticCallee()
+	if fn == nil {
+		return nil, 0, false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	obj := fn.Object()
+	if obj == nil || obj.Pkg() == nil {
+		return nil, 0, false
+	}
+	path, name := obj.Pkg().Path(), obj.Name()
+	method := fn.Signature.Recv() != nil
+	args := c.Args
+	switch {
+	case path == "slices" && name == "Contains" && len(args) == 2:
+		if list := e.eval(args[0]); list.Origin == Constant && len(list.Params) == 0 && len(list.Fields) == 0 {
+			return args[1], 0, true
+		}
+	case path == "strings" && name == "EqualFold" && len(args) == 2:
+		for i, a := range args {
+			if k, isConst := a.(*ssa.Const); isConst && !isEmptyString(k) {
+				return args[1-i], 0, true
+			}
+		}
+	case path == "regexp" && !method && name == "MatchString" && len(args) == 2:
+		// The package function: MatchString(pattern, s).
+		if k, isConst := args[0].(*ssa.Const); isConst && k.Value != nil && k.Value.Kind() == goconstant.String && wholeIdent(goconstant.StringVal(k.Value)) {
+			return args[1], 0, true
+		}
+	case path == "regexp" && method && (name == "MatchString" || name == "Match") && len(args) == 2:
+		// The method: its receiver is args[0].
+		patterns, ok := e.regexpPatterns(args[0], 0)
+		if !ok || len(patterns) == 0 {
+			return nil, 0, false
+		}
+		for _, p := range patterns {
+			if !wholeIdent(p) {
+				return nil, 0, false
+			}
+		}
+		return args[1], 0, true
+	}
+	return nil, 0, false
+}
+
+// wholeIdent reports whether a regexp matches only whole strings made of
+// ASCII letters, digits and underscores: anchored at both ends of the
+// text (^ and $ without the m flag, \A and \z), with nothing but such
+// characters, classes of them and repetitions between.
+func wholeIdent(pattern string) bool {
+	re, err := syntax.Parse(pattern, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) < 3 {
+		return false
+	}
+	first, last := re.Sub[0], re.Sub[len(re.Sub)-1]
+	if first.Op != syntax.OpBeginText || last.Op != syntax.OpEndText {
+		return false
+	}
+	for _, s := range re.Sub[1 : len(re.Sub)-1] {
+		if !identOnly(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// identOnly reports whether every string re matches is made of identifier
+// characters.
+func identOnly(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return identChars(string(re.Rune))
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if !identRange(re.Rune[i], re.Rune[i+1]) {
+				return false
+			}
+		}
+		return true
+	case syntax.OpStar, syntax.OpPlus, syntax.OpQuest, syntax.OpRepeat, syntax.OpCapture, syntax.OpConcat, syntax.OpAlternate:
+		for _, s := range re.Sub {
+			if !identOnly(s) {
+				return false
+			}
+		}
+		return len(re.Sub) > 0
+	case syntax.OpEmptyMatch:
+		return true
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+func isEmptyString(k *ssa.Const) bool {
+	return k.Value == nil || k.Value.Kind() == goconstant.String && goconstant.StringVal(k.Value) == ""
+}
+
+// evalGuarded evaluates the operands of a call in block b of fn, taking
+// the values that allow lists guard there (see guardedAt) as constant.
+func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value) []Value {
+	vs := e.evalArgs(args)
+	safe := true
+	for _, v := range vs {
+		safe = safe && v.Origin == Constant && len(v.Params) == 0 && len(v.Fields) == 0
+	}
+	if safe {
+		return vs
+	}
+	g := e.guardedAt(fn, b)
+	if len(g) == 0 {
+		return vs
+	}
+	// The guarded values stand for constants here only: evaluate again,
+	// apart from what other calls of fn see.
+	memo, tentMemo, tentList := e.memo, e.tentMemo, e.tentList
+	e.memo = make(map[ssa.Value]Value, len(g))
+	for v := range g {
+		e.memo[v] = unknownConstant
+	}
+	e.tentMemo, e.tentList = make(map[ssa.Value]tentative), nil
+	vs = e.evalArgs(args)
+	e.memo, e.tentMemo, e.tentList = memo, tentMemo, tentList
+	return vs
+}
