@@ -179,7 +179,18 @@ func judge(s *dataflow.Site) dataflow.Decision {
 			if sh := shellOf(p, argv); sh != nil {
 				// The arguments after a script are its positional
 				// parameters, which the shell does not parse.
-				if d := judgeShell(s, sh, argv); d.Defer || d.Message != "" || len(prog.Consts) == 1 {
+				d := judgeShell(s, sh, argv)
+				if d.Message == "" && sh.before > 0 {
+					// A runner's own arguments before the shell
+					// (docker exec CONTAINER sh -c ...) are its
+					// options and operands.
+					a := judgeArgs(s, argv[:sh.before], 1, programName(prog))
+					if a.Message != "" {
+						return a
+					}
+					d.Defer = d.Defer || a.Defer
+				}
+				if d.Defer || d.Message != "" || len(prog.Consts) == 1 {
 					return d
 				}
 			}
@@ -221,6 +232,9 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 	}
 	script = script.Flatten()
 	what := "shell script run by " + sh.name
+	if sh.code {
+		what = "program text run by " + sh.name
+	}
 	if !script.Origin.Safe() {
 		return report(s, what, script, `pass values as separate arguments read as "$1" or run the program without a shell`, "")
 	}

@@ -16,8 +16,13 @@
 // functions and other packages. It reports:
 //
 //   - a shell (sh, bash, zsh, dash, ksh, ash, fish, busybox sh, cmd /C,
-//     powershell or pwsh -Command, named by base name or path) given a
-//     script that is not constant;
+//     powershell or pwsh -Command, su -c, named by base name or path)
+//     given a script that is not constant, also when another program runs
+//     it (sudo, env, timeout, nice, docker or kubectl exec and others:
+//     sudo sh -c SCRIPT), and ssh given a remote command that is not
+//     constant;
+//   - an interpreter given program text that is not constant (python3 -c,
+//     perl and ruby -e, node -e, php -r);
 //   - a program name (or a go-micro runtime command) that is not constant
 //     and not chosen from constants;
 //   - other arguments, at warning level, only when they come from external

@@ -12,7 +12,29 @@ type shell struct {
 	script  int    // index of the script (or script file) in argv, or -1
 	rest    bool   // the script is every argument from script on
 	unknown int    // index from which the arguments are not known, or -1
+	code    bool   // an interpreter's program (python3 -c), not a shell's
+	before  int    // arguments of a runner before the shell (sudo -u x sh)
 }
+
+// runners run a program named among their arguments, with the arguments
+// after it: sudo sh -c SCRIPT, timeout 5 sh -c SCRIPT, docker exec web sh
+// -c SCRIPT, kubectl exec pod -- sh -c SCRIPT.
+var runners = map[string]bool{
+	"sudo": true, "doas": true, "env": true, "timeout": true, "nice": true, "nohup": true,
+	"stdbuf": true, "ionice": true, "setsid": true, "chrt": true, "taskset": true, "time": true,
+	"xargs": true, "flock": true, "chroot": true, "nsenter": true, "unshare": true,
+	"docker": true, "podman": true, "nerdctl": true, "kubectl": true, "oc": true,
+}
+
+// interpreters take a program's text after a flag: python3 -c CODE.
+var interpreters = map[string][]string{
+	"python": {"-c"}, "python2": {"-c"}, "python3": {"-c"},
+	"perl": {"-e", "-E"}, "ruby": {"-e"}, "node": {"-e", "--eval", "-p", "--print"},
+	"php": {"-r"}, "lua": {"-e"},
+}
+
+// sshValueFlags are the options of ssh that take a value.
+const sshValueFlags = "BbcDEeFIiJLlmOopQRSWw"
 
 // posixShells are shells that take a script with -c.
 var posixShells = map[string]bool{
@@ -45,6 +67,29 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 	switch {
 	case posixShells[b]:
 		return posixScript(prefix+b, argv, start)
+	case runners[b]:
+		return runnerScript(b, argv, start)
+	case b == "su" || b == "runuser":
+		// su runs the command of -c with the user's shell.
+		return flagScript(b+" -c", argv, start, func(c string) (bool, bool) {
+			return c == "-c" || c == "--command", false
+		})
+	case b == "ssh":
+		return sshScript(argv, start)
+	case interpreters[b] != nil:
+		sh := flagScript(b, argv, start, func(c string) (bool, bool) {
+			for _, f := range interpreters[b] {
+				if c == f {
+					return true, false
+				}
+			}
+			return false, false
+		})
+		if sh != nil {
+			sh.code = true
+			sh.name = b + " " + interpreterFlag(argv, sh)
+		}
+		return sh
 	case b == "cmd":
 		return flagScript(b+" /C", argv, start, func(c string) (bool, bool) {
 			c = strings.ToLower(c)
@@ -131,4 +176,86 @@ func flagScript(name string, argv []dataflow.Value, start int, isFlag func(strin
 		}
 	}
 	return nil
+}
+
+// runnerScript finds a shell among the arguments of a program that runs
+// another: the first constant argument that names a shell or an
+// interpreter is taken as the program run.
+func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
+	for j := start; j < len(argv); j++ {
+		if argv[j].Spread {
+			return nil
+		}
+		c, ok := argv[j].Const()
+		if !ok {
+			continue
+		}
+		b := base(c)
+		if !posixShells[b] && !runners[b] && interpreters[b] == nil && b != "su" && b != "ssh" && b != "cmd" && b != "powershell" && b != "pwsh" && b != "busybox" && b != "toybox" {
+			continue
+		}
+		inner := shellOf(c, argv[j+1:])
+		if inner == nil {
+			return nil
+		}
+		out := *inner
+		out.name = runner + " " + inner.name
+		out.before = j + 1 + inner.before
+		if out.script >= 0 {
+			out.script += j + 1
+		}
+		if out.unknown >= 0 {
+			out.unknown += j + 1
+		}
+		return &out
+	}
+	return nil
+}
+
+// sshScript finds the remote command of ssh: every argument after the
+// destination, which the remote shell runs as one script.
+func sshScript(argv []dataflow.Value, start int) *shell {
+	for i := start; i < len(argv); i++ {
+		if argv[i].Spread {
+			return nil
+		}
+		c, ok := argv[i].Const()
+		if !ok {
+			return nil // an option or the destination: cannot tell which
+		}
+		if strings.HasPrefix(c, "-") && len(c) >= 2 {
+			if c == "--" {
+				continue
+			}
+			if len(c) == 2 && strings.ContainsRune(sshValueFlags, rune(c[1])) {
+				i++
+			}
+			continue
+		}
+		// The destination; the command follows.
+		if i+1 >= len(argv) {
+			return nil
+		}
+		for k := i + 1; k < len(argv); k++ {
+			if argv[k].Spread {
+				return &shell{name: "ssh", script: -1, unknown: k}
+			}
+		}
+		return &shell{name: "ssh", script: i + 1, rest: true, unknown: -1}
+	}
+	return nil
+}
+
+// interpreterFlag returns the flag before an interpreter's program.
+func interpreterFlag(argv []dataflow.Value, sh *shell) string {
+	i := sh.script - 1
+	if sh.script < 0 {
+		i = sh.unknown - 1
+	}
+	if i >= 0 && i < len(argv) {
+		if c, ok := argv[i].Const(); ok {
+			return c
+		}
+	}
+	return "-c"
 }

@@ -127,3 +127,20 @@ func fromChannel(jobs chan job) {
 	exec.Command(j.Program).Run()        // want `program name passed to exec.Command is built from non-constant text \(j.Program\)`
 	exec.Command((<-jobs).Program).Run() // want `program name passed to exec.Command is built from non-constant text \(\(<-jobs\).Program\)`
 }
+
+// Programs that run another program, and interpreters, with the script
+// or program text built from input.
+func runners() {
+	svc := os.Getenv("SVC")
+	exec.Command("sudo", "-n", "--", "sh", "-c", "systemctl restart "+svc)             // want `shell script run by sudo sh -c passed to exec.Command comes from external input`
+	exec.Command("kubectl", "exec", "web-0", "--", "sh", "-c", "restart "+svc)         // want `shell script run by kubectl sh -c`
+	exec.Command("docker", "exec", "-u", "root", "web", "bash", "-lc", "restart "+svc) // want `shell script run by docker bash -c`
+	exec.Command("timeout", "5", "/usr/bin/env", "bash", "-c", "restart "+svc)         // want `shell script run by timeout env bash -c`
+	exec.Command("ssh", "-p", "2222", "deploy@host", "systemctl restart "+svc)         // want `shell script run by ssh passed to exec.Command comes from external input`
+	exec.Command("su", "-", "deploy", "-c", "restart "+svc)                            // want `shell script run by su -c`
+	exec.Command("python3", "-c", "import os; os.system('"+svc+"')")                   // want `program text run by python3 -c passed to exec.Command comes from external input`
+	exec.Command("docker", "exec", svc, "sh", "-c", "uptime")                          // want `argument 2 of docker passed to exec.Command comes from external input`
+	exec.Command("sudo", "sh", "-c", `systemctl restart "$1"`, "sh", svc)              // the value is a positional parameter
+	exec.Command("ssh", "deploy@host", "uptime")
+	exec.Command("docker", "exec", "web", "ls", svc) // want `argument 4 of docker passed to exec.Command comes from external input`
+}
