@@ -11,8 +11,10 @@
 // Query, QueryRow, Exec, Prepare and their Context forms), sqlx (Select,
 // Get, Queryx, QueryRowx, MustExec, NamedExec, NamedQuery, Preparex and
 // the Context forms, as methods, on the Queryer and Execer interfaces, and
-// as package functions), gorm (Raw, Exec, and Where, Or, Not, Having,
-// Order, Group, Joins and Select when given a string) and pgx v4 and v5
+// as package functions), gorm (Raw, Exec, gorm.Expr, and Where, Or, Not,
+// Having, Order, Group, Joins and Select when given a string, and the
+// inline condition of First, Take, Last, Find, Delete, FirstOrInit and
+// FirstOrCreate when the first one is a string) and pgx v4 and v5
 // (Conn, Tx, pgxpool Pool, Conn and Tx: Query, QueryRow, Exec, QueryFunc,
 // Prepare, and Batch.Queue, whose items SendBatch runs) back to where it
 // was built, through local variables, re-assignment, formatting,

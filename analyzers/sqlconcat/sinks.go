@@ -21,6 +21,9 @@ type sinkSpec struct {
 	query int
 	style string // "" when the driver decides
 	cond  bool   // gorm condition: checked only when given a string
+	// first: the operand at query is a variadic slice of conditions,
+	// whose first element is the one that may be SQL (db.First(&u, cond)).
+	first bool
 }
 
 // sinks maps dataflow.Key names to specs. It is built once from the tables
@@ -65,6 +68,9 @@ func buildSinks() map[string]sinkSpec {
 	gorm := []string{"gorm.io/gorm", "github.com/jinzhu/gorm"}
 	add(gorm, []string{"DB"}, "Raw Exec", sinkSpec{query: 0, style: "?"})
 	add(gorm, []string{"DB"}, "Where Or Not Having Order Group Joins Select", sinkSpec{query: 0, style: "?", cond: true})
+	// Inline conditions: db.First(&user, "name = ?", name).
+	add(gorm, []string{"DB"}, "First Take Last Find Delete FirstOrInit FirstOrCreate", sinkSpec{query: 1, style: "?", cond: true, first: true})
+	add(gorm, []string{""}, "Expr", sinkSpec{query: 0, style: "?"})
 
 	pgx := []string{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4/pgxpool", "github.com/jackc/pgx/v5/pgxpool"}
 	add(pgx, []string{"Conn", "Tx", "Pool", "dbTx", "dbSimulatedNestedTx"}, "Query QueryRow Exec QueryFunc", sinkSpec{query: 1, style: "$1"})
@@ -92,6 +98,11 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		return nil
 	}
 	q := args[spec.query]
+	if spec.first {
+		if q = firstElem(q); q == nil {
+			return nil
+		}
+	}
 	if spec.cond {
 		// gorm takes conditions as interface{}: only a string is SQL.
 		mi, ok := q.(*ssa.MakeInterface)
@@ -107,6 +118,34 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		spec.style = style
 	}
 	return &dataflow.Sink{Kind: "sql", Callee: dataflow.Name(obj), Args: []ssa.Value{q}, Extra: spec.style}
+}
+
+// firstElem returns what is stored as the first element of a variadic
+// slice built at the call (f(x, a, b) makes a slice of a and b), or nil.
+func firstElem(v ssa.Value) ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		if k, ok := ia.Index.(*ssa.Const); !ok || k.Int64() != 0 {
+			continue
+		}
+		for _, r := range *ia.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				return st.Val
+			}
+		}
+	}
+	return nil
 }
 
 // firstString returns the index of the first string parameter of a

@@ -15,3 +15,18 @@ func (db *DB) Joins(query string, args ...interface{}) *DB       { return db }
 func (db *DB) Select(query interface{}, args ...interface{}) *DB { return db }
 func (db *DB) Find(dest interface{}, conds ...interface{}) *DB   { return db }
 func (db *DB) Table(name string, args ...interface{}) *DB        { return db }
+
+func (db *DB) First(dest interface{}, conds ...interface{}) *DB         { return db }
+func (db *DB) Take(dest interface{}, conds ...interface{}) *DB          { return db }
+func (db *DB) Last(dest interface{}, conds ...interface{}) *DB          { return db }
+func (db *DB) Delete(value interface{}, conds ...interface{}) *DB       { return db }
+func (db *DB) FirstOrInit(dest interface{}, conds ...interface{}) *DB   { return db }
+func (db *DB) FirstOrCreate(dest interface{}, conds ...interface{}) *DB { return db }
+
+// Expr stands for gorm.Expr, which returns a clause.Expr.
+type Expression struct{}
+
+func Expr(expr string, args ...interface{}) Expression { return Expression{} }
+
+func (db *DB) Model(value interface{}) *DB                 { return db }
+func (db *DB) Update(column string, value interface{}) *DB { return db }
