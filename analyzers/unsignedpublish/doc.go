@@ -23,8 +23,9 @@
 //     client.NewMessage, unless the context carries go-micro metadata with
 //     a signature (metadata.Set, metadata.NewContext,
 //     metadata.MergeContext) or the client goes through a client wrapper
-//     whose Publish signs (micro.WrapClient, client.Wrap, a client type
-//     whose Publish signs);
+//     whose Publish signs (micro.WrapClient, client.Wrap given to the
+//     client's constructor, a client type whose Publish signs; client.Wrap
+//     given to a client's Init later does not wrap it);
 //   - micro.Event and micro.Publisher Publish (micro.NewEvent,
 //     micro.NewPublisher), judged like a client publish with the event's
 //     client;

@@ -701,6 +701,11 @@ func (c *checker) clientSigns(e ast.Expr) bool {
 			if o.Kind != gomicro.OptWrapClient {
 				continue
 			}
+			if o.Init != nil && o.Ref.Path == "client" && o.Ref.Name == "Wrap" {
+				// A client applies client.Wrap's wrappers when it is
+				// built; Init does not wrap it again (GOMICRO.md 4.3).
+				continue
+			}
 			for _, a := range gomicro.WrapperArgs(o) {
 				if c.clientWrapper(a, 0) {
 					return true

@@ -6,6 +6,7 @@ import (
 	"app/signing"
 
 	"go-micro.dev/v4"
+	"go-micro.dev/v4/client"
 )
 
 // Handlers that keep their event in a field, set where the service is
@@ -27,4 +28,18 @@ func handlersWithFields() {
 	_ = &orders{events: micro.NewEvent("orders", signed.Client())}
 	plain := micro.NewService()
 	_ = audits{micro.NewEvent("audit", plain.Client())}
+}
+
+// client.Wrap through Init: the client was built already and is not
+// wrapped again.
+func wrapAfterBuild(ctx context.Context) {
+	svc := micro.NewService()
+	svc.Client().Init(client.Wrap(signing.NewWrapper()))
+	svc.Client().Publish(ctx, svc.Client().NewMessage("orders", &Order{})) // want `publish to topic "orders" carries no message signature`
+	c := client.NewClient()
+	c.Init(client.Wrap(signing.NewWrapper()))
+	c.Publish(ctx, c.NewMessage("orders", &Order{})) // want `publish to topic "orders" carries no message signature`
+	wrapped := micro.NewService()
+	wrapped.Init(micro.WrapClient(signing.NewWrapper()))
+	wrapped.Client().Publish(ctx, wrapped.Client().NewMessage("orders", &Order{}))
 }
