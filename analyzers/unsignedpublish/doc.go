@@ -63,6 +63,10 @@
 // rsa.VerifyPKCS1v15 or VerifyPSS, nacl sign.Open, a JWS verification, a
 // -verifiers function or a function that does (learnt as a fact).
 //
+// Publishes to and subscriptions on an in-process broker
+// (broker.NewMemoryBroker, broker/memory) are not reported: nothing they
+// carry leaves the process.
+//
 // Calls are matched by the go-micro object they target, so a gomock
 // recorder's EXPECT().Publish is not a publish.
 //

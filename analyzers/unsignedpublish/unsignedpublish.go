@@ -448,7 +448,7 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 		switch {
 		case strings.HasPrefix(ref.Path, "broker") && (ref.Name == "Publish" || strings.HasSuffix(ref.Name, ".Publish")):
 			p := publish{kind: pubBroker, carrier: arg(1), recv: recv, topic: arg(0)}
-			p.signed = c.messageSigned(p.carrier, 0)
+			p.signed = c.inProcess(recv) || c.messageSigned(p.carrier, 0)
 			return p, true
 		case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
 			p := publish{kind: pubClient, carrier: arg(0), recv: recv, body: arg(1)}
@@ -752,9 +752,28 @@ func (c *checker) eventOptionSigned(e ast.Expr) bool {
 	return ok && ref.Path == "events" && ref.Name == "WithMetadata" && len(call.Args) == 1 && c.mapSigned(call.Args[0], 0)
 }
 
+// inProcess reports whether a broker expression holds only in-process
+// brokers (broker.NewMemoryBroker, broker/memory): what they carry never
+// leaves the process, so no one else can forge it.
+func (c *checker) inProcess(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	v := c.model.ValueOf(e)
+	if v.Opaque || len(v.Components) == 0 {
+		return false
+	}
+	for _, comp := range v.Components {
+		if comp.Ctor.Kind != gomicro.Broker || comp.Ctor.Impl != gomicro.Memory {
+			return false
+		}
+	}
+	return true
+}
+
 // checkSubscriber reports a subscriber whose messages are never verified.
 func (c *checker) checkSubscriber(r gomicro.Registration) {
-	if c.handlerVerifies(r.Handler, 0) {
+	if c.handlerVerifies(r.Handler, 0) || r.Broker && c.inProcess(r.Server) {
 		return
 	}
 	if !r.Broker {

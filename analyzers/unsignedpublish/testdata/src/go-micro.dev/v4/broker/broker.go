@@ -61,3 +61,6 @@ func Publish(topic string, msg *Message, opts ...PublishOption) error {
 func Subscribe(topic string, handler Handler, opts ...SubscribeOption) (Subscriber, error) {
 	return DefaultBroker.Subscribe(topic, handler, opts...)
 }
+
+// NewMemoryBroker stands for go-micro's in-process broker.
+func NewMemoryBroker(opts ...Option) Broker { return &httpBroker{} }
