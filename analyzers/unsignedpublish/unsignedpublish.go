@@ -65,6 +65,10 @@ type signFact struct {
 	// SigningClient: the function is a client.Wrapper whose client signs
 	// publishes, or returns one; on a Publish method, that it signs.
 	SigningClient bool
+	// VerifyingWrapper: the function returns a subscriber wrapper that
+	// verifies (a factory: NewSubscriberWrapper(key)). Calling it checks
+	// nothing itself.
+	VerifyingWrapper bool
 }
 
 func (*signFact) AFact() {}
@@ -79,6 +83,9 @@ func (f *signFact) String() string {
 	}
 	if f.SigningClient {
 		s = append(s, "signingclient")
+	}
+	if f.VerifyingWrapper {
+		s = append(s, "verifyingwrapper")
 	}
 	return strings.Join(s, ",")
 }
@@ -292,6 +299,15 @@ func (c *checker) learnFacts() {
 			if !f.Verifier && c.bodyVerifies(decl.Body, isSubscriberWrapperSig(sig)) {
 				f.Verifier = true
 			}
+			if !f.VerifyingWrapper && sig.Results().Len() == 1 && isSubscriberWrapperType(sig.Results().At(0).Type()) {
+				// A factory of verifying subscriber wrappers:
+				// NewSubscriberWrapper(key) server.SubscriberWrapper.
+				for _, r := range c.returnedValues(decl) {
+					if c.verifyingWrapper(r) {
+						f.VerifyingWrapper = true
+					}
+				}
+			}
 			if !f.SigningClient {
 				switch {
 				case fn.Name() == "Publish" && sig.Recv() != nil && sig.Params().Len() >= 2 && gomicro.IsNamedType(sig.Params().At(1).Type(), "client", "Message"):
@@ -313,6 +329,44 @@ func (c *checker) learnFacts() {
 			return
 		}
 	}
+}
+
+// isSubscriberWrapperType reports whether t is server.SubscriberWrapper or
+// a function of its shape.
+func isSubscriberWrapperType(t types.Type) bool {
+	if gomicro.IsNamedType(t, "server", "SubscriberWrapper") {
+		return true
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	return ok && isSubscriberWrapperSig(sig)
+}
+
+// verifyingWrapper reports whether a subscriber wrapper a factory returns
+// is one that verifies: a literal whose handler does, or a function or a
+// call of one with a Verifier fact. Values the factory was given do not
+// count.
+func (c *checker) verifyingWrapper(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return c.bodyVerifies(x.Body, true)
+	case *ast.Ident:
+		fn, ok := c.pass.TypesInfo.Uses[x].(*types.Func)
+		return ok && c.isVerifier(fn)
+	case *ast.SelectorExpr:
+		fn, ok := c.pass.TypesInfo.Uses[x.Sel].(*types.Func)
+		return ok && c.isVerifier(fn)
+	case *ast.CallExpr:
+		fn, ok := gomicro.Callee(c.pass.TypesInfo, x).(*types.Func)
+		return ok && (c.isVerifier(fn) || c.makesVerifyingWrapper(fn))
+	}
+	return false
+}
+
+// makesVerifyingWrapper reports whether fn returns a verifying subscriber
+// wrapper (its fact).
+func (c *checker) makesVerifyingWrapper(fn *types.Func) bool {
+	var f signFact
+	return c.pass.ImportObjectFact(fn, &f) && f.VerifyingWrapper
 }
 
 // isSubscriberWrapperSig reports whether sig is func(server.SubscriberFunc)
@@ -828,7 +882,7 @@ func (c *checker) handlerVerifies(e ast.Expr, depth int) bool {
 			return c.isVerifier(fn)
 		}
 	case *ast.CallExpr:
-		if fn, ok := gomicro.Callee(info, x).(*types.Func); ok && c.isVerifier(fn) {
+		if fn, ok := gomicro.Callee(info, x).(*types.Func); ok && (c.isVerifier(fn) || c.makesVerifyingWrapper(fn)) {
 			return true
 		}
 		if decl := c.model.LocalFunc(x); decl != nil {

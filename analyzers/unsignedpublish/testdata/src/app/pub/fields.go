@@ -43,3 +43,11 @@ func wrapAfterBuild(ctx context.Context) {
 	wrapped.Init(micro.WrapClient(signing.NewWrapper()))
 	wrapped.Client().Publish(ctx, wrapped.Client().NewMessage("orders", &Order{}))
 }
+
+// Subscriber wrappers made by a factory of another package.
+func factoryWrappers() {
+	verified := micro.NewService(micro.WrapSubscriber(signing.NewSubscriberWrapper()))
+	micro.RegisterSubscriber("orders.created", verified.Server(), handle)
+	passed := micro.NewService(micro.WrapSubscriber(signing.Passthrough(nil)))
+	micro.RegisterSubscriber("orders.created", passed.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
+}
