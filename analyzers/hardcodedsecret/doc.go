@@ -47,9 +47,11 @@
 // drivers, nats.Connect, go-micro's store.Nodes, Addrs options and model
 // DSNs, tls.X509KeyPair) are reported when a
 // credential is recognised in them. Constants, fields, map entries, HTTP
-// headers, parameters and comparisons named like passwords, secrets,
-// tokens and keys are reported when the value also looks like a secret on
-// its own: at least 6 characters, no spaces, not a name, header, metric,
+// headers, parameters, comparisons and the text given right after a
+// constant key (the default of flag.String("admin-password", ...) or of a
+// fallback helper getenv("DB_PASSWORD", ...)) named like passwords,
+// secrets, tokens and keys are reported when the value also looks like a
+// secret on its own: at least 6 characters, no spaces, not a name, header, metric,
 // path, URL, number or password hash.
 //
 // Not reported: values read at run time (environment, flags, files, secret

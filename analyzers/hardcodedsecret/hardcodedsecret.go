@@ -256,6 +256,43 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 		return
 	}
 	c.checkSecretParams(call, obj)
+	c.checkKeyedDefault(call, obj)
+}
+
+// checkKeyedDefault treats the text given right after a constant key
+// named like a secret as that secret: the default of
+// flag.String("admin-password", "...", usage), of a fallback helper
+// getenv("DB_PASSWORD", "..."), a value set under that key. Both
+// parameters must be strings; the strings package's functions, whose
+// arguments are text to search or replace, are left out.
+func (c *checker) checkKeyedDefault(call *ast.CallExpr, obj types.Object) {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes" {
+		return
+	}
+	sig := fn.Signature()
+	params := sig.Params()
+	for i := 0; i+1 < len(call.Args) && i+1 < params.Len(); i++ {
+		if sig.Variadic() && i+1 == params.Len()-1 {
+			return
+		}
+		if !isStringType(params.At(i).Type()) || !isStringType(params.At(i+1).Type()) {
+			continue
+		}
+		key, isConst := c.constString(call.Args[i])
+		if !isConst {
+			continue
+		}
+		if kind, ok := secrets.NameKind(key); ok {
+			c.consider(call.Args[i+1], place{mode: modeName, noun: kind, what: "default of " + key, env: envName(key), rank: 2})
+			return
+		}
+	}
+}
+
+func isStringType(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.String
 }
 
 // checkSecretParams treats an argument passed to a parameter named like a
