@@ -39,6 +39,8 @@ var notSecretLast = map[string]bool{
 	"tokens": true, "secrets": true, "passwords": true,
 	"state": true, "status": true, "usage": true,
 	"def": true, "cache": true, "pool": true,
+	"arn": true, "algo": true, "lifetime": true, "issuer": true,
+	"audience": true, "aud": true, "iss": true, "age": true,
 }
 
 // keyQualifiers are the words before "key" that make it a secret key:

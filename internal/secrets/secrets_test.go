@@ -362,7 +362,7 @@ func TestNameKind(t *testing.T) {
 		"hmacKey": "hmac key", "jwtKey": "jwt key", "credentials": "credential",
 		// not secrets
 		"tokenURL": "", "passwordField": "", "secretName": "", "apiKeyHeader": "",
-		"passwordHash": "", "tokenTTL": "", "nextPageToken": "", "PublicKey": "",
+		"passwordHash": "", "tokenTTL": "", "dbSecretARN": "", "passwordHashAlgo": "", "tokenLifetime": "", "tokenIssuer": "", "jwtAudience": "", "nextPageToken": "", "PublicKey": "",
 		"key": "", "cacheKey": "", "tokenizer": "", "passThrough": "",
 		"maxTokens": "", "secretsDir": "", "AccessKeyID": "", "name": "",
 	}
