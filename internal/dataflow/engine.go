@@ -63,6 +63,8 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		onStack:   make(map[ssa.Value]int),
 		tentMemo:  make(map[ssa.Value]tentative),
 		guards:    make(map[*ssa.Function]map[ssa.Value][]guardEdge),
+		unchecked: make(map[guardKey]map[*ssa.BasicBlock]bool),
+		allowMaps: make(map[*ssa.Global]bool),
 		low:       noLow,
 		imported:  make(map[types.Object]*Summary),
 		impls:     make(map[*types.Func][]*types.Func),
@@ -148,6 +150,10 @@ type engine struct {
 	tentMemo map[ssa.Value]tentative
 	tentList []ssa.Value
 	guards   map[*ssa.Function]map[ssa.Value][]guardEdge // see guardsOf
+	// unchecked and allowMaps remember reachableUnchecked's and
+	// constantKeys' answers.
+	unchecked map[guardKey]map[*ssa.BasicBlock]bool
+	allowMaps map[*ssa.Global]bool
 
 	imported  map[types.Object]*Summary
 	impls     map[*types.Func][]*types.Func

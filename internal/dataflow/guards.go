@@ -61,8 +61,8 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock) map[ssa.Value]bo
 		return nil
 	}
 	var out map[ssa.Value]bool
-	for v, edges := range e.guardsOf(fn) {
-		if !reachableAvoiding(fn.Blocks[0], b, edges) {
+	for v := range e.guardsOf(fn) {
+		if !e.reachableUnchecked(fn, v)[b] {
 			if out == nil {
 				out = make(map[ssa.Value]bool)
 			}
@@ -72,31 +72,36 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock) map[ssa.Value]bo
 	return out
 }
 
-// reachableAvoiding reports whether to can be reached from from without
-// taking any of the branches skip.
-func reachableAvoiding(from, to *ssa.BasicBlock, skip []guardEdge) bool {
-	seen := map[*ssa.BasicBlock]bool{from: true}
-	work := []*ssa.BasicBlock{from}
+// reachableUnchecked returns the blocks of fn that can be reached from its
+// entry without passing a check of v, computed once for each value.
+func (e *engine) reachableUnchecked(fn *ssa.Function, v ssa.Value) map[*ssa.BasicBlock]bool {
+	key := guardKey{fn, v}
+	if r, ok := e.unchecked[key]; ok {
+		return r
+	}
+	skip := make(map[guardEdge]bool)
+	for _, g := range e.guardsOf(fn)[v] {
+		skip[g] = true
+	}
+	seen := map[*ssa.BasicBlock]bool{fn.Blocks[0]: true}
+	work := []*ssa.BasicBlock{fn.Blocks[0]}
 	for len(work) > 0 {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
-		if b == to {
-			return true
-		}
-	next:
 		for i, s := range b.Succs {
-			for _, g := range skip {
-				if g.block == b && g.succ == i {
-					continue next
-				}
-			}
-			if !seen[s] {
+			if !skip[guardEdge{b, i}] && !seen[s] {
 				seen[s] = true
 				work = append(work, s)
 			}
 		}
 	}
-	return false
+	e.unchecked[key] = seen
+	return seen
+}
+
+type guardKey struct {
+	fn *ssa.Function
+	v  ssa.Value
 }
 
 // allowCheck recognises a condition that holds only for allowed values of
@@ -125,18 +130,76 @@ func (e *engine) allowCheck(cond ssa.Value) (v ssa.Value, succ int, ok bool) {
 		return x, 0, true
 	case *ssa.Lookup:
 		// allowed[col], a map of booleans.
-		if !c.CommaOk && isBool(c.Type()) {
+		if !c.CommaOk && isBool(c.Type()) && e.constantKeys(c.X) {
 			return c.Index, 0, true
 		}
 	case *ssa.Extract:
 		// _, ok := allowed[col]
-		if l, isLookup := c.Tuple.(*ssa.Lookup); isLookup && c.Index == 1 {
+		if l, isLookup := c.Tuple.(*ssa.Lookup); isLookup && c.Index == 1 && e.constantKeys(l.X) {
 			return l.Index, 0, true
 		}
 	case *ssa.Call:
 		return e.allowCall(c.Common())
 	}
 	return nil, 0, false
+}
+
+// constantKeys reports whether m is a package-level map whose every key is
+// a constant: the package's functions (its initialiser included) add
+// entries to it only with constant keys, and it is never replaced. A map
+// the request brings, or one that collects what callers sent, is no
+// allow list.
+func (e *engine) constantKeys(m ssa.Value) bool {
+	load, ok := m.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok || g.Pkg != e.pkg || g.Object() == nil || g.Object().Exported() {
+		return false
+	}
+	if r, ok := e.allowMaps[g]; ok {
+		return r
+	}
+	r := true
+	for _, fn := range e.funcs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				switch in := instr.(type) {
+				case *ssa.Store:
+					// One store, of a map made in the initialiser.
+					if in.Addr == g && fn.Name() != "init" {
+						r = false
+					}
+				case *ssa.MapUpdate:
+					if l, ok := in.Map.(*ssa.UnOp); ok && l.X == g {
+						if _, isConst := in.Key.(*ssa.Const); !isConst {
+							r = false
+						}
+					} else if mm, ok := in.Map.(*ssa.MakeMap); ok && storedIn(mm, g) {
+						if _, isConst := in.Key.(*ssa.Const); !isConst {
+							r = false
+						}
+					}
+				}
+			}
+		}
+	}
+	e.allowMaps[g] = r
+	return r
+}
+
+// storedIn reports whether the map mm is stored in the global g.
+func storedIn(mm *ssa.MakeMap, g *ssa.Global) bool {
+	if mm.Referrers() == nil {
+		return false
+	}
+	for _, r := range *mm.Referrers() {
+		if st, ok := r.(*ssa.Store); ok && st.Addr == g {
+			return true
+		}
+	}
+	return false
 }
 
 // allowCall recognises slices.Contains(list, v) with a constant list,
@@ -240,6 +303,19 @@ func identOnly(re *syntax.Regexp) bool {
 	return false
 }
 
+// carried reports whether v is an operand of a phi.
+func carried(v ssa.Value) bool {
+	if v.Referrers() == nil {
+		return false
+	}
+	for _, r := range *v.Referrers() {
+		if _, ok := r.(*ssa.Phi); ok {
+			return true
+		}
+	}
+	return false
+}
+
 func isBool(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsBoolean != 0
@@ -261,6 +337,13 @@ func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Val
 		return vs
 	}
 	g := e.guardedAt(fn, b)
+	for v := range g {
+		if carried(v) {
+			// A value a phi carries on (prev = col in a loop) may be
+			// the one of an earlier pass, which was not checked.
+			delete(g, v)
+		}
+	}
 	if len(g) == 0 {
 		return vs
 	}

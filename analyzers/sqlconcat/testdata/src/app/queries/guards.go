@@ -13,6 +13,10 @@ var allowedSort = map[string]bool{"name": true, "created_at": true}
 
 var blockedSort = map[string]bool{"password": true}
 
+var seenSort = map[string]bool{}
+
+func remember(col string) { seenSort[col] = true }
+
 var sortColumn = regexp.MustCompile(`^[a-z_]+$`)
 
 var loose = regexp.MustCompile(`[a-z_]+`)
@@ -85,6 +89,23 @@ func unguarded(db *sql.DB) {
 		s = "id"
 	}
 	db.Query("SELECT * FROM users ORDER BY " + s) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	// Maps that are not allow lists: one the caller fills, one that
+	// collects what was seen.
+	filters := map[string]string{os.Getenv("FILTER"): "x"}
+	if _, ok := filters[col]; ok {
+		db.Query("SELECT * FROM users WHERE " + col + " = $1") // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	if seenSort[col] {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	// The value of an earlier pass of a loop was not checked.
+	prev := "id"
+	for _, c := range strings.Fields(os.Getenv("COLUMNS")) {
+		if allowedSort[c] {
+			db.Exec("ALTER TABLE users RENAME COLUMN " + prev + " TO " + c) // want `query text passed to \(\*sql.DB\).Exec is built from external input`
+		}
+		prev = c
+	}
 	if slices.Contains(strings.Fields(os.Getenv("COLUMNS")), col) {
 		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 	}
