@@ -230,6 +230,7 @@ func (c *checker) authHandler(lit *ast.FuncLit) bool {
 func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 	found := false
 	authVars := map[*types.Var]bool{}
+	inSet := map[*types.Var]bool{} // ok of _, ok := validKeys[tok]
 	ast.Inspect(body, func(n ast.Node) bool {
 		if found {
 			return false
@@ -242,6 +243,13 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 		case *ast.AssignStmt:
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
 			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
+			if ix, ok := ast.Unparen(n.Rhs[0]).(*ast.IndexExpr); ok && len(n.Lhs) == 2 && len(n.Rhs) == 1 && c.isKeySet(ix, authVars, true) {
+				if id, ok := n.Lhs[1].(*ast.Ident); ok {
+					if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+						inSet[v] = true
+					}
+				}
+			}
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
@@ -253,20 +261,67 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 				return true
 			}
 			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
-				if c.fromCredential(pair[0], authVars) && !c.isEmpty(pair[1]) && !c.isScheme(pair[1]) {
+				if c.fromCredential(pair[0], authVars) && c.isExpected(pair[1]) {
 					found = true
 				}
 			}
-		case *ast.IndexExpr:
-			// validKeys[key]: a lookup of the credential in a set.
-			if _, isMap := c.pass.TypesInfo.TypeOf(n.X).Underlying().(*types.Map); isMap &&
-				!gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(n.X), "metadata", "Metadata") && c.fromCredential(n.Index, authVars) {
-				found = true
+		case *ast.UnaryExpr:
+			// !validKeys[key]: the credential missing from a set of
+			// valid ones fails the request. A set it is found in
+			// (revoked[tok]) or a count (requests[tok]++) does not
+			// authenticate.
+			switch x := ast.Unparen(n.X).(type) {
+			case *ast.IndexExpr:
+				found = n.Op == token.NOT && c.isKeySet(x, authVars, false)
+			case *ast.Ident:
+				v, ok := c.pass.TypesInfo.ObjectOf(x).(*types.Var)
+				found = n.Op == token.NOT && ok && inSet[v]
 			}
 		}
 		return true
 	})
 	return found
+}
+
+// isKeySet reports whether ix looks the credential up in a map (other
+// than go-micro metadata): of booleans, or of anything when anyElem is
+// set (the comma-ok form).
+func (c *checker) isKeySet(ix *ast.IndexExpr, authVars map[*types.Var]bool, anyElem bool) bool {
+	t := c.pass.TypesInfo.TypeOf(ix.X)
+	m, isMap := t.Underlying().(*types.Map)
+	if !isMap || gomicro.IsNamedType(t, "metadata", "Metadata") || !c.fromCredential(ix.Index, authVars) {
+		return false
+	}
+	b, ok := m.Elem().Underlying().(*types.Basic)
+	return anyElem || ok && b.Kind() == types.Bool
+}
+
+// isExpected reports whether e, compared with the credential, is what a
+// valid one must be: not empty, not a scheme name or a sentinel such as
+// "null", and not another value the client sends (metadata).
+func (c *checker) isExpected(e ast.Expr) bool {
+	if c.isEmpty(e) || c.isScheme(e) || c.isMetadata(e) {
+		return false
+	}
+	if s, ok := c.model.StringArg(e); ok {
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "null", "nil", "none", "undefined", "false", "0", "-":
+			return false
+		}
+	}
+	return true
+}
+
+// isMetadata reports whether e reads any entry of go-micro metadata.
+func (c *checker) isMetadata(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e.X), "metadata", "Metadata")
+	case *ast.CallExpr:
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, e)
+		return ok && ref.Path == "metadata" && (ref.Name == "Get" || ref.Name == "Metadata.Get")
+	}
+	return false
 }
 
 // isScheme reports whether e is the name of an authentication scheme,
@@ -321,6 +376,9 @@ func (c *checker) fromCredential(e ast.Expr, authVars map[*types.Var]bool) bool 
 		v, ok := c.pass.TypesInfo.ObjectOf(e).(*types.Var)
 		return ok && authVars[v]
 	case *ast.SliceExpr:
+		if e.Low == nil && e.High != nil {
+			return false // auth[:7], the scheme: "Bearer "
+		}
 		return c.fromCredential(e.X, authVars)
 	case *ast.IndexExpr:
 		if c.isAuthorizationValue(e) {

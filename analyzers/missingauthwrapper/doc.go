@@ -47,9 +47,11 @@
 // function that does one of these and reports failure (learnt as a fact),
 // or comparing the Authorization (or X-Api-Key, Micro-Token) metadata
 // value, or text cut from it (strings.TrimPrefix, strings.Fields, an
-// element or a slice of it), with something other than the empty string
-// or a scheme name such as "Bearer", or looking it up in a map of valid
-// keys. Its length or prefix alone checks nothing. Wrappers are recognised wherever they come from:
+// element or a slice of it), with something other than the empty string,
+// a scheme name such as "Bearer", a sentinel such as "null" or another
+// metadata value, or failing when it is missing from a map of valid keys
+// (!validKeys[tok], _, ok := keys[tok]; !ok). Its length, its prefix, or
+// a blocklist alone checks nothing. Wrappers are recognised wherever they come from:
 // functions and methods (cfg.Middleware().Wrapper), function literals,
 // variables, and functions of other packages that return a wrapper. v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6

@@ -115,3 +115,65 @@ func schemeWord(next server.HandlerFunc) server.HandlerFunc {
 }
 
 type tokenKey struct{}
+
+var apiKeys = map[string]string{}
+
+func keyLookup(next server.HandlerFunc) server.HandlerFunc { // want keyLookup:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		if _, ok := apiKeys[md["X-Api-Key"]]; !ok {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+var (
+	revoked  = map[string]bool{}
+	requests = map[string]int{}
+)
+
+// None of these rejects a forged token: a blocklist, a rate limiter,
+// sentinels, a value the client also sends, the scheme cut off by slicing.
+
+func blocklist(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		tok := md["Authorization"]
+		requests[tok]++
+		if revoked[tok] {
+			return errors.New("revoked")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func sentinels(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if tok == "" || tok == "undefined" || tok == "null" {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func echoed(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		if tok := md["Authorization"]; tok != md["X-Request-Token"] {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func schemeSlice(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		auth, _ := metadata.Get(ctx, "Authorization")
+		if len(auth) < 4 || auth[:4] != "Key " {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
