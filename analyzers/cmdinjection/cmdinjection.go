@@ -236,7 +236,11 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 		what = "program text run by " + sh.name
 	}
 	if !script.Origin.Safe() {
-		return report(s, what, script, `pass values as separate arguments read as "$1" or run the program without a shell`, "")
+		advice := `pass values as separate arguments read as "$1" or run the program without a shell`
+		if sh.advice != "" {
+			advice = sh.advice
+		}
+		return report(s, what, script, advice, "")
 	}
 	return dataflow.Decision{Defer: script.DependsOnParams()}
 }

@@ -18,11 +18,14 @@
 //   - a shell (sh, bash, zsh, dash, ksh, ash, fish, busybox sh, cmd /C,
 //     powershell or pwsh -Command, su -c, named by base name or path)
 //     given a script that is not constant, also when another program runs
-//     it (sudo, env, timeout, nice, docker or kubectl exec and others:
-//     sudo sh -c SCRIPT), and ssh given a remote command that is not
-//     constant;
+//     it (sudo, env, timeout, nice and others after their options, docker
+//     and podman exec or run after the container or image, kubectl exec
+//     after "--": sudo sh -c SCRIPT; docker's --entrypoint is not
+//     followed), and ssh given a remote command that is not constant (ssh
+//     joins its arguments into one line for the remote shell, so "--" does
+//     not help there);
 //   - an interpreter given program text that is not constant (python3 -c,
-//     perl and ruby -e, node -e, php -r);
+//     perl and ruby -e, node -e, php -r, the flag before any script file);
 //   - a program name (or a go-micro runtime command) that is not constant
 //     and not chosen from constants;
 //   - other arguments, at warning level, only when they come from external

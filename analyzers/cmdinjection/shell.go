@@ -1,6 +1,7 @@
 package cmdinjection
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/microsec-lint/microsec-lint/internal/dataflow"
@@ -14,6 +15,7 @@ type shell struct {
 	unknown int    // index from which the arguments are not known, or -1
 	code    bool   // an interpreter's program (python3 -c), not a shell's
 	before  int    // arguments of a runner before the shell (sudo -u x sh)
+	advice  string // what to do instead, when not the shells' advice
 }
 
 // runners run a program named among their arguments, with the arguments
@@ -32,6 +34,11 @@ var interpreters = map[string][]string{
 	"perl": {"-e", "-E"}, "ruby": {"-e"}, "node": {"-e", "--eval", "-p", "--print"},
 	"php": {"-r"}, "lua": {"-e"},
 }
+
+// sshAdvice is the advice for ssh's remote command: ssh joins its
+// arguments into one line that the remote shell parses, so neither "--"
+// nor separate arguments keep a value whole.
+const sshAdvice = "quote each value for the remote shell, which parses the arguments joined into one line, or send values on standard input"
 
 // sshValueFlags are the options of ssh that take a value.
 const sshValueFlags = "BbcDEeFIiJLlmOopQRSWw"
@@ -77,19 +84,7 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 	case b == "ssh":
 		return sshScript(argv, start)
 	case interpreters[b] != nil:
-		sh := flagScript(b, argv, start, func(c string) (bool, bool) {
-			for _, f := range interpreters[b] {
-				if c == f {
-					return true, false
-				}
-			}
-			return false, false
-		})
-		if sh != nil {
-			sh.code = true
-			sh.name = b + " " + interpreterFlag(argv, sh)
-		}
-		return sh
+		return interpreterScript(b, argv, start)
 	case b == "cmd":
 		return flagScript(b+" /C", argv, start, func(c string) (bool, bool) {
 			c = strings.ToLower(c)
@@ -178,11 +173,36 @@ func flagScript(name string, argv []dataflow.Value, start int, isFlag func(strin
 	return nil
 }
 
-// runnerScript finds a shell among the arguments of a program that runs
-// another: the first constant argument that names a shell or an
-// interpreter is taken as the program run.
+// runnerScript finds a shell that a program running another starts:
+// after sudo's or env's options (env's NAME=value too), after docker's or
+// podman's exec or run with its options and container, after kubectl's
+// "--". The first constant argument there that names a shell or an
+// interpreter is taken as the program run; docker's --entrypoint, which
+// moves the program before the image, is not followed.
 func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
-	for j := start; j < len(argv); j++ {
+	from := start
+	switch runner {
+	case "docker", "podman", "nerdctl":
+		if len(argv) <= start {
+			return nil
+		}
+		if sub, ok := argv[start].Const(); !ok || sub != "exec" && sub != "run" {
+			return nil
+		}
+		from = start + 1
+	case "kubectl", "oc":
+		from = -1
+		for j := start; j < len(argv); j++ {
+			if c, ok := argv[j].Const(); ok && c == "--" {
+				from = j + 1
+				break
+			}
+		}
+		if from < 0 {
+			return nil
+		}
+	}
+	for j := from; j < len(argv); j++ {
 		if argv[j].Spread {
 			return nil
 		}
@@ -190,8 +210,17 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 		if !ok {
 			continue
 		}
+		if c == "--entrypoint" || strings.HasPrefix(c, "--entrypoint=") {
+			return nil
+		}
+		if strings.Contains(c, "=") {
+			continue // env's NAME=value, an option's value
+		}
 		b := base(c)
 		if !posixShells[b] && !runners[b] && interpreters[b] == nil && b != "su" && b != "ssh" && b != "cmd" && b != "powershell" && b != "pwsh" && b != "busybox" && b != "toybox" {
+			if (runner == "kubectl" || runner == "oc") && j == from {
+				return nil // the command after "--" is no shell
+			}
 			continue
 		}
 		inner := shellOf(c, argv[j+1:])
@@ -212,6 +241,34 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 	return nil
 }
 
+// interpreterScript finds the program text an interpreter runs: the
+// argument after its flag (python3 -c CODE), when the flag comes before
+// any script file (python3 train.py -c cfg passes -c to the script).
+func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
+	for i := start; i < len(argv); i++ {
+		if argv[i].Spread {
+			return nil
+		}
+		c, ok := argv[i].Const()
+		if !ok {
+			return nil // a script file not known, or its arguments
+		}
+		if slices.Contains(interpreters[name], c) {
+			if i+1 >= len(argv) {
+				return nil
+			}
+			if argv[i+1].Spread {
+				return &shell{name: name + " " + c, script: -1, unknown: i + 1, code: true}
+			}
+			return &shell{name: name + " " + c, script: i + 1, unknown: -1, code: true}
+		}
+		if !strings.HasPrefix(c, "-") {
+			return nil // a script file: what follows is its arguments
+		}
+	}
+	return nil
+}
+
 // sshScript finds the remote command of ssh: every argument after the
 // destination, which the remote shell runs as one script.
 func sshScript(argv []dataflow.Value, start int) *shell {
@@ -220,10 +277,7 @@ func sshScript(argv []dataflow.Value, start int) *shell {
 			return nil
 		}
 		c, ok := argv[i].Const()
-		if !ok {
-			return nil // an option or the destination: cannot tell which
-		}
-		if strings.HasPrefix(c, "-") && len(c) >= 2 {
+		if ok && strings.HasPrefix(c, "-") && len(c) >= 2 {
 			if c == "--" {
 				continue
 			}
@@ -238,24 +292,10 @@ func sshScript(argv []dataflow.Value, start int) *shell {
 		}
 		for k := i + 1; k < len(argv); k++ {
 			if argv[k].Spread {
-				return &shell{name: "ssh", script: -1, unknown: k}
+				return &shell{name: "ssh", script: -1, unknown: k, advice: sshAdvice}
 			}
 		}
-		return &shell{name: "ssh", script: i + 1, rest: true, unknown: -1}
+		return &shell{name: "ssh", script: i + 1, rest: true, unknown: -1, advice: sshAdvice}
 	}
 	return nil
-}
-
-// interpreterFlag returns the flag before an interpreter's program.
-func interpreterFlag(argv []dataflow.Value, sh *shell) string {
-	i := sh.script - 1
-	if sh.script < 0 {
-		i = sh.unknown - 1
-	}
-	if i >= 0 && i < len(argv) {
-		if c, ok := argv[i].Const(); ok {
-			return c
-		}
-	}
-	return "-c"
 }

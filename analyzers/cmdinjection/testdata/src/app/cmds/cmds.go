@@ -144,3 +144,14 @@ func runners() {
 	exec.Command("ssh", "deploy@host", "uptime")
 	exec.Command("docker", "exec", "web", "ls", svc) // want `argument 4 of docker passed to exec.Command comes from external input`
 }
+
+// Arguments that look like a shell or an interpreter's flag but are not.
+func notRunners() {
+	cfg, host, file := os.Getenv("CFG"), os.Getenv("HOST"), os.Getenv("FILE")
+	exec.Command("python3", append([]string{"/opt/tools/report.py"}, os.Args[1:]...)...)     // want `arguments of python3 passed to exec.Command`
+	exec.Command("python3", "train.py", "-c", cfg)                                           // want `argument 3 of python3 passed to exec.Command comes from external input`
+	exec.Command("kubectl", "logs", "-c", "node", "-p", cfg)                                 // want `argument 5 of kubectl passed to exec.Command`
+	exec.Command("docker", "run", "--rm", "--entrypoint", "/bin/sh", "alpine:3", "-c", file) // want `argument 7 of docker passed to exec.Command`
+	exec.Command("env", "SHELL=/bin/sh", "sh", "-c", "cat "+file)                            // want `shell script run by env sh -c`
+	exec.Command("ssh", "-i", "/etc/key", host, "--", "cat", file)                           // want `shell script run by ssh passed to exec.Command comes from external input \(os.Getenv\(...\)\); quote each value for the remote shell`
+}

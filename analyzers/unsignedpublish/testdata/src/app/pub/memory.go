@@ -9,5 +9,5 @@ func inProcess(body []byte) {
 	b.Publish("jobs", &broker.Message{Body: body})
 	n := broker.NewBroker()
 	n.Subscribe("jobs", func(e broker.Event) error { return nil }) // want `subscriber on topic "jobs" never verifies a message signature`
-	n.Publish("jobs", &broker.Message{Body: body})                  // want `broker publish to topic "jobs" carries no message signature`
+	n.Publish("jobs", &broker.Message{Body: body})                 // want `broker publish to topic "jobs" carries no message signature`
 }
