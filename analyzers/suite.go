@@ -36,6 +36,10 @@ type Rule struct {
 	// reach no package where it finds anything. Nil means the rule always
 	// runs.
 	Idle func(*analysis.Pass) bool
+	// SecretText says the rule's findings point at secrets: fingerprints
+	// of its findings leave out the text of string literals, which would
+	// let anyone holding a baseline or a SARIF log test guesses of them.
+	SecretText bool
 }
 
 // All returns the rules of the suite in the order they are documented.
@@ -46,7 +50,7 @@ func All() []Rule {
 		{Analyzer: unsignedpublish.Analyzer, Doc: unsignedpublish.Doc, CWE: []int{345, 347}, Level: "warning", SecuritySeverity: "6.5", DepBodies: unsignedpublish.DepBodies},
 		{Analyzer: sqlconcat.Analyzer, Doc: sqlconcat.Doc, CWE: []int{89}, Level: "error", SecuritySeverity: "8.8", DepBodies: sqlconcat.DepBodies(sqlconcat.Analyzer), Idle: sqlconcat.Idle(sqlconcat.Analyzer)},
 		{Analyzer: cmdinjection.Analyzer, Doc: cmdinjection.Doc, CWE: []int{78, 88}, Level: "error", SecuritySeverity: "9.8", DepBodies: cmdinjection.DepBodies(cmdinjection.Analyzer), Idle: cmdinjection.Idle(cmdinjection.Analyzer)},
-		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0", DepBodies: hardcodedsecret.DepBodies},
+		{Analyzer: hardcodedsecret.Analyzer, Doc: hardcodedsecret.Doc, CWE: []int{798}, Level: "error", SecuritySeverity: "8.0", DepBodies: hardcodedsecret.DepBodies, SecretText: true},
 	}
 }
 

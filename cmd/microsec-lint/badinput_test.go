@@ -333,7 +333,7 @@ func TestBadInputBaseline(t *testing.T) {
 		"not json":     {"findings: []\n", "not valid JSON"},
 		"version":      {`{"version": 99, "findings": []}`, "version 99"},
 		"fingerprints": {`{"version": 2, "findings": [{"rule": "sqlconcat", "file": "a.go"}]}`, "no fingerprint"},
-		"old version":  {`{"version": 1, "findings": []}`, "write it again with -write-baseline"},
+		"old version":  {`{"version": 1, "findings": []}`, "write a new one with -write-baseline FILE, without -baseline"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n"}

@@ -421,6 +421,7 @@ func describeRules(rules []analyzers.Rule) []report.Rule {
 			CWE:              r.CWE,
 			Level:            report.Level(r.Level),
 			SecuritySeverity: r.SecuritySeverity,
+			SecretText:       r.SecretText,
 		}
 	}
 	out = append(out, driver.DirectiveRule)

@@ -14,8 +14,8 @@ import (
 )
 
 // version is the format version written to and accepted from baseline files.
-// Version 2 came with fingerprints that leave out the text of string
-// literals; those of version 1 cannot be matched.
+// Version 2 came with hardcodedsecret fingerprints that leave out the text
+// of string literals; those of version 1 cannot be matched.
 const version = 2
 
 // Entry is one accepted finding. Rule, File and Message are there for the
@@ -75,7 +75,7 @@ func Load(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("baseline %s is not valid JSON: %v", path, err)
 	}
 	if in.Version == 1 {
-		return nil, fmt.Errorf("baseline %s was written by an older microsec-lint, whose fingerprints held the text of string literals: write it again with -write-baseline", path)
+		return nil, fmt.Errorf("baseline %s was written by an older microsec-lint, whose hardcodedsecret fingerprints held the secrets' text: write a new one with -write-baseline FILE, without -baseline", path)
 	}
 	if in.Version != version {
 		return nil, fmt.Errorf("baseline %s has version %d; this microsec-lint reads version %d", path, in.Version, version)

@@ -145,7 +145,11 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	}
 	found = append(found, applyDirectives(units, found)...)
 	slices.SortStableFunc(found, func(a, b located) int { return report.Compare(a.Finding, b.Finding) })
-	setFingerprints(found, dir)
+	secret := make(map[string]bool)
+	for _, r := range cfg.Rules {
+		secret[r.Analyzer.Name] = r.SecretText
+	}
+	setFingerprints(found, dir, secret)
 	for _, f := range found {
 		res.Findings = append(res.Findings, f.Finding)
 	}

@@ -330,6 +330,54 @@ func TestFingerprintHidesSecret(t *testing.T) {
 	}
 }
 
+// TestBaselineTellsQueriesApart: a query added above one the baseline
+// accepted is reported, not the accepted one, though the two differ only
+// in their text.
+func TestBaselineTellsQueriesApart(t *testing.T) {
+	var sqlRule []analyzers.Rule
+	for _, r := range analyzers.All() {
+		if r.Analyzer.Name == "sqlconcat" {
+			sqlRule = append(sqlRule, r)
+		}
+	}
+	dir := t.TempDir()
+	write := func(body string) {
+		t.Helper()
+		src := "package q\n\nimport (\n\t\"database/sql\"\n\t\"os\"\n)\n\nfunc F(db *sql.DB) {\n" + body + "}\n"
+		for name, text := range map[string]string{"go.mod": "module example.com/q\n\ngo 1.26\n", "q.go": src} {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	run := func(b *baseline.Baseline) *report.Result {
+		t.Helper()
+		res, err := Run(context.Background(), Config{Dir: dir, Rules: sqlRule, Env: offline(), Baseline: b})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	accepted := "\tdb.Query(\"SELECT total FROM sales WHERE region = '\" + os.Getenv(\"REGION\") + \"'\")\n"
+	write(accepted)
+	var buf bytes.Buffer
+	if err := baseline.Write(&buf, run(nil).Findings, dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "baseline.json"), buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	b, err := baseline.Load(filepath.Join(dir, "baseline.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write("\tdb.Query(\"SELECT password_hash FROM users WHERE name = '\" + os.Getenv(\"REGION\") + \"'\")\n" + accepted)
+	res := run(b)
+	if len(res.Findings) != 1 || res.Findings[0].Pos.Line != 9 {
+		t.Errorf("with the baseline, findings = %+v; want only the new query, at line 9", res.Findings)
+	}
+}
+
 func TestRunProgress(t *testing.T) {
 	var calls []Progress
 	_, err := Run(context.Background(), Config{
@@ -406,7 +454,7 @@ func TestFingerprintsTellReasonsApart(t *testing.T) {
 		mk("query passed to Query (store.go:20) is built from req.ID"),
 		mk("query passed to Exec (store.go:14) is built from req.Name"),
 	}
-	setFingerprints(fs, "/m")
+	setFingerprints(fs, "/m", nil)
 	if fs[0].Fingerprint == fs[1].Fingerprint {
 		t.Error("findings for different sinks share a fingerprint")
 	}
@@ -414,7 +462,7 @@ func TestFingerprintsTellReasonsApart(t *testing.T) {
 		t.Error("identical findings got the same occurrence number")
 	}
 	again := []located{mk("query passed to Exec (store.go:99) is built from req.Name")}
-	setFingerprints(again, "/m")
+	setFingerprints(again, "/m", nil)
 	if again[0].Fingerprint != fs[0].Fingerprint {
 		t.Error("a line number cited in the message changed the fingerprint")
 	}

@@ -96,18 +96,22 @@ func recvName(e ast.Expr) string {
 }
 
 // setFingerprints fills Fingerprint from the rule, the file relative to the
-// work directory, the enclosing function, the flagged code (its tokens,
-// without what its literals and comments say: see report.CodeShape) and
-// the message
+// work directory, the enclosing function, the flagged code (for the rules
+// secret names, its tokens without what its literals and comments say: see
+// report.CodeShape) and the message
 // without its line numbers, plus an occurrence number for identical ones.
 // The message tells apart findings at one call that a rule reports for
 // different reasons (two sinks reached through one handler registration). fs must be sorted, so that the
 // numbering is stable.
-func setFingerprints(fs []located, workDir string) {
+func setFingerprints(fs []located, workDir string, secret map[string]bool) {
 	seen := make(map[string]int)
 	for i := range fs {
 		f := &fs[i]
-		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, report.CodeShape(f.code), messageShape(f.Message)}, "\x00")
+		code := f.code
+		if secret[f.Rule] {
+			code = report.CodeShape(code)
+		}
+		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, code, messageShape(f.Message)}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

@@ -18,11 +18,17 @@ func f(db DB, name string) {
 // findings of rule sqlconcat on each occurrence of needle in it.
 func fingerprintsOf(t *testing.T, dir, src, needle, message string) []string {
 	t.Helper()
+	return ruleFingerprints(t, Rule{ID: "sqlconcat"}, dir, src, needle, message)
+}
+
+// ruleFingerprints is fingerprintsOf for findings of rule.
+func ruleFingerprints(t *testing.T, rule Rule, dir, src, needle, message string) []string {
+	t.Helper()
 	file := filepath.Join(dir, "p.go")
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := &Result{WorkDir: dir}
+	r := &Result{WorkDir: dir, Rules: []Rule{rule}}
 	for off := 0; ; {
 		i := strings.Index(src[off:], needle)
 		if i < 0 {
@@ -30,7 +36,7 @@ func fingerprintsOf(t *testing.T, dir, src, needle, message string) []string {
 		}
 		pos := positionAt(file, []byte(src), off+i)
 		end := positionAt(file, []byte(src), off+i+len(needle))
-		r.Findings = append(r.Findings, Finding{Rule: "sqlconcat", Pos: pos, End: end, Message: message})
+		r.Findings = append(r.Findings, Finding{Rule: rule.ID, Pos: pos, End: end, Message: message})
 		off += i + len(needle)
 	}
 	var fps []string
@@ -68,21 +74,28 @@ func TestFingerprintStable(t *testing.T) {
 	}
 }
 
-// TestFingerprintHidesLiterals: the line hash does not depend on what a
-// string literal says, so it cannot be used to try candidates for a
-// hard-coded password; the code around it still counts.
+// TestFingerprintHidesLiterals: for a rule whose findings point at
+// secrets, the line hash does not depend on what a string literal says, so
+// it cannot be used to try candidates for a hard-coded password; the code
+// around it still counts. For other rules the literal's text counts: two
+// queries that differ only in it are told apart.
 func TestFingerprintHidesLiterals(t *testing.T) {
 	dir := t.TempDir()
+	secret := Rule{ID: "hardcodedsecret", SecretText: true}
 	//microsec:ignore hardcodedsecret -- made-up passwords the test plants
 	src := "package p\n\nfunc f() {\n\tlogin(\"admin\", \"Summer2024!\") // the old one\n}\n"
-	base := fingerprintsOf(t, dir, src, `"Summer2024!"`, "m")
+	base := ruleFingerprints(t, secret, dir, src, `"Summer2024!"`, "m")
 	//microsec:ignore hardcodedsecret -- made-up passwords the test plants
 	other := strings.NewReplacer(`"Summer2024!"`, `"Sx9vQ2mL4r!"`, "the old one", "another comment").Replace(src)
-	if got := fingerprintsOf(t, dir, other, `"Sx9vQ2mL4r!"`, "m"); got[0] != base[0] {
+	if got := ruleFingerprints(t, secret, dir, other, `"Sx9vQ2mL4r!"`, "m"); got[0] != base[0] {
 		t.Errorf("fingerprint %s changed with the literal's text (%s)", got[0], base[0])
 	}
-	if got := fingerprintsOf(t, dir, strings.Replace(src, "login(", "logout(", 1), `"Summer2024!"`, "m"); got[0] == base[0] {
+	if got := ruleFingerprints(t, secret, dir, strings.Replace(src, "login(", "logout(", 1), `"Summer2024!"`, "m"); got[0] == base[0] {
 		t.Error("fingerprint unchanged after the code around the literal changed")
+	}
+	query := strings.Replace(fingerprintSrc, `"SELECT "`, `"SELECT password FROM users WHERE name = "`, 1)
+	if got := fingerprintsOf(t, dir, query, `"SELECT password FROM users WHERE name = " + name`, "m"); got[0] == fingerprintsOf(t, dir, fingerprintSrc, `"SELECT " + name`, "m")[0] {
+		t.Error("two queries that differ in their text share a fingerprint")
 	}
 }
 

@@ -35,6 +35,9 @@ type Rule struct {
 	CWE              []int  // CWE ids, e.g. 319
 	Level            Level  // default level of the rule's findings
 	SecuritySeverity string // CVSS-like score "0.0" to "10.0", as GitHub reads it
+	// SecretText: the rule's findings point at secrets, and fingerprints
+	// hash their code without the text of its literals (see CodeShape).
+	SecretText bool
 }
 
 // Level is the SARIF level of a finding.

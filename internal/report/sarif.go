@@ -387,11 +387,15 @@ func (sw *sarifWriter) fingerprints() []string {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return Compare(fs[a], fs[b]) })
 
+	secret := map[string]bool{}
+	for _, r := range sw.r.Rules {
+		secret[r.ID] = r.SecretText
+	}
 	seen := map[string]int{}
 	out := make([]string, len(fs))
 	for _, i := range order {
 		f := fs[i]
-		key := f.Rule + "\x00" + StablePath(sw.r.WorkDir, f.Pos.File) + "\x00" + sw.flaggedText(f)
+		key := f.Rule + "\x00" + StablePath(sw.r.WorkDir, f.Pos.File) + "\x00" + sw.flaggedText(f, secret[f.Rule])
 		seen[key]++
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(seen[key])))
 		out[i] = hex.EncodeToString(sum[:16])
@@ -399,9 +403,12 @@ func (sw *sarifWriter) fingerprints() []string {
 	return out
 }
 
-func (sw *sarifWriter) flaggedText(f Finding) string {
+func (sw *sarifWriter) flaggedText(f Finding, secret bool) string {
 	if text, ok := sw.src.text(f.Pos.File, f.Pos.Line, f.End.Line); ok {
-		return "code:" + CodeShape(text)
+		if secret {
+			return "code:" + CodeShape(text)
+		}
+		return "code:" + text
 	}
 	return "message:" + f.Message
 }
