@@ -301,11 +301,13 @@ func (c *checker) learnFacts() {
 			}
 			if !f.VerifyingWrapper && sig.Results().Len() == 1 && isSubscriberWrapperType(sig.Results().At(0).Type()) {
 				// A factory of verifying subscriber wrappers:
-				// NewSubscriberWrapper(key) server.SubscriberWrapper.
-				for _, r := range c.returnedValues(decl) {
-					if c.verifyingWrapper(r) {
-						f.VerifyingWrapper = true
-					}
+				// NewSubscriberWrapper(key) server.SubscriberWrapper,
+				// every wrapper it returns verifying (not a pass-through
+				// when no key is set).
+				rs := c.returnedValues(decl)
+				f.VerifyingWrapper = len(rs) > 0
+				for _, r := range rs {
+					f.VerifyingWrapper = f.VerifyingWrapper && c.verifyingWrapper(r)
 				}
 			}
 			if !f.SigningClient {

@@ -48,6 +48,8 @@ func wrapAfterBuild(ctx context.Context) {
 func factoryWrappers() {
 	verified := micro.NewService(micro.WrapSubscriber(signing.NewSubscriberWrapper()))
 	micro.RegisterSubscriber("orders.created", verified.Server(), handle)
+	optional := micro.NewService(micro.WrapSubscriber(signing.Optional(nil)))
+	micro.RegisterSubscriber("orders.created", optional.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
 	passed := micro.NewService(micro.WrapSubscriber(signing.Passthrough(nil)))
 	micro.RegisterSubscriber("orders.created", passed.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
 }

@@ -24,3 +24,12 @@ func NewSubscriberWrapper() server.SubscriberWrapper { // want NewSubscriberWrap
 func Passthrough(w server.SubscriberWrapper) server.SubscriberWrapper {
 	return w
 }
+
+// Optional verifies only when it has a key: without one, every message
+// passes.
+func Optional(key []byte) server.SubscriberWrapper {
+	if len(key) == 0 {
+		return func(next server.SubscriberFunc) server.SubscriberFunc { return next }
+	}
+	return NewSubscriberWrapper()
+}
