@@ -590,6 +590,17 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 	}
 	found := make([][]diag, len(units))
 	byPackage := make(map[place]bool)
+	// Files of packages analysed as they are built, not for their tests:
+	// what a test variant finds in them depends on test code (a fake
+	// assigned to a field in a _test.go file), not on the program.
+	built := make(map[string]bool)
+	for _, u := range units {
+		if u.root && u.pkg.ForTest == "" {
+			for _, f := range u.pkg.CompiledGoFiles {
+				built[f] = true
+			}
+		}
+	}
 	for i, u := range units {
 		if !u.root {
 			continue
@@ -615,7 +626,7 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 	for i, u := range units {
 		for _, d := range found[i] {
 			k := key{d.at, d.Message}
-			if seen[k] || (u.pkg.ForTest != "" && byPackage[d.at]) {
+			if seen[k] || (u.pkg.ForTest != "" && (byPackage[d.at] || built[d.Pos.File])) {
 				continue
 			}
 			seen[k] = true

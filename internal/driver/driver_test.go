@@ -378,6 +378,46 @@ func TestBaselineTellsQueriesApart(t *testing.T) {
 	}
 }
 
+// testDependent reports a package's first declaration when the pass holds
+// a _test.go file: a finding in a built file that only test code brings.
+var testDependent = &analysis.Analyzer{
+	Name: "testdependent",
+	Doc:  "report what only test code makes true",
+	Run: func(pass *analysis.Pass) (any, error) {
+		for _, f := range pass.Files {
+			if strings.HasSuffix(pass.Fset.Position(f.Pos()).Filename, "_test.go") {
+				first := pass.Files[0]
+				pass.Reportf(first.Decls[0].Pos(), "only with the tests")
+				break
+			}
+		}
+		return nil, nil
+	},
+}
+
+// TestTestVariantFindingsInBuiltFiles: what a package's test variant
+// finds in its non-test files, and the package as built does not, comes
+// from test code, and is not reported.
+func TestTestVariantFindingsInBuiltFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"go.mod":    "module example.com/tv\n\ngo 1.26\n",
+		"a.go":      "package tv\n\nvar A = 1\n",
+		"a_test.go": "package tv\n\nvar B = 2\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Run(context.Background(), Config{Dir: dir, Tests: true, Rules: []analyzers.Rule{rule(testDependent, "error")}, Env: offline()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 0 {
+		t.Errorf("findings = %+v; want none: the built package has none", res.Findings)
+	}
+}
+
 func TestRunProgress(t *testing.T) {
 	var calls []Progress
 	_, err := Run(context.Background(), Config{
