@@ -88,7 +88,9 @@
 // as MICRO_AUTH_SECRET), adding the "os" import if needed, inside a
 // function literal that panics when the variable is unset or empty: an
 // empty password to compare with, or an empty HMAC or JWT key, would let
-// anyone in.
+// anyone in. A package-level variable so read stops the program (and its
+// tests) at start when the variable is unset. No fix is offered in
+// _test.go files, whose fixtures are better constants.
 //
 // Findings in _test.go files and in packages under a testdata directory are
 // reported at note level; -hardcodedsecret.tests=false drops them.

@@ -49,7 +49,14 @@ func (c *checker) suggestEnv(f *finding) (analysis.SuggestedFix, bool) {
 	default:
 		return analysis.SuggestedFix{}, false // "os" is something else here
 	}
-	if _, obj := scope.LookupParent("panic", lit.Pos()); obj != types.Universe.Lookup("panic") {
+	for _, name := range []string{"panic", "string"} {
+		if _, obj := scope.LookupParent(name, lit.Pos()); obj != types.Universe.Lookup(name) {
+			return analysis.SuggestedFix{}, false // the replacement would not compile
+		}
+	}
+	if strings.HasSuffix(c.pass.Fset.Position(lit.Pos()).Filename, "_test.go") {
+		// A test's fixture is better a constant than a variable every
+		// test run needs.
 		return analysis.SuggestedFix{}, false
 	}
 	env := f.place.env

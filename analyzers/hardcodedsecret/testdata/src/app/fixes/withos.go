@@ -31,3 +31,12 @@ var (
 func sign() {
 	hmac.New(sha256.New, []byte("fix-fixture-hmac-7")) // want `hmac key "fix-…" \(18 chars\) hard-coded in hmac.New key`
 }
+
+// Where string names something else, the fix's func() string would not
+// compile: none is offered.
+func shadowed() {
+	string := 5
+	_ = string
+	dbPassword := "fix-fixture-pw-0100" // want `password "fix-…" \(19 chars\) hard-coded in variable dbPassword`
+	_ = dbPassword
+}
