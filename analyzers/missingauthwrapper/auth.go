@@ -300,7 +300,7 @@ func (c *checker) isKeySet(ix *ast.IndexExpr, authVars map[*types.Var]bool, anyE
 // valid one must be: not empty, not a scheme name or a sentinel such as
 // "null", and not another value the client sends (metadata).
 func (c *checker) isExpected(e ast.Expr) bool {
-	if c.isEmpty(e) || c.isScheme(e) || c.isMetadata(e) {
+	if _, fromClient := c.metadataKey(e); fromClient || c.isEmpty(e) || c.isScheme(e) {
 		return false
 	}
 	if s, ok := c.model.StringArg(e); ok {
@@ -310,18 +310,6 @@ func (c *checker) isExpected(e ast.Expr) bool {
 		}
 	}
 	return true
-}
-
-// isMetadata reports whether e reads any entry of go-micro metadata.
-func (c *checker) isMetadata(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.IndexExpr:
-		return gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e.X), "metadata", "Metadata")
-	case *ast.CallExpr:
-		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, e)
-		return ok && ref.Path == "metadata" && (ref.Name == "Get" || ref.Name == "Metadata.Get")
-	}
-	return false
 }
 
 // isScheme reports whether e is the name of an authentication scheme,
@@ -421,24 +409,29 @@ func isText(t types.Type) bool {
 // go-micro metadata: md["Authorization"] or metadata.Get(ctx,
 // "Authorization").
 func (c *checker) isAuthorizationValue(e ast.Expr) bool {
-	var k ast.Expr
-	switch e := ast.Unparen(e).(type) {
-	case *ast.IndexExpr:
-		if !gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e.X), "metadata", "Metadata") {
-			return false
-		}
-		k = e.Index
-	case *ast.CallExpr:
-		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, e)
-		if !ok || ref.Path != "metadata" || (ref.Name != "Get" && ref.Name != "Metadata.Get") || len(e.Args) == 0 {
-			return false
-		}
-		k = e.Args[len(e.Args)-1]
-	default:
+	k, ok := c.metadataKey(e)
+	if !ok {
 		return false
 	}
 	s, ok := c.model.StringArg(k)
 	return ok && (strings.EqualFold(s, "Authorization") || strings.EqualFold(s, "X-Api-Key") || strings.EqualFold(s, "Micro-Token"))
+}
+
+// metadataKey returns the key of e when e reads an entry of go-micro
+// metadata: md[k] or metadata.Get(ctx, k).
+func (c *checker) metadataKey(e ast.Expr) (ast.Expr, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		if gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e.X), "metadata", "Metadata") {
+			return e.Index, true
+		}
+	case *ast.CallExpr:
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, e)
+		if ok && ref.Path == "metadata" && (ref.Name == "Get" || ref.Name == "Metadata.Get") && len(e.Args) > 0 {
+			return e.Args[len(e.Args)-1], true
+		}
+	}
+	return nil, false
 }
 
 func (c *checker) isEmpty(e ast.Expr) bool {
