@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,6 +60,17 @@ var panicky = &analysis.Analyzer{
 
 func rule(a *analysis.Analyzer, level string) analyzers.Rule {
 	return analyzers.Rule{Analyzer: a, Level: level}
+}
+
+// rulesNamed returns the suite's rules of those names.
+func rulesNamed(names ...string) []analyzers.Rule {
+	var out []analyzers.Rule
+	for _, r := range analyzers.All() {
+		if slices.Contains(names, r.Analyzer.Name) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func runOn(t *testing.T, tests bool, rules ...analyzers.Rule) *report.Result {
@@ -296,12 +308,7 @@ func TestFingerprintsSurviveUnrelatedEdits(t *testing.T) {
 // so it cannot be used to try candidates for it. (The message shows the
 // first characters of a long one: the two here share them.)
 func TestFingerprintHidesSecret(t *testing.T) {
-	var secretRule []analyzers.Rule
-	for _, r := range analyzers.All() {
-		if r.Analyzer.Name == "hardcodedsecret" {
-			secretRule = append(secretRule, r)
-		}
-	}
+	secretRule := rulesNamed("hardcodedsecret")
 	fingerprint := func(password string) string {
 		t.Helper()
 		dir := t.TempDir()
@@ -334,12 +341,7 @@ func TestFingerprintHidesSecret(t *testing.T) {
 // accepted is reported, not the accepted one, though the two differ only
 // in their text.
 func TestBaselineTellsQueriesApart(t *testing.T) {
-	var sqlRule []analyzers.Rule
-	for _, r := range analyzers.All() {
-		if r.Analyzer.Name == "sqlconcat" {
-			sqlRule = append(sqlRule, r)
-		}
-	}
+	sqlRule := rulesNamed("sqlconcat")
 	dir := t.TempDir()
 	write := func(body string) {
 		t.Helper()
