@@ -217,7 +217,7 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 			continue // env's NAME=value, an option's value
 		}
 		b := base(c)
-		if !posixShells[b] && !runners[b] && interpreters[b] == nil && b != "su" && b != "ssh" && b != "cmd" && b != "powershell" && b != "pwsh" && b != "busybox" && b != "toybox" {
+		if !runsCode(b) {
 			if (runner == "kubectl" || runner == "oc") && j == from {
 				return nil // the command after "--" is no shell
 			}
@@ -239,6 +239,17 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 		return &out
 	}
 	return nil
+}
+
+// runsCode reports whether the program named b (a base name) is one
+// shellOf knows to run text it is given: a shell, an interpreter, ssh, or
+// a program that runs another.
+func runsCode(b string) bool {
+	switch b {
+	case "su", "runuser", "ssh", "cmd", "powershell", "pwsh", "busybox", "toybox":
+		return true
+	}
+	return posixShells[b] || runners[b] || interpreters[b] != nil
 }
 
 // interpreterScript finds the program text an interpreter runs: the
