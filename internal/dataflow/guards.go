@@ -10,9 +10,9 @@ import (
 )
 
 // A guard is a branch that a value takes only when it passed an allow
-// list: a comparison with a constant, a lookup in a map of booleans, a
-// constant list's slices.Contains, a whole-string regexp match of
-// identifier characters. Text checked so is safe wherever every path to
+// list: a comparison with a constant, a lookup in an unexported package
+// map filled with constant keys (see constantKeys), a constant list's
+// slices.Contains, a whole-string regexp match of identifier characters. Text checked so is safe wherever every path to
 // it went through such a branch, as in
 //
 //	if !allowedSort[col] {
