@@ -45,8 +45,9 @@
 //	out, err := exec.Command("grep", "--", req.Pattern, "/var/log/app.log").Output()
 //
 // A value that every path to the command checks against an allow list
-// (a comparison with a constant, a switch whose other cases return, a map
-// of booleans, slices.Contains of a constant list, a whole-text regexp
+// (a comparison with a constant, a switch whose other cases return, an
+// unexported package map of constant keys, slices.Contains of a constant
+// list, a whole-text regexp
 // match of letters, digits and underscores) is safe, as in sqlconcat; a
 // check that it does not start with "-" is not seen: put "--" before it.
 //

@@ -32,8 +32,9 @@
 // regexp held in a variable or field that nothing else writes) is never
 // reported. Nor is text that every path to the query checks against an
 // allow list: a comparison with a non-empty constant (col == "asc"), a
-// switch whose other cases return, a lookup in a map of booleans
-// (allowedSort[col]) or its comma-ok form, slices.Contains of a constant
+// switch whose other cases return, a lookup (allowedSort[col], or its
+// comma-ok form) in an unexported package map that the package fills with
+// constant keys only, slices.Contains of a constant
 // list, strings.EqualFold with a constant, or a match of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
 // without the m flag).
