@@ -301,12 +301,13 @@ func sshScript(argv []dataflow.Value, start int) *shell {
 		if i+1 >= len(argv) {
 			return nil
 		}
+		// The options and the destination are ssh's own arguments.
 		for k := i + 1; k < len(argv); k++ {
 			if argv[k].Spread {
-				return &shell{name: "ssh", script: -1, unknown: k, advice: sshAdvice}
+				return &shell{name: "ssh", script: -1, unknown: k, advice: sshAdvice, before: i + 1}
 			}
 		}
-		return &shell{name: "ssh", script: i + 1, rest: true, unknown: -1, advice: sshAdvice}
+		return &shell{name: "ssh", script: i + 1, rest: true, unknown: -1, advice: sshAdvice, before: i + 1}
 	}
 	return nil
 }

@@ -142,7 +142,8 @@ func runners() {
 	exec.Command("docker", "exec", svc, "sh", "-c", "uptime")                          // want `argument 2 of docker passed to exec.Command comes from external input`
 	exec.Command("sudo", "sh", "-c", `systemctl restart "$1"`, "sh", svc)              // the value is a positional parameter
 	exec.Command("ssh", "deploy@host", "uptime")
-	exec.Command("docker", "exec", "web", "ls", svc) // want `argument 4 of docker passed to exec.Command comes from external input`
+	exec.Command("ssh", "-o", "BatchMode=yes", svc, "uptime") // want `argument 3 of ssh passed to exec.Command comes from external input`
+	exec.Command("docker", "exec", "web", "ls", svc)          // want `argument 4 of docker passed to exec.Command comes from external input`
 }
 
 // Arguments that look like a shell or an interpreter's flag but are not.
