@@ -54,14 +54,16 @@ func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
 	return g
 }
 
-// guardedAt returns the values of fn that every path from fn's entry to
-// block b checks against an allow list on the way, or nil.
-func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock) map[ssa.Value]bool {
-	if b == nil || len(fn.Blocks) == 0 {
+// guardedAt returns the values of fn that args are built from and that
+// every path from fn's entry to block b checks against an allow list on
+// the way, or nil.
+func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value) map[ssa.Value]bool {
+	guards := e.guardsOf(fn)
+	if b == nil || len(fn.Blocks) == 0 || len(guards) == 0 {
 		return nil
 	}
 	var out map[ssa.Value]bool
-	for v := range e.guardsOf(fn) {
+	for _, v := range builtFrom(fn, args, guards) {
 		if !e.reachableUnchecked(fn, v)[b] {
 			if out == nil {
 				out = make(map[ssa.Value]bool)
@@ -69,6 +71,68 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock) map[ssa.Value]bo
 			out[v] = true
 		}
 	}
+	return out
+}
+
+// builtFrom returns the values of guards that args are built from within
+// fn, following operands (at most maxCone of them).
+func builtFrom(fn *ssa.Function, args []ssa.Value, guards map[ssa.Value][]guardEdge) []ssa.Value {
+	const maxCone = 4096
+	var out []ssa.Value
+	seen := make(map[ssa.Value]bool)
+	work := append([]ssa.Value(nil), args...)
+	var ops []*ssa.Value
+	for len(work) > 0 && len(seen) < maxCone {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if v == nil || seen[v] {
+			continue
+		}
+		seen[v] = true
+		if _, ok := guards[v]; ok {
+			out = append(out, v)
+		}
+		in, ok := v.(ssa.Instruction)
+		if !ok || in.Parent() != fn {
+			continue
+		}
+		if a, ok := v.(*ssa.Alloc); ok {
+			// What is stored in it, or in its elements and fields:
+			// the arguments of a variadic call.
+			work = append(work, storedIn(a)...)
+		}
+		ops = in.Operands(ops[:0])
+		for _, op := range ops {
+			if *op != nil {
+				work = append(work, *op)
+			}
+		}
+	}
+	return out
+}
+
+// storedIn returns the values stored in a, its elements or its fields.
+func storedIn(a *ssa.Alloc) []ssa.Value {
+	var out []ssa.Value
+	var store func(addr ssa.Value)
+	store = func(addr ssa.Value) {
+		if addr.Referrers() == nil {
+			return
+		}
+		for _, r := range *addr.Referrers() {
+			switch r := r.(type) {
+			case *ssa.Store:
+				if r.Addr == addr {
+					out = append(out, r.Val)
+				}
+			case *ssa.IndexAddr:
+				store(r)
+			case *ssa.FieldAddr:
+				store(r)
+			}
+		}
+	}
+	store(a)
 	return out
 }
 
@@ -144,12 +208,16 @@ func (e *engine) allowCheck(cond ssa.Value) (v ssa.Value, succ int, ok bool) {
 	return nil, 0, false
 }
 
-// constantKeys reports whether m is a package-level map whose every key is
-// a constant: the package's functions (its initialiser included) add
-// entries to it only with constant keys, and it is never replaced. A map
-// the request brings, or one that collects what callers sent, is no
-// allow list.
+// constantKeys reports whether m is an allow list: a map made in the
+// function (allowed := map[string]bool{...}) or an unexported package map
+// made by its initialiser, to which the code adds entries only with
+// constant keys, and which it passes to nothing else. A map the request
+// brings, one that collects what callers sent, or one a function fills
+// (json.Decode(&m), maps.Copy) is no allow list.
 func (e *engine) constantKeys(m ssa.Value) bool {
+	if mm, ok := m.(*ssa.MakeMap); ok {
+		return onlyConstantUse(mm, nil)
+	}
 	load, ok := m.(*ssa.UnOp)
 	if !ok || load.Op != token.MUL {
 		return false
@@ -161,25 +229,27 @@ func (e *engine) constantKeys(m ssa.Value) bool {
 	if r, ok := e.allowMaps[g]; ok {
 		return r
 	}
+	// Globals keep no referrers: every use is found in the package's
+	// functions.
 	r := true
+	var ops []*ssa.Value
 	for _, fn := range e.funcs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
-				switch in := instr.(type) {
-				case *ssa.Store:
-					// One store, of a map made in the initialiser.
-					if in.Addr == g && fn.Name() != "init" {
-						r = false
+				ops = instr.Operands(ops[:0])
+				for _, op := range ops {
+					if *op != ssa.Value(g) {
+						continue
 					}
-				case *ssa.MapUpdate:
-					if l, ok := in.Map.(*ssa.UnOp); ok && l.X == g {
-						if _, isConst := in.Key.(*ssa.Const); !isConst {
-							r = false
-						}
-					} else if mm, ok := in.Map.(*ssa.MakeMap); ok && storedIn(mm, g) {
-						if _, isConst := in.Key.(*ssa.Const); !isConst {
-							r = false
-						}
+					switch in := instr.(type) {
+					case *ssa.UnOp:
+						r = r && in.Op == token.MUL && onlyConstantUse(in, nil)
+					case *ssa.Store:
+						// Made by the initialiser: var allowed = map[...]{...}.
+						mm, isMake := in.Val.(*ssa.MakeMap)
+						r = r && in.Addr == g && fn.Name() == "init" && isMake && onlyConstantUse(mm, g)
+					default:
+						r = false // its address taken: anything may fill it
 					}
 				}
 			}
@@ -189,17 +259,28 @@ func (e *engine) constantKeys(m ssa.Value) bool {
 	return r
 }
 
-// storedIn reports whether the map mm is stored in the global g.
-func storedIn(mm *ssa.MakeMap, g *ssa.Global) bool {
-	if mm.Referrers() == nil {
-		return false
+// onlyConstantUse reports whether a map value is only looked up, ranged
+// over, given entries with constant keys, or stored in home.
+func onlyConstantUse(m ssa.Value, home ssa.Value) bool {
+	if m.Referrers() == nil {
+		return true
 	}
-	for _, r := range *mm.Referrers() {
-		if st, ok := r.(*ssa.Store); ok && st.Addr == g {
-			return true
+	for _, ref := range *m.Referrers() {
+		switch in := ref.(type) {
+		case *ssa.Lookup, *ssa.Range, *ssa.DebugRef:
+		case *ssa.Store:
+			if home == nil || in.Addr != home {
+				return false
+			}
+		case *ssa.MapUpdate:
+			if _, isConst := in.Key.(*ssa.Const); !isConst {
+				return false
+			}
+		default:
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // allowCall recognises slices.Contains(list, v) with a constant list,
@@ -303,13 +384,16 @@ func identOnly(re *syntax.Regexp) bool {
 	return false
 }
 
-// carried reports whether v is an operand of a phi.
+// carried reports whether v flows into a phi at the head of a loop that
+// holds it (prev = col): there the phi may hold the value of an earlier
+// pass, which was not checked.
 func carried(v ssa.Value) bool {
-	if v.Referrers() == nil {
+	in, ok := v.(ssa.Instruction)
+	if !ok || v.Referrers() == nil {
 		return false
 	}
 	for _, r := range *v.Referrers() {
-		if _, ok := r.(*ssa.Phi); ok {
+		if phi, ok := r.(*ssa.Phi); ok && phi.Block().Dominates(in.Block()) {
 			return true
 		}
 	}
@@ -336,7 +420,7 @@ func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Val
 	if safe {
 		return vs
 	}
-	g := e.guardedAt(fn, b)
+	g := e.guardedAt(fn, b, args)
 	for v := range g {
 		if carried(v) {
 			// A value a phi carries on (prev = col in a loop) may be

@@ -2,6 +2,7 @@ package queries
 
 import (
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"os"
 	"regexp"
@@ -14,6 +15,11 @@ var allowedSort = map[string]bool{"name": true, "created_at": true}
 var blockedSort = map[string]bool{"password": true}
 
 var seenSort = map[string]bool{}
+
+// decoded is filled by a function given its address.
+var decoded = map[string]bool{}
+
+func load() { json.Unmarshal([]byte(os.Getenv("COLUMNS")), &decoded) }
 
 func remember(col string) { seenSort[col] = true }
 
@@ -49,6 +55,21 @@ func guarded(db *sql.DB) error {
 	}
 	db.Query("SELECT * FROM users ORDER BY " + col)
 	return nil
+}
+
+// A local literal allow list, and a checked value copied on one branch.
+func guardedLocal(db *sql.DB, desc bool) error {
+	col := os.Getenv("SORT")
+	allowed := map[string]bool{"name": true, "created_at": true}
+	if !allowed[col] {
+		return errors.New("bad sort")
+	}
+	order := col
+	if desc {
+		order = col + " DESC"
+	}
+	_, err := db.Query("SELECT * FROM users ORDER BY " + order)
+	return err
 }
 
 func guardedHelper(db *sql.DB, col string) error {
@@ -94,6 +115,9 @@ func unguarded(db *sql.DB) {
 	filters := map[string]string{os.Getenv("FILTER"): "x"}
 	if _, ok := filters[col]; ok {
 		db.Query("SELECT * FROM users WHERE " + col + " = $1") // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	}
+	if decoded[col] {
+		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 	}
 	if seenSort[col] {
 		db.Query("SELECT * FROM users ORDER BY " + col) // want `query text passed to \(\*sql.DB\).Query is built from external input`
