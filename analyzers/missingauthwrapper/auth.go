@@ -2,6 +2,7 @@ package missingauthwrapper
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -243,12 +244,16 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 		case *ast.AssignStmt:
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
 			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
-			if ix, ok := ast.Unparen(n.Rhs[0]).(*ast.IndexExpr); ok && len(n.Lhs) == 2 && len(n.Rhs) == 1 && c.isKeySet(ix, authVars, true) {
-				if id, ok := n.Lhs[1].(*ast.Ident); ok {
-					if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
-						inSet[v] = true
-					}
-				}
+			c.noteKeySetVars(n, authVars, inSet)
+		case *ast.IfStmt:
+			// if validKeys[tok] { return next(ctx, req, rsp) }: the
+			// request goes on only when the credential is in the set.
+			if as, ok := n.Init.(*ast.AssignStmt); ok {
+				c.noteCredentialVars(as.Lhs, as.Rhs, authVars)
+				c.noteKeySetVars(as, authVars, inSet)
+			}
+			if c.inKeySet(n.Cond, authVars, inSet) && c.callsNext(n.Body) {
+				found = true
 			}
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
@@ -264,21 +269,69 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 				if c.fromCredential(pair[0], authVars) && c.isExpected(pair[1]) {
 					found = true
 				}
+				// validKeys[tok] == false
+				if c.inKeySet(pair[0], authVars, inSet) && isBoolConst(c.pass.TypesInfo, pair[1], n.Op == token.NEQ) {
+					found = true
+				}
 			}
 		case *ast.UnaryExpr:
 			// !validKeys[key]: the credential missing from a set of
 			// valid ones fails the request. A set it is found in
 			// (revoked[tok]) or a count (requests[tok]++) does not
 			// authenticate.
-			switch x := ast.Unparen(n.X).(type) {
-			case *ast.IndexExpr:
-				found = n.Op == token.NOT && c.isKeySet(x, authVars, false)
-			case *ast.Ident:
-				v, ok := c.pass.TypesInfo.ObjectOf(x).(*types.Var)
-				found = n.Op == token.NOT && ok && inSet[v]
+			if n.Op == token.NOT && c.inKeySet(n.X, authVars, inSet) {
+				found = true
 			}
 		}
 		return true
+	})
+	return found
+}
+
+// noteKeySetVars adds to inSet the variables an assignment gives whether
+// the credential is in a set: valid := validKeys[tok]; _, ok := keys[tok].
+func (c *checker) noteKeySetVars(as *ast.AssignStmt, authVars, inSet map[*types.Var]bool) {
+	if len(as.Rhs) != 1 || len(as.Lhs) > 2 {
+		return
+	}
+	ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+	if !ok || !c.isKeySet(ix, authVars, len(as.Lhs) == 2) {
+		return
+	}
+	if id, ok := as.Lhs[len(as.Lhs)-1].(*ast.Ident); ok {
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+			inSet[v] = true
+		}
+	}
+}
+
+// inKeySet reports whether e says the credential is in a set of valid
+// ones: validKeys[tok], or a variable noteKeySetVars recorded.
+func (c *checker) inKeySet(e ast.Expr, authVars, inSet map[*types.Var]bool) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		return c.isKeySet(x, authVars, false)
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.ObjectOf(x).(*types.Var)
+		return ok && inSet[v]
+	}
+	return false
+}
+
+// isBoolConst reports whether e is the constant b.
+func isBoolConst(info *types.Info, e ast.Expr, b bool) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
+}
+
+// callsNext reports whether body calls a handler (the next one).
+func (c *checker) callsNext(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && c.isNextCall(e) {
+			found = true
+		}
+		return !found
 	})
 	return found
 }

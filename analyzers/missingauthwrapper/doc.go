@@ -50,8 +50,9 @@
 // element or a slice of it), with something other than the empty string,
 // a scheme name such as "Bearer", a sentinel such as "null" or another
 // metadata value, or failing when it is missing from a map of valid keys
-// (!validKeys[tok], _, ok := keys[tok]; !ok). Its length, its prefix, or
-// a blocklist alone checks nothing. Wrappers are recognised wherever they come from:
+// (!validKeys[tok], _, ok := keys[tok]; !ok, or calling the next handler
+// only when it is there). Its length, its prefix, or a blocklist alone
+// checks nothing. Wrappers are recognised wherever they come from:
 // functions and methods (cfg.Middleware().Wrapper), function literals,
 // variables, and functions of other packages that return a wrapper. v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6

@@ -177,3 +177,46 @@ func schemeSlice(next server.HandlerFunc) server.HandlerFunc {
 		return next(ctx, req, rsp)
 	}
 }
+
+// Positive forms of a lookup in a set of valid keys.
+
+func keyAllows(next server.HandlerFunc) server.HandlerFunc { // want keyAllows:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		if validKeys[md["X-Api-Key"]] {
+			return next(ctx, req, rsp)
+		}
+		return errors.New("unauthorized")
+	}
+}
+
+func keyCommaOK(next server.HandlerFunc) server.HandlerFunc { // want keyCommaOK:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		if _, ok := apiKeys[md["X-Api-Key"]]; ok {
+			return next(ctx, req, rsp)
+		}
+		return errors.New("unauthorized")
+	}
+}
+
+func keyVar(next server.HandlerFunc) server.HandlerFunc { // want keyVar:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		valid := validKeys[md["X-Api-Key"]]
+		if !valid {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func keyFalse(next server.HandlerFunc) server.HandlerFunc { // want keyFalse:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		md, _ := metadata.FromContext(ctx)
+		if validKeys[md["X-Api-Key"]] == false {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
