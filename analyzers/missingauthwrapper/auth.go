@@ -357,12 +357,25 @@ func (c *checker) isExpected(e ast.Expr) bool {
 		return false
 	}
 	if s, ok := c.model.StringArg(e); ok {
-		switch strings.ToLower(strings.TrimSpace(s)) {
-		case "null", "nil", "none", "undefined", "false", "0", "-":
-			return false
+		// "Bearer null": a scheme before a sentinel.
+		words := strings.Fields(strings.ToLower(s))
+		if len(words) == 2 && isSchemeWord(words[0]) {
+			words = words[1:]
+		}
+		if len(words) == 1 {
+			switch words[0] {
+			case "null", "nil", "none", "undefined", "false", "0", "-":
+				return false
+			}
 		}
 	}
 	return true
+}
+
+// isZero reports whether e is the constant 0.
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
 }
 
 // isScheme reports whether e is the name of an authentication scheme,
@@ -373,8 +386,14 @@ func (c *checker) isScheme(e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "bearer", "basic", "digest", "token", "apikey", "api-key", "jwt":
+	return isSchemeWord(strings.ToLower(strings.TrimSpace(s)))
+}
+
+// isSchemeWord reports whether w, in lower case, names an authentication
+// scheme.
+func isSchemeWord(w string) bool {
+	switch w {
+	case "bearer", "basic", "digest", "token", "key", "apikey", "api-key", "jwt":
 		return true
 	}
 	return false
@@ -417,7 +436,7 @@ func (c *checker) fromCredential(e ast.Expr, authVars map[*types.Var]bool) bool 
 		v, ok := c.pass.TypesInfo.ObjectOf(e).(*types.Var)
 		return ok && authVars[v]
 	case *ast.SliceExpr:
-		if e.Low == nil && e.High != nil {
+		if e.High != nil && (e.Low == nil || isZero(c.pass.TypesInfo, e.Low)) {
 			return false // auth[:7], the scheme: "Bearer "
 		}
 		return c.fromCredential(e.X, authVars)

@@ -220,3 +220,13 @@ func keyFalse(next server.HandlerFunc) server.HandlerFunc { // want keyFalse:"au
 		return next(ctx, req, rsp)
 	}
 }
+
+func schemeParts(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		auth, _ := metadata.Get(ctx, "Authorization")
+		if len(auth) < 4 || auth[0:4] != "Key " || strings.SplitN(auth, " ", 2)[0] != "Key" || auth == "Bearer null" {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
