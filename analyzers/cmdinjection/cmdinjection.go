@@ -78,8 +78,9 @@ func run(pass *analysis.Pass, cfg *Config) {
 		},
 		SinkObject:  func(obj types.Object) bool { return kindOf(obj, extra) != "" },
 		SinkMethods: dataflow.MemoFor(pass.Analyzer),
-		Sanitiser:   sanitizers.Has,
-		Judge:       judge,
+		Sanitiser:    sanitizers.Has,
+		OptionChecks: true,
+		Judge:        judge,
 	}
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
@@ -162,11 +163,16 @@ func judge(s *dataflow.Site) dataflow.Decision {
 		}
 		return dataflow.Decision{Defer: cmd.DependsOnParams()}
 	case kindArgs:
-		return judgeArgs(s, elems(s.Args[0]), 0, "")
+		return judgeArgs(s, elems(checked(s)[0]), 0, "")
 	}
 	prog, argv := s.Args[0], elems(s.Args[1])
+	// As arguments, values rejected when they start with "-" are safe.
+	optv := elems(checked(s)[1])
 	if s.Kind == kindExecv && len(argv) > 0 && !argv[0].Spread {
 		argv = argv[1:]
+		if len(optv) > 0 {
+			optv = optv[1:]
+		}
 	}
 	if !prog.Origin.Safe() {
 		return report(s, "program name", prog, "choose the program from a fixed set of constants", "")
@@ -184,7 +190,7 @@ func judge(s *dataflow.Site) dataflow.Decision {
 					// A runner's own arguments before the shell
 					// (docker exec CONTAINER sh -c ...) are its
 					// options and operands.
-					a := judgeArgs(s, argv[:sh.before], 1, programName(prog))
+					a := judgeArgs(s, optv[:min(sh.before, len(optv))], 1, programName(prog))
 					if a.Message != "" {
 						return a
 					}
@@ -196,7 +202,17 @@ func judge(s *dataflow.Site) dataflow.Decision {
 			}
 		}
 	}
-	return judgeArgs(s, argv, 1, programName(prog))
+	return judgeArgs(s, optv, 1, programName(prog))
+}
+
+// checked returns the site's operands with values checked not to start
+// with "-" taken as constant, when the engine gives them (a sink called
+// directly), or else the operands.
+func checked(s *dataflow.Site) []dataflow.Value {
+	if len(s.Checked) == len(s.Args) {
+		return s.Checked
+	}
+	return s.Args
 }
 
 // elems returns the elements of a slice value, or the whole slice as one

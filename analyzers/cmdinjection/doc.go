@@ -48,8 +48,11 @@
 // (a comparison with a constant, a switch whose other cases return, an
 // unexported package map of constant keys, slices.Contains of a constant
 // list, a whole-text regexp
-// match of letters, digits and underscores) is safe, as in sqlconcat; a
-// check that it does not start with "-" is not seen: put "--" before it.
+// match of letters, digits and underscores) is safe, as in sqlconcat. An
+// argument that every path to the command rejects when it starts with "-"
+// (strings.HasPrefix(v, "-")) is safe as an argument, not in a script;
+// such a check is seen where the command is run, not in the callers of a
+// wrapper around it.
 //
 // A script that reads its values as positional parameters is not
 // reported: exec.Command("sh", "-c", `grep -- "$1" /var/log/app.log`, "sh",

@@ -1125,7 +1125,7 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 	obj, _, args := callee(c)
 	if e.cfg.Sink != nil {
 		if k := e.cfg.Sink(obj, args); k != nil {
-			site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, b, k.Args)}
+			site := e.directSite(fn, b, k)
 			e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 			// What the sink does with the text inside (pgxpool's
 			// Exec passing it to Conn.Exec, and on) is the same
@@ -1138,7 +1138,7 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 			// sink, in a stable order.
 			for _, m := range e.sinkImplementations(c.Method) {
 				if k := e.cfg.Sink(m, args); k != nil {
-					site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, b, k.Args)}
+					site := e.directSite(fn, b, k)
 					e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 					return
 				}
@@ -1149,7 +1149,7 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 		if len(t.sum.Sinks) == 0 {
 			continue
 		}
-		argv := e.evalGuarded(fn, b, t.args)
+		argv := e.evalGuarded(fn, b, t.args, false)
 		for _, su := range t.sum.Sinks {
 			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: t.name}
 			if su.Via != "" {
@@ -1161,6 +1161,15 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 			e.decide(fn, c.Pos(), site, s, su.Where)
 		}
 	}
+}
+
+// directSite is the site of a sink called in block b of fn.
+func (e *engine) directSite(fn *ssa.Function, b *ssa.BasicBlock, k *Sink) *Site {
+	site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, b, k.Args, false)}
+	if e.cfg.OptionChecks {
+		site.Checked = e.evalGuarded(fn, b, k.Args, true)
+	}
+	return site
 }
 
 // target is a function a call may reach, with the call's operands in the

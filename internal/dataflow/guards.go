@@ -26,6 +26,10 @@ import (
 type guardEdge struct {
 	block *ssa.BasicBlock
 	succ  int
+	// option: the check only rejects text starting with "-", which keeps
+	// a command's argument from being read as an option (see
+	// Site.Checked).
+	option bool
 }
 
 // guardsOf returns, for each value of fn that some If checks against an
@@ -43,11 +47,17 @@ func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
 		if !ok {
 			continue
 		}
-		if v, succ, ok := e.allowCheck(br.Cond); ok {
+		v, succ, ok := e.allowCheck(br.Cond)
+		option := false
+		if !ok {
+			v, succ, ok = optionCheck(br.Cond)
+			option = true
+		}
+		if ok {
 			if g == nil {
 				g = make(map[ssa.Value][]guardEdge)
 			}
-			g[v] = append(g[v], guardEdge{b, succ})
+			g[v] = append(g[v], guardEdge{b, succ, option})
 		}
 	}
 	e.guards[fn] = g
@@ -57,14 +67,14 @@ func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
 // guardedAt returns the values of fn that args are built from and that
 // every path from fn's entry to block b checks against an allow list on
 // the way, or nil.
-func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value) map[ssa.Value]bool {
+func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) map[ssa.Value]bool {
 	guards := e.guardsOf(fn)
 	if b == nil || len(fn.Blocks) == 0 || len(guards) == 0 {
 		return nil
 	}
 	var out map[ssa.Value]bool
 	for _, v := range builtFrom(fn, args, guards) {
-		if !e.reachableUnchecked(fn, v)[b] {
+		if !e.reachableUnchecked(fn, v, option)[b] {
 			if out == nil {
 				out = make(map[ssa.Value]bool)
 			}
@@ -137,15 +147,18 @@ func storedIn(a *ssa.Alloc) []ssa.Value {
 }
 
 // reachableUnchecked returns the blocks of fn that can be reached from its
-// entry without passing a check of v, computed once for each value.
-func (e *engine) reachableUnchecked(fn *ssa.Function, v ssa.Value) map[*ssa.BasicBlock]bool {
-	key := guardKey{fn, v}
+// entry without passing a check of v (an allow list, or with option set
+// also a rejection of a leading "-"), computed once for each value.
+func (e *engine) reachableUnchecked(fn *ssa.Function, v ssa.Value, option bool) map[*ssa.BasicBlock]bool {
+	key := guardKey{fn, v, option}
 	if r, ok := e.unchecked[key]; ok {
 		return r
 	}
-	skip := make(map[guardEdge]bool)
+	skip := make(map[edge]bool)
 	for _, g := range e.guardsOf(fn)[v] {
-		skip[g] = true
+		if option || !g.option {
+			skip[edge{g.block, g.succ}] = true
+		}
 	}
 	seen := map[*ssa.BasicBlock]bool{fn.Blocks[0]: true}
 	work := []*ssa.BasicBlock{fn.Blocks[0]}
@@ -153,7 +166,7 @@ func (e *engine) reachableUnchecked(fn *ssa.Function, v ssa.Value) map[*ssa.Basi
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
 		for i, s := range b.Succs {
-			if !skip[guardEdge{b, i}] && !seen[s] {
+			if !skip[edge{b, i}] && !seen[s] {
 				seen[s] = true
 				work = append(work, s)
 			}
@@ -164,8 +177,32 @@ func (e *engine) reachableUnchecked(fn *ssa.Function, v ssa.Value) map[*ssa.Basi
 }
 
 type guardKey struct {
-	fn *ssa.Function
-	v  ssa.Value
+	fn     *ssa.Function
+	v      ssa.Value
+	option bool
+}
+
+type edge struct {
+	block *ssa.BasicBlock
+	succ  int
+}
+
+// optionCheck recognises strings.HasPrefix(v, "-"), which holds for the
+// values a command would read as options: they take branch 1 only.
+func optionCheck(cond ssa.Value) (ssa.Value, int, bool) {
+	call, ok := cond.(*ssa.Call)
+	if !ok {
+		return nil, 0, false
+	}
+	fn := call.Common().StaticCallee()
+	if fn == nil || fn.Object() == nil || fn.Object().Pkg() == nil || fn.Object().Pkg().Path() != "strings" || fn.Name() != "HasPrefix" {
+		return nil, 0, false
+	}
+	args := call.Common().Args
+	if k, ok := args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == goconstant.String && goconstant.StringVal(k.Value) == "-" {
+		return args[0], 1, true
+	}
+	return nil, 0, false
 }
 
 // allowCheck recognises a condition that holds only for allowed values of
@@ -411,7 +448,7 @@ func isEmptyString(k *ssa.Const) bool {
 
 // evalGuarded evaluates the operands of a call in block b of fn, taking
 // the values that allow lists guard there (see guardedAt) as constant.
-func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value) []Value {
+func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) []Value {
 	vs := e.evalArgs(args)
 	safe := true
 	for _, v := range vs {
@@ -420,7 +457,7 @@ func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Val
 	if safe {
 		return vs
 	}
-	g := e.guardedAt(fn, b, args)
+	g := e.guardedAt(fn, b, args, option)
 	for v := range g {
 		if carried(v) {
 			// A value a phi carries on (prev = col in a loop) may be

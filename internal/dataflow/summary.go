@@ -112,6 +112,12 @@ type Site struct {
 	Via    string
 	Extra  string
 	Args   []Value
+	// Checked, for a client with OptionChecks, are Args again with the
+	// values taken as constant that every path to the sink rejects when
+	// they start with "-" (strings.HasPrefix(v, "-")): safe as a
+	// command's arguments, not as a script. Only sinks called directly
+	// have them.
+	Checked []Value
 }
 
 // Decision is what a client's Judge says of a Site.
@@ -150,6 +156,8 @@ type Config struct {
 	// else (see allowListed) sanitises. SQL identifiers are; a program
 	// name is not.
 	IdentifierSafe bool
+	// OptionChecks asks for Site.Checked.
+	OptionChecks bool
 	// Judge decides about a site. It is called for every sink reached,
 	// directly or through summaries.
 	Judge func(*Site) Decision
