@@ -76,8 +76,8 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, extra)
 		},
-		SinkObject:  func(obj types.Object) bool { return kindOf(obj, extra) != "" },
-		SinkMethods: dataflow.MemoFor(pass.Analyzer),
+		SinkObject:   func(obj types.Object) bool { return kindOf(obj, extra) != "" },
+		SinkMethods:  dataflow.MemoFor(pass.Analyzer),
 		Sanitiser:    sanitizers.Has,
 		OptionChecks: true,
 		Judge:        judge,
