@@ -312,15 +312,10 @@ func TestFingerprintHidesSecret(t *testing.T) {
 	fingerprint := func(password string) string {
 		t.Helper()
 		dir := t.TempDir()
-		files := map[string]string{
+		writeTree(t, dir, map[string]string{
 			"go.mod": "module example.com/fp\n\ngo 1.26\n",
 			"fp.go":  "package fp\n\nvar dbPassword = \"" + password + "\"\n",
-		}
-		for name, text := range files {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		})
 		res, err := Run(context.Background(), Config{Dir: dir, Rules: secretRule, Env: offline()})
 		if err != nil {
 			t.Fatal(err)
@@ -346,11 +341,7 @@ func TestBaselineTellsQueriesApart(t *testing.T) {
 	write := func(body string) {
 		t.Helper()
 		src := "package q\n\nimport (\n\t\"database/sql\"\n\t\"os\"\n)\n\nfunc F(db *sql.DB) {\n" + body + "}\n"
-		for name, text := range map[string]string{"go.mod": "module example.com/q\n\ngo 1.26\n", "q.go": src} {
-			if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		writeTree(t, dir, map[string]string{"go.mod": "module example.com/q\n\ngo 1.26\n", "q.go": src})
 	}
 	run := func(b *baseline.Baseline) *report.Result {
 		t.Helper()
@@ -402,15 +393,11 @@ var testDependent = &analysis.Analyzer{
 // from test code, and is not reported.
 func TestTestVariantFindingsInBuiltFiles(t *testing.T) {
 	dir := t.TempDir()
-	for name, text := range map[string]string{
+	writeTree(t, dir, map[string]string{
 		"go.mod":    "module example.com/tv\n\ngo 1.26\n",
 		"a.go":      "package tv\n\nvar A = 1\n",
 		"a_test.go": "package tv\n\nvar B = 2\n",
-	} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	res, err := Run(context.Background(), Config{Dir: dir, Tests: true, Rules: []analyzers.Rule{rule(testDependent, "error")}, Env: offline()})
 	if err != nil {
 		t.Fatal(err)
