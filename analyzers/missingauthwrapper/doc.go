@@ -21,7 +21,10 @@
 // server.DefaultServer), with the options that reach each: constructor
 // arguments, option slices, helper functions (of other packages too, through
 // facts), later Init calls (svc.Init, svc.Server().Init, server.Init) and
-// servers installed with micro.Server. It then reports each handler
+// servers installed with micro.Server. A micro.WrapHandler option wraps the
+// server the service holds when the option is applied, so one given before
+// micro.Server wraps the server that option replaces, and does not count. It
+// then reports each handler
 // registration whose service or server has no handler wrapper that
 // authenticates:
 //
@@ -106,9 +109,10 @@
 //   - wrappers held in parameters or in interface values;
 //   - whether a credential check's result decides the failing path: a
 //     wrapper that calls Inspect and fails for another reason counts;
-//   - the order of options and registrations: a wrapper added by a later
+//   - the order of registrations and wrappers: a wrapper added by a later
 //     Init call counts, as go-micro's rpc server applies wrappers at
-//     request time;
+//     request time; of options, only where micro.Server comes is taken
+//     into account, and by source order, not by the order code runs in;
 //   - auth selected at run time by MICRO_AUTH in v2, which go-micro reads
 //     when flags are parsed: a v2 service without micro.Auth is reported;
 //   - v5.17+ and v6 give each service its own server, so server.Init and

@@ -357,6 +357,9 @@ func (c *checker) message(r gomicro.Registration, g *guard) string {
 	case name != "":
 		on = "service " + name
 	}
+	if moved := c.replacedAuth(comp); moved != nil {
+		return handler + " registered on " + on + " with no authentication wrapper: " + types.ExprString(moved) + " comes before micro.Server, which replaces the server it wraps; give micro.Server first"
+	}
 	switch {
 	case g.v2noop:
 		return handler + " registered on " + on + " whose built-in auth wrapper uses the no-op auth, which accepts every request; pass micro.Auth(jwt.NewAuth(...)) or add " + fix
@@ -364,6 +367,29 @@ func (c *checker) message(r gomicro.Registration, g *guard) string {
 		return handler + " registered on " + on + " whose handler wrappers (" + strings.Join(dedup(g.wrappers), ", ") + ") do not authenticate; add " + fix
 	}
 	return handler + " registered on " + on + " with no authentication wrapper; add " + fix
+}
+
+// replacedAuth returns the first option of service comp that adds an
+// authenticating wrapper to a server a later micro.Server option replaces,
+// or nil.
+func (c *checker) replacedAuth(comp *gomicro.Component) ast.Expr {
+	for _, o := range gomicro.Replaced(comp) {
+		if o.Kind != gomicro.OptWrapHandler || o.Call == nil {
+			continue
+		}
+		if f, ok := o.Fact.(*optionsFact); ok {
+			if f.Auth {
+				return o.Call
+			}
+			continue
+		}
+		for _, a := range gomicro.WrapperArgs(o) {
+			if v, _ := c.wrapper(a, 0); v == yes {
+				return o.Call
+			}
+		}
+	}
+	return nil
 }
 
 func dedup(s []string) []string {

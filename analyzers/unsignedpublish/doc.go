@@ -58,8 +58,9 @@
 // server.Subscribe, Function.Subscribe, broker.Subscribe and
 // Broker.Subscribe, when neither the handler (a function, a literal, or a
 // method of the handler type) nor a subscriber wrapper of the server
-// (micro.WrapSubscriber, server.WrapSubscriber; also one a function of
-// another package returns, through facts) calls hmac.Equal,
+// (micro.WrapSubscriber, not given before a micro.Server option that
+// replaces the server it wraps; server.WrapSubscriber; also one a function
+// of another package returns, through facts) calls hmac.Equal,
 // subtle.ConstantTimeCompare, ed25519.Verify, ecdsa.Verify or VerifyASN1,
 // rsa.VerifyPKCS1v15 or VerifyPSS, nacl sign.Open, a JWS verification, a
 // -verifiers function or a function that does (learnt as a fact).

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -415,46 +416,51 @@ func (m *Model) ParamIndex(v *types.Var) (*types.Func, int) {
 // micro.Server(s); for a server, its own options and those of every
 // service it is installed into. Default servers of v1-v5 also get the
 // options of services in the package that keep the default server.
+//
+// A service's handler and subscriber wrappers go to the server it holds
+// when they are applied (micro.WrapHandler calls o.Server.Init), so those
+// given before a micro.Server option wrap the server that option replaces:
+// they are left out (see Replaced).
 func (m *Model) ServerOptions(c *Component) []Option {
 	var opts []Option
 	seen := map[*Component]bool{}
-	var add func(c *Component)
-	add = func(c *Component) {
+	var add func(c, via *Component)
+	add = func(c, via *Component) {
 		if seen[c] {
 			return
 		}
 		seen[c] = true
-		for _, o := range c.Options {
-			if o.Sub == Client {
+		for i, o := range c.Options {
+			if o.Sub == Client || !wraps(c, i, via) {
 				continue
 			}
 			opts = append(opts, o)
 			if o.Kind == OptComponent && o.Target == Server && o.Value != nil {
 				for _, s := range o.Value.Components {
-					add(s)
+					add(s, nil)
 				}
 			}
 		}
 		for _, s := range c.ConsumedBy {
 			if s.Ctor.Kind == Service {
-				add(s)
+				add(s, c)
 			}
 		}
 	}
-	add(c)
+	add(c, nil)
 	if c.Ctor.Kind == Service && c.Ctor.Ref.Module.Version <= 5 && !installsServer(c) && m.runsDefaultServer(c) {
 		// server.Init(server.WrapHandler(w)) configures the server such
 		// a service runs.
 		for _, s := range m.components {
 			if s.IsDefault() && s.Ctor.Kind == Server && s.Ctor.Ref.Module == c.Ctor.Ref.Module {
-				add(s)
+				add(s, nil)
 			}
 		}
 	}
 	if c.IsDefault() && c.Ctor.Kind == Server && c.Ctor.Ref.Module.Version <= 5 {
 		for _, s := range m.components {
 			if s.Ctor.Kind == Service && s.Ctor.Ref.Module == c.Ctor.Ref.Module && !installsServer(s) && m.runsDefaultServer(s) {
-				add(s)
+				add(s, nil)
 			}
 		}
 	}
@@ -477,6 +483,49 @@ func (m *Model) runsDefaultServer(c *Component) bool {
 		return false
 	}
 	return true
+}
+
+// wraps reports whether option i of component c reaches the server the
+// handlers are registered on: any option of a server does; a handler or
+// subscriber wrapper of a service does when no micro.Server option comes
+// between it and that server: for via nil, the server the service ends up
+// holding (no micro.Server after it); otherwise server via, installed
+// into the service by an earlier micro.Server option.
+func wraps(c *Component, i int, via *Component) bool {
+	if c.Ctor.Kind != Service {
+		return true
+	}
+	if k := c.Options[i].Kind; k != OptWrapHandler && k != OptWrapSubscriber {
+		return true
+	}
+	installs := func(o Option) bool { return o.Kind == OptComponent && o.Target == Server }
+	if via == nil {
+		for _, o := range c.Options[i+1:] {
+			if installs(o) {
+				return false
+			}
+		}
+		return true
+	}
+	for j := i - 1; j >= 0; j-- {
+		if o := c.Options[j]; installs(o) {
+			return o.Value != nil && slices.Contains(o.Value.Components, via)
+		}
+	}
+	return false
+}
+
+// Replaced returns the handler and subscriber wrappers of service c that
+// its handlers never see: those given before a micro.Server option, which
+// replaces the server they wrapped.
+func Replaced(c *Component) []Option {
+	var out []Option
+	for i, o := range c.Options {
+		if o.Sub != Client && !wraps(c, i, nil) {
+			out = append(out, o)
+		}
+	}
+	return out
 }
 
 func installsServer(c *Component) bool {

@@ -209,3 +209,36 @@ func businessHealth() {
 	micro.RegisterHandler(svc.Server(), new(PatientHealth)) // want `handler PatientHealth registered on service clinic with no authentication wrapper`
 	micro.RegisterHandler(svc.Server(), new(Health))
 }
+
+// micro.WrapHandler initialises the server the service holds when the
+// option is applied: given before micro.Server, it wraps the server that
+// option replaces.
+func wrapperBeforeServer() {
+	srv := server.NewServer(server.Name("replaced"))
+	svc := micro.NewService(micro.Name("replaced"), micro.WrapHandler(authWrapper), micro.Server(srv))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service replaced with no authentication wrapper: micro.WrapHandler\(authWrapper\) comes before micro.Server, which replaces the server it wraps; give micro.Server first`
+	srv.Handle(srv.NewHandler(new(Orders))) // want `handler Orders registered on server replaced with no authentication wrapper`
+}
+
+func wrapperAfterServer() {
+	srv := server.NewServer(server.Name("kept"))
+	svc := micro.NewService(micro.Name("kept"), micro.Server(srv), micro.WrapHandler(authWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+	srv.Handle(srv.NewHandler(new(Orders)))
+}
+
+func wrapperInitAfterServer() {
+	srv := server.NewServer(server.Name("late"))
+	svc := micro.NewService(micro.Name("late"), micro.WrapHandler(authWrapper), micro.Server(srv))
+	svc.Init(micro.WrapHandler(authWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
+
+func wrapperBetweenServers() {
+	first := server.NewServer(server.Name("first"))
+	second := server.NewServer(server.Name("second"))
+	svc := micro.NewService(micro.Name("two"), micro.Server(first), micro.WrapHandler(authWrapper), micro.Server(second))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service two with no authentication wrapper: micro.WrapHandler\(authWrapper\) comes before`
+	first.Handle(first.NewHandler(new(Orders)))
+	second.Handle(second.NewHandler(new(Orders))) // want `handler Orders registered on server second with no authentication wrapper`
+}

@@ -139,6 +139,13 @@ func subscribers() {
 	wrapped := micro.NewService(micro.WrapSubscriber(verifyWrapper))
 	micro.RegisterSubscriber("orders.created", wrapped.Server(), handle)
 
+	// micro.WrapSubscriber wraps the server the service holds when it is
+	// applied: before micro.Server, the server that option replaces.
+	replaced := micro.NewService(micro.WrapSubscriber(verifyWrapper), micro.Server(server.NewRPCServer()))
+	micro.RegisterSubscriber("orders.created", replaced.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
+	kept := micro.NewService(micro.Server(server.NewRPCServer()), micro.WrapSubscriber(verifyWrapper))
+	micro.RegisterSubscriber("orders.created", kept.Server(), handle)
+
 	broker.Subscribe("stock", func(e broker.Event) error { return nil }) // want `subscriber on topic "stock" never verifies a message signature`
 	broker.Subscribe("stock", func(e broker.Event) error {
 		if !signing.Valid(e.Message().Body, e.Message().Header["X-Signature"]) {
