@@ -26,7 +26,9 @@
 //   - micro.NewService, micro.New, micro.NewFunction and service.New when
 //     the service listens on the default plaintext transport (or, in v2,
 //     the default grpc server) because no TLS transport, server.TLSConfig,
-//     or TLS-enabled micro.Transport / micro.Server reaches it;
+//     or TLS-enabled micro.Transport / micro.Server reaches it (a
+//     micro.Transport given before micro.Server configures the server that
+//     option replaces, so it does not reach the service's server);
 //   - Secure(true) without a TLSConfig where that means a self-signed
 //     certificate and clients that skip verification: the HTTP transport
 //     up to v3, grpc transports up to v5, the quic transport (always), the

@@ -197,6 +197,8 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 	switch {
 	case ctor.Impl == gomicro.GRPC:
 		return "grpc service built without TLS: pass grpc.WithTLS(cfg)"
+	case st.TransportReplaced:
+		return "service runs a server without TLS: its micro.Transport comes before micro.Server, which replaces the server that transport was given to; give micro.Server first"
 	case st.DefaultServer && v == 2:
 		return "service runs the default grpc server, which listens in plaintext: pass server.TLSConfig(cfg) through svc.Server().Init or micro.Server"
 	case !st.DefaultServer && !st.DefaultTransport:

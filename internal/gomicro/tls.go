@@ -34,6 +34,10 @@ type TLSState struct {
 	// DefaultTransport and DefaultServer are set when the verdict of a
 	// service, server or client comes from a go-micro default.
 	DefaultTransport, DefaultServer bool
+	// TransportReplaced is set for a service whose micro.Transport, which
+	// would give its server TLS, comes before the micro.Server option
+	// that replaces that server.
+	TransportReplaced bool
 }
 
 // TLS returns whether component c uses TLS.
@@ -66,11 +70,12 @@ type settings struct {
 	secure, enable, acme, config, serverConfig, authTLS, withTLS *Option
 	opaque                                                       bool
 	installs                                                     map[Kind]*Option
+	installedAt                                                  map[Kind]int     // index in the options of installs' option
 	subConfig                                                    map[Kind]*Option // svc.Server().Init(server.TLSConfig(...))
 }
 
 func (m *Model) settingsOf(opts []Option) settings {
-	s := settings{installs: map[Kind]*Option{}, subConfig: map[Kind]*Option{}}
+	s := settings{installs: map[Kind]*Option{}, installedAt: map[Kind]int{}, subConfig: map[Kind]*Option{}}
 	for i := range opts {
 		o := &opts[i]
 		if o.Sub != NoKind {
@@ -107,6 +112,7 @@ func (m *Model) settingsOf(opts []Option) settings {
 			s.opaque = true // not a literal: cannot see its fields
 		case OptComponent:
 			s.installs[o.Target] = o
+			s.installedAt[o.Target] = i
 		}
 	}
 	return s
@@ -239,10 +245,27 @@ func (m *Model) service(c *Component, s settings) TLSState {
 	dfltServer := true
 	if o := s.installs[Server]; o != nil && o.Value != nil {
 		servers, dfltServer = *o.Value, false
+		// micro.Transport hands its transport to the server the
+		// service holds when the option is applied: given before
+		// micro.Server, to the server that option replaces.
+		if transport != nil && s.installedAt[Transport] < s.installedAt[Server] {
+			dropped := transport
+			transport = nil
+			best := m.servers(s, servers, nil, dfltServer)
+			if best.Verdict == Plaintext && m.servers(s, servers, dropped, dfltServer).Verdict > Plaintext {
+				best.TransportReplaced = true
+			}
+			return best
+		}
 	} else {
 		servers = m.Default(mod, Server)
 	}
+	return m.servers(s, servers, transport, dfltServer)
+}
 
+// servers returns the best verdict of the servers a service may run, with
+// the service's transport (nil: their own).
+func (m *Model) servers(s settings, servers Value, transport *Value, dfltServer bool) TLSState {
 	best := TLSState{Verdict: Plaintext}
 	if servers.Opaque || s.opaque {
 		best.Verdict = Unknown

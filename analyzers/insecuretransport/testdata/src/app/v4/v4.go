@@ -79,6 +79,8 @@ func serviceServers() {
 	micro.NewService(micro.Server(mserver.NewServer(mserver.TLSConfig(cfg))))            // ok
 	micro.NewService(micro.Server(mserver.NewServer(mserver.Name("x"))))                 // want `^service uses the default plaintext transport`
 	micro.NewService(micro.Server(mserver.NewServer()), micro.Transport(tlsTransport())) // ok: the rpc server listens on the TLS transport
+	micro.NewService(micro.Transport(tlsTransport()), micro.Server(mserver.NewServer())) // want `^service runs a server without TLS: its micro.Transport comes before micro.Server`
+	micro.NewService(micro.Transport(transport.NewHTTPTransport()), micro.Server(mserver.NewServer())) // want `^service uses the default plaintext transport` `^transport built without TLS`
 }
 
 func helperOptions() []micro.Option {
