@@ -52,7 +52,11 @@
 // helper functions of the same package that return options or option
 // slices, later Init calls on the same variable (t.Init, svc.Init,
 // svc.Server().Init, server.Init), and assignments to go-micro's globals
-// such as transport.DefaultTransport. Every go-micro major version is
+// such as transport.DefaultTransport. server.DefaultServer, which services
+// up to v5.16 run, is built before any code of the program runs, with
+// go-micro's own transport: a transport assigned to
+// transport.DefaultTransport reaches servers built after it (and v5.17+
+// services, which build their own), not that one. Every go-micro major version is
 // recognised: github.com/micro/go-micro (v1), github.com/micro/go-micro/v2,
 // github.com/asim/go-micro/v3, go-micro.dev/v4, go-micro.dev/v5,
 // go-micro.dev/v6 and the plugin modules.

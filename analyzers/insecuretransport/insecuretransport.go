@@ -197,6 +197,8 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 	switch {
 	case ctor.Impl == gomicro.GRPC:
 		return "grpc service built without TLS: pass grpc.WithTLS(cfg)"
+	case st.GlobalTooLate:
+		return "service runs server.DefaultServer, which go-micro builds with its own plaintext transport before your code runs: assigning transport.DefaultTransport does not reach it; pass micro.Transport(t) with a transport built with transport.TLSConfig(cfg)"
 	case st.TransportReplaced:
 		return "service runs a server without TLS: its micro.Transport comes before micro.Server, which replaces the server that transport was given to; give micro.Server first"
 	case st.DefaultServer && v == 2:

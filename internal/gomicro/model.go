@@ -753,6 +753,22 @@ func (m *Model) Default(mod Module, kind Kind) Value {
 	return Value{Components: []*Component{d}}
 }
 
+// builtin returns go-micro's own default component of kind for module
+// mod, with the options of Init calls on the global, whatever the package
+// assigns to the global.
+func (m *Model) builtin(mod Module, kind Kind) Value {
+	if g, ok := defaultGlobals[kind]; ok {
+		if pkg := m.lookupPackage(mod.Root + "/" + g.path); pkg != nil {
+			if v, ok := pkg.Scope().Lookup(g.name).(*types.Var); ok {
+				if d := m.defaultFor(v); d != nil {
+					return Value{Components: []*Component{d}}
+				}
+			}
+		}
+	}
+	return m.Default(mod, kind)
+}
+
 // defaultFor returns the component standing for go-micro global v
 // (transport.DefaultTransport, server.DefaultServer, ...), creating it on
 // first use, or nil when v is not such a global.

@@ -300,14 +300,19 @@ func f(secure bool) {
 }
 
 // TestDefaultAssigned checks that a package that replaces
-// transport.DefaultTransport changes what services on the default get.
+// transport.DefaultTransport changes what servers built later get, but not
+// server.DefaultServer, which go-micro built with its own before.
 func TestDefaultAssigned(t *testing.T) {
 	p := load(t, `package app
-import ("crypto/tls"; "go-micro.dev/v4"; "go-micro.dev/v4/transport")
+import ("crypto/tls"; "go-micro.dev/v4"; "go-micro.dev/v4/server"; "go-micro.dev/v4/transport")
 var cfg *tls.Config
 func init() { transport.DefaultTransport = transport.NewHTTPTransport(transport.TLSConfig(cfg)) }
-func f() { micro.NewService() }`)
-	if st := p.model.TLS(p.at(t, 5)); st.Verdict != TLSOn {
+func f() { micro.NewService() }
+func g() { micro.NewService(micro.Server(server.NewServer())) }`)
+	if st := p.model.TLS(p.at(t, 5)); st.Verdict != Plaintext || !st.GlobalTooLate {
+		t.Errorf("verdict %d (GlobalTooLate %v), want Plaintext: the default server keeps go-micro's transport", st.Verdict, st.GlobalTooLate)
+	}
+	if st := p.model.TLS(p.at(t, 6)); st.Verdict != TLSOn {
 		t.Errorf("verdict %d, want TLSOn from the assigned default transport", st.Verdict)
 	}
 	if v := p.model.Default(Module{Root: "go-micro.dev/v4", Version: 4}, Transport); len(v.Components) != 1 || p.line(v.Components[0]) != 4 {

@@ -38,6 +38,10 @@ type TLSState struct {
 	// would give its server TLS, comes before the micro.Server option
 	// that replaces that server.
 	TransportReplaced bool
+	// GlobalTooLate is set for a service running server.DefaultServer,
+	// which keeps go-micro's own default transport although the program
+	// assigns another, with TLS, to transport.DefaultTransport.
+	GlobalTooLate bool
 }
 
 // TLS returns whether component c uses TLS.
@@ -251,8 +255,8 @@ func (m *Model) service(c *Component, s settings) TLSState {
 		if transport != nil && s.installedAt[Transport] < s.installedAt[Server] {
 			dropped := transport
 			transport = nil
-			best := m.servers(s, servers, nil, dfltServer)
-			if best.Verdict == Plaintext && m.servers(s, servers, dropped, dfltServer).Verdict > Plaintext {
+			best := m.servers(c, s, servers, nil, dfltServer)
+			if best.Verdict == Plaintext && m.servers(c, s, servers, dropped, dfltServer).Verdict > Plaintext {
 				best.TransportReplaced = true
 			}
 			return best
@@ -260,18 +264,33 @@ func (m *Model) service(c *Component, s settings) TLSState {
 	} else {
 		servers = m.Default(mod, Server)
 	}
-	return m.servers(s, servers, transport, dfltServer)
+	return m.servers(c, s, servers, transport, dfltServer)
 }
 
-// servers returns the best verdict of the servers a service may run, with
+// servers returns the best verdict of the servers service c may run, with
 // the service's transport (nil: their own).
-func (m *Model) servers(s settings, servers Value, transport *Value, dfltServer bool) TLSState {
+//
+// server.DefaultServer is built when go-micro's server package is
+// initialised, before any code of the program runs, with the transport
+// transport.DefaultTransport holds then: go-micro's own. A transport the
+// program assigns to the global later does not reach it (Init calls on
+// go-micro's own do). A v5.17+ service builds a server of its own instead,
+// when the global may already hold the program's.
+func (m *Model) servers(c *Component, s settings, servers Value, transport *Value, dfltServer bool) TLSState {
 	best := TLSState{Verdict: Plaintext}
 	if servers.Opaque || s.opaque {
 		best.Verdict = Unknown
 	}
 	for i, srv := range servers.Components {
-		st := m.endpoint(srv, m.settingsOf(srv.Options), transport)
+		ss := m.settingsOf(srv.Options)
+		st := m.endpoint(srv, ss, transport)
+		if transport == nil && ss.installs[Transport] == nil && srv.IsDefault() && (!dfltServer || m.runsDefaultServer(c)) {
+			builtin := m.builtin(c.Ctor.Ref.Module, Transport)
+			if early := m.endpoint(srv, ss, &builtin); early.Verdict < st.Verdict {
+				st = early
+				st.DefaultTransport, st.GlobalTooLate = true, true
+			}
+		}
 		if i == 0 && best.Verdict == Plaintext || st.Verdict > best.Verdict {
 			best = st
 		}

@@ -1,5 +1,7 @@
-// Package global4 replaces go-micro's default transport with a TLS one, so
-// services built on the default are not plaintext.
+// Package global4 replaces go-micro's default transport with a TLS one.
+// server.DefaultServer was built with go-micro's own transport before this
+// package's init ran, so a service that runs it is still plaintext; a
+// server built later, or given the global explicitly, gets the TLS one.
 package global4
 
 import (
@@ -7,6 +9,7 @@ import (
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/broker"
+	"go-micro.dev/v4/server"
 	"go-micro.dev/v4/transport"
 )
 
@@ -18,5 +21,8 @@ func init() {
 }
 
 func main() {
-	micro.NewService(micro.Name("a")) // ok: the default transport has TLS
+	micro.NewService(micro.Name("a"))                                     // want `^service runs server.DefaultServer, which go-micro builds with its own plaintext transport before your code runs: assigning transport.DefaultTransport does not reach it`
+	micro.NewService(micro.Name("b"), micro.Server(server.DefaultServer)) // want `^service runs server.DefaultServer, which go-micro builds`
+	micro.NewService(micro.Name("c"), micro.Transport(transport.DefaultTransport))
+	micro.NewService(micro.Name("d"), micro.Server(server.NewServer()))
 }
