@@ -262,13 +262,17 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 }
 
 // judgeArgs reports an argument that comes from external input, unless a
-// constant "--" or "--end-of-options" ends the options before it. first is
-// the 1-based number of argv[0].
+// constant "--" or "--end-of-options" ends the options before it or the
+// argument cannot be read as an option (see glued). first is the 1-based
+// number of argv[0].
 func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) dataflow.Decision {
 	deps := false
 	for i, a := range argv {
 		if c, ok := a.Const(); ok && endsOptions(c) {
 			break
+		}
+		if !a.Spread && glued(a.Lead()) {
+			continue
 		}
 		a = a.Flatten()
 		if a.Origin == dataflow.External {
@@ -284,6 +288,22 @@ func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) 
 		deps = deps || a.DependsOnParams()
 	}
 	return dataflow.Decision{Defer: deps}
+}
+
+// glued reports whether an argument that starts with lead cannot be read
+// as an option of the program's choosing: lead is text other than an
+// option ("refs/heads/"+branch), or a long option with its "=", after
+// which the rest is that option's value ("--branch="+branch). A lead that
+// starts with "-" and has no "=" may become another option ("-"+flag,
+// "-o"+value, which a program may read as several short options).
+func glued(lead string) bool {
+	if lead == "" {
+		return false
+	}
+	if lead[0] != '-' {
+		return true
+	}
+	return strings.HasPrefix(lead, "--") && strings.IndexByte(lead, '=') > 2
 }
 
 // endsOptions reports whether an argument marks the end of the options:

@@ -54,6 +54,14 @@
 // such a check is seen where the command is run, not in the callers of a
 // wrapper around it.
 //
+// An argument that starts with constant text other than "-"
+// ("refs/heads/"+branch), or with a long option and its "="
+// ("--branch="+branch, fmt.Sprintf("--branch=%s", branch)), is safe too:
+// the value glued there cannot become another option. A value passed as an
+// argument of its own after an option is reported, as which options take
+// a value is not known: write git clone --branch=BRANCH, not --branch
+// BRANCH.
+//
 // A script that reads its values as positional parameters is not
 // reported: exec.Command("sh", "-c", `grep -- "$1" /var/log/app.log`, "sh",
 // req.Pattern).

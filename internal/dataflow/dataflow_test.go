@@ -161,3 +161,50 @@ func TestUnionConcat(t *testing.T) {
 		t.Errorf("Subst(spread) = %v", got)
 	}
 }
+
+// TestLead checks the constant text values start with: kept by
+// concatenation after a constant, by a parameter's substitution and by
+// summary facts, cut to the common part by Union, and dropped by Flatten,
+// whose result is made of parts of the value.
+func TestLead(t *testing.T) {
+	opt := dataflow.Value{Consts: []string{"--branch="}, Finite: true}
+	env := dataflow.Value{Origin: dataflow.External, Culprit: "env"}
+	glued := dataflow.Concat(opt, env)
+	if got := glued.Lead(); got != "--branch=" {
+		t.Errorf("Lead(const + external) = %q", got)
+	}
+	if got := dataflow.Concat(glued, opt).Lead(); got != "--branch=" {
+		t.Errorf("Lead(const + external + const) = %q", got)
+	}
+	if got := dataflow.Concat(env, opt).Lead(); got != "" {
+		t.Errorf("Lead(external + const) = %q", got)
+	}
+	tag := dataflow.Concat(dataflow.Value{Consts: []string{"--tag="}, Finite: true}, env)
+	if got := dataflow.Union(glued, tag).Lead(); got != "--" {
+		t.Errorf("Lead(Union) = %q", got)
+	}
+	if got := dataflow.Union(dataflow.Value{Finite: true}, glued).Lead(); got != "--branch=" {
+		t.Errorf("Lead(Union with the empty set) = %q", got)
+	}
+	if got := glued.Flatten().Lead(); got != "" {
+		t.Errorf("Lead(Flatten) = %q", got)
+	}
+	param := dataflow.Concat(opt, dataflow.Value{Params: []int{0}, Param: 1})
+	if got := dataflow.Subst(param, []dataflow.Value{env}).Lead(); got != "--branch=" {
+		t.Errorf("Lead(Subst) = %q", got)
+	}
+
+	var s dataflow.Summary
+	s.Results = []dataflow.Value{param}
+	data, err := s.GobEncode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back dataflow.Summary
+	if err := back.GobDecode(data); err != nil {
+		t.Fatal(err)
+	}
+	if got := back.Results[0].Lead(); got != "--branch=" {
+		t.Errorf("Lead after a fact's round trip = %q", got)
+	}
+}

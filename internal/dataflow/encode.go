@@ -107,6 +107,7 @@ func (w *writer) value(v Value) {
 	for _, c := range v.Consts {
 		w.str(c)
 	}
+	w.str(v.Prefix)
 	w.int(len(v.Elems))
 	for _, e := range v.Elems {
 		w.value(e)
@@ -187,6 +188,7 @@ func (r *reader) value(depth int) Value {
 			v.Consts = append(v.Consts, r.str())
 		}
 	}
+	v.Prefix = r.str()
 	if n := r.int(); n > 0 && r.err == nil {
 		v.Elems = make([]Value, 0, min(n, 64))
 		for range n {

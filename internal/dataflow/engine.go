@@ -873,7 +873,10 @@ func (e *engine) writeOf(instr ssa.Instruction, addr ssa.Value, deep bool) Value
 		}
 	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Slice:
 		if deep {
+			// A write into a part, or from an offset on, does not
+			// start the whole.
 			r = e.writes(i.(ssa.Value), true)
+			r.Prefix = ""
 		}
 	case *ssa.MakeClosure:
 		for j, b := range i.Bindings {

@@ -26,7 +26,7 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 		for _, a := range args {
 			r = Concat(r, e.eval(a).Flatten())
 		}
-		r.Finite, r.Consts = false, nil
+		r.Finite, r.Consts, r.Prefix = false, nil, ""
 		return r
 	}
 	integer := Value{Origin: IntegerOnly}
@@ -62,7 +62,7 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 			// The source, with parts of it replaced by the
 			// replacement (and what it names of the source).
 			r := Concat(e.eval(args[0]).Flatten(), e.eval(args[1]).Flatten())
-			r.Finite, r.Consts = false, nil
+			r.Finite, r.Consts, r.Prefix = false, nil, ""
 			return r, true
 		}
 	case "fmt":
@@ -115,7 +115,9 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 		}
 	case "os/exec":
 		if name == "LookPath" && len(args) == 1 && idx == 0 {
-			return e.eval(args[0]), true
+			r := e.eval(args[0])
+			r.Prefix = "" // a path found for the name
+			return r, true
 		}
 	case "flag":
 		return of(External, flagName(obj, args)), true
@@ -215,7 +217,7 @@ func (e *engine) printArgs(args []ssa.Value) Value {
 	for _, x := range elems {
 		r = Concat(r, e.operand(x, 'v'))
 	}
-	r.Finite, r.Consts = false, nil
+	r.Finite, r.Consts, r.Prefix = false, nil, "" // a struct prints as "{...}"
 	return r
 }
 
@@ -238,7 +240,7 @@ func (e *engine) format(_ *ssa.CallCommon, args []ssa.Value) Value {
 		if len(args) > 1 {
 			r = Concat(r, e.eval(args[len(args)-1]).Flatten())
 		}
-		r.Finite, r.Consts = false, nil
+		r.Finite, r.Consts, r.Prefix = false, nil, formatLead(f.Lead())
 		return r
 	}
 	verbs := parseVerbs(text)
@@ -259,8 +261,17 @@ func (e *engine) format(_ *ssa.CallCommon, args []ssa.Value) Value {
 			r = Concat(r, e.operand(ops[i], 'v'))
 		}
 	}
-	r.Finite, r.Consts = false, nil
+	r.Finite, r.Consts, r.Prefix = false, nil, formatLead(text)
 	return r
+}
+
+// formatLead is the text that starts every result of a format that starts
+// with lead: lead up to its first verb.
+func formatLead(lead string) string {
+	if i := strings.IndexByte(lead, '%'); i >= 0 {
+		return lead[:i]
+	}
+	return lead
 }
 
 // operand is the origin of one formatted operand under a verb.

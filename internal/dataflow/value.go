@@ -89,6 +89,10 @@ type Value struct {
 	// Finite reports that Consts lists every string the value can be. It
 	// implies Origin == Constant and no Params.
 	Finite bool
+	// Prefix is constant text that every string the value can be starts
+	// with, whatever its origin ("--branch=" of "--branch="+name), or "";
+	// see Lead.
+	Prefix string
 	// Elems are the elements of a slice or array value, in order, when
 	// Listed. An element with Spread set stands for all the elements of
 	// the slice it describes.
@@ -160,6 +164,33 @@ func (v Value) Const() (string, bool) {
 	return "", false
 }
 
+// Lead returns constant text that every string v can be starts with: the
+// common prefix of its strings when they are known, Prefix otherwise.
+func (v Value) Lead() string {
+	if !v.Finite || len(v.Consts) == 0 {
+		return v.Prefix
+	}
+	lead := v.Consts[0]
+	for _, c := range v.Consts[1:] {
+		lead = commonPrefix(lead, c)
+	}
+	return lead
+}
+
+// isEmptySet reports whether v is the constant empty set, which Union
+// leaves the other operand's lead to.
+func (v Value) isEmptySet() bool {
+	return v.Finite && len(v.Consts) == 0 && !v.Listed
+}
+
+func commonPrefix(a, b string) string {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return a[:n]
+}
+
 // mergeOrigin folds the origin, culprit and parameters of w into v: the
 // part common to union and concatenation.
 func (v *Value) mergeOrigin(w Value) {
@@ -193,6 +224,14 @@ func Union(a, b Value) Value {
 	}
 	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params, Fields: a.Fields}
 	r.mergeOrigin(b)
+	switch {
+	case a.isEmptySet():
+		r.Prefix = b.Lead()
+	case b.isEmptySet():
+		r.Prefix = a.Lead()
+	default:
+		r.Prefix = commonPrefix(a.Lead(), b.Lead())
+	}
 	if a.Finite && b.Finite && !r.DependsOnParams() && r.Origin == Constant {
 		r.Finite = true
 		r.Consts = slices.Clone(a.Consts)
@@ -221,6 +260,11 @@ func Union(a, b Value) Value {
 func Concat(a, b Value) Value {
 	r := Value{Origin: a.Origin, Culprit: a.Culprit, ParamPath: a.ParamPath, Params: a.Params, Fields: a.Fields}
 	r.mergeOrigin(b)
+	if c, ok := a.Const(); ok {
+		r.Prefix = c + b.Lead()
+	} else {
+		r.Prefix = a.Lead()
+	}
 	if a.Finite && b.Finite && !r.DependsOnParams() && len(a.Consts)*len(b.Consts) <= maxConsts {
 		r.Finite = true
 		for _, x := range a.Consts {
@@ -235,10 +279,13 @@ func Concat(a, b Value) Value {
 }
 
 // Flatten is the join of a value with all its elements: the origin of a
-// slice used as a whole.
+// slice used as a whole. It keeps no Prefix: what is taken from a value as
+// a whole (a substring, a byte, a field decoded from it, the join of
+// elements) need not start as the value does.
 func (v Value) Flatten() Value {
 	if !v.Listed {
 		v.Spread = false
+		v.Prefix = ""
 		return v
 	}
 	r := Value{Origin: v.Origin, Culprit: v.Culprit, ParamPath: v.ParamPath, Params: v.Params, Fields: v.Fields, Finite: true}
@@ -296,7 +343,7 @@ func subst(v Value, args []Value, field func(p int, path []int) Value) Value {
 		a.Spread = v.Spread
 		return a
 	}
-	r := Value{Origin: v.Origin, Culprit: v.Culprit, Finite: v.Finite, Consts: v.Consts, Spread: v.Spread}
+	r := Value{Origin: v.Origin, Culprit: v.Culprit, Finite: v.Finite, Consts: v.Consts, Prefix: v.Prefix, Spread: v.Spread}
 	add := func(a Value) {
 		a = a.Flatten()
 		if a.Culprit == "" && !a.Origin.Safe() {

@@ -1,0 +1,38 @@
+package cmds
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+)
+
+// A value glued after a long option's "=", or after text that is not an
+// option, cannot become another option; glued after "-" or a short
+// option, or passed as an argument of its own after an option, it can.
+func gluedOptions(url string) {
+	branch := os.Getenv("BRANCH")
+	exec.Command("git", "clone", "--branch="+branch, url)                   // ok: the value of --branch
+	exec.Command("git", "clone", fmt.Sprintf("--branch=%s", branch), url)   // ok: the value of --branch
+	exec.Command("git", "clone", "--depth=1", "--branch="+branch+"^0", url) // ok: the value of --branch
+	exec.Command("git", "checkout", "refs/heads/"+branch)                   // ok: a ref, never an option
+	cloneBranch(branch, url)                                                // ok: the wrapper glues it
+	exec.Command("git", "clone", branch, url)                               // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("git", "clone", "--branch", branch, url)                   // want `argument 3 of git passed to exec.Command comes from external input`
+	exec.Command("git", "log", "-"+branch)                                  // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("git", "log", "--"+branch)                                 // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("curl", "-o"+branch, url)                                  // want `argument 1 of curl passed to exec.Command comes from external input`
+	exec.Command("git", "clone", fmt.Sprintf("%s=x", branch), url)          // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("git", "clone", branch[1:], url)                           // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("git", "clone", ("x" + branch)[1:], url)                   // want `argument 2 of git passed to exec.Command comes from external input`
+	cloneAny(branch, url)                                                   // want `argument 2 of git that cmds.cloneAny passes to exec.Command \(cmds/options.go:\d+\) comes from external input`
+}
+
+// cloneBranch passes branch as the value of --branch.
+func cloneBranch(branch, url string) {
+	exec.Command("git", "clone", "--branch="+branch, url).Run()
+}
+
+// cloneAny passes arg as an argument of its own.
+func cloneAny(arg, url string) {
+	exec.Command("git", "clone", arg, url).Run()
+}
