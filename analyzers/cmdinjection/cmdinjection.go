@@ -3,6 +3,7 @@ package cmdinjection
 import (
 	_ "embed"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -263,13 +264,23 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 
 // judgeArgs reports an argument that comes from external input, unless a
 // constant "--" or "--end-of-options" ends the options before it or the
-// argument cannot be read as an option (see glued). first is the 1-based
-// number of argv[0].
+// argument cannot be read as an option (see glued and valueOptions).
+// first is the 1-based number of argv[0].
 func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) dataflow.Decision {
 	deps := false
+	value := false // argv[i] is the value of the option before it
 	for i, a := range argv {
-		if c, ok := a.Const(); ok && endsOptions(c) {
+		if value && !a.Spread {
+			value = false
+			continue
+		}
+		value = false
+		c, isConst := a.Const()
+		if isConst && endsOptions(c) {
 			break
+		}
+		if isConst && !a.Spread {
+			value = slices.Contains(valueOptions[prog], c)
 		}
 		if !a.Spread && glued(a.Lead()) {
 			continue
@@ -288,6 +299,15 @@ func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) 
 		deps = deps || a.DependsOnParams()
 	}
 	return dataflow.Decision{Defer: deps}
+}
+
+// valueOptions are, for programs whose options are known, options that
+// take the next argument as their value whatever it starts with: the
+// pattern of grep -e PATTERN.
+var valueOptions = map[string][]string{
+	"grep":  {"-e", "--regexp"},
+	"egrep": {"-e", "--regexp"},
+	"fgrep": {"-e", "--regexp"},
 }
 
 // glued reports whether an argument that starts with lead cannot be read

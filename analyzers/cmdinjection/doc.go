@@ -57,10 +57,11 @@
 // An argument that starts with constant text other than "-"
 // ("refs/heads/"+branch), or with a long option and its "="
 // ("--branch="+branch, fmt.Sprintf("--branch=%s", branch)), is safe too:
-// the value glued there cannot become another option. A value passed as an
-// argument of its own after an option is reported, as which options take
-// a value is not known: write git clone --branch=BRANCH, not --branch
-// BRANCH.
+// the value glued there cannot become another option. So is the argument
+// right after grep's -e or --regexp (egrep and fgrep too), which is the
+// pattern whatever it starts with. Other programs' options are not known,
+// so a value passed as an argument of its own after an option is
+// reported: write git clone --branch=BRANCH, not --branch BRANCH.
 //
 // A script that reads its values as positional parameters is not
 // reported: exec.Command("sh", "-c", `grep -- "$1" /var/log/app.log`, "sh",

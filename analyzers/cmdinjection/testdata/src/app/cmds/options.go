@@ -36,3 +36,17 @@ func cloneBranch(branch, url string) {
 func cloneAny(arg, url string) {
 	exec.Command("git", "clone", arg, url).Run()
 }
+
+// grep reads the argument after -e or --regexp as its pattern, whatever
+// it starts with; the options of other programs are not known.
+func grepPatterns() {
+	p := os.Getenv("PATTERN")
+	exec.Command("grep", "-e", p, "/var/log/app.log")                     // ok: the pattern of -e
+	exec.Command("/bin/grep", "-i", "--regexp", p, "/var/log/app.log")    // ok: the pattern of --regexp
+	exec.Command("grep", "-e", "warn", "-e", p, "--", "/var/log/app.log") // ok: the pattern of the second -e
+	exec.Command("grep", p, "/var/log/app.log")                           // want `argument 1 of grep passed to exec.Command comes from external input`
+	exec.Command("grep", "-e", p, p)                                      // want `argument 3 of grep passed to exec.Command comes from external input`
+	exec.Command("grep", "-e", "-e", p)                                   // want `argument 3 of grep passed to exec.Command comes from external input`
+	exec.Command("grep", "-e", "--", p)                                   // want `argument 3 of grep passed to exec.Command comes from external input`
+	exec.Command("git", "grep", "-e", p)                                  // want `argument 3 of git passed to exec.Command comes from external input`
+}
