@@ -69,9 +69,15 @@ var builtinSanitizers = []string{
 	"al.essio.dev/pkg/shellescape.Quote",
 }
 
+// ownPath are functions whose result is the running program's own path:
+// a program that runs itself again (a child process, a daemon) runs what
+// was installed, not text an attacker chose. os.Args[0], which whoever
+// starts the program sets, is not one of them.
+var ownPath = []string{"os.Executable"}
+
 func run(pass *analysis.Pass, cfg *Config) {
 	extra := dataflow.NewKeySet(cfg.Sinks)
-	sanitizers := dataflow.NewKeySet(builtinSanitizers, cfg.Sanitizers)
+	sanitizers := dataflow.NewKeySet(builtinSanitizers, ownPath, cfg.Sanitizers)
 	dcfg := &dataflow.Config{
 		NewFact: func() dataflow.Fact { return new(summary) },
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {

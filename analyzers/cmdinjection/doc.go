@@ -26,8 +26,12 @@
 //     not help there);
 //   - an interpreter given program text that is not constant (python3 -c,
 //     perl and ruby -e, node -e, php -r, the flag before any script file);
-//   - a program name (or a go-micro runtime command) that is not constant
-//     and not chosen from constants;
+//   - a program name (or a go-micro runtime command) that is not constant,
+//     not chosen from constants and not the running program's own path
+//     (os.Executable, as a program that runs itself again uses, or a
+//     path built from it: filepath.Join(filepath.Dir(self), "helper");
+//     os.Args[0], which whoever starts the program sets, is external
+//     input);
 //   - other arguments, at warning level, only when they come from external
 //     input (a go-micro handler request, a subscriber message, an HTTP
 //     request, the environment, a flag, os.Args) and no constant "--" or

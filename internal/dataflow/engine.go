@@ -979,11 +979,13 @@ func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
 		return of(NonConstant, b.Name()+"(...)")
 	}
 	obj, recv, args := callee(c)
-	if r, ok := e.model(obj, recv, args, idx, c); ok {
-		return r
-	}
+	// The client's sanitisers win over the engine's models, which see
+	// os.Executable as non-constant.
 	if obj != nil && e.cfg.Sanitiser != nil && e.cfg.Sanitiser(obj) {
 		return Value{Origin: Sanitised}
+	}
+	if r, ok := e.model(obj, recv, args, idx, c); ok {
+		return r
 	}
 	if isExternalSource(obj) {
 		if recv != nil {

@@ -149,7 +149,8 @@ type Config struct {
 	// of a direct import implements is judged as a call of that sink.
 	SinkMethods *SinkMethodMemo
 	// Sanitiser reports whether the result of calling callee is sanitised
-	// text.
+	// text. It is asked before the engine's own models of the standard
+	// library, so that a client may trust a result they do not.
 	Sanitiser func(callee types.Object) bool
 	// IdentifierSafe says that text made only of ASCII letters, digits
 	// and underscores is safe: a regexp replacement that leaves nothing
