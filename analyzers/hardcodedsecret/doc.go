@@ -110,7 +110,9 @@
 // declared in a dependency outside them is reported where you use it.
 //
 // Secrets in comments, in struct tags and in files that are not Go
-// (YAML, .env, JSON) are not looked at.
+// (YAML, .env, JSON) are not looked at, nor files embedded with
+// //go:embed, though they ship inside the binary: a key read with
+// keys.ReadFile("dev.pem") is not reported.
 //
 // Generic values (a password with no recognisable shape) are only reported
 // where an API or a name says they are secrets; a high-entropy string on

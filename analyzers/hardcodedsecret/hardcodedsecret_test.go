@@ -20,7 +20,7 @@ import (
 var packages = []string{
 	"app/formats", "app/names", "app/micro4", "app/micro2", "app/micro5",
 	"app/libs", "app/more", "app/crossa", "app/crossb", "app/severity", "app/testdata/gen",
-	"app/fixes",
+	"app/fixes", "app/runtimevalues",
 }
 
 // Test runs the analyzer over every fixture package once, then checks what
