@@ -132,7 +132,7 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 			for end < len(s) && end-j < 512 && !endsValue(s[end], quote) {
 				end++
 			}
-			if end == j || !sc.LooksLikeSecret(s[j:end]) {
+			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && codeLike(s[j:end], s[end:]) {
 				return
 			}
 			kind := kv.kind + " in connection string"
@@ -140,6 +140,27 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 		})
 	}
 	return ms
+}
+
+// codeLike reports whether an unquoted value, followed by rest, starts as
+// program code does: a name followed by a call or an index whose bracket
+// closes ("int(tok[0])", "args[1]"), as in source text a string holds (a
+// code generator's template).
+func codeLike(v, rest string) bool {
+	i := 0
+	for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '.') {
+		i++
+	}
+	if i == 0 || isDigit(v[0]) || i == len(v) {
+		return false
+	}
+	switch v[i] {
+	case '(':
+		return strings.Contains(v[i:], ")") || strings.HasPrefix(rest, ")")
+	case '[':
+		return strings.Contains(v[i:], "]")
+	}
+	return false
 }
 
 func isKeyBoundary(b byte) bool {

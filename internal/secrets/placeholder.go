@@ -164,13 +164,55 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 		return false
 	}
 	if strings.Contains(v, "://") || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") ||
-		strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/") {
+		strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/") || fileNameLike(v) {
+		return false
+	}
+	if protocolTokens[asciiLower(v)] {
 		return false
 	}
 	if strings.Trim(v, "0123456789.:-+") == "" {
 		return false // numbers, versions, times, ports
 	}
 	return Entropy(v) >= 2.0
+}
+
+// protocolTokens are words of HTTP's grammar that functions take in a
+// parameter named token (an RFC 9110 token, not a credential).
+var protocolTokens = map[string]bool{
+	"100-continue": true, "http2-settings": true,
+	"http/1.0": true, "http/1.1": true, "http/2": true, "http/2.0": true,
+}
+
+// fileExts are the extensions of the files a secret is kept in: a value
+// ending in one is the file's name, not the secret.
+var fileExts = map[string]bool{
+	"pem": true, "crt": true, "cer": true, "key": true, "der": true, "p12": true, "pfx": true, "jks": true,
+	"json": true, "yaml": true, "yml": true, "toml": true, "txt": true, "conf": true, "cfg": true, "ini": true, "env": true,
+}
+
+// fileNameLike reports whether v reads as the name of a file: a relative
+// path ("x509/client1_key.pem") or a file name with one of fileExts
+// ("client1_key.pem"). A relative path must end in an extension of
+// lower-case letters and digits, which base64 text (with "/" but no ".")
+// and JWTs (with "." but no "/") do not.
+func fileNameLike(v string) bool {
+	dot := strings.LastIndexByte(v, '.')
+	if dot <= 0 || dot == len(v)-1 {
+		return false
+	}
+	ext := v[dot+1:]
+	if fileExts[ext] {
+		return true
+	}
+	if !strings.Contains(v, "/") || len(ext) > 5 || strings.Contains(v[dot:], "/") {
+		return false
+	}
+	for i := 0; i < len(ext); i++ {
+		if !isLower(ext[i]) && !isDigit(ext[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // identifierLike reports whether v reads as a name rather than a secret:

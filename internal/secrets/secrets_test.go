@@ -294,6 +294,9 @@ func TestCredentialsInText(t *testing.T) {
 		{"kv generic word", "password=secret", "", ""},
 		{"kv identifier", "token=invalid_grant", "", ""},
 		{"kv inside word", join("bypasswd=", pw), "", ""},
+		{"kv code call", "func lex1(c int) (token int) {\n\ttoken = int(Tok1[0])\n}", "", ""},
+		{"kv code index", "\tpassword = args[1]\n", "", ""},
+		{"kv code brace", join("password=", "Pw(", "9x!z"), "password in connection string", join("Pw(", "9x!z")},
 		{"basic auth", "Basic " + b64(join("app:", pw)), "basic auth credentials", b64(join("app:", pw))},
 		{"basic auth generic", "Basic " + b64("user:password"), "", ""},
 		{"basic auth not base64", "Basic realm=api", "", ""},
@@ -330,7 +333,8 @@ func TestIsPlaceholder(t *testing.T) {
 
 func TestLooksLikeSecret(t *testing.T) {
 	var sc Scanner
-	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1"}
+	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1",
+		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ9zLmN8pVb", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJlLXRleHQ", "Zq8Lm2/Nx7Vb4.Hc1Kd6Pf9"}
 	for _, v := range yes {
 		if !sc.LooksLikeSecret(v) {
 			t.Errorf("LooksLikeSecret(%q) = false, want true", v)
@@ -342,6 +346,9 @@ func TestLooksLikeSecret(t *testing.T) {
 		"/etc/secrets/db", "./token", "invalid password", "secret", "password123",
 		"changeme", "%s", "${TOKEN}", "12345678", "2024-01-02", "aaaaaaa1",
 		"$2a$10$abcdefghijklmnopqrstuv", "short", "Passwörd1",
+		// protocol tokens and file paths
+		"100-continue", "HTTP2-Settings", "HTTP/1.1",
+		"x509/client1_key.pem", "certs/server.crt", "testdata/token.json", "client1_key.pem", "tls.key",
 	}
 	for _, v := range no {
 		if sc.LooksLikeSecret(v) {

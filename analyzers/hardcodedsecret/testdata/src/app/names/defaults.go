@@ -27,3 +27,18 @@ func setDefaults() {
 	var token string
 	flag.StringVar(&token, "api-token", "Tk9vR2-fixture", "API token") // want `token "Tk9…" \(14 chars\) hard-coded in default of api-token`
 }
+
+func loadCreds(certFile, keyFile, caFile string) {}
+
+func containsToken(v []string, token string) bool { return len(v) > 0 && token != "" }
+
+// Paths of key files, protocol words in a parameter named token, and Go
+// source in a string are not secrets.
+func notSecrets() {
+	loadCreds("x509/client1_cert.pem", "x509/client1_key.pem", "x509/server_ca_cert.pem") // ok: file names
+	getenv("/run/secrets/db_password", "Xq7mPz-fixture")                                  // want `password "Xq7…" \(14 chars\) hard-coded in default of /run/secrets/db_password`
+	containsToken(nil, "100-continue")                                                    // ok: an HTTP token
+	containsToken(nil, "HTTP2-Settings")                                                  // ok: an HTTP token
+	containsToken(nil, "Tk9vR2-fixture")                                                  // want `token "Tk9…" \(14 chars\) hard-coded in parameter token of containsToken`
+	_ = "func lex1(c int) (token int) {\n\ttoken = int(Tok1[0])\n}"                       // ok: source code
+}
