@@ -441,27 +441,33 @@ func packageErrors(roots []*packages.Package, dir string) (problems []report.Pro
 		}
 	})
 	slices.Sort(incomplete)
-	seen := make(map[string]bool) // a package and its test variant share errors
+	// A package and its test variant share their non-test files, and
+	// with them their errors: one entry, each error once.
+	var order []string
+	lines := make(map[string][]string)
+	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		errs := ownErrors(p, broken)
-		if len(errs) == 0 {
-			return
-		}
-		var msgs []string
-		for i, e := range errs {
-			if i == maxErrorsPerPackage {
-				msgs = append(msgs, fmt.Sprintf("and %d more errors", len(errs)-i))
-				break
+		path := packagePath(p)
+		for _, e := range ownErrors(p, broken) {
+			line := errorLine(e, dir)
+			if seen[path+"\x00"+line] {
+				continue
 			}
-			msgs = append(msgs, errorLine(e, dir))
+			seen[path+"\x00"+line] = true
+			if lines[path] == nil {
+				order = append(order, path)
+			}
+			lines[path] = append(lines[path], line)
 		}
-		msg := strings.Join(msgs, "; ")
-		if seen[p.PkgPath+"\x00"+msg] {
-			return
-		}
-		seen[p.PkgPath+"\x00"+msg] = true
-		problems = append(problems, report.Problem{Package: packagePath(p), Message: msg})
 	})
+	for _, path := range order {
+		msgs := lines[path]
+		if len(msgs) > maxErrorsPerPackage {
+			msgs = append(msgs[:maxErrorsPerPackage:maxErrorsPerPackage],
+				fmt.Sprintf("and %d more errors", len(msgs)-maxErrorsPerPackage))
+		}
+		problems = append(problems, report.Problem{Package: path, Message: strings.Join(msgs, "; ")})
+	}
 	return problems, incomplete
 }
 

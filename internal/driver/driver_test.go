@@ -450,6 +450,45 @@ func TestBrokenPackageWithTestsReportedOnce(t *testing.T) {
 	}
 }
 
+// TestTestVariantErrorsMerged: a package and its test variant that both
+// fail are one entry, named by the import path, with each error once: the
+// package's, then those only the test files add.
+func TestTestVariantErrorsMerged(t *testing.T) {
+	for name, tc := range map[string]struct {
+		files map[string]string
+		want  string
+	}{
+		"both": {
+			files: map[string]string{
+				"a.go":      "package tv\n\nfunc F() int { return undefinedA }\n",
+				"a_test.go": "package tv\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { _ = undefinedB }\n",
+			},
+			want: "a.go:3:23: undefined: undefinedA; a_test.go:5:32: undefined: undefinedB",
+		},
+		"test only": {
+			files: map[string]string{
+				"a.go":      "package tv\n\nfunc F() int { return 1 }\n",
+				"a_test.go": "package tv\n\nimport \"testing\"\n\nfunc TestF(t *testing.T) { _ = undefinedB }\n",
+			},
+			want: "a_test.go:5:32: undefined: undefinedB",
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			tc.files["go.mod"] = "module example.com/tv\n\ngo 1.26\n"
+			writeTree(t, dir, tc.files)
+			res, err := Run(context.Background(), Config{Dir: dir, Tests: true, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := []report.Problem{{Package: "example.com/tv", Message: tc.want}}
+			if !slices.Equal(res.Errors, want) {
+				t.Errorf("errors = %+v\nwant %+v", res.Errors, want)
+			}
+		})
+	}
+}
+
 func TestRunTiming(t *testing.T) {
 	var got []Timing
 	_, err := Run(context.Background(), Config{
