@@ -170,8 +170,8 @@ func TestBadInputGoWork(t *testing.T) {
 
 // TestBadInputModuleNotDownloadable: go.mod requires a module that is
 // neither in the module cache nor reachable (GOPROXY=off). The line names
-// the module and why it could not be had; the packages that import it are
-// not reported again for the imports that follow from it.
+// the importing package, the import and why it could not be had, once:
+// not again for the type checker's failed import that follows from it.
 func TestBadInputModuleNotDownloadable(t *testing.T) {
 	dir := writeModule(t,
 		"go.mod", healthyGoMod+"\nrequire example.com/nowhere v1.0.0\n",
@@ -182,7 +182,7 @@ func TestBadInputModuleNotDownloadable(t *testing.T) {
 		"dl/dl.go", "package dl\n\nimport _ \"example.com/nowhere\"\n",
 	)
 	r := runBinary(t, dir)
-	checkOneLine(t, r, exitFailed, "example.com/nowhere", "GOPROXY=off")
+	checkOneLine(t, r, exitFailed, "package example.com/bad/dl: ", "cannot load import example.com/nowhere: ", "GOPROXY=off")
 }
 
 // TestBadInputUnreadableFile: a source file the user cannot read. Root reads

@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -408,7 +409,10 @@ func needsFacts(as []*analysis.Analyzer) bool {
 // packageErrors reports each package, root or dependency, that failed to
 // load, parse or type-check, with its first few errors, each on one line.
 // A package whose only errors are failed imports of packages reported
-// themselves is left out: the cause is named once, where it is. incomplete
+// themselves is left out: the cause is named once, where it is. A package
+// the go command could not load at all (its module cannot be downloaded,
+// or no module provides it) has no files to fault: its error is that of
+// the importer at whose import the go command gives it. incomplete
 // lists every package with errors, those left out included, and every
 // package that imports one, directly or not.
 func packageErrors(roots []*packages.Package, dir string) (problems []report.Problem, incomplete []string) {
@@ -441,14 +445,26 @@ func packageErrors(roots []*packages.Package, dir string) (problems []report.Pro
 		}
 	})
 	slices.Sort(incomplete)
+	importers := make(map[*packages.Package][]*packages.Package)
+	packages.Visit(roots, nil, func(p *packages.Package) {
+		for _, imp := range p.Imports {
+			importers[imp] = append(importers[imp], p)
+		}
+	})
 	// A package and its test variant share their non-test files, and
 	// with them their errors: one entry, each error once.
 	var order []string
 	lines := make(map[string][]string)
 	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
-		path := packagePath(p)
 		for _, e := range ownErrors(p, broken) {
+			path := packagePath(p)
+			if imp := importerOf(p, e, importers[p], dir); imp != nil {
+				// The go command could not find or download p: the
+				// fault is the import, in the importer's file.
+				path = packagePath(imp)
+				e.Msg = "cannot load import " + p.PkgPath + ": " + e.Msg
+			}
 			line := errorLine(e, dir)
 			if seen[path+"\x00"+line] {
 				continue
@@ -469,6 +485,49 @@ func packageErrors(roots []*packages.Package, dir string) (problems []report.Pro
 		problems = append(problems, report.Problem{Package: path, Message: strings.Join(msgs, "; ")})
 	}
 	return problems, incomplete
+}
+
+// importerOf returns the package whose import of p failed with e, when p
+// could not be loaded at all (it has no files: its module cannot be had,
+// or no module provides it) and e is at an import in one of p's
+// importers, as the go command places such errors. It returns nil
+// otherwise.
+func importerOf(p *packages.Package, e packages.Error, importers []*packages.Package, dir string) *packages.Package {
+	if p.Name != "" || len(p.GoFiles)+len(p.CompiledGoFiles) > 0 {
+		return nil
+	}
+	file := positionFile(e.Pos)
+	if file == "" {
+		return nil
+	}
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(dir, file) // relative to where go list ran
+	}
+	for _, imp := range importers {
+		if slices.Contains(imp.GoFiles, file) || slices.Contains(imp.CompiledGoFiles, file) {
+			return imp
+		}
+	}
+	return nil
+}
+
+// positionFile returns the file of a "file:line:col" or "file:line"
+// position, or "" when pos has none.
+func positionFile(pos string) string {
+	for range 2 {
+		i := strings.LastIndexByte(pos, ':')
+		if i < 0 {
+			break
+		}
+		if _, err := strconv.Atoi(pos[i+1:]); err != nil {
+			break
+		}
+		pos = pos[:i]
+	}
+	if pos == "-" {
+		return ""
+	}
+	return pos
 }
 
 // ownErrors drops, from a package's errors, the compiler's repetition of

@@ -489,6 +489,57 @@ func TestTestVariantErrorsMerged(t *testing.T) {
 	}
 }
 
+// TestUnloadableImportNamesImporter: go.mod requires a module that cannot
+// be had (GOPROXY=off stands for a proxy that answers 404). The error is
+// the importing package's, whose file has the failing import, and says
+// which import could not be loaded; the missing package, which has no
+// files, is not named as if it were one that could not be analysed.
+func TestUnloadableImportNamesImporter(t *testing.T) {
+	files := map[string]string{
+		"go.mod": "module example.com/imp\n\ngo 1.26\n\nrequire example.com/nowhere v1.0.0\n",
+		// Checksums for the module are present, so the go command tries
+		// to download it rather than stopping at a missing go.sum entry.
+		"go.sum": "example.com/nowhere v1.0.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n" +
+			"example.com/nowhere v1.0.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
+		"ok/ok.go": "package ok\n",
+		"dl/dl.go": "package dl\n\nimport \"example.com/nowhere\"\n\nvar X = nowhere.Y\n",
+	}
+	t.Run("one importer", func(t *testing.T) {
+		dir := t.TempDir()
+		writeTree(t, dir, files)
+		res, err := Run(context.Background(), Config{Dir: dir, Tests: true, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []report.Problem{{
+			Package: "example.com/imp/dl",
+			Message: "dl/dl.go:3:8: cannot load import example.com/nowhere: module lookup disabled by GOPROXY=off",
+		}}
+		if !slices.Equal(res.Errors, want) {
+			t.Errorf("errors = %+v\nwant %+v", res.Errors, want)
+		}
+	})
+	// The go command gives the cause once, at one of the imports: that
+	// importer is named, once.
+	t.Run("two importers", func(t *testing.T) {
+		dir := t.TempDir()
+		files["dl2/dl2.go"] = "package dl2\n\nimport _ \"example.com/nowhere\"\n"
+		writeTree(t, dir, files)
+		res, err := Run(context.Background(), Config{Dir: dir, Tests: true, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 {
+			t.Fatalf("errors = %+v, want one", res.Errors)
+		}
+		p := res.Errors[0]
+		file := strings.TrimPrefix(p.Package, "example.com/imp/") + "/"
+		if !strings.HasPrefix(p.Message, file) || !strings.Contains(p.Message, "cannot load import example.com/nowhere: ") {
+			t.Errorf("error = %+v, want the importer whose file the message cites", p)
+		}
+	})
+}
+
 func TestRunTiming(t *testing.T) {
 	var got []Timing
 	_, err := Run(context.Background(), Config{
