@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/microsec-lint/microsec-lint/internal/elide"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 )
 
@@ -193,10 +194,8 @@ func mergeSymbols(fs []report.Finding) report.Finding {
 	out.Properties = props
 	// The property lists them all; the message names a few, as one line
 	// a reader takes in.
-	list := strings.Join(syms[:len(syms)-1], ", ") + " and " + syms[len(syms)-1]
-	if len(syms) > maxNamed+1 { // "and 1 more" would say less than its name
-		list = strings.Join(syms[:maxNamed], ", ") + fmt.Sprintf(" and %d more", len(syms)-maxNamed)
-	}
+	names := elide.List(syms, maxNamed, 0, func(n int) string { return fmt.Sprintf("%d more", n) })
+	list := strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 	out.Message = strings.Replace(out.Message, "reaches "+syms[0]+" ", "reaches "+list+" ", 1)
 	return out
 }
