@@ -344,7 +344,7 @@ func report(s *dataflow.Site, what string, v dataflow.Value, fix, category strin
 	var b strings.Builder
 	b.WriteString(what)
 	if s.Via != "" {
-		b.WriteString(" that " + s.Via + " passes to " + s.Callee)
+		b.WriteString(" that " + s.ViaText() + " passes to " + s.Callee)
 		if s.Where != "" {
 			b.WriteString(" (" + s.Where + ")")
 		}

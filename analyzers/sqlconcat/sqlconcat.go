@@ -108,7 +108,7 @@ func judge(s *dataflow.Site) dataflow.Decision {
 	var b strings.Builder
 	b.WriteString("query text ")
 	if s.Via != "" {
-		b.WriteString("that " + s.Via + " passes to " + s.Callee)
+		b.WriteString("that " + s.ViaText() + " passes to " + s.Callee)
 		if s.Where != "" {
 			b.WriteString(" (" + s.Where + ")")
 		}

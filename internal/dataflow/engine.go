@@ -1158,7 +1158,7 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 		for _, su := range t.sum.Sinks {
 			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: t.name}
 			if su.Via != "" {
-				site.Via += " → " + su.Via
+				site.Via += viaSep + su.Via
 			}
 			for _, a := range su.Args {
 				site.Args = append(site.Args, e.subst(c, a, t.args, argv))

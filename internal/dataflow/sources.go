@@ -315,7 +315,7 @@ func (e *engine) checkForeignHandlers() {
 		for _, su := range s.Sinks {
 			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: h.what + " " + Name(h.method)}
 			if su.Via != "" {
-				site.Via += " → " + su.Via
+				site.Via += viaSep + su.Via
 			}
 			for _, a := range su.Args {
 				site.Args = append(site.Args, Subst(a, args))

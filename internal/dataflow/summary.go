@@ -1,12 +1,15 @@
 package dataflow
 
 import (
+	"fmt"
 	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/microsec-lint/microsec-lint/internal/elide"
 )
 
 // Summary is what callers need to know about a function, or about a
@@ -119,6 +122,23 @@ type Site struct {
 	// have them.
 	Checked []Value
 }
+
+// ViaText returns Via as a message names it: a chain of more than seven
+// calls (real ones are shorter, generated ones need not be) by its first
+// four and last two, with the number left out between, "a → b → c → d →
+// (5 more) → j → k". The last calls are the ones that lead to the sink.
+func (s *Site) ViaText() string {
+	if s.Via == "" {
+		return ""
+	}
+	steps := elide.List(strings.Split(s.Via, viaSep), 4, 2, func(n int) string {
+		return fmt.Sprintf("(%d more)", n)
+	})
+	return strings.Join(steps, viaSep)
+}
+
+// viaSep separates the calls of a Via chain.
+const viaSep = " → "
 
 // Decision is what a client's Judge says of a Site.
 type Decision struct {
