@@ -25,6 +25,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
+	"github.com/microsec-lint/microsec-lint/internal/elide"
 	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/gocmd"
 	"github.com/microsec-lint/microsec-lint/internal/report"
@@ -477,11 +478,9 @@ func packageErrors(roots []*packages.Package, dir string) (problems []report.Pro
 		}
 	})
 	for _, path := range order {
-		msgs := lines[path]
-		if len(msgs) > maxErrorsPerPackage {
-			msgs = append(msgs[:maxErrorsPerPackage:maxErrorsPerPackage],
-				fmt.Sprintf("and %d more errors", len(msgs)-maxErrorsPerPackage))
-		}
+		msgs := elide.List(lines[path], maxErrorsPerPackage, 0, func(n int) string {
+			return fmt.Sprintf("and %d more errors", n)
+		})
 		problems = append(problems, report.Problem{Package: path, Message: strings.Join(msgs, "; ")})
 	}
 	return problems, incomplete

@@ -540,6 +540,32 @@ func TestUnloadableImportNamesImporter(t *testing.T) {
 	})
 }
 
+// TestErrorsPerPackageCapped: a package's first three errors are named
+// and the rest counted, but a fourth is named rather than counted as
+// "1 more", which would take about as much room.
+func TestErrorsPerPackageCapped(t *testing.T) {
+	for n, want := range map[int]string{
+		4: "a.go:3:10: undefined: u1; a.go:4:10: undefined: u2; a.go:5:10: undefined: u3; a.go:6:10: undefined: u4",
+		5: "a.go:3:10: undefined: u1; a.go:4:10: undefined: u2; a.go:5:10: undefined: u3; and 2 more errors",
+	} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			src := "package many\n\n"
+			for i := 1; i <= n; i++ {
+				src += fmt.Sprintf("var X%d = u%d\n", i, i)
+			}
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{"go.mod": "module example.com/many\n\ngo 1.26\n", "a.go": src})
+			res, err := Run(context.Background(), Config{Dir: dir, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Errors) != 1 || res.Errors[0].Message != want {
+				t.Errorf("errors = %+v\nwant one: %s", res.Errors, want)
+			}
+		})
+	}
+}
+
 func TestRunTiming(t *testing.T) {
 	var got []Timing
 	_, err := Run(context.Background(), Config{
