@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"github.com/microsec-lint/microsec-lint/internal/report"
 	"strings"
 	"testing"
 
@@ -139,5 +140,24 @@ func TestNothingToRun(t *testing.T) {
 	code := run([]string{"-enable", "vulncheck", "-vuln=false", "./..."}, &stdout, &stderr)
 	if code != exitUsage || !strings.Contains(stderr.String(), "no rules left to run") || !strings.Contains(stderr.String(), "-vuln=false") {
 		t.Errorf("exit %d, stderr:\n%s\nwant %d and a line saying no rule is left to run", code, stderr.String(), exitUsage)
+	}
+}
+
+// TestProblemLine: a load error is prefixed with its package unless the
+// message already names that package, and a longer path that merely starts
+// with the package's does not count as naming it.
+func TestProblemLine(t *testing.T) {
+	for _, tc := range []struct {
+		pkg, msg, want string
+	}{
+		{"example.com/m", "m.go:3:8: cannot load import example.com/m/x: not found", "package example.com/m: m.go:3:8: cannot load import example.com/m/x: not found"},
+		{"example.com/m", "m.go:3:8: cannot load import example.com/mx: not found", "package example.com/m: m.go:3:8: cannot load import example.com/mx: not found"},
+		{"example.com/m", "import cycle not allowed: example.com/m imports example.com/n imports example.com/m", "import cycle not allowed: example.com/m imports example.com/n imports example.com/m"},
+		{"example.com/m", "no Go files in example.com/m", "no Go files in example.com/m"},
+		{"", "pattern ./x matched no packages", "pattern ./x matched no packages"},
+	} {
+		if got := problemLine(report.Problem{Package: tc.pkg, Message: tc.msg}); got != tc.want {
+			t.Errorf("problemLine(%q, %q) = %q, want %q", tc.pkg, tc.msg, got, tc.want)
+		}
 	}
 }

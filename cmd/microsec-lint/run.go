@@ -330,10 +330,32 @@ func countsForExit(fs []report.Finding) bool {
 }
 
 func problemLine(p report.Problem) string {
-	if p.Package == "" || strings.Contains(p.Message, p.Package) {
+	if p.Package == "" || namesPackage(p.Message, p.Package) {
 		return p.Message
 	}
 	return "package " + p.Package + ": " + p.Message
+}
+
+// namesPackage reports whether msg names the package at path: path occurs
+// in it as a whole, not as the start or end of another path
+// (example.com/m/x, example.com/mx).
+func namesPackage(msg, path string) bool {
+	pathByte := func(b byte) bool {
+		return b == '/' || b == '.' || b == '-' || b == '_' || b == '~' ||
+			'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9'
+	}
+	for i := 0; ; {
+		j := strings.Index(msg[i:], path)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(path)
+		// A "." right after path that ends msg ends a sentence.
+		if (start == 0 || !pathByte(msg[start-1])) && (end == len(msg) || !pathByte(msg[end]) || end+1 == len(msg) && msg[end] == '.') {
+			return true
+		}
+		i = start + 1
+	}
 }
 
 func writeResult(res *report.Result, format report.Format, output string, stdout io.Writer) error {
