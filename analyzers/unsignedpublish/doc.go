@@ -124,7 +124,10 @@
 //     through other such dependencies; a helper that signs through a
 //     library the rule does not know is not recognised, so list it in
 //     -unsignedpublish.signers;
-//   - a forwarder that changes the context or message it passes on (adds
-//     tracing metadata, copies the message) is judged as a publisher, and a
-//     forwarder that no analysed code calls is not reported at all.
+//   - a forwarder that replaces the metadata of the context it passes on
+//     (metadata.NewContext) or copies the message is judged as a
+//     publisher, and a forwarder that no analysed code calls is not
+//     reported at all. One that derives the context from its caller's
+//     (metadata.MergeContext, metadata.Set, context.WithTimeout, a span
+//     started from it, a helper given it first) still forwards it.
 package unsignedpublish

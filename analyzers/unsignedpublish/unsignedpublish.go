@@ -567,6 +567,9 @@ func (c *checker) forwarded(p publish) (*types.Func, *forwardFact) {
 		return nil, nil
 	}
 	fn, i := c.paramOf(p.carrier)
+	if fn == nil && (p.kind == pubClient || p.kind == pubEvent) {
+		fn, i = c.contextParamOf(p.carrier)
+	}
 	if fn == nil {
 		return nil, nil
 	}
@@ -627,6 +630,40 @@ func (c *checker) paramOf(e ast.Expr) (*types.Func, int) {
 	}
 	if rhs, unknown := c.model.Assigned(v); len(rhs) > 0 || unknown {
 		return nil, -1
+	}
+	return c.model.ParamIndex(v)
+}
+
+// contextParamOf is paramOf for a context that its function may also
+// derive from itself (ctx = metadata.MergeContext(ctx, h, false), ctx,
+// cancel := context.WithTimeout(ctx, d), ctx = w.withHeaders(ctx)): every
+// assignment to the parameter is a call given the parameter first, which
+// returns a context with the caller's metadata. metadata.NewContext, which
+// replaces the metadata, does not count.
+func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil, -1
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil, -1
+	}
+	rhs, unknown := c.model.AssignedFirst(v)
+	if unknown {
+		return nil, -1
+	}
+	for _, r := range rhs {
+		call, ok := ast.Unparen(r).(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return nil, -1
+		}
+		if first, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok || c.pass.TypesInfo.Uses[first] != v {
+			return nil, -1
+		}
+		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call); ok && ref.Path == "metadata" && ref.Name == "NewContext" {
+			return nil, -1
+		}
 	}
 	return c.model.ParamIndex(v)
 }

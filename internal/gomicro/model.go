@@ -108,6 +108,9 @@ func (c *Component) IsDefault() bool { return c.Call == nil }
 type assignment struct {
 	rhs     ast.Expr // nil: zero value (unknown is set otherwise)
 	unknown bool     // from a multi-value expression, range, and the like
+	// first is, for the first variable a multi-value call is assigned to
+	// (ctx, cancel := context.WithTimeout(...)), that call.
+	first *ast.CallExpr
 }
 
 // Model is what the model knows about one package: its components, the
@@ -249,7 +252,11 @@ func (s *Syntax) index(n ast.Node) bool {
 				continue
 			}
 			if len(n.Lhs) != len(n.Rhs) {
-				s.assigns[v] = append(s.assigns[v], assignment{unknown: true})
+				a := assignment{unknown: true}
+				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && i == 0 && len(n.Rhs) == 1 {
+					a.first = call
+				}
+				s.assigns[v] = append(s.assigns[v], a)
 				continue
 			}
 			s.assign(v, n.Rhs[i])

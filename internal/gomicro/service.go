@@ -605,6 +605,24 @@ func (m *Model) Assigned(v *types.Var) (rhs []ast.Expr, unknown bool) {
 	return rhs, unknown
 }
 
+// AssignedFirst returns what the package assigns to v, as Assigned does,
+// with the call for an assignment of a multi-value call's first result
+// (ctx, cancel := context.WithTimeout(ctx, d)); unknown is set only by
+// the assignments it cannot name (range, &v, other multi-value forms).
+func (m *Model) AssignedFirst(v *types.Var) (rhs []ast.Expr, unknown bool) {
+	for _, a := range m.assigns[v] {
+		switch {
+		case a.first != nil:
+			rhs = append(rhs, a.first)
+		case a.rhs == nil:
+			unknown = true
+		default:
+			rhs = append(rhs, a.rhs)
+		}
+	}
+	return rhs, unknown
+}
+
 // VarOf returns the variable e names (local, package, field), or nil.
 func (m *Model) VarOf(e ast.Expr) *types.Var { return m.varOf(e) }
 

@@ -4,10 +4,12 @@ package bus
 
 import (
 	"context"
+	"time"
 
 	"go-micro.dev/v4/broker"
 	"go-micro.dev/v4/client"
 	"go-micro.dev/v4/events"
+	"go-micro.dev/v4/metadata"
 )
 
 // Send publishes the message it is given.
@@ -46,4 +48,40 @@ func Publish(ctx context.Context, m client.Message) error { // want Publish:"for
 // Stream passes on the caller's options.
 func Stream(topic string, v interface{}, opts ...events.PublishOption) error { // want Stream:"forwards\\(event stream publish\\)"
 	return events.Publish(topic, v, opts...)
+}
+
+// headerClient adds headers to what it publishes: it forwards its caller's
+// context, with the caller's metadata, so the callers are judged.
+type headerClient struct {
+	client.Client
+	headers metadata.Metadata
+}
+
+func (h *headerClient) withHeaders(ctx context.Context) context.Context {
+	return metadata.MergeContext(ctx, h.headers, false)
+}
+
+func (h *headerClient) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error { // want Publish:"forwards\\(publish\\)"
+	ctx = h.withHeaders(ctx)
+	ctx = metadata.Set(ctx, "X-From", "orders")
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	return h.Client.Publish(ctx, m, opts...)
+}
+
+// freshClient publishes with metadata of its own: whatever signature the
+// caller put in its context is gone.
+type freshClient struct{ client.Client }
+
+func (f *freshClient) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = metadata.NewContext(ctx, metadata.Metadata{"X-From": "orders"})
+	return f.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
+
+// detachedClient drops its caller's context.
+type detachedClient struct{ client.Client }
+
+func (d *detachedClient) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = context.Background()
+	return d.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
 }
