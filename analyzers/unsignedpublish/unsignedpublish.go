@@ -639,7 +639,8 @@ func (c *checker) paramOf(e ast.Expr) (*types.Func, int) {
 // cancel := context.WithTimeout(ctx, d), ctx = w.withHeaders(ctx)): every
 // assignment to the parameter is a call given the parameter first, which
 // returns a context with the caller's metadata. metadata.NewContext, which
-// replaces the metadata, does not count.
+// replaces the metadata, counts only when given a copy of the caller's
+// (see copiedMetadata).
 func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -661,11 +662,55 @@ func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
 		if first, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok || c.pass.TypesInfo.Uses[first] != v {
 			return nil, -1
 		}
-		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call); ok && ref.Path == "metadata" && ref.Name == "NewContext" {
+		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call); ok && ref.Path == "metadata" && ref.Name == "NewContext" &&
+			(len(call.Args) < 2 || !c.copiedMetadata(call.Args[1], v)) {
 			return nil, -1
 		}
 	}
 	return c.model.ParamIndex(v)
+}
+
+// copiedMetadata reports whether e is a variable holding the metadata of
+// context ctx, with entries added: read with metadata.FromContext(ctx)
+// (or, where it has none, an empty literal), and otherwise only passed
+// through calls given it first (md = withToken(md, t)).
+func (c *checker) copiedMetadata(e ast.Expr, ctx *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	md, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	rhs, unknown := c.model.AssignedFirst(md)
+	read := false
+	for _, r := range rhs {
+		switch r := ast.Unparen(r).(type) {
+		case *ast.CompositeLit:
+			if len(r.Elts) > 0 {
+				return false
+			}
+		case *ast.CallExpr:
+			if len(r.Args) == 0 {
+				return false
+			}
+			first, ok := ast.Unparen(r.Args[0]).(*ast.Ident)
+			if !ok {
+				return false
+			}
+			ref, isMicro := gomicro.CalleeRef(c.pass.TypesInfo, r)
+			switch {
+			case isMicro && ref.Path == "metadata" && ref.Name == "FromContext" && c.pass.TypesInfo.Uses[first] == ctx:
+				read = true
+			case c.pass.TypesInfo.Uses[first] != md:
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return read && !unknown
 }
 
 // learnForwarders exports a forwardFact for each function of the package

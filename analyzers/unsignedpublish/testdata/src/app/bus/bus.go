@@ -85,3 +85,31 @@ func (d *detachedClient) Publish(ctx context.Context, m client.Message, opts ...
 	ctx = context.Background()
 	return d.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
 }
+
+// tokenClient adds a token to a copy of its caller's metadata.
+type tokenClient struct{ client.Client }
+
+func (t *tokenClient) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error { // want Publish:"forwards\\(publish\\)"
+	md, ok := metadata.FromContext(ctx)
+	if !ok {
+		md = metadata.Metadata{}
+	}
+	md = withToken(md, "Bearer x")
+	ctx = metadata.NewContext(ctx, md)
+	return t.Client.Publish(ctx, m, opts...)
+}
+
+func withToken(md metadata.Metadata, tok string) metadata.Metadata {
+	md["Authorization"] = tok
+	return md
+}
+
+// replacingClient builds metadata of its own and drops its caller's.
+type replacingClient struct{ client.Client }
+
+func (r *replacingClient) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	md := metadata.Metadata{}
+	md["Authorization"] = "Bearer x"
+	ctx = metadata.NewContext(ctx, md)
+	return r.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
