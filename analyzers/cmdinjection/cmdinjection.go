@@ -170,7 +170,7 @@ func judge(s *dataflow.Site) dataflow.Decision {
 		}
 		return dataflow.Decision{Defer: cmd.DependsOnParams()}
 	case kindArgs:
-		return judgeArgs(s, elems(checked(s)[0]), 0, "")
+		return judgeArgs(s, elems(s.Args[0]), elems(checked(s)[0]), 0, "")
 	}
 	prog, argv := s.Args[0], elems(s.Args[1])
 	// As arguments, values rejected when they start with "-" are safe.
@@ -197,7 +197,7 @@ func judge(s *dataflow.Site) dataflow.Decision {
 					// A runner's own arguments before the shell
 					// (docker exec CONTAINER sh -c ...) are its
 					// options and operands.
-					a := judgeArgs(s, optv[:min(sh.before, len(optv))], 1, programName(prog))
+					a := judgeArgs(s, argv[:min(sh.before, len(argv))], optv[:min(sh.before, len(optv))], 1, programName(prog))
 					if a.Message != "" {
 						return a
 					}
@@ -209,7 +209,7 @@ func judge(s *dataflow.Site) dataflow.Decision {
 			}
 		}
 	}
-	return judgeArgs(s, optv, 1, programName(prog))
+	return judgeArgs(s, argv, optv, 1, programName(prog))
 }
 
 // checked returns the site's operands with values checked not to start
@@ -270,12 +270,29 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 
 // judgeArgs reports an argument that comes from external input, unless a
 // constant "--" or "--end-of-options" ends the options before it or the
-// argument cannot be read as an option (see glued and valueOptions).
-// first is the 1-based number of argv[0].
-func judgeArgs(s *dataflow.Site, argv []dataflow.Value, first int, prog string) dataflow.Decision {
+// argument cannot be read as an option (see glued and valueOptions); and
+// an argument that sets an option or setting whose value the program runs
+// (see runsValue) to non-constant text. argv are the arguments, optv the
+// same with values checked not to start with "-" taken as constant (see
+// checked); first is the 1-based number of argv[0].
+func judgeArgs(s *dataflow.Site, argv, optv []dataflow.Value, first int, prog string) dataflow.Decision {
 	deps := false
-	value := false // argv[i] is the value of the option before it
-	for i, a := range argv {
+	value := false // optv[i] is the value of the option before it
+	for i, a := range optv {
+		if len(argv) == len(optv) && !argv[i].Spread {
+			if lead := argv[i].Lead(); runsValue(lead) {
+				v := argv[i].Flatten()
+				if !v.Origin.Safe() {
+					what := "command in argument " + strconv.Itoa(i+first)
+					if prog != "" {
+						what += " of " + prog
+					}
+					what += " (" + strconv.Quote(lead+"...") + ")"
+					return report(s, what, v, "the value of this option or setting is run or loaded as code: choose it from a fixed set of constants", "")
+				}
+				deps = deps || v.DependsOnParams()
+			}
+		}
 		if value && !a.Spread {
 			value = false
 			continue
@@ -330,6 +347,36 @@ func glued(lead string) bool {
 		return true
 	}
 	return strings.HasPrefix(lead, "--") && strings.IndexByte(lead, '=') > 2
+}
+
+// commandWords, in the name of an option or setting, say that the program
+// runs its value: git's --upload-pack=, --exec= and core.sshCommand=,
+// core.pager= and credential.helper=, rsync's --rsh=, tar's --to-command=
+// and --checkpoint-action=exec=, ssh's ProxyCommand=, env's LD_PRELOAD=.
+var commandWords = []string{
+	"command", "exec", "pack", "rsh", "program", "pager", "editor", "helper",
+	"preload", "hook", "shell", "askpass", "fsmonitor", "filter", "tool", "cmd",
+}
+
+// runsValue reports whether an argument that starts with lead sets an
+// option or setting whose value the program runs as a command: lead ends
+// in "=" after a name holding one of commandWords, or names a dynamic
+// loader variable (LD_*, DYLD_*).
+func runsValue(lead string) bool {
+	eq := strings.LastIndexByte(lead, '=')
+	if eq < 0 {
+		return false
+	}
+	name := strings.ToLower(strings.TrimLeft(lead[:eq], "-"))
+	if strings.HasPrefix(name, "ld_") || strings.HasPrefix(name, "dyld_") {
+		return true
+	}
+	for _, w := range commandWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsOptions reports whether an argument marks the end of the options:

@@ -67,6 +67,16 @@
 // so a value passed as an argument of its own after an option is
 // reported: write git clone --branch=BRANCH, not --branch BRANCH.
 //
+// Some options and settings take a command, which the program runs:
+// git's --upload-pack=, --exec= and -c core.sshCommand=, core.pager= or
+// credential.helper=, rsync's --rsh=, tar's --to-command= and
+// --checkpoint-action=exec=, ssh's -o ProxyCommand=, env's LD_PRELOAD=.
+// A value glued there is reported as an error when it is not constant,
+// whatever it starts with; the rule knows them by words in their names
+// (command, exec, pack, rsh, program, pager, editor, helper, hook, shell,
+// filter, tool and a few more), so an option named so that does not run
+// its value is reported too.
+//
 // A script that reads its values as positional parameters is not
 // reported: exec.Command("sh", "-c", `grep -- "$1" /var/log/app.log`, "sh",
 // req.Pattern).

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 )
 
 // A value glued after a long option's "=", or after text that is not an
@@ -49,4 +50,25 @@ func grepPatterns() {
 	exec.Command("grep", "-e", "-e", p)                                   // want `argument 3 of grep passed to exec.Command comes from external input`
 	exec.Command("grep", "-e", "--", p)                                   // want `argument 3 of grep passed to exec.Command comes from external input`
 	exec.Command("git", "grep", "-e", p)                                  // want `argument 3 of git passed to exec.Command comes from external input`
+}
+
+// Some options and settings take a command as their value: glued there,
+// a value is run, whatever it starts with.
+func commandOptions(url string) {
+	v := os.Getenv("V")
+	exec.Command("git", "clone", "--upload-pack="+v, url)                       // want `command in argument 2 of git \("--upload-pack=\.\.\."\) passed to exec.Command comes from external input \(os.Getenv\(\.\.\.\)\); the value of this option or setting is run or loaded as code`
+	exec.Command("git", "-c", "core.sshCommand="+v, "fetch")                    // want `command in argument 2 of git \("core.sshCommand=\.\.\."\)`
+	exec.Command("git", "-c", "core.pager="+v, "log")                           // want `command in argument 2 of git \("core.pager=\.\.\."\)`
+	exec.Command("git", "rebase", "--exec="+v, "main")                          // want `command in argument 2 of git \("--exec=\.\.\."\)`
+	exec.Command("rsync", "--rsh="+v, "src/", "host:dst/")                      // want `command in argument 1 of rsync`
+	exec.Command("tar", "-cf", "out.tar", "--checkpoint-action=exec="+v, "dir") // want `command in argument 3 of tar`
+	exec.Command("tar", "-xf", "in.tar", "--to-command="+v)                     // want `command in argument 3 of tar`
+	exec.Command("ssh", "-o", "ProxyCommand="+v, "host.example.com", "uptime")  // want `command in argument 2 of ssh`
+	exec.Command("env", "LD_PRELOAD="+v, "/usr/bin/id")                         // want `command in argument 1 of env`
+	exec.Command("git", "clone", "--upload-pack=git-upload-pack", url)          // ok: constant
+	exec.Command("git", "-c", "user.name="+v, "commit")                         // ok: not run
+	if strings.HasPrefix(v, "-") {
+		return
+	}
+	exec.Command("git", "clone", "--upload-pack="+v, url) // want `command in argument 2 of git`
 }
