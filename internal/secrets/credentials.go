@@ -132,7 +132,8 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 			for end < len(s) && end-j < 512 && !endsValue(s[end], quote) {
 				end++
 			}
-			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && codeLike(s[j:end], s[end:]) {
+			spaced := spacedBefore || j > k
+			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && spaced && codeLike(s[j:end], s[end:]) {
 				return
 			}
 			kind := kv.kind + " in connection string"
@@ -143,21 +144,32 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 }
 
 // codeLike reports whether an unquoted value, followed by rest, starts as
-// program code does: a name followed by a call or an index whose bracket
-// closes ("int(tok[0])", "args[1]"), as in source text a string holds (a
-// code generator's template).
+// program code does: a function's name (lower-case, or qualified:
+// os.Getenv) called with arguments that close or start with a string
+// ("int(tok[0])", `getenv("DB_PASSWORD")`), or a lower-case variable's
+// name indexed ("args[1]"). It is asked only of values written with
+// spaces around the "=", as code is and connection strings seldom are.
 func codeLike(v, rest string) bool {
 	i := 0
 	for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '.') {
 		i++
 	}
-	if i == 0 || isDigit(v[0]) || i == len(v) {
+	if i == 0 || !isLower(v[0]) && !isUpper(v[0]) || i == len(v) {
 		return false
 	}
+	name := v[:i]
 	switch v[i] {
 	case '(':
-		return strings.Contains(v[i:], ")") || strings.HasPrefix(rest, ")")
+		if !isLower(name[0]) && !strings.Contains(name, ".") {
+			return false
+		}
+		return strings.Contains(v[i:], ")") || rest != "" && strings.IndexByte(")\"'`", rest[0]) >= 0
 	case '[':
+		for j := 0; j < len(name); j++ {
+			if !isLower(name[j]) && name[j] != '_' && name[j] != '.' {
+				return false
+			}
+		}
 		return strings.Contains(v[i:], "]")
 	}
 	return false

@@ -167,7 +167,7 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 		strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/") || fileNameLike(v) {
 		return false
 	}
-	if protocolTokens[asciiLower(v)] {
+	if protocolTokens[asciiLower(v)] || settingLike(v) {
 		return false
 	}
 	if strings.Trim(v, "0123456789.:-+") == "" {
@@ -180,7 +180,7 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 // parameter named token (an RFC 9110 token, not a credential).
 var protocolTokens = map[string]bool{
 	"100-continue": true, "http2-settings": true,
-	"http/1.0": true, "http/1.1": true, "http/2": true, "http/2.0": true,
+	"http/1.0": true, "http/1.1": true, "http/2": true, "http/2.0": true, "http/3": true,
 }
 
 // fileExts are the extensions of the files a secret is kept in: a value
@@ -190,12 +190,17 @@ var fileExts = map[string]bool{
 	"json": true, "yaml": true, "yml": true, "toml": true, "txt": true, "conf": true, "cfg": true, "ini": true, "env": true,
 }
 
-// fileNameLike reports whether v reads as the name of a file: a relative
-// path ("x509/client1_key.pem") or a file name with one of fileExts
-// ("client1_key.pem"). A relative path must end in an extension of
-// lower-case letters and digits, which base64 text (with "/" but no ".")
-// and JWTs (with "." but no "/") do not.
+// fileNameLike reports whether v reads as the name of a file: written in
+// lower-case letters, digits, "_", "-", "." and "/", as file names in a
+// repository are (random text has capitals), and either a file name with
+// one of fileExts ("client1_key.pem") or a relative path ending in an
+// extension of 2 to 4 letters ("x509/client1_key.pem").
 func fileNameLike(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !isLower(c) && !isDigit(c) && strings.IndexByte("_-./", c) < 0 {
+			return false
+		}
+	}
 	dot := strings.LastIndexByte(v, '.')
 	if dot <= 0 || dot == len(v)-1 {
 		return false
@@ -204,11 +209,26 @@ func fileNameLike(v string) bool {
 	if fileExts[ext] {
 		return true
 	}
-	if !strings.Contains(v, "/") || len(ext) > 5 || strings.Contains(v[dot:], "/") {
+	if !strings.Contains(v[:dot], "/") || len(ext) < 2 || len(ext) > 4 {
 		return false
 	}
 	for i := 0; i < len(ext); i++ {
-		if !isLower(ext[i]) && !isDigit(ext[i]) {
+		if !isLower(ext[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// settingLike reports whether v is a directive with a number
+// ("max-age=3600"), as HTTP headers carry.
+func settingLike(v string) bool {
+	name, num, ok := strings.Cut(v, "=")
+	if !ok || name == "" || num == "" || strings.Trim(num, "0123456789") != "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		if !isLower(name[i]) && name[i] != '-' && name[i] != '_' {
 			return false
 		}
 	}

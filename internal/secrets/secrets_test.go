@@ -296,7 +296,12 @@ func TestCredentialsInText(t *testing.T) {
 		{"kv inside word", join("bypasswd=", pw), "", ""},
 		{"kv code call", "func lex1(c int) (token int) {\n\ttoken = int(Tok1[0])\n}", "", ""},
 		{"kv code index", "\tpassword = args[1]\n", "", ""},
-		{"kv code brace", join("password=", "Pw(", "9x!z"), "password in connection string", join("Pw(", "9x!z")},
+		{"kv code call with string", "\tpassword = getenv(\"DB_PASSWORD\")\n", "", ""},
+		{"kv code qualified call", "\tsecret = os.Getenv(\"APP_SECRET\")\n", "", ""},
+		{"kv brace", join("password=", "Pw(", "9x!z"), "password in connection string", join("Pw(", "9x!z")},
+		{"kv parens unspaced", join("host=db password=", "Kx9(q2)Zr", " dbname=x"), "password in connection string", "Kx9(q2"},
+		{"kv parens ado", join("Password=", "My(Pa55)word", ";"), "password in connection string", "My(Pa55"},
+		{"kv brackets spaced", join("token = ", "s3cr3tQx9[x]"), "token in connection string", "s3cr3tQx9[x]"},
 		{"basic auth", "Basic " + b64(join("app:", pw)), "basic auth credentials", b64(join("app:", pw))},
 		{"basic auth generic", "Basic " + b64("user:password"), "", ""},
 		{"basic auth not base64", "Basic realm=api", "", ""},
@@ -334,7 +339,8 @@ func TestIsPlaceholder(t *testing.T) {
 func TestLooksLikeSecret(t *testing.T) {
 	var sc Scanner
 	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1",
-		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ9zLmN8pVb", join("eyJhbGciOiJIUzI1NiJ9", ".eyJzdWIiOiIxIn0", ".c2lnbmF0dXJlLXRleHQ"), "Zq8Lm2/Nx7Vb4.Hc1Kd6Pf9"}
+		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ9zLmN8pVb", join("eyJhbGciOiJIUzI1NiJ9", ".eyJzdWIiOiIxIn0", ".c2lnbmF0dXJlLXRleHQ"), "Zq8Lm2/Nx7Vb4.Hc1Kd6Pf9",
+		"k7Rt/9xQm2Lw.pz4", "Summer/2024.ok", "hunter2-Qx9v.key", "Xk29fLq0Tz8w.env"}
 	for _, v := range yes {
 		if !sc.LooksLikeSecret(v) {
 			t.Errorf("LooksLikeSecret(%q) = false, want true", v)
@@ -349,6 +355,7 @@ func TestLooksLikeSecret(t *testing.T) {
 		// protocol tokens and file paths
 		"100-continue", "HTTP2-Settings", "HTTP/1.1",
 		"x509/client1_key.pem", "certs/server.crt", "testdata/token.json", "client1_key.pem", "tls.key",
+		"spiffe_end2end/client.key", "HTTP/3", "max-age=3600",
 	}
 	for _, v := range no {
 		if sc.LooksLikeSecret(v) {
