@@ -56,7 +56,9 @@
 // up to v5.16 run, is built before any code of the program runs, with
 // go-micro's own transport: a transport assigned to
 // transport.DefaultTransport reaches servers built after it (and v5.17+
-// services, which build their own), not that one. Every go-micro major version is
+// services, which build their own), not that one; which comes first in
+// the program is not looked at, so a v5.17+ service built before the
+// assignment is taken to have the assigned transport. Every go-micro major version is
 // recognised: github.com/micro/go-micro (v1), github.com/micro/go-micro/v2,
 // github.com/asim/go-micro/v3, go-micro.dev/v4, go-micro.dev/v5,
 // go-micro.dev/v6 and the plugin modules.

@@ -23,7 +23,8 @@
 // facts), later Init calls (svc.Init, svc.Server().Init, server.Init) and
 // servers installed with micro.Server. A micro.WrapHandler option wraps the
 // server the service holds when the option is applied, so one given before
-// micro.Server wraps the server that option replaces, and does not count. It
+// a micro.Server option that installs another server wraps the server that
+// option replaces, and does not count. It
 // then reports each handler
 // registration whose service or server has no handler wrapper that
 // authenticates:
@@ -113,6 +114,10 @@
 //     Init call counts, as go-micro's rpc server applies wrappers at
 //     request time; of options, only where micro.Server comes is taken
 //     into account, and by source order, not by the order code runs in;
+//     an option helper of another package is known by what its options
+//     do, not by their order, so a helper that returns a wrapper before
+//     micro.Server, or returns micro.Server given after a wrapper, is
+//     not seen replacing the wrapped server;
 //   - auth selected at run time by MICRO_AUTH in v2, which go-micro reads
 //     when flags are parsed: a v2 service without micro.Auth is reported;
 //   - v5.17+ and v6 give each service its own server, so server.Init and

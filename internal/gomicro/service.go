@@ -431,7 +431,7 @@ func (m *Model) ServerOptions(c *Component) []Option {
 		}
 		seen[c] = true
 		for i, o := range c.Options {
-			if o.Sub == Client || !wraps(c, i, via) {
+			if o.Sub == Client || !m.wraps(c, i, via) {
 				continue
 			}
 			opts = append(opts, o)
@@ -487,41 +487,71 @@ func (m *Model) runsDefaultServer(c *Component) bool {
 
 // wraps reports whether option i of component c reaches the server the
 // handlers are registered on: any option of a server does; a handler or
-// subscriber wrapper of a service does when no micro.Server option comes
-// between it and that server: for via nil, the server the service ends up
-// holding (no micro.Server after it); otherwise server via, installed
-// into the service by an earlier micro.Server option.
-func wraps(c *Component, i int, via *Component) bool {
+// subscriber wrapper of a service does when no micro.Server option
+// installs another server between it and that server: for via nil, the
+// server the service ends up holding; otherwise server via.
+func (m *Model) wraps(c *Component, i int, via *Component) bool {
 	if c.Ctor.Kind != Service {
 		return true
 	}
 	if k := c.Options[i].Kind; k != OptWrapHandler && k != OptWrapSubscriber {
 		return true
 	}
-	installs := func(o Option) bool { return o.Kind == OptComponent && o.Target == Server }
-	if via == nil {
-		for _, o := range c.Options[i+1:] {
-			if installs(o) {
-				return false
-			}
-		}
-		return true
+	held := m.heldAt(c, i)
+	if via != nil {
+		return held != nil && slices.Contains(held, via)
 	}
-	for j := i - 1; j >= 0; j-- {
-		if o := c.Options[j]; installs(o) {
-			return o.Value != nil && slices.Contains(o.Value.Components, via)
+	for _, o := range c.Options[i+1:] {
+		if installsServerOpt(o) && !sameServers(held, o) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
+// heldAt returns the servers service c may hold when its option i is
+// applied: those the last micro.Server option before it installs, or the
+// server the service starts with, server.DefaultServer up to v5.16. It
+// returns nil when they are not known, or are a server of the service's
+// own (v5.17+), which no micro.Server option can install again.
+func (m *Model) heldAt(c *Component, i int) []*Component {
+	for j := i - 1; j >= 0; j-- {
+		if o := c.Options[j]; installsServerOpt(o) {
+			if o.Value == nil || o.Value.Opaque {
+				return nil
+			}
+			return o.Value.Components
+		}
+	}
+	if c.Ctor.Ref.Module.Version <= 5 && m.runsDefaultServer(c) {
+		return m.Default(c.Ctor.Ref.Module, Server).Components
+	}
+	return nil
+}
+
+// sameServers reports whether micro.Server option o installs again the
+// servers held, and nothing else.
+func sameServers(held []*Component, o Option) bool {
+	if held == nil || o.Value == nil || o.Value.Opaque || len(o.Value.Components) == 0 {
+		return false
+	}
+	for _, s := range o.Value.Components {
+		if !slices.Contains(held, s) {
+			return false
+		}
+	}
+	return true
+}
+
+func installsServerOpt(o Option) bool { return o.Kind == OptComponent && o.Target == Server }
+
 // Replaced returns the handler and subscriber wrappers of service c that
-// its handlers never see: those given before a micro.Server option, which
-// replaces the server they wrapped.
-func Replaced(c *Component) []Option {
+// its handlers never see: those given before a micro.Server option that
+// installs another server, replacing the one they wrapped.
+func (m *Model) Replaced(c *Component) []Option {
 	var out []Option
 	for i, o := range c.Options {
-		if o.Sub != Client && !wraps(c, i, nil) {
+		if o.Sub != Client && !m.wraps(c, i, nil) {
 			out = append(out, o)
 		}
 	}
@@ -529,12 +559,7 @@ func Replaced(c *Component) []Option {
 }
 
 func installsServer(c *Component) bool {
-	for _, o := range c.Options {
-		if o.Kind == OptComponent && o.Target == Server {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(c.Options, installsServerOpt)
 }
 
 // ClientOptions returns the options that shape c's client: for a service,

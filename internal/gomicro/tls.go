@@ -76,6 +76,7 @@ type settings struct {
 	installs                                                     map[Kind]*Option
 	installedAt                                                  map[Kind]int     // index in the options of installs' option
 	subConfig                                                    map[Kind]*Option // svc.Server().Init(server.TLSConfig(...))
+	subTransport                                                 *Option          // svc.Server().Init(server.Transport(t))
 }
 
 func (m *Model) settingsOf(opts []Option) settings {
@@ -89,6 +90,8 @@ func (m *Model) settingsOf(opts []Option) settings {
 				}
 			} else if o.Kind == OptOpaque {
 				s.opaque = true
+			} else if o.Kind == OptComponent && o.Target == Transport && o.Sub == Server && o.Value != nil {
+				s.subTransport = o
 			}
 			continue
 		}
@@ -251,8 +254,9 @@ func (m *Model) service(c *Component, s settings) TLSState {
 		servers, dfltServer = *o.Value, false
 		// micro.Transport hands its transport to the server the
 		// service holds when the option is applied: given before
-		// micro.Server, to the server that option replaces.
-		if transport != nil && s.installedAt[Transport] < s.installedAt[Server] {
+		// micro.Server, to the server that option replaces, unless
+		// it installs that same server again.
+		if transport != nil && s.installedAt[Transport] < s.installedAt[Server] && !sameServers(m.heldAt(c, s.installedAt[Transport]), *o) {
 			dropped := transport
 			transport = nil
 			best := m.servers(c, s, servers, nil, dfltServer)
@@ -263,6 +267,11 @@ func (m *Model) service(c *Component, s settings) TLSState {
 		}
 	} else {
 		servers = m.Default(mod, Server)
+	}
+	if o := s.subTransport; o != nil {
+		// svc.Server().Init(server.Transport(t)), after the
+		// constructor's options.
+		transport = o.Value
 	}
 	return m.servers(c, s, servers, transport, dfltServer)
 }

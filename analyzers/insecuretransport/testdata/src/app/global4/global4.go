@@ -25,4 +25,6 @@ func main() {
 	micro.NewService(micro.Name("b"), micro.Server(server.DefaultServer)) // want `^service runs server.DefaultServer, which go-micro builds`
 	micro.NewService(micro.Name("c"), micro.Transport(transport.DefaultTransport))
 	micro.NewService(micro.Name("d"), micro.Server(server.NewServer()))
+	svc := micro.NewService(micro.Name("e")) // ok: its server is given the TLS transport
+	svc.Server().Init(server.Transport(transport.DefaultTransport))
 }

@@ -73,13 +73,18 @@ func serviceInit() {
 func serviceServerInit() {
 	svc := micro.NewService(micro.Name("h")) // ok: its server gets a TLS config
 	svc.Server().Init(mserver.TLSConfig(cfg))
+	svc2 := micro.NewService(micro.Name("h2")) // ok: its server gets a TLS transport
+	svc2.Server().Init(mserver.Transport(tlsTransport()))
+	svc3 := micro.NewService(micro.Name("h3")) // want `^service uses the default plaintext transport`
+	svc3.Server().Init(mserver.Name("h3"))
 }
 
 func serviceServers() {
-	micro.NewService(micro.Server(mserver.NewServer(mserver.TLSConfig(cfg))))            // ok
-	micro.NewService(micro.Server(mserver.NewServer(mserver.Name("x"))))                 // want `^service uses the default plaintext transport`
-	micro.NewService(micro.Server(mserver.NewServer()), micro.Transport(tlsTransport())) // ok: the rpc server listens on the TLS transport
-	micro.NewService(micro.Transport(tlsTransport()), micro.Server(mserver.NewServer())) // want `^service runs a server without TLS: its micro.Transport comes before micro.Server`
+	micro.NewService(micro.Server(mserver.NewServer(mserver.TLSConfig(cfg))))                          // ok
+	micro.NewService(micro.Server(mserver.NewServer(mserver.Name("x"))))                               // want `^service uses the default plaintext transport`
+	micro.NewService(micro.Server(mserver.NewServer()), micro.Transport(tlsTransport()))               // ok: the rpc server listens on the TLS transport
+	micro.NewService(micro.Transport(tlsTransport()), micro.Server(mserver.NewServer()))               // want `^service runs a server without TLS: its micro.Transport comes before micro.Server`
+	micro.NewService(micro.Transport(tlsTransport()), micro.Server(mserver.DefaultServer))             // ok: the server it started with, given again
 	micro.NewService(micro.Transport(transport.NewHTTPTransport()), micro.Server(mserver.NewServer())) // want `^service uses the default plaintext transport` `^transport built without TLS`
 }
 

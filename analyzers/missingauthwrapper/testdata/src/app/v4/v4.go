@@ -242,3 +242,15 @@ func wrapperBetweenServers() {
 	first.Handle(first.NewHandler(new(Orders)))
 	second.Handle(second.NewHandler(new(Orders))) // want `handler Orders registered on server second with no authentication wrapper`
 }
+
+// micro.Server installing the server the service already holds replaces
+// nothing: server.DefaultServer, which a v4 service starts with, or the
+// server an earlier micro.Server option installed.
+func sameServerAgain() {
+	svc := micro.NewService(micro.Name("again"), micro.WrapHandler(authWrapper), micro.Server(server.DefaultServer))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+	srv := server.NewServer(server.Name("twice"))
+	svc2 := micro.NewService(micro.Name("twice"), micro.Server(srv), micro.WrapHandler(authWrapper), micro.Server(srv))
+	micro.RegisterHandler(svc2.Server(), new(Orders))
+	srv.Handle(srv.NewHandler(new(Orders)))
+}
