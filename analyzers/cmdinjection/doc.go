@@ -54,9 +54,9 @@
 // list, a whole-text regexp
 // match of letters, digits and underscores) is safe, as in sqlconcat. An
 // argument that every path to the command rejects when it starts with "-"
-// (strings.HasPrefix(v, "-")) is safe as an argument, not in a script;
-// such a check is seen where the command is run, not in the callers of a
-// wrapper around it.
+// (strings.HasPrefix(v, "-")) is safe as an argument, not in a script,
+// whether the check is made where the command is run or in a caller of a
+// function that runs it (git(args ...string) called after the check).
 //
 // An argument that starts with constant text other than "-"
 // ("refs/heads/"+branch), or with a long option and its "="

@@ -208,3 +208,28 @@ func TestLead(t *testing.T) {
 		t.Errorf("Lead after a fact's round trip = %q", got)
 	}
 }
+
+// TestSinkUseRoundTrip checks that a sink use's checked operands travel
+// in facts with its operands.
+func TestSinkUseRoundTrip(t *testing.T) {
+	param := dataflow.Value{Params: []int{0}, Param: 1}
+	checked := dataflow.Value{Consts: []string{"x"}, Finite: true}
+	s := dataflow.Summary{Sinks: []dataflow.SinkUse{{Kind: "exec", Callee: "os/exec.Command", Args: []dataflow.Value{param, param}, Checked: []dataflow.Value{checked, param}}}}
+	data, err := s.GobEncode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back dataflow.Summary
+	if err := back.GobDecode(data); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Sinks) != 1 || len(back.Sinks[0].Args) != 2 || len(back.Sinks[0].Checked) != 2 {
+		t.Fatalf("round trip = %+v", back.Sinks)
+	}
+	if c, ok := back.Sinks[0].Checked[0].Const(); !ok || c != "x" {
+		t.Errorf("Checked[0] = %+v, want the constant x", back.Sinks[0].Checked[0])
+	}
+	if !back.Sinks[0].Checked[1].DependsOnParams() {
+		t.Errorf("Checked[1] = %+v, want the parameter", back.Sinks[0].Checked[1])
+	}
+}

@@ -29,6 +29,10 @@ func (s *Summary) GobEncode() ([]byte, error) {
 		for _, a := range k.Args {
 			w.value(a)
 		}
+		w.int(len(k.Checked))
+		for _, a := range k.Checked {
+			w.value(a)
+		}
 	}
 	return w.buf, nil
 }
@@ -52,6 +56,12 @@ func (s *Summary) GobDecode(data []byte) error {
 				k.Args = make([]Value, m)
 				for j := range k.Args {
 					k.Args[j] = r.value(0)
+				}
+			}
+			if m := r.int(); m > 0 {
+				k.Checked = make([]Value, min(m, 64))[:0]
+				for range m {
+					k.Checked = append(k.Checked, r.value(0))
 				}
 			}
 		}

@@ -1155,6 +1155,10 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 			continue
 		}
 		argv := e.evalGuarded(fn, b, t.args, false)
+		var optv []Value // argv with the caller's option checks
+		if e.cfg.OptionChecks {
+			optv = e.evalGuarded(fn, b, t.args, true)
+		}
 		for _, su := range t.sum.Sinks {
 			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: t.name}
 			if su.Via != "" {
@@ -1162,6 +1166,17 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 			}
 			for _, a := range su.Args {
 				site.Args = append(site.Args, e.subst(c, a, t.args, argv))
+			}
+			if optv != nil {
+				// A value checked on the way, by the callee or by
+				// this caller, is checked at the sink.
+				checked := su.Checked
+				if len(checked) != len(su.Args) {
+					checked = su.Args
+				}
+				for _, a := range checked {
+					site.Checked = append(site.Checked, e.subst(c, a, t.args, optv))
+				}
 			}
 			e.decide(fn, c.Pos(), site, s, su.Where)
 		}
@@ -1222,6 +1237,9 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 		}
 		if deps {
 			su := SinkUse{Kind: site.Kind, Callee: site.Callee, Where: where, Via: site.Via, Extra: site.Extra, Args: site.Args}
+			if len(site.Checked) == len(site.Args) {
+				su.Checked = site.Checked
+			}
 			for _, old := range s.Sinks {
 				if old.Kind == su.Kind && old.Callee == su.Callee && old.Where == su.Where && old.Via == su.Via {
 					return

@@ -31,6 +31,10 @@ type SinkUse struct {
 	Via    string  // the chain of functions from the summarised one, "a → b"
 	Args   []Value // the sink's operands
 	Extra  string  // client data carried from the sink, e.g. a placeholder style
+	// Checked are Args with values checked not to start with "-" taken as
+	// constant (Site.Checked), for a client with OptionChecks; nil
+	// otherwise.
+	Checked []Value
 }
 
 // interesting reports whether s says more than "results unknown, no sinks",

@@ -45,3 +45,52 @@ func optionUnchecked() {
 	}
 	exec.Command("git", "checkout", ref).Run() // want `argument 2 of git passed to exec.Command comes from external input`
 }
+
+// runGit runs git with the arguments it is given: its callers are judged.
+func runGit(args ...string) error {
+	return exec.Command("git", args...).Run()
+}
+
+func checkout(ref string) error {
+	return exec.Command("git", "checkout", ref).Run()
+}
+
+// gitChecked rejects a leading "-" itself before running git.
+func gitChecked(ref string) error {
+	if strings.HasPrefix(ref, "-") {
+		return nil
+	}
+	return exec.Command("git", "checkout", ref).Run()
+}
+
+// The check may be made by the caller of a function that runs the
+// command, or in that function.
+func optionCheckedByCaller() {
+	ref := os.Getenv("REF")
+	if strings.HasPrefix(ref, "-") {
+		return
+	}
+	runGit("checkout", ref)
+	checkout(ref)
+	gitChecked(os.Getenv("REF"))
+}
+
+func optionUncheckedByCaller() {
+	ref := os.Getenv("REF")
+	runGit("checkout", ref) // want `argument 2 of git that cmds.runGit passes to exec.Command`
+	checkout(ref)           // want `argument 2 of git that cmds.checkout passes to exec.Command`
+}
+
+// logRef checks ref itself and passes path on unchecked: its callers are
+// judged on path alone.
+func logRef(ref, path string) error {
+	if strings.HasPrefix(ref, "-") {
+		return nil
+	}
+	return exec.Command("git", "log", ref, path).Run()
+}
+
+func optionCheckedInCallee() {
+	logRef(os.Getenv("REF"), os.Getenv("FILE")) // want `argument 3 of git that cmds.logRef passes to exec.Command`
+	logRef(os.Getenv("REF"), "main.go")
+}
