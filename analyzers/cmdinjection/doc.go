@@ -55,8 +55,11 @@
 // match of letters, digits and underscores) is safe, as in sqlconcat. An
 // argument that every path to the command rejects when it starts with "-"
 // (strings.HasPrefix(v, "-")) is safe as an argument, not in a script,
-// whether the check is made where the command is run or in a caller of a
-// function that runs it (git(args ...string) called after the check).
+// when the check is made where the command is run, or in a caller of a
+// function that passes its parameter on as the command's arguments
+// (git(args ...string) running exec.Command("git", args...)); a caller's
+// check does not count for a parameter the function puts in a list of its
+// own or changes (strings.Fields), which the rule cannot tell apart.
 //
 // An argument that starts with constant text other than "-"
 // ("refs/heads/"+branch), or with a long option and its "="

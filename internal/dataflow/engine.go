@@ -1175,12 +1175,26 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 					checked = su.Args
 				}
 				for _, a := range checked {
-					site.Checked = append(site.Checked, e.subst(c, a, t.args, optv))
+					site.Checked = append(site.Checked, e.substChecked(c, a, t.args, argv, optv))
 				}
 			}
 			e.decide(fn, c.Pos(), site, s, su.Where)
 		}
 	}
+}
+
+// substChecked is subst for a summarised sink's operand, with the
+// caller's checked arguments optv when the operand is exactly a parameter
+// (git(args ...string) running exec.Command("git", args...)), and its
+// plain arguments argv otherwise: a value the callee changes
+// (strings.Fields, TrimSpace, a part of it) may start with "-" although
+// the caller's did not, and the engine does not tell a parameter stored
+// unchanged in a slice from one changed on the way.
+func (e *engine) substChecked(c *ssa.CallCommon, v Value, args []ssa.Value, argv, optv []Value) Value {
+	if v.Param != 0 && len(v.Path) == 0 {
+		return e.subst(c, v, args, optv)
+	}
+	return e.subst(c, v, args, argv)
 }
 
 // directSite is the site of a sink called in block b of fn.

@@ -71,7 +71,8 @@ func optionCheckedByCaller() {
 		return
 	}
 	runGit("checkout", ref)
-	checkout(ref)
+	// The engine cannot tell that checkout passes ref on unchanged.
+	checkout(ref) // want `argument 2 of git that cmds.checkout passes to exec.Command`
 	gitChecked(os.Getenv("REF"))
 }
 
@@ -93,4 +94,23 @@ func logRef(ref, path string) error {
 func optionCheckedInCallee() {
 	logRef(os.Getenv("REF"), os.Getenv("FILE")) // want `argument 3 of git that cmds.logRef passes to exec.Command`
 	logRef(os.Getenv("REF"), "main.go")
+}
+
+// cloneFields splits what it is given: a part of a value that does not
+// start with "-" may.
+func cloneFields(spec string) error {
+	return exec.Command("git", append([]string{"clone"}, strings.Fields(spec)...)...).Run()
+}
+
+func checkoutTrimmed(ref string) error {
+	return exec.Command("git", "checkout", strings.TrimSpace(ref)).Run()
+}
+
+func optionCheckedThenChanged() {
+	spec := os.Getenv("SPEC")
+	if strings.HasPrefix(spec, "-") {
+		return
+	}
+	cloneFields(spec)     // want `arguments of git that cmds.cloneFields passes to exec.Command`
+	checkoutTrimmed(spec) // want `argument 2 of git that cmds.checkoutTrimmed passes to exec.Command`
 }
