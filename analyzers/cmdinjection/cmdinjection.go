@@ -333,50 +333,120 @@ var valueOptions = map[string][]string{
 	"fgrep": {"-e", "--regexp"},
 }
 
-// glued reports whether an argument that starts with lead cannot be read
-// as an option of the program's choosing: lead is text other than an
-// option ("refs/heads/"+branch), or a long option with its "=", after
-// which the rest is that option's value ("--branch="+branch). A lead that
-// starts with "-" and has no "=" may become another option ("-"+flag,
-// "-o"+value, which a program may read as several short options).
+// glued reports whether an argument that starts with lead can neither be
+// read as an option of the program's choosing nor set one: lead is text
+// other than an option or a setting ("refs/heads/"+branch, a URL), or a
+// long option of gluedOptions with its "=" ("--branch="+branch). A lead
+// that starts with "-" may become another option ("-"+flag, "-o"+value);
+// the value of another option or of a setting (user.name=, GIT_DIR=) may
+// be anything the option takes, which the rule does not know.
 func glued(lead string) bool {
 	if lead == "" {
 		return false
 	}
+	name, _, set := strings.Cut(lead, "=")
 	if lead[0] != '-' {
-		return true
+		return !set || !settingName(name)
 	}
-	return strings.HasPrefix(lead, "--") && strings.IndexByte(lead, '=') > 2
+	opt := strings.TrimPrefix(name, "--")
+	return set && opt != name && slices.Contains(gluedOptions, opt) && !strings.Contains(lead[len(name)+1:], "=")
 }
 
-// commandWords, in the name of an option or setting, say that the program
-// runs its value: git's --upload-pack=, --exec= and core.sshCommand=,
-// core.pager= and credential.helper=, rsync's --rsh=, tar's --to-command=
-// and --checkpoint-action=exec=, ssh's ProxyCommand=, env's LD_PRELOAD=.
+// gluedOptions are long options whose value is data, not a command or a
+// path to run: a value glued after "--NAME=" is safe.
+var gluedOptions = []string{
+	"branch", "depth", "tag", "format", "pretty", "since", "until", "after", "before",
+	"author", "committer", "message", "title", "label", "name", "version", "ref",
+	"revision", "commit", "date", "max-count", "skip", "limit", "sort", "color", "jobs",
+}
+
+// settingName reports whether name reads as the name of an option or a
+// setting (core.sshCommand, GIT_DIR, --rsh), not as other text (a URL).
+func settingName(name string) bool {
+	name = strings.TrimLeft(name, "-")
+	if name == "" {
+		return false
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// commandWords, as words of an option's or setting's name, say that the
+// program runs its value: git's --exec=, core.sshCommand=, core.pager=,
+// core.gitProxy=, credential.helper=, diff.external=, alias.NAME=;
+// rsync's --rsh=; tar's --to-command= and --info-script=; ssh's
+// ProxyCommand=; go's -toolexec=; helm's --post-renderer=; docker's
+// --entrypoint=. upload and receive before pack (git's --upload-pack=)
+// say so too.
 var commandWords = []string{
-	"command", "exec", "pack", "rsh", "program", "pager", "editor", "helper",
-	"preload", "hook", "shell", "askpass", "fsmonitor", "filter", "tool", "cmd",
+	"command", "cmd", "exec", "toolexec", "rsh", "program", "pager", "editor", "helper",
+	"preload", "hook", "hooks", "hookspath", "shell", "askpass", "fsmonitor", "proxy",
+	"textconv", "external", "script", "renderer", "entrypoint", "alias", "sshcommand", "vettool",
+}
+
+// commandVariables are environment variables whose value a program runs or
+// loads, beyond the names commandWords tells (GIT_SSH_COMMAND) and the
+// dynamic loader's (LD_*, DYLD_*).
+var commandVariables = []string{
+	"GIT_SSH", "GIT_EXTERNAL_DIFF", "BASH_ENV", "ENV", "PATH", "NODE_OPTIONS",
+	"PERL5OPT", "PERL5LIB", "PYTHONPATH", "PYTHONSTARTUP", "RUBYOPT", "VISUAL",
 }
 
 // runsValue reports whether an argument that starts with lead sets an
-// option or setting whose value the program runs as a command: lead ends
-// in "=" after a name holding one of commandWords, or names a dynamic
-// loader variable (LD_*, DYLD_*).
+// option or setting whose value the program runs or loads as code: lead is
+// NAME= where NAME reads as an option or setting (see settingName) and
+// holds one of commandWords as a word, or names one of commandVariables or
+// a dynamic loader variable; or tar's --checkpoint-action=exec=.
 func runsValue(lead string) bool {
-	eq := strings.LastIndexByte(lead, '=')
-	if eq < 0 {
+	name, rest, set := strings.Cut(lead, "=")
+	if !set || !settingName(name) {
 		return false
 	}
-	name := strings.ToLower(strings.TrimLeft(lead[:eq], "-"))
-	if strings.HasPrefix(name, "ld_") || strings.HasPrefix(name, "dyld_") {
+	name = strings.TrimLeft(name, "-")
+	if strings.EqualFold(name, "checkpoint-action") && strings.HasPrefix(rest, "exec=") {
 		return true
 	}
-	for _, w := range commandWords {
-		if strings.Contains(name, w) {
+	if slices.Contains(commandVariables, name) || strings.HasPrefix(name, "LD_") || strings.HasPrefix(name, "DYLD_") {
+		return true
+	}
+	words := nameWords(name)
+	for i, w := range words {
+		if slices.Contains(commandWords, w) || w == "pack" && i > 0 && (words[i-1] == "upload" || words[i-1] == "receive") {
 			return true
 		}
 	}
 	return false
+}
+
+// nameWords splits an option's or setting's name into lower-case words at
+// ".", "_", "-" and the capitals of camel case: core.sshCommand is core,
+// ssh, command.
+func nameWords(name string) []string {
+	var words []string
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, strings.ToLower(name[start:end]))
+		}
+		start = end
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c == '.' || c == '_' || c == '-':
+			flush(i)
+			start = i + 1
+		case 'A' <= c && c <= 'Z' && i > start && 'a' <= name[i-1] && name[i-1] <= 'z':
+			flush(i)
+		}
+	}
+	flush(len(name))
+	return words
 }
 
 // endsOptions reports whether an argument marks the end of the options:

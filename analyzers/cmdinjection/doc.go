@@ -61,24 +61,31 @@
 // check does not count for a parameter the function puts in a list of its
 // own or changes (strings.Fields), which the rule cannot tell apart.
 //
-// An argument that starts with constant text other than "-"
-// ("refs/heads/"+branch), or with a long option and its "="
-// ("--branch="+branch, fmt.Sprintf("--branch=%s", branch)), is safe too:
-// the value glued there cannot become another option. So is the argument
-// right after grep's -e or --regexp (egrep and fgrep too), which is the
-// pattern whatever it starts with. Other programs' options are not known,
-// so a value passed as an argument of its own after an option is
-// reported: write git clone --branch=BRANCH, not --branch BRANCH.
+// An argument that starts with constant text other than "-" and other
+// than a setting ("refs/heads/"+branch, a URL), or with a long option whose
+// value is data and its "=" ("--branch="+branch, fmt.Sprintf("--branch=%s",
+// branch); also --depth, --tag, --format, --pretty, --since, --until,
+// --author, --message, --name, --version, --ref, --commit, --date, --sort,
+// --limit and a few more), is safe too: the value glued there cannot
+// become another option. So is the argument right after grep's -e or
+// --regexp (egrep and fgrep too), which is the pattern whatever it starts
+// with. Other programs' options are not known, so a value passed as an
+// argument of its own after an option, or glued to another option or to
+// a setting (user.name=, GIT_DIR=), is reported: write git clone
+// --branch=BRANCH, not --branch BRANCH.
 //
-// Some options and settings take a command, which the program runs:
-// git's --upload-pack=, --exec= and -c core.sshCommand=, core.pager= or
-// credential.helper=, rsync's --rsh=, tar's --to-command= and
-// --checkpoint-action=exec=, ssh's -o ProxyCommand=, env's LD_PRELOAD=.
-// A value glued there is reported as an error when it is not constant,
-// whatever it starts with; the rule knows them by words in their names
-// (command, exec, pack, rsh, program, pager, editor, helper, hook, shell,
-// filter, tool and a few more), so an option named so that does not run
-// its value is reported too.
+// Some options and settings take a command, which the program runs or
+// loads: git's --upload-pack=, --exec= and -c core.sshCommand=,
+// core.pager=, core.gitProxy=, credential.helper=, diff.external= or
+// alias.NAME=; rsync's --rsh=; tar's --to-command=, --info-script= and
+// --checkpoint-action=exec=; ssh's -o ProxyCommand=; go's -toolexec=;
+// env's LD_PRELOAD=, GIT_SSH=, BASH_ENV=, PATH= or NODE_OPTIONS=. A value
+// glued there is reported as an error when it is not constant, whatever it
+// starts with. The rule knows them by words of their names (command, exec,
+// rsh, program, pager, editor, helper, hook, shell, proxy, script,
+// external, alias, entrypoint and a few more) and by a list of environment
+// variables, so an option named so that does not run its value is reported
+// too, and one named otherwise (rsync's --rsync-path=) only as an argument.
 //
 // A script that reads its values as positional parameters is not
 // reported: exec.Command("sh", "-c", `grep -- "$1" /var/log/app.log`, "sh",

@@ -66,7 +66,15 @@ func commandOptions(url string) {
 	exec.Command("ssh", "-o", "ProxyCommand="+v, "host.example.com", "uptime")  // want `command in argument 2 of ssh`
 	exec.Command("env", "LD_PRELOAD="+v, "/usr/bin/id")                         // want `command in argument 1 of env`
 	exec.Command("git", "clone", "--upload-pack=git-upload-pack", url)          // ok: constant
-	exec.Command("git", "-c", "user.name="+v, "commit")                         // ok: not run
+	exec.Command("git", "-c", "user.name="+v, "commit")                         // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("rsync", "--rsync-path="+v, "src/", "host:dst/")               // want `argument 1 of rsync passed to exec.Command comes from external input`
+	exec.Command("env", "GIT_SSH="+v, "git", "fetch")                           // want `command in argument 1 of env`
+	exec.Command("git", "-c", "alias.x=!"+v, "x")                               // want `command in argument 2 of git`
+	exec.Command("git", "log", "--diff-filter="+v)                              // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("git", "-c", "pack.threads="+v, "gc")                          // want `argument 2 of git passed to exec.Command comes from external input`
+	exec.Command("curl", "https://api.example.com/items?filter="+v)             // ok: a URL
+	exec.Command("kubectl", "get", "pods", "--selector=tool="+v)                // want `argument 3 of kubectl passed to exec.Command comes from external input`
+	exec.Command("git", "log", "--grep=exec="+v)                                // want `argument 2 of git passed to exec.Command comes from external input`
 	if strings.HasPrefix(v, "-") {
 		return
 	}

@@ -217,7 +217,7 @@ func wrapperBeforeServer() {
 	srv := server.NewServer(server.Name("replaced"))
 	svc := micro.NewService(micro.Name("replaced"), micro.WrapHandler(authWrapper), micro.Server(srv))
 	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service replaced with no authentication wrapper: micro.WrapHandler\(authWrapper\) comes before micro.Server, which replaces the server it wraps; give micro.Server first`
-	srv.Handle(srv.NewHandler(new(Orders))) // want `handler Orders registered on server replaced with no authentication wrapper`
+	srv.Handle(srv.NewHandler(new(Orders)))          // want `handler Orders registered on server replaced with no authentication wrapper`
 }
 
 func wrapperAfterServer() {
