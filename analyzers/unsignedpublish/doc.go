@@ -125,13 +125,17 @@
 //     library the rule does not know is not recognised, so list it in
 //     -unsignedpublish.signers;
 //   - a forwarder that replaces the metadata of the context it passes on
-//     (metadata.NewContext with metadata of its own) or copies the message
-//     is judged as a publisher, and a forwarder that no analysed code calls
-//     is not reported at all. One that derives the context from its
-//     caller's (metadata.MergeContext, metadata.Set, context.WithTimeout, a
-//     span started from it, a helper given it first, metadata.NewContext
-//     with the caller's metadata read by metadata.FromContext) still
-//     forwards it; the order of those steps is not looked at, so metadata
-//     read from the caller and then replaced by an empty map counts as the
-//     caller's.
+//     (metadata.NewContext with metadata of its own, metadata.Delete,
+//     metadata.MergeContext with overwrite, metadata.Set of a key naming a
+//     signature) or copies the message is judged as a publisher, and a
+//     forwarder that no analysed code calls is not reported at all. One
+//     that derives the context from its caller's (metadata.MergeContext
+//     without overwrite, metadata.Set of another key, context.With...,
+//     metadata.NewContext with the caller's metadata read by
+//     metadata.FromContext and nothing deleted, a function of the package
+//     whose results derive from the context it is given) still forwards
+//     it. A function of another package given the context first (a tracer
+//     starting a span) is taken to derive from it, and the order of those
+//     steps is not looked at, so metadata read from the caller and then
+//     replaced by an empty map counts as the caller's.
 package unsignedpublish

@@ -3,6 +3,7 @@ package unsignedpublish
 import (
 	_ "embed"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strconv"
 	"strings"
@@ -635,12 +636,9 @@ func (c *checker) paramOf(e ast.Expr) (*types.Func, int) {
 }
 
 // contextParamOf is paramOf for a context that its function may also
-// derive from itself (ctx = metadata.MergeContext(ctx, h, false), ctx,
-// cancel := context.WithTimeout(ctx, d), ctx = w.withHeaders(ctx)): every
-// assignment to the parameter is a call given the parameter first, which
-// returns a context with the caller's metadata. metadata.NewContext, which
-// replaces the metadata, counts only when given a copy of the caller's
-// (see copiedMetadata).
+// derive from itself, keeping the caller's metadata (see derivesContext):
+// ctx = metadata.MergeContext(ctx, h, false), ctx, cancel :=
+// context.WithTimeout(ctx, d), ctx = w.withHeaders(ctx).
 func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -655,25 +653,82 @@ func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
 		return nil, -1
 	}
 	for _, r := range rhs {
-		call, ok := ast.Unparen(r).(*ast.CallExpr)
-		if !ok || len(call.Args) == 0 {
-			return nil, -1
-		}
-		if first, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok || c.pass.TypesInfo.Uses[first] != v {
-			return nil, -1
-		}
-		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call); ok && ref.Path == "metadata" && ref.Name == "NewContext" &&
-			(len(call.Args) < 2 || !c.copiedMetadata(call.Args[1], v)) {
+		if _, ok := ast.Unparen(r).(*ast.CallExpr); !ok || !c.derivesContext(r, v, 0) {
 			return nil, -1
 		}
 	}
 	return c.model.ParamIndex(v)
 }
 
+// derivesContext reports whether e is context ctx, or a context derived
+// from it that keeps its go-micro metadata: context.WithTimeout and the
+// other context.With functions; metadata.MergeContext without overwrite;
+// metadata.Set of a key that does not name a signature; metadata.NewContext
+// with ctx's own metadata (see copiedMetadata); a function of the package
+// whose every result derives from its first parameter; a function of
+// another package given the context first (a tracer starting a span).
+func (c *checker) derivesContext(e ast.Expr, ctx *types.Var, depth int) bool {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		return c.pass.TypesInfo.Uses[id] == ctx
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || depth > 4 || !c.derivesContext(call.Args[0], ctx, depth+1) {
+		return false
+	}
+	info := c.pass.TypesInfo
+	if ref, ok := gomicro.CalleeRef(info, call); ok && ref.Path == "metadata" {
+		switch ref.Name {
+		case "MergeContext":
+			tv, ok := info.Types[call.Args[len(call.Args)-1]]
+			return len(call.Args) == 3 && ok && tv.Value != nil && !constant.BoolVal(tv.Value)
+		case "Set":
+			key, ok := c.model.StringArg(call.Args[1])
+			return len(call.Args) == 3 && ok && !signatureKey(key)
+		case "NewContext":
+			return len(call.Args) == 2 && c.copiedMetadata(call.Args[1], ctx)
+		}
+		return false // metadata.Delete, and what it does not know
+	}
+	fn, _ := gomicro.Callee(info, call).(*types.Func)
+	if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+		return strings.HasPrefix(fn.Name(), "With")
+	}
+	if decl := c.model.LocalFunc(call); decl != nil {
+		params := decl.Type.Params.List
+		if len(params) == 0 || len(params[0].Names) == 0 {
+			return false
+		}
+		first, ok := info.Defs[params[0].Names[0]].(*types.Var)
+		if !ok {
+			return false
+		}
+		rhs, unknown := c.model.AssignedFirst(first)
+		if unknown {
+			return false
+		}
+		for _, r := range append(rhs, c.returnedValues(decl)...) {
+			if !c.derivesContext(r, first, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	return fn != nil
+}
+
+// signatureKey reports whether a metadata key may hold a message's
+// signature, which setting would replace.
+func signatureKey(key string) bool {
+	k := strings.ToLower(key)
+	return strings.Contains(k, "sig") || strings.Contains(k, "hmac")
+}
+
 // copiedMetadata reports whether e is a variable holding the metadata of
 // context ctx, with entries added: read with metadata.FromContext(ctx)
-// (or, where it has none, an empty literal), and otherwise only passed
-// through calls given it first (md = withToken(md, t)).
+// (or, where it has none, an empty literal), otherwise only passed
+// through calls given it first (md = withToken(md, t)), and nothing
+// deleted from it.
 func (c *checker) copiedMetadata(e ast.Expr, ctx *types.Var) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
@@ -710,7 +765,23 @@ func (c *checker) copiedMetadata(e ast.Expr, ctx *types.Var) bool {
 			return false
 		}
 	}
-	return read && !unknown
+	if !read || unknown {
+		return false
+	}
+	for _, call := range c.model.Calls() {
+		if b, ok := c.pass.TypesInfo.Uses[calleeIdent(call)].(*types.Builtin); ok && b.Name() == "delete" && len(call.Args) > 0 {
+			if a, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && c.pass.TypesInfo.Uses[a] == md {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// calleeIdent returns the identifier a call names its function by, or nil.
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+	return id
 }
 
 // learnForwarders exports a forwardFact for each function of the package

@@ -113,3 +113,59 @@ func (r *replacingClient) Publish(ctx context.Context, m client.Message, opts ..
 	ctx = metadata.NewContext(ctx, md)
 	return r.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
 }
+
+// Wrappers that look like forwarders but drop or blank the caller's
+// signature publish what they decide.
+type blankSig struct{ client.Client }
+
+func (b *blankSig) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = metadata.MergeContext(ctx, metadata.Metadata{"X-Signature": ""}, true)
+	return b.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
+
+type delSig struct{ client.Client }
+
+func (d *delSig) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = metadata.Delete(ctx, "X-Signature")
+	return d.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
+
+func detach(ctx context.Context, from string) context.Context {
+	return metadata.NewContext(context.Background(), metadata.Metadata{"X-From": from})
+}
+
+type helperSig struct{ client.Client }
+
+func (h *helperSig) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = detach(ctx, "orders")
+	return h.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
+
+type setSig struct{ client.Client }
+
+func (s *setSig) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = metadata.Set(ctx, "X-Signature", "")
+	return s.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
+
+type deleteCopy struct{ client.Client }
+
+func (d *deleteCopy) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	md, _ := metadata.FromContext(ctx)
+	delete(md, "X-Signature")
+	ctx = metadata.NewContext(ctx, md)
+	return d.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
+
+// swap derives nothing from the context it is given.
+func swap(ctx context.Context) context.Context {
+	ctx = context.Background()
+	return ctx
+}
+
+type swapClient struct{ client.Client }
+
+func (s *swapClient) Publish(ctx context.Context, m client.Message, opts ...client.PublishOption) error {
+	ctx = swap(ctx)
+	return s.Client.Publish(ctx, m, opts...) // want `publish carries no message signature`
+}
