@@ -117,7 +117,10 @@
 //     an option helper of another package is known by what its options
 //     do, not by their order, so a helper that returns a wrapper before
 //     micro.Server, or returns micro.Server given after a wrapper, is
-//     not seen replacing the wrapped server;
+//     not seen replacing the wrapped server; servers are told apart by
+//     what their variables may hold anywhere in the function, and one the
+//     model cannot see (a parameter's, svc.Server()) is taken to be the
+//     server held;
 //   - auth selected at run time by MICRO_AUTH in v2, which go-micro reads
 //     when flags are parsed: a v2 service without micro.Auth is reported;
 //   - v5.17+ and v6 give each service its own server, so server.Init and

@@ -502,7 +502,9 @@ func (m *Model) wraps(c *Component, i int, via *Component) bool {
 		return held != nil && slices.Contains(held, via)
 	}
 	for _, o := range c.Options[i+1:] {
-		if installsServerOpt(o) && !sameServers(held, o) {
+		// A server the model cannot see (a parameter's,
+		// svc.Server()) may be the one held: the wrapper counts.
+		if installsServerOpt(o) && o.Value != nil && !o.Value.Opaque && !sameServers(held, o) {
 			return false
 		}
 	}

@@ -254,3 +254,10 @@ func sameServerAgain() {
 	micro.RegisterHandler(svc2.Server(), new(Orders))
 	srv.Handle(srv.NewHandler(new(Orders)))
 }
+
+// A server the model cannot see may be the one the service holds.
+func serverOfService() {
+	svc := micro.NewService(micro.Name("self"), micro.WrapHandler(authWrapper))
+	svc.Init(micro.Server(svc.Server()))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+}
