@@ -126,7 +126,13 @@
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
 //     own CLI (cmd/micro), whose commands applications do not call;
 //   - a dependency outside your modules that starts processes only through
-//     syscall.Exec, syscall.ForkExec or os.StartProcess, not os/exec.
+//     syscall.Exec, syscall.ForkExec or os.StartProcess, not os/exec;
+//   - a command given to an option as an argument of its own (git clone
+//     --upload-pack V, rsync -e V, tar -I V, find -exec V, xargs V) or to
+//     a runner (sudo V, timeout 5 V, watch V) once V is checked not to
+//     start with "-": it is judged as an argument, not as a command;
+//   - a setting after a constant "--" (env -- LD_PRELOAD=V), which env
+//     still reads: the arguments after "--" are not judged.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's
