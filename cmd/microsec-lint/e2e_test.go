@@ -290,6 +290,7 @@ func vetMatchesText(t *testing.T, dir string) int {
 		want = append(want, line[:i])
 	}
 
+	//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
 	cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
 	cmd.Dir = dir
 	cmd.Env = offlineEnv()
@@ -328,6 +329,7 @@ func TestVetToolSettings(t *testing.T) {
 	)
 	vet := func() (string, int) {
 		t.Helper()
+		//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
 		cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
 		cmd.Dir = dir
 		cmd.Env = offlineEnv()
@@ -375,6 +377,7 @@ func TestVetToolSettings(t *testing.T) {
 	}
 	vetTools := func() int {
 		t.Helper()
+		//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
 		cmd := exec.Command("go", "vet", "-vettool="+binary, "../tools")
 		cmd.Dir = filepath.Join(dir, "cmdx")
 		cmd.Env = offlineEnv()
@@ -403,6 +406,7 @@ func TestVetToolRuleFlag(t *testing.T) {
 	)
 	vet := func(flags ...string) (string, int) {
 		t.Helper()
+		//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
 		cmd := exec.Command("go", append(append([]string{"vet", "-vettool=" + binary}, flags...), "./...")...)
 		cmd.Dir = dir
 		cmd.Env = offlineEnv()
@@ -425,6 +429,7 @@ func TestVetToolRuleFlag(t *testing.T) {
 // usage.
 func TestVetToolBadFlag(t *testing.T) {
 	dir := writeModule(t, "go.mod", healthyGoMod, "main.go", "package main\n\nfunc main() {}\n")
+	//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
 	cmd := exec.Command("go", "vet", "-vettool="+binary, "-sqlconcat.sinks=notafunc", "./...")
 	cmd.Dir = dir
 	cmd.Env = offlineEnv()
