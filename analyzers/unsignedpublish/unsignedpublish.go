@@ -621,12 +621,8 @@ func newMessageTopic(e ast.Expr) ast.Expr {
 // paramOf returns the function of the package whose parameter number i e
 // names, if nothing assigns it.
 func (c *checker) paramOf(e ast.Expr) (*types.Func, int) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil, -1
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
+	v := c.usedVar(e)
+	if v == nil {
 		return nil, -1
 	}
 	if rhs, unknown := c.model.Assigned(v); len(rhs) > 0 || unknown {
@@ -635,17 +631,23 @@ func (c *checker) paramOf(e ast.Expr) (*types.Func, int) {
 	return c.model.ParamIndex(v)
 }
 
+// usedVar returns the variable identifier e uses, or nil.
+func (c *checker) usedVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return v
+}
+
 // contextParamOf is paramOf for a context that its function may also
 // derive from itself, keeping the caller's metadata (see derivesContext):
 // ctx = metadata.MergeContext(ctx, h, false), ctx, cancel :=
 // context.WithTimeout(ctx, d), ctx = w.withHeaders(ctx).
 func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil, -1
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
+	v := c.usedVar(e)
+	if v == nil {
 		return nil, -1
 	}
 	rhs, unknown := c.model.AssignedFirst(v)
@@ -669,8 +671,8 @@ func (c *checker) contextParamOf(e ast.Expr) (*types.Func, int) {
 // another package given the context first (a tracer starting a span).
 func (c *checker) derivesContext(e ast.Expr, ctx *types.Var, depth int) bool {
 	e = ast.Unparen(e)
-	if id, ok := e.(*ast.Ident); ok {
-		return c.pass.TypesInfo.Uses[id] == ctx
+	if _, ok := e.(*ast.Ident); ok {
+		return c.usedVar(e) == ctx
 	}
 	call, ok := e.(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 || depth > 4 || !c.derivesContext(call.Args[0], ctx, depth+1) {
@@ -730,12 +732,8 @@ func signatureKey(key string) bool {
 // through calls given it first (md = withToken(md, t)), and nothing
 // deleted from it.
 func (c *checker) copiedMetadata(e ast.Expr, ctx *types.Var) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	md, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
+	md := c.usedVar(e)
+	if md == nil {
 		return false
 	}
 	rhs, unknown := c.model.AssignedFirst(md)
@@ -750,15 +748,14 @@ func (c *checker) copiedMetadata(e ast.Expr, ctx *types.Var) bool {
 			if len(r.Args) == 0 {
 				return false
 			}
-			first, ok := ast.Unparen(r.Args[0]).(*ast.Ident)
-			if !ok {
-				return false
-			}
+			first := c.usedVar(r.Args[0])
 			ref, isMicro := gomicro.CalleeRef(c.pass.TypesInfo, r)
 			switch {
-			case isMicro && ref.Path == "metadata" && ref.Name == "FromContext" && c.pass.TypesInfo.Uses[first] == ctx:
+			case first == nil:
+				return false
+			case isMicro && ref.Path == "metadata" && ref.Name == "FromContext" && first == ctx:
 				read = true
-			case c.pass.TypesInfo.Uses[first] != md:
+			case first != md:
 				return false
 			}
 		default:
@@ -770,7 +767,7 @@ func (c *checker) copiedMetadata(e ast.Expr, ctx *types.Var) bool {
 	}
 	for _, call := range c.model.Calls() {
 		if b, ok := c.pass.TypesInfo.Uses[calleeIdent(call)].(*types.Builtin); ok && b.Name() == "delete" && len(call.Args) > 0 {
-			if a, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && c.pass.TypesInfo.Uses[a] == md {
+			if c.usedVar(call.Args[0]) == md {
 				return false
 			}
 		}

@@ -194,16 +194,7 @@ func TestLead(t *testing.T) {
 		t.Errorf("Lead(Subst) = %q", got)
 	}
 
-	var s dataflow.Summary
-	s.Results = []dataflow.Value{param}
-	data, err := s.GobEncode()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back dataflow.Summary
-	if err := back.GobDecode(data); err != nil {
-		t.Fatal(err)
-	}
+	back := roundTrip(t, dataflow.Summary{Results: []dataflow.Value{param}})
 	if got := back.Results[0].Lead(); got != "--branch=" {
 		t.Errorf("Lead after a fact's round trip = %q", got)
 	}
@@ -214,15 +205,7 @@ func TestLead(t *testing.T) {
 func TestSinkUseRoundTrip(t *testing.T) {
 	param := dataflow.Value{Params: []int{0}, Param: 1}
 	checked := dataflow.Value{Consts: []string{"x"}, Finite: true}
-	s := dataflow.Summary{Sinks: []dataflow.SinkUse{{Kind: "exec", Callee: "os/exec.Command", Args: []dataflow.Value{param, param}, Checked: []dataflow.Value{checked, param}}}}
-	data, err := s.GobEncode()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var back dataflow.Summary
-	if err := back.GobDecode(data); err != nil {
-		t.Fatal(err)
-	}
+	back := roundTrip(t, dataflow.Summary{Sinks: []dataflow.SinkUse{{Kind: "exec", Callee: "os/exec.Command", Args: []dataflow.Value{param, param}, Checked: []dataflow.Value{checked, param}}}})
 	if len(back.Sinks) != 1 || len(back.Sinks[0].Args) != 2 || len(back.Sinks[0].Checked) != 2 {
 		t.Fatalf("round trip = %+v", back.Sinks)
 	}
@@ -232,4 +215,18 @@ func TestSinkUseRoundTrip(t *testing.T) {
 	if !back.Sinks[0].Checked[1].DependsOnParams() {
 		t.Errorf("Checked[1] = %+v, want the parameter", back.Sinks[0].Checked[1])
 	}
+}
+
+// roundTrip encodes s as a fact is encoded and decodes it back.
+func roundTrip(t *testing.T, s dataflow.Summary) dataflow.Summary {
+	t.Helper()
+	data, err := s.GobEncode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back dataflow.Summary
+	if err := back.GobDecode(data); err != nil {
+		t.Fatal(err)
+	}
+	return back
 }

@@ -14,4 +14,4 @@ func NewContext(ctx context.Context, md Metadata) context.Context { return ctx }
 func Set(ctx context.Context, k, v string) context.Context { return ctx }
 
 func MergeContext(ctx context.Context, md Metadata, overwrite bool) context.Context { return ctx }
-func Delete(ctx context.Context, k string) context.Context { return ctx }
+func Delete(ctx context.Context, k string) context.Context                          { return ctx }
