@@ -54,7 +54,8 @@
 // secret on its own: at least 6 characters, no spaces, not a name, header, metric,
 // path or file name (x509/client_key.pem), URL, number, password hash or
 // word of HTTP's grammar ("100-continue"). A "token = ..." inside a string
-// is not taken for a setting when its value reads as code (int(tok[0])).
+// is not taken for a setting when its value reads as code (token =
+// int(tok[0]), password=getpass.getpass()).
 //
 // Not reported: values read at run time (environment, flags, files, secret
 // managers); names of things about secrets ("Authorization",

@@ -133,7 +133,7 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 				end++
 			}
 			spaced := spacedBefore || j > k
-			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && spaced && codeLike(s[j:end], s[end:]) {
+			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && codeLike(s[j:end], s[end:], spaced) {
 				return
 			}
 			kind := kv.kind + " in connection string"
@@ -147,9 +147,11 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 // program code does: a function's name (lower-case, or qualified:
 // os.Getenv) called with arguments that close or start with a string
 // ("int(tok[0])", `getenv("DB_PASSWORD")`), or a lower-case variable's
-// name indexed ("args[1]"). It is asked only of values written with
-// spaces around the "=", as code is and connection strings seldom are.
-func codeLike(v, rest string) bool {
+// name indexed ("args[1]", "os.environ['TOKEN']"). Without spaces around
+// the "=" (spaced false), which code has and connection strings seldom
+// do, only a qualified name counts (getpass.getpass(), as Python and
+// JavaScript pass keyword arguments).
+func codeLike(v, rest string, spaced bool) bool {
 	i := 0
 	for i < len(v) && (isAlnum(v[i]) || v[i] == '_' || v[i] == '.') {
 		i++
@@ -158,19 +160,23 @@ func codeLike(v, rest string) bool {
 		return false
 	}
 	name := v[:i]
+	if !spaced && !strings.Contains(name, ".") {
+		return false
+	}
+	quoted := rest != "" && strings.IndexByte("\"'`", rest[0]) >= 0
 	switch v[i] {
 	case '(':
 		if !isLower(name[0]) && !strings.Contains(name, ".") {
 			return false
 		}
-		return strings.Contains(v[i:], ")") || rest != "" && strings.IndexByte(")\"'`", rest[0]) >= 0
+		return strings.Contains(v[i:], ")") || strings.HasPrefix(rest, ")") || quoted
 	case '[':
 		for j := 0; j < len(name); j++ {
 			if !isLower(name[j]) && name[j] != '_' && name[j] != '.' {
 				return false
 			}
 		}
-		return strings.Contains(v[i:], "]")
+		return strings.Contains(v[i:], "]") || quoted
 	}
 	return false
 }
