@@ -15,6 +15,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/flagval"
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
 )
 
 //go:embed doc.go
@@ -400,8 +401,9 @@ var commandVariables = []string{
 // runsValue reports whether an argument that starts with lead sets an
 // option or setting whose value the program runs or loads as code: lead is
 // NAME= where NAME reads as an option or setting (see settingName) and
-// holds one of commandWords as a word, or names one of commandVariables or
-// a dynamic loader variable; or tar's --checkpoint-action=exec=.
+// holds one of commandWords as a word (see secrets.Words), or names one of
+// commandVariables or a dynamic loader variable; or tar's
+// --checkpoint-action=exec=.
 func runsValue(lead string) bool {
 	name, rest, set := strings.Cut(lead, "=")
 	if !set || !settingName(name) {
@@ -414,39 +416,13 @@ func runsValue(lead string) bool {
 	if slices.Contains(commandVariables, name) || strings.HasPrefix(name, "LD_") || strings.HasPrefix(name, "DYLD_") {
 		return true
 	}
-	words := nameWords(name)
+	words := secrets.Words(name)
 	for i, w := range words {
 		if slices.Contains(commandWords, w) || w == "pack" && i > 0 && (words[i-1] == "upload" || words[i-1] == "receive") {
 			return true
 		}
 	}
 	return false
-}
-
-// nameWords splits an option's or setting's name into lower-case words at
-// ".", "_", "-" and the capitals of camel case: core.sshCommand is core,
-// ssh, command.
-func nameWords(name string) []string {
-	var words []string
-	start := 0
-	flush := func(end int) {
-		if end > start {
-			words = append(words, strings.ToLower(name[start:end]))
-		}
-		start = end
-	}
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c == '.' || c == '_' || c == '-':
-			flush(i)
-			start = i + 1
-		case 'A' <= c && c <= 'Z' && i > start && 'a' <= name[i-1] && name[i-1] <= 'z':
-			flush(i)
-		}
-	}
-	flush(len(name))
-	return words
 }
 
 // endsOptions reports whether an argument marks the end of the options:

@@ -70,7 +70,7 @@ var notTokenQualifiers = map[string]bool{
 // ("tokenURL", "passwordField", "secretName", "nextPageToken") are not
 // secrets. A name is only a signal: callers still check the value.
 func NameKind(name string) (kind string, ok bool) {
-	ws := words(name)
+	ws := Words(name)
 	if len(ws) == 0 {
 		return "", false
 	}

@@ -62,7 +62,7 @@ func (sc *Scanner) hasPlaceholderWord(v string) bool {
 			}
 		}
 	}
-	for _, w := range words(v) {
+	for _, w := range Words(v) {
 		if placeholderWords[w] {
 			return true
 		}
@@ -291,11 +291,12 @@ func isHashString(v string) bool {
 	return false
 }
 
-// words splits v into lower-case words of letters: at anything that is not
-// a letter, and before an upper-case letter that follows a lower-case one.
-// An upper-case run followed by a lower-case letter ends before its last
-// letter ("APIKey" is "api", "key").
-func words(v string) []string {
+// Words splits an identifier or setting name v into lower-case words of
+// letters: at anything that is not a letter, and before an upper-case
+// letter that follows a lower-case one. An upper-case run followed by a
+// lower-case letter ends before its last letter ("APIKey" is "api", "key";
+// core.sshCommand is "core", "ssh", "command").
+func Words(v string) []string {
 	var out []string
 	start := -1
 	flush := func(end int) {
