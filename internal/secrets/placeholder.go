@@ -164,7 +164,7 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 		return false
 	}
 	if strings.Contains(v, "://") || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "./") ||
-		strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/") || fileNameLike(v) {
+		strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/") || fileNameLike(v) || appleKeyFile(v) {
 		return false
 	}
 	if protocolTokens[asciiLower(v)] || settingLike(v) {
@@ -214,6 +214,30 @@ func fileNameLike(v string) bool {
 	}
 	for i := 0; i < len(ext); i++ {
 		if !isLower(ext[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// appleKeyFile reports whether v names a private key file as Apple's
+// developer portal names them, by a kind and the key's 10-character id
+// ("AuthKey_ABC123DEFG.p8", "SubscriptionKey_Q2W3E4R5T6.p8"): the id is
+// public, the key is in the file.
+func appleKeyFile(v string) bool {
+	base := v[strings.LastIndexByte(v, '/')+1:]
+	kind, rest, ok := strings.Cut(base, "_")
+	id, ok2 := strings.CutSuffix(rest, ".p8")
+	if !ok || !ok2 || len(id) != 10 {
+		return false
+	}
+	switch kind {
+	case "AuthKey", "ApiKey", "SubscriptionKey":
+	default:
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if !isUpper(id[i]) && !isDigit(id[i]) {
 			return false
 		}
 	}

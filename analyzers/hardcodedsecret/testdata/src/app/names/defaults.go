@@ -30,6 +30,8 @@ func setDefaults() {
 
 func loadCreds(certFile, keyFile, caFile string) {}
 
+func apnsKey(signingKey string) {}
+
 func containsToken(v []string, token string) bool { return len(v) > 0 && token != "" }
 
 // Paths of key files, protocol words in a parameter named token, and Go
@@ -37,6 +39,8 @@ func containsToken(v []string, token string) bool { return len(v) > 0 && token !
 func notSecrets() {
 	loadCreds("x509/client1_cert.pem", "x509/client1_key.pem", "x509/server_ca_cert.pem") // ok: file names
 	getenv("/run/secrets/db_password", "Xq7mPz-fixture")                                  // want `password "Xq7…" \(14 chars\) hard-coded in default of /run/secrets/db_password`
+	apnsKey("AuthKey_ABC123DEFG.p8")                                                      // ok: Apple's key file, named by its public id
+	apnsKey("Zq8Lm2_Nx7Vb4Hc1.p8")                                                        // want `signing key "Zq8L…" \(19 chars\) hard-coded in parameter signingKey of apnsKey`
 	containsToken(nil, "100-continue")                                                    // ok: an HTTP token
 	containsToken(nil, "HTTP2-Settings")                                                  // ok: an HTTP token
 	containsToken(nil, "Tk9vR2-fixture")                                                  // want `token "Tk9…" \(14 chars\) hard-coded in parameter token of containsToken`
