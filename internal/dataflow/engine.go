@@ -1140,10 +1140,13 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 		if c.IsInvoke() && e.cfg.SinkObject != nil {
 			// q.Query(text), q a Querier of the package's own
 			// that *sql.DB implements: judged as the first such
-			// sink, in a stable order.
+			// sink, in a stable order, and named by the method
+			// called, since q may hold any of them.
 			for _, m := range e.sinkImplementations(c.Method) {
 				if k := e.cfg.Sink(m, args); k != nil {
-					site := e.directSite(fn, b, k)
+					named := *k
+					named.Callee = Name(c.Method)
+					site := e.directSite(fn, b, &named)
 					e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 					return
 				}

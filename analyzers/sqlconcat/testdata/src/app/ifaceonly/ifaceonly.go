@@ -13,12 +13,12 @@ type Querier interface {
 }
 
 func list(q Querier) {
-	q.Query("SELECT * FROM t WHERE a = '" + os.Args[1] + "'") // want `query text passed to \(\*sql.DB\).Query is built from external input \(os.Args\[...\]\)`
+	q.Query("SELECT * FROM t WHERE a = '" + os.Args[1] + "'") // want `query text passed to \(ifaceonly.Querier\).Query is built from external input \(os.Args\[...\]\)`
 	q.Query("SELECT * FROM t")
 }
 
 func generic[T Querier](t T) {
-	t.Query("SELECT * FROM t WHERE b = '" + os.Args[1] + "'") // want `query text passed to \(\*sql.DB\).Query is built from external input`
+	t.Query("SELECT * FROM t WHERE b = '" + os.Args[1] + "'") // want `query text passed to \(ifaceonly.Querier\).Query is built from external input`
 }
 
 // Getter is implemented by no sink.
