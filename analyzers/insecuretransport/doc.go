@@ -22,7 +22,12 @@
 //   - a transport, broker, registry, server, client, web service or API
 //     gateway built by its constructor with no TLS: neither a TLSConfig
 //     (with or without Secure(true)) nor a TLS option such as the grpc
-//     server's and client's AuthTLS or v1/v2 service/grpc WithTLS;
+//     server's and client's AuthTLS or v1/v2 service/grpc WithTLS. A
+//     server.TLSConfig(cfg) turns TLS on in the transport its server holds
+//     when the option is applied (server.Transport(t) before it, or the
+//     service's micro.Transport(t) before svc.Server().Init), so such a
+//     transport is not reported, and a server.Transport given after
+//     server.TLSConfig leaves the server on that plaintext transport;
 //   - micro.NewService, micro.New, micro.NewFunction and service.New when
 //     the service listens on the default plaintext transport (or, in v2,
 //     the default grpc server) because no TLS transport, server.TLSConfig,

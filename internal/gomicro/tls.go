@@ -1,5 +1,7 @@
 package gomicro
 
+import "slices"
+
 // Verdict says whether a component talks TLS, as far as the model sees.
 type Verdict uint8
 
@@ -73,6 +75,7 @@ func (m *Model) TLS(c *Component) TLSState {
 type settings struct {
 	secure, enable, acme, config, serverConfig, authTLS, withTLS *Option
 	opaque                                                       bool
+	serverConfigAt                                               int // index in the options of serverConfig
 	installs                                                     map[Kind]*Option
 	installedAt                                                  map[Kind]int     // index in the options of installs' option
 	subConfig                                                    map[Kind]*Option // svc.Server().Init(server.TLSConfig(...))
@@ -115,6 +118,9 @@ func (m *Model) settingsOf(opts []Option) settings {
 			} else {
 				*ptr = o
 			}
+			if o.Kind == OptServerTLSConfig {
+				s.serverConfigAt = i
+			}
 		case OptNatsOptions:
 			s.opaque = true // not a literal: cannot see its fields
 		case OptComponent:
@@ -128,7 +134,15 @@ func (m *Model) settingsOf(opts []Option) settings {
 func (m *Model) evaluate(c *Component) TLSState {
 	s := m.settingsOf(c.Options)
 	switch c.Ctor.Kind {
-	case Transport, Broker, Registry, Web:
+	case Transport:
+		st := simple(s, c.Ctor.Impl == QUIC)
+		if st.Verdict < TLSOn {
+			if o := m.serverTLSFor(c); o != nil {
+				return TLSState{Verdict: TLSOn, Config: o}
+			}
+		}
+		return st
+	case Broker, Registry, Web:
 		return simple(s, c.Ctor.Impl == QUIC)
 	case API:
 		switch {
@@ -190,7 +204,9 @@ func (m *Model) endpoint(c *Component, s settings, transport *Value) TLSState {
 		}
 		return direct(s, cfg)
 	}
-	if c.Ctor.Kind == Server && s.serverConfig != nil {
+	if c.Ctor.Kind == Server && s.serverConfig != nil && (s.installs[Transport] == nil || s.installedAt[Transport] < s.serverConfigAt) {
+		// server.TLSConfig turns TLS on in the transport the server
+		// holds then; a server.Transport after it replaces that one.
 		return TLSState{Verdict: TLSOn, Config: s.serverConfig}
 	}
 	if transport == nil {
@@ -203,6 +219,43 @@ func (m *Model) endpoint(c *Component, s settings, transport *Value) TLSState {
 		st.Verdict = Unknown
 	}
 	return st
+}
+
+// serverTLSFor returns the server.TLSConfig option that turns TLS on in
+// transport t, or nil. The option calls Init(Secure(true), TLSConfig(cfg))
+// on the transport the server holds when it is applied, and transports
+// change in place: t is secured by a server that holds it then, through
+// server.Transport(t) among the server's options or Init calls, or
+// micro.Transport(t) or svc.Server().Init(server.Transport(t)) on a
+// service, before svc.Server().Init(server.TLSConfig(cfg)).
+func (m *Model) serverTLSFor(t *Component) *Option {
+	for _, c := range m.components {
+		if c.Ctor.Kind != Server && c.Ctor.Kind != Service {
+			continue
+		}
+		var held *Value // the transport the server holds; nil: one the program does not build
+		for i := range c.Options {
+			o := &c.Options[i]
+			sub := o.Sub
+			if c.Ctor.Kind == Server && sub == NoKind {
+				sub = Server
+			}
+			switch {
+			case o.Kind == OptComponent && o.Target == Transport && (sub == Server || c.Ctor.Kind == Service && sub == NoKind):
+				held = o.Value
+			case o.Kind == OptComponent && o.Target == Server && c.Ctor.Kind == Service && sub == NoKind:
+				held = nil
+				if o.Value != nil && len(o.Value.Components) == 1 {
+					if ins := m.settingsOf(o.Value.Components[0].Options).installs[Transport]; ins != nil {
+						held = ins.Value
+					}
+				}
+			case o.Kind == OptServerTLSConfig && sub == Server && held != nil && !m.IsNil(o.Arg) && slices.Contains(held.Components, t):
+				return o
+			}
+		}
+	}
+	return nil
 }
 
 // overTransport judges an rpc server or client by the transport it uses:

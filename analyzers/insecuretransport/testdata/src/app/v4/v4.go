@@ -125,6 +125,34 @@ func serversAndClients() {
 	client.NewClient(client.Transport(tlsTransport()))      // ok
 }
 
+// server.TLSConfig turns TLS on in the transport the server holds when the
+// option is applied (o.Transport.Init(transport.Secure(true),
+// transport.TLSConfig(cfg))), and that transport is changed in place.
+func serverTLSReachesTransport() {
+	t := transport.NewHTTPTransport() // ok: the server's TLSConfig below turns TLS on in it
+	s := mserver.NewServer(mserver.Name("orders"), mserver.Transport(t), mserver.TLSConfig(cfg))
+	micro.NewService(micro.Server(s), micro.Transport(t))
+
+	u := transport.NewHTTPTransport()                               // want `^transport built without TLS`
+	mserver.NewServer(mserver.TLSConfig(cfg), mserver.Transport(u)) // ok: reported at the transport, which replaced the one the config went to
+
+	v := transport.NewHTTPTransport() // ok: srv.Init turns TLS on in it
+	srv := mserver.NewServer(mserver.Transport(v))
+	srv.Init(mserver.TLSConfig(cfg))
+
+	w := transport.NewHTTPTransport() // ok: the service's server holds it when Init turns TLS on
+	svc := micro.NewService(micro.Transport(w))
+	svc.Server().Init(mserver.TLSConfig(cfg))
+
+	x := transport.NewHTTPTransport() // want `^transport built without TLS`
+	svc2 := micro.NewService(micro.Name("x"))
+	svc2.Server().Init(mserver.TLSConfig(cfg))
+	client.NewClient(client.Transport(x)) // ok: reported at the transport
+
+	y := transport.NewHTTPTransport() // want `^transport built without TLS`
+	mserver.NewServer(mserver.Transport(y), mserver.TLSConfig(nil))
+}
+
 func webs() {
 	web.NewService(web.Name("w"))                        // want `^web service built without TLS: pass web.Secure\(true\) and web.TLSConfig\(cfg\)$`
 	web.NewService(web.Secure(true), web.TLSConfig(cfg)) // ok
