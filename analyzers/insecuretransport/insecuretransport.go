@@ -201,6 +201,10 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 		return "service runs server.DefaultServer, which go-micro builds with its own plaintext transport before your code runs: assigning transport.DefaultTransport does not reach it; pass micro.Transport(t) with a transport built with transport.TLSConfig(cfg)"
 	case st.TransportReplaced:
 		return "service runs a server without TLS: its micro.Transport comes before micro.Server, which replaces the server that transport was given to; give micro.Server first"
+	case st.GRPCServer && v == 1:
+		return "service runs a grpc server without TLS, which listens without the transport: pass grpc.AuthTLS(cfg) to the server"
+	case st.GRPCServer:
+		return "service runs a grpc server without TLS, which listens without the transport: pass server.TLSConfig(cfg) or grpc.AuthTLS(cfg) to the server"
 	case st.DefaultServer && v == 2:
 		return "service runs the default grpc server, which listens in plaintext: pass server.TLSConfig(cfg) through svc.Server().Init or micro.Server"
 	case !st.DefaultServer && !st.DefaultTransport:

@@ -44,6 +44,9 @@ type TLSState struct {
 	// which keeps go-micro's own default transport although the program
 	// assigns another, with TLS, to transport.DefaultTransport.
 	GlobalTooLate bool
+	// GRPCServer is set for a service judged by a grpc server it
+	// installs, which listens without the transport.
+	GRPCServer bool
 }
 
 // TLS returns whether component c uses TLS.
@@ -346,6 +349,7 @@ func (m *Model) servers(c *Component, s settings, servers Value, transport *Valu
 	for i, srv := range servers.Components {
 		ss := m.settingsOf(srv.Options)
 		st := m.endpoint(srv, ss, transport)
+		st.GRPCServer = srv.Ctor.Impl == GRPC && !srv.IsDefault()
 		if transport == nil && ss.installs[Transport] == nil && srv.IsDefault() && (!dfltServer || m.runsDefaultServer(c)) {
 			builtin := m.builtin(c.Ctor.Ref.Module, Transport)
 			if early := m.endpoint(srv, ss, &builtin); early.Verdict < st.Verdict {

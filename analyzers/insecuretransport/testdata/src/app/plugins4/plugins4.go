@@ -31,7 +31,7 @@ func serversAndClients() {
 	grpcc.NewClient()                      // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port; pass grpc.AuthTLS\(cfg\)$`
 	grpcc.NewClient(grpcc.AuthTLS(cfg))    // ok
 
-	micro.NewService(micro.Server(grpcs.NewServer()))                   // want `^service runs a server without TLS`
+	micro.NewService(micro.Server(grpcs.NewServer()))                   // want `^service runs a grpc server without TLS, which listens without the transport: pass server.TLSConfig\(cfg\) or grpc.AuthTLS\(cfg\) to the server$`
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.AuthTLS(cfg)))) // ok
 
 	// A grpc client does not use the service's transport.
@@ -45,6 +45,7 @@ func serversAndClients() {
 		micro.Server(grpcs.NewServer(grpcs.AuthTLS(cfg))),
 		micro.Client(grpcc.NewClient(grpcc.AuthTLS(cfg))), // ok
 	)
+	micro.NewService(micro.Server(grpcs.NewServer()), micro.Transport(tlsT)) // want `^service runs a grpc server without TLS, which listens without the transport`
 }
 
 func registries() {

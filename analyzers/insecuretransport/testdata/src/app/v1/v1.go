@@ -45,12 +45,13 @@ func transports() {
 }
 
 func servers() {
-	server.NewServer()                                 // want `^server built without TLS: it uses the default plaintext transport; pass server.Transport\(t\) with a transport built with transport.TLSConfig\(cfg\)$`
-	server.NewServer(server.Transport(tlsTransport())) // ok
-	grpcs.NewServer()                                  // want `^grpc server built without TLS: pass grpc.AuthTLS\(cfg\)$`
-	grpcs.NewServer(grpcs.AuthTLS(cfg))                // ok
-	grpcc.NewClient()                                  // want `^grpc client built without TLS: it always dials in plaintext; pass grpc.AuthTLS\(cfg\)$`
-	grpcc.NewClient(grpcc.AuthTLS(cfg))                // ok
+	server.NewServer()                                                                 // want `^server built without TLS: it uses the default plaintext transport; pass server.Transport\(t\) with a transport built with transport.TLSConfig\(cfg\)$`
+	server.NewServer(server.Transport(tlsTransport()))                                 // ok
+	grpcs.NewServer()                                                                  // want `^grpc server built without TLS: pass grpc.AuthTLS\(cfg\)$`
+	grpcs.NewServer(grpcs.AuthTLS(cfg))                                                // ok
+	micro.NewService(micro.Server(grpcs.NewServer()), micro.Transport(tlsTransport())) // want `^service runs a grpc server without TLS, which listens without the transport: pass grpc.AuthTLS\(cfg\) to the server$`
+	grpcc.NewClient()                                                                  // want `^grpc client built without TLS: it always dials in plaintext; pass grpc.AuthTLS\(cfg\)$`
+	grpcc.NewClient(grpcc.AuthTLS(cfg))                                                // ok
 }
 
 func others() {

@@ -29,7 +29,7 @@ func services() {
 	svc.Server().Init(server.TLSConfig(cfg))
 
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.AuthTLS(cfg))))                 // ok
-	micro.NewService(micro.Server(grpcs.NewServer()))                                   // want `^service runs a server without TLS`
+	micro.NewService(micro.Server(grpcs.NewServer()))                                   // want `^service runs a grpc server without TLS, which listens without the transport: pass server.TLSConfig\(cfg\) or grpc.AuthTLS\(cfg\) to the server$`
 	micro.NewService(micro.Server(server.NewServer()), micro.Transport(tlsTransport())) // ok: an rpc server on a TLS transport
 
 	sgrpc.NewService(service.Name("d"))                     // want `^grpc service built without TLS: pass grpc.WithTLS\(cfg\)$`
