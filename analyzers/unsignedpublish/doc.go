@@ -67,7 +67,10 @@
 //
 // Publishes to and subscriptions on an in-process broker
 // (broker.NewMemoryBroker, broker/memory) are not reported: nothing they
-// carry leaves the process.
+// carry leaves the process. That includes events, client publishes and
+// subscribers of a service given one with micro.Broker, unless a later
+// micro.Client or micro.Server installs a client or server that keeps its
+// own broker.
 //
 // Calls are matched by the go-micro object they target, so a gomock
 // recorder's EXPECT().Publish is not a publish.

@@ -509,13 +509,13 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 			return p, true
 		case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
 			p := publish{kind: pubClient, carrier: arg(0), recv: recv, body: arg(1)}
-			p.signed = c.contextSigned(p.carrier, 0) || (ref.Name == "Client.Publish" && c.clientSigns(recv))
+			p.signed = c.contextSigned(p.carrier, 0) || (ref.Name == "Client.Publish" && (c.clientSigns(recv) || c.brokerInProcess(c.clientComponents(recv, 0), false)))
 			return p, true
 		case (ref.Path == "" || ref.Path == "service") && (ref.Name == "Event.Publish" || ref.Name == "Publisher.Publish"):
 			p := publish{kind: pubEvent, carrier: arg(0), recv: recv, body: arg(1)}
 			topic, cl := c.eventOf(recv)
 			p.event = topic
-			p.signed = c.contextSigned(p.carrier, 0) || (cl != nil && c.clientSigns(cl))
+			p.signed = c.contextSigned(p.carrier, 0) || (cl != nil && (c.clientSigns(cl) || c.brokerInProcess(c.clientComponents(cl, 0), false)))
 			return p, true
 		case ref.Path == "events" && (ref.Name == "Publish" || ref.Name == "Stream.Publish"):
 			p := publish{kind: pubStream, recv: recv, topic: arg(0)}
@@ -977,6 +977,46 @@ func (c *checker) inProcess(e ast.Expr) bool {
 	return true
 }
 
+// brokerInProcess reports whether every one of comps, the services and
+// clients a client comes from (or with server, the services and servers a
+// subscriber is registered on), is given an in-process broker by its last
+// micro.Broker option: go-micro hands that broker to the client and server
+// the service holds then, which publish and subscribe through it.
+func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool {
+	if len(comps) == 0 {
+		return false
+	}
+	for _, comp := range comps {
+		opts := c.model.ClientOptions(comp)
+		if server {
+			opts = c.model.ServerOptions(comp)
+		}
+		var last *gomicro.Option
+		for i := range opts {
+			switch o := &opts[i]; {
+			case o.Kind == gomicro.OptOpaque:
+				return false
+			case o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker:
+				last = o
+			case o.Kind == gomicro.OptComponent && o.Sub == gomicro.NoKind && (server && o.Target == gomicro.Server || !server && o.Target == gomicro.Client):
+				// micro.Server and micro.Client install a server or
+				// client that keeps its own broker: one given before
+				// went to the one replaced.
+				last = nil
+			}
+		}
+		if last == nil || last.Value == nil || last.Value.Opaque || len(last.Value.Components) == 0 {
+			return false
+		}
+		for _, b := range last.Value.Components {
+			if b.Ctor.Kind != gomicro.Broker || b.Ctor.Impl != gomicro.Memory {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // checkSubscriber reports a subscriber whose messages are never verified.
 func (c *checker) checkSubscriber(r gomicro.Registration) {
 	if c.handlerVerifies(r.Handler, 0) || r.Broker && c.inProcess(r.Server) {
@@ -984,7 +1024,7 @@ func (c *checker) checkSubscriber(r gomicro.Registration) {
 	}
 	if !r.Broker {
 		t := c.model.TargetOf(r, r.Module)
-		if t.Param != nil || t.Opaque {
+		if t.Param != nil || t.Opaque || c.brokerInProcess(t.Components, true) {
 			return
 		}
 		for _, comp := range t.Components {
