@@ -44,6 +44,10 @@
 //     leads people to turn verification off;
 //   - the API gateway's EnableTLS(true) without a TLSConfig, which silently
 //     serves plaintext;
+//   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS
+//     option: gateway/api.New and Run, gateway/mcp.ListenAndServe,
+//     mcp.WithMCP, and gateway/mcp.Serve and gateway/a2a.Serve given an
+//     Options literal with an Address (mcp serves stdio without one);
 //   - constructors of the mDNS registry, which has no authentication or TLS
 //     at all (turn off with -insecuretransport.mdns=false);
 //   - InsecureSkipVerify set to the constant true in a crypto/tls.Config,

@@ -252,6 +252,10 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 		return
 	}
 	if ref, ok := gomicro.RefOf(obj); ok {
+		if gw := c.plainGateway(ref, call); gw != "" {
+			c.pass.ReportRangef(call, "%s gateway serves plain HTTP and has no TLS option: keep it on a private address behind a TLS-terminating proxy", gw)
+			return
+		}
 		if ref.Path == "transport" && ref.Name == "WithInsecureSkipVerify" && len(call.Args) == 1 && isTrue(c.pass.TypesInfo, call.Args[0]) {
 			c.pass.Report(analysis.Diagnostic{
 				Pos:            call.Pos(),
@@ -268,6 +272,49 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 	case grpcPath + "/credentials/insecure.NewCredentials":
 		c.pass.ReportRangef(call, "insecure.NewCredentials disables transport security: use credentials.NewTLS(cfg)")
 	}
+}
+
+// plainGateway returns the gateway a call of v5.15+ and v6 starts on a
+// network address ("api", "mcp", "a2a"), or "": gateway/api.New and Run,
+// gateway/mcp.ListenAndServe and WithMCP, and gateway/mcp.Serve and
+// gateway/a2a.Serve given an Options literal with an Address that is not
+// the constant "" (mcp serves stdio without one). All of them listen with
+// net/http's ListenAndServe.
+func (c *checker) plainGateway(ref gomicro.Ref, call *ast.CallExpr) string {
+	if ref.Module.Version < 5 {
+		return ""
+	}
+	switch ref.Path + "." + ref.Name {
+	case "gateway/api.New", "gateway/api.Run":
+		return "api"
+	case "gateway/mcp.ListenAndServe", "gateway/mcp.WithMCP":
+		return "mcp"
+	case "gateway/mcp.Serve", "gateway/a2a.Serve":
+		if len(call.Args) == 1 && c.addressed(call.Args[0]) {
+			return ref.Pkg()
+		}
+	}
+	return ""
+}
+
+// addressed reports whether an Options literal sets Address to something
+// other than the constant "".
+func (c *checker) addressed(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Address" {
+			tv := c.pass.TypesInfo.Types[kv.Value]
+			return tv.Value == nil || constant.StringVal(tv.Value) != ""
+		}
+	}
+	return false
 }
 
 // checkTLSLiteral reports InsecureSkipVerify: true and a MinVersion below

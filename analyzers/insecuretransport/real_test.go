@@ -21,7 +21,7 @@ func TestRealModules(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks go-micro from source; slow")
 	}
-	for _, dir := range []string{"v2", "v4", "v5"} {
+	for _, dir := range []string{"v2", "v4", "v5", "v530"} {
 		t.Run(dir, func(t *testing.T) {
 			analysistest.Run(t, filepath.Join(analysistest.TestData(), "real", dir), insecuretransport.Analyzer, "./...")
 		})
