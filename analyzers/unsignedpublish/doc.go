@@ -25,7 +25,10 @@
 //     metadata.MergeContext) or the client goes through a client wrapper
 //     whose Publish signs (micro.WrapClient, client.Wrap given to the
 //     client's constructor, a client type whose Publish signs; client.Wrap
-//     given to a client's Init later does not wrap it);
+//     given to a client's Init later does not wrap it, and a
+//     micro.WrapClient given before a micro.Client option, in the
+//     constructor or a later svc.Init, wraps the client that option
+//     replaces);
 //   - micro.Event and micro.Publisher Publish (micro.NewEvent,
 //     micro.NewPublisher), judged like a client publish with the event's
 //     client;

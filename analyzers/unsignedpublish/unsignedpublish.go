@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -484,6 +485,9 @@ type publish struct {
 	topic   ast.Expr // the topic argument, or nil
 	body    ast.Expr // the client.Message or event payload published, or nil
 	event   string   // the topic of an event publish, quoted, or ""
+	// replaced: the client had a signing micro.WrapClient, which a later
+	// micro.Client option replaced.
+	replaced bool
 }
 
 // publishOf tells whether call publishes: through go-micro's API, or
@@ -509,13 +513,21 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 			return p, true
 		case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
 			p := publish{kind: pubClient, carrier: arg(0), recv: recv, body: arg(1)}
-			p.signed = c.contextSigned(p.carrier, 0) || (ref.Name == "Client.Publish" && (c.clientSigns(recv) || c.brokerInProcess(c.clientComponents(recv, 0), false)))
+			p.signed = c.contextSigned(p.carrier, 0)
+			if !p.signed && ref.Name == "Client.Publish" {
+				p.signed, p.replaced = c.clientSigning(recv)
+				p.signed = p.signed || c.brokerInProcess(c.clientComponents(recv, 0), false)
+			}
 			return p, true
 		case (ref.Path == "" || ref.Path == "service") && (ref.Name == "Event.Publish" || ref.Name == "Publisher.Publish"):
 			p := publish{kind: pubEvent, carrier: arg(0), recv: recv, body: arg(1)}
 			topic, cl := c.eventOf(recv)
 			p.event = topic
-			p.signed = c.contextSigned(p.carrier, 0) || (cl != nil && (c.clientSigns(cl) || c.brokerInProcess(c.clientComponents(cl, 0), false)))
+			p.signed = c.contextSigned(p.carrier, 0)
+			if !p.signed && cl != nil {
+				p.signed, p.replaced = c.clientSigning(cl)
+				p.signed = p.signed || c.brokerInProcess(c.clientComponents(cl, 0), false)
+			}
 			return p, true
 		case ref.Path == "events" && (ref.Name == "Publish" || ref.Name == "Stream.Publish"):
 			p := publish{kind: pubStream, recv: recv, topic: arg(0)}
@@ -825,7 +837,11 @@ func (c *checker) checkPublish(call *ast.CallExpr) {
 	case p.topic != nil:
 		topic = c.topic(p.topic)
 	}
-	c.report(call, what, topic, p.kind.fix())
+	fix := p.kind.fix()
+	if p.replaced {
+		fix = "its signing micro.WrapClient comes before micro.Client, which replaces the client it wrapped; give micro.Client first"
+	}
+	c.report(call, what, topic, fix)
 }
 
 func (c *checker) report(call *ast.CallExpr, what, topic, fix string) {
@@ -896,14 +912,31 @@ func (c *checker) eventOf(e ast.Expr) (string, ast.Expr) {
 // signing client wrapper: svc.Client() of a service with micro.WrapClient,
 // a client built with client.Wrap, a client value whose Publish signs.
 func (c *checker) clientSigns(e ast.Expr) bool {
+	signs, _ := c.clientSigning(e)
+	return signs
+}
+
+// clientSigning is clientSigns, and also reports whether a signing
+// micro.WrapClient was lost: it wraps the client the service holds when
+// the option is applied, so a micro.Client option after it (in the
+// constructor or a later svc.Init) installs a client it never wrapped.
+func (c *checker) clientSigning(e ast.Expr) (signs, replaced bool) {
 	if e == nil {
-		return false
+		return false, false
 	}
 	if c.clientWrapper(e, 0) {
-		return true
+		return true, false
 	}
 	for _, comp := range c.clientComponents(e, 0) {
+		wrapped := false
 		for _, o := range c.model.ClientOptions(comp) {
+			if comp.Ctor.Kind == gomicro.Service && o.Kind == gomicro.OptComponent && o.Target == gomicro.Client && o.Sub == gomicro.NoKind {
+				if o.Value != nil && !o.Value.Opaque && len(o.Value.Components) > 0 {
+					replaced = replaced || wrapped
+					wrapped = false
+				}
+				continue
+			}
 			if o.Kind != gomicro.OptWrapClient {
 				continue
 			}
@@ -912,14 +945,15 @@ func (c *checker) clientSigns(e ast.Expr) bool {
 				// built; Init does not wrap it again (GOMICRO.md 4.3).
 				continue
 			}
-			for _, a := range gomicro.WrapperArgs(o) {
-				if c.clientWrapper(a, 0) {
-					return true
-				}
+			if slices.ContainsFunc(gomicro.WrapperArgs(o), func(a ast.Expr) bool { return c.clientWrapper(a, 0) }) {
+				wrapped = true
 			}
 		}
+		if wrapped {
+			return true, false
+		}
 	}
-	return false
+	return false, replaced
 }
 
 // clientComponents resolves a client expression to the services and

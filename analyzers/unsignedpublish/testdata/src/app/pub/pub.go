@@ -67,6 +67,23 @@ func wrappedService(ctx context.Context, body []byte) {
 	broker.Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
 }
 
+// micro.WrapClient wraps the client the service holds when it is applied:
+// a micro.Client after it installs a client it never wrapped.
+func replacedSigner(ctx context.Context) {
+	lost := micro.NewService(micro.WrapClient(signing.NewWrapper()), micro.Client(client.NewClient()))
+	micro.NewEvent("orders", lost.Client()).Publish(ctx, &Order{}) // want `event publish to topic "orders" carries no message signature; its signing micro.WrapClient comes before micro.Client, which replaces the client it wrapped; give micro.Client first`
+
+	later := micro.NewService(micro.WrapClient(signing.NewWrapper()))
+	later.Init(micro.Client(client.NewClient()))
+	later.Client().Publish(ctx, later.Client().NewMessage("orders", &Order{})) // want `publish to topic "orders" carries no message signature; its signing micro.WrapClient comes before micro.Client`
+
+	kept := micro.NewService(micro.Client(client.NewClient()), micro.WrapClient(signing.NewWrapper()))
+	micro.NewEvent("orders", kept.Client()).Publish(ctx, &Order{}) // ok: the wrapper wraps the client installed before it
+
+	own := micro.NewService(micro.WrapClient(signing.Tracing), micro.Client(client.NewClient(client.Wrap(signing.NewWrapper()))))
+	micro.NewEvent("orders", own.Client()).Publish(ctx, &Order{}) // ok: the installed client signs by itself
+}
+
 func tracedService(ctx context.Context) {
 	svc := micro.NewService(micro.WrapClient(signing.Tracing))
 	c := svc.Client()
