@@ -60,6 +60,9 @@
 // (git(args ...string) running exec.Command("git", args...)); a caller's
 // check does not count for a parameter the function puts in a list of its
 // own or changes (strings.Fields), which the rule cannot tell apart.
+// Either check made on a field (req.Host) counts for the same field of
+// the same variable read later, unless something may have written it in
+// between, as in sqlconcat.
 //
 // An argument that starts with constant text other than "-" and other
 // than a setting ("refs/heads/"+branch, a URL), or with a long option whose
@@ -132,7 +135,10 @@
 //     a runner (sudo V, timeout 5 V, watch V) once V is checked not to
 //     start with "-": it is judged as an argument, not as a command;
 //   - a setting after a constant "--" (env -- LD_PRELOAD=V), which env
-//     still reads: the arguments after "--" are not judged.
+//     still reads: the arguments after "--" are not judged;
+//   - a field checked and then changed before the command by a call not
+//     given a pointer to its struct, or by another goroutine: the check
+//     still counts.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's

@@ -37,7 +37,12 @@
 // constant keys only, slices.Contains of a constant
 // list, strings.EqualFold with a constant, or a match of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
-// without the m flag).
+// without the m flag). A check of a field (if !allowedSort[req.Sort]
+// { return err }) counts for the same field of the same variable read
+// later, unless something may have written the field in between: a store
+// to it or to the struct around it, a call given a pointer to either, or,
+// for a struct reached through a pointer or whose address is taken, a
+// store through another pointer to the same field or struct type.
 //
 // Wrong:
 //
@@ -89,6 +94,10 @@
 //     elsewhere (only a string converted at the call is checked), and
 //     gorm's Table, Distinct and Pluck;
 //   - *sql.Stmt execution, whose text was checked when it was prepared;
+//   - a field checked against an allow list and changed before the query
+//     by a call not given a pointer to its struct (one that reaches it
+//     through a global or a pointer kept elsewhere), or by another
+//     goroutine: the check still counts;
 //   - ORM query builders (squirrel, goqu, ent) and the string forms of
 //     other drivers unless added with -sqlconcat.sinks.
 //

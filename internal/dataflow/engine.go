@@ -62,8 +62,9 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		memo:      make(map[ssa.Value]Value),
 		onStack:   make(map[ssa.Value]int),
 		tentMemo:  make(map[ssa.Value]tentative),
-		guards:    make(map[*ssa.Function]map[ssa.Value][]guardEdge),
+		guards:    make(map[*ssa.Function]*fnGuards),
 		unchecked: make(map[guardKey]map[*ssa.BasicBlock]bool),
+		fieldRuns: make(map[fieldGuardKey]fieldRun),
 		allowMaps: make(map[*ssa.Global]bool),
 		low:       noLow,
 		imported:  make(map[types.Object]*Summary),
@@ -149,10 +150,11 @@ type engine struct {
 	low      int
 	tentMemo map[ssa.Value]tentative
 	tentList []ssa.Value
-	guards   map[*ssa.Function]map[ssa.Value][]guardEdge // see guardsOf
-	// unchecked and allowMaps remember reachableUnchecked's and
-	// constantKeys' answers.
+	guards   map[*ssa.Function]*fnGuards // see guardsOf
+	// unchecked, fieldRuns and allowMaps remember reachableUnchecked's,
+	// uncheckedField's and constantKeys' answers.
 	unchecked map[guardKey]map[*ssa.BasicBlock]bool
+	fieldRuns map[fieldGuardKey]fieldRun
 	allowMaps map[*ssa.Global]bool
 
 	imported  map[types.Object]*Summary

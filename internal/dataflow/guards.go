@@ -30,15 +30,25 @@ type guardEdge struct {
 	// a command's argument from being read as an option (see
 	// Site.Checked).
 	option bool
+	// checked is the value the If checks.
+	checked ssa.Value
+}
+
+// fnGuards are the checks of one function: by the value checked, and by
+// the field of a variable it was read from (see fieldOfVar), since each
+// reading of req.Sort is a value of its own.
+type fnGuards struct {
+	vals   map[ssa.Value][]guardEdge
+	fields map[varField][]guardEdge
 }
 
 // guardsOf returns, for each value of fn that some If checks against an
 // allow list, the branches taken only when the check passed.
-func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
+func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 	if g, ok := e.guards[fn]; ok {
 		return g
 	}
-	var g map[ssa.Value][]guardEdge
+	g := &fnGuards{}
 	for _, b := range fn.Blocks {
 		if len(b.Instrs) == 0 || len(b.Succs) != 2 {
 			continue
@@ -53,11 +63,19 @@ func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
 			v, succ, ok = optionCheck(br.Cond)
 			option = true
 		}
-		if ok {
-			if g == nil {
-				g = make(map[ssa.Value][]guardEdge)
+		if !ok {
+			continue
+		}
+		ge := guardEdge{b, succ, option, v}
+		if g.vals == nil {
+			g.vals = make(map[ssa.Value][]guardEdge)
+		}
+		g.vals[v] = append(g.vals[v], ge)
+		if f, _, isField := fieldOfVar(v); isField {
+			if g.fields == nil {
+				g.fields = make(map[varField][]guardEdge)
 			}
-			g[v] = append(g[v], guardEdge{b, succ, option})
+			g.fields[f] = append(g.fields[f], ge)
 		}
 	}
 	e.guards[fn] = g
@@ -66,15 +84,24 @@ func (e *engine) guardsOf(fn *ssa.Function) map[ssa.Value][]guardEdge {
 
 // guardedAt returns the values of fn that args are built from and that
 // every path from fn's entry to block b checks against an allow list on
-// the way, or nil.
+// the way, or nil. A reading of a field of a variable counts when every
+// path to it checked the same field and nothing wrote it since (see
+// checkedRead).
 func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) map[ssa.Value]bool {
 	guards := e.guardsOf(fn)
-	if b == nil || len(fn.Blocks) == 0 || len(guards) == 0 {
+	if b == nil || len(fn.Blocks) == 0 || len(guards.vals) == 0 {
 		return nil
 	}
 	var out map[ssa.Value]bool
 	for _, v := range builtFrom(fn, args, guards) {
-		if !e.reachableUnchecked(fn, v, option)[b] {
+		ok := false
+		if _, checked := guards.vals[v]; checked {
+			ok = !e.reachableUnchecked(fn, v, option)[b]
+		}
+		if f, path, isField := fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
+			ok = e.checkedRead(fn, v.(ssa.Instruction), f, path, option)
+		}
+		if ok {
 			if out == nil {
 				out = make(map[ssa.Value]bool)
 			}
@@ -84,9 +111,10 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 	return out
 }
 
-// builtFrom returns the values of guards that args are built from within
-// fn, following operands (at most maxCone of them).
-func builtFrom(fn *ssa.Function, args []ssa.Value, guards map[ssa.Value][]guardEdge) []ssa.Value {
+// builtFrom returns the values that args are built from within fn and
+// that guards check, directly or as a field of a variable, following
+// operands (at most maxCone of them).
+func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) []ssa.Value {
 	const maxCone = 4096
 	var out []ssa.Value
 	seen := make(map[ssa.Value]bool)
@@ -99,7 +127,9 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards map[ssa.Value][]guardE
 			continue
 		}
 		seen[v] = true
-		if _, ok := guards[v]; ok {
+		if _, ok := guards.vals[v]; ok {
+			out = append(out, v)
+		} else if f, _, ok := fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
 			out = append(out, v)
 		}
 		in, ok := v.(ssa.Instruction)
@@ -155,7 +185,7 @@ func (e *engine) reachableUnchecked(fn *ssa.Function, v ssa.Value, option bool) 
 		return r
 	}
 	skip := make(map[edge]bool)
-	for _, g := range e.guardsOf(fn)[v] {
+	for _, g := range e.guardsOf(fn).vals[v] {
 		if option || !g.option {
 			skip[edge{g.block, g.succ}] = true
 		}

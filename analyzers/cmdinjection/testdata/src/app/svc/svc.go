@@ -2,7 +2,9 @@ package svc
 
 import (
 	"context"
+	"errors"
 	"os/exec"
+	"strings"
 
 	"app/tools"
 	"go-micro.dev/v4"
@@ -22,6 +24,29 @@ func (s *Search) Grep(ctx context.Context, req *SearchRequest, rsp *SearchRespon
 	tools.Run("git", "fetch")
 	rsp.Out = out
 	return err
+}
+
+type PingRequest struct{ Host, Format string }
+
+// Fields of the request checked on every path to the command.
+func (s *Search) Ping(ctx context.Context, req *PingRequest, rsp *SearchResponse) error {
+	if strings.HasPrefix(req.Host, "-") {
+		return errors.New("bad host")
+	}
+	exec.CommandContext(ctx, "ping", "-c", "1", req.Host).Run()
+	exec.CommandContext(ctx, "ping", "-c", "1", req.Format).Run()     // want `argument 3 of ping passed to exec.CommandContext comes from external input \(req.Format\)`
+	exec.CommandContext(ctx, "sh", "-c", "ping -c 1 "+req.Host).Run() // want `shell script run by sh -c passed to exec.CommandContext comes from external input \(req.Host\)`
+	return nil
+}
+
+func (s *Search) Convert(ctx context.Context, req *PingRequest, rsp *SearchResponse) error {
+	if req.Format != "png" && req.Format != "jpg" {
+		return errors.New("bad format")
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+req.Format).Run()
+	req.Format = req.Host
+	exec.Command("sh", "-c", "convert in.bmp out."+req.Format).Run() // want `shell script run by sh -c passed to exec.Command comes from external input \(req.Host\)`
+	return nil
 }
 
 type Event struct{ Repo string }

@@ -1,0 +1,388 @@
+package dataflow
+
+import (
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Checks of struct fields. SSA reads a field anew at each use: in
+//
+//	if !allowedSort[req.Sort] {
+//		return errBadSort
+//	}
+//	db.Query("SELECT * FROM users ORDER BY " + req.Sort)
+//
+// the checked req.Sort and the one in the query are two loads of the
+// same address. The second is as safe as the first when every path to
+// it passed a check of that field of the same variable, and nothing
+// could have written the field after the check.
+
+// varField is a field of a variable: field path of the struct base
+// points to (mem), or of the struct value base.
+type varField struct {
+	base ssa.Value
+	path string // see pathKey
+	mem  bool
+}
+
+// fieldOfVar returns the field of a variable that v reads: a load
+// *(&x.A.B) or a selection x.A.B of a struct value.
+func fieldOfVar(v ssa.Value) (varField, []int, bool) {
+	var path []int
+	var x ssa.Value
+	mem := false
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return varField{}, nil, false
+		}
+		mem = true
+		for x = v.X; ; {
+			fa, ok := x.(*ssa.FieldAddr)
+			if !ok {
+				break
+			}
+			path = append(path, fa.Field)
+			x = fa.X
+		}
+	case *ssa.Field:
+		for x = v; ; {
+			f, ok := x.(*ssa.Field)
+			if !ok {
+				break
+			}
+			path = append(path, f.Field)
+			x = f.X
+		}
+	default:
+		return varField{}, nil, false
+	}
+	if len(path) == 0 || len(path) > maxPath {
+		return varField{}, nil, false
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
+	return varField{x, pathKey(path), mem}, path, true
+}
+
+// checkedRead reports whether the reading r of field f (at path) is of
+// text that a check of f let through on every path to it.
+func (e *engine) checkedRead(fn *ssa.Function, r ssa.Instruction, f varField, path []int, option bool) bool {
+	run := e.uncheckedField(fn, f, path, option)
+	b := r.Block()
+	if b == nil || run.entered[b] {
+		return false
+	}
+	for _, in := range b.Instrs {
+		if in == r {
+			return true
+		}
+		if run.writes[in] {
+			return false
+		}
+	}
+	return false
+}
+
+type fieldGuardKey struct {
+	fn     *ssa.Function
+	f      varField
+	option bool
+}
+
+// fieldRun is what uncheckedField finds: the blocks of a function entered
+// with a field not checked since it was last written, and the
+// instructions that may write the field.
+type fieldRun struct {
+	entered map[*ssa.BasicBlock]bool
+	writes  map[ssa.Instruction]bool
+}
+
+// uncheckedField returns the blocks of fn that can be entered with field
+// f not checked since fn's entry or since the last instruction that may
+// have written it. A check counts only when nothing may write the field
+// between its reading and the branch.
+func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option bool) fieldRun {
+	key := fieldGuardKey{fn, f, option}
+	if r, ok := e.fieldRuns[key]; ok {
+		return r
+	}
+	var writes map[ssa.Instruction]bool
+	if f.mem {
+		writes = fieldWrites(fn, f.base, path)
+	}
+	skip := make(map[edge]bool)
+	for _, g := range e.guardsOf(fn).fields[f] {
+		if (option || !g.option) && !writtenAfter(g.checked.(ssa.Instruction), g.block, writes) {
+			skip[edge{g.block, g.succ}] = true
+		}
+	}
+	entered := make(map[*ssa.BasicBlock]bool)
+	var work []*ssa.BasicBlock
+	enter := func(b *ssa.BasicBlock) {
+		if !entered[b] {
+			entered[b] = true
+			work = append(work, b)
+		}
+	}
+	enter(fn.Blocks[0])
+	// After a write, the field is unchecked until the next check.
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if writes[in] {
+				for i, s := range b.Succs {
+					if !skip[edge{b, i}] {
+						enter(s)
+					}
+				}
+				break
+			}
+		}
+	}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for i, s := range b.Succs {
+			if !skip[edge{b, i}] {
+				enter(s)
+			}
+		}
+	}
+	r := fieldRun{entered, writes}
+	e.fieldRuns[key] = r
+	return r
+}
+
+// writtenAfter reports whether an instruction of b after the reading r
+// (or anywhere in b, when r is in another block) may write the field.
+func writtenAfter(r ssa.Instruction, b *ssa.BasicBlock, writes map[ssa.Instruction]bool) bool {
+	after := r.Block() != b
+	for _, in := range b.Instrs {
+		if in == r {
+			after = true
+		} else if after && writes[in] {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldWrites returns the instructions of fn that may write field path of
+// the struct base points to: stores to it or to a struct around it, calls
+// given a pointer to it or to a struct around it, and, unless base is a
+// local variable whose address is not taken elsewhere, stores through
+// other pointers to the same field or struct type (which may point to
+// the same struct) and calls given such pointers. When a closure holds
+// base, every call may write the field.
+func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instruction]bool {
+	// types[k] is the struct type that holds path[k].
+	structs := make([]types.Type, len(path))
+	t := base.Type()
+	for k, i := range path {
+		t = deref(t)
+		structs[k] = t
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return nil
+		}
+		t = st.Field(i).Type()
+	}
+	final := t
+	local := false
+	if a, ok := base.(*ssa.Alloc); ok {
+		local = !addressTaken(a)
+	}
+	captured := false
+	if !local {
+		captured = boundInClosure(fn, base)
+	}
+	// around reports whether addr points to the field or a struct around
+	// it, in base itself or, unless base is local, maybe elsewhere.
+	around := func(addr ssa.Value) bool {
+		root, q := addrPath(addr)
+		if root == base {
+			return isPrefix(q, path)
+		}
+		if local {
+			return false
+		}
+		if a, ok := root.(*ssa.Alloc); ok && !addressTaken(a) {
+			return false // another local variable
+		}
+		if _, ok := addr.Type().Underlying().(*types.Pointer); !ok {
+			return false
+		}
+		elem := deref(addr.Type())
+		for k, s := range structs {
+			if types.Identical(elem, s) {
+				return true
+			}
+			if fa, ok := addr.(*ssa.FieldAddr); ok && fa.Field == path[k] && types.Identical(deref(fa.X.Type()), s) {
+				return true
+			}
+		}
+		switch addr.(type) {
+		case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Global, *ssa.Alloc:
+			return false
+		}
+		// A pointer of unknown making to text may point to the field.
+		return types.Identical(elem, final)
+	}
+	var w map[ssa.Instruction]bool
+	mark := func(in ssa.Instruction) {
+		if w == nil {
+			w = make(map[ssa.Instruction]bool)
+		}
+		w[in] = true
+	}
+	var ops []*ssa.Value
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Store:
+				if around(in.Addr) {
+					mark(in)
+				}
+			case ssa.CallInstruction:
+				if captured {
+					mark(in)
+					continue
+				}
+				ops = in.Operands(ops[:0])
+				for _, op := range ops {
+					if given(*op, around) && !readsOnly(in.Common(), *op) {
+						mark(in)
+						break
+					}
+				}
+			}
+		}
+	}
+	return w
+}
+
+// given reports whether a call's operand x is, or holds as an interface
+// or in the elements of a variadic call's list, a pointer for which
+// around holds.
+func given(x ssa.Value, around func(ssa.Value) bool) bool {
+	if s, ok := x.(*ssa.Slice); ok {
+		if a, ok := s.X.(*ssa.Alloc); ok {
+			for _, v := range storedIn(a) {
+				if given(v, around) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	if mi, ok := x.(*ssa.MakeInterface); ok {
+		x = mi.X
+	}
+	return x != nil && around(x)
+}
+
+// addrPath returns the value an address is selected from by fields, and
+// the path of the fields.
+func addrPath(addr ssa.Value) (ssa.Value, []int) {
+	var q []int
+	for {
+		fa, ok := addr.(*ssa.FieldAddr)
+		if !ok {
+			break
+		}
+		q = append([]int{fa.Field}, q...)
+		addr = fa.X
+	}
+	return addr, q
+}
+
+func isPrefix(q, path []int) bool {
+	if len(q) > len(path) {
+		return false
+	}
+	for i := range q {
+		if q[i] != path[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// addressTaken reports whether the address of a, or of a field in it, is
+// used otherwise than to load, store or select a field.
+func addressTaken(a ssa.Value) bool {
+	refs := a.Referrers()
+	if refs == nil {
+		return false
+	}
+	for _, r := range *refs {
+		switch r := r.(type) {
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return true
+			}
+		case *ssa.Store:
+			if r.Val == a {
+				return true
+			}
+		case *ssa.FieldAddr:
+			if addressTaken(r) {
+				return true
+			}
+		case *ssa.DebugRef:
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// boundInClosure reports whether a closure made in fn holds v, or a field
+// address of it.
+func boundInClosure(fn *ssa.Function, v ssa.Value) bool {
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			mc, ok := in.(*ssa.MakeClosure)
+			if !ok {
+				continue
+			}
+			for _, x := range mc.Bindings {
+				if root, _ := addrPath(x); root == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// readsOnly reports whether a call given x only reads what x points to:
+// printing and logging, and the getters of generated code (GetSort,
+// String) called on it.
+func readsOnly(c *ssa.CallCommon, x ssa.Value) bool {
+	obj, recv, _ := callee(c)
+	if obj == nil {
+		return false
+	}
+	if mi, ok := x.(*ssa.MakeInterface); ok && recv == nil {
+		x = mi.X
+	}
+	if recv != nil && recv == x {
+		name := obj.Name()
+		if name == "String" || len(name) > 3 && name[:3] == "Get" && token.IsExported(name[3:]) {
+			return true
+		}
+	}
+	if obj.Pkg() != nil {
+		switch obj.Pkg().Path() {
+		case "fmt", "log", "log/slog":
+			// Not the Scan functions, which fill what they are given.
+			return !strings.Contains(obj.Name(), "can")
+		}
+	}
+	return false
+}
