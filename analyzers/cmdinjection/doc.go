@@ -60,6 +60,10 @@
 // (git(args ...string) running exec.Command("git", args...)); a caller's
 // check does not count for a parameter the function puts in a list of its
 // own or changes (strings.Fields), which the rule cannot tell apart.
+// A value replaced when it fails a check counts as checked where the
+// replacement is constant text, or, for the check of a leading "-", text
+// that starts with constant text holding no "=" and not starting with "-"
+// (if strings.HasPrefix(f, "-") { f = "./" + f }).
 // Either check made on a field (req.Host) counts for the same field of
 // the same variable read later, unless something may have written it in
 // between, as in sqlconcat.

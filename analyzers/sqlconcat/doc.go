@@ -37,7 +37,9 @@
 // constant keys only, slices.Contains of a constant
 // list, strings.EqualFold with a constant, or a match of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
-// without the m flag). A check of a field (if !allowedSort[req.Sort]
+// without the m flag). So is a value replaced by constant text when it
+// fails such a check (if dir != "asc" && dir != "desc" { dir = "asc" }).
+// A check of a field (if !allowedSort[req.Sort]
 // { return err }) counts for the same field of the same variable read
 // later, unless something may have written the field in between: a store
 // to it or to the struct around it, a call given a pointer to either, or,
@@ -102,10 +104,10 @@
 //     other drivers unless added with -sqlconcat.sinks.
 //
 // An allow-list check counts only for the value it checks and only where
-// every path to the query went through it: a value copied into another
-// variable on one branch and a default on the other
-// (if ok { s = col } else { s = "id" }) is judged by both of its sources,
-// and reported.
+// every path to the query went through it, or replaced the value by
+// constant text when the check failed. A value changed on the checked
+// branch (if ok { s = col + " DESC" } else { s = "id" }) is judged by its
+// sources, and reported.
 //
 // Values of struct and pointer results of functions in other packages are
 // treated as non-constant; a query built from a field of such a value is

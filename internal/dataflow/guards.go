@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"regexp/syntax"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -20,7 +21,10 @@ import (
 //	}
 //	db.Query("SELECT * FROM users ORDER BY " + col)
 //
-// and in the body of a switch on col whose default returns.
+// and in the body of a switch on col whose default returns. A value that
+// fails the check and is replaced by constant text (a phi of the checked
+// value and the constant, see checkedOrFallback) is safe too, and so is a
+// field of a variable read again after its check (see fieldguards.go).
 
 // guardEdge is a branch of an If: the successor Succs[succ] of block.
 type guardEdge struct {
@@ -101,6 +105,9 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 		if f, path, isField := fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
 			ok = e.checkedRead(fn, v.(ssa.Instruction), f, path, option)
 		}
+		if phi, isPhi := v.(*ssa.Phi); !ok && isPhi {
+			ok = e.checkedOrFallback(fn, phi, option)
+		}
 		if ok {
 			if out == nil {
 				out = make(map[ssa.Value]bool)
@@ -131,6 +138,8 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) []ssa.Value
 			out = append(out, v)
 		} else if f, _, ok := fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
 			out = append(out, v)
+		} else if _, ok := v.(*ssa.Phi); ok {
+			out = append(out, v) // maybe a fallback: see checkedOrFallback
 		}
 		in, ok := v.(ssa.Instruction)
 		if !ok || in.Parent() != fn {
@@ -149,6 +158,69 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) []ssa.Value
 		}
 	}
 	return out
+}
+
+// checkedOrFallback reports whether each value a phi can take is checked
+// on the way in, or a fallback that replaces a value failing the check,
+// as in
+//
+//	if dir != "asc" && dir != "desc" {
+//		dir = "asc"
+//	}
+//
+// A fallback is constant text or, for a check of a leading "-" (option),
+// text that starts with constant text other than "-" ("./"+name).
+func (e *engine) checkedOrFallback(fn *ssa.Function, phi *ssa.Phi, option bool) bool {
+	guards := e.guardsOf(fn)
+	blk := phi.Block()
+	checked := false
+	for i, x := range phi.Edges {
+		if i >= len(blk.Preds) {
+			return false
+		}
+		pred := blk.Preds[i]
+		if _, ok := guards.vals[x]; ok && e.checkedOnEdge(fn, x, pred, blk, option) {
+			checked = true
+			continue
+		}
+		if !e.fallback(x, option) {
+			return false
+		}
+	}
+	return checked
+}
+
+// checkedOnEdge reports whether every path from fn's entry along the edge
+// from pred to succ checks v.
+func (e *engine) checkedOnEdge(fn *ssa.Function, v ssa.Value, pred, succ *ssa.BasicBlock, option bool) bool {
+	if !e.reachableUnchecked(fn, v, option)[pred] {
+		return true
+	}
+	for i, s := range pred.Succs {
+		if s != succ {
+			continue
+		}
+		guarded := false
+		for _, g := range e.guardsOf(fn).vals[v] {
+			guarded = guarded || g.block == pred && g.succ == i && (option || !g.option)
+		}
+		if !guarded {
+			return false
+		}
+	}
+	return true
+}
+
+// fallback reports whether x is a value that may replace one failing a
+// check: constant text, or, for an option check, text that starts with
+// constant text that is not an option or a setting.
+func (e *engine) fallback(x ssa.Value, option bool) bool {
+	v := e.eval(x)
+	if v.Origin == Constant && !v.DependsOnParams() {
+		return true
+	}
+	lead := v.Lead()
+	return option && lead != "" && !strings.HasPrefix(lead, "-") && !strings.Contains(lead, "=")
 }
 
 // storedIn returns the values stored in a, its elements or its fields.

@@ -3,6 +3,7 @@ package cmds
 import (
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 )
 
@@ -113,4 +114,35 @@ func optionCheckedThenChanged() {
 	}
 	cloneFields(spec)     // want `arguments of git that cmds.cloneFields passes to exec.Command`
 	checkoutTrimmed(spec) // want `argument 2 of git that cmds.checkoutTrimmed passes to exec.Command`
+}
+
+// A value that fails a check and is replaced: by a constant, or, for an
+// argument, by text that does not start with "-".
+func fallbackCommands() {
+	f := os.Getenv("FORMAT")
+	if !slices.Contains([]string{"png", "jpg"}, f) {
+		f = "png"
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+f).Run()
+
+	name := os.Getenv("FILE")
+	if strings.HasPrefix(name, "-") {
+		name = "./" + name
+	}
+	exec.Command("cat", name).Run()
+	exec.Command("sh", "-c", "cat "+name).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
+}
+
+func fallbackCommandsUnchecked() {
+	f := os.Getenv("FORMAT")
+	if !slices.Contains([]string{"png", "jpg"}, f) {
+		f = os.Getenv("DEFAULT_FORMAT")
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+f).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
+
+	name := os.Getenv("FILE")
+	if strings.HasPrefix(name, "--") {
+		name = "./" + name
+	}
+	exec.Command("cat", name).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
 }

@@ -105,7 +105,7 @@ func unguarded(db *sql.DB) {
 	}
 	var s string
 	if allowedSort[col] {
-		s = col
+		s = col + " DESC"
 	} else {
 		s = "id"
 	}
