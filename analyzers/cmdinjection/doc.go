@@ -54,8 +54,9 @@
 // list, a whole-text regexp
 // match of letters, digits and underscores) is safe, as in sqlconcat. An
 // argument that every path to the command rejects when it starts with "-"
-// (strings.HasPrefix(v, "-")) is safe as an argument, not in a script,
-// when the check is made where the command is run, or in a caller of a
+// (strings.HasPrefix(v, "-"), v[0] == '-') is safe as an argument, not in
+// a script, when the check is made where the command is run, or in a
+// caller of a
 // function that passes its parameter on as the command's arguments
 // (git(args ...string) running exec.Command("git", args...)); a caller's
 // check does not count for a parameter the function puts in a list of its

@@ -289,9 +289,26 @@ type edge struct {
 	succ  int
 }
 
-// optionCheck recognises strings.HasPrefix(v, "-"), which holds for the
-// values a command would read as options: they take branch 1 only.
+// optionCheck recognises strings.HasPrefix(v, "-") and v[0] == '-',
+// which hold for the values a command would read as options, and returns
+// the branch that only other values take. (v[0] panics on empty text, so
+// a branch after it is taken only by text that has a first byte.)
 func optionCheck(cond ssa.Value) (ssa.Value, int, bool) {
+	if c, ok := cond.(*ssa.BinOp); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
+		x, y := c.X, c.Y
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, y = y, x
+		}
+		ix, isIndex := x.(*ssa.Index)
+		k, isConst := y.(*ssa.Const)
+		if !isIndex || !isConst || !isString(ix.X.Type()) || !isConstInt(ix.Index, 0) || !isConstInt(k, '-') {
+			return nil, 0, false
+		}
+		if c.Op == token.EQL {
+			return ix.X, 1, true
+		}
+		return ix.X, 0, true
+	}
 	call, ok := cond.(*ssa.Call)
 	if !ok {
 		return nil, 0, false
@@ -324,7 +341,8 @@ func (e *engine) allowCheck(cond ssa.Value) (v ssa.Value, succ int, ok bool) {
 		if k, isConst := y.(*ssa.Const); !isConst || k.Value == nil || isEmptyString(k) {
 			return nil, 0, false
 		}
-		if _, isConst := x.(*ssa.Const); isConst {
+		if _, isConst := x.(*ssa.Const); isConst || !isString(x.Type()) {
+			// Text only: a byte of it (v[0] == '-') is no allow list.
 			return nil, 0, false
 		}
 		if c.Op == token.NEQ {
@@ -537,6 +555,16 @@ func carried(v ssa.Value) bool {
 		}
 	}
 	return false
+}
+
+// isConstInt reports whether v is the integer constant n.
+func isConstInt(v ssa.Value, n int64) bool {
+	k, ok := v.(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != goconstant.Int {
+		return false
+	}
+	i, exact := goconstant.Int64Val(k.Value)
+	return exact && i == n
 }
 
 func isBool(t types.Type) bool {

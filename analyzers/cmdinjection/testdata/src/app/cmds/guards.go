@@ -146,3 +146,30 @@ func fallbackCommandsUnchecked() {
 	}
 	exec.Command("cat", name).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
 }
+
+// f[0] == '-' is the same check as strings.HasPrefix(f, "-").
+func optionCheckedByIndex() {
+	f := os.Getenv("FILE")
+	if f == "" || f[0] == '-' {
+		return
+	}
+	exec.Command("cat", f).Run()
+	g := os.Getenv("FILE")
+	if g != "" && g[0] != '-' {
+		exec.Command("cat", g).Run()
+	}
+	exec.Command("cat", g).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
+}
+
+func optionUncheckedByIndex() {
+	f := os.Getenv("FILE")
+	if f == "" || f[0] == '+' {
+		return
+	}
+	exec.Command("cat", f).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
+	g := os.Getenv("FILE")
+	if g == "" || g[1] == '-' {
+		return
+	}
+	exec.Command("cat", g).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
+}
