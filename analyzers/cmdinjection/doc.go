@@ -65,7 +65,10 @@
 // replacement is constant text, or, for the check of a leading "-", text
 // that starts with constant text holding no "=" and not starting with "-"
 // (if strings.HasPrefix(f, "-") { f = "./" + f }).
-// Either check made on a field (req.Host) counts for the same field of
+// Either check may be made by a function of the package whose only
+// result, a bool or an error, is true or nil only after the check of its
+// parameter (if !validHost(h) { return }). Either check made on a field
+// (req.Host) counts for the same field of
 // the same variable read later, unless something may have written it in
 // between, as in sqlconcat.
 //
@@ -144,6 +147,10 @@
 //   - a field checked and then changed before the command by a call not
 //     given a pointer to its struct, or by another goroutine: the check
 //     still counts.
+//
+// A value checked by a function of another package (validate.Host(h)) is
+// reported: only the package's own functions are read for the checks
+// they make.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's

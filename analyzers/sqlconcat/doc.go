@@ -38,7 +38,10 @@
 // list, strings.EqualFold with a constant, or a match of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
 // without the m flag). So is a value replaced by constant text when it
-// fails such a check (if dir != "asc" && dir != "desc" { dir = "asc" }).
+// fails such a check (if dir != "asc" && dir != "desc" { dir = "asc" }),
+// or checked by a function of the package whose only result, a bool or an
+// error, is true or nil only after such a check of its parameter
+// (if err := validateSort(col); err != nil { return err }).
 // A check of a field (if !allowedSort[req.Sort]
 // { return err }) counts for the same field of the same variable read
 // later, unless something may have written the field in between: a store
@@ -107,7 +110,9 @@
 // every path to the query went through it, or replaced the value by
 // constant text when the check failed. A value changed on the checked
 // branch (if ok { s = col + " DESC" } else { s = "id" }) is judged by its
-// sources, and reported.
+// sources, and reported. So is text checked by a function of another
+// package (validate.Sort(col)): only the package's own functions are read
+// for the checks they make.
 //
 // Values of struct and pointer results of functions in other packages are
 // treated as non-constant; a query built from a field of such a value is

@@ -65,6 +65,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		guards:    make(map[*ssa.Function]*fnGuards),
 		unchecked: make(map[guardKey]map[*ssa.BasicBlock]bool),
 		fieldRuns: make(map[fieldGuardKey]fieldRun),
+		helpers:   make(map[*ssa.Function][]paramCheck),
 		allowMaps: make(map[*ssa.Global]bool),
 		low:       noLow,
 		imported:  make(map[types.Object]*Summary),
@@ -155,6 +156,7 @@ type engine struct {
 	// uncheckedField's and constantKeys' answers.
 	unchecked map[guardKey]map[*ssa.BasicBlock]bool
 	fieldRuns map[fieldGuardKey]fieldRun
+	helpers   map[*ssa.Function][]paramCheck // see helperChecks
 	allowMaps map[*ssa.Global]bool
 
 	imported  map[types.Object]*Summary

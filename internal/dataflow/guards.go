@@ -61,25 +61,18 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 		if !ok {
 			continue
 		}
-		v, succ, ok := e.allowCheck(br.Cond)
-		option := false
-		if !ok {
-			v, succ, ok = optionCheck(br.Cond)
-			option = true
-		}
-		if !ok {
-			continue
-		}
-		ge := guardEdge{b, succ, option, v}
-		if g.vals == nil {
-			g.vals = make(map[ssa.Value][]guardEdge)
-		}
-		g.vals[v] = append(g.vals[v], ge)
-		if f, _, isField := fieldOfVar(v); isField {
-			if g.fields == nil {
-				g.fields = make(map[varField][]guardEdge)
+		for _, c := range e.checksOf(br.Cond) {
+			ge := guardEdge{b, c.succ, c.option, c.v}
+			if g.vals == nil {
+				g.vals = make(map[ssa.Value][]guardEdge)
 			}
-			g.fields[f] = append(g.fields[f], ge)
+			g.vals[c.v] = append(g.vals[c.v], ge)
+			if f, _, isField := fieldOfVar(c.v); isField {
+				if g.fields == nil {
+					g.fields = make(map[varField][]guardEdge)
+				}
+				g.fields[f] = append(g.fields[f], ge)
+			}
 		}
 	}
 	e.guards[fn] = g
@@ -287,6 +280,26 @@ type guardKey struct {
 type edge struct {
 	block *ssa.BasicBlock
 	succ  int
+}
+
+// check is a value a condition checks: the branch succ is taken only by
+// allowed values, or with option, by values that do not start with "-".
+type check struct {
+	v      ssa.Value
+	succ   int
+	option bool
+}
+
+// checksOf returns the values cond checks: itself, or through a helper
+// of the package (see helperChecks).
+func (e *engine) checksOf(cond ssa.Value) []check {
+	if v, succ, ok := e.allowCheck(cond); ok {
+		return []check{{v, succ, false}}
+	}
+	if v, succ, ok := optionCheck(cond); ok {
+		return []check{{v, succ, true}}
+	}
+	return e.helperCheck(cond)
 }
 
 // optionCheck recognises strings.HasPrefix(v, "-") and v[0] == '-',

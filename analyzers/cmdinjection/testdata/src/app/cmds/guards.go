@@ -173,3 +173,25 @@ func optionUncheckedByIndex() {
 	}
 	exec.Command("cat", g).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
 }
+
+var knownHosts = map[string]bool{"db1": true, "db2": true}
+
+// validHost allows known hosts only; notOption only rejects a leading "-".
+func validHost(h string) bool { return knownHosts[h] }
+
+func notOption(s string) bool { return !strings.HasPrefix(s, "-") }
+
+func helperCheckedCommands() {
+	h := os.Getenv("HOST")
+	if !validHost(h) {
+		return
+	}
+	exec.Command("sh", "-c", "ping -c 1 "+h).Run()
+
+	f := os.Getenv("FILE")
+	if !notOption(f) {
+		return
+	}
+	exec.Command("cat", f).Run()
+	exec.Command("sh", "-c", "cat "+f).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
+}

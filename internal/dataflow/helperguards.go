@@ -1,0 +1,229 @@
+package dataflow
+
+import (
+	"go/token"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// Checks made by a helper of the package:
+//
+//	func validateSort(c string) error {
+//		if !allowedSort[c] {
+//			return errors.New("bad sort")
+//		}
+//		return nil
+//	}
+//
+//	if err := validateSort(col); err != nil {
+//		return err
+//	}
+//
+// A function whose only result is a bool or an error checks a parameter
+// when it can return true (or nil) only where that parameter passed a
+// check; its callers then take the branch of a true (or nil) result as a
+// check of the argument. Only the package's own functions are read.
+
+// paramCheck is what a helper checks of one parameter: nothing, an allow
+// list, or only a leading "-".
+type paramCheck uint8
+
+const (
+	noCheck paramCheck = iota
+	checksOption
+	checksAllowed
+)
+
+// helperCheck returns the checks that cond, a call of a helper or the
+// comparison of its error result with nil, makes of the call's operands.
+func (e *engine) helperCheck(cond ssa.Value) []check {
+	var call *ssa.Call
+	succ := 0
+	switch c := cond.(type) {
+	case *ssa.Call:
+		call = c
+	case *ssa.BinOp:
+		// err != nil, err == nil
+		if c.Op != token.EQL && c.Op != token.NEQ {
+			return nil
+		}
+		x, y := c.X, c.Y
+		if _, isConst := x.(*ssa.Const); isConst {
+			x, y = y, x
+		}
+		k, isConst := y.(*ssa.Const)
+		cl, isCall := x.(*ssa.Call)
+		if !isConst || k.Value != nil || !isCall || !isError(cl.Type()) {
+			return nil
+		}
+		call = cl
+		if c.Op == token.NEQ {
+			succ = 1
+		}
+	default:
+		return nil
+	}
+	fn := call.Common().StaticCallee()
+	if fn == nil || fn.Pkg != e.pkg || len(fn.Blocks) == 0 {
+		return nil
+	}
+	var out []check
+	for i, pc := range e.helperChecks(fn) {
+		if pc != noCheck && i < len(call.Call.Args) {
+			out = append(out, check{call.Call.Args[i], succ, pc == checksOption})
+		}
+	}
+	return out
+}
+
+// helperChecks returns what fn checks of each of its parameters before
+// it returns true, or a nil error, computed once.
+func (e *engine) helperChecks(fn *ssa.Function) []paramCheck {
+	if pcs, ok := e.helpers[fn]; ok {
+		return pcs
+	}
+	e.helpers[fn] = nil // recursion checks nothing
+	res := fn.Signature.Results()
+	if res.Len() != 1 || !isBool(res.At(0).Type()) && !isError(res.At(0).Type()) {
+		return nil
+	}
+	asError := isError(res.At(0).Type())
+	pcs := make([]paramCheck, len(fn.Params))
+	any := false
+	for i, p := range fn.Params {
+		if !isString(p.Type()) {
+			continue
+		}
+		for _, option := range []bool{false, true} {
+			if e.okOnlyChecked(fn, p, asError, option) {
+				pcs[i] = checksOption
+				if !option {
+					pcs[i] = checksAllowed
+				}
+				any = true
+				break
+			}
+		}
+	}
+	if !any {
+		pcs = nil
+	}
+	e.helpers[fn] = pcs
+	return pcs
+}
+
+// okOnlyChecked reports whether every return of fn that can give true
+// (or a nil error) comes after a check of p.
+func (e *engine) okOnlyChecked(fn *ssa.Function, p *ssa.Parameter, asError, option bool) bool {
+	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok || len(ret.Results) != 1 {
+			continue
+		}
+		if !e.okImpliesChecked(fn, p, ret.Results[0], b, asError, option, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxPhiDepth bounds the phis okImpliesChecked follows into each other
+// (a loop's phis can form a cycle).
+const maxPhiDepth = 8
+
+// okImpliesChecked reports whether x, a result of fn that reaches the end
+// of block b, is true (or nil) only when p passed a check.
+func (e *engine) okImpliesChecked(fn *ssa.Function, p *ssa.Parameter, x ssa.Value, b *ssa.BasicBlock, asError, option bool, depth int) bool {
+	if k, ok := x.(*ssa.Const); ok {
+		if asError && k.Value != nil || !asError && (k.Value == nil || !goconstantBool(k)) {
+			return true // never ok
+		}
+		return !e.reachableUnchecked(fn, p, option)[b]
+	}
+	if asError {
+		if nonNil(e, x) {
+			return true
+		}
+	} else {
+		for _, c := range e.checksOf(x) {
+			if c.v == p && c.succ == 0 && (option || !c.option) {
+				return true
+			}
+		}
+		if not, ok := x.(*ssa.UnOp); ok && not.Op == token.NOT {
+			for _, c := range e.checksOf(not.X) {
+				if c.v == p && c.succ == 1 && (option || !c.option) {
+					return true
+				}
+			}
+		}
+	}
+	phi, ok := x.(*ssa.Phi)
+	if !ok || depth >= maxPhiDepth {
+		return false
+	}
+	blk := phi.Block()
+	for i, edge := range phi.Edges {
+		if i >= len(blk.Preds) {
+			return false
+		}
+		pred := blk.Preds[i]
+		if k, ok := edge.(*ssa.Const); ok {
+			if asError && k.Value != nil || !asError && (k.Value == nil || !goconstantBool(k)) {
+				continue
+			}
+			if _, guarded := e.guardsOf(fn).vals[p]; guarded && e.checkedOnEdge(fn, p, pred, blk, option) {
+				continue
+			}
+			return false
+		}
+		if !e.okImpliesChecked(fn, p, edge, pred, asError, option, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+func goconstantBool(k *ssa.Const) bool {
+	return k.Value != nil && k.Value.ExactString() == "true"
+}
+
+// nonNil reports whether an error value is never nil: an error made by
+// errors.New or fmt.Errorf, or held in an interface made from a value.
+func nonNil(e *engine, x ssa.Value) bool {
+	switch x := x.(type) {
+	case *ssa.MakeInterface:
+		return true
+	case *ssa.Call:
+		fn := x.Common().StaticCallee()
+		if fn == nil || fn.Pkg == nil {
+			return false
+		}
+		path, name := fn.Pkg.Pkg.Path(), fn.Name()
+		return path == "errors" && name == "New" || path == "fmt" && name == "Errorf"
+	case *ssa.UnOp:
+		// A package variable set once by its initialiser.
+		g, ok := x.X.(*ssa.Global)
+		if !ok || x.Op != token.MUL || g.Pkg != e.pkg {
+			return false
+		}
+		set := false
+		for _, in := range e.globals[g] {
+			switch in := in.(type) {
+			case *ssa.UnOp:
+			case *ssa.Store:
+				if in.Parent().Name() != "init" || set || !nonNil(e, in.Val) {
+					return false
+				}
+				set = true
+			default:
+				return false
+			}
+		}
+		return set
+	}
+	return false
+}
