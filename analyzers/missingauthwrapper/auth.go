@@ -342,7 +342,7 @@ func (c *checker) callsNext(body *ast.BlockStmt) bool {
 func (c *checker) isKeySet(ix *ast.IndexExpr, authVars map[*types.Var]bool, anyElem bool) bool {
 	t := c.pass.TypesInfo.TypeOf(ix.X)
 	m, isMap := t.Underlying().(*types.Map)
-	if !isMap || gomicro.IsNamedType(t, "metadata", "Metadata") || !c.fromCredential(ix.Index, authVars) {
+	if !isMap || c.isHeaderMap(ix.X) || !c.fromCredential(ix.Index, authVars) {
 		return false
 	}
 	b, ok := m.Elem().Underlying().(*types.Basic)
@@ -490,11 +490,13 @@ func (c *checker) isAuthorizationValue(e ast.Expr) bool {
 }
 
 // metadataKey returns the key of e when e reads an entry of go-micro
-// metadata: md[k] or metadata.Get(ctx, k).
+// metadata, md[k] or metadata.Get(ctx, k), or of the request's headers,
+// req.Header()[k]: the rpc server copies the same transport headers into
+// both.
 func (c *checker) metadataKey(e ast.Expr) (ast.Expr, bool) {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.IndexExpr:
-		if gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e.X), "metadata", "Metadata") {
+		if c.isHeaderMap(e.X) {
 			return e.Index, true
 		}
 	case *ast.CallExpr:
@@ -504,6 +506,35 @@ func (c *checker) metadataKey(e ast.Expr) (ast.Expr, bool) {
 		}
 	}
 	return nil, false
+}
+
+// isHeaderMap reports whether e is a map of the headers a caller sends:
+// go-micro metadata, the request's Header(), or a variable holding only
+// such maps.
+func (c *checker) isHeaderMap(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(e), "metadata", "Metadata") {
+		return true
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
+		return ok && ref.Path == "server" && ref.Name == "Request.Header"
+	}
+	v := c.model.VarOf(e)
+	if v == nil {
+		return false
+	}
+	rhs, unk := c.model.Assigned(v)
+	if unk || len(rhs) == 0 {
+		return false
+	}
+	for _, r := range rhs {
+		call, ok := ast.Unparen(r).(*ast.CallExpr)
+		if !ok || !c.isHeaderMap(call) {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *checker) isEmpty(e ast.Expr) bool {

@@ -4,6 +4,7 @@ package realv4
 import (
 	"context"
 	"errors"
+	"os"
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/auth"
@@ -25,6 +26,33 @@ func authWrapper(a auth.Auth) server.HandlerWrapper { // want authWrapper:"makes
 			return next(ctx, req, rsp)
 		}
 	}
+}
+
+// req.Header() holds the transport headers the rpc server also copies into
+// the context metadata.
+func headerWrapper(next server.HandlerFunc) server.HandlerFunc { // want headerWrapper:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		if req.Header()["Authorization"] != "Bearer "+os.Getenv("SERVICE_TOKEN") {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func headerPresent(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		if req.Header()["Authorization"] == "" {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func headers() {
+	svc := micro.NewService(micro.Name("orders"), micro.WrapHandler(headerWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders))
+	weak := micro.NewService(micro.Name("orders"), micro.WrapHandler(headerPresent))
+	micro.RegisterHandler(weak.Server(), new(Orders)) // want `handler Orders registered on service orders whose handler wrappers \(headerPresent\) do not authenticate`
 }
 
 func bare() {

@@ -5,7 +5,9 @@ import "context"
 
 type Request interface {
 	Service() string
+	Method() string
 	Endpoint() string
+	Header() map[string]string
 }
 
 type Message interface {
