@@ -74,17 +74,21 @@ func (c *checker) learnFacts() {
 		clear(c.litAuth)
 		changed := false
 		for fn, decl := range funcs {
-			if c.pass.ImportObjectFact(fn, new(authFact)) {
+			var old authFact
+			if c.pass.ImportObjectFact(fn, &old) && old.Open == "" {
 				continue
 			}
 			f := c.judgeFunc(fn.Signature(), decl.Body)
-			if f != (authFact{}) {
+			if f != old {
 				c.pass.ExportObjectFact(fn, &f)
 				changed = true
 			}
 		}
 		for v, lit := range vars {
-			if c.pass.ImportObjectFact(v, new(authFact)) {
+			// A verdict of failing open may change when a check the
+			// wrapper calls on its other path is learnt.
+			var old authFact
+			if c.pass.ImportObjectFact(v, &old) && old.Open == "" {
 				continue
 			}
 			sig, _ := c.pass.TypesInfo.TypeOf(lit).(*types.Signature)
@@ -92,7 +96,7 @@ func (c *checker) learnFacts() {
 				continue
 			}
 			f := c.judgeFunc(sig, lit.Body)
-			if f != (authFact{}) {
+			if f != old {
 				c.pass.ExportObjectFact(v, &f)
 				changed = true
 			}
@@ -139,13 +143,19 @@ func (c *checker) judgeFunc(sig *types.Signature, body *ast.BlockStmt) authFact 
 	}
 	switch {
 	case isHandlerWrapperSig(sig):
-		f.Wrapper = c.wrapperBody(body)
+		f.Wrapper, f.Open = c.wrapperBody(body)
 	case sig.Results().Len() > 0 && isHandlerWrapperType(sig.Results().At(0).Type()):
 		for _, e := range returned(body) {
-			if v, _ := c.wrapper(e, 1); v == yes {
+			switch v, _, open := c.wrapper(e, 1); {
+			case v == yes:
 				f.Makes = true
+			case open != "":
+				f.Open = open
 			}
 		}
+	}
+	if f.Wrapper || f.Makes {
+		f.Open = ""
 	}
 	if !f.Wrapper && !f.Makes && reportsFailure(sig) && c.checksCredential(body) {
 		f.Verifier = true
@@ -198,30 +208,49 @@ func isHandlerFunc(t types.Type) bool {
 
 // wrapperBody reports whether the body of a handler wrapper returns a
 // handler that checks a credential and fails the request on some path
-// without calling the next handler.
-func (c *checker) wrapperBody(body *ast.BlockStmt) bool {
-	ok := false
+// without calling the next handler. When the only such handlers fail open
+// (see bypass), open says when.
+func (c *checker) wrapperBody(body *ast.BlockStmt) (ok bool, open string) {
 	ast.Inspect(body, func(n ast.Node) bool {
 		lit, isLit := n.(*ast.FuncLit)
 		if !isLit || ok {
 			return !ok
 		}
-		if isHandlerFunc(c.pass.TypesInfo.TypeOf(lit)) && c.authHandler(lit) {
-			ok = true
+		if isHandlerFunc(c.pass.TypesInfo.TypeOf(lit)) {
+			v := c.authHandler(lit)
+			ok = v.ok
+			if open == "" {
+				open = v.open
+			}
 		}
 		return !ok
 	})
-	return ok
+	if ok {
+		open = ""
+	}
+	return ok, open
 }
 
-// authHandler reports whether a handler literal inside a wrapper
-// authenticates: it checks a credential and has a return that is neither
-// nil nor the next handler's result.
-func (c *checker) authHandler(lit *ast.FuncLit) bool {
+// litVerdict is the verdict on a handler literal: it authenticates, or it
+// would but calls the next handler unchecked when open says.
+type litVerdict struct {
+	ok   bool
+	open string
+}
+
+// authHandler judges a handler literal inside a wrapper: it authenticates
+// when it checks a credential, has a return that is neither nil nor the
+// next handler's result, and does not call the next handler without the
+// check on a path the caller chooses.
+func (c *checker) authHandler(lit *ast.FuncLit) litVerdict {
 	if v, ok := c.litAuth[lit]; ok {
 		return v
 	}
-	v := c.checksCredential(lit.Body) && c.failsSomewhere(lit)
+	var v litVerdict
+	if checks := c.credentialChecks(lit.Body); len(checks) > 0 && c.failsSomewhere(lit) {
+		v.open = c.bypass(lit, checks)
+		v.ok = v.open == ""
+	}
 	c.litAuth[lit] = v
 	return v
 }
@@ -229,17 +258,22 @@ func (c *checker) authHandler(lit *ast.FuncLit) bool {
 // checksCredential reports whether body (nested literals included) calls a
 // credential check or compares an Authorization metadata value.
 func (c *checker) checksCredential(body *ast.BlockStmt) bool {
-	found := false
+	return len(c.credentialChecks(body)) > 0
+}
+
+// credentialChecks returns the places where body (nested literals
+// included) checks a credential: the calls of credential checks, the
+// comparisons of an Authorization value and the conditions that look it
+// up in a set of valid keys.
+func (c *checker) credentialChecks(body *ast.BlockStmt) []ast.Node {
+	var found []ast.Node
 	authVars := map[*types.Var]bool{}
 	inSet := map[*types.Var]bool{} // ok of _, ok := validKeys[tok]
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			if c.isCredentialCheck(gomicro.Callee(c.pass.TypesInfo, n)) {
-				found = true
+				found = append(found, n)
 			}
 		case *ast.AssignStmt:
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
@@ -253,7 +287,7 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 				c.noteKeySetVars(as, authVars, inSet)
 			}
 			if c.inKeySet(n.Cond, authVars, inSet) && c.callsNext(n.Body) {
-				found = true
+				found = append(found, n.Cond)
 			}
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
@@ -267,11 +301,11 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 			}
 			for _, pair := range [][2]ast.Expr{{n.X, n.Y}, {n.Y, n.X}} {
 				if c.fromCredential(pair[0], authVars) && c.isExpected(pair[1]) {
-					found = true
+					found = append(found, n)
 				}
 				// validKeys[tok] == false
 				if c.inKeySet(pair[0], authVars, inSet) && isBoolConst(c.pass.TypesInfo, pair[1], n.Op == token.NEQ) {
-					found = true
+					found = append(found, n)
 				}
 			}
 		case *ast.UnaryExpr:
@@ -280,7 +314,7 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 			// (revoked[tok]) or a count (requests[tok]++) does not
 			// authenticate.
 			if n.Op == token.NOT && c.inKeySet(n.X, authVars, inSet) {
-				found = true
+				found = append(found, n)
 			}
 		}
 		return true
@@ -593,20 +627,23 @@ func (c *checker) isNextCall(e ast.Expr) bool {
 	return ok && isHandlerFunc(c.pass.TypesInfo.TypeOf(call.Fun))
 }
 
-// wrapper judges a handler wrapper expression and names it for messages.
-func (c *checker) wrapper(e ast.Expr, depth int) (verdict, string) {
+// wrapper judges a handler wrapper expression and names it for messages;
+// open says when a wrapper that would authenticate calls the next handler
+// unchecked.
+func (c *checker) wrapper(e ast.Expr, depth int) (v verdict, name, open string) {
 	e = ast.Unparen(e)
-	name := types.ExprString(e)
+	name = types.ExprString(e)
 	if depth > 6 {
-		return unknown, name
+		return unknown, name, ""
 	}
 	info := c.pass.TypesInfo
 	switch x := e.(type) {
 	case *ast.FuncLit:
-		if c.wrapperBody(x.Body) {
-			return yes, name
+		ok, open := c.wrapperBody(x.Body)
+		if ok {
+			return yes, name, ""
 		}
-		return no, "func literal"
+		return no, "func literal", open
 	case *ast.Ident, *ast.SelectorExpr:
 		var obj types.Object
 		if id, ok := x.(*ast.Ident); ok {
@@ -618,46 +655,51 @@ func (c *checker) wrapper(e ast.Expr, depth int) (verdict, string) {
 		case *types.Func:
 			var f authFact
 			if c.trusted[key(obj)] || (c.pass.ImportObjectFact(obj, &f) && f.Wrapper) {
-				return yes, name
+				return yes, name, ""
 			}
-			return no, name
+			return no, name, f.Open
 		case *types.Var:
 			var f authFact
 			if c.pass.ImportObjectFact(obj, &f) && f.Wrapper {
-				return yes, name
+				return yes, name, ""
 			}
 			rhs, unk := c.model.Assigned(obj)
 			if len(rhs) == 0 {
 				if obj.Pkg() != c.pass.Pkg && obj.Parent() == obj.Pkg().Scope() {
-					return no, name // another package's variable, judged there
+					return no, name, f.Open // another package's variable, judged there
 				}
-				return unknown, name
+				return unknown, name, ""
 			}
 			best := no
 			for _, r := range rhs {
-				if v, _ := c.wrapper(r, depth+1); v == yes {
-					return yes, name
-				} else if v == unknown {
+				v, _, o := c.wrapper(r, depth+1)
+				switch v {
+				case yes:
+					return yes, name, ""
+				case unknown:
 					best = unknown
+				}
+				if open == "" {
+					open = o
 				}
 			}
 			if unk {
 				best = unknown
 			}
-			return best, name
+			return best, name, open
 		}
 	case *ast.CallExpr:
 		return c.wrapperCall(x, depth, name)
 	}
-	return unknown, name
+	return unknown, name, ""
 }
 
 // wrapperCall judges a call returning a handler wrapper.
-func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdict, string) {
+func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdict, string, string) {
 	obj := gomicro.Callee(c.pass.TypesInfo, call)
 	fn, ok := obj.(*types.Func)
 	if !ok {
-		return unknown, name
+		return unknown, name, ""
 	}
 	if short, _, ok := strings.Cut(name, "("); ok {
 		name = short
@@ -666,33 +708,38 @@ func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdi
 		switch {
 		case ref.Path == "util/wrapper" && ref.Name == "AuthHandler":
 			// v2: Inspect then Verify on the auth the function returns.
-			return yes, name
+			return yes, name, ""
 		case ref.Path == "wrapper/auth" && ref.Name == "AuthHandler":
 			if len(call.Args) == 1 && c.handlerOptionsAuth(call.Args[0], 0) {
-				return yes, name
+				return yes, name, ""
 			}
-			return no, name + " without an auth provider"
+			return no, name + " without an auth provider", ""
 		}
-		return no, name
+		return no, name, ""
 	}
 	if c.trusted[key(fn)] {
-		return yes, name
+		return yes, name, ""
 	}
 	var f authFact
 	if c.pass.ImportObjectFact(fn, &f) && (f.Makes || f.Wrapper) {
-		return yes, name
+		return yes, name, ""
 	}
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
-		return unknown, name
+		return unknown, name, ""
 	}
+	open := f.Open
 	if decl := c.model.LocalFunc(call); decl != nil {
 		for _, r := range gomicro.ReturnedValues(decl) {
-			if v, _ := c.wrapper(r, depth+1); v == yes {
-				return yes, name
+			v, _, o := c.wrapper(r, depth+1)
+			if v == yes {
+				return yes, name, ""
+			}
+			if open == "" {
+				open = o
 			}
 		}
 	}
-	return no, name
+	return no, name, open
 }
 
 // handlerOptionsAuth reports whether the wrapper/auth HandlerOptions value

@@ -57,7 +57,14 @@
 // metadata value, or failing when it is missing from a map of valid keys
 // (!validKeys[tok], _, ok := keys[tok]; !ok, or calling the next handler
 // only when it is there). Its length, its prefix, or a blocklist alone
-// checks nothing. Wrappers are recognised wherever they come from:
+// checks nothing. A wrapper fails open, and does not count, when the caller
+// can reach the next handler on a path that passes no check: one taken when
+// the credential is missing (if tok == "" { return next(...) }, a check
+// made only when metadata.Get finds the header) or when a header the caller
+// sets says so (X-Internal: true). Such a path is allowed when it is taken
+// for some endpoints, services or methods only (if req.Endpoint() ==
+// "Health.Check", publicEndpoints[req.Endpoint()], a switch on
+// req.Method()), or on a condition the caller does not send (a setting). Wrappers are recognised wherever they come from:
 // functions and methods (cfg.Middleware().Wrapper), function literals,
 // variables, and functions of other packages that return a wrapper. v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6
@@ -111,6 +118,11 @@
 //   - wrappers held in parameters or in interface values;
 //   - whether a credential check's result decides the failing path: a
 //     wrapper that calls Inspect and fails for another reason counts;
+//   - wrappers that fail open inside a helper they call (a verifier that
+//     returns nil when no token is sent) or by ignoring the check's result
+//     on a condition the caller sets; conditions are read through ==, !=,
+//     !, &&, || and switch cases, and any other use of req.Endpoint() (a
+//     call, a map lookup) is taken to pick public endpoints;
 //   - the order of registrations and wrappers: a wrapper added by a later
 //     Init call counts, as go-micro's rpc server applies wrappers at
 //     request time; of options, only where micro.Server comes is taken

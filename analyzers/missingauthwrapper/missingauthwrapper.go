@@ -79,6 +79,10 @@ type authFact struct {
 	// Verifier: the function checks a credential (a token, an account,
 	// an API key) and reports failure through its result.
 	Verifier bool
+	// Open: the wrapper (or the one the function returns) would
+	// authenticate, but calls the next handler without the check on a
+	// path the caller chooses; the text says when, for messages.
+	Open string
 }
 
 func (*authFact) AFact() {}
@@ -93,6 +97,9 @@ func (f *authFact) String() string {
 	}
 	if f.Verifier {
 		s = append(s, "verifier")
+	}
+	if f.Open != "" {
+		s = append(s, "failsopen")
 	}
 	return strings.Join(s, ",")
 }
@@ -111,6 +118,8 @@ type optionsFact struct {
 	Auth     bool     // one of them authenticates
 	Opaque   bool     // some option could not be seen into
 	Wrappers []string // names of the wrappers that do not authenticate
+	// OpenWrapper names one of them that fails open, OpenWhy says when.
+	OpenWrapper, OpenWhy string
 }
 
 func (*optionsFact) AFact() {}
@@ -128,11 +137,11 @@ type checker struct {
 	model   *gomicro.Model
 	trusted map[string]bool
 	// litAuth caches the verdict on handler literals.
-	litAuth map[*ast.FuncLit]bool
+	litAuth map[*ast.FuncLit]litVerdict
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]bool{}}
+	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}}
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}
@@ -285,8 +294,11 @@ func (c *checker) check(r gomicro.Registration) {
 type guard struct {
 	ok, unknown bool
 	wrappers    []string // wrappers that do not authenticate
-	v2noop      bool     // v2's automatic auth wrapper, with the no-op auth
-	comp        *gomicro.Component
+	// openWrapper is the first of them that would authenticate but calls
+	// the handler unchecked when openWhy says.
+	openWrapper, openWhy string
+	v2noop               bool // v2's automatic auth wrapper, with the no-op auth
+	comp                 *gomicro.Component
 }
 
 func (c *checker) guarded(comp *gomicro.Component) guard {
@@ -309,6 +321,7 @@ func (c *checker) guarded(comp *gomicro.Component) guard {
 					g.unknown = true
 				}
 				g.wrappers = append(g.wrappers, f.Wrappers...)
+				g.noteOpen(f.OpenWrapper, f.OpenWhy)
 				continue
 			}
 			args := gomicro.WrapperArgs(o)
@@ -317,13 +330,14 @@ func (c *checker) guarded(comp *gomicro.Component) guard {
 					g.unknown = true
 					continue
 				}
-				switch v, name := c.wrapper(a, 0); v {
+				switch v, name, open := c.wrapper(a, 0); v {
 				case yes:
 					g.ok = true
 				case unknown:
 					g.unknown = true
 				default:
 					g.wrappers = append(g.wrappers, name)
+					g.noteOpen(name, open)
 				}
 			}
 		case gomicro.OptAuth:
@@ -340,6 +354,13 @@ func (c *checker) guarded(comp *gomicro.Component) guard {
 		}
 	}
 	return g
+}
+
+// noteOpen records the first wrapper that fails open.
+func (g *guard) noteOpen(name, why string) {
+	if why != "" && g.openWhy == "" {
+		g.openWrapper, g.openWhy = name, why
+	}
 }
 
 func (c *checker) message(r gomicro.Registration, g *guard) string {
@@ -361,6 +382,8 @@ func (c *checker) message(r gomicro.Registration, g *guard) string {
 		return handler + " registered on " + on + " with no authentication wrapper: " + types.ExprString(moved) + " comes before micro.Server, which replaces the server it wraps; give micro.Server first"
 	}
 	switch {
+	case g.openWhy != "":
+		return handler + " registered on " + on + " whose handler wrapper " + g.openWrapper + " calls the handler without checking a credential " + g.openWhy + "; make that path fail the request"
 	case g.v2noop:
 		return handler + " registered on " + on + " whose built-in auth wrapper uses the no-op auth, which accepts every request; pass micro.Auth(jwt.NewAuth(...)) or add " + fix
 	case len(g.wrappers) > 0:
@@ -384,7 +407,7 @@ func (c *checker) replacedAuth(comp *gomicro.Component) ast.Expr {
 			continue
 		}
 		for _, a := range gomicro.WrapperArgs(o) {
-			if v, _ := c.wrapper(a, 0); v == yes {
+			if v, _, _ := c.wrapper(a, 0); v == yes {
 				return o.Call
 			}
 		}
@@ -488,16 +511,22 @@ func (c *checker) exportOptionHelpers() {
 						f.Auth = f.Auth || of.Auth
 						f.Opaque = f.Opaque || of.Opaque
 						f.Wrappers = append(f.Wrappers, of.Wrappers...)
+						if f.OpenWhy == "" {
+							f.OpenWrapper, f.OpenWhy = of.OpenWrapper, of.OpenWhy
+						}
 						continue
 					}
 					for _, a := range gomicro.WrapperArgs(o) {
-						switch v, name := c.wrapper(a, 0); v {
+						switch v, name, open := c.wrapper(a, 0); v {
 						case yes:
 							f.Auth = true
 						case unknown:
 							f.Opaque = true
 						default:
 							f.Wrappers = append(f.Wrappers, name)
+							if f.OpenWhy == "" && open != "" {
+								f.OpenWrapper, f.OpenWhy = name, open
+							}
 						}
 					}
 				}

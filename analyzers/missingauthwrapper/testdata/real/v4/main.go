@@ -55,6 +55,44 @@ func headers() {
 	micro.RegisterHandler(weak.Server(), new(Orders)) // want `handler Orders registered on service orders whose handler wrappers \(headerPresent\) do not authenticate`
 }
 
+// openWrapper inspects a token only when the caller sends one.
+func openWrapper(a auth.Auth) server.HandlerWrapper { // want openWrapper:"failsopen"
+	return func(next server.HandlerFunc) server.HandlerFunc {
+		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+			if tok, ok := metadata.Get(ctx, "Authorization"); ok {
+				if _, err := a.Inspect(tok); err != nil {
+					return errors.New("unauthorized")
+				}
+			}
+			return next(ctx, req, rsp)
+		}
+	}
+}
+
+// skipWrapper lets the health check through, and inspects the token of
+// every other call.
+func skipWrapper(a auth.Auth) server.HandlerWrapper { // want skipWrapper:"makesauthwrapper"
+	return func(next server.HandlerFunc) server.HandlerFunc {
+		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+			if req.Endpoint() == "Health.Check" {
+				return next(ctx, req, rsp)
+			}
+			tok, _ := metadata.Get(ctx, "Authorization")
+			if _, err := a.Inspect(tok); err != nil {
+				return errors.New("unauthorized")
+			}
+			return next(ctx, req, rsp)
+		}
+	}
+}
+
+func failOpen(a auth.Auth) {
+	open := micro.NewService(micro.Name("orders"), micro.WrapHandler(openWrapper(a)))
+	micro.RegisterHandler(open.Server(), new(Orders)) // want `handler Orders registered on service orders whose handler wrapper openWrapper calls the handler without checking a credential when the credential is missing`
+	skip := micro.NewService(micro.Name("orders"), micro.WrapHandler(skipWrapper(a)))
+	micro.RegisterHandler(skip.Server(), new(Orders))
+}
+
 func bare() {
 	svc := micro.NewService(micro.Name("shop.orders"))
 	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service shop.orders with no authentication wrapper`

@@ -110,3 +110,19 @@ func LabelOnly(next server.HandlerFunc) server.HandlerFunc {
 		return next(ctx, req, rsp)
 	}
 }
+
+// Optional inspects the token only when the caller sends one.
+func Optional(a auth.Auth) server.HandlerWrapper { // want Optional:"failsopen"
+	return func(next server.HandlerFunc) server.HandlerFunc {
+		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+			tok, ok := metadata.Get(ctx, "Authorization")
+			if !ok {
+				return next(ctx, req, rsp)
+			}
+			if _, err := a.Inspect(tok); err != nil {
+				return errors.New("unauthorized")
+			}
+			return next(ctx, req, rsp)
+		}
+	}
+}

@@ -1,0 +1,305 @@
+package missingauthwrapper
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/cfg"
+
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+)
+
+// A wrapper fails open when the caller can choose a path to the next
+// handler that passes no credential check: by sending no credential
+// (if tok == "" { return next(...) }, or a check made only when
+// metadata.Get found the header) or by setting a header
+// (X-Internal: true). A path the server chooses by the endpoint, service
+// or method called (a list of public endpoints) is not a bypass, nor is
+// one chosen by something the caller does not send (a setting).
+
+// bypass returns, when the handler literal lit calls the next handler on
+// such a path avoiding every node of checks, when it does so ("when the
+// credential is missing", "when the caller sets X-Internal"); otherwise "".
+func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
+	g := cfg.New(lit.Body, func(call *ast.CallExpr) bool {
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return !ok || id.Name != "panic" || c.pass.TypesInfo.Uses[id] != types.Universe.Lookup("panic")
+	})
+	f := &flow{c: c, checks: checks, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
+	f.learn(lit.Body)
+	type state struct {
+		b        *cfg.Block
+		narrowed bool   // an edge taken so far limits the endpoints
+		why      string // a condition the caller controls was taken
+	}
+	seen := map[state]bool{}
+	var found string
+	var walk func(s state)
+	walk = func(s state) {
+		if found != "" || seen[s] {
+			return
+		}
+		seen[s] = true
+		if f.checked(s.b) {
+			return
+		}
+		if f.callsNext(s.b) {
+			if s.why != "" && !s.narrowed {
+				found = s.why
+			}
+			return
+		}
+		if len(s.b.Succs) == 2 && len(s.b.Nodes) > 0 {
+			cond, _ := s.b.Nodes[len(s.b.Nodes)-1].(ast.Expr)
+			why := f.callerSays(cond)
+			for i, next := range s.b.Succs {
+				t := state{next, s.narrowed || f.narrows(cond, i == 0), s.why}
+				if t.why == "" {
+					t.why = why
+				}
+				walk(t)
+			}
+			return
+		}
+		for _, next := range s.b.Succs {
+			walk(state{next, s.narrowed, s.why})
+		}
+	}
+	if len(g.Blocks) > 0 {
+		walk(state{b: g.Blocks[0]})
+	}
+	return found
+}
+
+// flow holds what bypass knows of one handler literal.
+type flow struct {
+	c      *checker
+	checks []ast.Node
+	// caller maps the variables holding what the caller sends (the
+	// credential, metadata, a header, the ok of their lookup) to the
+	// header they come from, "" for the credential or all of them.
+	caller map[*types.Var]string
+	// endpoint holds the variables holding the endpoint, service or
+	// method called.
+	endpoint map[*types.Var]bool
+	// tags maps the expressions of switch cases to the switch's tag.
+	tags map[ast.Expr]ast.Expr
+}
+
+// learn records the variables assigned from what the caller sends or
+// from the endpoint called, and the tags of switches, in source order.
+func (f *flow) learn(body *ast.BlockStmt) {
+	info := f.c.pass.TypesInfo
+	note := func(lhs []ast.Expr, rhs []ast.Expr) {
+		for i, l := range lhs {
+			r := rhs[0]
+			if len(rhs) == len(lhs) {
+				r = rhs[i]
+			}
+			v, ok := info.ObjectOf(identOf(l)).(*types.Var)
+			if !ok {
+				continue
+			}
+			if from, ok := f.fromCaller(r); ok {
+				f.caller[v] = from
+			}
+			if f.isEndpoint(r) {
+				f.endpoint[v] = true
+			}
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			note(n.Lhs, n.Rhs)
+		case *ast.ValueSpec:
+			if len(n.Values) > 0 {
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				note(lhs, n.Values)
+			}
+		case *ast.SwitchStmt:
+			if n.Tag != nil {
+				for _, s := range n.Body.List {
+					for _, e := range s.(*ast.CaseClause).List {
+						f.tags[e] = n.Tag
+					}
+				}
+			}
+		}
+		return true
+	})
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// fromCaller reports whether e reads what the caller sends, and from
+// which header ("" for the credential, or for the metadata as a whole).
+func (f *flow) fromCaller(e ast.Expr) (header string, ok bool) {
+	c := f.c
+	found := false
+	header = ""
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			if v, isVar := c.pass.TypesInfo.Uses[n].(*types.Var); isVar {
+				if h, isCaller := f.caller[v]; isCaller {
+					found = true
+					if header == "" {
+						header = h
+					}
+				}
+			}
+		case ast.Expr:
+			if k, isKey := c.metadataKey(n); isKey {
+				found = true
+				s, isConst := c.model.StringArg(k)
+				switch {
+				case !isConst:
+					if header == "" {
+						header = "?"
+					}
+				case !isCredentialKey(s) && header == "":
+					header = s
+				}
+				return false
+			}
+			if call, isCall := n.(*ast.CallExpr); isCall {
+				ref, isRef := gomicro.CalleeRef(c.pass.TypesInfo, call)
+				if isRef && ref.Path == "metadata" && ref.Name == "FromContext" || c.isHeaderMap(call) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return header, found
+}
+
+// isCredentialKey reports whether s names a header carrying the
+// credential.
+func isCredentialKey(s string) bool {
+	return strings.EqualFold(s, "Authorization") || strings.EqualFold(s, "X-Api-Key") || strings.EqualFold(s, "Micro-Token")
+}
+
+// callerSays returns, when cond depends on what the caller sends, when
+// the wrapper lets the request through: "when the credential is
+// missing" or "when the caller sets X-Internal".
+func (f *flow) callerSays(cond ast.Expr) string {
+	if cond == nil {
+		return ""
+	}
+	if tag, ok := f.tags[cond]; ok {
+		cond = tag
+	}
+	h, ok := f.fromCaller(cond)
+	switch {
+	case !ok:
+		return ""
+	case h == "":
+		return "when the credential is missing"
+	case h == "?":
+		return "when the caller sets a header"
+	}
+	return "when the caller sets " + h
+}
+
+// isEndpoint reports whether e reads the endpoint, service or method the
+// request calls: req.Endpoint(), req.Service(), req.Method(), or a
+// variable holding one.
+func (f *flow) isEndpoint(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			if v, ok := f.c.pass.TypesInfo.Uses[n].(*types.Var); ok && f.endpoint[v] {
+				found = true
+			}
+		case *ast.CallExpr:
+			ref, ok := gomicro.CalleeRef(f.c.pass.TypesInfo, n)
+			if ok && ref.Path == "server" {
+				switch ref.Name {
+				case "Request.Endpoint", "Request.Service", "Request.Method":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// narrows reports whether taking the true (edge) or false branch of cond
+// limits the request to some endpoints, services or methods: the true
+// branch of req.Endpoint() == "Health.Check", of public[req.Endpoint()]
+// or of a switch case on the endpoint, the false one of !=.
+func (f *flow) narrows(cond ast.Expr, edge bool) bool {
+	if cond == nil {
+		return false
+	}
+	if tag, ok := f.tags[cond]; ok {
+		return edge && f.isEndpoint(tag)
+	}
+	switch x := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			return f.narrows(x.X, !edge)
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LAND:
+			if edge {
+				return f.narrows(x.X, true) || f.narrows(x.Y, true)
+			}
+			return f.narrows(x.X, false) && f.narrows(x.Y, false)
+		case token.LOR:
+			if edge {
+				return f.narrows(x.X, true) && f.narrows(x.Y, true)
+			}
+			return f.narrows(x.X, false) || f.narrows(x.Y, false)
+		case token.NEQ:
+			return !edge && f.isEndpoint(x)
+		}
+	}
+	return edge && f.isEndpoint(cond)
+}
+
+// checked reports whether block b holds a credential check.
+func (f *flow) checked(b *cfg.Block) bool {
+	for _, n := range b.Nodes {
+		for _, chk := range f.checks {
+			if n.Pos() <= chk.Pos() && chk.End() <= n.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callsNext reports whether block b calls the next handler.
+func (f *flow) callsNext(b *cfg.Block) bool {
+	for _, n := range b.Nodes {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok && f.c.isNextCall(e) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
