@@ -247,9 +247,14 @@ func (c *checker) authHandler(lit *ast.FuncLit) litVerdict {
 		return v
 	}
 	var v litVerdict
-	if checks := c.credentialChecks(lit.Body); len(checks) > 0 && c.failsSomewhere(lit) {
+	checks, noop := c.credentialChecks(lit.Body)
+	switch {
+	case !c.failsSomewhere(lit):
+	case len(checks) > 0:
 		v.open = c.bypass(lit, checks)
 		v.ok = v.open == ""
+	case noop:
+		v.open = openNoop
 	}
 	c.litAuth[lit] = v
 	return v
@@ -258,21 +263,27 @@ func (c *checker) authHandler(lit *ast.FuncLit) litVerdict {
 // checksCredential reports whether body (nested literals included) calls a
 // credential check or compares an Authorization metadata value.
 func (c *checker) checksCredential(body *ast.BlockStmt) bool {
-	return len(c.credentialChecks(body)) > 0
+	checks, _ := c.credentialChecks(body)
+	return len(checks) > 0
 }
 
 // credentialChecks returns the places where body (nested literals
 // included) checks a credential: the calls of credential checks, the
 // comparisons of an Authorization value and the conditions that look it
-// up in a set of valid keys.
-func (c *checker) credentialChecks(body *ast.BlockStmt) []ast.Node {
-	var found []ast.Node
+// up in a set of valid keys. An Inspect of the no-op auth checks nothing;
+// noop says one was seen.
+func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop bool) {
 	authVars := map[*types.Var]bool{}
 	inSet := map[*types.Var]bool{} // ok of _, ok := validKeys[tok]
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if c.isCredentialCheck(gomicro.Callee(c.pass.TypesInfo, n)) {
+			obj := gomicro.Callee(c.pass.TypesInfo, n)
+			switch {
+			case !c.isCredentialCheck(obj):
+			case c.onNoopAuth(n, obj):
+				noop = true
+			default:
 				found = append(found, n)
 			}
 		case *ast.AssignStmt:
@@ -319,7 +330,104 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) []ast.Node {
 		}
 		return true
 	})
-	return found
+	return found, noop
+}
+
+// onNoopAuth reports whether call, of go-micro's auth.Auth.Inspect (or
+// v2's auth.Auth.Verify), is made on a provider that is visibly the no-op
+// one, which accepts any token: a variable of this package (a local, or
+// an unexported package variable, which no other package can set) given
+// only auth.NewAuth(), noop.NewAuth() or auth.DefaultAuth, or the
+// Options().Auth of a service built without micro.Auth. auth.DefaultAuth
+// itself, read when a request comes, may have been replaced by then.
+func (c *checker) onNoopAuth(call *ast.CallExpr, obj types.Object) bool {
+	ref, ok := gomicro.RefOf(obj)
+	if !ok || ref.Path != "auth" || ref.Name != "Auth.Inspect" && ref.Name != "Auth.Verify" {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	recv := ast.Unparen(sel.X)
+	if s, ok := recv.(*ast.SelectorExpr); ok && c.serviceOptionsAuth(s) != nil {
+		return c.isNoopAuth(recv, 0)
+	}
+	v := c.model.VarOf(recv)
+	if v == nil || v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == c.pass.Pkg.Scope() && v.Exported() {
+		return false
+	}
+	return c.isNoopAuth(recv, 0)
+}
+
+// serviceOptionsAuth returns svc when e is svc.Options().Auth on a
+// go-micro service, or nil.
+func (c *checker) serviceOptionsAuth(e *ast.SelectorExpr) ast.Expr {
+	if e.Sel.Name != "Auth" {
+		return nil
+	}
+	call, ok := ast.Unparen(e.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil
+	}
+	ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, call)
+	if !ok || ref.Name != "Service.Options" || ref.Path != "" && ref.Path != "service" {
+		return nil
+	}
+	return ast.Unparen(call.Fun).(*ast.SelectorExpr).X
+}
+
+// serviceHasNoopAuth reports whether every service svc may hold is one the
+// model sees built without a micro.Auth option other than the no-op auth,
+// so that its Options().Auth is auth.DefaultAuth; and that no auth plugin
+// is linked in for a MICRO_AUTH flag to select when the service parses
+// its flags.
+func (c *checker) serviceHasNoopAuth(svc ast.Expr, depth int) bool {
+	val := c.model.ValueOf(svc)
+	if val.Opaque || len(val.Components) == 0 || c.authPluginLinked() {
+		return false
+	}
+	for _, comp := range val.Components {
+		if comp.Ctor.Kind != gomicro.Service {
+			return false
+		}
+		for _, o := range comp.Options {
+			switch {
+			case o.Kind == gomicro.OptOpaque && o.Sub != gomicro.Client:
+				return false
+			case o.Kind == gomicro.OptAuth && o.Sub == gomicro.NoKind && !c.isNoopAuth(o.Arg, depth+1):
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// authPluginLinked reports whether the package imports, directly or not,
+// a go-micro auth implementation other than the no-op one (auth/jwt),
+// which registers itself for the MICRO_AUTH flag.
+func (c *checker) authPluginLinked() bool {
+	if c.authPlugin == nil {
+		linked := false
+		seen := map[*types.Package]bool{}
+		var visit func(p *types.Package)
+		visit = func(p *types.Package) {
+			if linked || seen[p] {
+				return
+			}
+			seen[p] = true
+			if _, rel, ok := gomicro.Split(p.Path()); ok && strings.HasPrefix(rel, "auth/") && rel != "auth/noop" {
+				linked = true
+				return
+			}
+			for _, imp := range p.Imports() {
+				visit(imp)
+			}
+		}
+		visit(c.pass.Pkg)
+		c.authPlugin = &linked
+	}
+	return *c.authPlugin
 }
 
 // noteKeySetVars adds to inSet the variables an assignment gives whether
@@ -789,6 +897,11 @@ func (c *checker) isNoopAuth(e ast.Expr, depth int) bool {
 	e = ast.Unparen(e)
 	if depth > 6 {
 		return false
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		if svc := c.serviceOptionsAuth(sel); svc != nil {
+			return c.serviceHasNoopAuth(svc, depth)
+		}
 	}
 	switch x := e.(type) {
 	case *ast.CallExpr:

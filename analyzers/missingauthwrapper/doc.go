@@ -51,22 +51,28 @@
 // function that does one of these and reports failure (learnt as a fact),
 // or comparing the Authorization (or X-Api-Key, Micro-Token) value of the
 // metadata or of the request's headers (req.Header(), which hold the same
-// transport headers), or text cut from it (strings.TrimPrefix, strings.Fields, an
-// element or a slice of it), with something other than the empty string,
-// a scheme name such as "Bearer", a sentinel such as "null" or another
-// metadata value, or failing when it is missing from a map of valid keys
-// (!validKeys[tok], _, ok := keys[tok]; !ok, or calling the next handler
-// only when it is there). Its length, its prefix, or a blocklist alone
-// checks nothing. A wrapper fails open, and does not count, when the caller
-// can reach the next handler on a path that passes no check: one taken when
-// the credential is missing (if tok == "" { return next(...) }, a check
-// made only when metadata.Get finds the header) or when a header the caller
-// sets says so (X-Internal: true). Such a path is allowed when it is taken
-// for some endpoints, services or methods only (if req.Endpoint() ==
-// "Health.Check", publicEndpoints[req.Endpoint()], a switch on
-// req.Method()), or on a condition the caller does not send (a setting). Wrappers are recognised wherever they come from:
-// functions and methods (cfg.Middleware().Wrapper), function literals,
-// variables, and functions of other packages that return a wrapper. v2's
+// transport headers), or text cut from it (strings.TrimPrefix,
+// strings.Fields, an element or a slice of it), with something other than
+// the empty string, a scheme name such as "Bearer", a sentinel such as
+// "null" or another metadata value, or failing when it is missing from a
+// map of valid keys (!validKeys[tok], _, ok := keys[tok]; !ok, or calling
+// the next handler only when it is there). Its length, its prefix, or a
+// blocklist alone checks nothing, and so does Inspect on go-micro's no-op
+// auth, which accepts any token: on a local or unexported package variable
+// given only auth.NewAuth(), noop.NewAuth() or auth.DefaultAuth (when the
+// package does not replace it), or on the Options().Auth of a service built
+// without micro.Auth while no auth plugin such as auth/jwt is linked in for
+// MICRO_AUTH to select. A wrapper fails open, and does not count, when the
+// caller can reach the next handler on a path that passes no check: one
+// taken when the credential is missing (if tok == "" { return next(...) },
+// a check made only when metadata.Get finds the header) or when a header
+// the caller sets says so (X-Internal: true). Such a path is allowed when
+// it is taken for some endpoints, services or methods only (if
+// req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
+// switch on req.Method()), or on a condition the caller does not send (a
+// setting). Wrappers are recognised wherever they come from: functions and
+// methods (cfg.Middleware().Wrapper), function literals, variables, and
+// functions of other packages that return a wrapper. v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6
 // wrapper/auth.AuthHandler when its HandlerOptions carry an auth provider
 // that is not the no-op one; AuthOptional, which never rejects, does not.
@@ -123,6 +129,10 @@
 //     on a condition the caller sets; conditions are read through ==, !=,
 //     !, &&, || and switch cases, and any other use of req.Endpoint() (a
 //     call, a map lookup) is taken to pick public endpoints;
+//   - a no-op auth seen across packages: an exported variable, a provider
+//     passed to a function of another package that builds the wrapper,
+//     and auth.DefaultAuth itself, which the program may replace before
+//     requests come, are taken to verify tokens;
 //   - the order of registrations and wrappers: a wrapper added by a later
 //     Init call counts, as go-micro's rpc server applies wrappers at
 //     request time; of options, only where micro.Server comes is taken

@@ -20,8 +20,8 @@ import (
 // one chosen by something the caller does not send (a setting).
 
 // bypass returns, when the handler literal lit calls the next handler on
-// such a path avoiding every node of checks, when it does so ("when the
-// credential is missing", "when the caller sets X-Internal"); otherwise "".
+// such a path avoiding every node of checks, when it does so (openMissing
+// or openHeader, see weakness); otherwise "".
 func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 	g := cfg.New(lit.Body, func(call *ast.CallExpr) bool {
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
@@ -191,9 +191,9 @@ func isCredentialKey(s string) bool {
 	return strings.EqualFold(s, "Authorization") || strings.EqualFold(s, "X-Api-Key") || strings.EqualFold(s, "Micro-Token")
 }
 
-// callerSays returns, when cond depends on what the caller sends, when
-// the wrapper lets the request through: "when the credential is
-// missing" or "when the caller sets X-Internal".
+// callerSays returns, when cond depends on what the caller sends, whether
+// it is the credential (openMissing) or another header (openHeader, with
+// its name when known).
 func (f *flow) callerSays(cond ast.Expr) string {
 	if cond == nil {
 		return ""
@@ -206,11 +206,32 @@ func (f *flow) callerSays(cond ast.Expr) string {
 	case !ok:
 		return ""
 	case h == "":
-		return "when the credential is missing"
+		return openMissing
 	case h == "?":
-		return "when the caller sets a header"
+		return openHeader
 	}
-	return "when the caller sets " + h
+	return openHeader + h
+}
+
+// Why a wrapper that checks a credential still does not authenticate, as
+// kept in authFact.Open.
+const (
+	openMissing = "missing"  // calls the next handler when no credential is sent
+	openHeader  = "header:"  // ... when the caller sets the header named after it
+	openNoop    = "noopauth" // checks the token with the no-op auth
+)
+
+// weakness says, for messages, why a wrapper does not authenticate.
+func weakness(open string) string {
+	switch {
+	case open == openNoop:
+		return "inspects the token with go-micro's no-op auth, which accepts any token; give it a provider that verifies tokens"
+	case open == openMissing:
+		return "calls the handler without checking a credential when the credential is missing; make that path fail the request"
+	case open == openHeader:
+		return "calls the handler without checking a credential when the caller sets a header; make that path fail the request"
+	}
+	return "calls the handler without checking a credential when the caller sets " + strings.TrimPrefix(open, openHeader) + "; make that path fail the request"
 }
 
 // isEndpoint reports whether e reads the endpoint, service or method the

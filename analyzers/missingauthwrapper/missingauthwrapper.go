@@ -81,7 +81,8 @@ type authFact struct {
 	Verifier bool
 	// Open: the wrapper (or the one the function returns) would
 	// authenticate, but calls the next handler without the check on a
-	// path the caller chooses; the text says when, for messages.
+	// path the caller chooses, or checks with the no-op auth; it says
+	// which (openMissing, openHeader, openNoop).
 	Open string
 }
 
@@ -98,7 +99,11 @@ func (f *authFact) String() string {
 	if f.Verifier {
 		s = append(s, "verifier")
 	}
-	if f.Open != "" {
+	switch f.Open {
+	case "":
+	case openNoop:
+		s = append(s, "noopauth")
+	default:
 		s = append(s, "failsopen")
 	}
 	return strings.Join(s, ",")
@@ -138,6 +143,8 @@ type checker struct {
 	trusted map[string]bool
 	// litAuth caches the verdict on handler literals.
 	litAuth map[*ast.FuncLit]litVerdict
+	// authPlugin caches authPluginLinked.
+	authPlugin *bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
@@ -383,7 +390,7 @@ func (c *checker) message(r gomicro.Registration, g *guard) string {
 	}
 	switch {
 	case g.openWhy != "":
-		return handler + " registered on " + on + " whose handler wrapper " + g.openWrapper + " calls the handler without checking a credential " + g.openWhy + "; make that path fail the request"
+		return handler + " registered on " + on + " whose handler wrapper " + g.openWrapper + " " + weakness(g.openWhy)
 	case g.v2noop:
 		return handler + " registered on " + on + " whose built-in auth wrapper uses the no-op auth, which accepts every request; pass micro.Auth(jwt.NewAuth(...)) or add " + fix
 	case len(g.wrappers) > 0:

@@ -93,6 +93,26 @@ func failOpen(a auth.Auth) {
 	micro.RegisterHandler(skip.Server(), new(Orders))
 }
 
+// noopAuth is go-micro's no-op auth: its Inspect accepts any token.
+var noopAuth = auth.NewAuth()
+
+func noopWrapper(next server.HandlerFunc) server.HandlerFunc { // want noopWrapper:"noopauth"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if _, err := noopAuth.Inspect(tok); err != nil {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func noop(a auth.Auth) {
+	svc := micro.NewService(micro.Name("orders"), micro.WrapHandler(noopWrapper))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service orders whose handler wrapper noopWrapper inspects the token with go-micro's no-op auth`
+	given := micro.NewService(micro.Name("orders"), micro.WrapHandler(authWrapper(a)))
+	micro.RegisterHandler(given.Server(), new(Orders))
+}
+
 func bare() {
 	svc := micro.NewService(micro.Name("shop.orders"))
 	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service shop.orders with no authentication wrapper`

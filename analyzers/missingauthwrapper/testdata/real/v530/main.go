@@ -9,8 +9,10 @@ import (
 	"os"
 
 	"go-micro.dev/v5"
+	"go-micro.dev/v5/auth"
 	"go-micro.dev/v5/metadata"
 	"go-micro.dev/v5/server"
+	authw "go-micro.dev/v5/wrapper/auth"
 )
 
 type Orders struct{}
@@ -32,4 +34,17 @@ func services() {
 	server.Init(server.WrapHandler(authWrapper))
 	svc := micro.New("orders")
 	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service orders with no authentication wrapper`
+}
+
+// A service built without micro.Auth holds auth.DefaultAuth, the no-op auth
+// (service/options.go newOptions): AuthHandler given its Options().Auth
+// accepts any token.
+func optionsAuth(a auth.Auth) {
+	svc := micro.New("orders")
+	svc.Init(micro.WrapHandler(authw.AuthHandler(authw.HandlerOptions{Auth: svc.Options().Auth})))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service orders whose handler wrappers \(authw.AuthHandler without an auth provider\) do not authenticate`
+
+	given := micro.New("orders", micro.Auth(a))
+	given.Init(micro.WrapHandler(authw.AuthHandler(authw.HandlerOptions{Auth: given.Options().Auth})))
+	micro.RegisterHandler(given.Server(), new(Orders))
 }

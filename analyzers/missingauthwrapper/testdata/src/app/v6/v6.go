@@ -30,6 +30,13 @@ func services() {
 	defaultProvider := micro.NewService("v6.default", micro.WrapHandler(wauth.AuthHandler(wauth.HandlerOptions{Auth: auth.DefaultAuth})))
 	defaultProvider.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
 
+	// This package links auth/jwt in, which registers itself for the
+	// MICRO_AUTH flag: the provider a service parses from its flags may
+	// be a real one.
+	flagged := micro.NewService("v6.flagged")
+	flagged.Init(micro.WrapHandler(wauth.AuthHandler(wauth.HandlerOptions{Auth: flagged.Options().Auth})))
+	flagged.Handle(new(Orders))
+
 	optional := micro.NewService("v6.optional", micro.WrapHandler(wauth.AuthOptional(provider)))
 	optional.Handle(new(Orders)) // want `whose handler wrappers \(wauth.AuthOptional\) do not authenticate`
 }

@@ -18,6 +18,7 @@ type Option func(*Options)
 
 type Service interface {
 	Init(...Option)
+	Options() Options
 	Server() server.Server
 	Client() client.Client
 	Handle(v interface{}, opts ...server.HandlerOption) error
@@ -27,6 +28,7 @@ type Service interface {
 type service struct{ opts Options }
 
 func (s *service) Init(...Option)                                           {}
+func (s *service) Options() Options                                         { return s.opts }
 func (s *service) Server() server.Server                                    { return s.opts.Server }
 func (s *service) Client() client.Client                                    { return s.opts.Client }
 func (s *service) Handle(v interface{}, opts ...server.HandlerOption) error { return nil }
