@@ -151,6 +151,15 @@
 //     from earlier v5 releases by micro.Service, an alias of
 //     service.Service from v5.17 on, and counts a server.Init wrapper for
 //     a service only before that;
+//   - checks it does not know: a wrapper that validates the token by
+//     calling an auth service through its generated client
+//     (authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok}), then
+//     failing on an error or !res.Valid) is reported as not
+//     authenticating, and the message says so when a service has
+//     wrappers but none is recognised; declare such a check with
+//     -missingauthwrapper.trusted
+//     "(example.com/auth/proto.AuthService).Validate", the client
+//     interface's import path, name and method;
 //   - the implicit registrations of v6 (agents, the MCP, A2A and API
 //     gateways) and the web service's net/http handlers, which have no
 //     handler wrappers; the plugin module wrapper/auth of v4, whose API

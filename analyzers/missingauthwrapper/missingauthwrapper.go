@@ -394,7 +394,9 @@ func (c *checker) message(r gomicro.Registration, g *guard) string {
 	case g.v2noop:
 		return handler + " registered on " + on + " whose built-in auth wrapper uses the no-op auth, which accepts every request; pass micro.Auth(jwt.NewAuth(...)) or add " + fix
 	case len(g.wrappers) > 0:
-		return handler + " registered on " + on + " whose handler wrappers (" + strings.Join(dedup(g.wrappers), ", ") + ") do not authenticate; add " + fix
+		// A wrapper may check the token in a way the rule cannot know
+		// (a call to an auth service): say how to declare it.
+		return handler + " registered on " + on + " whose handler wrappers (" + strings.Join(dedup(g.wrappers), ", ") + ") do not authenticate; add " + fix + ", or name a check the rule does not know with -missingauthwrapper.trusted"
 	}
 	return handler + " registered on " + on + " with no authentication wrapper; add " + fix
 }

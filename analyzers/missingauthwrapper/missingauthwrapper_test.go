@@ -19,13 +19,14 @@ func Test(t *testing.T) {
 		"app/v2", "app/v5", "app/v6")
 }
 
-// TestFlags trusts a wrapper and makes a handler type public, replacing
+// TestFlags trusts a wrapper and a generated client's method (an auth
+// service's Validate) and makes a handler type public, replacing
 // the default public list (so Health is reported), as
 // -missingauthwrapper.trusted and -missingauthwrapper.public do.
 func TestFlags(t *testing.T) {
 	t.Parallel()
 	a := missingauthwrapper.New(missingauthwrapper.DefaultConfig())
-	if err := a.Flags.Set("trusted", "app/flags.Gate"); err != nil {
+	if err := a.Flags.Set("trusted", "app/flags.Gate,(app/authpb.AuthService).Validate"); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.Flags.Set("public", "app/flags.Status"); err != nil {

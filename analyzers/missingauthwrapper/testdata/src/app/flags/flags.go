@@ -1,7 +1,13 @@
 package flags
 
 import (
+	"context"
+	"errors"
+
+	"app/authpb"
+
 	"go-micro.dev/v4"
+	"go-micro.dev/v4/metadata"
 	"go-micro.dev/v4/server"
 )
 
@@ -21,4 +27,23 @@ func services() {
 	bare := micro.NewService()
 	micro.RegisterHandler(bare.Server(), new(Status))
 	micro.RegisterHandler(bare.Server(), new(Health)) // want `handler Health registered on a service with no authentication wrapper`
+}
+
+var authSvc = authpb.NewAuthService("auth", nil)
+
+// Remote validates the token with the auth service, which -trusted names.
+func Remote(next server.HandlerFunc) server.HandlerFunc { // want Remote:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		res, err := authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok})
+		if err != nil || !res.Valid {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func remote() {
+	svc := micro.NewService(micro.WrapHandler(Remote))
+	micro.RegisterHandler(svc.Server(), new(Orders))
 }

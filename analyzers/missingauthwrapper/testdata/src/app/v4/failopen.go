@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"app/authmw"
+	"app/authpb"
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/auth"
@@ -228,4 +229,24 @@ func failOpenElsewhere() {
 	micro.RegisterHandler(svc.Server(), new(Orders)) // want `whose handler wrapper authmw.Optional calls the handler without checking a credential when the credential is missing`
 	guarded := micro.NewService(micro.Name("orders"), micro.WrapHandler(authmw.New(verifier)))
 	micro.RegisterHandler(guarded.Server(), new(Orders))
+}
+
+var authSvc = authpb.NewAuthService("auth", nil)
+
+// remoteValidate asks an auth service, through its generated client,
+// whether the token is valid: a check the rule cannot know by itself.
+func remoteValidate(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		res, err := authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok})
+		if err != nil || !res.Valid {
+			return errors.New("unauthorized")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func remoteCheck() {
+	svc := micro.NewService(micro.Name("orders"), micro.WrapHandler(remoteValidate))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service orders whose handler wrappers \(remoteValidate\) do not authenticate; add micro.WrapHandler\(yourAuthWrapper\), or name a check the rule does not know with -missingauthwrapper.trusted`
 }
