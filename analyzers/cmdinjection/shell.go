@@ -121,16 +121,42 @@ func posixScript(name string, argv []dataflow.Value, start int) *shell {
 		case c == "-o" || c == "+o":
 			i++ // the option's name
 		case isDashC(c):
+			return scriptAfterC(name+" -c", argv, i+1)
+		case strings.HasPrefix(c, "-") || strings.HasPrefix(c, "+"):
+		default:
+			return &shell{name: name, script: i, unknown: -1} // a constant script file
+		}
+	}
+	return nil
+}
+
+// scriptAfterC finds the script of sh -c in argv from i on: the first
+// operand after the options, which the shell reads whether they come
+// before or after -c (sh -c -e SCRIPT), and after "--" or "-", which end
+// them (sh -c -- SCRIPT runs SCRIPT).
+func scriptAfterC(name string, argv []dataflow.Value, i int) *shell {
+	for ; i < len(argv); i++ {
+		if argv[i].Spread {
+			return &shell{name: name, script: -1, unknown: i}
+		}
+		c, ok := argv[i].Const()
+		if !ok {
+			return &shell{name: name, script: i, unknown: -1}
+		}
+		switch {
+		case c == "--" || c == "-":
 			if i+1 >= len(argv) {
 				return nil
 			}
 			if argv[i+1].Spread {
-				return &shell{name: name + " -c", script: -1, unknown: i + 1}
+				return &shell{name: name, script: -1, unknown: i + 1}
 			}
-			return &shell{name: name + " -c", script: i + 1, unknown: -1}
-		case strings.HasPrefix(c, "-") || strings.HasPrefix(c, "+"):
+			return &shell{name: name, script: i + 1, unknown: -1}
+		case c == "-o" || c == "+o":
+			i++ // the option's name
+		case len(c) > 1 && (c[0] == '-' || c[0] == '+'):
 		default:
-			return &shell{name: name, script: i, unknown: -1} // a constant script file
+			return &shell{name: name, script: i, unknown: -1}
 		}
 	}
 	return nil

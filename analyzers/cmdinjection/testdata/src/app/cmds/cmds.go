@@ -23,6 +23,11 @@ func shells(n int) {
 	exec.Command("/bin/bash", "-ec", *script) // want `shell script run by bash -c passed to exec.Command comes from external input \(flag -script\)`
 	exec.Command("/bin/bash", "-ec", "ls -l | wc -l")
 	exec.Command("sh", "-c", `ls -- "$1"`, "sh", dir)
+	exec.Command("sh", "-c", "--", "ls "+dir)                     // want `shell script run by sh -c passed to exec.Command comes from external input \(os.Getenv\(...\)\)`
+	exec.Command("bash", "-c", "-e", "-o", "pipefail", "ls "+dir) // want `shell script run by bash -c passed to exec.Command comes from external input`
+	exec.Command("sudo", "sh", "-c", "--", "ls "+dir)             // want `shell script run by sudo sh -c passed to exec.Command comes from external input`
+	exec.Command("sh", "-c", "--", `ls -- "$1"`, "sh", dir)       // ok: a positional parameter
+	exec.Command("bash", "-c", "-e", `ls -- "$1"`, "bash", dir)   // ok: a positional parameter
 	exec.Command("sh", "-c", "sleep "+strconv.Itoa(n))
 	exec.Command("busybox", "sh", "-c", "rm "+dir) // want `shell script run by busybox sh -c`
 	exec.Command("busybox", "rm", "--", dir)
