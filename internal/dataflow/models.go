@@ -125,6 +125,12 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 		if name == "ReadAll" && len(args) == 1 && idx == 0 {
 			return e.eval(args[0]).Flatten(), true
 		}
+	case "encoding/json", "encoding/xml":
+		// A decoder holds what it will read: Decode writes that through
+		// its operand (see modelWrites).
+		if name == "NewDecoder" && len(args) == 1 && idx == 0 {
+			return e.eval(args[0]).Flatten(), true
+		}
 	case "github.com/jmoiron/sqlx":
 		switch name {
 		case "Rebind":
