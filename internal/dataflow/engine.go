@@ -493,11 +493,84 @@ func (e *engine) param(p *ssa.Parameter) Value {
 		if fn.Synthetic == rangeFuncBody {
 			// The loop variable of a range over a function is
 			// an argument of the loop body's yield function.
+			if r, ok := e.seqElem(fn); ok {
+				return r
+			}
 			return of(NonConstant, "a range-over-func loop variable")
 		}
 		return of(NonConstant, "parameter "+p.Name())
 	}
 	return Value{Params: []int{idx}, Param: idx + 1, ParamPath: p.Name()}
+}
+
+// seqElem is the origin of the loop variable of yield, the body of a
+// range over a function, when every call that runs the body is an
+// iterator of the standard library whose elements are known: pieces of a
+// string or byte slice (strings.SplitSeq, FieldsSeq, Lines and the others
+// of strings and bytes) or elements of a slice (slices.Values, All,
+// Backward). ok is false for other iterators, and for a value that
+// depends on the parameters of the function the loop is in, which the
+// body's own parameters would be taken for.
+func (e *engine) seqElem(yield *ssa.Function) (Value, bool) {
+	parent := yield.Parent()
+	if parent == nil {
+		return Value{}, false
+	}
+	r, found := Value{}, false
+	for _, b := range parent.Blocks {
+		for _, instr := range b.Instrs {
+			call, ok := instr.(ssa.CallInstruction)
+			if !ok || len(call.Common().Args) != 1 {
+				continue
+			}
+			arg := call.Common().Args[0]
+			if mc, ok := arg.(*ssa.MakeClosure); ok {
+				arg = mc.Fn
+			}
+			if arg != yield {
+				continue
+			}
+			v, ok := e.seqOf(call.Common().Value)
+			if !ok || v.DependsOnParams() {
+				return Value{}, false
+			}
+			if found {
+				r = Union(r, v)
+			} else {
+				r, found = v, true
+			}
+		}
+	}
+	return r, found
+}
+
+// seqOf is the origin of the elements of iter, an iterator returned by a
+// call to a function of strings, bytes or slices that seqElem knows.
+func (e *engine) seqOf(iter ssa.Value) (Value, bool) {
+	call, ok := iter.(*ssa.Call)
+	if !ok {
+		return Value{}, false
+	}
+	obj, recv, args := callee(call.Common())
+	if obj == nil || obj.Pkg() == nil || recv != nil || len(args) == 0 {
+		return Value{}, false
+	}
+	switch obj.Pkg().Path() {
+	case "strings", "bytes":
+		switch obj.Name() {
+		case "SplitSeq", "SplitAfterSeq", "FieldsSeq", "FieldsFuncSeq", "Lines":
+			// A piece of the text, which may start anywhere in it.
+			v := e.eval(args[0]).Flatten()
+			v.Finite, v.Consts, v.Prefix = false, nil, ""
+			return v, true
+		}
+	case "slices":
+		switch obj.Name() {
+		case "Values", "All", "Backward":
+			return e.eval(args[0]).Flatten(), true
+		}
+	}
+	return Value{}, false
 }
 
 // freeVar is the origin of a captured variable: the join of what every
