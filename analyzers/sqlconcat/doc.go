@@ -14,9 +14,13 @@
 // as package functions), gorm (Raw, Exec, gorm.Expr, and Where, Or, Not,
 // Having, Order, Group, Joins and Select when given a string, and the
 // inline condition of First, Take, Last, Find, Delete, FirstOrInit and
-// FirstOrCreate when the first one is a string) and pgx v4 and v5
+// FirstOrCreate when the first one is a string), pgx v4 and v5
 // (Conn, Tx, pgxpool Pool, Conn and Tx: Query, QueryRow, Exec, QueryFunc,
-// Prepare, and Batch.Queue, whose items SendBatch runs) back to where it
+// Prepare, and Batch.Queue, whose items SendBatch runs) and squirrel
+// (sq.Expr, Select, Insert, Update, Delete, and the builders' Where,
+// Having, Column, JoinClause and OrderByClause when given a string, and
+// From, Join, Columns, OrderBy, GroupBy, Set, Table, Into, Options,
+// Prefix, Suffix and an alias) back to where it
 // was built, through local variables, re-assignment, formatting,
 // strings.Builder and bytes.Buffer, helper functions and other packages.
 //
@@ -26,7 +30,10 @@
 // environment, a flag, os.Args). Text that is constant, picked from
 // constants (a switch, a map literal), made of digits only
 // (strconv.Itoa, %d, time formatting), quoted by pq.QuoteIdentifier,
-// pq.QuoteLiteral or pgx.Identifier.Sanitize, or cleaned down to letters,
+// pq.QuoteLiteral or pgx.Identifier.Sanitize, rendered by a squirrel
+// builder or expression (ToSql, MustSql: what it was given as SQL is
+// judged where it was given, and its values are arguments), or cleaned
+// down to letters,
 // digits and underscores by a regexp replacement
 // (regexp.MustCompile("[^a-zA-Z0-9]+").ReplaceAllString(name, "_"), the
 // regexp held in a variable or field that nothing else writes) is never
@@ -103,8 +110,13 @@
 //     by a call not given a pointer to its struct (one that reaches it
 //     through a global or a pointer kept elsewhere), or by another
 //     goroutine: the check still counts;
-//   - ORM query builders (squirrel, goqu, ent) and the string forms of
-//     other drivers unless added with -sqlconcat.sinks.
+//   - ORM query builders other than squirrel (goqu, ent) and the string
+//     forms of other drivers unless added with -sqlconcat.sinks;
+//   - in squirrel, the strings of sq.ConcatExpr and of sq.Case's When,
+//     Then and Else, the keys of sq.Eq and the other maps (column names),
+//     conditions given as an interface value whose string is built
+//     elsewhere, and a Sqlizer of your own whose ToSql builds its text
+//     from input and that a builder renders.
 //
 // An allow-list check counts only for the value it checks and only where
 // every path to the query went through it, or replaced the value by

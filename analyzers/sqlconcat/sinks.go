@@ -72,11 +72,43 @@ func buildSinks() map[string]sinkSpec {
 	add(gorm, []string{"DB"}, "First Take Last Find Delete FirstOrInit FirstOrCreate", sinkSpec{query: 1, style: "?", cond: true, first: true})
 	add(gorm, []string{""}, "Expr", sinkSpec{query: 0, style: "?"})
 
+	// squirrel's builders take SQL text where they take a string: the
+	// text of a condition, a column, a table, a clause. Values given to
+	// sq.Eq and after placeholders become arguments, and ToSql's text is
+	// trusted (see squirrelOutput).
+	sq := one(squirrelPath)
+	add(sq, []string{""}, "Expr Select Insert Replace Update Delete", sinkSpec{query: 0})
+	add(sq, []string{""}, "Alias", sinkSpec{query: 1})
+	add(sq, []string{"StatementBuilderType"}, "Select Insert Replace Update Delete", sinkSpec{query: 0})
+	add(sq, []string{"StatementBuilderType", "SelectBuilder", "UpdateBuilder", "DeleteBuilder"}, "Where", sinkSpec{query: 0, cond: true})
+	add(sq, []string{"SelectBuilder", "InsertBuilder", "UpdateBuilder", "DeleteBuilder"}, "Prefix Suffix", sinkSpec{query: 0})
+	add(sq, []string{"SelectBuilder", "UpdateBuilder", "DeleteBuilder"}, "From OrderBy", sinkSpec{query: 0})
+	add(sq, []string{"SelectBuilder", "InsertBuilder"}, "Options Columns", sinkSpec{query: 0})
+	add(sq, []string{"SelectBuilder"}, "Join LeftJoin RightJoin InnerJoin CrossJoin GroupBy", sinkSpec{query: 0})
+	add(sq, []string{"SelectBuilder"}, "Column JoinClause Having OrderByClause", sinkSpec{query: 0, cond: true})
+	add(sq, []string{"SelectBuilder", "UpdateBuilder"}, "FromSelect", sinkSpec{query: 1})
+	add(sq, []string{"InsertBuilder"}, "Into", sinkSpec{query: 0})
+	add(sq, []string{"UpdateBuilder"}, "Table Set", sinkSpec{query: 0})
+
 	pgx := []string{"github.com/jackc/pgx/v4", "github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4/pgxpool", "github.com/jackc/pgx/v5/pgxpool"}
 	add(pgx, []string{"Conn", "Tx", "Pool", "dbTx", "dbSimulatedNestedTx"}, "Query QueryRow Exec QueryFunc", sinkSpec{query: 1, style: "$1"})
 	add(pgx, []string{"Conn", "Tx"}, "Prepare", sinkSpec{query: 2, style: "$1"})
 	add(pgx, []string{"Batch"}, "Queue", sinkSpec{query: 0, style: "$1"})
 	return m
+}
+
+const squirrelPath = "github.com/Masterminds/squirrel"
+
+// squirrelOutput reports whether obj is a method of squirrel that renders
+// a builder or an expression (ToSql, MustSql): its text is made of what
+// the builder was given as SQL, which the sinks above judge where it is
+// given, and its values are arguments.
+func squirrelOutput(obj types.Object) bool {
+	if obj == nil || obj.Pkg() == nil || obj.Pkg().Path() != squirrelPath {
+		return false
+	}
+	f, ok := obj.(*types.Func)
+	return ok && f.Signature().Recv() != nil && (f.Name() == "ToSql" || f.Name() == "MustSql")
 }
 
 // sink reports whether a call is a sink, with the operand that is the SQL

@@ -68,7 +68,9 @@ func run(pass *analysis.Pass, cfg *Config) {
 		},
 		SinkObject:  func(obj types.Object) bool { return isSink(obj, extraSinks) },
 		SinkMethods: dataflow.MemoFor(pass.Analyzer),
-		Sanitiser:   sanitizers.Has,
+		Sanitiser: func(obj types.Object) bool {
+			return sanitizers.Has(obj) || squirrelOutput(obj)
+		},
 		// A table name cleaned with regexp.MustCompile("[^a-zA-Z0-9]+")
 		// cannot break out of the query.
 		IdentifierSafe: true,
