@@ -41,7 +41,21 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 			}
 		}
 		return all(), true
-	case "path", "path/filepath", "net/url", "html", "bufio", "unicode/utf8", "mime":
+	case "path", "path/filepath":
+		r := all()
+		if name == "Join" && len(args) == 1 && idx == 0 {
+			// Join cleans the joined path: ".." cannot climb above
+			// the root, so a path joined under a constant absolute
+			// directory starts with "/" (filepath.Join("data",
+			// "../-rf") is "-rf", under a relative one).
+			if elems, ok := varargs(args[0]); ok && len(elems) > 0 {
+				if c, ok := e.eval(elems[0]).Const(); ok && strings.HasPrefix(c, "/") {
+					r.Prefix = "/"
+				}
+			}
+		}
+		return r, true
+	case "net/url", "html", "bufio", "unicode/utf8", "mime":
 		return all(), true
 	case "strconv":
 		switch {
