@@ -11,7 +11,9 @@
 // Query, QueryRow, Exec, Prepare and their Context forms), sqlx (Select,
 // Get, Queryx, QueryRowx, MustExec, NamedExec, NamedQuery, Preparex and
 // the Context forms, as methods, on the Queryer and Execer interfaces, and
-// as package functions), gorm (Raw, Exec, gorm.Expr, and Where, Or, Not,
+// as package functions), gorm (Raw, Exec, gorm.Expr, the SQL field of
+// clause.Expr and clause.NamedExpr literals given to Clauses or as a
+// condition, and Where, Or, Not,
 // Having, Order, Group, Joins and Select when given a string, and the
 // inline condition of First, Take, Last, Find, Delete, FirstOrInit and
 // FirstOrCreate when the first one is a string), pgx v4 and v5

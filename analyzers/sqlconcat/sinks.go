@@ -1,6 +1,7 @@
 package sqlconcat
 
 import (
+	"go/token"
 	"go/types"
 	"maps"
 	"math/bits"
@@ -24,6 +25,10 @@ type sinkSpec struct {
 	// first: the operand at query is a variadic slice of conditions,
 	// whose first element is the one that may be SQL (db.First(&u, cond)).
 	first bool
+	// clauses: the operand at query is a variadic slice of gorm
+	// clause expressions, whose clause.Expr and clause.NamedExpr
+	// literals carry SQL in their SQL field (db.Clauses(...)).
+	clauses bool
 }
 
 // sinks maps dataflow.Key names to specs. It is built once from the tables
@@ -71,6 +76,7 @@ func buildSinks() map[string]sinkSpec {
 	// Inline conditions: db.First(&user, "name = ?", name).
 	add(gorm, []string{"DB"}, "First Take Last Find Delete FirstOrInit FirstOrCreate", sinkSpec{query: 1, style: "?", cond: true, first: true})
 	add(gorm, []string{""}, "Expr", sinkSpec{query: 0, style: "?"})
+	add(gorm, []string{"DB"}, "Clauses", sinkSpec{query: 0, style: "?", clauses: true})
 
 	// squirrel's builders take SQL text where they take a string: the
 	// text of a condition, a column, a table, a clause. Values given to
@@ -130,6 +136,18 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		return nil
 	}
 	q := args[spec.query]
+	if spec.clauses {
+		var texts []ssa.Value
+		for _, x := range elems(q) {
+			if t := clauseSQL(x); t != nil {
+				texts = append(texts, t)
+			}
+		}
+		if len(texts) == 0 {
+			return nil
+		}
+		return &dataflow.Sink{Kind: "sql", Callee: dataflow.Name(obj), Args: texts, Extra: spec.style}
+	}
 	if spec.first {
 		if q = firstElem(q); q == nil {
 			return nil
@@ -139,7 +157,9 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		// gorm takes conditions as interface{}: only a string is SQL.
 		mi, ok := q.(*ssa.MakeInterface)
 		if !ok || !isString(mi.X.Type()) {
-			if !isString(q.Type()) {
+			if t := clauseSQL(q); t != nil {
+				q = t // db.Where(clause.Expr{SQL: ...})
+			} else if !isString(q.Type()) {
 				return nil
 			}
 		} else {
@@ -175,6 +195,69 @@ func firstElem(v ssa.Value) ssa.Value {
 			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
 				return st.Val
 			}
+		}
+	}
+	return nil
+}
+
+// elems returns what is stored as the elements of a variadic slice built
+// at the call, in no particular order.
+func elems(v ssa.Value) []ssa.Value {
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *alloc.Referrers() {
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok || ia.Referrers() == nil {
+			continue
+		}
+		for _, r := range *ia.Referrers() {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
+				out = append(out, st.Val)
+			}
+		}
+	}
+	return out
+}
+
+// clauseSQL returns the address of the SQL field of the gorm
+// clause.Expr or clause.NamedExpr literal that v is (as a value or a
+// pointer, converted to an interface), whose reads give the text stored
+// there; nil if v is none, or its SQL is never set.
+func clauseSQL(v ssa.Value) ssa.Value {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+		v = load.X
+	}
+	alloc, ok := v.(*ssa.Alloc)
+	if !ok || alloc.Referrers() == nil {
+		return nil
+	}
+	named, ok := types.Unalias(alloc.Type().(*types.Pointer).Elem()).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return nil
+	}
+	if named.Obj().Pkg().Path() != "gorm.io/gorm/clause" {
+		return nil
+	}
+	if name := named.Obj().Name(); name != "Expr" && name != "NamedExpr" {
+		return nil
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for _, r := range *alloc.Referrers() {
+		if fa, ok := r.(*ssa.FieldAddr); ok && fa.X == alloc && st.Field(fa.Field).Name() == "SQL" {
+			return fa
 		}
 	}
 	return nil

@@ -103,7 +103,11 @@ var builtinSanitizers = []string{
 // judge reports a query whose text is not constant, and defers one that is
 // constant unless the enclosing function's parameters make it otherwise.
 func judge(s *dataflow.Site) dataflow.Decision {
+	// Clauses may carry several raw expressions: judged as one text.
 	q := s.Args[0]
+	for _, a := range s.Args[1:] {
+		q = dataflow.Concat(q, a)
+	}
 	if q.Origin.Safe() {
 		return dataflow.Decision{Defer: q.DependsOnParams()}
 	}

@@ -1,6 +1,8 @@
 // Package gorm is a stub of gorm.io/gorm.
 package gorm
 
+import "gorm.io/gorm/clause"
+
 type DB struct{}
 
 func (db *DB) Raw(sql string, values ...interface{}) *DB         { return db }
@@ -30,3 +32,5 @@ func Expr(expr string, args ...interface{}) Expression { return Expression{} }
 
 func (db *DB) Model(value interface{}) *DB                 { return db }
 func (db *DB) Update(column string, value interface{}) *DB { return db }
+
+func (db *DB) Clauses(conds ...clause.Expression) *DB { return db }
