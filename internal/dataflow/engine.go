@@ -1222,7 +1222,11 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 			for _, m := range e.sinkImplementations(c.Method) {
 				if k := e.cfg.Sink(m, args); k != nil {
 					named := *k
-					named.Callee = Name(c.Method)
+					if recv := c.Method.Signature().Recv(); recv != nil && types.Unalias(recv.Type()) != recv.Type().Underlying() {
+						// Named unless the interface is a literal,
+						// whose text is too long for a message.
+						named.Callee = Name(c.Method)
+					}
 					site := e.directSite(fn, b, &named)
 					e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 					return

@@ -25,3 +25,10 @@ func generic[T Querier](t T) {
 type Getter interface{ Get(key string) string }
 
 func get(g Getter) string { return g.Get("k" + os.Args[1]) }
+
+// An interface literal is named by the sink that implements it.
+func literal(q interface {
+	Query(query string, args ...interface{}) (*sql.Rows, error)
+}) {
+	q.Query("SELECT * FROM t WHERE c = '" + os.Args[1] + "'") // want `query text passed to \(\*sql.DB\).Query is built from external input`
+}
