@@ -140,8 +140,13 @@ func (m *Model) evaluate(c *Component) TLSState {
 	case Transport:
 		st := simple(s, c.Ctor.Impl == QUIC)
 		if st.Verdict < TLSOn {
-			if o := m.serverTLSFor(c); o != nil {
+			switch o := m.serverTLSFor(c); {
+			case o == nil:
+			case !m.IsNil(o.Arg):
 				return TLSState{Verdict: TLSOn, Config: o}
+			case st.Verdict == Plaintext:
+				// server.TLSConfig(nil) still sets Secure(true).
+				return TLSState{Verdict: SecureOnly, Secure: o}
 			}
 		}
 		return st
@@ -224,41 +229,77 @@ func (m *Model) endpoint(c *Component, s settings, transport *Value) TLSState {
 	return st
 }
 
-// serverTLSFor returns the server.TLSConfig option that turns TLS on in
+// serverTLSFor returns the last server.TLSConfig option that reaches
 // transport t, or nil. The option calls Init(Secure(true), TLSConfig(cfg))
 // on the transport the server holds when it is applied, and transports
-// change in place: t is secured by a server that holds it then, through
+// change in place: t is configured by a server that holds it then, through
 // server.Transport(t) among the server's options or Init calls, or
 // micro.Transport(t) or svc.Server().Init(server.Transport(t)) on a
-// service, before svc.Server().Init(server.TLSConfig(cfg)).
+// service, before svc.Server().Init(server.TLSConfig(cfg)). Options are
+// taken in the order they are applied: the constructor's, then those of
+// Init calls in source order. A variable that may hold several transports
+// holds none of them for this purpose. Where servers disagree, one that
+// gives a config wins.
 func (m *Model) serverTLSFor(t *Component) *Option {
+	var best *Option
 	for _, c := range m.components {
 		if c.Ctor.Kind != Server && c.Ctor.Kind != Service {
 			continue
 		}
-		var held *Value // the transport the server holds; nil: one the program does not build
-		for i := range c.Options {
-			o := &c.Options[i]
+		holds := false // the server holds t
+		var last *Option
+		for _, o := range applied(c.Options) {
 			sub := o.Sub
 			if c.Ctor.Kind == Server && sub == NoKind {
 				sub = Server
 			}
 			switch {
 			case o.Kind == OptComponent && o.Target == Transport && (sub == Server || c.Ctor.Kind == Service && sub == NoKind):
-				held = o.Value
+				holds = only(o.Value, t)
 			case o.Kind == OptComponent && o.Target == Server && c.Ctor.Kind == Service && sub == NoKind:
-				held = nil
-				if o.Value != nil && len(o.Value.Components) == 1 {
+				holds = false
+				if o.Value != nil && !o.Value.Opaque && len(o.Value.Components) == 1 {
 					if ins := m.settingsOf(o.Value.Components[0].Options).installs[Transport]; ins != nil {
-						held = ins.Value
+						holds = only(ins.Value, t)
 					}
 				}
-			case o.Kind == OptServerTLSConfig && sub == Server && held != nil && !m.IsNil(o.Arg) && slices.Contains(held.Components, t):
-				return o
+			case o.Kind == OptServerTLSConfig && sub == Server && holds:
+				last = o
 			}
 		}
+		if last != nil && (best == nil || m.IsNil(best.Arg)) {
+			best = last
+		}
 	}
-	return nil
+	return best
+}
+
+// only reports whether v holds component t and nothing else.
+func only(v *Value, t *Component) bool {
+	return v != nil && !v.Opaque && len(v.Components) == 1 && v.Components[0] == t
+}
+
+// applied returns opts in the order go-micro applies them: the
+// constructor's first, then those of Init calls by the calls' positions
+// (the model lists a service's own Init calls before its Server().Init
+// calls).
+func applied(opts []Option) []*Option {
+	out := make([]*Option, len(opts))
+	for i := range opts {
+		out[i] = &opts[i]
+	}
+	slices.SortStableFunc(out, func(a, b *Option) int {
+		switch {
+		case a.Init == nil && b.Init == nil:
+			return 0
+		case a.Init == nil:
+			return -1
+		case b.Init == nil:
+			return 1
+		}
+		return int(a.Init.Pos()) - int(b.Init.Pos())
+	})
+	return out
 }
 
 // overTransport judges an rpc server or client by the transport it uses:

@@ -149,8 +149,23 @@ func serverTLSReachesTransport() {
 	svc2.Server().Init(mserver.TLSConfig(cfg))
 	client.NewClient(client.Transport(x)) // ok: reported at the transport
 
-	y := transport.NewHTTPTransport() // want `^transport built without TLS`
-	mserver.NewServer(mserver.Transport(y), mserver.TLSConfig(nil))
+	y := transport.NewHTTPTransport()
+	mserver.NewServer(mserver.Transport(y), mserver.TLSConfig(nil)) // want `^transport uses Secure\(true\) without TLSConfig`
+
+	// Init calls apply in source order: the server's TLS config goes to
+	// the transport it holds then, not to one micro.Transport gives later.
+	u2 := transport.NewHTTPTransport() // ok: the service's server holds it when TLS is turned on
+	t2 := transport.NewHTTPTransport() // want `^transport built without TLS`
+	svc3 := micro.NewService(micro.Transport(u2))
+	svc3.Server().Init(mserver.TLSConfig(cfg))
+	svc3.Init(micro.Transport(t2))
+
+	// A variable that holds two transports: neither is known to be the
+	// one the server held.
+	z := transport.NewHTTPTransport() // want `^transport built without TLS`
+	mserver.NewServer(mserver.Transport(z), mserver.TLSConfig(cfg))
+	z = transport.NewHTTPTransport() // want `^transport built without TLS`
+	micro.NewService(micro.Name("z"), micro.Transport(z))
 }
 
 func webs() {
