@@ -26,8 +26,11 @@
 //     server.TLSConfig(cfg) turns TLS on in the transport its server holds
 //     when the option is applied (server.Transport(t) before it, or the
 //     service's micro.Transport(t) before svc.Server().Init), so such a
-//     transport is not reported, and a server.Transport given after
-//     server.TLSConfig leaves the server on that plaintext transport;
+//     transport is not reported (Init calls count in source order, and a
+//     variable that may hold several transports is not known to hold
+//     this one), a server.Transport given after server.TLSConfig leaves
+//     the server on that plaintext transport, and server.TLSConfig(nil)
+//     leaves its transport with Secure(true) and no config;
 //   - micro.NewService, micro.New, micro.NewFunction and service.New when
 //     the service listens on the default plaintext transport (or, in v2,
 //     the default grpc server) because no TLS transport, server.TLSConfig,
@@ -45,9 +48,12 @@
 //   - the API gateway's EnableTLS(true) without a TLSConfig, which silently
 //     serves plaintext;
 //   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS
-//     option: gateway/api.New and Run, gateway/mcp.ListenAndServe,
-//     mcp.WithMCP, and gateway/mcp.Serve and gateway/a2a.Serve given an
-//     Options literal with an Address (mcp serves stdio without one);
+//     option: gateway/api.New and Run, gateway/a2a.Serve, and the MCP
+//     gateway unless its address is empty, when it serves stdio:
+//     mcp.ListenAndServe and mcp.WithMCP given anything but "", and
+//     mcp.Serve given Options whose Address is set, in the literal or by
+//     an assignment to the variable's field (Options from a call or a
+//     parameter are not seen);
 //   - constructors of the mDNS registry, which has no authentication or TLS
 //     at all (turn off with -insecuretransport.mdns=false);
 //   - InsecureSkipVerify set to the constant true in a crypto/tls.Config,

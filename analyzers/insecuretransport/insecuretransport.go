@@ -275,43 +275,70 @@ func (c *checker) checkCall(call *ast.CallExpr) {
 }
 
 // plainGateway returns the gateway a call of v5.15+ and v6 starts on a
-// network address ("api", "mcp", "a2a"), or "": gateway/api.New and Run,
-// gateway/mcp.ListenAndServe and WithMCP, and gateway/mcp.Serve and
-// gateway/a2a.Serve given an Options literal with an Address that is not
-// the constant "" (mcp serves stdio without one). All of them listen with
-// net/http's ListenAndServe.
+// network address ("api", "mcp", "a2a"), or "". gateway/api.New and Run
+// and gateway/a2a.Serve always listen (a2a on ":http" without an
+// address); gateway/mcp serves stdio when its address is empty, so
+// mcp.ListenAndServe and mcp.WithMCP count unless given the constant "",
+// and mcp.Serve when its Options visibly set an Address. All of them
+// listen with net/http's ListenAndServe.
 func (c *checker) plainGateway(ref gomicro.Ref, call *ast.CallExpr) string {
-	if ref.Module.Version < 5 {
+	if ref.Module.Version < 5 || len(call.Args) == 0 {
 		return ""
 	}
 	switch ref.Path + "." + ref.Name {
-	case "gateway/api.New", "gateway/api.Run":
-		return "api"
+	case "gateway/api.New", "gateway/api.Run", "gateway/a2a.Serve":
+		return ref.Pkg()
 	case "gateway/mcp.ListenAndServe", "gateway/mcp.WithMCP":
-		return "mcp"
-	case "gateway/mcp.Serve", "gateway/a2a.Serve":
-		if len(call.Args) == 1 && c.addressed(call.Args[0]) {
-			return ref.Pkg()
+		if !c.isEmptyString(call.Args[0]) {
+			return "mcp"
+		}
+	case "gateway/mcp.Serve":
+		if c.addressed(call.Args[0], 0) {
+			return "mcp"
 		}
 	}
 	return ""
 }
 
-// addressed reports whether an Options literal sets Address to something
-// other than the constant "".
-func (c *checker) addressed(e ast.Expr) bool {
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
+func (c *checker) isEmptyString(e ast.Expr) bool {
+	tv := c.pass.TypesInfo.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == ""
+}
+
+// addressed reports whether an mcp.Options value sets Address to something
+// other than the constant "": a literal that does, or a variable assigned
+// such a literal or whose Address field is assigned such a value.
+func (c *checker) addressed(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if depth > 4 {
 		return false
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Address" {
+					return !c.isEmptyString(kv.Value)
+				}
+			}
 		}
-		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Address" {
-			tv := c.pass.TypesInfo.Types[kv.Value]
-			return tv.Value == nil || constant.StringVal(tv.Value) != ""
+		return false
+	}
+	v := c.model.VarOf(e)
+	if v == nil {
+		return false
+	}
+	rhs, _ := c.model.Assigned(v)
+	for _, r := range rhs {
+		if c.addressed(r, depth+1) {
+			return true
+		}
+	}
+	for _, as := range c.model.AssignStmts() {
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == "Address" && c.model.VarOf(sel.X) == v && i < len(as.Rhs) && !c.isEmptyString(as.Rhs[i]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -21,6 +21,16 @@ func main() {
 	go mcp.Serve(mcp.Options{Registry: reg})                                 // ok: no address, it serves stdio
 	go mcp.Serve(mcp.Options{Registry: reg, Address: ""})                    // ok: stdio
 	go a2a.Serve(a2a.Options{Registry: reg, Address: ":4000"})               // want `^a2a gateway serves plain HTTP`
+	go a2a.Serve(a2a.Options{Registry: reg})                                 // want `^a2a gateway serves plain HTTP`
+	go mcp.ListenAndServe("", mcp.Options{Registry: reg})                    // ok: stdio
+
+	o := mcp.Options{Registry: reg, Address: ":3002"}
+	go mcp.Serve(o) // want `^mcp gateway serves plain HTTP`
+	p := mcp.Options{Registry: reg}
+	p.Address = os.Getenv("MCP_ADDR")
+	go mcp.Serve(p) // want `^mcp gateway serves plain HTTP`
+	q := mcp.Options{Registry: reg}
+	go mcp.Serve(q) // ok: stdio
 
 	svc := micro.New("users", micro.Registry(reg), mcp.WithMCP(":3001")) // want `^service uses the default plaintext transport` `^mcp gateway serves plain HTTP`
 	_ = svc
