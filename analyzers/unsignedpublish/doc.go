@@ -73,7 +73,13 @@
 // carry leaves the process. That includes events, client publishes and
 // subscribers of a service given one with micro.Broker, unless a later
 // micro.Client or micro.Server installs a client or server that keeps its
-// own broker.
+// own broker, or a later client.Broker or server.Broker (through
+// svc.Client().Init or svc.Server().Init) gives another. Services up to
+// v5.16 share go-micro's default client and server, which every
+// micro.Broker configures, so such a service counts only when every broker
+// the package gives those services is in-process; a client or server
+// installed into two services with micro.Client or micro.Server is not
+// followed.
 //
 // Calls are matched by the go-micro object they target, so a gomock
 // recorder's EXPECT().Publish is not a publish.

@@ -931,10 +931,10 @@ func (c *checker) clientSigning(e ast.Expr) (signs, replaced bool) {
 		wrapped := false
 		for _, o := range c.model.ClientOptions(comp) {
 			if comp.Ctor.Kind == gomicro.Service && o.Kind == gomicro.OptComponent && o.Target == gomicro.Client && o.Sub == gomicro.NoKind {
-				if o.Value != nil && !o.Value.Opaque && len(o.Value.Components) > 0 {
-					replaced = replaced || wrapped
-					wrapped = false
-				}
+				// Whatever client it installs, that client was not
+				// wrapped by the wrappers before it.
+				replaced = replaced || wrapped
+				wrapped = false
 				continue
 			}
 			if o.Kind != gomicro.OptWrapClient {
@@ -1000,52 +1000,72 @@ func (c *checker) inProcess(e ast.Expr) bool {
 		return false
 	}
 	v := c.model.ValueOf(e)
-	if v.Opaque || len(v.Components) == 0 {
-		return false
-	}
-	for _, comp := range v.Components {
-		if comp.Ctor.Kind != gomicro.Broker || comp.Ctor.Impl != gomicro.Memory {
-			return false
-		}
-	}
-	return true
+	return c.memoryBroker(&v)
 }
 
 // brokerInProcess reports whether every one of comps, the services and
 // clients a client comes from (or with server, the services and servers a
 // subscriber is registered on), is given an in-process broker by its last
-// micro.Broker option: go-micro hands that broker to the client and server
-// the service holds then, which publish and subscribe through it.
+// broker option: micro.Broker hands its broker to the client and server
+// the service holds then, client.Broker and server.Broker (also through
+// svc.Client().Init and svc.Server().Init) to theirs. A service that runs
+// go-micro's shared default client and server counts only when every
+// broker the package's other such services give them is in-process too.
 func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool {
 	if len(comps) == 0 {
 		return false
 	}
 	for _, comp := range comps {
-		opts := c.model.ClientOptions(comp)
-		if server {
-			opts = c.model.ServerOptions(comp)
-		}
-		var last *gomicro.Option
-		for i := range opts {
-			switch o := &opts[i]; {
-			case o.Kind == gomicro.OptOpaque:
-				return false
-			case o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker:
-				last = o
-			case o.Kind == gomicro.OptComponent && o.Sub == gomicro.NoKind && (server && o.Target == gomicro.Server || !server && o.Target == gomicro.Client):
-				// micro.Server and micro.Client install a server or
-				// client that keeps its own broker: one given before
-				// went to the one replaced.
-				last = nil
-			}
-		}
-		if last == nil || last.Value == nil || last.Value.Opaque || len(last.Value.Components) == 0 {
+		last, ok := c.lastBroker(comp, server)
+		if !ok || last == nil || !c.memoryBroker(last.Value) {
 			return false
 		}
-		for _, b := range last.Value.Components {
-			if b.Ctor.Kind != gomicro.Broker || b.Ctor.Impl != gomicro.Memory {
+		if !c.model.SharesDefaults(comp) {
+			continue
+		}
+		for _, other := range c.model.Components() {
+			if other == comp || !c.model.SharesDefaults(other) || other.Ctor.Ref.Module != comp.Ctor.Ref.Module {
+				continue
+			}
+			if o, ok := c.lastBroker(other, server); !ok || o != nil && !c.memoryBroker(o.Value) {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// lastBroker returns the last broker option that reaches comp's client (or
+// server), nil if none does; ok is false when an option the model cannot
+// see may give one. micro.Client and micro.Server install a client or
+// server that keeps its own broker: one given before went to the one
+// replaced.
+func (c *checker) lastBroker(comp *gomicro.Component, server bool) (last *gomicro.Option, ok bool) {
+	opts := c.model.ClientOptions(comp)
+	if server {
+		opts = c.model.ServerOptions(comp)
+	}
+	for i := range opts {
+		switch o := &opts[i]; {
+		case o.Kind == gomicro.OptOpaque:
+			return nil, false
+		case o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker:
+			last = o
+		case o.Kind == gomicro.OptComponent && o.Sub == gomicro.NoKind && (server && o.Target == gomicro.Server || !server && o.Target == gomicro.Client):
+			last = nil
+		}
+	}
+	return last, true
+}
+
+// memoryBroker reports whether v holds only in-process brokers.
+func (c *checker) memoryBroker(v *gomicro.Value) bool {
+	if v == nil || v.Opaque || len(v.Components) == 0 {
+		return false
+	}
+	for _, b := range v.Components {
+		if b.Ctor.Kind != gomicro.Broker || b.Ctor.Impl != gomicro.Memory {
+			return false
 		}
 	}
 	return true

@@ -202,6 +202,8 @@ var options = map[ctorKey]optionInfo{
 
 	{"server", "Transport"}:  {OptComponent, Transport},
 	{"client", "Transport"}:  {OptComponent, Transport},
+	{"server", "Broker"}:     {OptComponent, Broker},
+	{"client", "Broker"}:     {OptComponent, Broker},
 	{"", "Transport"}:        {OptComponent, Transport},
 	{"", "Server"}:           {OptComponent, Server},
 	{"", "Client"}:           {OptComponent, Client},

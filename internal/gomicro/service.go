@@ -485,6 +485,14 @@ func (m *Model) runsDefaultServer(c *Component) bool {
 	return true
 }
 
+// SharesDefaults reports whether service c runs go-micro's shared
+// client.DefaultClient and server.DefaultServer unless options install
+// others (up to v5.16): options such as micro.Broker that Init them then
+// reach every such service of the program, the last one applied winning.
+func (m *Model) SharesDefaults(c *Component) bool {
+	return c.Ctor.Kind == Service && c.Ctor.Ref.Module.Version <= 5 && m.runsDefaultServer(c)
+}
+
 // wraps reports whether option i of component c reaches the server the
 // handlers are registered on: any option of a server does; a handler or
 // subscriber wrapper of a service does when no micro.Server option

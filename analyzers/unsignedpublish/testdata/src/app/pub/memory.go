@@ -21,14 +21,9 @@ func inProcess(body []byte) {
 
 type Tick struct{ N int }
 
-// micro.Broker gives the service's client and server the broker: events
-// and subscribers of a service on the in-process broker stay in it.
+// Services given a broker that leaves the process, or that lose the
+// in-process one micro.Broker gave them (app/memsvc has those that keep it).
 func serviceInProcess(ctx context.Context) {
-	svc := micro.NewService(micro.Name("clock"), micro.Broker(broker.NewMemoryBroker()))
-	micro.RegisterSubscriber("tick", svc.Server(), func(ctx context.Context, t *Tick) error { return nil })
-	micro.NewEvent("tick", svc.Client()).Publish(ctx, &Tick{N: 1})
-	svc.Client().Publish(ctx, svc.Client().NewMessage("tick", &Tick{N: 2}))
-
 	net := micro.NewService(micro.Name("clock"), micro.Broker(broker.NewBroker()))
 	micro.RegisterSubscriber("tick", net.Server(), func(ctx context.Context, t *Tick) error { return nil }) // want `subscriber on topic "tick" never verifies a message signature`
 	micro.NewEvent("tick", net.Client()).Publish(ctx, &Tick{N: 1})                                          // want `event publish to topic "tick" carries no message signature`
@@ -37,6 +32,21 @@ func serviceInProcess(ctx context.Context) {
 	micro.RegisterSubscriber("tick", late.Server(), func(ctx context.Context, t *Tick) error { return nil }) // want `subscriber on topic "tick" never verifies a message signature`
 	micro.NewEvent("tick", late.Client()).Publish(ctx, &Tick{N: 1})                                          // want `event publish to topic "tick" carries no message signature`
 
+	reset := micro.NewService(micro.Name("clock"), micro.Broker(broker.NewMemoryBroker()))
+	reset.Server().Init(server.Broker(broker.NewBroker()))
+	reset.Client().Init(client.Broker(broker.NewBroker()))
+	micro.RegisterSubscriber("tick", reset.Server(), func(ctx context.Context, t *Tick) error { return nil }) // want `subscriber on topic "tick" never verifies a message signature`
+	micro.NewEvent("tick", reset.Client()).Publish(ctx, &Tick{N: 1})                                          // want `event publish to topic "tick" carries no message signature`
+
 	dflt := micro.NewService(micro.Name("clock"))
 	micro.NewEvent("tick", dflt.Client()).Publish(ctx, &Tick{N: 1}) // want `event publish to topic "tick" carries no message signature`
+}
+
+// Services up to v5.16 share client.DefaultClient and server.DefaultServer,
+// which each micro.Broker gives its broker: the last one applied wins.
+func sharedDefaults(ctx context.Context) {
+	mem := micro.NewService(micro.Name("mem"), micro.Broker(broker.NewMemoryBroker()))
+	micro.NewService(micro.Name("net"), micro.Broker(broker.NewBroker()))
+	micro.NewEvent("tick", mem.Client()).Publish(ctx, &Tick{N: 1})                                          // want `event publish to topic "tick" carries no message signature`
+	micro.RegisterSubscriber("tick", mem.Server(), func(ctx context.Context, t *Tick) error { return nil }) // want `subscriber on topic "tick" never verifies a message signature`
 }

@@ -69,7 +69,7 @@ func wrappedService(ctx context.Context, body []byte) {
 
 // micro.WrapClient wraps the client the service holds when it is applied:
 // a micro.Client after it installs a client it never wrapped.
-func replacedSigner(ctx context.Context) {
+func replacedSigner(ctx context.Context, given client.Client) {
 	lost := micro.NewService(micro.WrapClient(signing.NewWrapper()), micro.Client(client.NewClient()))
 	micro.NewEvent("orders", lost.Client()).Publish(ctx, &Order{}) // want `event publish to topic "orders" carries no message signature; its signing micro.WrapClient comes before micro.Client, which replaces the client it wrapped; give micro.Client first`
 
@@ -79,6 +79,9 @@ func replacedSigner(ctx context.Context) {
 
 	kept := micro.NewService(micro.Client(client.NewClient()), micro.WrapClient(signing.NewWrapper()))
 	micro.NewEvent("orders", kept.Client()).Publish(ctx, &Order{}) // ok: the wrapper wraps the client installed before it
+
+	opaque := micro.NewService(micro.WrapClient(signing.NewWrapper()), micro.Client(given))
+	micro.NewEvent("orders", opaque.Client()).Publish(ctx, &Order{}) // want `event publish to topic "orders" carries no message signature; its signing micro.WrapClient comes before micro.Client`
 
 	own := micro.NewService(micro.WrapClient(signing.Tracing), micro.Client(client.NewClient(client.Wrap(signing.NewWrapper()))))
 	micro.NewEvent("orders", own.Client()).Publish(ctx, &Order{}) // ok: the installed client signs by itself

@@ -1,7 +1,11 @@
 // Package stub mirrors the go-micro API shape documented in GOMICRO.md; bodies are placeholders.
 package server
 
-import "context"
+import (
+	"context"
+
+	"go-micro.dev/v4/broker"
+)
 
 type Request interface {
 	Service() string
@@ -35,12 +39,16 @@ type SubscriberOptions struct{}
 type SubscriberOption func(*SubscriberOptions)
 
 type Options struct {
+	Broker       broker.Broker
 	Name         string
 	HdlrWrappers []HandlerWrapper
 	SubWrappers  []SubscriberWrapper
 }
 
 type Option func(*Options)
+
+// Broker sets the broker the server publishes and subscribes through.
+func Broker(b broker.Broker) Option { return func(o *Options) { o.Broker = b } }
 
 type Server interface {
 	Init(...Option) error

@@ -1,0 +1,25 @@
+// Package memsvc runs its services on the in-process broker only.
+package memsvc
+
+import (
+	"context"
+
+	"go-micro.dev/v4"
+	"go-micro.dev/v4/broker"
+)
+
+type Tick struct{ N int }
+
+// micro.Broker gives the service's client and server the broker: events
+// and subscribers of a service on the in-process broker stay in it, also
+// when the services share go-micro's default client and server, as long
+// as every broker given to them is in-process.
+func serviceInProcess(ctx context.Context) {
+	svc := micro.NewService(micro.Name("clock"), micro.Broker(broker.NewMemoryBroker()))
+	micro.RegisterSubscriber("tick", svc.Server(), func(ctx context.Context, t *Tick) error { return nil })
+	micro.NewEvent("tick", svc.Client()).Publish(ctx, &Tick{N: 1})
+	svc.Client().Publish(ctx, svc.Client().NewMessage("tick", &Tick{N: 2}))
+
+	other := micro.NewService(micro.Name("other"), micro.Broker(broker.NewMemoryBroker()))
+	micro.NewEvent("tick", other.Client()).Publish(ctx, &Tick{N: 3})
+}
