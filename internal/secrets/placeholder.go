@@ -225,7 +225,17 @@ func fileNameLike(v string) bool {
 // ("AuthKey_ABC123DEFG.p8", "SubscriptionKey_Q2W3E4R5T6.p8"): the id is
 // public, the key is in the file.
 func appleKeyFile(v string) bool {
-	base := v[strings.LastIndexByte(v, '/')+1:]
+	dir, base := "", v
+	if i := strings.LastIndexByte(v, '/'); i >= 0 {
+		dir, base = v[:i], v[i+1:]
+	}
+	for i := 0; i < len(dir); i++ {
+		// A folder is written as repositories name them, like
+		// fileNameLike's: random text before the name is a secret.
+		if c := dir[i]; !isLower(c) && !isDigit(c) && strings.IndexByte("_-./", c) < 0 {
+			return false
+		}
+	}
 	kind, rest, ok := strings.Cut(base, "_")
 	id, ok2 := strings.CutSuffix(rest, ".p8")
 	if !ok || !ok2 || len(id) != 10 {

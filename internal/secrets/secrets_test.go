@@ -344,7 +344,8 @@ func TestLooksLikeSecret(t *testing.T) {
 	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1",
 		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ9zLmN8pVb", join("eyJhbGciOiJIUzI1NiJ9", ".eyJzdWIiOiIxIn0", ".c2lnbmF0dXJlLXRleHQ"), "Zq8Lm2/Nx7Vb4.Hc1Kd6Pf9",
 		"k7Rt/9xQm2Lw.pz4", "Summer/2024.ok", "hunter2-Qx9v.key", "Xk29fLq0Tz8w.env",
-		"AuthKey_abc123defg.p8x", "Zq8Lm2_Nx7Vb4Hc1.p8"}
+		"AuthKey_abc123defg.p8x", "Zq8Lm2_Nx7Vb4Hc1.p8", "p@ssw0rd-Zx9!/AuthKey_ABC123DEFG.p8",
+		"Zq8Lm2Nx7Vb4Hc1Q/AuthKey_ABC123DEFG.p8"}
 	for _, v := range yes {
 		if !sc.LooksLikeSecret(v) {
 			t.Errorf("LooksLikeSecret(%q) = false, want true", v)
