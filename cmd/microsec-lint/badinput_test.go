@@ -382,3 +382,43 @@ func TestBadInputSinkNames(t *testing.T) {
 		checkOneLine(t, runBinary(t, dir), exitUsage, ".microsec.yml", ":5", `"nodot"`)
 	})
 }
+
+// TestBadInputOutputPath: an -o file that cannot be written is a usage
+// error told before the analysis (the module's syntax error would
+// otherwise come first), rather than findings lost after it. A file that
+// is already there keeps its content until the report replaces it.
+func TestBadInputOutputPath(t *testing.T) {
+	files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n", "sub/keep.txt", "old report\n", "plain", "x"}
+	for name, tc := range map[string]struct {
+		path string // relative to the module
+		want string
+	}{
+		"no directory":        {"nodir/out.sarif", "does not exist"},
+		"a directory":         {"sub", "is a directory"},
+		"parent is not a dir": {"plain/out.sarif", "not a directory"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := writeModule(t, files...)
+			r := runBinary(t, dir, "-format", "sarif", "-o", filepath.Join(dir, tc.path), "./...")
+			checkOneLine(t, r, exitUsage, "-o", tc.path, tc.want)
+		})
+	}
+	t.Run("existing file kept on failure", func(t *testing.T) {
+		dir := writeModule(t, files...)
+		out := filepath.Join(dir, "sub", "keep.txt")
+		r := runBinary(t, dir, "-o", out, "./nothere")
+		checkOneLine(t, r, exitFailed, "nothere")
+		if data, err := os.ReadFile(out); err != nil || string(data) != "old report\n" {
+			t.Errorf("-o file after a failed run: %q, %v; want it untouched", data, err)
+		}
+	})
+	t.Run("new file not left behind on failure", func(t *testing.T) {
+		dir := writeModule(t, files...)
+		out := filepath.Join(dir, "new.txt")
+		r := runBinary(t, dir, "-o", out, "./nothere")
+		checkOneLine(t, r, exitFailed, "nothere")
+		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("-o file left behind by a run that wrote no report: %v", err)
+		}
+	})
+}

@@ -225,6 +225,15 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if opts.writeBaseline != "" {
 		cfg.Baseline, cfg.Changes = nil, nil
 	}
+	// The report's file is checked before the analysis, not found
+	// unwritable after it.
+	var out *outputFile
+	if opts.output != "" {
+		if out, err = openOutput("-o", opts.output); err != nil {
+			return usageError(stderr, err)
+		}
+		defer out.close()
+	}
 	stopProfile, err := startProfile(opts.cpuProfile)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
@@ -256,7 +265,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		}
 		driver.Narrow(res, narrow)
 	}
-	return finish(res, format, opts, stdout, stderr)
+	return finish(res, format, opts, out, stdout, stderr)
 }
 
 // printTiming writes the -debug-timing report: one line per analyzer,
@@ -298,7 +307,7 @@ func writeBaseline(path string, res *report.Result) error {
 }
 
 // finish writes the result and picks the exit code.
-func finish(res *report.Result, format report.Format, opts options, stdout, stderr io.Writer) int {
+func finish(res *report.Result, format report.Format, opts options, out *outputFile, stdout, stderr io.Writer) int {
 	for _, p := range res.Errors {
 		fmt.Fprintf(stderr, "%s: %s\n", name, problemLine(p))
 		var ie *driver.InternalError
@@ -306,7 +315,7 @@ func finish(res *report.Result, format report.Format, opts options, stdout, stde
 			stderr.Write(ie.Stack)
 		}
 	}
-	if err := writeResult(res, format, opts.output, stdout); err != nil {
+	if err := writeResult(res, format, out, stdout); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed
 	}
@@ -358,22 +367,20 @@ func namesPackage(msg, path string) bool {
 	}
 }
 
-func writeResult(res *report.Result, format report.Format, output string, stdout io.Writer) error {
-	if output == "" {
+// writeResult writes the report to out, or to stdout when out is nil.
+func writeResult(res *report.Result, format report.Format, out *outputFile, stdout io.Writer) error {
+	if out == nil {
 		return report.Write(stdout, format, res)
 	}
-	f, err := os.Create(output)
+	f, err := out.start()
 	if err != nil {
-		return fmt.Errorf("cannot write output: %v", err)
+		return err
 	}
 	if err := report.Write(f, format, res); err != nil {
-		f.Close()
-		return fmt.Errorf("cannot write %s: %v", output, err)
+		out.close()
+		return fmt.Errorf("cannot write %s: %v", out.path, err)
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", output, err)
-	}
-	return nil
+	return out.close()
 }
 
 func usageError(stderr io.Writer, err error) int {
