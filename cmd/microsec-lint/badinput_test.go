@@ -300,8 +300,8 @@ func TestBadInputFileWithoutPackageClause(t *testing.T) {
 }
 
 // TestProfiles: the profiling flags write profiles pprof can read, and a
-// CPU profile that cannot be created is one line and exit 1, before any
-// analysis.
+// profile that cannot be created is a usage error, one line and exit 2,
+// told before any analysis.
 func TestProfiles(t *testing.T) {
 	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n\nfunc F() string { return \"x\" }\n")
 	cpu, mem := filepath.Join(t.TempDir(), "cpu.prof"), filepath.Join(t.TempDir(), "mem.prof")
@@ -316,9 +316,13 @@ func TestProfiles(t *testing.T) {
 		}
 	}
 
-	bad := filepath.Join(dir, "no-such-dir", "cpu.prof")
-	r = runBinary(t, dir, "-vuln=false", "-debug-cpuprofile", bad, "./...")
-	checkOneLine(t, r, exitFailed, "-debug-cpuprofile", "no-such-dir")
+	// The syntax error would come first if the analysis ran.
+	broken := writeModule(t, "go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n")
+	for _, flag := range []string{"-debug-cpuprofile", "-debug-memprofile"} {
+		bad := filepath.Join(dir, "no-such-dir", "x.prof")
+		r = runBinary(t, broken, "-vuln=false", flag, bad, "./...")
+		checkOneLine(t, r, exitUsage, flag, "no-such-dir")
+	}
 }
 
 // TestBadInputBaseline: a -baseline file that is missing, not JSON or of

@@ -225,16 +225,22 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if opts.writeBaseline != "" {
 		cfg.Baseline, cfg.Changes = nil, nil
 	}
-	// The report's file is checked before the analysis, not found
-	// unwritable after it.
-	var out *outputFile
-	if opts.output != "" {
-		if out, err = openOutput("-o", opts.output); err != nil {
+	// The files the run writes are checked before the analysis, not
+	// found unwritable after it.
+	var out, cpuOut, memOut *outputFile
+	for _, o := range []struct {
+		flag, path string
+		file       **outputFile
+	}{{"-o", opts.output, &out}, {"-debug-cpuprofile", opts.cpuProfile, &cpuOut}, {"-debug-memprofile", opts.memProfile, &memOut}} {
+		if o.path == "" {
+			continue
+		}
+		if *o.file, err = openOutput(o.flag, o.path); err != nil {
 			return usageError(stderr, err)
 		}
-		defer out.close()
+		defer (*o.file).close()
 	}
-	stopProfile, err := startProfile(opts.cpuProfile)
+	stopProfile, err := startProfile(cpuOut)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed
@@ -244,7 +250,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "%s: %v\n", name, perr)
 		return exitFailed
 	}
-	if perr := writeHeapProfile(opts.memProfile); perr != nil {
+	if perr := writeHeapProfile(memOut); perr != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, perr)
 		return exitFailed
 	}
