@@ -459,6 +459,41 @@ func TestLSPSubcommand(t *testing.T) {
 	}
 }
 
+// TestLSPSubcommandLifecycle: a client that writes initialize, shutdown
+// and exit at once, and closes its end, gets both replies, in order, and
+// exit status 0.
+func TestLSPSubcommandLifecycle(t *testing.T) {
+	var in strings.Builder
+	for _, body := range []string{
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	} {
+		in.WriteString("Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body)
+	}
+	for i := 0; i < 5; i++ {
+		//microsec:ignore cmdinjection -- runs the binary TestMain built
+		cmd := exec.Command(binary, "lsp")
+		cmd.Dir = t.TempDir()
+		cmd.Stdin = strings.NewReader(in.String())
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		if err := cmd.Run(); err != nil {
+			t.Fatalf("lsp exited with %v, want status 0; stderr:\n%s", err, stderr.String())
+		}
+		var replies []string
+		for _, m := range strings.Split(stdout.String(), "Content-Length: ")[1:] {
+			if !strings.Contains(m, `"method"`) { // not a notification
+				replies = append(replies, m)
+			}
+		}
+		if len(replies) != 2 || !strings.Contains(replies[0], `"id":1`) || !strings.Contains(replies[0], `"capabilities"`) ||
+			!strings.Contains(replies[1], `"id":2`) || !strings.Contains(replies[1], `"result":null`) {
+			t.Fatalf("stdout does not hold the reply to initialize and then that to shutdown:\n%s", stdout.String())
+		}
+	}
+}
+
 // vulnFixture is the module of internal/vulncheck's tests that calls
 // golang.org/x/text/language.Parse at v0.3.6 (GO-2021-0113), and vulnDB its
 // database of real OSV entries.

@@ -85,32 +85,53 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 	defer cancel()
 
 	logger := log.New(logw, "microsec-lint lsp: ", log.LstdFlags|log.Lmicroseconds)
-	conn := jsonrpc2.NewConn(newStream(&duplex{in: in, out: out}, logger))
+	streams := &duplex{in: in, out: out}
+	conn := jsonrpc2.NewConn(newStream(streams, logger))
 	s := newServer(opts, logger, protocol.ClientDispatcher(conn, zap.NewNop()))
 	schedDone := make(chan struct{})
 	go func() {
 		defer close(schedDone)
 		s.sched.loop(ctx)
 	}()
-	conn.Go(ctx, cancellable(jsonrpc2.AsyncHandler(jsonrpc2.ReplyHandler(s.handle))))
+	var pending sync.WaitGroup // messages read and not yet handled
+	conn.Go(ctx, cancellable(inOrder(jsonrpc2.ReplyHandler(s.handle), &pending)))
 
 	var err error
+	exited := false
 	select {
 	case <-ctx.Done():
 		err = ctx.Err()
 	case <-s.exited:
-		if !s.isShutdown() {
-			err = ErrExitWithoutShutdown
-		}
+		exited = true
 	case <-conn.Done():
-		if cerr := conn.Err(); errors.Is(cerr, ErrBadFrame) {
-			err = cerr // not the client's choice: say what broke
-		} else if !s.isShutdown() {
-			err = ErrExitWithoutShutdown
-			if cerr := conn.Err(); cerr != nil && !errors.Is(cerr, io.EOF) && !errors.Is(cerr, io.ErrClosedPipe) {
-				err = fmt.Errorf("%w: %v", ErrExitWithoutShutdown, cerr)
+		// The input ended, maybe right after the client wrote its last
+		// messages: handle (and answer) those first, so that a shutdown
+		// and exit written together are seen as such.
+		drained := make(chan struct{})
+		go func() {
+			pending.Wait()
+			close(drained)
+		}()
+		select {
+		case <-drained:
+		case <-ctx.Done(): // a client that reads no more replies
+		}
+		select {
+		case <-s.exited:
+			exited = true
+		default:
+			if cerr := conn.Err(); errors.Is(cerr, ErrBadFrame) {
+				err = cerr // not the client's choice: say what broke
+			} else if !s.isShutdown() {
+				err = ErrExitWithoutShutdown
+				if cerr := conn.Err(); cerr != nil && !errors.Is(cerr, io.EOF) && !errors.Is(cerr, io.ErrClosedPipe) {
+					err = fmt.Errorf("%w: %v", ErrExitWithoutShutdown, cerr)
+				}
 			}
 		}
+	}
+	if exited && !s.isShutdown() {
+		err = ErrExitWithoutShutdown
 	}
 	// Stop analysing, then close the streams. The read loop may stay
 	// blocked on an input that cannot be interrupted (a terminal's standard
@@ -118,7 +139,34 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 	cancel()
 	<-schedDone
 	conn.Close()
+	streams.closeOut()
 	return err
+}
+
+// inOrder returns a handler that handles the messages one at a time, in
+// the order they were read, as the protocol asks: each is finished, its
+// reply written, before the next starts, so that the answers to
+// initialize and shutdown are out before an exit that follows them is
+// handled. The handling happens off the read loop, which goes on reading
+// (and so sees $/cancelRequest while a request is handled); pending counts
+// the messages read and not yet handled.
+func inOrder(h jsonrpc2.Handler, pending *sync.WaitGroup) jsonrpc2.Handler {
+	prev := make(chan struct{})
+	close(prev)
+	// The connection calls the handler from its read loop only, so prev
+	// needs no lock.
+	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
+		wait, done := prev, make(chan struct{})
+		prev = done
+		pending.Add(1)
+		go func() {
+			defer pending.Done()
+			defer close(done)
+			<-wait
+			_ = h(ctx, reply, req) // an error is a reply that could not be written
+		}()
+		return nil
+	}
 }
 
 // duplex joins the two streams of a session into the io.ReadWriteCloser
@@ -132,14 +180,21 @@ func (d *duplex) Read(p []byte) (int, error)  { return d.in.Read(p) }
 func (d *duplex) Write(p []byte) (int, error) { return d.out.Write(p) }
 
 func (d *duplex) Close() error {
-	var errs []error
+	return errors.Join(d.closeIn(), d.closeOut())
+}
+
+func (d *duplex) closeIn() error {
 	if c, ok := d.in.(io.Closer); ok {
-		errs = append(errs, c.Close())
+		return c.Close()
 	}
+	return nil
+}
+
+func (d *duplex) closeOut() error {
 	if c, ok := d.out.(io.Closer); ok {
-		errs = append(errs, c.Close())
+		return c.Close()
 	}
-	return errors.Join(errs...)
+	return nil
 }
 
 // cancellable wires $/cancelRequest to the context of the request it

@@ -28,7 +28,7 @@ var ErrBadFrame = errors.New("lsp: cannot read the next message")
 // with the error JSON-RPC asks for (a parse error, or an invalid request
 // with the request's id when it has a usable one, else null), and reads on.
 type stream struct {
-	conn io.ReadWriteCloser
+	conn *duplex
 	in   *bufio.Reader
 	out  jsonrpc2.Stream // writes only; it frames as we read
 	log  *log.Logger
@@ -38,7 +38,7 @@ type stream struct {
 	wmu sync.Mutex
 }
 
-func newStream(conn io.ReadWriteCloser, logger *log.Logger) *stream {
+func newStream(conn *duplex, logger *log.Logger) *stream {
 	return &stream{conn: conn, in: bufio.NewReader(conn), out: jsonrpc2.NewStream(conn), log: logger}
 }
 
@@ -206,8 +206,10 @@ func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error)
 	return s.out.Write(ctx, msg)
 }
 
-// Close closes the connection.
-func (s *stream) Close() error { return s.conn.Close() }
+// Close closes the input, which ends the read loop. The connection calls
+// it also when reading fails, while replies to the messages read before
+// may still be due: Serve closes the output once they are written.
+func (s *stream) Close() error { return s.conn.closeIn() }
 
 // abbreviate quotes the start of a long input for a log line.
 func abbreviate(b []byte) string {

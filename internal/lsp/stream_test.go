@@ -213,3 +213,45 @@ func TestBadNotificationLogged(t *testing.T) {
 	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
 	r.wait()
 }
+
+// TestLifecycleInOneWrite: a client may write initialize, shutdown and
+// exit at once, without waiting for a reply, and may close its end right
+// after. The protocol has messages handled in order: both requests are
+// answered, in order, before the server exits, and exit after shutdown is
+// a clean end. Run with -count=20 -race: the faults this guards against
+// were races between the messages.
+func TestLifecycleInOneWrite(t *testing.T) {
+	for _, closeInput := range []bool{false, true} {
+		name := "input open"
+		if closeInput {
+			name = "input closed after exit"
+		}
+		t.Run(name, func(t *testing.T) {
+			r := startRaw(t, Options{})
+			var all strings.Builder
+			for _, body := range []string{
+				`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`,
+				`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+				`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
+				`{"jsonrpc":"2.0","method":"exit"}`,
+			} {
+				fmt.Fprintf(&all, "Content-Length: %d\r\n\r\n%s", len(body), body)
+			}
+			r.sendRaw(all.String())
+			if closeInput {
+				r.w.Close()
+			}
+			init := r.response()
+			if string(init["id"]) != "1" || init["error"] != nil || !strings.Contains(string(init["result"]), "capabilities") {
+				t.Errorf("first response %s, want the result of initialize (id 1)", init)
+			}
+			shut := r.response()
+			if string(shut["id"]) != "2" || shut["error"] != nil || string(shut["result"]) != "null" {
+				t.Errorf("second response %s, want the null result of shutdown (id 2)", shut)
+			}
+			if err := r.wait(); err != nil {
+				t.Errorf("Serve returned %v after shutdown and exit, want nil", err)
+			}
+		})
+	}
+}
