@@ -141,6 +141,7 @@ func TestEndToEndJSON(t *testing.T) {
 			Line    int    `json:"line"`
 			Column  int    `json:"column"`
 			Message string `json:"message"`
+			Level   string `json:"severity"`
 		} `json:"findings"`
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
@@ -148,7 +149,7 @@ func TestEndToEndJSON(t *testing.T) {
 	}
 	var lines []string
 	for _, f := range doc.Findings {
-		lines = append(lines, textLine(f.File, f.Line, f.Column, f.Message, f.Rule))
+		lines = append(lines, textLine(f.File, f.Line, f.Column, f.Level, f.Message, f.Rule))
 	}
 	text := runBinary(t, fixture("v4service"))
 	if got, want := strings.Join(lines, ""), text.stdout; got != want {
@@ -171,6 +172,7 @@ func TestEndToEndSARIF(t *testing.T) {
 		Runs []struct {
 			Results []struct {
 				RuleID  string `json:"ruleId"`
+				Level   string `json:"level"`
 				Message struct {
 					Text string `json:"text"`
 				} `json:"message"`
@@ -198,7 +200,7 @@ func TestEndToEndSARIF(t *testing.T) {
 		if loc.ArtifactLocation.URIBaseID != "%SRCROOT%" {
 			t.Errorf("result %s at %s is not relative to %%SRCROOT%%", res.RuleID, loc.ArtifactLocation.URI)
 		}
-		lines = append(lines, textLine(loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn, res.Message.Text, res.RuleID))
+		lines = append(lines, textLine(loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn, res.Level, res.Message.Text, res.RuleID))
 	}
 	text := runBinary(t, fixture("v4service"))
 	if got, want := strings.Join(lines, ""), text.stdout; got != want {
@@ -206,8 +208,30 @@ func TestEndToEndSARIF(t *testing.T) {
 	}
 }
 
-func textLine(file string, line, col int, msg, rule string) string {
+func textLine(file string, line, col int, level, msg, rule string) string {
+	if level != "error" {
+		msg = level + ": " + msg
+	}
 	return file + ":" + itoa(line) + ":" + itoa(col) + ": " + msg + " (" + rule + ")\n"
+}
+
+// TestSeverityInText: the level .microsec.yml gives a rule shows in the
+// text output, after the position, for any level but error.
+func TestSeverityInText(t *testing.T) {
+	src := "package main\n\nimport \"crypto/tls\"\n\nvar _ = &tls.Config{InsecureSkipVerify: true}\n\nfunc main() {}\n"
+	for level, prefix := range map[string]string{"error": "", "warning": "warning: ", "note": "note: "} {
+		t.Run(level, func(t *testing.T) {
+			dir := writeModule(t,
+				"go.mod", healthyGoMod,
+				".microsec.yml", "version: 1\nrules:\n  insecuretransport:\n    severity: "+level+"\n",
+				"main.go", src,
+			)
+			r := runBinary(t, dir)
+			if !strings.HasPrefix(r.stdout, "main.go:5:41: "+prefix+"tls.Config") || strings.Count(r.stdout, "\n") != 1 {
+				t.Errorf("severity %s: text output\n%s\nwant one line main.go:5:41: %stls.Config...; stderr:\n%s", level, r.stdout, prefix, r.stderr)
+			}
+		})
+	}
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
@@ -286,6 +310,10 @@ func vetMatchesText(t *testing.T, dir string) int {
 		if line == "" {
 			continue
 		}
+		// go vet prints no severity.
+		file, rest, _ := strings.Cut(line, ": ")
+		rest = strings.TrimPrefix(strings.TrimPrefix(rest, "warning: "), "note: ")
+		line = file + ": " + rest
 		i := strings.LastIndex(line, " (")
 		want = append(want, line[:i])
 	}

@@ -103,9 +103,17 @@ func TestTextOutput(t *testing.T) {
 		{Rule: "hardcodedsecret", Pos: Position{File: outside, Line: 4}, Message: "no column"},
 		{Rule: "sqlconcat", Pos: Position{File: outside, Line: 5, Column: 1}, Message: "suppressed",
 			Suppression: &Suppression{Kind: "inSource", Justification: "test"}},
+		// Levels other than error are shown after the position, as
+		// compilers show theirs.
+		{Rule: "cmdinjection", Level: LevelWarning, Pos: Position{File: filepath.Join(dir, "w.go"), Line: 2, Column: 1}, Message: "warned"},
+		{Rule: "insecuretransport", Level: LevelNote, Pos: Position{File: filepath.Join(dir, "w.go"), Line: 3, Column: 1}, Message: "noted"},
+		{Rule: "sqlconcat", Level: LevelError, Pos: Position{File: filepath.Join(dir, "w.go"), Line: 4, Column: 1}, Message: "an error"},
 	}}
 	want := "db/q.go:12:3: first line second line (sqlconcat)\n" +
-		outside + ":4: no column (hardcodedsecret)\n"
+		outside + ":4: no column (hardcodedsecret)\n" +
+		"w.go:2:1: warning: warned (cmdinjection)\n" +
+		"w.go:3:1: note: noted (insecuretransport)\n" +
+		"w.go:4:1: an error (sqlconcat)\n"
 	if got := string(render(t, Text, r)); got != want {
 		t.Errorf("text output:\n%s\nwant:\n%s", got, want)
 	}

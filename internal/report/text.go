@@ -12,16 +12,22 @@ import (
 var oneLine = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
 // writeText writes "file:line:col: message (rule)" per finding, the form
-// editors and CI log viewers turn into links. Suppressed findings are left
-// out: a line of text has no way to mark them.
+// editors and CI log viewers turn into links. A finding whose level is not
+// error says so after the position, as compilers do ("file:line:col:
+// warning: message (rule)", "note:"). Suppressed findings are left out: a
+// line of text has no way to mark them.
 func writeText(w io.Writer, r *Result) error {
 	bw := bufio.NewWriter(w)
 	for _, f := range r.Findings {
 		if f.Suppression != nil {
 			continue
 		}
-		fmt.Fprintf(bw, "%s: %s (%s)\n",
-			textPosition(r.WorkDir, f.Pos), oneLine.Replace(f.Message), f.Rule)
+		level := ""
+		if f.Level == LevelWarning || f.Level == LevelNote {
+			level = string(f.Level) + ": "
+		}
+		fmt.Fprintf(bw, "%s: %s%s (%s)\n",
+			textPosition(r.WorkDir, f.Pos), level, oneLine.Replace(f.Message), f.Rule)
 	}
 	return bw.Flush()
 }
