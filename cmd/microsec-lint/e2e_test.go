@@ -216,8 +216,10 @@ func textLine(file string, line, col int, level, msg, rule string) string {
 }
 
 // TestSeverityInText: the level .microsec.yml gives a rule shows in the
-// text output, after the position, for any level but error.
+// text output, after the position, for any level but error; notes alone
+// do not fail the run.
 func TestSeverityInText(t *testing.T) {
+	code := map[string]int{"error": exitFindings, "warning": exitFindings, "note": exitClean}
 	src := "package main\n\nimport \"crypto/tls\"\n\nvar _ = &tls.Config{InsecureSkipVerify: true}\n\nfunc main() {}\n"
 	for level, prefix := range map[string]string{"error": "", "warning": "warning: ", "note": "note: "} {
 		t.Run(level, func(t *testing.T) {
@@ -229,6 +231,9 @@ func TestSeverityInText(t *testing.T) {
 			r := runBinary(t, dir)
 			if !strings.HasPrefix(r.stdout, "main.go:5:41: "+prefix+"tls.Config") || strings.Count(r.stdout, "\n") != 1 {
 				t.Errorf("severity %s: text output\n%s\nwant one line main.go:5:41: %stls.Config...; stderr:\n%s", level, r.stdout, prefix, r.stderr)
+			}
+			if r.code != code[level] {
+				t.Errorf("severity %s: exit %d, want %d", level, r.code, code[level])
 			}
 		})
 	}

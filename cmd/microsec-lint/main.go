@@ -16,13 +16,14 @@
 //
 // These are the only exit codes the command uses:
 //
-//	0  no findings
+//	0  no findings, or only notes (findings at level note)
 //	1  analysis failed: packages could not be loaded or type-checked, an
 //	   analyzer failed, or the output could not be written; every finding
 //	   from the packages that could be analysed is still printed
 //	2  usage error, told before any analysis: unknown flag, format or rule
 //	   name, or a file named by a flag that cannot be read or written
-//	3  findings were reported (and nothing failed)
+//	3  findings at level error or warning were reported (and nothing
+//	   failed)
 //
 // The lsp subcommand serves the findings to an editor as a language server
 // on standard input and output; see docs/editors.md.

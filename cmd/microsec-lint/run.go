@@ -334,10 +334,12 @@ func finish(res *report.Result, format report.Format, opts options, out *outputF
 	return exitClean
 }
 
-// countsForExit reports whether any finding is not suppressed in source.
+// countsForExit reports whether any finding fails the run: one that is
+// not suppressed in source and is an error or a warning. Notes are printed
+// but leave the exit code alone.
 func countsForExit(fs []report.Finding) bool {
 	for _, f := range fs {
-		if f.Suppression == nil {
+		if f.Suppression == nil && f.Level != report.LevelNote {
 			return true
 		}
 	}
@@ -427,7 +429,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n", name)
 		fmt.Fprintf(stderr, "       %s lsp [flags]    (language server on stdin/stdout)\n\n", name)
 		fmt.Fprintf(stderr, "Packages are go list patterns (default ./...).\n")
-		fmt.Fprintf(stderr, "Exit status: 0 no findings, 3 findings, 1 analysis failed, 2 usage error.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Exit status: 0 no findings (or notes only), 3 findings, 1 analysis failed, 2 usage error.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	return fs
