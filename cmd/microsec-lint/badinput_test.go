@@ -99,6 +99,16 @@ func TestBadInputPatternMatchesNothing(t *testing.T) {
 			checkOneLine(t, r, exitFailed, "nothere")
 		})
 	}
+	// The go command's advice ("to add it:", then "go get ..." on a line
+	// of its own, given without -mod=readonly) is joined to its line.
+	t.Run("no such module", func(t *testing.T) {
+		r := runBinaryEnv(t, dir, []string{"GOFLAGS="}, "example.com/nosuch")
+		checkOneLine(t, r, exitFailed, "no Go packages match example.com/nosuch", "go get example.com/nosuch")
+	})
+	t.Run("no such module beside a package", func(t *testing.T) {
+		r := runBinaryEnv(t, dir, []string{"GOFLAGS="}, "./ok", "example.com/nosuch")
+		checkOneLine(t, r, exitFailed, "example.com/nosuch", "go get example.com/nosuch")
+	})
 	t.Run("empty module", func(t *testing.T) {
 		r := runBinary(t, writeModule(t, "go.mod", healthyGoMod))
 		checkOneLine(t, r, exitFailed, "no Go packages match ./...")

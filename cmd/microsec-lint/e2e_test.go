@@ -71,13 +71,19 @@ const noVuln = "-vuln=false"
 // one of its flags.
 func runBinary(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	return runBinaryEnv(t, dir, nil, args...)
+}
+
+// runBinaryEnv is runBinary with env added to the environment.
+func runBinaryEnv(t *testing.T, dir string, env []string, args ...string) result {
+	t.Helper()
 	if !strings.Contains(strings.Join(args, " "), "-vuln") {
 		args = append([]string{noVuln}, args...)
 	}
 	//microsec:ignore cmdinjection -- runs the binary TestMain built
 	cmd := exec.Command(binary, args...)
 	cmd.Dir = dir
-	cmd.Env = offlineEnv()
+	cmd.Env = append(offlineEnv(), env...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
