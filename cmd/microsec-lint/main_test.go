@@ -161,3 +161,43 @@ func TestProblemLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLSPFlags: the lsp subcommand takes only the flags that mean
+// something to the server; -h lists those, and the command line's other
+// flags, or package patterns, are usage errors told in one line. lsp
+// after flags is not taken for a package pattern.
+func TestLSPFlags(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"lsp", "-h"}, &stdout, &stderr); code != exitClean {
+		t.Fatalf("lsp -h exit %d, want %d; stderr:\n%s", code, exitClean, stderr.String())
+	}
+	for _, want := range []string{"usage: microsec-lint lsp [flags]", "-config", "-enable", "-disable", "-insecuretransport.mdns"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("lsp -h lacks %q:\n%s", want, stderr.String())
+		}
+	}
+	for _, not := range []string{"-format", "\n  -o ", "-baseline", "-write-baseline", "-new-from-rev", "-vuln", "-progress", "-debug-cpuprofile", "[packages]"} {
+		if strings.Contains(stderr.String(), not) {
+			t.Errorf("lsp -h lists %q, which the server does not use:\n%s", not, stderr.String())
+		}
+	}
+
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lsp", "-o", "/x/y"}, "flag provided but not defined: -o"},
+		{[]string{"lsp", "-baseline", "/nonexist"}, "flag provided but not defined: -baseline"},
+		{[]string{"lsp", "-format", "json"}, "flag provided but not defined: -format"},
+		{[]string{"lsp", "./..."}, `lsp takes no package patterns: "./..."`},
+		{[]string{"-vuln=false", "lsp"}, "lsp is a subcommand: put it first"},
+	} {
+		stdout.Reset()
+		stderr.Reset()
+		code := run(c.args, &stdout, &stderr)
+		lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n")
+		if code != exitUsage || !strings.Contains(lines[0], c.want) || len(lines) != 2 || !strings.HasPrefix(lines[1], "run 'microsec-lint") {
+			t.Errorf("run(%q) = %d, stderr:\n%s\nwant %d, a line with %q and the pointer to -h", c.args, code, stderr.String(), exitUsage, c.want)
+		}
+	}
+}

@@ -106,9 +106,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if len(args) == 1 && args[0] == "help" {
 		args = []string{"-h"}
 	}
-	serveLSP := len(args) > 0 && args[0] == "lsp"
-	if serveLSP {
-		args = args[1:]
+	if len(args) > 0 && args[0] == "lsp" {
+		return runLSPCommand(args[1:], rules, stdout, stderr)
 	}
 	var opts options
 	fs := newFlagSet(&opts, rules, stderr)
@@ -139,6 +138,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		if strings.HasPrefix(a, "-") {
 			return usageError(stderr, fmt.Errorf("flag %s comes after the packages: put flags before the package patterns", a))
 		}
+		// No package has the import path lsp: paths without a dot in
+		// their first element are the standard library's.
+		if a == "lsp" {
+			return usageError(stderr, errors.New("lsp is a subcommand: put it first, as in microsec-lint lsp [flags]"))
+		}
 	}
 	if scheme, _, ok := strings.Cut(opts.vulnDB, "://"); ok && scheme != "https" && scheme != "http" && scheme != "file" {
 		return usageError(stderr, fmt.Errorf("-vulndb: %q is not an https:// or file:// URL, a directory, module or module@VERSION", opts.vulnDB))
@@ -150,17 +154,6 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	if serveLSP && opts.config == "" {
-		// The server finds the .microsec.yml of each package it analyses,
-		// so that the file of its working directory neither applies to
-		// other modules nor, when broken, stops it before initialize.
-		// Only the command line is checked here.
-		o := config.CommandLine(fs)
-		if _, err := config.Default(".").Apply(rules, o, vulncheck.Name); err != nil {
-			return usageError(stderr, err)
-		}
-		return runLSP(rules, nil, &lsp.Settings{Overrides: o, Extra: []string{vulncheck.Name}}, stdout, stderr)
-	}
 	// Settings come from .microsec.yml (or -config); flags given on the
 	// command line win over the file.
 	settings, err := config.Resolve(opts.config, ".")
@@ -171,13 +164,10 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		return usageError(stderr, err)
 	}
-	if len(enabled) == 0 && !opts.vuln && !serveLSP {
+	if len(enabled) == 0 && !opts.vuln {
 		return usageError(stderr, errors.New("no rules left to run: the only rule enabled is vulncheck, and -vuln=false turns it off"))
 	}
 
-	if serveLSP {
-		return runLSP(enabled, settings.Filter, nil, stdout, stderr)
-	}
 	cfg := driver.Config{
 		Patterns: fs.Args(),
 		Tests:    opts.tests,
@@ -285,6 +275,62 @@ func printTiming(w io.Writer, load time.Duration, ts []driver.Timing) {
 		}
 		fmt.Fprintf(w, "%s: timing: %-20s %10v on %d packages%s\n", name, t.Analyzer, t.Total.Round(time.Millisecond), t.Packages, idle)
 	}
+}
+
+// runLSPCommand runs "microsec-lint lsp [flags]": its own flags, the ones
+// that mean something to the server (settings and rules; the server always
+// analyses tests, and writes no report), then the server.
+func runLSPCommand(args []string, rules []analyzers.Rule, stdout, stderr io.Writer) int {
+	var configPath string
+	fs := flag.NewFlagSet(name+" lsp", flag.ContinueOnError)
+	fs.StringVar(&configPath, "config", "", "read settings from `file` for every package (default: the .microsec.yml nearest to each package)")
+	fs.String("enable", "", enableUsage)
+	fs.String("disable", "", disableUsage)
+	addRuleFlags(fs, rules)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprintf(stderr, "usage: %s lsp [flags]\n\n", name)
+		fmt.Fprintf(stderr, "A language server on standard input and output that publishes the findings\n")
+		fmt.Fprintf(stderr, "of the packages of the files an editor opens and saves (see docs/editors.md).\n")
+		fmt.Fprintf(stderr, "Exit status: 0 after shutdown and exit, 1 otherwise, 2 usage error.\n\nFlags:\n")
+		fs.PrintDefaults()
+		return exitClean
+	}
+	if err != nil {
+		return lspUsageError(stderr, err)
+	}
+	if fs.NArg() > 0 {
+		return lspUsageError(stderr, fmt.Errorf("lsp takes no package patterns: %q: it analyses the packages of the files the editor opens", fs.Arg(0)))
+	}
+	o := config.CommandLine(fs)
+	if configPath == "" {
+		// The server finds the .microsec.yml of each package it analyses,
+		// so that the file of its working directory neither applies to
+		// other modules nor, when broken, stops it before initialize.
+		// Only the command line is checked here.
+		if _, err := config.Default(".").Apply(rules, o, vulncheck.Name); err != nil {
+			return lspUsageError(stderr, err)
+		}
+		return runLSP(rules, nil, &lsp.Settings{Overrides: o, Extra: []string{vulncheck.Name}}, stdout, stderr)
+	}
+	settings, err := config.Load(configPath)
+	if err != nil {
+		return lspUsageError(stderr, err)
+	}
+	enabled, err := settings.Apply(rules, o, vulncheck.Name)
+	if err != nil {
+		return lspUsageError(stderr, err)
+	}
+	return runLSP(enabled, settings.Filter, nil, stdout, stderr)
+}
+
+func lspUsageError(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "%s: lsp: %v\n", name, err)
+	fmt.Fprintf(stderr, "run '%s lsp -h' for usage\n", name)
+	return exitUsage
 }
 
 // runLSP serves the language server on stdin and stdout until the client
@@ -403,8 +449,8 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")
 	fs.StringVar(&opts.output, "o", "", "write the report to `file` instead of standard output")
 	fs.StringVar(&opts.config, "config", "", "read settings from `file` (default: .microsec.yml in this directory or the nearest parent)")
-	fs.StringVar(&opts.enable, "enable", "", "comma-separated `rules` to run (default: all)")
-	fs.StringVar(&opts.disable, "disable", "", "comma-separated `rules` not to run")
+	fs.StringVar(&opts.enable, "enable", "", enableUsage)
+	fs.StringVar(&opts.disable, "disable", "", disableUsage)
 	fs.BoolVar(&opts.tests, "tests", true, "also analyse test files")
 	fs.BoolVar(&opts.listRules, "list-rules", false, "list the rules and exit")
 	fs.BoolVar(&opts.version, "version", false, "print the version and exit")
@@ -419,12 +465,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.StringVar(&opts.vulnDB, "vulndb", "", "vulnerability database: an https URL, file:///dir, module or module@VERSION\n(default https://vuln.go.dev, falling back to module when unreachable)")
 	fs.StringVar(&opts.vulnShow, "vuln-show", "reachable", "which vulnerabilities to report: reachable, or all (adds imported and required ones as notes)")
 	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since the git `revision`")
-	for _, r := range rules {
-		prefix := r.Analyzer.Name + "."
-		r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
-			fs.Var(f.Value, prefix+f.Name, f.Usage)
-		})
-	}
+	addRuleFlags(fs, rules)
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n", name)
 		fmt.Fprintf(stderr, "       %s lsp [flags]    (language server on stdin/stdout)\n\n", name)
@@ -433,6 +474,21 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+const (
+	enableUsage  = "comma-separated `rules` to run (default: all)"
+	disableUsage = "comma-separated `rules` not to run"
+)
+
+// addRuleFlags adds each rule's flags to fs as -RULE.FLAG.
+func addRuleFlags(fs *flag.FlagSet, rules []analyzers.Rule) {
+	for _, r := range rules {
+		prefix := r.Analyzer.Name + "."
+		r.Analyzer.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, prefix+f.Name, f.Usage)
+		})
+	}
 }
 
 func listRules(w io.Writer, rules []analyzers.Rule) {
