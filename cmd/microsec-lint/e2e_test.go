@@ -510,15 +510,21 @@ func TestLSPSubcommandLifecycle(t *testing.T) {
 	} {
 		in.WriteString("Content-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body)
 	}
-	for i := 0; i < 5; i++ {
+	// A -config file that cannot be applied is the server's to show, once
+	// the editor has asked for diagnostics: it starts all the same.
+	bad := filepath.Join(t.TempDir(), "bad.yml")
+	if err := os.WriteFile(bad, []byte("version: 1\nsevrity: note\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i, args := range [][]string{{"lsp"}, {"lsp"}, {"lsp"}, {"lsp", "-config", bad}, {"lsp", "-config", bad + ".missing"}} {
 		//microsec:ignore cmdinjection -- runs the binary TestMain built
-		cmd := exec.Command(binary, "lsp")
+		cmd := exec.Command(binary, args...)
 		cmd.Dir = t.TempDir()
 		cmd.Stdin = strings.NewReader(in.String())
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		if err := cmd.Run(); err != nil {
-			t.Fatalf("lsp exited with %v, want status 0; stderr:\n%s", err, stderr.String())
+			t.Fatalf("run %d, %q exited with %v, want status 0; stderr:\n%s", i, args, err, stderr.String())
 		}
 		var replies []string
 		for _, m := range strings.Split(stdout.String(), "Content-Length: ")[1:] {

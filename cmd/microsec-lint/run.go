@@ -305,26 +305,24 @@ func runLSPCommand(args []string, rules []analyzers.Rule, stdout, stderr io.Writ
 	if fs.NArg() > 0 {
 		return lspUsageError(stderr, fmt.Errorf("lsp takes no package patterns: %q: it analyses the packages of the files the editor opens", fs.Arg(0)))
 	}
+	// The server reads the settings file of each package it analyses, the
+	// one -config names or else the nearest .microsec.yml, on each run: a
+	// file that cannot be read or applied is shown to the user in the
+	// editor, which rarely shows what a server writes before it exits, and
+	// its fix applies from the next save. Only the command line is checked
+	// here.
 	o := config.CommandLine(fs)
-	if configPath == "" {
-		// The server finds the .microsec.yml of each package it analyses,
-		// so that the file of its working directory neither applies to
-		// other modules nor, when broken, stops it before initialize.
-		// Only the command line is checked here.
-		if _, err := config.Default(".").Apply(rules, o, vulncheck.Name); err != nil {
-			return lspUsageError(stderr, err)
+	if _, err := config.Default(".").Apply(rules, o, vulncheck.Name); err != nil {
+		return lspUsageError(stderr, err)
+	}
+	if configPath != "" {
+		abs, err := filepath.Abs(configPath)
+		if err != nil {
+			return lspUsageError(stderr, fmt.Errorf("-config: %v", err))
 		}
-		return runLSP(rules, nil, &lsp.Settings{Overrides: o, Extra: []string{vulncheck.Name}}, stdout, stderr)
+		configPath = abs
 	}
-	settings, err := config.Load(configPath)
-	if err != nil {
-		return lspUsageError(stderr, err)
-	}
-	enabled, err := settings.Apply(rules, o, vulncheck.Name)
-	if err != nil {
-		return lspUsageError(stderr, err)
-	}
-	return runLSP(enabled, settings.Filter, nil, stdout, stderr)
+	return runLSP(rules, &lsp.Settings{Overrides: o, Extra: []string{vulncheck.Name}, File: configPath}, stdout, stderr)
 }
 
 func lspUsageError(stderr io.Writer, err error) int {
@@ -334,12 +332,12 @@ func lspUsageError(stderr io.Writer, err error) int {
 }
 
 // runLSP serves the language server on stdin and stdout until the client
-// asks it to exit. With settings, rules are the suite the settings of each
-// package choose from; without, they and filter apply everywhere.
-func runLSP(rules []analyzers.Rule, filter func([]report.Finding) []report.Finding, settings *lsp.Settings, stdout, stderr io.Writer) int {
+// asks it to exit. rules are the suite the settings of each package choose
+// from.
+func runLSP(rules []analyzers.Rule, settings *lsp.Settings, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version(), Filter: filter, Settings: settings})
+	err := lsp.Serve(ctx, os.Stdin, stdout, lsp.Options{Rules: rules, Log: stderr, Version: version(), Settings: settings})
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed

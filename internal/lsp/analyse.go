@@ -183,7 +183,8 @@ func byModule(dirs []string) []module {
 }
 
 // bySettings splits the directories of each module by the settings file
-// that applies to them, when the server reads settings files; a directory
+// that applies to them (Settings.File, when set, to all), when the server
+// reads settings files; a directory
 // whose file cannot be told (both spellings present, say) is reported and
 // left out.
 func (s *server) bySettings(ctx context.Context, mods []module) []module {
@@ -194,7 +195,10 @@ func (s *server) bySettings(ctx context.Context, mods []module) []module {
 	for _, m := range mods {
 		index := make(map[string]int)
 		for _, d := range m.dirs {
-			path, err := config.Find(d)
+			path, err := s.opts.Settings.File, error(nil)
+			if path == "" {
+				path, err = config.Find(d)
+			}
 			if err != nil {
 				s.settingsProblem(ctx, []string{d}, err)
 				continue

@@ -21,6 +21,10 @@ type Settings struct {
 	// Extra names rules a file may name that are not analyzers (the
 	// command's vulncheck), as config.Config.Apply takes them.
 	Extra []string
+	// File, when set, is the settings file of every package (the
+	// command's -config), read again for each analysis, instead of the
+	// one found from each package's directory.
+	File string
 }
 
 // settings returns the rules and the filter of findings for packages

@@ -58,6 +58,34 @@ func TestBadSettingsReported(t *testing.T) {
 	s.end()
 }
 
+// A settings file named for every package (the command's -config) that
+// cannot be applied is shown too, and the server keeps running; edits to
+// it apply from the next save.
+func TestBadNamedSettingsReported(t *testing.T) {
+	yml := filepath.Join(t.TempDir(), "named.yml")
+	if err := os.WriteFile(yml, []byte("version: 1\nsevrity: note\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, Options{Rules: []analyzers.Rule{tlsSkip("error", nil)}, Debounce: 50 * time.Millisecond, Settings: &Settings{File: yml}})
+	// The module's own file is not read when one is named.
+	if err := os.WriteFile(filepath.Join(s.dir, ".microsec.yml"), []byte("bogus: [\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.initialize()
+	u, _ := s.open(filepath.Join(s.dir, "client", "client.go"))
+	if m := s.message("show: "); !strings.Contains(m, "named.yml") || !strings.Contains(m, "sevrity") {
+		t.Errorf("window message = %q, want the named settings file and its bad key", m)
+	}
+	if err := os.WriteFile(yml, []byte("version: 1\nrules:\n  tlsskip:\n    severity: note\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.save(u)
+	if diags := s.next(u); len(diags) != 1 || diags[0].Severity != protocol.DiagnosticSeverityInformation {
+		t.Errorf("after fixing the settings, diagnostics = %+v, want 1 with the note severity of the named file", diags)
+	}
+	s.end()
+}
+
 // Between two sets of settings the analyzers' flags return to what they
 // were at the start, lists that append on Set included.
 func TestFlagsRestored(t *testing.T) {
