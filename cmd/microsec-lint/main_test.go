@@ -24,6 +24,16 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-no-such-flag"}, "flag provided but not defined: -no-such-flag"},
 		{[]string{"./...", "-format", "json"}, "flag -format comes after the packages"},
 		{[]string{"-vulndb", "ftp://example.invalid/db"}, `-vulndb: "ftp://example.invalid/db" is not`},
+		// The database is checked before the analysis, whether vulncheck
+		// runs or not: an http:// URL (advisories must come over TLS), a
+		// file:// URL or directory that is not there, a source of no form.
+		{[]string{"-vuln=false", "-vulndb", "http://x", "./nothere"}, `-vulndb: "http://x": plain http is not accepted`},
+		{[]string{"-vuln=false", "-vulndb", "file:///nonexistent", "./nothere"}, `-vulndb: "file:///nonexistent": directory /nonexistent does not exist`},
+		{[]string{"-vuln=false", "-vulndb", "/nonexistent/osv", "./nothere"}, `-vulndb: "/nonexistent/osv": directory /nonexistent/osv does not exist`},
+		{[]string{"-vuln=false", "-vulndb", "main.go", "./nothere"}, `-vulndb: "main.go" is not`},
+		{[]string{"-vuln=false", "-vulndb", "./main.go", "./nothere"}, `is not a directory`},
+		{[]string{"-vuln=false", "-vulndb", "file://host/db", "./nothere"}, `want file:///dir`},
+		{[]string{"-vuln=false", "-vulndb", "module@", "./nothere"}, `no version after @`},
 		{[]string{"-vuln-show", "everything"}, `-vuln-show: "everything" is not reachable or all`},
 		// A bad value is a mistake even when vulncheck does not run.
 		{[]string{"-vuln=false", "-vuln-show", "everything"}, `-vuln-show: "everything" is not reachable or all`},

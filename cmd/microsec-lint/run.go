@@ -144,8 +144,8 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return usageError(stderr, errors.New("lsp is a subcommand: put it first, as in microsec-lint lsp [flags]"))
 		}
 	}
-	if scheme, _, ok := strings.Cut(opts.vulnDB, "://"); ok && scheme != "https" && scheme != "http" && scheme != "file" {
-		return usageError(stderr, fmt.Errorf("-vulndb: %q is not an https:// or file:// URL, a directory, module or module@VERSION", opts.vulnDB))
+	if err := checkVulnDB(opts.vulnDB); err != nil {
+		return usageError(stderr, err)
 	}
 	if opts.vulnShow != "reachable" && opts.vulnShow != "all" {
 		return usageError(stderr, fmt.Errorf("-vuln-show: %q is not reachable or all", opts.vulnShow))
@@ -460,7 +460,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 	fs.StringVar(&opts.writeBaseline, "write-baseline", "", "record the findings of this run in the baseline `file`")
 	fs.StringVar(&opts.progress, "progress", "auto", "show progress on stderr: auto (on a terminal outside CI), always or never")
 	fs.BoolVar(&opts.vuln, "vuln", true, "run govulncheck on the module graph (rule vulncheck)")
-	fs.StringVar(&opts.vulnDB, "vulndb", "", "vulnerability database: an https URL, file:///dir, module or module@VERSION\n(default https://vuln.go.dev, falling back to module when unreachable)")
+	fs.StringVar(&opts.vulnDB, "vulndb", "", "vulnerability database: an https:// URL, file:///dir, a directory (absolute or ./dir), module or module@VERSION\n(default https://vuln.go.dev, falling back to module when unreachable)")
 	fs.StringVar(&opts.vulnShow, "vuln-show", "reachable", "which vulnerabilities to report: reachable, or all (adds imported and required ones as notes)")
 	fs.StringVar(&opts.newFromRev, "new-from-rev", "", "report only findings on lines changed since the git `revision`")
 	addRuleFlags(fs, rules)
