@@ -113,6 +113,22 @@ func TestBadInputPatternMatchesNothing(t *testing.T) {
 		r := runBinary(t, writeModule(t, "go.mod", healthyGoMod))
 		checkOneLine(t, r, exitFailed, "no Go packages match ./...")
 	})
+	// go list prints nothing to read and no package when go.mod must be
+	// tidied first (here it misses a requirement of a dependency, which
+	// the module graph needs from Go 1.17 on): the cause is the go
+	// command's, not the pattern's.
+	t.Run("go.mod needs updates", func(t *testing.T) {
+		root := writeModule(t,
+			"dep/go.mod", "module example.com/dep\n\ngo 1.26\n",
+			"dep/dep.go", "package dep\n\nconst X = 1\n",
+			"lib/go.mod", "module example.com/lib\n\ngo 1.26\n\nrequire example.com/dep v0.0.0\n\nreplace example.com/dep => ../dep\n",
+			"lib/lib.go", "package lib\n\nimport \"example.com/dep\"\n\nconst Y = dep.X\n",
+			"app/go.mod", "module example.com/app\n\ngo 1.26\n\nrequire example.com/lib v0.0.0\n\nreplace example.com/lib => ../lib\n\nreplace example.com/dep => ../dep\n",
+			"app/app.go", "package app\n\nimport \"example.com/lib\"\n\nconst Z = lib.Y\n",
+		)
+		r := runBinaryEnv(t, filepath.Join(root, "app"), []string{"GOFLAGS="})
+		checkOneLine(t, r, exitFailed, "no Go packages match ./...", "updates to go.mod needed", "go mod tidy")
+	})
 }
 
 // TestBadInputSyntaxError: the parser's message, at the file and line, once;

@@ -208,6 +208,12 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 		if len(unmatched) > 0 {
 			return nil, nil, fmt.Errorf("no Go packages match %s: %s", strings.Join(patterns, " "), unmatched[0])
 		}
+		// go list may have failed before listing anything (a go.mod
+		// that needs tidying), which the packages loader does not
+		// report: ask the go command itself why.
+		if _, lerr := gocmd.Output(ctx, dir, cfg.Env, append([]string{"list", "--"}, patterns...)...); lerr != nil {
+			return nil, nil, fmt.Errorf("no Go packages match %s: %v", strings.Join(patterns, " "), lerr)
+		}
 		return nil, nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
 	}
 	return pkgs, unmatched, nil
