@@ -431,6 +431,8 @@ func TestBadInputOutputPath(t *testing.T) {
 			dir := writeModule(t, files...)
 			r := runBinary(t, dir, "-format", "sarif", "-o", filepath.Join(dir, tc.path), "./...")
 			checkOneLine(t, r, exitUsage, "-o", tc.path, tc.want)
+			r = runBinary(t, dir, "-write-baseline", filepath.Join(dir, tc.path), "./...")
+			checkOneLine(t, r, exitUsage, "-write-baseline", tc.path, tc.want)
 		})
 	}
 	t.Run("existing file kept on failure", func(t *testing.T) {

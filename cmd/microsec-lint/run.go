@@ -217,11 +217,11 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	}
 	// The files the run writes are checked before the analysis, not
 	// found unwritable after it.
-	var out, cpuOut, memOut *outputFile
+	var out, baseOut, cpuOut, memOut *outputFile
 	for _, o := range []struct {
 		flag, path string
 		file       **outputFile
-	}{{"-o", opts.output, &out}, {"-debug-cpuprofile", opts.cpuProfile, &cpuOut}, {"-debug-memprofile", opts.memProfile, &memOut}} {
+	}{{"-o", opts.output, &out}, {"-write-baseline", opts.writeBaseline, &baseOut}, {"-debug-cpuprofile", opts.cpuProfile, &cpuOut}, {"-debug-memprofile", opts.memProfile, &memOut}} {
 		if o.path == "" {
 			continue
 		}
@@ -255,7 +255,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	res.Tool = tool()
 	res.Rules = append(describeRules(enabled), res.Rules...)
 	if opts.writeBaseline != "" {
-		if err := writeBaseline(opts.writeBaseline, res); err != nil {
+		if err := writeBaseline(baseOut, res); err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
 			return exitFailed
 		}
@@ -345,13 +345,17 @@ func runLSP(rules []analyzers.Rule, settings *lsp.Settings, stdout, stderr io.Wr
 	return exitClean
 }
 
-func writeBaseline(path string, res *report.Result) error {
+func writeBaseline(o *outputFile, res *report.Result) error {
 	var buf bytes.Buffer
 	if err := baseline.Write(&buf, res.Findings, res.WorkDir); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("cannot write baseline: %v", err)
+	f, err := o.start()
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(buf.Bytes()); err != nil {
+		return fmt.Errorf("cannot write baseline: %v", unwrapPath(err))
 	}
 	return nil
 }
