@@ -84,8 +84,9 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 // the way, or nil. A reading of a field of a variable counts when every
 // path to it checked the same field and nothing wrote it since (see
 // checkedRead).
-func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) map[ssa.Value]bool {
+func (e *engine) guardedAt(fn *ssa.Function, at ssa.Instruction, args []ssa.Value, option bool) map[ssa.Value]bool {
 	guards := e.guardsOf(fn)
+	b := at.Block()
 	if b == nil || len(fn.Blocks) == 0 || len(guards.vals) == 0 {
 		return nil
 	}
@@ -100,6 +101,13 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 		}
 		if phi, isPhi := v.(*ssa.Phi); !ok && isPhi {
 			ok = e.checkedOrFallback(fn, phi, option)
+		}
+		if a, isAlloc := v.(*ssa.Alloc); !ok && isAlloc {
+			// A variable captured by a closure made or called at
+			// at: what it holds there.
+			if f := (varField{a, "", true}); len(guards.fields[f]) > 0 {
+				ok = e.checkedRead(fn, at, f, nil, option)
+			}
 		}
 		if ok {
 			if out == nil {
@@ -133,6 +141,8 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) []ssa.Value
 			out = append(out, v)
 		} else if _, ok := v.(*ssa.Phi); ok {
 			out = append(out, v) // maybe a fallback: see checkedOrFallback
+		} else if a, ok := v.(*ssa.Alloc); ok && len(guards.fields[varField{a, "", true}]) > 0 {
+			out = append(out, v) // a variable read after its check
 		}
 		in, ok := v.(ssa.Instruction)
 		if !ok || in.Parent() != fn {
@@ -589,9 +599,10 @@ func isEmptyString(k *ssa.Const) bool {
 	return k.Value == nil || k.Value.Kind() == goconstant.String && goconstant.StringVal(k.Value) == ""
 }
 
-// evalGuarded evaluates the operands of a call in block b of fn, taking
-// the values that allow lists guard there (see guardedAt) as constant.
-func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) []Value {
+// evalGuarded evaluates the operands of instruction at of fn (a call, or
+// the making of a closure and what it captures), taking the values that
+// allow lists guard there (see guardedAt) as constant.
+func (e *engine) evalGuarded(fn *ssa.Function, at ssa.Instruction, args []ssa.Value, option bool) []Value {
 	vs := e.evalArgs(args)
 	safe := true
 	for _, v := range vs {
@@ -600,7 +611,7 @@ func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Val
 	if safe {
 		return vs
 	}
-	g := e.guardedAt(fn, b, args, option)
+	g := e.guardedAt(fn, at, args, option)
 	for v := range g {
 		if carried(v) {
 			// A value a phi carries on (prev = col in a loop) may be
