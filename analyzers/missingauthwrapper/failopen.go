@@ -27,7 +27,7 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 		return !ok || id.Name != "panic" || c.pass.TypesInfo.Uses[id] != types.Universe.Lookup("panic")
 	})
-	f := &flow{c: c, checks: checks, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
+	f := &flow{c: c, chks: checks, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
 	f.learn(lit.Body)
 	type state struct {
 		b        *cfg.Block
@@ -37,13 +37,63 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 	seen := map[state]bool{}
 	var found string
 	var walk func(s state)
+	// branch follows the condition cond of a block from state s to the
+	// block run when it holds (onTrue) or not (onFalse). The cfg keeps
+	// a && b, a || b and !a in one node; branch splits them, so that a
+	// check in b is seen to run only when a holds.
+	var branch func(cond ast.Expr, s state, onTrue, onFalse func(state))
+	branch = func(cond ast.Expr, s state, onTrue, onFalse func(state)) {
+		if _, isCase := f.tags[cond]; !isCase {
+			switch x := ast.Unparen(cond).(type) {
+			case *ast.UnaryExpr:
+				if x.Op == token.NOT {
+					branch(x.X, s, onFalse, onTrue)
+					return
+				}
+			case *ast.BinaryExpr:
+				switch x.Op {
+				case token.LAND:
+					branch(x.X, s, func(t state) { branch(x.Y, t, onTrue, onFalse) }, onFalse)
+					return
+				case token.LOR:
+					branch(x.X, s, onTrue, func(t state) { branch(x.Y, t, onTrue, onFalse) })
+					return
+				}
+			}
+		}
+		if f.checks(cond) {
+			return
+		}
+		why := f.callerSays(cond)
+		for _, edge := range []bool{true, false} {
+			t := state{s.b, s.narrowed || f.narrows(cond, edge), s.why}
+			if t.why == "" {
+				t.why = why
+			}
+			if edge {
+				onTrue(t)
+			} else {
+				onFalse(t)
+			}
+		}
+	}
 	walk = func(s state) {
 		if found != "" || seen[s] {
 			return
 		}
 		seen[s] = true
-		if f.checked(s.b) {
-			return
+		nodes := s.b.Nodes
+		var cond ast.Expr
+		if len(s.b.Succs) == 2 && len(nodes) > 0 {
+			cond, _ = nodes[len(nodes)-1].(ast.Expr)
+		}
+		if cond != nil {
+			nodes = nodes[:len(nodes)-1]
+		}
+		for _, n := range nodes {
+			if f.checks(n) {
+				return
+			}
 		}
 		if f.callsNext(s.b) {
 			if s.why != "" && !s.narrowed {
@@ -51,16 +101,11 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 			}
 			return
 		}
-		if len(s.b.Succs) == 2 && len(s.b.Nodes) > 0 {
-			cond, _ := s.b.Nodes[len(s.b.Nodes)-1].(ast.Expr)
-			why := f.callerSays(cond)
-			for i, next := range s.b.Succs {
-				t := state{next, s.narrowed || f.narrows(cond, i == 0), s.why}
-				if t.why == "" {
-					t.why = why
-				}
-				walk(t)
+		if cond != nil {
+			to := func(i int) func(state) {
+				return func(t state) { walk(state{s.b.Succs[i], t.narrowed, t.why}) }
 			}
+			branch(cond, s, to(0), to(1))
 			return
 		}
 		for _, next := range s.b.Succs {
@@ -75,8 +120,8 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 
 // flow holds what bypass knows of one handler literal.
 type flow struct {
-	c      *checker
-	checks []ast.Node
+	c    *checker
+	chks []ast.Node
 	// caller maps the variables holding what the caller sends (the
 	// credential, metadata, a header, the ok of their lookup) to the
 	// header they come from, "" for the credential or all of them.
@@ -296,13 +341,12 @@ func (f *flow) narrows(cond ast.Expr, edge bool) bool {
 	return edge && f.isEndpoint(cond)
 }
 
-// checked reports whether block b holds a credential check.
-func (f *flow) checked(b *cfg.Block) bool {
-	for _, n := range b.Nodes {
-		for _, chk := range f.checks {
-			if n.Pos() <= chk.Pos() && chk.End() <= n.End() {
-				return true
-			}
+// checks reports whether n holds a credential check, or is part of one
+// (the operand of !validKeys[tok]).
+func (f *flow) checks(n ast.Node) bool {
+	for _, chk := range f.chks {
+		if n.Pos() <= chk.Pos() && chk.End() <= n.End() || chk.Pos() <= n.Pos() && n.End() <= chk.End() {
+			return true
 		}
 	}
 	return false
