@@ -830,6 +830,9 @@ func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdi
 	}
 	var f authFact
 	if c.pass.ImportObjectFact(fn, &f) && (f.Makes || f.Wrapper) {
+		if decl := c.model.LocalFunc(call); decl != nil && c.givenNoop(decl, call) {
+			return no, name, openNoop
+		}
 		return yes, name, ""
 	}
 	if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
@@ -848,6 +851,75 @@ func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdi
 		}
 	}
 	return no, name, open
+}
+
+// givenNoop reports whether the wrapper factory decl of this package,
+// called by call, checks credentials only with Inspect (or v2's Verify)
+// on providers it is given, and call gives it the no-op auth for each:
+// wrapWith(auth.NewAuth()), wrapWith(svc.Options().Auth).
+func (c *checker) givenNoop(decl *ast.FuncDecl, call *ast.CallExpr) bool {
+	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if fn == nil || fn.Signature().Variadic() {
+		return false
+	}
+	noop := map[*types.Var]bool{}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len() && i < len(call.Args); i++ {
+		if c.isNoopAuth(call.Args[i], 1) {
+			noop[params.At(i)] = true
+		}
+	}
+	if len(noop) == 0 {
+		return false
+	}
+	// onParam reports whether e holds only parameters given the no-op
+	// auth, directly or through local variables (p := a).
+	var onParam func(e ast.Expr, depth int) bool
+	onParam = func(e ast.Expr, depth int) bool {
+		v := c.model.VarOf(ast.Unparen(e))
+		if v == nil || depth > 4 {
+			return false
+		}
+		if noop[v] {
+			return true
+		}
+		if v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || !(decl.Pos() <= v.Pos() && v.Pos() < decl.End()) {
+			return false
+		}
+		rhs, unk := c.model.Assigned(v)
+		if unk || len(rhs) == 0 {
+			return false
+		}
+		for _, r := range rhs {
+			if !onParam(r, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	seen, all := false, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok || !isHandlerFunc(c.pass.TypesInfo.TypeOf(lit)) {
+			return true
+		}
+		checks, _ := c.credentialChecks(lit.Body)
+		for _, chk := range checks {
+			seen = true
+			call, ok := chk.(*ast.CallExpr)
+			if !ok {
+				all = false
+				continue
+			}
+			ref, ok := gomicro.RefOf(gomicro.Callee(c.pass.TypesInfo, call))
+			sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+			if !ok || ref.Path != "auth" || ref.Name != "Auth.Inspect" && ref.Name != "Auth.Verify" || !isSel || !onParam(sel.X, 0) {
+				all = false
+			}
+		}
+		return true
+	})
+	return seen && all
 }
 
 // handlerOptionsAuth reports whether the wrapper/auth HandlerOptions value
@@ -906,7 +978,21 @@ func (c *checker) isNoopAuth(e ast.Expr, depth int) bool {
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x)
-		return ok && (ref.Path == "auth" || ref.Path == "auth/noop") && ref.Name == "NewAuth"
+		if ok {
+			return (ref.Path == "auth" || ref.Path == "auth/noop") && ref.Name == "NewAuth"
+		}
+		// A constructor of this package that returns only the no-op auth.
+		decl := c.model.LocalFunc(x)
+		if decl == nil {
+			return false
+		}
+		res := gomicro.ReturnedValues(decl)
+		for _, r := range res {
+			if !c.isNoopAuth(r, depth+1) {
+				return false
+			}
+		}
+		return len(res) > 0
 	case *ast.Ident, *ast.SelectorExpr:
 		v := c.model.VarOf(x)
 		if v == nil {

@@ -59,10 +59,12 @@
 // the next handler only when it is there). Its length, its prefix, or a
 // blocklist alone checks nothing, and so does Inspect on go-micro's no-op
 // auth, which accepts any token: on a local or unexported package variable
-// given only auth.NewAuth(), noop.NewAuth() or auth.DefaultAuth (when the
-// package does not replace it), or on the Options().Auth of a service built
-// without micro.Auth while no auth plugin such as auth/jwt is linked in for
-// MICRO_AUTH to select. A wrapper fails open, and does not count, when the
+// given only auth.NewAuth(), noop.NewAuth(), auth.DefaultAuth (when the
+// package does not replace it) or a function of the package returning only
+// these, on the Options().Auth of a service built without micro.Auth while
+// no auth plugin such as auth/jwt is linked in for MICRO_AUTH to select, or
+// on the parameter of a wrapper factory of the package called with one of
+// these (micro.WrapHandler(wrapWith(auth.NewAuth()))). A wrapper fails open, and does not count, when the
 // caller can reach the next handler on a path that passes no check: one
 // taken when the credential is missing (if tok == "" { return next(...) },
 // a check made only when metadata.Get finds the header) or when a header

@@ -48,3 +48,31 @@ func optionsAuth(a auth.Auth) {
 	given.Init(micro.WrapHandler(authw.AuthHandler(authw.HandlerOptions{Auth: given.Options().Auth})))
 	micro.RegisterHandler(given.Server(), new(Orders))
 }
+
+// A wrapper factory of this package given the no-op auth checks nothing.
+func wrapWith(a auth.Auth) server.HandlerWrapper { // want wrapWith:"makesauthwrapper"
+	return func(next server.HandlerFunc) server.HandlerFunc {
+		return func(ctx context.Context, req server.Request, rsp interface{}) error {
+			tok, ok := metadata.Get(ctx, "Authorization")
+			if !ok {
+				return errors.New("no token")
+			}
+			if _, err := a.Inspect(tok); err != nil {
+				return errors.New("invalid token")
+			}
+			return next(ctx, req, rsp)
+		}
+	}
+}
+
+func factoryNoop(a auth.Auth) {
+	s1 := micro.New("nb1", micro.WrapHandler(wrapWith(auth.NewAuth())))
+	micro.RegisterHandler(s1.Server(), new(Orders)) // want `wrapper wrapWith inspects the token with go-micro's no-op auth`
+	svc := micro.New("nb3")
+	svc.Init(micro.WrapHandler(wrapWith(svc.Options().Auth)))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `wrapper wrapWith inspects the token with go-micro's no-op auth`
+
+	given := micro.New("nb5", micro.Auth(a))
+	given.Init(micro.WrapHandler(wrapWith(given.Options().Auth)))
+	micro.RegisterHandler(given.Server(), new(Orders))
+}
