@@ -71,7 +71,8 @@
 // the caller sets says so (X-Internal: true). Such a path is allowed when
 // it is taken for some endpoints, services or methods only (if
 // req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
-// switch on req.Method()), or on a condition the caller does not send (a
+// switch on req.Method(), isPublic(req) where isPublic is a function of
+// the package that reads only these of the request), or on a condition the caller does not send (a
 // setting). Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
 // functions of other packages that return a wrapper. v2's
@@ -130,7 +131,10 @@
 //     returns nil when no token is sent) or by ignoring the check's result
 //     on a condition the caller sets; conditions are read through ==, !=,
 //     !, &&, || and switch cases, and any other use of req.Endpoint() (a
-//     call, a map lookup) is taken to pick public endpoints;
+//     call, a map lookup) is taken to pick public endpoints; a function
+//     of another package given the request is not seen into: a path it
+//     picks is neither taken to be for public endpoints nor for a header
+//     the caller sets;
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
 //     and auth.DefaultAuth itself, which the program may replace before

@@ -300,10 +300,86 @@ func (f *flow) isEndpoint(e ast.Expr) bool {
 					found = true
 				}
 			}
+			if !ok && f.endpointHelper(n) {
+				found = true
+			}
 		}
 		return !found
 	})
 	return found
+}
+
+// endpointHelper reports whether call calls a function of this package
+// given only the request (or its endpoint, service or method) whose body
+// reads of the request only its endpoint, service or method:
+// isPublic(req). What it returns then depends on the endpoint called, not
+// on what the caller sends. A function of another package given the
+// request is not seen into, and may read its headers: it is not taken to
+// pick endpoints.
+func (f *flow) endpointHelper(call *ast.CallExpr) bool {
+	info := f.c.pass.TypesInfo
+	decl := f.c.model.LocalFunc(call)
+	if decl == nil || decl.Body == nil || len(call.Args) == 0 {
+		return false
+	}
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	if fn == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	sawReq := false
+	for _, a := range call.Args {
+		switch {
+		case isRequest(info.TypeOf(a)):
+			sawReq = true
+		case !f.isEndpoint(a):
+			return false
+		}
+	}
+	if !sawReq {
+		return false // isEndpoint already looks into the arguments
+	}
+	reqs := map[*types.Var]bool{}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if isRequest(params.At(i).Type()) {
+			reqs[params.At(i)] = true
+		}
+	}
+	// Every use of a request parameter must be p.Endpoint(), p.Service()
+	// or p.Method().
+	allowed := map[*ast.Ident]bool{}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || len(c.Args) != 0 {
+			return true
+		}
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		switch sel.Sel.Name {
+		case "Endpoint", "Service", "Method":
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
+				allowed[id] = true
+			}
+		}
+		return true
+	})
+	clean := true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && !allowed[id] {
+			if v, ok := info.Uses[id].(*types.Var); ok && reqs[v] {
+				clean = false
+			}
+		}
+		return clean
+	})
+	return clean
+}
+
+// isRequest reports whether t is go-micro's server.Request.
+func isRequest(t types.Type) bool {
+	return t != nil && gomicro.IsNamedType(t, "server", "Request")
 }
 
 // narrows reports whether taking the true (edge) or false branch of cond
