@@ -72,8 +72,10 @@
 // it is taken for some endpoints, services or methods only (if
 // req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
 // switch on req.Method(), isPublic(req) where isPublic is a function of
-// the package that reads only these of the request), or on a condition the caller does not send (a
-// setting). Wrappers are recognised wherever they come from: functions and
+// the package that reads only these of the request), unless they are
+// compared with what the caller sends (req.Endpoint() == skip, skip read
+// from an X-Skip-Auth-For header, is a bypass), or on a condition the
+// caller does not send (a setting). Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
 // functions of other packages that return a wrapper. v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6

@@ -243,10 +243,10 @@ func (f *flow) callerSays(cond ast.Expr) string {
 	if cond == nil {
 		return ""
 	}
-	if tag, ok := f.tags[cond]; ok {
-		cond = tag
-	}
 	h, ok := f.fromCaller(cond)
+	if tag, isCase := f.tags[cond]; isCase && !ok {
+		h, ok = f.fromCaller(tag)
+	}
 	switch {
 	case !ok:
 		return ""
@@ -385,13 +385,14 @@ func isRequest(t types.Type) bool {
 // narrows reports whether taking the true (edge) or false branch of cond
 // limits the request to some endpoints, services or methods: the true
 // branch of req.Endpoint() == "Health.Check", of public[req.Endpoint()]
-// or of a switch case on the endpoint, the false one of !=.
+// or of a switch case on the endpoint, the false one of !=, unless the
+// endpoint is compared with what the caller sends.
 func (f *flow) narrows(cond ast.Expr, edge bool) bool {
 	if cond == nil {
 		return false
 	}
 	if tag, ok := f.tags[cond]; ok {
-		return edge && f.isEndpoint(tag)
+		return edge && f.isEndpoint(tag) && !f.readsCaller(cond)
 	}
 	switch x := ast.Unparen(cond).(type) {
 	case *ast.UnaryExpr:
@@ -411,10 +412,18 @@ func (f *flow) narrows(cond ast.Expr, edge bool) bool {
 			}
 			return f.narrows(x.X, false) || f.narrows(x.Y, false)
 		case token.NEQ:
-			return !edge && f.isEndpoint(x)
+			return !edge && f.isEndpoint(x) && !f.readsCaller(x)
 		}
 	}
-	return edge && f.isEndpoint(cond)
+	return edge && f.isEndpoint(cond) && !f.readsCaller(cond)
+}
+
+// readsCaller reports whether e reads what the caller sends: an endpoint
+// compared with it (req.Endpoint() == skip, skip from a header) is one
+// the caller names, not a list of public endpoints.
+func (f *flow) readsCaller(e ast.Expr) bool {
+	_, ok := f.fromCaller(e)
+	return ok
 }
 
 // checks reports whether n holds a credential check, or is part of one
