@@ -143,7 +143,13 @@ func (f *flow) learn(body *ast.BlockStmt) {
 			if len(rhs) == len(lhs) {
 				r = rhs[i]
 			}
-			v, ok := info.ObjectOf(identOf(l)).(*types.Var)
+			// A struct field (c.tok, _ = metadata.Get(...)) is followed
+			// as a variable, whatever struct value holds it.
+			id := identOf(l)
+			if sel, isSel := ast.Unparen(l).(*ast.SelectorExpr); isSel {
+				id = sel.Sel
+			}
+			v, ok := info.ObjectOf(id).(*types.Var)
 			if !ok {
 				continue
 			}
@@ -166,6 +172,18 @@ func (f *flow) learn(body *ast.BlockStmt) {
 					lhs[i] = id
 				}
 				note(lhs, n.Values)
+			}
+		case *ast.RangeStmt:
+			// for k, v := range md: the caller chooses both.
+			if _, ok := f.fromCaller(n.X); ok {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e == nil {
+						continue
+					}
+					if v, ok := info.ObjectOf(identOf(e)).(*types.Var); ok {
+						f.caller[v] = "?"
+					}
+				}
 			}
 		case *ast.SwitchStmt:
 			if n.Tag != nil {
