@@ -68,7 +68,9 @@
 // caller can reach the next handler on a path that passes no check: one
 // taken when the credential is missing (if tok == "" { return next(...) },
 // a check made only when metadata.Get finds the header) or when a header
-// the caller sets says so (X-Internal: true). Such a path is allowed when
+// the caller sets says so (X-Internal: true), read directly, by ranging
+// over the metadata or by a function of the package given the context
+// or the request (if internal(ctx)). Such a path is allowed when
 // it is taken for some endpoints, services or methods only (if
 // req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
 // switch on req.Method(), isPublic(req) where isPublic is a function of

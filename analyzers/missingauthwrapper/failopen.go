@@ -131,6 +131,9 @@ type flow struct {
 	endpoint map[*types.Var]bool
 	// tags maps the expressions of switch cases to the switch's tag.
 	tags map[ast.Expr]ast.Expr
+	// inHelper: the flow reads the body of a helper (see helperReads),
+	// whose own calls are not followed.
+	inHelper bool
 }
 
 // learn records the variables assigned from what the caller sends or
@@ -241,11 +244,60 @@ func (f *flow) fromCaller(e ast.Expr) (header string, ok bool) {
 				if isRef && ref.Path == "metadata" && ref.Name == "FromContext" || c.isHeaderMap(call) {
 					found = true
 				}
+				if h, reads := f.helperReads(call); !isRef && reads {
+					found = true
+					if header == "" {
+						header = h
+					}
+				}
 			}
 		}
 		return true
 	})
 	return header, found
+}
+
+// helperReads reports whether call calls a function of this package,
+// given the context or the request, that reads the metadata or the
+// request's headers: if internal(ctx) { ... } chooses on what the caller
+// sends as much as the metadata.Get inside internal does. header names
+// the first header other than the credential it reads, as fromCaller.
+// Only the function's own body is read, not the functions it calls.
+func (f *flow) helperReads(call *ast.CallExpr) (header string, ok bool) {
+	c := f.c
+	decl := c.model.LocalFunc(call)
+	if f.inHelper || decl == nil || decl.Body == nil {
+		return "", false
+	}
+	given := false
+	for _, a := range call.Args {
+		t := c.pass.TypesInfo.TypeOf(a)
+		if isRequest(t) || isContext(t) {
+			given = true
+		}
+	}
+	if !given {
+		return "", false
+	}
+	inner := &flow{c: c, inHelper: true, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		e, isExpr := n.(ast.Expr)
+		if !isExpr || found {
+			return !found
+		}
+		if h, reads := inner.fromCaller(e); reads {
+			header, found = h, true
+		}
+		return !found
+	})
+	return header, found
+}
+
+// isContext reports whether t is context.Context.
+func isContext(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
 }
 
 // isCredentialKey reports whether s names a header carrying the
