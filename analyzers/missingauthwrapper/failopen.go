@@ -33,6 +33,7 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 		b        *cfg.Block
 		narrowed bool   // an edge taken so far limits the endpoints
 		why      string // a condition the caller controls was taken
+		deferred bool   // a deferred call of the next handler was set up
 	}
 	seen := map[state]bool{}
 	var found string
@@ -66,7 +67,7 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 		}
 		why := f.callerSays(cond)
 		for _, edge := range []bool{true, false} {
-			t := state{s.b, s.narrowed || f.narrows(cond, edge), s.why}
+			t := state{s.b, s.narrowed || f.narrows(cond, edge), s.why, s.deferred}
 			if t.why == "" {
 				t.why = why
 			}
@@ -95,7 +96,8 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 				return
 			}
 		}
-		if f.callsNext(s.b) {
+		calls, deferred := f.callsNext(s.b, s.deferred)
+		if calls {
 			if s.why != "" && !s.narrowed {
 				found = s.why
 			}
@@ -103,13 +105,13 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 		}
 		if cond != nil {
 			to := func(i int) func(state) {
-				return func(t state) { walk(state{s.b.Succs[i], t.narrowed, t.why}) }
+				return func(t state) { walk(state{s.b.Succs[i], t.narrowed, t.why, deferred}) }
 			}
 			branch(cond, s, to(0), to(1))
 			return
 		}
 		for _, next := range s.b.Succs {
-			walk(state{next, s.narrowed, s.why})
+			walk(state{next, s.narrowed, s.why, deferred})
 		}
 	}
 	if len(g.Blocks) > 0 {
@@ -507,8 +509,11 @@ func (f *flow) checks(n ast.Node) bool {
 	return false
 }
 
-// callsNext reports whether block b calls the next handler.
-func (f *flow) callsNext(b *cfg.Block) bool {
+// callsNext reports whether block b calls the next handler, or returns
+// without an error (nil, or a bare return) once a deferred call of it is
+// set up (deferred, on entry; after, on exit).
+func (f *flow) callsNext(b *cfg.Block, deferred bool) (calls, after bool) {
+	after = deferred
 	for _, n := range b.Nodes {
 		found := false
 		ast.Inspect(n, func(n ast.Node) bool {
@@ -517,9 +522,20 @@ func (f *flow) callsNext(b *cfg.Block) bool {
 			}
 			return !found
 		})
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			if found {
+				after = true
+				continue
+			}
+		case *ast.ReturnStmt:
+			if after && !found && (len(n.Results) == 0 || len(n.Results) == 1 && f.c.model.IsNil(n.Results[0])) {
+				return true, after
+			}
+		}
 		if found {
-			return true
+			return true, after
 		}
 	}
-	return false
+	return false, after
 }
