@@ -77,7 +77,12 @@
 // the package that reads only these of the request), unless they are
 // compared with what the caller sends (req.Endpoint() == skip, skip read
 // from an X-Skip-Auth-For header, is a bypass), or on a condition the
-// caller does not send (a setting). Wrappers are recognised wherever they come from: functions and
+// caller does not send (a setting: package variables and constants, the
+// environment, a wrapper factory's configuration; not the clock). A
+// setting keeps the path allowed when the credential's absence also
+// picks it (if devMode && tok == ""), as the operator chose to skip
+// checks; a path that reaches the next handler whatever the setting's
+// value is still reported. Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
 // functions of other packages that return a wrapper. v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6

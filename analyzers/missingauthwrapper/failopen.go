@@ -21,22 +21,46 @@ import (
 
 // bypass returns, when the handler literal lit calls the next handler on
 // such a path avoiding every node of checks, when it does so (openMissing
-// or openHeader, see weakness); otherwise "".
+// or openHeader, see weakness); otherwise "". A path that also needs a
+// setting to hold (if devMode && tok == "") is the operator's choice, as
+// if checksOff { return next(...) } is: bypass sets each setting such a
+// path takes the other way and looks again, and reports only a path left
+// open whatever the settings it passes.
 func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 	g := cfg.New(lit.Body, func(call *ast.CallExpr) bool {
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 		return !ok || id.Name != "panic" || c.pass.TypesInfo.Uses[id] != types.Universe.Lookup("panic")
 	})
-	f := &flow{c: c, chks: checks, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
+	if len(g.Blocks) == 0 {
+		return ""
+	}
+	f := &flow{c: c, lit: lit, chks: checks, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, setting: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
 	f.learn(lit.Body)
+	forced := map[string]bool{}
+	for range 8 {
+		why, set, val := f.search(g, forced)
+		if why == "" || set == "" {
+			return why
+		}
+		forced[set] = !val
+	}
+	return ""
+}
+
+// search looks for a path of g to the next handler that passes no check
+// and takes a condition the caller controls, and returns when it is
+// taken (see bypass) and the first setting the path takes, with the
+// value it takes it with. forced gives the settings' values, by text.
+func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, setVal bool) {
 	type state struct {
 		b        *cfg.Block
 		narrowed bool   // an edge taken so far limits the endpoints
 		why      string // a condition the caller controls was taken
 		deferred bool   // a deferred call of the next handler was set up
+		set      string // the first setting taken, with its value
+		val      bool
 	}
 	seen := map[state]bool{}
-	var found string
 	var walk func(s state)
 	// branch follows the condition cond of a block from state s to the
 	// block run when it holds (onTrue) or not (onFalse). The cfg keeps
@@ -66,10 +90,22 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 			return
 		}
 		why := f.callerSays(cond)
+		key := ""
+		if why == "" && f.isSetting(cond) {
+			key = types.ExprString(cond)
+		}
 		for _, edge := range []bool{true, false} {
-			t := state{s.b, s.narrowed || f.narrows(cond, edge), s.why, s.deferred}
+			v, isForced := forced[key]
+			if key != "" && isForced && v != edge {
+				continue
+			}
+			t := s
+			t.narrowed = s.narrowed || f.narrows(cond, edge)
 			if t.why == "" {
 				t.why = why
+			}
+			if t.set == "" && key != "" && !isForced {
+				t.set, t.val = key, edge
 			}
 			if edge {
 				onTrue(t)
@@ -99,30 +135,35 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 		calls, deferred := f.callsNext(s.b, s.deferred)
 		if calls {
 			if s.why != "" && !s.narrowed {
-				found = s.why
+				found, set, setVal = s.why, s.set, s.val
 			}
 			return
 		}
+		s.deferred = deferred
 		if cond != nil {
 			to := func(i int) func(state) {
-				return func(t state) { walk(state{s.b.Succs[i], t.narrowed, t.why, deferred}) }
+				return func(t state) {
+					t.b = s.b.Succs[i]
+					walk(t)
+				}
 			}
 			branch(cond, s, to(0), to(1))
 			return
 		}
 		for _, next := range s.b.Succs {
-			walk(state{next, s.narrowed, s.why, deferred})
+			t := s
+			t.b = next
+			walk(t)
 		}
 	}
-	if len(g.Blocks) > 0 {
-		walk(state{b: g.Blocks[0]})
-	}
-	return found
+	walk(state{b: g.Blocks[0]})
+	return found, set, setVal
 }
 
 // flow holds what bypass knows of one handler literal.
 type flow struct {
 	c    *checker
+	lit  *ast.FuncLit // the handler literal
 	chks []ast.Node
 	// caller maps the variables holding what the caller sends (the
 	// credential, metadata, a header, the ok of their lookup) to the
@@ -133,6 +174,8 @@ type flow struct {
 	endpoint map[*types.Var]bool
 	// tags maps the expressions of switch cases to the switch's tag.
 	tags map[ast.Expr]ast.Expr
+	// setting holds the variables of the literal given only a setting.
+	setting map[*types.Var]bool
 	// inHelper: the flow reads the body of a helper (see helperReads),
 	// whose own calls are not followed.
 	inHelper bool
@@ -163,6 +206,9 @@ func (f *flow) learn(body *ast.BlockStmt) {
 			}
 			if f.isEndpoint(r) {
 				f.endpoint[v] = true
+			}
+			if f.isSetting(r) {
+				f.setting[v] = true
 			}
 		}
 	}
@@ -300,6 +346,57 @@ func (f *flow) helperReads(call *ast.CallExpr) (header string, ok bool) {
 func isContext(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+// isSetting reports whether e is a setting of the program, which the
+// caller does not send: it reads package variables or constants, the
+// environment (os.Getenv) or variables captured from outside the
+// handler (a factory's configuration), and no other variable of the
+// handler than ones given only settings. The clock (time.Now()) is no
+// setting.
+func (f *flow) isSetting(e ast.Expr) bool {
+	if f.lit == nil {
+		return false
+	}
+	if _, ok := f.fromCaller(e); ok || f.isEndpoint(e) {
+		return false
+	}
+	info := f.c.pass.TypesInfo
+	some, ok := false, true
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ok = false
+		case *ast.Ident:
+			switch o := info.Uses[n].(type) {
+			case *types.Var:
+				switch {
+				case o.IsField():
+				case f.lit.Pos() <= o.Pos() && o.Pos() < f.lit.End():
+					if f.setting[o] {
+						some = true
+					} else {
+						ok = false
+					}
+				default:
+					some = true
+				}
+			case *types.Const:
+				if o.Pkg() != nil {
+					some = true
+				}
+			}
+		case *ast.CallExpr:
+			if fn, isFn := gomicro.Callee(info, n).(*types.Func); isFn && fn.Pkg() != nil && fn.Pkg().Path() == "os" {
+				switch fn.Name() {
+				case "Getenv", "LookupEnv":
+					some = true
+				}
+			}
+		}
+		return ok
+	})
+	return ok && some
 }
 
 // isCredentialKey reports whether s names a header carrying the
