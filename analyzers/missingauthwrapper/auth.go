@@ -212,9 +212,23 @@ func isHandlerFunc(t types.Type) bool {
 // (see bypass), open says when.
 func (c *checker) wrapperBody(body *ast.BlockStmt) (ok bool, open string) {
 	ast.Inspect(body, func(n ast.Node) bool {
-		lit, isLit := n.(*ast.FuncLit)
-		if !isLit || ok {
+		if ok {
+			return false
+		}
+		if sel, isSel := n.(*ast.SelectorExpr); isSel {
+			// return checkedCall{next}.handle: the method is the handler.
+			if lit := c.methodValueLit(sel); lit != nil {
+				v := c.authHandler(lit)
+				ok = v.ok
+				if open == "" {
+					open = v.open
+				}
+			}
 			return !ok
+		}
+		lit, isLit := n.(*ast.FuncLit)
+		if !isLit {
+			return true
 		}
 		if isHandlerFunc(c.pass.TypesInfo.TypeOf(lit)) {
 			v := c.authHandler(lit)
@@ -229,6 +243,30 @@ func (c *checker) wrapperBody(body *ast.BlockStmt) (ok bool, open string) {
 		open = ""
 	}
 	return ok, open
+}
+
+// methodValueLit returns, when sel is a method value of a method of this
+// package with a handler's signature, a function literal with the
+// method's type and body, to judge as a handler literal; otherwise nil.
+func (c *checker) methodValueLit(sel *ast.SelectorExpr) *ast.FuncLit {
+	s := c.pass.TypesInfo.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return nil
+	}
+	fn, _ := s.Obj().(*types.Func)
+	if fn == nil || !isHandlerFunc(fn.Type()) {
+		return nil
+	}
+	decl := c.model.Funcs()[fn]
+	if decl == nil || decl.Body == nil {
+		return nil
+	}
+	lit, ok := c.methodLits[decl]
+	if !ok {
+		lit = &ast.FuncLit{Type: decl.Type, Body: decl.Body}
+		c.methodLits[decl] = lit
+	}
+	return lit
 }
 
 // litVerdict is the verdict on a handler literal: it authenticates, or it

@@ -84,7 +84,9 @@
 // checks; a path that reaches the next handler whatever the setting's
 // value is still reported. Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
-// functions of other packages that return a wrapper. v2's
+// functions of other packages that return a wrapper; the handler a
+// wrapper returns may be a function literal or a method value of the
+// package (return checkedCall{next}.handle). v2's
 // wrapper.AuthHandler counts, and so does v5.16+ and v6
 // wrapper/auth.AuthHandler when its HandlerOptions carry an auth provider
 // that is not the no-op one; AuthOptional, which never rejects, does not.

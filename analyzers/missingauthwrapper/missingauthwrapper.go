@@ -143,12 +143,15 @@ type checker struct {
 	trusted map[string]bool
 	// litAuth caches the verdict on handler literals.
 	litAuth map[*ast.FuncLit]litVerdict
+	// methodLits holds, for methods returned as method values by
+	// wrappers, a function literal of the method's type and body.
+	methodLits map[*ast.FuncDecl]*ast.FuncLit
 	// authPlugin caches authPluginLinked.
 	authPlugin *bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}}
+	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}}
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}
