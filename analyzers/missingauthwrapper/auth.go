@@ -708,13 +708,112 @@ func (c *checker) isHeaderMap(e ast.Expr) bool {
 	if unk || len(rhs) == 0 {
 		return false
 	}
+	empty := false
 	for _, r := range rhs {
+		if c.isEmptyMap(r) {
+			empty = true
+			continue
+		}
 		call, ok := ast.Unparen(r).(*ast.CallExpr)
 		if !ok || !c.isHeaderMap(call) {
 			return false
 		}
 	}
-	return true
+	return !empty || c.copiesHeaders(v)
+}
+
+// isEmptyMap reports whether e makes an empty map: make(map[K]V) or
+// map[K]V{}.
+func (c *checker) isEmptyMap(e ast.Expr) bool {
+	if _, isMap := c.pass.TypesInfo.TypeOf(e).Underlying().(*types.Map); !isMap {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(x.Elts) == 0
+	case *ast.CallExpr:
+		id, ok := ast.Unparen(x.Fun).(*ast.Ident)
+		return ok && c.pass.TypesInfo.Uses[id] == types.Universe.Lookup("make")
+	}
+	return false
+}
+
+// copiesHeaders reports whether the local map m is only ever given
+// entries of a header map: m[strings.ToLower(k)] = v in a range over
+// req.Header() or the metadata, or m[k] = md[k]. Passed to a function,
+// m may be given anything.
+func (c *checker) copiesHeaders(m *types.Var) bool {
+	scope := m.Parent()
+	if scope == nil || scope == c.pass.Pkg.Scope() || m.Pkg() != c.pass.Pkg {
+		return false
+	}
+	// The map may be copied from itself or from another copy: cache
+	// the answer, and take it to be no copy while it is worked out.
+	if done, seen := c.headerCopies[m]; seen {
+		return done
+	}
+	c.headerCopies[m] = false
+	copies := c.scanHeaderCopies(m, scope)
+	c.headerCopies[m] = copies
+	return copies
+}
+
+func (c *checker) scanHeaderCopies(m *types.Var, scope *types.Scope) bool {
+	info := c.pass.TypesInfo
+	fromHeaders := map[*types.Var]bool{} // v of for k, v := range req.Header()
+	writes, ok := 0, true
+	for _, file := range c.pass.Files {
+		if file.Pos() > scope.Pos() || scope.End() > file.End() {
+			continue
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			if n == nil || n.End() < scope.Pos() || n.Pos() > scope.End() || !ok {
+				return ok
+			}
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				if val, isID := n.Value.(*ast.Ident); isID && c.isHeaderMap(n.X) {
+					if v, isVar := info.ObjectOf(val).(*types.Var); isVar {
+						fromHeaders[v] = true
+					}
+				}
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					ix, isIx := ast.Unparen(l).(*ast.IndexExpr)
+					if !isIx || info.Uses[identOf(ix.X)] != m {
+						continue
+					}
+					writes++
+					if len(n.Rhs) != len(n.Lhs) {
+						ok = false
+						continue
+					}
+					r := ast.Unparen(n.Rhs[i])
+					if id, isID := r.(*ast.Ident); isID {
+						if v, isVar := info.Uses[id].(*types.Var); isVar && fromHeaders[v] {
+							continue
+						}
+					}
+					if _, isKey := c.metadataKey(r); !isKey {
+						ok = false
+					}
+				}
+			case *ast.CallExpr:
+				if id := identOf(n.Fun); id != nil {
+					if _, builtin := info.Uses[id].(*types.Builtin); builtin {
+						return true // len(m), delete(m, k)
+					}
+				}
+				for _, a := range n.Args {
+					if id := identOf(a); id != nil && info.Uses[id] == m {
+						ok = false
+					}
+				}
+			}
+			return ok
+		})
+	}
+	return ok && writes > 0
 }
 
 func (c *checker) isEmpty(e ast.Expr) bool {

@@ -51,7 +51,8 @@
 // function that does one of these and reports failure (learnt as a fact),
 // or comparing the Authorization (or X-Api-Key, Micro-Token) value of the
 // metadata or of the request's headers (req.Header(), which hold the same
-// transport headers), or text cut from it (strings.TrimPrefix,
+// transport headers, or a map the wrapper fills only from them, such as a
+// copy under lower-cased keys), or text cut from it (strings.TrimPrefix,
 // strings.Fields, an element or a slice of it), with something other than
 // the empty string, a scheme name such as "Bearer", a sentinel such as
 // "null" or another metadata value, or failing when it is missing from a

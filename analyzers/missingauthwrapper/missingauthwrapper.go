@@ -146,12 +146,14 @@ type checker struct {
 	// methodLits holds, for methods returned as method values by
 	// wrappers, a function literal of the method's type and body.
 	methodLits map[*ast.FuncDecl]*ast.FuncLit
+	// headerCopies caches copiesHeaders.
+	headerCopies map[*types.Var]bool
 	// authPlugin caches authPluginLinked.
 	authPlugin *bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}}
+	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}, headerCopies: map[*types.Var]bool{}}
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}
