@@ -146,7 +146,10 @@
 //     call, a map lookup) is taken to pick public endpoints; a function
 //     of another package given the request is not seen into: a path it
 //     picks is neither taken to be for public endpoints nor for a header
-//     the caller sets;
+//     the caller sets, and a function of the package is read one call
+//     deep (internal(ctx) reading metadata.Get counts, internal calling
+//     another function that reads it does not); a setting is recognised
+//     in an if condition, not as the tag of a switch;
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
 //     and auth.DefaultAuth itself, which the program may replace before
