@@ -372,6 +372,8 @@ func (f *flow) isSetting(e ast.Expr) bool {
 			case *types.Var:
 				switch {
 				case o.IsField():
+				case isHandlerFunc(o.Type()):
+					ok = false // next != nil says nothing of the program's settings
 				case f.lit.Pos() <= o.Pos() && o.Pos() < f.lit.End():
 					if f.setting[o] {
 						some = true

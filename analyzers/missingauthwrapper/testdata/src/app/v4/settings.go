@@ -49,7 +49,7 @@ func devSkipNested(next server.HandlerFunc) server.HandlerFunc { // want devSkip
 }
 
 // Twins: a setting the path reaches the handler whatever its value, and
-// a condition that is no setting (the clock).
+// conditions that are no setting (the clock, the handler wrapped).
 
 func openVerbose(next server.HandlerFunc) server.HandlerFunc { // want openVerbose:"failsopen"
 	return func(ctx context.Context, req server.Request, rsp interface{}) error {
@@ -80,7 +80,22 @@ func openAtNight(next server.HandlerFunc) server.HandlerFunc { // want openAtNig
 	}
 }
 
+func openNextSet(next server.HandlerFunc) server.HandlerFunc { // want openNextSet:"failsopen"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if tok == "" && next != nil {
+			return next(ctx, req, rsp)
+		}
+		if _, err := verifier.Inspect(tok); err != nil {
+			return errors.New("invalid token")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
 func settingGuarded() {
+	s := micro.NewService(micro.Name("x"), micro.WrapHandler(openNextSet))
+	micro.RegisterHandler(s.Server(), new(Orders)) // want `wrapper openNextSet calls the handler without checking a credential when the credential is missing`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(devSkip)).Server(), new(Orders))
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(devSkipNested)).Server(), new(Orders))
 	v := micro.NewService(micro.Name("x"), micro.WrapHandler(openVerbose))
