@@ -165,15 +165,57 @@ func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option
 	return r
 }
 
-// writtenAfter reports whether an instruction of b after the reading r
-// (or anywhere in b, when r is in another block) may write the field.
+// writtenAfter reports whether an instruction that may write the field
+// lies on a path from the reading r to the end of b, whose If branches on
+// what r read: in r's block after r, in b, or in any block between.
 func writtenAfter(r ssa.Instruction, b *ssa.BasicBlock, writes map[ssa.Instruction]bool) bool {
-	after := r.Block() != b
-	for _, in := range b.Instrs {
+	if len(writes) == 0 {
+		return false
+	}
+	rb := r.Block()
+	// The blocks that reach b, b included.
+	toB := map[*ssa.BasicBlock]bool{b: true}
+	work := []*ssa.BasicBlock{b}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range x.Preds {
+			if !toB[p] {
+				toB[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	// The blocks entered after r's block on the way to b.
+	between := make(map[*ssa.BasicBlock]bool)
+	work = append(work[:0], rb)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		if x == b {
+			continue // past the branch
+		}
+		for _, s := range x.Succs {
+			if toB[s] && !between[s] {
+				between[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	after := false
+	for _, in := range rb.Instrs {
 		if in == r {
 			after = true
 		} else if after && writes[in] {
 			return true
+		}
+	}
+	// r's block again, through a loop, runs whole.
+	for x := range between {
+		for _, in := range x.Instrs {
+			if writes[in] {
+				return true
+			}
 		}
 	}
 	return false

@@ -59,3 +59,33 @@ func Register(svc micro.Service) {
 		return nil
 	})
 }
+
+type HostRequest struct {
+	Host   string
+	Filter struct{ Col string }
+}
+
+// A write between the check's reading of the field and its branch.
+func (s *Search) PingLate(ctx context.Context, req *HostRequest, rsp *SearchResponse) error {
+	bad := strings.HasPrefix(req.Host, "-")
+	if req.Filter.Col != "" {
+		req.Host = req.Filter.Col
+	}
+	if bad {
+		return errors.New("bad host")
+	}
+	exec.Command("ping", "-c", "1", req.Host).Run() // want `argument 3 of ping passed to exec.Command comes from external input \(req.Filter.Col\)`
+	return nil
+}
+
+func (s *Search) PingEarly(ctx context.Context, req *HostRequest, rsp *SearchResponse) error {
+	if req.Filter.Col != "" {
+		req.Host = req.Filter.Col
+	}
+	bad := strings.HasPrefix(req.Host, "-")
+	if bad {
+		return errors.New("bad host")
+	}
+	exec.Command("ping", "-c", "1", req.Host).Run()
+	return nil
+}
