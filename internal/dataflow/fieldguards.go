@@ -250,8 +250,11 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 		local = !addressTaken(a)
 	}
 	captured := false
+	var held heldPointers
 	if !local {
 		captured = boundInClosure(fn, base)
+		held = holdersOf(base, path)
+		captured = captured || held.captured
 	}
 	// around reports whether addr points to the field or a struct around
 	// it, in base itself or, unless base is local, maybe elsewhere.
@@ -301,13 +304,13 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 					mark(in)
 				}
 			case ssa.CallInstruction:
-				if captured && !runsNoClosure(in.Common()) {
+				if captured && !runsNoClosure(in.Common()) || held.escaped && !builtinCall(in.Common()) {
 					mark(in)
 					continue
 				}
 				ops = in.Operands(ops[:0])
 				for _, op := range ops {
-					if given(*op, around) && !readsOnly(in.Common(), *op) {
+					if (given(*op, around) || held.given(*op)) && !readsOnly(in.Common(), *op) {
 						mark(in)
 						break
 					}
@@ -316,6 +319,139 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 		}
 	}
 	return w
+}
+
+// heldPointers are the values of a function that may hold the pointer to
+// a struct, or to a struct inside it around a field, other than the
+// pointer and its field addresses themselves: interfaces made from it,
+// conversions, results of calls given it, local variables, lists and
+// structs it is stored in, and what is loaded from them.
+type heldPointers struct {
+	aliases map[ssa.Value]bool
+	// escaped: stored where other code may find it (a package
+	// variable, a struct of unknown making, a map, a channel), so that
+	// any call may write through it.
+	escaped bool
+	// captured: a closure holds it.
+	captured bool
+}
+
+// holdersOf follows the pointer base through the values of its function
+// that may hold it; field addresses of base count when they lead to the
+// field at path.
+func holdersOf(base ssa.Value, path []int) heldPointers {
+	h := heldPointers{aliases: make(map[ssa.Value]bool)}
+	var work []ssa.Value
+	alias := func(v ssa.Value) {
+		if v != nil && !h.aliases[v] && mayHoldPointer(v.Type()) {
+			h.aliases[v] = true
+			work = append(work, v)
+		}
+	}
+	work = append(work, base)
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if v.Referrers() == nil {
+			continue
+		}
+		for _, r := range *v.Referrers() {
+			switch r := r.(type) {
+			case *ssa.MakeInterface, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.Convert,
+				*ssa.MultiConvert, *ssa.TypeAssert, *ssa.Phi, *ssa.Slice, *ssa.SliceToArrayPointer,
+				*ssa.IndexAddr, *ssa.Index, *ssa.Lookup, *ssa.Extract, *ssa.Call:
+				// A call given it may return it.
+				alias(r.(ssa.Value))
+			case *ssa.FieldAddr:
+				if _, q := addrPath(r); v != base || isPrefix(q, path) {
+					alias(r)
+				}
+			case *ssa.Field:
+				if v != base {
+					alias(r)
+				}
+			case *ssa.UnOp:
+				if r.Op == token.MUL && v != base {
+					alias(r) // a pointer it may hold
+				}
+			case *ssa.Store:
+				if r.Val != v {
+					continue
+				}
+				// Stored in a local variable, list or struct: that
+				// holds it; anywhere else, other code may find it.
+				if root := addrRoot(r.Addr); isAlloc(root) {
+					alias(root)
+				} else {
+					h.escaped = true
+				}
+			case *ssa.MapUpdate, *ssa.Send:
+				h.escaped = true
+			case *ssa.MakeClosure:
+				h.captured = true
+			}
+		}
+	}
+	delete(h.aliases, base)
+	return h
+}
+
+func isAlloc(v ssa.Value) bool {
+	_, ok := v.(*ssa.Alloc)
+	return ok
+}
+
+// mayHoldPointer reports whether a value of type t may hold a pointer:
+// not text, numbers or booleans, nor arrays and structs of them only.
+func mayHoldPointer(t types.Type) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Kind() == types.UnsafePointer
+	case *types.Array:
+		return mayHoldPointer(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if mayHoldPointer(t.Field(i).Type()) {
+				return true
+			}
+		}
+		return false
+	case *types.Tuple:
+		for i := range t.Len() {
+			if mayHoldPointer(t.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// addrRoot returns the value an address is selected from by fields and
+// elements.
+func addrRoot(addr ssa.Value) ssa.Value {
+	for {
+		switch a := addr.(type) {
+		case *ssa.FieldAddr:
+			addr = a.X
+		case *ssa.IndexAddr:
+			addr = a.X
+		default:
+			return addr
+		}
+	}
+}
+
+// given reports whether a call's operand x may hold the pointer.
+func (h heldPointers) given(x ssa.Value) bool {
+	return h.aliases[x]
+}
+
+// builtinCall reports whether c calls a builtin (len, append), which
+// reaches nothing it is not given.
+func builtinCall(c *ssa.CallCommon) bool {
+	_, ok := c.Value.(*ssa.Builtin)
+	return ok && !c.IsInvoke()
 }
 
 // given reports whether a call's operand x is, or holds as an interface

@@ -2,6 +2,7 @@ package handler
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 )
 
@@ -32,6 +33,106 @@ func (h *Users) SearchEarly(ctx context.Context, req *SearchRequest, rsp *Search
 		req.Extra = req.Name
 	}
 	if !ok {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
+	return nil
+}
+
+// Values that hold the request's pointer, made before the check: calls
+// given them after it may change the field.
+func target(r *SearchRequest) any { return r }
+
+type sortSetter interface{ SetSort(string) }
+
+func (r *SearchRequest) SetSort(s string) { r.Sort = s }
+
+func asSetter(r *SearchRequest) sortSetter { return r }
+
+func (h *Users) SearchDecoded(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	dst := target(req)
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	json.Unmarshal([]byte(req.Extra), dst)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) SearchDecodedBefore(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	dst := target(req)
+	json.Unmarshal([]byte(req.Extra), dst)
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
+	return nil
+}
+
+func (h *Users) SearchSet(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	s := asSetter(req)
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	s.SetSort(req.Name)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) SearchSetBefore(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	s := asSetter(req)
+	s.SetSort(req.Name)
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
+	return nil
+}
+
+// A copy of the pointer kept where other code finds it, or in a local
+// list: calls after the check may reach the field through it.
+var pending []*SearchRequest
+
+func resetPending() {
+	for _, p := range pending {
+		p.Sort = p.Name
+	}
+}
+
+func (h *Users) SearchQueued(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	pending = append(pending, req)
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	resetPending()
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) SearchQueuedBefore(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	pending = append(pending, req)
+	resetPending()
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
+	return nil
+}
+
+func (h *Users) SearchListed(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	dsts := []any{req}
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	json.Unmarshal([]byte(req.Extra), dsts[0])
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) SearchListedBefore(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	dsts := []any{req}
+	json.Unmarshal([]byte(req.Extra), dsts[0])
+	if !sortable[req.Sort] {
 		return errors.New("bad sort")
 	}
 	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
