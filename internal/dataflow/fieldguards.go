@@ -288,6 +288,7 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 		// A pointer of unknown making to text may point to the field.
 		return types.Identical(elem, final)
 	}
+	pkg := fn.Pkg
 	var w map[ssa.Instruction]bool
 	mark := func(in ssa.Instruction) {
 		if w == nil {
@@ -310,7 +311,7 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 				}
 				ops = in.Operands(ops[:0])
 				for _, op := range ops {
-					if (given(*op, around) || held.given(*op)) && !readsOnly(in.Common(), *op) {
+					if (given(*op, around) || held.given(*op)) && !readsOnly(pkg, in.Common(), *op) {
 						mark(in)
 						break
 					}
@@ -550,9 +551,8 @@ func boundInClosure(fn *ssa.Function, v ssa.Value) bool {
 }
 
 // readsOnly reports whether a call given x only reads what x points to:
-// printing and logging, and the getters of generated code (GetSort,
-// String) called on it.
-func readsOnly(c *ssa.CallCommon, x ssa.Value) bool {
+// printing and logging, and getters called on it (see getter).
+func readsOnly(pkg *ssa.Package, c *ssa.CallCommon, x ssa.Value) bool {
 	obj, recv, _ := callee(c)
 	if obj == nil {
 		return false
@@ -560,11 +560,8 @@ func readsOnly(c *ssa.CallCommon, x ssa.Value) bool {
 	if mi, ok := x.(*ssa.MakeInterface); ok && recv == nil {
 		x = mi.X
 	}
-	if recv != nil && recv == x {
-		name := obj.Name()
-		if name == "String" || len(name) > 3 && name[:3] == "Get" && token.IsExported(name[3:]) {
-			return true
-		}
+	if recv != nil && recv == x && !c.IsInvoke() && getter(pkg, c.StaticCallee()) {
+		return true
 	}
 	if obj.Pkg() != nil {
 		switch obj.Pkg().Path() {
@@ -595,4 +592,67 @@ func runsNoClosure(c *ssa.CallCommon) bool {
 		}
 	}
 	return true
+}
+
+// getter reports whether fn provably writes nothing: for a function of
+// the analysed package pkg, its body stores nothing and calls nothing (a
+// generated protobuf getter: if x != nil { return x.F }; return ""); for
+// another package's (whose body is not read: the program is shared), a
+// getter GetF or String of a generated protobuf message (a
+// method ProtoMessage marks it), GetF where the message has a field F.
+// Other methods named Get are not trusted: a body may write the field.
+func getter(pkg *ssa.Package, fn *ssa.Function) bool {
+	if fn == nil {
+		return false
+	}
+	if o := fn.Origin(); o != nil {
+		fn = o
+	}
+	if fn.Pkg == pkg {
+		if len(fn.Blocks) == 0 {
+			return false
+		}
+		for _, b := range fn.Blocks {
+			for _, in := range b.Instrs {
+				switch in.(type) {
+				case *ssa.Store, *ssa.MapUpdate, *ssa.Send, ssa.CallInstruction, *ssa.MakeClosure:
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if fn.Signature.Recv() == nil || fn.Signature.Params().Len() != 0 || fn.Signature.Results().Len() != 1 {
+		return false
+	}
+	recv := fn.Signature.Recv().Type()
+	ptr, ok := recv.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	if !ok {
+		return false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	mset := types.NewMethodSet(recv)
+	if mset.Lookup(named.Obj().Pkg(), "ProtoMessage") == nil {
+		return false
+	}
+	name := fn.Name()
+	if name == "String" {
+		return true
+	}
+	if len(name) <= 3 || name[:3] != "Get" {
+		return false
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() == name[3:] && types.Identical(f.Type(), fn.Signature.Results().At(0).Type()) {
+			return true
+		}
+	}
+	return false
 }

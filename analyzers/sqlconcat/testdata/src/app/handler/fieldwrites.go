@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+
+	"app/listpb"
 )
 
 type SearchRequest struct{ Sort, Fallback, Extra, Legacy, Name string }
@@ -136,5 +138,57 @@ func (h *Users) SearchListedBefore(ctx context.Context, req *SearchRequest, rsp 
 		return errors.New("bad sort")
 	}
 	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
+	return nil
+}
+
+// A method named like a getter is judged by its body.
+func (r *SearchRequest) GetEffective() *SearchRequest {
+	if r.Legacy != "" {
+		r.Sort = r.Legacy
+	}
+	return r
+}
+
+func (r *SearchRequest) GetName() string { // want GetName:`results\(constant\+p0\.4\)`
+	if r != nil {
+		return r.Name
+	}
+	return ""
+}
+
+func (h *Users) SearchEffective(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	req.GetEffective()
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) SearchGetter(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort+" -- "+req.GetName()) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input \(req.Name\)`
+	h.db.QueryContext(ctx, "SELECT * FROM users WHERE name = $1 ORDER BY "+req.Sort, req.GetName())
+	return nil
+}
+
+// Getters of a message of another package: generated ones read only.
+func (h *Users) ListProto(ctx context.Context, req *listpb.ListRequest, rsp *ListResponse) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users WHERE name = $1 ORDER BY "+req.Sort, req.GetName())
+	h.db.QueryContext(ctx, "SELECT * FROM users WHERE name = $1 ORDER BY "+req.Sort, req.String())
+	return nil
+}
+
+func (h *Users) ListProtoEffective(ctx context.Context, req *listpb.ListRequest, rsp *ListResponse) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	req.GetEffective()
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
 	return nil
 }
