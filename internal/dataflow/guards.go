@@ -91,7 +91,10 @@ func (e *engine) guardedAt(fn *ssa.Function, at ssa.Instruction, args []ssa.Valu
 		return nil
 	}
 	var out map[ssa.Value]bool
-	for _, v := range builtFrom(fn, args, guards) {
+	vals, exact := builtFrom(fn, args, guards)
+	for _, v := range vals {
+		// An option check counts only for text that keeps its start.
+		option := option && exact[v]
 		ok := false
 		if _, checked := guards.vals[v]; checked {
 			ok = !e.reachableUnchecked(fn, v, option)[b]
@@ -121,28 +124,49 @@ func (e *engine) guardedAt(fn *ssa.Function, at ssa.Instruction, args []ssa.Valu
 
 // builtFrom returns the values that args are built from within fn and
 // that guards check, directly or as a field of a variable, following
-// operands (at most maxCone of them).
-func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) []ssa.Value {
+// operands (at most maxCone of them). exact holds those that args hold
+// unchanged or at their start (the left of a concatenation, an element of
+// a list of arguments), through phis, on every way to them: a check of a
+// leading "-" says nothing of text made from the value otherwise
+// (v[1:], strings.TrimSpace(v)), which may start with "-" again.
+func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) (out []ssa.Value, exact map[ssa.Value]bool) {
 	const maxCone = 4096
-	var out []ssa.Value
-	seen := make(map[ssa.Value]bool)
-	work := append([]ssa.Value(nil), args...)
+	type item struct {
+		v     ssa.Value
+		exact bool
+	}
+	seen := make(map[item]bool)
+	found := make(map[ssa.Value]bool)
+	inexact := make(map[ssa.Value]bool)
+	var work []item
+	for _, a := range args {
+		work = append(work, item{a, true})
+	}
 	var ops []*ssa.Value
 	for len(work) > 0 && len(seen) < maxCone {
-		v := work[len(work)-1]
+		it := work[len(work)-1]
 		work = work[:len(work)-1]
-		if v == nil || seen[v] {
+		v := it.v
+		if v == nil || seen[it] {
 			continue
 		}
-		seen[v] = true
-		if _, ok := guards.vals[v]; ok {
-			out = append(out, v)
-		} else if f, _, ok := fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
-			out = append(out, v)
-		} else if _, ok := v.(*ssa.Phi); ok {
-			out = append(out, v) // maybe a fallback: see checkedOrFallback
-		} else if a, ok := v.(*ssa.Alloc); ok && len(guards.fields[varField{a, "", true}]) > 0 {
-			out = append(out, v) // a variable read after its check
+		seen[it] = true
+		if !it.exact {
+			inexact[v] = true
+		}
+		if !found[v] {
+			if _, ok := guards.vals[v]; ok {
+				found[v] = true
+			} else if f, _, ok := fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
+				found[v] = true
+			} else if _, ok := v.(*ssa.Phi); ok {
+				found[v] = true // maybe a fallback: see checkedOrFallback
+			} else if a, ok := v.(*ssa.Alloc); ok && len(guards.fields[varField{a, "", true}]) > 0 {
+				found[v] = true // a variable read after its check
+			}
+			if found[v] {
+				out = append(out, v)
+			}
 		}
 		in, ok := v.(ssa.Instruction)
 		if !ok || in.Parent() != fn {
@@ -151,16 +175,35 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) []ssa.Value
 		if a, ok := v.(*ssa.Alloc); ok {
 			// What is stored in it, or in its elements and fields:
 			// the arguments of a variadic call.
-			work = append(work, storedIn(a)...)
-		}
-		ops = in.Operands(ops[:0])
-		for _, op := range ops {
-			if *op != nil {
-				work = append(work, *op)
+			for _, x := range storedIn(a) {
+				work = append(work, item{x, it.exact})
 			}
 		}
+		ops = in.Operands(ops[:0])
+		for i, op := range ops {
+			if *op == nil {
+				continue
+			}
+			keep := false
+			if it.exact {
+				switch v := v.(type) {
+				case *ssa.Phi, *ssa.ChangeType:
+					keep = true
+				case *ssa.Slice:
+					_, keep = v.X.(*ssa.Alloc) // a list of arguments
+					keep = keep && i == 0
+				case *ssa.BinOp:
+					keep = v.Op == token.ADD && i == 0 && isString(v.Type())
+				}
+			}
+			work = append(work, item{*op, keep})
+		}
 	}
-	return out
+	exact = make(map[ssa.Value]bool, len(out))
+	for _, v := range out {
+		exact[v] = !inexact[v]
+	}
+	return out, exact
 }
 
 // checkedOrFallback reports whether each value a phi can take is checked

@@ -195,3 +195,40 @@ func helperCheckedCommands() {
 	exec.Command("cat", f).Run()
 	exec.Command("sh", "-c", "cat "+f).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
 }
+
+// A check of a leading "-", or a fallback that keeps one off, holds for
+// the checked text and for text that starts with it; not for text made
+// from it otherwise, which may start with "-" again.
+func optionCheckedThenTransformed() {
+	f := os.Getenv("FILE")
+	if strings.HasPrefix(f, "-") {
+		f = "./" + f
+	}
+	exec.Command("cat", strings.TrimLeft(f, "./")).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
+	exec.Command("cat", f+".bak").Run()
+
+	g := os.Getenv("FILE")
+	if g == "" || g[0] == '-' {
+		return
+	}
+	exec.Command("cat", g[1:]).Run()                // want `argument 1 of cat passed to exec.Command comes from external input`
+	exec.Command("cat", strings.TrimSpace(g)).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
+	exec.Command("cat", g+".bak").Run()
+	exec.Command("cat", g).Run()
+
+	h := os.Getenv("FILE")
+	if strings.HasPrefix(h, "-") {
+		return
+	}
+	exec.Command("cat", strings.ToUpper(h)).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
+	exec.Command("cat", h).Run()
+}
+
+// An allow list holds for text made from the allowed values.
+func allowCheckedThenTransformed() {
+	prog := os.Getenv("TOOL")
+	if !tools[prog] {
+		return
+	}
+	exec.Command(strings.ToUpper(prog)).Run()
+}
