@@ -261,12 +261,53 @@ func (e *engine) checkedOnEdge(fn *ssa.Function, v ssa.Value, pred, succ *ssa.Ba
 // check: constant text, or, for an option check, text that starts with
 // constant text that is not an option or a setting.
 func (e *engine) fallback(x ssa.Value, option bool) bool {
+	if e.readsVariable(x) {
+		return false
+	}
 	v := e.eval(x)
 	if v.Origin == Constant && !v.DependsOnParams() {
 		return true
 	}
 	lead := v.Lead()
 	return option && lead != "" && !strings.HasPrefix(lead, "-") && !strings.Contains(lead, "=")
+}
+
+// readsVariable reports whether x is built from a package variable that
+// may hold other than its initial value: one of another package, an
+// exported one (other packages may set it), or one the package sets
+// outside its initialiser. The engine takes such a variable for the join
+// of what the package stores in it, which is no constant fallback.
+func (e *engine) readsVariable(x ssa.Value) bool {
+	seen := make(map[ssa.Value]bool)
+	work := []ssa.Value{x}
+	var ops []*ssa.Value
+	for len(work) > 0 && len(seen) < 256 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		if v == nil || seen[v] {
+			continue
+		}
+		seen[v] = true
+		if g, ok := v.(*ssa.Global); ok {
+			if g.Pkg != e.pkg || g.Object() == nil || g.Object().Exported() {
+				return true
+			}
+			for _, in := range e.globals[g] {
+				if st, ok := in.(*ssa.Store); ok && st.Parent().Name() != "init" {
+					return true
+				}
+			}
+			continue
+		}
+		in, ok := v.(ssa.Instruction)
+		if !ok {
+			continue
+		}
+		for _, op := range in.Operands(ops[:0]) {
+			work = append(work, *op)
+		}
+	}
+	return len(seen) >= 256
 }
 
 // storedIn returns the values stored in a, its elements or its fields.

@@ -87,3 +87,34 @@ func fallbacksUnchecked(db *sql.DB, r *http.Request) {
 	}
 	db.Query("SELECT * FROM users ORDER BY " + s) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 }
+
+// A fallback must be constant text: an exported variable, which other
+// packages may set, or one the package sets outside its initialiser, is
+// not.
+var FallbackSort = "id" // want FallbackSort:`results\(constant\{"id"\}\)`
+
+var fallbackSort = "id"
+
+var configuredSort = "id"
+
+func Configure(s string) { configuredSort = s }
+
+func fallbackVariables(db *sql.DB, r *http.Request) {
+	c := r.FormValue("sort")
+	if !allowedSort[c] {
+		c = FallbackSort
+	}
+	db.Query("SELECT * FROM users ORDER BY " + c) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+
+	d := r.FormValue("sort")
+	if !allowedSort[d] {
+		d = configuredSort
+	}
+	db.Query("SELECT * FROM users ORDER BY " + d) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+
+	e := r.FormValue("sort")
+	if !allowedSort[e] {
+		e = fallbackSort
+	}
+	db.Query("SELECT * FROM users ORDER BY " + e)
+}
