@@ -64,7 +64,13 @@
 // A value replaced when it fails a check counts as checked where the
 // replacement is constant text, or, for the check of a leading "-", text
 // that starts with constant text holding no "=" and not starting with "-"
-// (if strings.HasPrefix(f, "-") { f = "./" + f }).
+// (if strings.HasPrefix(f, "-") { f = "./" + f }); constant text does not
+// include a package variable that is exported or set outside its
+// initialiser. The check of a leading "-" and its replacement count only
+// for the checked text itself and text that starts with it (f + ".bak"),
+// not for text made from it otherwise (f[1:], strings.TrimSpace(f)),
+// which may start with "-" again; a value used both ways in one command
+// is reported.
 // Either check may be made by a function of the package whose only
 // result, a bool or an error, is true or nil only after the check of its
 // parameter (if !validHost(h) { return }). Either check made on a field
@@ -148,8 +154,15 @@
 //   - a setting after a constant "--" (env -- LD_PRELOAD=V), which env
 //     still reads: the arguments after "--" are not judged;
 //   - a field checked and then changed before the command by a call not
-//     given a pointer to its struct, or by another goroutine: the check
-//     still counts.
+//     given a value that may hold its struct's pointer, through a pointer
+//     the caller kept before the handler ran, or by another goroutine:
+//     the check still counts. A write anywhere between the check's reading
+//     and its branch, a call given the pointer or any value of the
+//     function made from it (an interface, a call's result, a local list),
+//     and any call once the pointer is stored where other code finds it,
+//     void the check; a method call on it does not when its body (in the
+//     package) stores and calls nothing, or when it is String or GetF of a
+//     generated protobuf message of another package.
 //
 // A value checked by a function of another package (validate.Host(h)) is
 // reported: only the package's own functions are read for the checks

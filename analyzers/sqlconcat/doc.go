@@ -112,9 +112,15 @@
 //     gorm's Table, Distinct and Pluck;
 //   - *sql.Stmt execution, whose text was checked when it was prepared;
 //   - a field checked against an allow list and changed before the query
-//     by a call not given a pointer to its struct (one that reaches it
-//     through a global or a pointer kept elsewhere), or by another
-//     goroutine: the check still counts;
+//     by a call not given a value that may hold its struct's pointer, one
+//     that reaches it through a pointer kept before the handler ran, or by
+//     another goroutine: the check still counts. A write anywhere between
+//     the check's reading and its branch, a call given the pointer or any
+//     value of the function made from it (an interface, a call's result,
+//     a local list), and any call once the pointer is stored where other
+//     code finds it, void the check; a method call on it does not when
+//     its body (in the package) stores and calls nothing, or when it is
+//     String or GetF of a generated protobuf message of another package;
 //   - ORM query builders other than squirrel (goqu, ent) and the string
 //     forms of other drivers unless added with -sqlconcat.sinks;
 //   - in squirrel, the strings of sq.ConcatExpr and of sq.Case's When,
@@ -125,7 +131,8 @@
 //
 // An allow-list check counts only for the value it checks and only where
 // every path to the query went through it, or replaced the value by
-// constant text when the check failed. A value changed on the checked
+// constant text when the check failed; a package variable that is
+// exported or set outside its initialiser is not constant text there. A value changed on the checked
 // branch (if ok { s = col + " DESC" } else { s = "id" }) is judged by its
 // sources, and reported. So is text checked by a function of another
 // package (validate.Sort(col)): only the package's own functions are read
