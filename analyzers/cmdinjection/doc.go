@@ -138,11 +138,8 @@
 //   - exec.Cmd values built as struct literals or changed after
 //     exec.Command returns (cmd.Path, cmd.Args);
 //   - commands passed through an interface method whose implementations are
-//     in packages the calling package does not import, or as arguments of
-//     a function value other than a function literal called where it is
-//     made (what a literal captures from the function around it is
-//     followed wherever the literal runs: called there, deferred, in a
-//     goroutine, or handed to a retry helper or a transaction);
+//     in packages the calling package does not import, or through function
+//     values other than closures called where they are made;
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
 //     own CLI (cmd/micro), whose commands applications do not call;
 //   - a dependency outside your modules that starts processes only through

@@ -100,11 +100,8 @@
 //     that the program then treats as trusted, when it comes from a
 //     function the analysis can summarise as constant;
 //   - queries passed through an interface method whose implementations are
-//     in packages the calling package does not import, or as arguments of
-//     a function value other than a function literal called where it is
-//     made (what a literal captures from the function around it is
-//     followed wherever the literal runs: called there, deferred, in a
-//     goroutine, or handed to a retry helper or a transaction);
+//     in packages the calling package does not import, or through function
+//     values other than closures called where they are made;
 //   - text written into a strings.Builder or bytes.Buffer by another
 //     function (a pointer parameter is not followed into its callers);
 //   - gorm conditions given as an interface value whose string is built

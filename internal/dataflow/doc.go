@@ -25,13 +25,6 @@
 // enclosing function's parameters is deferred to that function's callers,
 // which judge it with their own arguments.
 //
-// A function literal's captured variables that come from the enclosing
-// function's parameters are further parameters of the literal's summary:
-// its sinks are judged with what the enclosing function binds to them,
-// where it calls the literal or, when the literal is handed on (deferred,
-// run in a goroutine, given to a retry helper or a transaction), where it
-// makes it, and so reach that function's callers like its own sinks.
-//
 // External input is the request parameter of go-micro handler methods
 // (registered in the package, or implementing a generated XxxHandler
 // interface), subscriber messages, *http.Request values, go-micro
