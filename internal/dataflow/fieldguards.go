@@ -60,16 +60,8 @@ func fieldOfVar(v ssa.Value) (varField, []int, bool) {
 	default:
 		return varField{}, nil, false
 	}
-	if len(path) > maxPath {
+	if len(path) == 0 || len(path) > maxPath {
 		return varField{}, nil, false
-	}
-	if len(path) == 0 {
-		// A variable captured by a closure, or whose address is
-		// taken, is read anew at each use too: the whole of it.
-		if _, ok := x.(*ssa.Alloc); !ok || !mem {
-			return varField{}, nil, false
-		}
-		return varField{x, "", true}, nil, true
 	}
 	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 		path[i], path[j] = path[j], path[i]
@@ -242,9 +234,6 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 		t = st.Field(i).Type()
 	}
 	final := t
-	if len(path) == 0 {
-		final = deref(t) // the variable itself
-	}
 	local := false
 	if a, ok := base.(*ssa.Alloc); ok {
 		local = !addressTaken(a)
@@ -305,7 +294,7 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 					mark(in)
 				}
 			case ssa.CallInstruction:
-				if captured && !runsNoClosure(in.Common()) || held.escaped && !builtinCall(in.Common()) {
+				if captured || held.escaped && !builtinCall(in.Common()) {
 					mark(in)
 					continue
 				}
@@ -571,27 +560,6 @@ func readsOnly(pkg *ssa.Package, c *ssa.CallCommon, x ssa.Value) bool {
 		}
 	}
 	return false
-}
-
-// runsNoClosure reports whether a call cannot run a closure of the
-// program: a function of a standard text package given only numbers,
-// strings and booleans (strings.HasPrefix(name, "-")).
-func runsNoClosure(c *ssa.CallCommon) bool {
-	fn := c.StaticCallee()
-	if fn == nil || fn.Pkg == nil || fn.Signature.Recv() != nil {
-		return false
-	}
-	switch fn.Pkg.Pkg.Path() {
-	case "strings", "strconv", "unicode", "unicode/utf8", "path", "path/filepath", "regexp":
-	default:
-		return false
-	}
-	for _, a := range c.Args {
-		if _, ok := a.Type().Underlying().(*types.Basic); !ok {
-			return false
-		}
-	}
-	return true
 }
 
 // getter reports whether fn provably writes nothing: for a function of

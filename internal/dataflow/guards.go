@@ -84,9 +84,8 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 // the way, or nil. A reading of a field of a variable counts when every
 // path to it checked the same field and nothing wrote it since (see
 // checkedRead).
-func (e *engine) guardedAt(fn *ssa.Function, at ssa.Instruction, args []ssa.Value, option bool) map[ssa.Value]bool {
+func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) map[ssa.Value]bool {
 	guards := e.guardsOf(fn)
-	b := at.Block()
 	if b == nil || len(fn.Blocks) == 0 || len(guards.vals) == 0 {
 		return nil
 	}
@@ -104,13 +103,6 @@ func (e *engine) guardedAt(fn *ssa.Function, at ssa.Instruction, args []ssa.Valu
 		}
 		if phi, isPhi := v.(*ssa.Phi); !ok && isPhi {
 			ok = e.checkedOrFallback(fn, phi, option)
-		}
-		if a, isAlloc := v.(*ssa.Alloc); !ok && isAlloc {
-			// A variable captured by a closure made or called at
-			// at: what it holds there.
-			if f := (varField{a, "", true}); len(guards.fields[f]) > 0 {
-				ok = e.checkedRead(fn, at, f, nil, option)
-			}
 		}
 		if ok {
 			if out == nil {
@@ -161,8 +153,6 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) (out []ssa.
 				found[v] = true
 			} else if _, ok := v.(*ssa.Phi); ok {
 				found[v] = true // maybe a fallback: see checkedOrFallback
-			} else if a, ok := v.(*ssa.Alloc); ok && len(guards.fields[varField{a, "", true}]) > 0 {
-				found[v] = true // a variable read after its check
 			}
 			if found[v] {
 				out = append(out, v)
@@ -683,10 +673,9 @@ func isEmptyString(k *ssa.Const) bool {
 	return k.Value == nil || k.Value.Kind() == goconstant.String && goconstant.StringVal(k.Value) == ""
 }
 
-// evalGuarded evaluates the operands of instruction at of fn (a call, or
-// the making of a closure and what it captures), taking the values that
-// allow lists guard there (see guardedAt) as constant.
-func (e *engine) evalGuarded(fn *ssa.Function, at ssa.Instruction, args []ssa.Value, option bool) []Value {
+// evalGuarded evaluates the operands of a call in block b of fn, taking
+// the values that allow lists guard there (see guardedAt) as constant.
+func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) []Value {
 	vs := e.evalArgs(args)
 	safe := true
 	for _, v := range vs {
@@ -695,7 +684,7 @@ func (e *engine) evalGuarded(fn *ssa.Function, at ssa.Instruction, args []ssa.Va
 	if safe {
 		return vs
 	}
-	g := e.guardedAt(fn, at, args, option)
+	g := e.guardedAt(fn, b, args, option)
 	for v := range g {
 		if carried(v) {
 			// A value a phi carries on (prev = col in a loop) may be
