@@ -129,6 +129,11 @@
 //
 // The rule deliberately does not report:
 //
+//   - a command a function literal builds from a parameter of the function
+//     around it (func checkout(ref string) { retry(func() {
+//     exec.Command("sh", "-c", "git checkout "+ref) }) }): inside the
+//     literal the captured parameter counts as constant text, so a caller
+//     passing input is not told;
 //   - arguments that are not constant but do not come from external input
 //     (a value read from a file or a database is trusted);
 //   - program names made only of digits and constants;

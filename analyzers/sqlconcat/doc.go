@@ -102,6 +102,13 @@
 //   - queries passed through an interface method whose implementations are
 //     in packages the calling package does not import, or through function
 //     values other than closures called where they are made;
+//   - a query a function literal builds from a parameter of the function
+//     around it (func list(col string) { retry(func() { db.Query("... " +
+//     col) }) }): inside the literal the captured parameter counts as
+//     constant text, so a caller passing input is not told;
+//   - gorm clause.Expr and clause.NamedExpr values other than literals
+//     written in the Clauses or condition call (returned by a helper, or
+//     inside clause.Where or clause.OrderBy);
 //   - text written into a strings.Builder or bytes.Buffer by another
 //     function (a pointer parameter is not followed into its callers);
 //   - gorm conditions given as an interface value whose string is built
