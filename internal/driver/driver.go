@@ -352,7 +352,7 @@ func (m *moduleRoot) vulnPatterns(dir string) []string {
 func splitUnmatched(pkgs []*packages.Package) (real []*packages.Package, unmatched []string) {
 	for _, p := range pkgs {
 		if p.Name == "" && len(p.GoFiles) == 0 && len(p.Errors) > 0 {
-			unmatched = append(unmatched, joinLines(p.Errors[0].Msg))
+			unmatched = append(unmatched, gocmd.JoinLines(p.Errors[0].Msg))
 			continue
 		}
 		real = append(real, p)
@@ -586,28 +586,6 @@ func failedImport(msg string) (string, bool) {
 	return path, true
 }
 
-// joinLines makes one line of what the go command wrote on several: lines
-// joined by "; ", but a line that ends in a colon introduces the next ("to
-// add it:", then "go get ...") and is joined to it by a space.
-func joinLines(msg string) string {
-	var b strings.Builder
-	for _, l := range strings.Split(strings.TrimSpace(msg), "\n") {
-		l = strings.Join(strings.Fields(l), " ")
-		if l == "" {
-			continue
-		}
-		if b.Len() > 0 {
-			if strings.HasSuffix(b.String(), ":") {
-				b.WriteString(" ")
-			} else {
-				b.WriteString("; ")
-			}
-		}
-		b.WriteString(l)
-	}
-	return b.String()
-}
-
 // errorLine writes one error on one line, its position relative to dir.
 func errorLine(e packages.Error, dir string) string {
 	msg := e.Msg
@@ -624,7 +602,7 @@ func errorLine(e packages.Error, dir string) string {
 		}
 		msg = strings.Join(lines, "\n")
 	}
-	msg = joinLines(msg)
+	msg = gocmd.JoinLines(msg)
 	pos := e.Pos
 	if pos == "" || pos == "-" {
 		return msg

@@ -40,3 +40,26 @@ func Cause(msg string) string {
 	}
 	return first
 }
+
+// JoinLines makes one line of what the go command (or a tool that runs it)
+// wrote on several: lines joined by "; ", but a line that ends in a colon
+// introduces the next ("to add it:", then "go get ...") and is joined to
+// it by a space. Blank lines are dropped and runs of spaces closed up.
+func JoinLines(msg string) string {
+	var b strings.Builder
+	for _, l := range strings.Split(strings.TrimSpace(msg), "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			if strings.HasSuffix(b.String(), ":") {
+				b.WriteString(" ")
+			} else {
+				b.WriteString("; ")
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}

@@ -38,3 +38,16 @@ func TestOutput(t *testing.T) {
 		t.Errorf("go list -m with a malformed go.work: err = %v, want one line naming go.work's line", err)
 	}
 }
+
+func TestJoinLines(t *testing.T) {
+	for in, want := range map[string]string{
+		"go: updates to go.mod needed; to update it:\n\tgo mod tidy\n": "go: updates to go.mod needed; to update it: go mod tidy",
+		"first\n\n  second   line\nthird":                              "first; second line; third",
+		"one":                                                          "one",
+		"\n\n":                                                         "",
+	} {
+		if got := JoinLines(in); got != want {
+			t.Errorf("JoinLines(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

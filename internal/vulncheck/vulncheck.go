@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/microsec-lint/microsec-lint/internal/gocmd"
 	"github.com/microsec-lint/microsec-lint/internal/report"
 	"github.com/microsec-lint/microsec-lint/internal/ruledoc"
 	"golang.org/x/vuln/scan"
@@ -186,22 +187,14 @@ func scanSource(ctx context.Context, cfg Config, dbURL, goVersion string) ([]byt
 // and the go command write several lines, blank-line separated advice and
 // pointers to documentation; a line ending in a colon introduces the next.
 func oneLine(err error) error {
-	var b strings.Builder
+	var kept []string
 	for _, l := range strings.Split(err.Error(), "\n") {
 		l = strings.TrimPrefix(strings.TrimSpace(l), "-: ")
-		if l == "" || strings.HasPrefix(l, "For details on package patterns, see") {
-			continue
+		if !strings.HasPrefix(l, "For details on package patterns, see") {
+			kept = append(kept, l)
 		}
-		if b.Len() > 0 {
-			if strings.HasSuffix(b.String(), ":") {
-				b.WriteString(" ")
-			} else {
-				b.WriteString("; ")
-			}
-		}
-		b.WriteString(l)
 	}
-	msg := strings.TrimPrefix(b.String(), "govulncheck: ")
+	msg := strings.TrimPrefix(gocmd.JoinLines(strings.Join(kept, "\n")), "govulncheck: ")
 	errs := []error{err}
 	if strings.HasPrefix(msg, "loading packages") {
 		errs = append(errs, ErrLoad)
