@@ -3,6 +3,7 @@ package sqlconcat
 import (
 	"go/token"
 	"go/types"
+	"iter"
 	"maps"
 	"math/bits"
 	"slices"
@@ -175,26 +176,9 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 // firstElem returns what is stored as the first element of a variadic
 // slice built at the call (f(x, a, b) makes a slice of a and b), or nil.
 func firstElem(v ssa.Value) ssa.Value {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
-		return nil
-	}
-	for _, r := range *alloc.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok || ia.Referrers() == nil {
-			continue
-		}
-		if k, ok := ia.Index.(*ssa.Const); !ok || k.Int64() != 0 {
-			continue
-		}
-		for _, r := range *ia.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-				return st.Val
-			}
+	for i, x := range stored(v) {
+		if i == 0 {
+			return x
 		}
 	}
 	return nil
@@ -203,27 +187,42 @@ func firstElem(v ssa.Value) ssa.Value {
 // elems returns what is stored as the elements of a variadic slice built
 // at the call, in no particular order.
 func elems(v ssa.Value) []ssa.Value {
-	sl, ok := v.(*ssa.Slice)
-	if !ok {
-		return nil
-	}
-	alloc, ok := sl.X.(*ssa.Alloc)
-	if !ok || alloc.Referrers() == nil {
-		return nil
-	}
 	var out []ssa.Value
-	for _, r := range *alloc.Referrers() {
-		ia, ok := r.(*ssa.IndexAddr)
-		if !ok || ia.Referrers() == nil {
-			continue
+	for _, x := range stored(v) {
+		out = append(out, x)
+	}
+	return out
+}
+
+// stored yields the index and value of each store into the elements of a
+// variadic slice built at the call, in the order of the slice's uses; an
+// index that is not a constant is given as -1.
+func stored(v ssa.Value) iter.Seq2[int64, ssa.Value] {
+	return func(yield func(int64, ssa.Value) bool) {
+		sl, ok := v.(*ssa.Slice)
+		if !ok {
+			return
 		}
-		for _, r := range *ia.Referrers() {
-			if st, ok := r.(*ssa.Store); ok && st.Addr == ia {
-				out = append(out, st.Val)
+		alloc, ok := sl.X.(*ssa.Alloc)
+		if !ok || alloc.Referrers() == nil {
+			return
+		}
+		for _, r := range *alloc.Referrers() {
+			ia, ok := r.(*ssa.IndexAddr)
+			if !ok || ia.Referrers() == nil {
+				continue
+			}
+			i := int64(-1)
+			if k, ok := ia.Index.(*ssa.Const); ok {
+				i = k.Int64()
+			}
+			for _, r := range *ia.Referrers() {
+				if st, ok := r.(*ssa.Store); ok && st.Addr == ia && !yield(i, st.Val) {
+					return
+				}
 			}
 		}
 	}
-	return out
 }
 
 // clauseSQL returns the address of the SQL field of the gorm
