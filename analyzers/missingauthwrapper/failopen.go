@@ -66,8 +66,21 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 	// block run when it holds (onTrue) or not (onFalse). The cfg keeps
 	// a && b, a || b and !a in one node; branch splits them, so that a
 	// check in b is seen to run only when a holds.
+	// A part of a condition is reached again with the same state along
+	// other ways through the parts before it ((a || b) && (c || d) &&
+	// ...): its continuations are the same, as they depend on its place
+	// in its block's condition only, so it is followed once.
+	type part struct {
+		cond ast.Expr
+		s    state
+	}
+	followed := map[part]bool{}
 	var branch func(cond ast.Expr, s state, onTrue, onFalse func(state))
 	branch = func(cond ast.Expr, s state, onTrue, onFalse func(state)) {
+		if followed[part{cond, s}] {
+			return
+		}
+		followed[part{cond, s}] = true
 		if _, isCase := f.tags[cond]; !isCase {
 			switch x := ast.Unparen(cond).(type) {
 			case *ast.UnaryExpr:
