@@ -331,6 +331,15 @@ type heldPointers struct {
 // field at path.
 func holdersOf(base ssa.Value, path []int) heldPointers {
 	h := heldPointers{aliases: make(map[ssa.Value]bool)}
+	// A package variable, or a pointer read from one, is where any
+	// function may find it.
+	root := base
+	if u, ok := root.(*ssa.UnOp); ok && u.Op == token.MUL {
+		root = addrRoot(u.X)
+	}
+	if _, ok := addrRoot(root).(*ssa.Global); ok {
+		h.escaped = true
+	}
 	var work []ssa.Value
 	alias := func(v ssa.Value) {
 		if v != nil && !h.aliases[v] && mayHoldPointer(v.Type()) {

@@ -138,3 +138,26 @@ func fieldCaptured(db *sql.DB, r *http.Request) {
 	reset()
 	db.Query("SELECT * FROM users ORDER BY " + req.Sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 }
+
+// A struct held in a package variable may be written by any function the
+// handler calls: a call between the check and the query voids the check.
+var current listRequest
+
+func loadCurrent(r *http.Request) { current.Sort = r.FormValue("sort2") }
+
+func globalFieldRewritten(db *sql.DB, r *http.Request) {
+	current.Sort = r.FormValue("sort")
+	if !allowedSort[current.Sort] {
+		return
+	}
+	loadCurrent(r)
+	db.Query("SELECT * FROM users ORDER BY " + current.Sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+}
+
+func globalFieldKept(db *sql.DB, r *http.Request) {
+	current.Sort = r.FormValue("sort")
+	if !allowedSort[current.Sort] {
+		return
+	}
+	db.Query("SELECT * FROM users ORDER BY " + current.Sort)
+}
