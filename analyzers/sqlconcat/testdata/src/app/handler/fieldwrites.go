@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 
+	"go-micro.dev/v4/logger"
+
 	"app/listpb"
 )
 
@@ -189,6 +191,29 @@ func (h *Users) ListProtoEffective(ctx context.Context, req *listpb.ListRequest,
 		return errors.New("bad sort")
 	}
 	req.GetEffective()
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+// go-micro's service template logs the request before it uses it:
+// logging and marshalling read the request, and keep the check.
+func (h *Users) SearchLogged(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	logger.Infof("Received Users.Search request: %v", req)
+	b, _ := json.Marshal(req)
+	_ = b
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort)
+	return nil
+}
+
+func (h *Users) SearchLoggedRefilled(ctx context.Context, req *SearchRequest, rsp *SearchResponse) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	logger.Infof("Received Users.Search request: %v", req)
+	json.Unmarshal([]byte(req.Extra), req)
 	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
 	return nil
 }
