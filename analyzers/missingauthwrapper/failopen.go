@@ -288,8 +288,13 @@ func (f *flow) fromCaller(e ast.Expr) (header string, ok bool) {
 			}
 		case ast.Expr:
 			if k, isKey := c.metadataKey(n); isKey {
-				found = true
 				s, isConst := c.model.StringArg(k)
+				if isConst && (strings.EqualFold(s, "Remote") || strings.EqualFold(s, "Local")) {
+					// The rpc server sets these from the connection,
+					// over what the caller sent (v4 rpc_server.go:252-253).
+					return false
+				}
+				found = true
 				switch {
 				case !isConst:
 					if header == "" {
