@@ -148,8 +148,14 @@
 //     picks is neither taken to be for public endpoints nor for a header
 //     the caller sets, and a function of the package is read one call
 //     deep (internal(ctx) reading metadata.Get counts, internal calling
-//     another function that reads it does not); a setting is recognised
-//     in an if condition, not as the tag of a switch;
+//     another function that reads it does not, nor does a function
+//     literal of the wrapper or an out-parameter); a setting is recognised
+//     in an if condition, not as the tag of a switch, and a package
+//     variable counts as a setting even when the package sets it from
+//     metadata; request data other than metadata and headers
+//     (req.ContentType(), the body) is not taken for what the caller
+//     sets; a next handler run by defer on every path (defer next(...))
+//     or from recover after a panic is not seen calling the handler;
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
 //     and auth.DefaultAuth itself, which the program may replace before
