@@ -54,7 +54,9 @@
 // list, a whole-text regexp
 // match of letters, digits and underscores) is safe, as in sqlconcat. An
 // argument that every path to the command rejects when it starts with "-"
-// (strings.HasPrefix(v, "-"), v[0] == '-') is safe as an argument, not in
+// (strings.HasPrefix(v, "-"), v[0] == '-'; a path on which v is empty,
+// as after len(v) > 0 or v != "" fails, counts as checked: an empty
+// argument is no option) is safe as an argument, not in
 // a script, when the check is made where the command is run, or in a
 // caller of a
 // function that passes its parameter on as the command's arguments

@@ -391,6 +391,9 @@ func (e *engine) checksOf(cond ssa.Value) []check {
 // the branch that only other values take. (v[0] panics on empty text, so
 // a branch after it is taken only by text that has a first byte.)
 func optionCheck(cond ssa.Value) (ssa.Value, int, bool) {
+	if v, succ, ok := emptyCheck(cond); ok {
+		return v, succ, true
+	}
 	if c, ok := cond.(*ssa.BinOp); ok && (c.Op == token.EQL || c.Op == token.NEQ) {
 		x, y := c.X, c.Y
 		if _, isConst := x.(*ssa.Const); isConst {
@@ -419,6 +422,63 @@ func optionCheck(cond ssa.Value) (ssa.Value, int, bool) {
 		return args[0], 1, true
 	}
 	return nil, 0, false
+}
+
+// emptyCheck recognises v == "", v != "", len(v) == 0, len(v) != 0 and
+// len(v) > 0 for text v, and returns the branch only empty text takes:
+// an empty argument is no option, so the check that guards a command's
+// argument is often written len(v) > 0 && v[0] == '-'.
+func emptyCheck(cond ssa.Value) (ssa.Value, int, bool) {
+	c, ok := cond.(*ssa.BinOp)
+	if !ok {
+		return nil, 0, false
+	}
+	x, y := c.X, c.Y
+	if _, isConst := x.(*ssa.Const); isConst {
+		x, y = y, x
+		if c.Op == token.GTR || c.Op == token.LSS {
+			return nil, 0, false // 0 < len(v) and the like: not worth the cases
+		}
+	}
+	k, isConst := y.(*ssa.Const)
+	if !isConst {
+		return nil, 0, false
+	}
+	v := x
+	if n, isLen := lenOf(x); isLen {
+		if !isConstInt(k, 0) {
+			return nil, 0, false
+		}
+		v = n
+	} else if !isEmptyString(k) {
+		return nil, 0, false
+	}
+	if !isString(v.Type()) {
+		return nil, 0, false
+	}
+	switch c.Op {
+	case token.EQL:
+		return v, 0, true
+	case token.NEQ:
+		return v, 1, true
+	case token.GTR:
+		if v != x { // len(v) > 0
+			return v, 1, true
+		}
+	}
+	return nil, 0, false
+}
+
+// lenOf returns v when x is len(v).
+func lenOf(x ssa.Value) (ssa.Value, bool) {
+	call, ok := x.(*ssa.Call)
+	if !ok {
+		return nil, false
+	}
+	if b, isBuiltin := call.Common().Value.(*ssa.Builtin); isBuiltin && b.Name() == "len" && len(call.Common().Args) == 1 {
+		return call.Common().Args[0], true
+	}
+	return nil, false
 }
 
 // allowCheck recognises a condition that holds only for allowed values of

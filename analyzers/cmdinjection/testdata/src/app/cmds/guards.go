@@ -161,6 +161,36 @@ func optionCheckedByIndex() {
 	exec.Command("cat", g).Run() // want `argument 1 of cat passed to exec.Command comes from external input`
 }
 
+// An empty argument is no option: the empty branch of len(v) > 0 or
+// v != "" before v[0] == '-' is checked too.
+func optionCheckedAfterEmpty() {
+	f := os.Getenv("FILE")
+	if len(f) > 0 && f[0] == '-' {
+		return
+	}
+	exec.Command("head", f).Run()
+	g := os.Getenv("FILE")
+	if g != "" && g[0] == '-' {
+		return
+	}
+	exec.Command("head", g).Run()
+	h := os.Getenv("FILE")
+	if h == "" {
+		return
+	}
+	exec.Command("head", h).Run() // want `argument 1 of head passed to exec.Command comes from external input`
+	k := os.Getenv("FILE")
+	if len(k) > 0 && k[0] == '+' {
+		return
+	}
+	exec.Command("head", k).Run() // want `argument 1 of head passed to exec.Command comes from external input`
+	m := os.Getenv("FILE")
+	if len(m) > 0 && m[0] == '-' {
+		return
+	}
+	exec.Command("sh", "-c", "head "+m).Run() // want `shell script run by sh -c`
+}
+
 func optionUncheckedByIndex() {
 	f := os.Getenv("FILE")
 	if f == "" || f[0] == '+' {
