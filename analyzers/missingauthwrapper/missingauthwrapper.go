@@ -410,7 +410,7 @@ func (c *checker) message(r gomicro.Registration, g *guard) string {
 // authenticating wrapper to a server a later micro.Server option replaces,
 // or nil.
 func (c *checker) replacedAuth(comp *gomicro.Component) ast.Expr {
-	for _, o := range c.model.Replaced(comp) {
+	for _, o := range c.model.Replaced(comp, gomicro.Server) {
 		if o.Kind != gomicro.OptWrapHandler || o.Call == nil {
 			continue
 		}

@@ -919,7 +919,8 @@ func (c *checker) clientSigns(e ast.Expr) bool {
 // clientSigning is clientSigns, and also reports whether a signing
 // micro.WrapClient was lost: it wraps the client the service holds when
 // the option is applied, so a micro.Client option after it (in the
-// constructor or a later svc.Init) installs a client it never wrapped.
+// constructor or a later svc.Init) installs a client it never wrapped
+// (see gomicro's Replaced).
 func (c *checker) clientSigning(e ast.Expr) (signs, replaced bool) {
 	if e == nil {
 		return false, false
@@ -928,32 +929,28 @@ func (c *checker) clientSigning(e ast.Expr) (signs, replaced bool) {
 		return true, false
 	}
 	for _, comp := range c.clientComponents(e, 0) {
-		wrapped := false
-		for _, o := range c.model.ClientOptions(comp) {
-			if comp.Ctor.Kind == gomicro.Service && o.Kind == gomicro.OptComponent && o.Target == gomicro.Client && o.Sub == gomicro.NoKind {
-				// Whatever client it installs, that client was not
-				// wrapped by the wrappers before it.
-				replaced = replaced || wrapped
-				wrapped = false
-				continue
-			}
-			if o.Kind != gomicro.OptWrapClient {
-				continue
-			}
-			if o.Init != nil && o.Ref.Path == "client" && o.Ref.Name == "Wrap" {
-				// A client applies client.Wrap's wrappers when it is
-				// built; Init does not wrap it again (GOMICRO.md 4.3).
-				continue
-			}
-			if slices.ContainsFunc(gomicro.WrapperArgs(o), func(a ast.Expr) bool { return c.clientWrapper(a, 0) }) {
-				wrapped = true
-			}
-		}
-		if wrapped {
+		if slices.ContainsFunc(c.model.ClientOptions(comp), c.signingWrap) {
 			return true, false
+		}
+		if comp.Ctor.Kind == gomicro.Service && slices.ContainsFunc(c.model.Replaced(comp, gomicro.Client), c.signingWrap) {
+			replaced = true
 		}
 	}
 	return false, replaced
+}
+
+// signingWrap reports whether option o wraps a client in a signing client
+// wrapper.
+func (c *checker) signingWrap(o gomicro.Option) bool {
+	if o.Kind != gomicro.OptWrapClient {
+		return false
+	}
+	if o.Init != nil && o.Ref.Path == "client" && o.Ref.Name == "Wrap" {
+		// A client applies client.Wrap's wrappers when it is built;
+		// Init does not wrap it again (GOMICRO.md 4.3).
+		return false
+	}
+	return slices.ContainsFunc(gomicro.WrapperArgs(o), func(a ast.Expr) bool { return c.clientWrapper(a, 0) })
 }
 
 // clientComponents resolves a client expression to the services and
@@ -1037,9 +1034,9 @@ func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool 
 
 // lastBroker returns the last broker option that reaches comp's client (or
 // server), nil if none does; ok is false when an option the model cannot
-// see may give one. micro.Client and micro.Server install a client or
-// server that keeps its own broker: one given before went to the one
-// replaced.
+// see may give one. A micro.Client or micro.Server option installs a
+// client or server that keeps its own broker: a broker given before it
+// went to the one replaced, and the model leaves it out.
 func (c *checker) lastBroker(comp *gomicro.Component, server bool) (last *gomicro.Option, ok bool) {
 	opts := c.model.ClientOptions(comp)
 	if server {
@@ -1051,8 +1048,6 @@ func (c *checker) lastBroker(comp *gomicro.Component, server bool) (last *gomicr
 			return nil, false
 		case o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker:
 			last = o
-		case o.Kind == gomicro.OptComponent && o.Sub == gomicro.NoKind && (server && o.Target == gomicro.Server || !server && o.Target == gomicro.Client):
-			last = nil
 		}
 	}
 	return last, true

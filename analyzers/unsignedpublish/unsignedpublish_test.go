@@ -16,7 +16,7 @@ import (
 func Test(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), unsignedpublish.Analyzer,
-		"app/signing", "app/subs", "app/bus", "app/pub", "app/memsvc", "app/v5pub", "app/v2pub")
+		"app/signing", "app/subs", "app/bus", "app/pub", "app/memsvc", "app/memorder", "app/v5pub", "app/v2pub")
 }
 
 func TestDoc(t *testing.T) {

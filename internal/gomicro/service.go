@@ -3,6 +3,7 @@ package gomicro
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -431,7 +432,7 @@ func (m *Model) ServerOptions(c *Component) []Option {
 		}
 		seen[c] = true
 		for i, o := range c.Options {
-			if o.Sub == Client || !m.wraps(c, i, via) {
+			if o.Sub == Client || !m.reaches(c, i, via, Server) {
 				continue
 			}
 			opts = append(opts, o)
@@ -493,55 +494,111 @@ func (m *Model) SharesDefaults(c *Component) bool {
 	return c.Ctor.Kind == Service && c.Ctor.Ref.Module.Version <= 5 && m.runsDefaultServer(c)
 }
 
-// wraps reports whether option i of component c reaches the server the
-// handlers are registered on: any option of a server does; a handler or
-// subscriber wrapper of a service does when no micro.Server option
-// installs another server between it and that server: for via nil, the
-// server the service ends up holding; otherwise server via.
-func (m *Model) wraps(c *Component, i int, via *Component) bool {
-	if c.Ctor.Kind != Service {
+// reaches reports whether option i of component c reaches the k (Server
+// or Client) it is for. Any option of a server or client does. A service
+// hands an option for its server or client (see configures) to the one it
+// holds when the option is applied: micro.WrapHandler calls o.Server.Init,
+// micro.Broker calls o.Client.Init and o.Server.Init, micro.WrapClient
+// wraps o.Client (GOMICRO.md 4.3). So an option reaches, for via nil, the
+// server or client the service ends up holding when no micro.Server or
+// micro.Client installs another after it; otherwise the one via.
+func (m *Model) reaches(c *Component, i int, via *Component, k Kind) bool {
+	if c.Ctor.Kind != Service || !configures(c.Options[i], k) {
 		return true
 	}
-	if k := c.Options[i].Kind; k != OptWrapHandler && k != OptWrapSubscriber {
-		return true
-	}
-	held := m.heldAt(c, i)
+	held := m.heldAt(c, i, k)
 	if via != nil {
 		return held != nil && slices.Contains(held, via)
 	}
-	for _, o := range c.Options[i+1:] {
-		// A server the model cannot see (a parameter's,
-		// svc.Server()) may be the one held: the wrapper counts.
-		if installsServerOpt(o) && o.Value != nil && !o.Value.Opaque && !sameServers(held, o) {
+	opt := c.Options[i]
+	for j, o := range c.Options {
+		if !appliedAfter(c, j, i) || !installs(o, k) {
+			continue
+		}
+		if opt.Kind == OptWrapClient && opt.Sub == NoKind {
+			// micro.WrapClient replaces the held client by a
+			// wrapper of it: any client installed after it, even
+			// the one it wrapped, goes unwrapped.
+			return false
+		}
+		// One the model cannot see (a parameter's, svc.Server()) may
+		// be the one held, and options change it in place: the
+		// option counts.
+		if o.Value != nil && !o.Value.Opaque && !sameComponents(held, o) {
 			return false
 		}
 	}
 	return true
 }
 
-// heldAt returns the servers service c may hold when its option i is
-// applied: those the last micro.Server option before it installs, or the
-// server the service starts with, server.DefaultServer up to v5.16. It
-// returns nil when they are not known, or are a server of the service's
-// own (v5.17+), which no micro.Server option can install again.
-func (m *Model) heldAt(c *Component, i int) []*Component {
-	for j := i - 1; j >= 0; j-- {
-		if o := c.Options[j]; installsServerOpt(o) {
-			if o.Value == nil || o.Value.Opaque {
-				return nil
-			}
-			return o.Value.Components
+// configures reports whether a service hands option o to the k (Server or
+// Client) it holds: options applied through svc.Server().Init or
+// svc.Client().Init, the wrappers for k, and the components both take
+// (micro.Broker, micro.Transport, micro.Registry).
+func configures(o Option, k Kind) bool {
+	if o.Sub != NoKind {
+		return o.Sub == k
+	}
+	switch o.Kind {
+	case OptWrapHandler, OptWrapSubscriber:
+		return k == Server
+	case OptWrapClient, OptWrapCall:
+		return k == Client
+	case OptComponent:
+		return o.Target != Server && o.Target != Client
+	}
+	return false
+}
+
+// installs reports whether o installs a new k in a service: micro.Server(s)
+// or micro.Client(c).
+func installs(o Option, k Kind) bool {
+	return o.Kind == OptComponent && o.Target == k && o.Sub == NoKind
+}
+
+// appliedAfter reports whether service c applies its option j after its
+// option i: the constructor's options first, then those of Init calls in
+// source order (the model lists a service's own Init calls before its
+// Server().Init and Client().Init calls).
+func appliedAfter(c *Component, j, i int) bool {
+	at := func(o Option) token.Pos {
+		if o.Init == nil {
+			return token.NoPos
+		}
+		return o.Init.Pos()
+	}
+	pj, pi := at(c.Options[j]), at(c.Options[i])
+	return pj > pi || pj == pi && j > i
+}
+
+// heldAt returns the servers (k == Server) or clients (k == Client) service
+// c may hold when its option i is applied: those the last micro.Server or
+// micro.Client option applied before it installs, or the one the service
+// starts with, server.DefaultServer or client.DefaultClient up to v5.16.
+// It returns nil when they are not known, or are the service's own
+// (v5.17+), which no option can install again.
+func (m *Model) heldAt(c *Component, i int, k Kind) []*Component {
+	last := -1
+	for j, o := range c.Options {
+		if installs(o, k) && appliedAfter(c, i, j) && (last < 0 || appliedAfter(c, j, last)) {
+			last = j
 		}
 	}
+	if last >= 0 {
+		if o := c.Options[last]; o.Value != nil && !o.Value.Opaque {
+			return o.Value.Components
+		}
+		return nil
+	}
 	if c.Ctor.Ref.Module.Version <= 5 && m.runsDefaultServer(c) {
-		return m.Default(c.Ctor.Ref.Module, Server).Components
+		return m.Default(c.Ctor.Ref.Module, k).Components
 	}
 	return nil
 }
 
-// sameServers reports whether micro.Server option o installs again the
-// servers held, and nothing else.
-func sameServers(held []*Component, o Option) bool {
+// sameComponents reports whether option o, a micro.Server or micro.Client,
+// installs again the components held, and nothing else.
+func sameComponents(held []*Component, o Option) bool {
 	if held == nil || o.Value == nil || o.Value.Opaque || len(o.Value.Components) == 0 {
 		return false
 	}
@@ -553,15 +610,15 @@ func sameServers(held []*Component, o Option) bool {
 	return true
 }
 
-func installsServerOpt(o Option) bool { return o.Kind == OptComponent && o.Target == Server }
-
-// Replaced returns the handler and subscriber wrappers of service c that
-// its handlers never see: those given before a micro.Server option that
-// installs another server, replacing the one they wrapped.
-func (m *Model) Replaced(c *Component) []Option {
+// Replaced returns the options of service c for its k (Server or Client)
+// that never reach the one it ends up holding: those applied before a
+// micro.Server or micro.Client option that installs another, replacing the
+// one they went to. A handler wrapper given before micro.Server wraps a
+// server no request reaches.
+func (m *Model) Replaced(c *Component, k Kind) []Option {
 	var out []Option
 	for i, o := range c.Options {
-		if o.Sub != Client && !m.wraps(c, i, nil) {
+		if !m.reaches(c, i, nil, k) {
 			out = append(out, o)
 		}
 	}
@@ -569,16 +626,17 @@ func (m *Model) Replaced(c *Component) []Option {
 }
 
 func installsServer(c *Component) bool {
-	return slices.ContainsFunc(c.Options, installsServerOpt)
+	return slices.ContainsFunc(c.Options, func(o Option) bool { return installs(o, Server) })
 }
 
 // ClientOptions returns the options that shape c's client: for a service,
-// its own options and those applied to svc.Client().Init(...); for a
-// client, its own.
+// those of its own options and of svc.Client().Init(...) that reach the
+// client it ends up holding, and the options of a client micro.Client
+// installs, after that option; for a client, its own.
 func (m *Model) ClientOptions(c *Component) []Option {
 	var opts []Option
-	for _, o := range c.Options {
-		if o.Sub != Server {
+	for i, o := range c.Options {
+		if o.Sub != Server && m.reaches(c, i, nil, Client) {
 			opts = append(opts, o)
 		}
 		if o.Kind == OptComponent && o.Target == Client && o.Value != nil {

@@ -353,7 +353,7 @@ func (m *Model) service(c *Component, s settings) TLSState {
 		// service holds when the option is applied: given before
 		// micro.Server, to the server that option replaces, unless
 		// it installs that same server again.
-		if transport != nil && s.installedAt[Transport] < s.installedAt[Server] && !sameServers(m.heldAt(c, s.installedAt[Transport]), *o) {
+		if transport != nil && s.installedAt[Transport] < s.installedAt[Server] && !sameComponents(m.heldAt(c, s.installedAt[Transport], Server), *o) {
 			dropped := transport
 			transport = nil
 			best := m.servers(c, s, servers, nil, dfltServer)

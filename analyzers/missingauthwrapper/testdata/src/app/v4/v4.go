@@ -245,6 +245,21 @@ func wrapperBetweenServers() {
 	second.Handle(second.NewHandler(new(Orders))) // want `handler Orders registered on server second with no authentication wrapper`
 }
 
+// Options take effect in the order they are applied: a wrapper given
+// through svc.Server().Init before a later svc.Init installs another
+// server wraps the one replaced.
+func wrapperInitBeforeServerInit() {
+	svc := micro.NewService(micro.Name("swapped"))
+	svc.Server().Init(server.WrapHandler(authWrapper))
+	svc.Init(micro.Server(server.NewServer(server.Name("swapped"))))
+	micro.RegisterHandler(svc.Server(), new(Orders)) // want `handler Orders registered on service swapped with no authentication wrapper: server.WrapHandler\(authWrapper\) comes before micro.Server`
+
+	kept := micro.NewService(micro.Name("swapkept"))
+	kept.Init(micro.Server(server.NewServer(server.Name("swapkept"))))
+	kept.Server().Init(server.WrapHandler(authWrapper))
+	micro.RegisterHandler(kept.Server(), new(Orders))
+}
+
 // micro.Server installing the server the service already holds replaces
 // nothing: server.DefaultServer, which a v4 service starts with, or the
 // server an earlier micro.Server option installed.

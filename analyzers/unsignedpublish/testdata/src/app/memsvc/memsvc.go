@@ -6,6 +6,8 @@ import (
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/broker"
+	"go-micro.dev/v4/client"
+	"go-micro.dev/v4/server"
 )
 
 type Tick struct{ N int }
@@ -22,4 +24,15 @@ func serviceInProcess(ctx context.Context) {
 
 	other := micro.NewService(micro.Name("other"), micro.Broker(broker.NewMemoryBroker()))
 	micro.NewEvent("tick", other.Client()).Publish(ctx, &Tick{N: 3})
+}
+
+// The in-process broker given to the client and server a service holds
+// after svc.Init installed them.
+func installedFirst(ctx context.Context) {
+	svc := micro.NewService(micro.Name("clock"), micro.Broker(broker.NewMemoryBroker()))
+	svc.Init(micro.Server(server.NewServer()), micro.Client(client.NewClient()))
+	svc.Server().Init(server.Broker(broker.NewMemoryBroker()))
+	svc.Client().Init(client.Broker(broker.NewMemoryBroker()))
+	micro.RegisterSubscriber("tick", svc.Server(), func(ctx context.Context, t *Tick) error { return nil })
+	micro.NewEvent("tick", svc.Client()).Publish(ctx, &Tick{N: 1})
 }
