@@ -129,7 +129,8 @@
 // postgres://postgres:postgres@…) is taken as a local default account and
 // not reported. Stripe test-mode keys (sk_test_), unsigned JWTs (alg
 // "none") and GitHub's pre-2021 40-hexadecimal-digit tokens are not
-// reported. A password containing an unescaped "/" in a URL is not found.
+// reported. A password containing an unescaped "/" in a URL is not found;
+// one with a raw "#" or "?", which a URL parser would cut there, is.
 //
 // Tokens are checked for structure and checksums, never by calling the
 // service, so a revoked token is reported like a live one.

@@ -24,8 +24,11 @@ func scanURLs(sc *Scanner, s string) []Match {
 		}
 		scheme := strings.ToLower(s[st:i])
 		rest := s[i+3:]
+		// A password written in source often holds a raw '#' or '?',
+		// which a URL parser would take for the fragment or query: the
+		// user information ends at the last '@' before the path.
 		authority := rest
-		if k := strings.IndexAny(rest, "/?# \t\r\n\"'`<>"); k >= 0 {
+		if k := strings.IndexAny(rest, "/ \t\r\n\"'`<>"); k >= 0 {
 			authority = rest[:k]
 		}
 		at := strings.LastIndexByte(authority, '@')
@@ -33,8 +36,8 @@ func scanURLs(sc *Scanner, s string) []Match {
 			return // no user information, or no host after it
 		}
 		user, pass, ok := strings.Cut(authority[:at], ":")
-		if !ok || !sc.plausiblePassword(unescape(user), unescape(pass)) {
-			return
+		if !ok || strings.ContainsAny(user, "?#") || !sc.plausiblePassword(unescape(user), unescape(pass)) {
+			return // no password, or a query or fragment holding an '@'
 		}
 		start := i + 3 + len(user) + 1
 		ms = append(ms, Match{Kind: "password in " + scheme + " url", Start: start, End: start + len(pass)})
