@@ -59,7 +59,7 @@ func (c *checker) isCredentialCheck(obj types.Object) bool {
 		}
 	}
 	var f authFact
-	return c.pass.ImportObjectFact(obj, &f) && (f.Verifier || f.Wrapper)
+	return c.pass.ImportObjectFact(obj, &f) && (f.Verifier && !f.Via || f.Wrapper)
 }
 
 // learnFacts judges the package's functions, methods and package
@@ -157,8 +157,13 @@ func (c *checker) judgeFunc(sig *types.Signature, body *ast.BlockStmt) authFact 
 	if f.Wrapper || f.Makes {
 		f.Open = ""
 	}
-	if !f.Wrapper && !f.Makes && reportsFailure(sig) && c.checksCredential(body) {
-		f.Verifier = true
+	if !f.Wrapper && !f.Makes && reportsFailure(sig) {
+		switch {
+		case c.checksCredential(body):
+			f.Verifier = true
+		case c.checksParamVia(sig, body):
+			f.Verifier, f.Via = true, true
+		}
 	}
 	return f
 }
@@ -313,12 +318,18 @@ func (c *checker) checksCredential(body *ast.BlockStmt) bool {
 func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop bool) {
 	authVars := map[*types.Var]bool{}
 	inSet := map[*types.Var]bool{} // ok of _, ok := validKeys[tok]
+	results := map[*ast.CallExpr][]*types.Var{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			obj := gomicro.Callee(c.pass.TypesInfo, n)
 			switch {
 			case !c.isCredentialCheck(obj):
+				// A call the rule cannot see into, given the
+				// credential, whose result fails the request.
+				if c.opaqueCallee(n) && c.givenCredential(n, authVars) && c.decides(body, n, results[n], c.handlerFails, false) {
+					found = append(found, n)
+				}
 			case c.onNoopAuth(n, obj):
 				noop = true
 			default:
@@ -328,6 +339,7 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
 			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
 			c.noteKeySetVars(n, authVars, inSet)
+			c.callResults(n, results)
 		case *ast.IfStmt:
 			// if validKeys[tok] { return next(ctx, req, rsp) }: the
 			// request goes on only when the credential is in the set.
@@ -344,6 +356,7 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 				lhs[i] = id
 			}
 			c.noteCredentialVars(lhs, n.Values, authVars)
+			c.callResults(n, results)
 		case *ast.BinaryExpr:
 			if n.Op != token.EQL && n.Op != token.NEQ {
 				return true

@@ -49,7 +49,15 @@
 // lestrrat-go/jwx, go-jose), an OIDC or Google ID token verifier,
 // hmac.Equal, subtle.ConstantTimeCompare or a signature verification, a
 // function that does one of these and reports failure (learnt as a fact),
-// or comparing the Authorization (or X-Api-Key, Micro-Token) value of the
+// a call the rule cannot see into (an auth service's generated client, an
+// interface method, a function value, a function of a package that
+// imports neither go-micro nor a check it knows, or a function that only
+// hands its argument to such a call) that is given the credential,
+// directly or as a field of a composite literal, and whose result (its
+// error, or a field of its result) fails the request on a path that does
+// not call the next handler (res, err := authSvc.Validate(ctx,
+// &authpb.ValidateRequest{Token: tok}); if err != nil || !res.Valid {
+// return errors.Unauthorized(...) }), or comparing the Authorization (or X-Api-Key, Micro-Token) value of the
 // metadata or of the request's headers (req.Header(), which hold the same
 // transport headers, or a map the wrapper fills only from them, such as a
 // copy under lower-cased keys), or text cut from it (strings.TrimPrefix,
@@ -178,15 +186,17 @@
 //     from earlier v5 releases by micro.Service, an alias of
 //     service.Service from v5.17 on, and counts a server.Init wrapper for
 //     a service only before that;
-//   - checks it does not know: a wrapper that validates the token by
-//     calling an auth service through its generated client
-//     (authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok}), then
-//     failing on an error or !res.Valid) is reported as not
-//     authenticating, and the message says so when a service has
-//     wrappers but none is recognised; declare such a check with
-//     -missingauthwrapper.trusted
-//     "(example.com/auth/proto.AuthService).Validate", the client
-//     interface's import path, name and method;
+//   - what a call it cannot see into does with the credential: such a
+//     call given the token whose error fails the request counts, even if
+//     it only logs it; a function of a package the rule reads (one that
+//     imports go-micro or a check it knows) counts only when it is learnt
+//     to check, so a helper that compares its argument with a secret, or
+//     looks it up in a database, there is not recognised; its result must
+//     be read by an if whose branch fails (not a switch, nor a variable
+//     it was copied to); declare such a check with
+//     -missingauthwrapper.trusted "example.com/internal/authz.Verify" or
+//     "(example.com/auth/proto.AuthService).Validate", and the message
+//     says so when a service has wrappers but none is recognised;
 //   - the implicit registrations of v6 (agents, the MCP, A2A and API
 //     gateways) and the web service's net/http handlers, which have no
 //     handler wrappers; the plugin module wrapper/auth of v4, whose API

@@ -79,6 +79,11 @@ type authFact struct {
 	// Verifier: the function checks a credential (a token, an account,
 	// an API key) and reports failure through its result.
 	Verifier bool
+	// Via: the verifier checks its text argument only through a call the
+	// rule cannot see into (an auth service's client) whose result
+	// decides its failure; a wrapper's call of it counts as that call
+	// would: given the credential, with a result that fails the request.
+	Via bool
 	// Open: the wrapper (or the one the function returns) would
 	// authenticate, but calls the next handler without the check on a
 	// path the caller chooses, or checks with the no-op auth; it says

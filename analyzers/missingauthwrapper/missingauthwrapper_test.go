@@ -15,7 +15,7 @@ import (
 func Test(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), missingauthwrapper.Analyzer,
-		"app/authmw", "app/keycheck", "app/keycheckvia", "app/opts", "app/proto", "app/v4", "app/defaultsrv", "app/defaultsrvok",
+		"app/authmw", "app/keycheck", "app/keycheckvia", "app/tokens", "app/authz", "app/opts", "app/proto", "app/v4", "app/defaultsrv", "app/defaultsrvok",
 		"app/v2", "app/v5", "app/v6")
 }
 

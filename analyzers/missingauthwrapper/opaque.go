@@ -1,0 +1,340 @@
+package missingauthwrapper
+
+import (
+	"go/ast"
+	"go/build"
+	"go/types"
+	"path/filepath"
+	"strings"
+
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+)
+
+// A wrapper often checks the token with a call the rule cannot see into:
+// an auth service's generated client (authSvc.Validate(ctx,
+// &authpb.ValidateRequest{Token: tok})), an interface, a function value
+// or a function of another package it has no fact for. Such a call is a
+// credential check when the credential read from the request flows into
+// its arguments, directly or as a field of a composite literal, and its
+// result decides a path that fails the request without calling the next
+// handler: if err != nil || !res.Valid { return errors.Unauthorized(...) }.
+// A call that only receives the token (a log, a metric) and whose result
+// decides nothing is none.
+
+// opaqueCallee reports whether call calls something the rule cannot see
+// into and may check a credential: an interface method, a function value,
+// a function of another package (not of the standard library nor of
+// go-micro) that the rule does not read (learntFrom), or a function learnt to check its argument
+// only through such a call (authFact.Via).
+func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
+	switch obj := gomicro.Callee(c.pass.TypesInfo, call).(type) {
+	case *types.Var:
+		// A configured verifier (cfg.Verify(tok)); not the next handler,
+		// nor a variable given only function literals the rule reads.
+		if isHandlerFunc(obj.Type()) {
+			return false
+		}
+		rhs, unk := c.model.Assigned(obj)
+		if unk || len(rhs) == 0 || obj.IsField() || obj.Pkg() != c.pass.Pkg {
+			return true
+		}
+		for _, r := range rhs {
+			if _, isLit := ast.Unparen(r).(*ast.FuncLit); !isLit {
+				return true
+			}
+		}
+		return false
+	case *types.Func:
+		if obj.Pkg() == nil {
+			return false
+		}
+		var f authFact
+		if c.pass.ImportObjectFact(obj, &f) {
+			return f.Via
+		}
+		if c.trusted[key(obj)] || credentialChecks.Has(obj) {
+			return false
+		}
+		recv := obj.Signature().Recv()
+		if obj.Pkg() == c.pass.Pkg && (recv == nil || !types.IsInterface(recv.Type())) {
+			return false // its body is judged here, and has a fact if it checks
+		}
+		if _, _, ok := gomicro.Split(obj.Pkg().Path()); ok {
+			return false
+		}
+		if recv == nil || !types.IsInterface(recv.Type()) {
+			if learntFrom(obj.Pkg()) {
+				return false // read there: it would have a fact if it checked
+			}
+		}
+		return !c.isStd(obj)
+	}
+	return false
+}
+
+// learntFrom reports whether the rule reads the functions of pkg, and
+// gives those that check a credential a fact: pkg imports go-micro or a
+// package of the checks known by name (see run and mayVerify).
+func learntFrom(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if _, _, ok := gomicro.Split(imp.Path()); ok || credentialPackages[gomicro.VersionlessPath(imp.Path())] {
+			return true
+		}
+	}
+	return false
+}
+
+// isStd reports whether obj belongs to the standard library: its package
+// path has no domain and it is declared under GOROOT (or at no known
+// place).
+func (c *checker) isStd(obj types.Object) bool {
+	first, _, _ := strings.Cut(obj.Pkg().Path(), "/")
+	if strings.Contains(first, ".") {
+		return false
+	}
+	name := c.pass.Fset.Position(obj.Pos()).Filename
+	if name == "" || strings.HasPrefix(name, "$GOROOT") {
+		return true
+	}
+	goroot := filepath.Clean(build.Default.GOROOT)
+	return goroot != "." && strings.HasPrefix(filepath.Clean(name), goroot+string(filepath.Separator))
+}
+
+// givenCredential reports whether an argument of call is the credential
+// or text cut from it, or a composite literal (or its address) with a
+// field that is: &authpb.ValidateRequest{Token: tok}.
+func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bool) bool {
+	var carries func(e ast.Expr, depth int) bool
+	carries = func(e ast.Expr, depth int) bool {
+		if depth > 3 {
+			return false
+		}
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			return carries(x.X, depth+1)
+		case *ast.CompositeLit:
+			for _, elt := range x.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					elt = kv.Value
+				}
+				if carries(elt, depth+1) {
+					return true
+				}
+			}
+			return false
+		}
+		return c.fromCredential(e, authVars)
+	}
+	for _, a := range call.Args {
+		if carries(a, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// callResults records, for the calls an assignment or declaration makes
+// alone, the variables given their results: res, err := f(tok).
+func (c *checker) callResults(n ast.Node, results map[*ast.CallExpr][]*types.Var) {
+	var lhs []*ast.Ident
+	var rhs []ast.Expr
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		for _, l := range n.Lhs {
+			lhs = append(lhs, identOf(l))
+		}
+		rhs = n.Rhs
+	case *ast.ValueSpec:
+		lhs, rhs = n.Names, n.Values
+	default:
+		return
+	}
+	if len(rhs) != 1 {
+		return
+	}
+	call, ok := ast.Unparen(rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	for _, id := range lhs {
+		if id == nil {
+			continue
+		}
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+			results[call] = append(results[call], v)
+		}
+	}
+}
+
+// decides reports whether the result of call, made in body (the call
+// itself or the variables given its results), decides a path that fails:
+// an if statement whose condition reads it and whose branch fails
+// (fails, with no call of the next handler), or whose branch calls the
+// next handler while the other one, or the statement after the if,
+// fails. direct also accepts a return that hands the result on (return
+// err, return res.Valid), for a helper whose caller decides.
+func (c *checker) decides(body *ast.BlockStmt, call *ast.CallExpr, results []*types.Var, fails func(*ast.ReturnStmt) bool, direct bool) bool {
+	reads := func(e ast.Node) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.CallExpr:
+				if n == call {
+					found = true
+				}
+			case *ast.Ident:
+				if v, ok := c.pass.TypesInfo.Uses[n].(*types.Var); ok {
+					for _, r := range results {
+						if r == v {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	// failsIn reports whether s returns failure and calls no next handler.
+	failsIn := func(s ast.Node) bool {
+		if s == nil || c.callsNextIn(s) {
+			return false
+		}
+		found := false
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if fails(n) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	ok := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if ok {
+			return false
+		}
+		var list []ast.Stmt
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if direct && len(n.Results) > 0 && reads(n.Results[len(n.Results)-1]) {
+				ok = true
+			}
+			return true
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			return true
+		}
+		for i, s := range list {
+			ifs, isIf := s.(*ast.IfStmt)
+			if !isIf || !reads(ifs.Cond) {
+				continue
+			}
+			switch {
+			case failsIn(ifs.Body), ifs.Else != nil && failsIn(ifs.Else):
+				ok = true
+			case c.callsNextIn(ifs.Body) && ifs.Else == nil && i+1 < len(list) && failsIn(list[i+1]):
+				if _, isRet := list[i+1].(*ast.ReturnStmt); isRet {
+					ok = true
+				}
+			}
+		}
+		return !ok
+	})
+	return ok
+}
+
+// callsNextIn reports whether n, outside nested function literals, calls
+// a handler (the next one).
+func (c *checker) callsNextIn(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		if e, ok := n.(ast.Expr); ok && c.isNextCall(e) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// handlerFails reports whether a return of a handler fails the request:
+// its result is neither nil nor the next handler's.
+func (c *checker) handlerFails(r *ast.ReturnStmt) bool {
+	return len(r.Results) == 1 && !c.model.IsNil(r.Results[0]) && !c.isNextCall(r.Results[0])
+}
+
+// helperFails reports whether a return of a function reporting failure
+// through its last result reports one: a non-nil error or false.
+func (c *checker) helperFails(r *ast.ReturnStmt) bool {
+	if len(r.Results) == 0 {
+		return false
+	}
+	e := r.Results[len(r.Results)-1]
+	if c.model.IsNil(e) {
+		return false
+	}
+	if isBoolConst(c.pass.TypesInfo, e, false) {
+		return true
+	}
+	return types.Identical(c.pass.TypesInfo.TypeOf(e), types.Universe.Lookup("error").Type())
+}
+
+// checksParamVia reports whether a function reporting failure passes a
+// text parameter (the credential its caller gives it) to a call it
+// cannot see into whose result decides its failure: func Check(ctx
+// context.Context, tok string) error { res, err := authSvc.Validate(...);
+// ... }. Such a function is a verifier that its callers judge as they
+// judge that call (authFact.Via).
+func (c *checker) checksParamVia(sig *types.Signature, body *ast.BlockStmt) bool {
+	authVars := map[*types.Var]bool{}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if p := sig.Params().At(i); isText(p.Type()) {
+			authVars[p] = true
+		}
+	}
+	if len(authVars) == 0 {
+		return false
+	}
+	results := map[*ast.CallExpr][]*types.Var{}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
+			c.callResults(n, results)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			c.noteCredentialVars(lhs, n.Values, authVars)
+			c.callResults(n, results)
+		case *ast.CallExpr:
+			if c.opaqueCallee(n) && c.givenCredential(n, authVars) && c.decides(body, n, results[n], c.helperFails, true) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
