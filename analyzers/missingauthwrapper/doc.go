@@ -88,8 +88,10 @@
 // from an X-Skip-Auth-For header, is a bypass), or on a condition the
 // caller does not send (a setting: package variables and constants, the
 // environment, a wrapper factory's configuration; not the clock). A
-// setting keeps the path allowed when the credential's absence also
-// picks it (if devMode && tok == ""), as the operator chose to skip
+// setting, in an if condition or as the tag of a switch (switch
+// cfg.AuthMode { case "off": ... }), keeps the path allowed when the
+// credential's absence also picks it (if devMode && tok == ""), as the
+// operator chose to skip
 // checks; a path that reaches the next handler whatever the setting's
 // value is still reported. Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
@@ -157,10 +159,8 @@
 //     the caller sets, and a function of the package is read one call
 //     deep (internal(ctx) reading metadata.Get counts, internal calling
 //     another function that reads it does not, nor does a function
-//     literal of the wrapper or an out-parameter); a setting is recognised
-//     in an if condition, not as the tag of a switch, and a package
-//     variable counts as a setting even when the package sets it from
-//     metadata; request data other than metadata and headers
+//     literal of the wrapper or an out-parameter); a package variable
+//     counts as a setting even when the package sets it from metadata; request data other than metadata and headers
 //     (req.ContentType(), the body) is not taken for what the caller
 //     sets; a next handler run by defer on every path (defer next(...))
 //     or from recover after a panic is not seen calling the handler;

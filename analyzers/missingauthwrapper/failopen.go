@@ -104,7 +104,15 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 		}
 		why := f.callerSays(cond)
 		key := ""
-		if why == "" && f.isSetting(cond) {
+		switch tag, isCase := f.tags[cond]; {
+		case why != "":
+		case isCase:
+			// switch cfg.AuthMode { case "off": ... }: the case holds
+			// when the setting has that value.
+			if f.isSetting(tag) {
+				key = types.ExprString(tag) + " == " + types.ExprString(cond)
+			}
+		case f.isSetting(cond):
 			key = types.ExprString(cond)
 		}
 		for _, edge := range []bool{true, false} {
