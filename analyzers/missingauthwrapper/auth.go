@@ -319,6 +319,23 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 	authVars := map[*types.Var]bool{}
 	inSet := map[*types.Var]bool{} // ok of _, ok := validKeys[tok]
 	results := map[*ast.CallExpr][]*types.Var{}
+	hits := map[*types.Var]*types.Var{} // ok of _, ok := verified.Load(tok), and the cache
+	var cached []cacheHit
+	// keySet records a lookup in a set of valid keys, unless the handler
+	// fills the set itself: then it is a cache of verified tokens, whose
+	// lookup expr (holding as holds says when the credential is there)
+	// lets a request through only if filled after a check (see
+	// safeCache).
+	keySet := func(n ast.Node, lookup ast.Expr, holds bool) {
+		if e, cache := c.cacheOf(lookup, authVars, hits); cache != nil && len(c.cacheWrites(body, cache)) > 0 {
+			if !holds {
+				e = n.(ast.Expr) // seen[tok] == false, which branch does not split
+			}
+			cached = append(cached, cacheHit{e, holds, cache})
+			return
+		}
+		found = append(found, n)
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -339,6 +356,7 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
 			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
 			c.noteKeySetVars(n, authVars, inSet)
+			c.noteCacheLoads(n, authVars, hits)
 			c.callResults(n, results)
 		case *ast.IfStmt:
 			// if validKeys[tok] { return next(ctx, req, rsp) }: the
@@ -346,9 +364,13 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			if as, ok := n.Init.(*ast.AssignStmt); ok {
 				c.noteCredentialVars(as.Lhs, as.Rhs, authVars)
 				c.noteKeySetVars(as, authVars, inSet)
+				c.noteCacheLoads(as, authVars, hits)
 			}
 			if c.inKeySet(n.Cond, authVars, inSet) && c.callsNext(n.Body) {
-				found = append(found, n.Cond)
+				keySet(n.Cond, n.Cond, true)
+			} else if e, cache := c.cacheOf(n.Cond, authVars, hits); cache != nil && isSyncMap(cache.Type()) {
+				// if _, ok := verified.Load(tok); ok { return next(...) }
+				cached = append(cached, cacheHit{e, true, cache})
 			}
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
@@ -367,7 +389,7 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 				}
 				// validKeys[tok] == false
 				if c.inKeySet(pair[0], authVars, inSet) && isBoolConst(c.pass.TypesInfo, pair[1], n.Op == token.NEQ) {
-					found = append(found, n)
+					keySet(n, pair[0], false)
 				}
 			}
 		case *ast.UnaryExpr:
@@ -376,11 +398,16 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			// (revoked[tok]) or a count (requests[tok]++) does not
 			// authenticate.
 			if n.Op == token.NOT && c.inKeySet(n.X, authVars, inSet) {
-				found = append(found, n)
+				keySet(n, n.X, true)
 			}
 		}
 		return true
 	})
+	for _, h := range cached {
+		if c.safeCache(body, h.cache, found, authVars) {
+			c.cacheHits[h.expr] = h.holds
+		}
+	}
 	return found, noop
 }
 

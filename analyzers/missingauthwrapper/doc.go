@@ -79,7 +79,15 @@
 // a check made only when metadata.Get finds the header) or when a header
 // the caller sets says so (X-Internal: true), read directly, by ranging
 // over the metadata or by a function of the package given the context
-// or the request (if internal(ctx)). Such a path is allowed when
+// or the request (if internal(ctx)), or when the credential is found in
+// a cache (a sync.Map, or a map the wrapper fills) that may hold tokens
+// nobody verified. A cache of verified tokens is one keyed by the
+// credential, empty at first, out of other packages' reach and filled
+// only by the handler itself after a check whose result decides
+// (if _, ok := verified.Load(tok); ok { return next(...) }, then
+// verified.Store(tok, true) once the check succeeded); a cache filled
+// before the check or whatever its result, under another header's value
+// or by another function is a bypass. Such a path is allowed when
 // it is taken for some endpoints, services or methods only (if
 // req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
 // switch on req.Method(), isPublic(req) where isPublic is a function of
@@ -197,6 +205,10 @@
 //     -missingauthwrapper.trusted "example.com/internal/authz.Verify" or
 //     "(example.com/auth/proto.AuthService).Validate", and the message
 //     says so when a service has wrappers but none is recognised;
+//   - a cache of verified tokens is read in one handler: one filled by a
+//     function it calls, or shared by two wrappers, is a bypass, even
+//     when each fills it after a check; whether its entries expire, or a
+//     token revoked after it was cached still passes, is not judged;
 //   - the implicit registrations of v6 (agents, the MCP, A2A and API
 //     gateways) and the web service's net/http handlers, which have no
 //     handler wrappers; the plugin module wrapper/auth of v4, whose API

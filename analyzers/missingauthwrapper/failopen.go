@@ -99,6 +99,16 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 				}
 			}
 		}
+		if holds, isHit := f.c.cacheHits[ast.Unparen(cond)]; isHit {
+			// A token found in a cache of verified ones was checked
+			// before: only the branch taken when it is not there goes on.
+			if holds {
+				onFalse(s)
+			} else {
+				onTrue(s)
+			}
+			return
+		}
 		if f.checks(cond) {
 			return
 		}

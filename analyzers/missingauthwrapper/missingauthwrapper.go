@@ -155,10 +155,14 @@ type checker struct {
 	headerCopies map[*types.Var]bool
 	// authPlugin caches authPluginLinked.
 	authPlugin *bool
+	// cacheHits holds the lookups of the credential in a cache of
+	// verified tokens (see safeCache), with whether they hold when it is
+	// found: a path through that branch passed a check before.
+	cacheHits map[ast.Expr]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}, headerCopies: map[*types.Var]bool{}}
+	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}, headerCopies: map[*types.Var]bool{}, cacheHits: map[ast.Expr]bool{}}
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}
