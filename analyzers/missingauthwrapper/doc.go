@@ -51,8 +51,9 @@
 // function that does one of these and reports failure (learnt as a fact),
 // a call the rule cannot see into (an auth service's generated client, an
 // interface method, a function value, a function of a package that
-// imports neither go-micro nor a check it knows, or a function that only
-// hands its argument to such a call) that is given the credential,
+// imports neither go-micro nor a check it knows and is none of these
+// libraries, whose other functions, such as jwt's ParseUnverified, check
+// nothing, or a function that only hands its argument to such a call) that is given the credential,
 // directly or as a field of a composite literal, and whose result (its
 // error, or a field of its result) fails the request on a path that does
 // not call the next handler (res, err := authSvc.Validate(ctx,

@@ -10,6 +10,8 @@ import (
 	"app/authz"
 	"app/tokens"
 
+	"github.com/golang-jwt/jwt/v5"
+
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/metadata"
 	"go-micro.dev/v4/server"
@@ -159,4 +161,21 @@ func opaqueChecks() {
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(recorded)).Server(), new(Orders))      // want `wrappers \(recorded\) do not authenticate`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(remoteNoToken)).Server(), new(Orders)) // want `wrappers \(remoteNoToken\) do not authenticate`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(remoteOpen)).Server(), new(Orders))    // want `wrapper remoteOpen calls the handler without checking a credential when the credential is missing`
+}
+
+// unverifiedJWT decodes the token with a library whose checks the rule
+// knows by name, without checking its signature: no check, though its
+// error fails the request.
+func unverifiedJWT(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if _, _, err := jwt.NewParser().ParseUnverified(tok, jwt.MapClaims{}); err != nil {
+			return errors.New("malformed token")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func unverified() {
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(unverifiedJWT)).Server(), new(Orders)) // want `wrappers \(unverifiedJWT\) do not authenticate`
 }
