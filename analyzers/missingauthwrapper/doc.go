@@ -50,10 +50,9 @@
 // hmac.Equal, subtle.ConstantTimeCompare or a signature verification, a
 // function that does one of these and reports failure (learnt as a fact),
 // a call the rule cannot see into (an auth service's generated client, an
-// interface method, a function value, a function of a package that
-// imports neither go-micro nor a check it knows and is none of these
-// libraries, whose other functions, such as jwt's ParseUnverified, check
-// nothing, or a function that only hands its argument to such a call) that is given the credential,
+// interface method, a function value, a function of another package of
+// the module that imports neither go-micro nor a check it knows, or a
+// function that only hands its argument to such a call) that is given the credential,
 // directly or as a field of a composite literal, and whose result (its
 // error, or a field of its result) fails the request on a path that does
 // not call the next handler (res, err := authSvc.Validate(ctx,
@@ -200,7 +199,10 @@
 //     it only logs it; a function of a package the rule reads (one that
 //     imports go-micro or a check it knows) counts only when it is learnt
 //     to check, so a helper that compares its argument with a secret, or
-//     looks it up in a database, there is not recognised; its result must
+//     looks it up in a database, there is not recognised, and neither is
+//     a function of another module (a library's, which may only parse
+//     the token, as uuid.Parse or jwt's ParseUnverified do, or a shared
+//     auth module's); its result must
 //     be read by an if whose branch fails (not a switch, nor a variable
 //     it was copied to); declare such a check with
 //     -missingauthwrapper.trusted "example.com/internal/authz.Verify" or

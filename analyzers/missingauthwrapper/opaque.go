@@ -23,8 +23,8 @@ import (
 
 // opaqueCallee reports whether call calls something the rule cannot see
 // into and may check a credential: an interface method, a function value,
-// a function of another package (not of the standard library, go-micro
-// or a library of the checks known by name) that the rule does not read (learntFrom), or a function learnt to check its argument
+// a function of another package of the module that the rule does not
+// read (learntFrom), or a function learnt to check its argument
 // only through such a call (authFact.Via).
 func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 	switch obj := gomicro.Callee(c.pass.TypesInfo, call).(type) {
@@ -65,13 +65,28 @@ func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 			return false
 		}
 		if recv == nil || !types.IsInterface(recv.Type()) {
-			if learntFrom(obj.Pkg()) {
-				return false // read there: it would have a fact if it checked
+			if learntFrom(obj.Pkg()) || !c.inModule(obj.Pkg()) {
+				// Read there, it would have a fact if it checked; or a
+				// library's, which may only parse the token
+				// (uuid.Parse).
+				return false
 			}
 		}
 		return !c.isStd(obj)
 	}
 	return false
+}
+
+// inModule reports whether pkg belongs to the module of the package
+// analysed: the function is the program's own. Without module
+// information (GOPATH), any package is taken to be.
+func (c *checker) inModule(pkg *types.Package) bool {
+	m := c.pass.Module
+	if m == nil || m.Path == "" {
+		return true
+	}
+	p := pkg.Path()
+	return strings.HasPrefix(p, m.Path) && (len(p) == len(m.Path) || p[len(m.Path)] == '/')
 }
 
 // learntFrom reports whether the rule reads the functions of pkg, and
