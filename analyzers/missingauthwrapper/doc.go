@@ -52,13 +52,14 @@
 // a call the rule cannot see into (an auth service's generated client, an
 // interface method, a function value, a function of another package of
 // the module that imports neither go-micro nor a check it knows, or a
-// function that only hands its argument to such a call) that is given the credential,
-// directly or as a field of a composite literal, and whose result (its
-// error, or a field of its result) fails the request on a path that does
-// not call the next handler (res, err := authSvc.Validate(ctx,
-// &authpb.ValidateRequest{Token: tok}); if err != nil || !res.Valid {
-// return errors.Unauthorized(...) }), or comparing the Authorization (or X-Api-Key, Micro-Token) value of the
-// metadata or of the request's headers (req.Header(), which hold the same
+// function that only hands its argument to such a call) that is given
+// the credential, directly or as a field of a composite literal, and
+// whose result (its error, or a field of its result) fails the request
+// on a path that does not call the next handler (res, err :=
+// authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok}); if err !=
+// nil || !res.Valid { return errors.Unauthorized(...) }), or comparing
+// the Authorization (or X-Api-Key, Micro-Token) value of the metadata
+// or of the request's headers (req.Header(), which hold the same
 // transport headers, or a map the wrapper fills only from them, such as a
 // copy under lower-cased keys), or text cut from it (strings.TrimPrefix,
 // strings.Fields, an element or a slice of it), with something other than
@@ -99,9 +100,8 @@
 // setting, in an if condition or as the tag of a switch (switch
 // cfg.AuthMode { case "off": ... }), keeps the path allowed when the
 // credential's absence also picks it (if devMode && tok == ""), as the
-// operator chose to skip
-// checks; a path that reaches the next handler whatever the setting's
-// value is still reported. Wrappers are recognised wherever they come from: functions and
+// operator chose to skip checks; a path that reaches the next handler
+// whatever the setting's value is still reported. Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
 // functions of other packages that return a wrapper; the handler a
 // wrapper returns may be a function literal or a method value of the
@@ -168,9 +168,10 @@
 //     deep (internal(ctx) reading metadata.Get counts, internal calling
 //     another function that reads it does not, nor does a function
 //     literal of the wrapper or an out-parameter); a package variable
-//     counts as a setting even when the package sets it from metadata; request data other than metadata and headers
-//     (req.ContentType(), the body) is not taken for what the caller
-//     sets; a next handler run by defer on every path (defer next(...))
+//     counts as a setting even when the package sets it from metadata;
+//     request data other than metadata and headers (req.ContentType(),
+//     the body) is not taken for what the caller sets; a next handler
+//     run by defer on every path (defer next(...))
 //     or from recover after a panic is not seen calling the handler;
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
@@ -202,9 +203,10 @@
 //     looks it up in a database, there is not recognised, and neither is
 //     a function of another module (a library's, which may only parse
 //     the token, as uuid.Parse or jwt's ParseUnverified do, or a shared
-//     auth module's); its result must
-//     be read by an if whose branch fails (not a switch, nor a variable
-//     it was copied to); declare such a check with
+//     auth module's; without module information, as under GOPATH, every
+//     package but the libraries of the checks it knows is taken to be
+//     the module's); its result must be read by an if whose branch fails
+//     (not a switch, nor a variable it was copied to); declare such a check with
 //     -missingauthwrapper.trusted "example.com/internal/authz.Verify" or
 //     "(example.com/auth/proto.AuthService).Validate", and the message
 //     says so when a service has wrappers but none is recognised;
