@@ -57,8 +57,8 @@
 // (strings.HasPrefix(v, "-"), v[0] == '-'; a path on which v is empty,
 // as after len(v) > 0 or v != "" fails, counts as checked: an empty
 // argument is no option) is safe as an argument, not in
-// a script, when the check is made where the command is run, or in a
-// caller of a
+// a script, when the check is made where the command is run (also for a
+// handler registered in another package than its own), or in a caller of a
 // function that passes its parameter on as the command's arguments
 // (git(args ...string) running exec.Command("git", args...)); a caller's
 // check does not count for a parameter the function puts in a list of its

@@ -320,6 +320,14 @@ func (e *engine) checkForeignHandlers() {
 			for _, a := range su.Args {
 				site.Args = append(site.Args, Subst(a, args))
 			}
+			if len(su.Checked) == len(su.Args) {
+				// The checks made on the way to the sink, by the
+				// handler or a function it calls, hold whoever
+				// registers it.
+				for _, a := range su.Checked {
+					site.Checked = append(site.Checked, Subst(a, args))
+				}
+			}
 			// Each method's own sinks are faults of their own, reported
 			// together at the registration.
 			if d := e.cfg.Judge(site); d.Message != "" {

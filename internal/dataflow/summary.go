@@ -122,8 +122,8 @@ type Site struct {
 	// Checked, for a client with OptionChecks, are Args again with the
 	// values taken as constant that every path to the sink rejects when
 	// they start with "-" (strings.HasPrefix(v, "-")): safe as a
-	// command's arguments, not as a script. Only sinks called directly
-	// have them.
+	// command's arguments, not as a script. Summaries carry them to the
+	// callers and to the registrations of a handler of another package.
 	Checked []Value
 }
 
