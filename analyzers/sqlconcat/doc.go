@@ -48,6 +48,11 @@
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
 // without the m flag). So is a value replaced by constant text when it
 // fails such a check (if dir != "asc" && dir != "desc" { dir = "asc" }),
+// or the result of a function, of this package or another, each of whose
+// returns gives constant text or its parameter checked or replaced so on
+// every path to that return (func direction(d string) string { if d !=
+// "asc" && d != "desc" { d = "asc" }; return d }; a function with one
+// return of the unchecked parameter is reported),
 // or checked by a function of the package whose only result, a bool or an
 // error, is true or nil only after such a check of its parameter
 // (if err := validateSort(col); err != nil { return err }).
@@ -140,7 +145,8 @@
 // branch (if ok { s = col + " DESC" } else { s = "id" }) is judged by its
 // sources, and reported. So is text checked by a function of another
 // package (validate.Sort(col)): only the package's own functions are read
-// for the checks they make.
+// for the checks their bool or error result tells; a function of another
+// package counts only when it returns the checked text itself.
 //
 // Values of struct and pointer results of functions in other packages are
 // treated as non-constant; a query built from a field of such a value is

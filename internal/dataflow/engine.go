@@ -1175,11 +1175,18 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 			if !ok || len(ret.Results) != n {
 				continue
 			}
-			for i, r := range ret.Results {
+			// A result checked against an allow list on every
+			// path to this return, or replaced by constant text
+			// when it fails the check, is constant text here: the
+			// caller of a helper that normalises its parameter
+			// (if d != "asc" && d != "desc" { d = "asc" }; return d)
+			// gets checked text, as it would inline. Every return
+			// must be so for the result to be.
+			for i, r := range e.evalGuarded(fn, b, ret.Results, false) {
 				if !seen {
-					s.Results[i] = e.eval(r)
+					s.Results[i] = r
 				} else {
-					s.Results[i] = Union(s.Results[i], e.eval(r))
+					s.Results[i] = Union(s.Results[i], r)
 				}
 			}
 			seen = true

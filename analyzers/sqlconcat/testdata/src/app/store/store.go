@@ -33,3 +33,20 @@ func Run(db *sql.DB, q string) error {
 	_, err := db.Exec(q)
 	return err
 }
+
+// Direction replaces any direction but asc and desc by asc: its result is
+// checked text wherever it is called.
+func Direction(d string) string {
+	if d != "asc" && d != "desc" {
+		d = "asc"
+	}
+	return d
+}
+
+// LooseDirection replaces only an empty direction: it returns d unchecked.
+func LooseDirection(d string) string {
+	if d == "" {
+		return "asc"
+	}
+	return d
+}
