@@ -44,7 +44,9 @@
 // switch whose other cases return, a lookup (allowedSort[col], or its
 // comma-ok form) in an unexported package map that the package fills with
 // constant keys only, slices.Contains of a constant
-// list, strings.EqualFold with a constant, or a match of the whole text
+// list or a comparison with an element of one (for _, c := range columns
+// { if c == col { ... } }), strings.EqualFold with a constant, or a match
+// of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
 // without the m flag). So is a value replaced by constant text when it
 // fails such a check (if dir != "asc" && dir != "desc" { dir = "asc" }),
@@ -55,7 +57,9 @@
 // return of the unchecked parameter is reported),
 // or checked by a function of the package whose only result, a bool or an
 // error, is true or nil only after such a check of its parameter
-// (if err := validateSort(col); err != nil { return err }).
+// (if err := validateSort(col); err != nil { return err }), or only after
+// its parameter equals an element of its list parameter, where the caller
+// passes a constant list (if !inList(col, columns) { return }).
 // A check of a field (if !allowedSort[req.Sort]
 // { return err }) counts for the same field of the same variable read
 // later, unless something may have written the field in between: a store

@@ -159,6 +159,10 @@ type engine struct {
 	helpers   map[*ssa.Function][]paramCheck // see helperChecks
 	allowMaps map[*ssa.Global]bool
 
+	// assumedList is the list parameter of a helper read as if its
+	// caller passed constant text (see listChecks).
+	assumedList ssa.Value
+
 	imported  map[types.Object]*Summary
 	impls     map[*types.Func][]*types.Func
 	sinkMeths []*types.Func

@@ -496,6 +496,21 @@ func (e *engine) allowCheck(cond ssa.Value) (v ssa.Value, succ int, ok bool) {
 			x, y = y, x
 		}
 		if k, isConst := y.(*ssa.Const); !isConst || k.Value == nil || isEmptyString(k) {
+			// col == v, v an element of a constant list (for _, v
+			// := range columns).
+			if !isString(x.Type()) {
+				return nil, 0, false
+			}
+			if e.constantElem(y) {
+				if _, isConst := x.(*ssa.Const); !isConst && !e.constantElem(x) {
+					return x, boolSucc(c.Op == token.NEQ), true
+				}
+			}
+			if e.constantElem(x) {
+				if _, isConst := y.(*ssa.Const); !isConst && !e.constantElem(y) {
+					return y, boolSucc(c.Op == token.NEQ), true
+				}
+			}
 			return nil, 0, false
 		}
 		if _, isConst := x.(*ssa.Const); isConst || !isString(x.Type()) {
@@ -520,6 +535,39 @@ func (e *engine) allowCheck(cond ssa.Value) (v ssa.Value, succ int, ok bool) {
 		return e.allowCall(c.Common())
 	}
 	return nil, 0, false
+}
+
+// boolSucc is the branch of an If that a condition's holding (false)
+// or failing (true) takes.
+func boolSucc(fails bool) int {
+	if fails {
+		return 1
+	}
+	return 0
+}
+
+// constantElem reports whether x is an element read from a list of
+// constant text (list[i], and so the variable of a range over it): a
+// list whose origin is constant, as slices.Contains wants, or the list
+// parameter of a helper being read as if its caller passed one (see
+// listChecks).
+func (e *engine) constantElem(x ssa.Value) bool {
+	load, ok := x.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	ia, ok := load.X.(*ssa.IndexAddr)
+	if !ok {
+		return false
+	}
+	if e.assumedList != nil && ia.X == e.assumedList {
+		return true
+	}
+	if _, isParam := ia.X.(*ssa.Parameter); isParam {
+		return false
+	}
+	list := e.eval(ia.X)
+	return list.Origin == Constant && len(list.Params) == 0 && len(list.Fields) == 0
 }
 
 // constantKeys reports whether m is an allow list: a map made in the

@@ -2,6 +2,7 @@ package dataflow
 
 import (
 	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -25,13 +26,21 @@ import (
 // check of the argument. Only the package's own functions are read.
 
 // paramCheck is what a helper checks of one parameter: nothing, an allow
-// list, or only a leading "-".
-type paramCheck uint8
+// list, only a leading "-", or membership of the list its parameter
+// list (an index of fn.Params) holds, which is an allow list where the
+// caller passes a list of constant text (see listChecks).
+type paramCheck struct {
+	kind checkKind
+	list int
+}
+
+type checkKind uint8
 
 const (
-	noCheck paramCheck = iota
+	noCheck checkKind = iota
 	checksOption
 	checksAllowed
+	checksListed
 )
 
 // helperCheck returns the checks that cond, a call of a helper or the
@@ -69,9 +78,19 @@ func (e *engine) helperCheck(cond ssa.Value) []check {
 	}
 	var out []check
 	for i, pc := range e.helperChecks(fn) {
-		if pc != noCheck && i < len(call.Call.Args) {
-			out = append(out, check{call.Call.Args[i], succ, pc == checksOption})
+		if pc.kind == noCheck || i >= len(call.Call.Args) {
+			continue
 		}
+		if pc.kind == checksListed {
+			if pc.list >= len(call.Call.Args) {
+				continue
+			}
+			list := e.eval(call.Call.Args[pc.list])
+			if list.Origin != Constant || len(list.Params) > 0 || len(list.Fields) > 0 {
+				continue
+			}
+		}
+		out = append(out, check{call.Call.Args[i], succ, pc.kind == checksOption})
 	}
 	return out
 }
@@ -96,13 +115,19 @@ func (e *engine) helperChecks(fn *ssa.Function) []paramCheck {
 		}
 		for _, option := range []bool{false, true} {
 			if e.okOnlyChecked(fn, p, asError, option) {
-				pcs[i] = checksOption
+				pcs[i] = paramCheck{kind: checksOption}
 				if !option {
-					pcs[i] = checksAllowed
+					pcs[i] = paramCheck{kind: checksAllowed}
 				}
 				any = true
 				break
 			}
+		}
+	}
+	for i, pc := range e.listChecks(fn, asError) {
+		if pc.kind != noCheck && pcs[i].kind == noCheck {
+			pcs[i] = pc
+			any = true
 		}
 	}
 	if !any {
@@ -110,6 +135,54 @@ func (e *engine) helperChecks(fn *ssa.Function) []paramCheck {
 	}
 	e.helpers[fn] = pcs
 	return pcs
+}
+
+// listChecks returns, for each string parameter of fn, a check of
+// membership of a list parameter when fn returns true (or a nil error)
+// only after the parameter equals an element of that list, as in
+//
+//	func inList(s string, list []string) bool {
+//		for _, v := range list {
+//			if v == s {
+//				return true
+//			}
+//		}
+//		return false
+//	}
+//
+// fn is read again for each list parameter, with that list's elements
+// taken for constant text (assumedList), apart from what the rest of the
+// analysis sees of fn's checks.
+func (e *engine) listChecks(fn *ssa.Function, asError bool) []paramCheck {
+	var pcs []paramCheck
+	for li, list := range fn.Params {
+		if !isStringList(list.Type()) || list.Referrers() == nil || len(*list.Referrers()) == 0 {
+			continue
+		}
+		guards, unchecked, assumed := e.guards, e.unchecked, e.assumedList
+		e.guards = map[*ssa.Function]*fnGuards{}
+		e.unchecked = map[guardKey]map[*ssa.BasicBlock]bool{}
+		e.assumedList = list
+		for i, p := range fn.Params {
+			if !isString(p.Type()) || pcs != nil && pcs[i].kind != noCheck {
+				continue
+			}
+			if _, checked := e.guardsOf(fn).vals[p]; checked && e.okOnlyChecked(fn, p, asError, false) {
+				if pcs == nil {
+					pcs = make([]paramCheck, len(fn.Params))
+				}
+				pcs[i] = paramCheck{kind: checksListed, list: li}
+			}
+		}
+		e.guards, e.unchecked, e.assumedList = guards, unchecked, assumed
+	}
+	return pcs
+}
+
+// isStringList reports whether t is a slice of strings.
+func isStringList(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && isString(sl.Elem())
 }
 
 // okOnlyChecked reports whether every return of fn that can give true
