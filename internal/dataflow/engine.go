@@ -52,32 +52,33 @@ func Analyze(pass *analysis.Pass, cfg *Config) []Finding {
 
 func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 	e := &engine{
-		idle:      idle,
-		pass:      pass,
-		cfg:       cfg,
-		pkg:       b.pkg,
-		funcs:     b.funcs,
-		pruned:    b.pruned,
-		sums:      make(map[*ssa.Function]*Summary),
-		memo:      make(map[ssa.Value]Value),
-		onStack:   make(map[ssa.Value]int),
-		tentMemo:  make(map[ssa.Value]tentative),
-		guards:    make(map[*ssa.Function]*fnGuards),
-		unchecked: make(map[guardKey]map[*ssa.BasicBlock]bool),
-		fieldRuns: make(map[fieldGuardKey]fieldRun),
-		helpers:   make(map[*ssa.Function][]paramCheck),
-		allowMaps: make(map[*ssa.Global]bool),
-		low:       noLow,
-		imported:  make(map[types.Object]*Summary),
-		impls:     make(map[*types.Func][]*types.Func),
-		sinkImpls: make(map[*types.Func][]*types.Func),
-		sources:   make(map[*ssa.Function]map[int]bool),
-		escapes:   make(map[*ssa.Function]bool),
-		globals:   make(map[*ssa.Global][]ssa.Instruction),
-		closures:  make(map[*ssa.Function][]*ssa.MakeClosure),
-		declared:  make(map[*types.Func]*ssa.Function),
-		reported:  make(map[string]reported),
-		inField:   make(map[fieldKey]bool),
+		idle:         idle,
+		pass:         pass,
+		cfg:          cfg,
+		pkg:          b.pkg,
+		funcs:        b.funcs,
+		pruned:       b.pruned,
+		sums:         make(map[*ssa.Function]*Summary),
+		memo:         make(map[ssa.Value]Value),
+		onStack:      make(map[ssa.Value]int),
+		tentMemo:     make(map[ssa.Value]tentative),
+		guards:       make(map[*ssa.Function]*fnGuards),
+		unchecked:    make(map[guardKey]map[*ssa.BasicBlock]bool),
+		fieldRuns:    make(map[fieldGuardKey]fieldRun),
+		helpers:      make(map[*ssa.Function][]paramCheck),
+		allowMaps:    make(map[*ssa.Global]bool),
+		protoGetters: make(map[*ssa.Function]int),
+		low:          noLow,
+		imported:     make(map[types.Object]*Summary),
+		impls:        make(map[*types.Func][]*types.Func),
+		sinkImpls:    make(map[*types.Func][]*types.Func),
+		sources:      make(map[*ssa.Function]map[int]bool),
+		escapes:      make(map[*ssa.Function]bool),
+		globals:      make(map[*ssa.Global][]ssa.Instruction),
+		closures:     make(map[*ssa.Function][]*ssa.MakeClosure),
+		declared:     make(map[*types.Func]*ssa.Function),
+		reported:     make(map[string]reported),
+		inField:      make(map[fieldKey]bool),
 	}
 	if init, ok := e.pkg.Members["init"].(*ssa.Function); ok {
 		// The package initializer, and the function literals of
@@ -158,6 +159,9 @@ type engine struct {
 	fieldRuns map[fieldGuardKey]fieldRun
 	helpers   map[*ssa.Function][]paramCheck // see helperChecks
 	allowMaps map[*ssa.Global]bool
+	// protoGetters holds, for each method protoGetter was asked about,
+	// the field it returns, or -1.
+	protoGetters map[*ssa.Function]int
 
 	// assumedList is the list parameter of a helper read as if its
 	// caller passed constant text (see listChecks).

@@ -31,8 +31,10 @@ type varField struct {
 }
 
 // fieldOfVar returns the field of a variable that v reads: a load
-// *(&x.A.B) or a selection x.A.B of a struct value.
-func fieldOfVar(v ssa.Value) (varField, []int, bool) {
+// *(&x.A.B), a selection x.A.B of a struct value, or a call of a
+// generated protobuf getter, x.GetSort() (see protoGetter), which reads
+// the same field as x.Sort.
+func (e *engine) fieldOfVar(v ssa.Value) (varField, []int, bool) {
 	var path []int
 	var x ssa.Value
 	mem := false
@@ -50,6 +52,14 @@ func fieldOfVar(v ssa.Value) (varField, []int, bool) {
 			path = append(path, fa.Field)
 			x = fa.X
 		}
+	case *ssa.Call:
+		recv, i, ok := e.protoGetter(v)
+		if !ok {
+			return varField{}, nil, false
+		}
+		mem = true
+		path = append(path, i)
+		x = recv
 	case *ssa.Field:
 		for x = v; ; {
 			f, ok := x.(*ssa.Field)
@@ -69,6 +79,97 @@ func fieldOfVar(v ssa.Value) (varField, []int, bool) {
 		path[i], path[j] = path[j], path[i]
 	}
 	return varField{x, pathKey(path), mem}, path, true
+}
+
+// protoGetter recognises a call of a generated protobuf getter,
+// x.GetSort(), and returns x and the index of the field it returns. The
+// method must belong to a message (its type has a method ProtoMessage)
+// with a field of the getter's name and result type and, when it is of
+// the analysed package, have the body protoc-gen-go writes: it reads
+// nothing but that field of x and returns it or the zero value. Of
+// another package, whose bodies are not read, a text getter must have a
+// fact that shows it built from that field alone (see
+// summaryAllowsField); a getter of a nested message is taken on trust
+// from its name, field and mark. A method named Get of any other type is
+// not the field.
+func (e *engine) protoGetter(c *ssa.Call) (ssa.Value, int, bool) {
+	if c.Call.IsInvoke() || len(c.Call.Args) != 1 {
+		return nil, 0, false
+	}
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Origin() != nil || fn.Signature.Recv() == nil {
+		return nil, 0, false
+	}
+	i, ok := e.protoGetters[fn]
+	if !ok {
+		i = -1
+		if k, isGetter := protoGetterField(fn); isGetter && getter(e.pkg, fn) {
+			if fn.Pkg == e.pkg && returnsField(fn, k) || fn.Pkg != e.pkg && e.summaryAllowsField(fn, k) {
+				i = k
+			}
+		}
+		e.protoGetters[fn] = i
+	}
+	if i < 0 {
+		return nil, 0, false
+	}
+	return c.Call.Args[0], i, true
+}
+
+// summaryAllowsField reports whether what the fact of fn, a getter of
+// another package, says of its text result leaves it being field i of
+// its receiver: built from that field alone, and constants. A getter
+// whose fact shows it reads another field, another parameter or
+// anything not constant, or that has no fact (its package was not
+// analysed, or what it returns is unknown), is not the field. A result
+// that is no text (a nested message) has no such fact: its name is
+// taken on trust.
+func (e *engine) summaryAllowsField(fn *ssa.Function, i int) bool {
+	if !isString(fn.Signature.Results().At(0).Type()) {
+		return true
+	}
+	s := e.importFact(fn.Object())
+	if s == nil || len(s.Results) != 1 {
+		return false
+	}
+	r := s.Results[0]
+	if r.Finite {
+		return false // constant only: not the field
+	}
+	return r.Origin == Constant && len(r.Params) == 0 && len(r.Fields) == 1 &&
+		r.Fields[0].Param == 0 && len(r.Fields[0].Path) == 1 && r.Fields[0].Path[0] == i
+}
+
+// returnsField reports whether every return of fn, a method, gives field
+// i of its receiver as loaded there, or a constant zero value.
+func returnsField(fn *ssa.Function, i int) bool {
+	if len(fn.Params) != 1 || len(fn.Blocks) == 0 {
+		return false
+	}
+	recv := fn.Params[0]
+	for _, b := range fn.Blocks {
+		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
+		if !ok {
+			continue
+		}
+		if len(ret.Results) != 1 {
+			return false
+		}
+		switch r := ret.Results[0].(type) {
+		case *ssa.Const:
+			if !r.IsNil() && !(r.Value != nil && (r.Value.ExactString() == `""` || r.Value.ExactString() == "0" || r.Value.ExactString() == "false")) {
+				return false
+			}
+		case *ssa.UnOp:
+			fa, isField := r.X.(*ssa.FieldAddr)
+			if r.Op != token.MUL || !isField || fa.X != recv || fa.Field != i {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // checkedRead reports whether the reading r of field f (at path) is of
@@ -620,25 +721,53 @@ func getter(pkg *ssa.Package, fn *ssa.Function) bool {
 	if !ok {
 		return false
 	}
-	st, ok := named.Underlying().(*types.Struct)
-	if !ok {
+	if _, ok := named.Underlying().(*types.Struct); !ok {
 		return false
 	}
-	mset := types.NewMethodSet(recv)
-	if mset.Lookup(named.Obj().Pkg(), "ProtoMessage") == nil {
+	if !protoMessage(recv, named) {
 		return false
 	}
-	name := fn.Name()
-	if name == "String" {
+	if fn.Name() == "String" {
 		return true
 	}
+	_, ok = protoGetterField(fn)
+	return ok
+}
+
+// protoMessage reports whether recv, a pointer to named, is a generated
+// protobuf message: it has a method ProtoMessage.
+func protoMessage(recv types.Type, named *types.Named) bool {
+	return types.NewMethodSet(recv).Lookup(named.Obj().Pkg(), "ProtoMessage") != nil
+}
+
+// protoGetterField returns the index of field F when fn is a method GetF
+// of a generated protobuf message (see protoMessage) that has a field F
+// of GetF's result type, and takes nothing else.
+func protoGetterField(fn *ssa.Function) (int, bool) {
+	sig := fn.Signature
+	if sig.Recv() == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+		return 0, false
+	}
+	ptr, ok := sig.Recv().Type().(*types.Pointer)
+	if !ok {
+		return 0, false
+	}
+	named, ok := ptr.Elem().(*types.Named)
+	if !ok || named.TypeParams().Len() > 0 {
+		return 0, false
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok || !protoMessage(ptr, named) {
+		return 0, false
+	}
+	name := fn.Name()
 	if len(name) <= 3 || name[:3] != "Get" {
-		return false
+		return 0, false
 	}
 	for i := range st.NumFields() {
-		if f := st.Field(i); f.Name() == name[3:] && types.Identical(f.Type(), fn.Signature.Results().At(0).Type()) {
-			return true
+		if f := st.Field(i); f.Name() == name[3:] && types.Identical(f.Type(), sig.Results().At(0).Type()) {
+			return i, true
 		}
 	}
-	return false
+	return 0, false
 }

@@ -67,7 +67,7 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 				g.vals = make(map[ssa.Value][]guardEdge)
 			}
 			g.vals[c.v] = append(g.vals[c.v], ge)
-			if f, _, isField := fieldOfVar(c.v); isField {
+			if f, _, isField := e.fieldOfVar(c.v); isField {
 				if g.fields == nil {
 					g.fields = make(map[varField][]guardEdge)
 				}
@@ -90,7 +90,7 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 		return nil
 	}
 	var out map[ssa.Value]bool
-	vals, exact := builtFrom(fn, args, guards)
+	vals, exact := e.builtFrom(fn, args, guards)
 	for _, v := range vals {
 		// An option check counts only for text that keeps its start.
 		option := option && exact[v]
@@ -98,7 +98,7 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 		if _, checked := guards.vals[v]; checked {
 			ok = !e.reachableUnchecked(fn, v, option)[b]
 		}
-		if f, path, isField := fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
+		if f, path, isField := e.fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
 			ok = e.checkedRead(fn, v.(ssa.Instruction), f, path, option)
 		}
 		if phi, isPhi := v.(*ssa.Phi); !ok && isPhi {
@@ -121,7 +121,7 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 // a list of arguments), through phis, on every way to them: a check of a
 // leading "-" says nothing of text made from the value otherwise
 // (v[1:], strings.TrimSpace(v)), which may start with "-" again.
-func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) (out []ssa.Value, exact map[ssa.Value]bool) {
+func (e *engine) builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) (out []ssa.Value, exact map[ssa.Value]bool) {
 	const maxCone = 4096
 	type item struct {
 		v     ssa.Value
@@ -149,7 +149,7 @@ func builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards) (out []ssa.
 		if !found[v] {
 			if _, ok := guards.vals[v]; ok {
 				found[v] = true
-			} else if f, _, ok := fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
+			} else if f, _, ok := e.fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
 				found[v] = true
 			} else if _, ok := v.(*ssa.Phi); ok {
 				found[v] = true // maybe a fallback: see checkedOrFallback

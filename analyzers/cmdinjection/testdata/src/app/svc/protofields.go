@@ -1,0 +1,50 @@
+package svc
+
+import (
+	"context"
+	"errors"
+	"os/exec"
+	"strings"
+
+	"app/proto"
+)
+
+var formats = map[string]bool{"png": true, "jpg": true}
+
+// A generated request: a check through the getter counts for the field,
+// and the other way round, while nothing may write the field.
+func (s *Search) ConvertProto(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	switch req.GetFormat() {
+	case "png", "jpg":
+	default:
+		return errors.New("bad format")
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+req.Format).Run()
+	if strings.HasPrefix(req.GetHost(), "-") {
+		return errors.New("bad host")
+	}
+	exec.CommandContext(ctx, "ping", "-c", "1", req.Host).Run()
+	exec.CommandContext(ctx, "ping", "-c", "1", req.GetHost()).Run()
+	return nil
+}
+
+func (s *Search) ConvertProtoRewritten(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	if !formats[req.Format] {
+		return errors.New("bad format")
+	}
+	req.Format = req.Host
+	exec.Command("sh", "-c", "convert in.bmp out."+req.GetFormat()).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
+	return nil
+}
+
+func (s *Search) ConvertProtoLate(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	bad := strings.HasPrefix(req.GetHost(), "-")
+	if req.Format != "" {
+		req.Host = req.Format
+	}
+	if bad {
+		return errors.New("bad host")
+	}
+	exec.CommandContext(ctx, "ping", "-c", "1", req.Host).Run() // want `argument 3 of ping passed to exec.CommandContext comes from external input`
+	return nil
+}
