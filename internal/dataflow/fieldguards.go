@@ -31,35 +31,47 @@ type varField struct {
 }
 
 // fieldOfVar returns the field of a variable that v reads: a load
-// *(&x.A.B), a selection x.A.B of a struct value, or a call of a
-// generated protobuf getter, x.GetSort() (see protoGetter), which reads
-// the same field as x.Sort.
-func (e *engine) fieldOfVar(v ssa.Value) (varField, []int, bool) {
-	var path []int
+// *(&x.A.B) or a selection x.A.B of a struct value. Through memory, the
+// path goes on through the pointers it loads (x.Page.Sort, Page a
+// pointer field) and through the generated getters of protobuf messages
+// (x.GetPage().GetSort(), see protoGetter), which read the same fields.
+// first is the instruction that reads memory first on the way to v: the
+// loading of the outermost pointer (x.Page), or v itself.
+func (e *engine) fieldOfVar(v ssa.Value) (f varField, path []int, first ssa.Instruction, ok bool) {
 	var x ssa.Value
 	mem := false
 	switch v := v.(type) {
-	case *ssa.UnOp:
-		if v.Op != token.MUL {
-			return varField{}, nil, false
-		}
+	case *ssa.UnOp, *ssa.Call:
 		mem = true
-		for x = v.X; ; {
-			fa, ok := x.(*ssa.FieldAddr)
-			if !ok {
-				break
+		x = v
+	walk:
+		for len(path) <= maxPath {
+			switch y := x.(type) {
+			case *ssa.UnOp:
+				if _, isField := y.X.(*ssa.FieldAddr); y.Op != token.MUL || !isField {
+					break walk
+				}
+				for x = y.X; ; {
+					fa, ok := x.(*ssa.FieldAddr)
+					if !ok {
+						break
+					}
+					path = append(path, fa.Field)
+					x = fa.X
+				}
+				first = y
+			case *ssa.Call:
+				recv, i, ok := e.protoGetter(y)
+				if !ok {
+					break walk
+				}
+				path = append(path, i)
+				x = recv
+				first = y
+			default:
+				break walk
 			}
-			path = append(path, fa.Field)
-			x = fa.X
 		}
-	case *ssa.Call:
-		recv, i, ok := e.protoGetter(v)
-		if !ok {
-			return varField{}, nil, false
-		}
-		mem = true
-		path = append(path, i)
-		x = recv
 	case *ssa.Field:
 		for x = v; ; {
 			f, ok := x.(*ssa.Field)
@@ -69,16 +81,17 @@ func (e *engine) fieldOfVar(v ssa.Value) (varField, []int, bool) {
 			path = append(path, f.Field)
 			x = f.X
 		}
+		first = v
 	default:
-		return varField{}, nil, false
+		return varField{}, nil, nil, false
 	}
 	if len(path) == 0 || len(path) > maxPath {
-		return varField{}, nil, false
+		return varField{}, nil, nil, false
 	}
 	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 		path[i], path[j] = path[j], path[i]
 	}
-	return varField{x, pathKey(path), mem}, path, true
+	return varField{x, pathKey(path), mem}, path, first, true
 }
 
 // protoGetter recognises a call of a generated protobuf getter,
@@ -173,22 +186,105 @@ func returnsField(fn *ssa.Function, i int) bool {
 }
 
 // checkedRead reports whether the reading r of field f (at path) is of
-// text that a check of f let through on every path to it.
-func (e *engine) checkedRead(fn *ssa.Function, r ssa.Instruction, f varField, path []int, option bool) bool {
+// text that a check of f let through on every path to it: the field is
+// checked at r, and nothing may write it
+// between the reading's start (first, which loads the pointer r reads
+// through) and r, so that the pointer is still the variable's.
+func (e *engine) checkedRead(fn *ssa.Function, r, first ssa.Instruction, f varField, path []int, option bool) bool {
 	run := e.uncheckedField(fn, f, path, option)
 	b := r.Block()
-	if b == nil || run.entered[b] {
+	if b == nil {
 		return false
 	}
+	checked := !run.entered[b]
+	found := false
 	for _, in := range b.Instrs {
 		if in == r {
-			return true
+			found = true
+			break
 		}
 		if run.writes[in] {
-			return false
+			checked = false
+		}
+	}
+	return found && checked && (first == r || !writtenBetween(first, r, run.writes))
+}
+
+// writtenBetween reports whether an instruction in writes lies on a path
+// from a to b, both left out.
+func writtenBetween(a, b ssa.Instruction, writes map[ssa.Instruction]bool) bool {
+	if len(writes) == 0 {
+		return false
+	}
+	ab, bb := a.Block(), b.Block()
+	ia, ib := indexIn(ab, a), indexIn(bb, b)
+	if ia < 0 || ib < 0 {
+		return true
+	}
+	if ab == bb && ia < ib {
+		for _, in := range ab.Instrs[ia+1 : ib] {
+			if writes[in] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, in := range ab.Instrs[ia+1:] {
+		if writes[in] {
+			return true
+		}
+	}
+	for _, in := range bb.Instrs[:ib] {
+		if writes[in] {
+			return true
+		}
+	}
+	// The blocks that reach bb, and among them those entered from ab on
+	// the way: a path ends on entering bb.
+	toB := map[*ssa.BasicBlock]bool{bb: true}
+	work := []*ssa.BasicBlock{bb}
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, p := range x.Preds {
+			if !toB[p] {
+				toB[p] = true
+				work = append(work, p)
+			}
+		}
+	}
+	between := make(map[*ssa.BasicBlock]bool)
+	work = append(work[:0], ab)
+	for len(work) > 0 {
+		x := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range x.Succs {
+			if s != bb && toB[s] && !between[s] {
+				between[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	for x := range between {
+		for _, in := range x.Instrs {
+			if writes[in] {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+func indexIn(b *ssa.BasicBlock, in ssa.Instruction) int {
+	if b == nil {
+		return -1
+	}
+	for i, x := range b.Instrs {
+		if x == in {
+			return i
+		}
+	}
+	return -1
 }
 
 type fieldGuardKey struct {
@@ -208,7 +304,8 @@ type fieldRun struct {
 // uncheckedField returns the blocks of fn that can be entered with field
 // f not checked since fn's entry or since the last instruction that may
 // have written it. A check counts only when nothing may write the field
-// between its reading and the branch.
+// between its reading and the branch, from the loading of the first
+// pointer it reads through.
 func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option bool) fieldRun {
 	key := fieldGuardKey{fn, f, option}
 	if r, ok := e.fieldRuns[key]; ok {
@@ -220,7 +317,10 @@ func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option
 	}
 	skip := make(map[edge]bool)
 	for _, g := range e.guardsOf(fn).fields[f] {
-		if (option || !g.option) && !writtenAfter(g.checked.(ssa.Instruction), g.block, writes) {
+		if !option && g.option {
+			continue
+		}
+		if _, _, first, ok := e.fieldOfVar(g.checked); ok && !writtenAfter(first, g.block, writes) {
 			skip[edge{g.block, g.succ}] = true
 		}
 	}
@@ -327,7 +427,13 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 	// types[k] is the struct type that holds path[k].
 	structs := make([]types.Type, len(path))
 	t := base.Type()
+	// indirect: the path goes through a pointer field (req.Page.Sort),
+	// whose struct other pointers may reach, base local or not.
+	indirect := false
 	for k, i := range path {
+		if _, ok := t.Underlying().(*types.Pointer); ok && k > 0 {
+			indirect = true
+		}
 		t = deref(t)
 		structs[k] = t
 		st, ok := t.Underlying().(*types.Struct)
@@ -339,13 +445,16 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 	final := t
 	local := false
 	if a, ok := base.(*ssa.Alloc); ok {
-		local = !addressTaken(a)
+		local = !addressTaken(a) && !indirect
 	}
 	captured := false
 	var held heldPointers
 	if !local {
 		captured = boundInClosure(fn, base)
 		held = holdersOf(base, path)
+		if indirect {
+			held.add(innerHolders(fn, base, path, structs))
+		}
 		captured = captured || held.captured
 	}
 	// around reports whether addr points to the field or a struct around
@@ -427,6 +536,59 @@ type heldPointers struct {
 	escaped bool
 	// captured: a closure holds it.
 	captured bool
+}
+
+// add merges o into h.
+func (h *heldPointers) add(o heldPointers) {
+	for v := range o.aliases {
+		h.aliases[v] = true
+	}
+	h.escaped = h.escaped || o.escaped
+	h.captured = h.captured || o.captured
+}
+
+// innerHolders returns the values of fn that may hold a pointer to one of
+// the structs a path through pointers goes through past base's own
+// (structs[k], k > 0), found from every value of fn of such a pointer
+// type: a page made in the function and put in the request (req.Page =
+// p) is reached through p as well, which a closure may hold.
+func innerHolders(fn *ssa.Function, base ssa.Value, path []int, structs []types.Type) heldPointers {
+	h := heldPointers{aliases: make(map[ssa.Value]bool)}
+	inner := func(v ssa.Value) int {
+		if v == base {
+			return -1
+		}
+		p, ok := v.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return -1
+		}
+		for k := 1; k < len(structs); k++ {
+			if types.Identical(p.Elem(), structs[k]) {
+				return k
+			}
+		}
+		return -1
+	}
+	from := func(v ssa.Value) {
+		if k := inner(v); k > 0 {
+			h.add(holdersOf(v, path[k:]))
+			h.aliases[v] = true
+		}
+	}
+	for _, p := range fn.Params {
+		from(p)
+	}
+	for _, fv := range fn.FreeVars {
+		from(fv)
+	}
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if v, ok := in.(ssa.Value); ok {
+				from(v)
+			}
+		}
+	}
+	return h
 }
 
 // holdersOf follows the pointer base through the values of its function

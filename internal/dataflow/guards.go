@@ -67,7 +67,7 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 				g.vals = make(map[ssa.Value][]guardEdge)
 			}
 			g.vals[c.v] = append(g.vals[c.v], ge)
-			if f, _, isField := e.fieldOfVar(c.v); isField {
+			if f, _, _, isField := e.fieldOfVar(c.v); isField {
 				if g.fields == nil {
 					g.fields = make(map[varField][]guardEdge)
 				}
@@ -98,8 +98,8 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 		if _, checked := guards.vals[v]; checked {
 			ok = !e.reachableUnchecked(fn, v, option)[b]
 		}
-		if f, path, isField := e.fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
-			ok = e.checkedRead(fn, v.(ssa.Instruction), f, path, option)
+		if f, path, first, isField := e.fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
+			ok = e.checkedRead(fn, v.(ssa.Instruction), first, f, path, option)
 		}
 		if phi, isPhi := v.(*ssa.Phi); !ok && isPhi {
 			ok = e.checkedOrFallback(fn, phi, option)
@@ -149,7 +149,7 @@ func (e *engine) builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards)
 		if !found[v] {
 			if _, ok := guards.vals[v]; ok {
 				found[v] = true
-			} else if f, _, ok := e.fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
+			} else if f, _, _, ok := e.fieldOfVar(v); ok && len(guards.fields[f]) > 0 {
 				found[v] = true
 			} else if _, ok := v.(*ssa.Phi); ok {
 				found[v] = true // maybe a fallback: see checkedOrFallback

@@ -48,3 +48,36 @@ func (s *Search) ConvertProtoLate(ctx context.Context, req *proto.ConvertRequest
 	exec.CommandContext(ctx, "ping", "-c", "1", req.Host).Run() // want `argument 3 of ping passed to exec.CommandContext comes from external input`
 	return nil
 }
+
+// A field of the nested options message.
+func (s *Search) ConvertNested(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	if !formats[req.GetOptions().GetFormat()] {
+		return errors.New("bad format")
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+req.Options.Format).Run()
+	if strings.HasPrefix(req.Options.Ref, "-") {
+		return errors.New("bad ref")
+	}
+	exec.Command("git", "checkout", req.Options.Ref).Run()
+	exec.Command("git", "checkout", req.GetOptions().GetRef()).Run()
+	return nil
+}
+
+func (s *Search) ConvertNestedReplaced(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	if !formats[req.GetOptions().GetFormat()] {
+		return errors.New("bad format")
+	}
+	req.Options = &proto.ConvertOptions{Format: req.Host}
+	exec.Command("sh", "-c", "convert in.bmp out."+req.Options.Format).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
+	return nil
+}
+
+// The option check says nothing of text cut from the value.
+func (s *Search) ConvertNestedTrimmed(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	if strings.HasPrefix(req.GetOptions().GetRef(), "-") {
+		return errors.New("bad ref")
+	}
+	exec.Command("git", "checkout", strings.TrimSpace(req.Options.Ref)).Run() // want `argument 2 of git passed to exec.Command comes from`
+	exec.Command("git", "checkout", req.Options.Ref[1:]).Run()                // want `argument 2 of git passed to exec.Command comes from`
+	return nil
+}

@@ -91,6 +91,149 @@ func (h *Users) PlainField(ctx context.Context, req *listpb.Plain, rsp *ListResp
 	return nil
 }
 
+// A field of a nested message: req.Page is a pointer, read anew at each
+// use.
+func (h *Users) PageNested(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort())
+	return nil
+}
+
+func (h *Users) PageNestedGetters(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	switch req.GetPage().GetSort() {
+	case "name", "id":
+	default:
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort())
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().Sort)
+	return nil
+}
+
+func (h *Users) PageNestedReplaced(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.GetPage().GetSort()] {
+		return errors.New("bad sort")
+	}
+	req.Page = &listpb.Page{Sort: req.Name}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageNestedWritten(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	req.Page.Sort = req.Name
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort()) // want `query text passed to \(\*sql.DB\).QueryContext is built from`
+	return nil
+}
+
+// The page read before req.Page was replaced is not the one checked, nor
+// the other way round.
+func (h *Users) PageNestedStale(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	p := req.Page
+	req.Page = &listpb.Page{Sort: req.Name}
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+p.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageNestedStaleCheck(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	p := req.GetPage()
+	req.Page = &listpb.Page{Sort: req.Name}
+	if !sortable[p.GetSort()] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func refillPage(p *listpb.Page, s string) { p.Sort = s }
+
+func (h *Users) PageNestedRefilled(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	refillPage(req.GetPage(), req.Name)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+// The nested message held where other code finds it, in a closure or an
+// interface made before the check.
+var pendingPages []*listpb.Page
+
+func resetPages(s string) {
+	for _, p := range pendingPages {
+		p.Sort = s
+	}
+}
+
+func (h *Users) PageNestedQueued(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	pendingPages = append(pendingPages, req.Page)
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	resetPages(req.Name)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageNestedCaptured(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	p := req.GetPage()
+	reset := func() { p.Sort = req.Name }
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	reset()
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageNestedDecoded(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	var dst any = req.GetPage()
+	if !sortable[req.Page.GetSort()] {
+		return errors.New("bad sort")
+	}
+	json.Unmarshal([]byte(req.Name), dst)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+// A page put into the request in the handler may be reached through the
+// pointer it was made as.
+func (h *Users) PageNestedOwn(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	p := &listpb.Page{Sort: req.Name}
+	dir := req.Dir
+	reset := func() { p.Sort = dir }
+	req.Page = p
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	reset()
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+// A write to req.Page between the check's reading and its branch.
+func (h *Users) PageNestedLate(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	ok := sortable[req.GetPage().GetSort()]
+	if req.Name != "" {
+		req.Page = &listpb.Page{Sort: req.Name}
+	}
+	if !ok {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
 // A message's getter written by hand, here or in its package, is judged
 // by its body or its fact: these read another field.
 type EditedRequest struct{ Sort, Legacy string }
@@ -120,10 +263,41 @@ func (h *Users) EditedOtherPackage(ctx context.Context, req *listpb.Edited, rsp 
 	return nil
 }
 
+// The nested message read once into a variable, as handlers often do.
+func (h *Users) PageHoisted(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	page := req.GetPage()
+	switch page.GetSort() {
+	case "name", "id":
+	default:
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+page.GetSort())
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort)
+	return nil
+}
+
+func (h *Users) PageHoistedWritten(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	page := req.GetPage()
+	if !sortable[page.Sort] {
+		return errors.New("bad sort")
+	}
+	page.Sort = req.Name
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from`
+	return nil
+}
+
 func (h *Users) SourcedGetter(ctx context.Context, req *listpb.Sourced, rsp *ListResponse) error {
 	if !sortable[req.Sort] {
 		return errors.New("bad sort")
 	}
 	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetSort()) // want `query text passed to \(\*sql.DB\).QueryContext is built from`
+	return nil
+}
+
+func (h *Users) PagedGetter(ctx context.Context, req *listpb.Paged, rsp *ListResponse) error {
+	if !sortable[req.Page.Sort] {
+		return errors.New("bad sort")
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort()) // want `query text passed to \(\*sql.DB\).QueryContext is built from`
 	return nil
 }

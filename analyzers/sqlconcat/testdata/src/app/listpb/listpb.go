@@ -120,3 +120,8 @@ type Sourced struct{ Sort string }
 func (*Sourced) ProtoMessage() {}
 
 func (x *Sourced) GetSort() string { return os.Getenv("SORT") }
+
+// Paged is no message: its GetPage is not its field Page.
+type Paged struct{ Page, Other *Page }
+
+func (x *Paged) GetPage() *Page { return x.Other }

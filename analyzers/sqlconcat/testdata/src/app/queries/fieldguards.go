@@ -6,6 +6,8 @@ import (
 	"log"
 	"net/http"
 	"slices"
+
+	"app/listpb"
 )
 
 type listRequest struct{ Sort, Name string }
@@ -160,4 +162,25 @@ func globalFieldKept(db *sql.DB, r *http.Request) {
 		return
 	}
 	db.Query("SELECT * FROM users ORDER BY " + current.Sort)
+}
+
+// A local request whose nested message is reached through a pointer
+// made before: the local variable's own fields are not all there is.
+func nestedLocal(db *sql.DB, r *http.Request) {
+	req := listpb.PageRequest{Page: &listpb.Page{Sort: r.FormValue("sort")}}
+	if !allowedSort[req.Page.Sort] {
+		return
+	}
+	db.Query("SELECT * FROM users ORDER BY " + req.Page.Sort)
+	db.Query("SELECT * FROM users ORDER BY " + req.GetPage().GetSort())
+}
+
+func nestedLocalShared(db *sql.DB, r *http.Request) {
+	p := &listpb.Page{Sort: r.FormValue("sort")}
+	req := listpb.PageRequest{Page: p}
+	if !allowedSort[req.Page.Sort] {
+		return
+	}
+	p.Sort = r.FormValue("other")
+	db.Query("SELECT * FROM users ORDER BY " + req.Page.Sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 }
