@@ -94,6 +94,40 @@ func (e *engine) fieldOfVar(v ssa.Value) (f varField, path []int, first ssa.Inst
 	return varField{x, pathKey(path), mem}, path, first, true
 }
 
+// fieldAddrOf returns the variable and field path that the address addr
+// selects, going through loaded pointers and generated getters as
+// fieldOfVar does, and first, the instruction that reads memory first on
+// the way (nil when none does: &x.A.B).
+func (e *engine) fieldAddrOf(addr ssa.Value) (base ssa.Value, path []int, first ssa.Instruction) {
+	x := addr
+	for len(path) <= maxPath {
+		switch y := x.(type) {
+		case *ssa.FieldAddr:
+			path = append(path, y.Field)
+			x = y.X
+			continue
+		case *ssa.UnOp:
+			if _, isField := y.X.(*ssa.FieldAddr); y.Op == token.MUL && isField && len(path) > 0 {
+				first = y
+				x = y.X
+				continue
+			}
+		case *ssa.Call:
+			if recv, i, ok := e.protoGetter(y); ok && len(path) > 0 {
+				path = append(path, i)
+				first = y
+				x = recv
+				continue
+			}
+		}
+		break
+	}
+	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
+		path[i], path[j] = path[j], path[i]
+	}
+	return x, path, first
+}
+
 // protoGetter recognises a call of a generated protobuf getter,
 // x.GetSort(), and returns x and the index of the field it returns. The
 // method must belong to a message (its type has a method ProtoMessage)
@@ -187,7 +221,7 @@ func returnsField(fn *ssa.Function, i int) bool {
 
 // checkedRead reports whether the reading r of field f (at path) is of
 // text that a check of f let through on every path to it: the field is
-// checked at r, and nothing may write it
+// checked, or holds a constant fallback, at r, and nothing may write it
 // between the reading's start (first, which loads the pointer r reads
 // through) and r, so that the pointer is still the variable's.
 func (e *engine) checkedRead(fn *ssa.Function, r, first ssa.Instruction, f varField, path []int, option bool) bool {
@@ -203,7 +237,9 @@ func (e *engine) checkedRead(fn *ssa.Function, r, first ssa.Instruction, f varFi
 			found = true
 			break
 		}
-		if run.writes[in] {
+		if run.fallbacks[in] {
+			checked = true
+		} else if run.writes[in] {
 			checked = false
 		}
 	}
@@ -294,26 +330,30 @@ type fieldGuardKey struct {
 }
 
 // fieldRun is what uncheckedField finds: the blocks of a function entered
-// with a field not checked since it was last written, and the
-// instructions that may write the field.
+// with a field not checked since it was last written, the instructions
+// that may write the field, and among them the stores of a constant
+// fallback into it.
 type fieldRun struct {
-	entered map[*ssa.BasicBlock]bool
-	writes  map[ssa.Instruction]bool
+	entered   map[*ssa.BasicBlock]bool
+	writes    map[ssa.Instruction]bool
+	fallbacks map[ssa.Instruction]bool
 }
 
 // uncheckedField returns the blocks of fn that can be entered with field
 // f not checked since fn's entry or since the last instruction that may
 // have written it. A check counts only when nothing may write the field
-// between its reading and the branch, from the loading of the first
-// pointer it reads through.
+// between its reading and the branch. A store of constant text into the
+// field itself (if !allowed[req.Dir] { req.Dir = "asc" }) leaves it as
+// safe as a check does (see fallbackStores).
 func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option bool) fieldRun {
 	key := fieldGuardKey{fn, f, option}
 	if r, ok := e.fieldRuns[key]; ok {
 		return r
 	}
-	var writes map[ssa.Instruction]bool
+	var writes, fallbacks map[ssa.Instruction]bool
 	if f.mem {
 		writes = fieldWrites(fn, f.base, path)
+		fallbacks = e.fallbackStores(f, path, writes, option)
 	}
 	skip := make(map[edge]bool)
 	for _, g := range e.guardsOf(fn).fields[f] {
@@ -322,6 +362,24 @@ func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option
 		}
 		if _, _, first, ok := e.fieldOfVar(g.checked); ok && !writtenAfter(first, g.block, writes) {
 			skip[edge{g.block, g.succ}] = true
+		}
+	}
+	// The last write in each block, which decides what the field holds
+	// where the block ends: checked after a fallback, unchecked after
+	// any other write.
+	const (
+		noWrite = iota
+		written
+		fellBack
+	)
+	last := make(map[*ssa.BasicBlock]int)
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			if fallbacks[in] {
+				last[b] = fellBack
+			} else if writes[in] {
+				last[b] = written
+			}
 		}
 	}
 	entered := make(map[*ssa.BasicBlock]bool)
@@ -335,29 +393,56 @@ func (e *engine) uncheckedField(fn *ssa.Function, f varField, path []int, option
 	enter(fn.Blocks[0])
 	// After a write, the field is unchecked until the next check.
 	for _, b := range fn.Blocks {
-		for _, in := range b.Instrs {
-			if writes[in] {
-				for i, s := range b.Succs {
-					if !skip[edge{b, i}] {
-						enter(s)
-					}
+		if last[b] == written {
+			for i, s := range b.Succs {
+				if !skip[edge{b, i}] {
+					enter(s)
 				}
-				break
 			}
 		}
 	}
 	for len(work) > 0 {
 		b := work[len(work)-1]
 		work = work[:len(work)-1]
+		if last[b] == fellBack {
+			continue
+		}
 		for i, s := range b.Succs {
 			if !skip[edge{b, i}] {
 				enter(s)
 			}
 		}
 	}
-	r := fieldRun{entered, writes}
+	r := fieldRun{entered, writes, fallbacks}
 	e.fieldRuns[key] = r
 	return r
+}
+
+// fallbackStores returns the stores among writes that put constant text
+// (see fallback) into field path of f's variable itself. A store through
+// a pointer loaded from the variable (req.Page.Sort = "id") counts only
+// when nothing may write the field between that loading and the store:
+// otherwise the pointer may no longer be the variable's.
+func (e *engine) fallbackStores(f varField, path []int, writes map[ssa.Instruction]bool, option bool) map[ssa.Instruction]bool {
+	var out map[ssa.Instruction]bool
+	for in := range writes {
+		st, ok := in.(*ssa.Store)
+		if !ok || !isString(st.Val.Type()) {
+			continue
+		}
+		base, q, first := e.fieldAddrOf(st.Addr)
+		if base != f.base || pathKey(q) != f.path || !e.fallback(st.Val, option) {
+			continue
+		}
+		if first != nil && writtenBetween(first, st, writes) {
+			continue
+		}
+		if out == nil {
+			out = make(map[ssa.Instruction]bool)
+		}
+		out[st] = true
+	}
+	return out
 }
 
 // writtenAfter reports whether an instruction that may write the field

@@ -81,3 +81,32 @@ func (s *Search) ConvertNestedTrimmed(ctx context.Context, req *proto.ConvertReq
 	exec.Command("git", "checkout", req.Options.Ref[1:]).Run()                // want `argument 2 of git passed to exec.Command comes from`
 	return nil
 }
+
+// A constant written into the field when the check fails.
+func (s *Search) ConvertFallback(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	if strings.HasPrefix(req.GetHost(), "-") {
+		req.Host = "localhost"
+	}
+	exec.CommandContext(ctx, "ping", "-c", "1", req.Host).Run()
+	switch req.Format {
+	case "png", "jpg":
+	default:
+		req.Format = "png"
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+req.GetFormat()).Run()
+	return nil
+}
+
+var DefaultHost = "localhost" // want DefaultHost:`results\(constant\{"localhost"\}\)`
+
+func (s *Search) ConvertFallbackExported(ctx context.Context, req *proto.ConvertRequest, rsp *SearchResponse) error {
+	if strings.HasPrefix(req.GetHost(), "-") {
+		req.Host = DefaultHost
+	}
+	exec.CommandContext(ctx, "ping", "-c", "1", req.Host).Run() // want `argument 3 of ping passed to exec.CommandContext comes from external input`
+	if !formats[req.Format] {
+		req.Format = req.Host
+	}
+	exec.Command("sh", "-c", "convert in.bmp out."+req.Format).Run() // want `shell script run by sh -c passed to exec.Command comes from external input`
+	return nil
+}

@@ -221,6 +221,84 @@ func (h *Users) PageNestedOwn(ctx context.Context, req *listpb.PageRequest, rsp 
 	return nil
 }
 
+// A constant written into the field when the check fails: the field then
+// holds checked or constant text.
+func (h *Users) PageFallback(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.GetSort()] {
+		req.Sort = "id"
+	}
+	switch req.Dir {
+	case "asc", "desc":
+	default:
+		req.Dir = "asc"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort+" "+req.GetDir())
+	return nil
+}
+
+func (h *Users) PageNestedFallback(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if _, ok := sortable[req.GetPage().GetSort()]; !ok {
+		req.Page.Sort = "id"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort())
+	return nil
+}
+
+// The fallback is no constant, is written to another field, or is
+// written into a page that is no longer req.Page.
+var FallbackOrder = "id" // want FallbackOrder:`results\(constant\{"id"\}\)`
+
+var configuredOrder = "id"
+
+func ConfigureOrder(s string) { configuredOrder = s }
+
+func (h *Users) PageFallbackUnchecked(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Sort] {
+		req.Sort = req.Name
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	if !sortable[req.Dir] {
+		req.Sort = "id"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Dir) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageFallbackExported(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.GetSort()] {
+		req.Sort = FallbackOrder
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageFallbackConfigured(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Sort] {
+		req.Sort = configuredOrder
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetSort()) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageFallbackRefilled(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Sort] {
+		req.Sort = "id"
+	}
+	json.Unmarshal([]byte(req.Name), req)
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
+func (h *Users) PageNestedFallbackStale(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Page.Sort] {
+		p := req.Page
+		req.Page = &listpb.Page{Sort: req.Name}
+		p.Sort = "id"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
+	return nil
+}
+
 // A write to req.Page between the check's reading and its branch.
 func (h *Users) PageNestedLate(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
 	ok := sortable[req.GetPage().GetSort()]
@@ -276,6 +354,15 @@ func (h *Users) PageHoisted(ctx context.Context, req *listpb.PageRequest, rsp *L
 	return nil
 }
 
+func (h *Users) PageHoistedFallback(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	page := req.GetPage()
+	if !sortable[page.Sort] {
+		page.Sort = "id"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort())
+	return nil
+}
+
 func (h *Users) PageHoistedWritten(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
 	page := req.GetPage()
 	if !sortable[page.Sort] {
@@ -283,6 +370,17 @@ func (h *Users) PageHoistedWritten(ctx context.Context, req *listpb.PageRequest,
 	}
 	page.Sort = req.Name
 	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from`
+	return nil
+}
+
+// The fallback goes into the page req.Page was before it was replaced.
+func (h *Users) PageHoistedFallbackStale(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	page := req.GetPage()
+	if !sortable[req.Page.Sort] {
+		req.Page = &listpb.Page{Sort: req.Name}
+		page.Sort = "id"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Page.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
 	return nil
 }
 
@@ -299,5 +397,17 @@ func (h *Users) PagedGetter(ctx context.Context, req *listpb.Paged, rsp *ListRes
 		return errors.New("bad sort")
 	}
 	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.GetPage().GetSort()) // want `query text passed to \(\*sql.DB\).QueryContext is built from`
+	return nil
+}
+
+// A constant written through another pointer, which may or may not be
+// req, is no fallback for req.Sort.
+var lastPage *listpb.PageRequest
+
+func (h *Users) PageFallbackElsewhere(ctx context.Context, req *listpb.PageRequest, rsp *ListResponse) error {
+	if !sortable[req.Sort] {
+		lastPage.Sort = "id"
+	}
+	h.db.QueryContext(ctx, "SELECT * FROM users ORDER BY "+req.Sort) // want `query text passed to \(\*sql.DB\).QueryContext is built from external input`
 	return nil
 }

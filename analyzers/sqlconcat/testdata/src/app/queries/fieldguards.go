@@ -184,3 +184,20 @@ func nestedLocalShared(db *sql.DB, r *http.Request) {
 	p.Sort = r.FormValue("other")
 	db.Query("SELECT * FROM users ORDER BY " + req.Page.Sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 }
+
+// A constant fallback written into a local request's field.
+func fieldFallback(db *sql.DB, r *http.Request) {
+	req := listRequest{Sort: r.FormValue("sort")}
+	if !allowedSort[req.Sort] {
+		req.Sort = "id"
+	}
+	db.Query("SELECT * FROM users ORDER BY " + req.Sort)
+}
+
+func fieldFallbackUnchecked(db *sql.DB, r *http.Request) {
+	req := listRequest{Sort: r.FormValue("sort")}
+	if allowedSort[req.Sort] {
+		req.Sort = "id"
+	}
+	db.Query("SELECT * FROM users ORDER BY " + req.Sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+}
