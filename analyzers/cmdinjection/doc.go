@@ -78,7 +78,16 @@
 // parameter (if !validHost(h) { return }). Either check made on a field
 // (req.Host) counts for the same field of
 // the same variable read later, unless something may have written it in
-// between, as in sqlconcat.
+// between, as in sqlconcat: read or checked through a generated protobuf
+// getter (req.GetHost()), as a field of a nested message
+// (req.Options.Ref, req.GetOptions().GetRef()), or replaced by a
+// constant written into the field itself when the check fails (if
+// strings.HasPrefix(req.Host, "-") { req.Host = "localhost" }). A text
+// getter of another package without a fact (a generated package the
+// command does not analyse) is not taken for its field, and a constant
+// written through another pointer, or as part of a new nested message,
+// is no fallback; nor is checked text stored into a field (if ok {
+// req.Host = h }).
 //
 // An argument that starts with constant text other than "-" and other
 // than a setting ("refs/heads/"+branch, a URL), or with a long option whose
@@ -166,7 +175,20 @@
 //     and any call once the pointer is stored where other code finds it,
 //     void the check; a method call on it does not when its body (in the
 //     package) stores and calls nothing, or when it is String or GetF of a
-//     generated protobuf message of another package.
+//     generated protobuf message of another package. For a field of a
+//     nested message, any pointer of the function to a message of that
+//     type counts as one that may hold it, but not one kept before the
+//     handler ran;
+//   - a field read through a getter taken for it that returns something
+//     else: GetF counts as field F only for a generated protobuf message
+//     (a method ProtoMessage marks it) that has a field F of its result
+//     type, in the analysed package when its body only returns that field
+//     or the zero value, in another package when its fact shows text
+//     built from field F and constants alone (so a hand-written GetF that
+//     returns constant text in some cases is taken for F, and a check
+//     made through it for a check of F); a getter of a nested message of
+//     another package (GetOptions) is taken on its name, field and mark
+//     alone.
 //
 // A value checked by a function of another package (validate.Host(h)) is
 // reported: only the package's own functions are read for the checks

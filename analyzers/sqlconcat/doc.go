@@ -65,7 +65,15 @@
 // later, unless something may have written the field in between: a store
 // to it or to the struct around it, a call given a pointer to either, or,
 // for a struct reached through a pointer or whose address is taken, a
-// store through another pointer to the same field or struct type.
+// store through another pointer to the same field or struct type. The
+// field may be read, and checked, through the getters of a generated
+// protobuf message (switch req.GetSort() { ... } then req.Sort, or the
+// other way round) and may be a field of a nested message
+// (req.Page.Sort, req.GetPage().GetSort()): a write to the nested
+// message's pointer (req.Page) then voids the check too. A constant
+// written into the field itself when the check fails (if
+// !allowedSort[req.Sort] { req.Sort = "id" }) leaves it as safe as the
+// check.
 //
 // Wrong:
 //
@@ -133,7 +141,22 @@
 //     a local list), and any call once the pointer is stored where other
 //     code finds it, void the check; a method call on it does not when
 //     its body (in the package) stores and calls nothing, or when it is
-//     String or GetF of a generated protobuf message of another package;
+//     String or GetF of a generated protobuf message of another package.
+//     For a field of a nested message, any pointer of the function to a
+//     message of that type counts as one that may hold it (a closure
+//     holding the page put in req.Page voids the check), but not one kept
+//     before the handler ran;
+//   - a field read through a getter taken for it that returns something
+//     else: GetF counts as field F only for a generated protobuf message
+//     (a method ProtoMessage marks it) that has a field F of its result
+//     type, in the analysed package when its body only returns that field
+//     or the zero value, in another package when its fact shows text
+//     built from field F and constants alone (so a hand-written GetF that
+//     returns constant text in some cases is taken for F, and a check
+//     made through it for a check of F); a getter of a nested message of
+//     another package (GetPage) is taken on its name, field and mark
+//     alone, so a hand-written GetPage that returns another message is
+//     taken for req.Page;
 //   - ORM query builders other than squirrel (goqu, ent) and the string
 //     forms of other drivers unless added with -sqlconcat.sinks;
 //   - in squirrel, the strings of sq.ConcatExpr and of sq.Case's When,
@@ -145,9 +168,19 @@
 // An allow-list check counts only for the value it checks and only where
 // every path to the query went through it, or replaced the value by
 // constant text when the check failed; a package variable that is
-// exported or set outside its initialiser is not constant text there. A value changed on the checked
-// branch (if ok { s = col + " DESC" } else { s = "id" }) is judged by its
-// sources, and reported. So is text checked by a function of another
+// exported or set outside its initialiser is not constant text there.
+// Written into a field, the constant counts only when stored into that
+// field of the same variable (not through another pointer, nor as part
+// of a new nested message, req.Page = &pb.Page{Sort: "id"}), and through
+// a nested message's pointer only when nothing may have written the
+// field since that pointer was read. A text getter of another package
+// without a fact (a generated package the command does not analyse, as
+// one in a module other than yours) is not taken for its field: a check
+// or a use through it is judged on its own, and the query reported; so
+// is checked text stored into a field (if ok { req.Sort = col }), and a
+// constant stored into a field that no check reads. A value changed on
+// the checked branch (if ok { s = col + " DESC" } else { s = "id" }) is
+// judged by its sources, and reported. So is text checked by a function of another
 // package (validate.Sort(col)): only the package's own functions are read
 // for the checks their bool or error result tells; a function of another
 // package counts only when it returns the checked text itself.
