@@ -54,7 +54,8 @@
 // returns gives constant text or its parameter checked or replaced so on
 // every path to that return (func direction(d string) string { if d !=
 // "asc" && d != "desc" { d = "asc" }; return d }; a function with one
-// return of the unchecked parameter is reported),
+// return of the unchecked parameter is reported, and so is one that
+// defers a call, which may change its results after the check),
 // or checked by a function of the package whose only result, a bool or an
 // error, is true or nil only after such a check of its parameter
 // (if err := validateSort(col); err != nil { return err }), or only after

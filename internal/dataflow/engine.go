@@ -1178,6 +1178,9 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 	if n > 0 {
 		s.Results = make([]Value, n)
 		seen := false
+		defers := slices.ContainsFunc(fn.Blocks, func(b *ssa.BasicBlock) bool {
+			return slices.ContainsFunc(b.Instrs, func(i ssa.Instruction) bool { _, ok := i.(*ssa.Defer); return ok })
+		})
 		for _, b := range fn.Blocks {
 			ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 			if !ok || len(ret.Results) != n {
@@ -1189,8 +1192,15 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 			// caller of a helper that normalises its parameter
 			// (if d != "asc" && d != "desc" { d = "asc" }; return d)
 			// gets checked text, as it would inline. Every return
-			// must be so for the result to be.
-			for i, r := range e.evalGuarded(fn, b, ret.Results, false) {
+			// must be so for the result to be. A function that
+			// defers calls may change its named results after the
+			// check (defer func() { clause += " " + raw }()): its
+			// results are taken as they are.
+			rs := e.evalArgs(ret.Results)
+			if !defers {
+				rs = e.evalGuarded(fn, b, ret.Results, false)
+			}
+			for i, r := range rs {
 				if !seen {
 					s.Results[i] = r
 				} else {

@@ -59,6 +59,20 @@ func allowedOrSelf(c string) string {
 	return c + "_id"
 }
 
+// A deferred call may change a named result after the check: the result
+// is taken as it is.
+func orderClause(col, nulls string) (clause string) {
+	defer func() {
+		if nulls != "" {
+			clause += " NULLS " + nulls
+		}
+	}()
+	if !allowedSort[col] {
+		col = "id"
+	}
+	return col
+}
+
 func normalizers(db *sql.DB, r *http.Request) {
 	dir := r.FormValue("dir")
 	col := r.FormValue("sort")
@@ -67,8 +81,9 @@ func normalizers(db *sql.DB, r *http.Request) {
 	db.Query("SELECT * FROM users ORDER BY " + allowedOr(col))
 	db.Query("SELECT * FROM users ORDER BY id " + store.Direction(dir))
 
-	db.Query("SELECT * FROM users ORDER BY id " + directionLoose(dir, true)) // want `external input \(r.FormValue\(...\)\)`
-	db.Query("SELECT * FROM users ORDER BY " + columnLoose(col))             // want `external input \(r.FormValue\(...\)\)`
-	db.Query("SELECT * FROM users ORDER BY " + allowedOrSelf(col))           // want `external input \(r.FormValue\(...\)\)`
-	db.Query("SELECT * FROM users ORDER BY id " + store.LooseDirection(dir)) // want `external input \(r.FormValue\(...\)\)`
+	db.Query("SELECT * FROM users ORDER BY id " + directionLoose(dir, true))           // want `external input \(r.FormValue\(...\)\)`
+	db.Query("SELECT * FROM users ORDER BY " + columnLoose(col))                       // want `external input \(r.FormValue\(...\)\)`
+	db.Query("SELECT * FROM users ORDER BY " + allowedOrSelf(col))                     // want `external input \(r.FormValue\(...\)\)`
+	db.Query("SELECT * FROM users ORDER BY id " + store.LooseDirection(dir))           // want `external input \(r.FormValue\(...\)\)`
+	db.Query("SELECT * FROM users ORDER BY " + orderClause(col, r.FormValue("nulls"))) // want `external input \(r.FormValue\(...\)\)`
 }
