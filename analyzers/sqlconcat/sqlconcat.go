@@ -74,6 +74,8 @@ func run(pass *analysis.Pass, cfg *Config) {
 		// A table name cleaned with regexp.MustCompile("[^a-zA-Z0-9]+")
 		// cannot break out of the query.
 		IdentifierSafe: true,
+		// judge looks only at the origin of the query text.
+		OriginVerdict: true,
 		Judge: func(s *dataflow.Site) dataflow.Decision {
 			// A sink in a package that imports no driver (a handler
 			// registered here, a helper) takes the advice of the

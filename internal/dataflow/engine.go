@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"path"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -1269,10 +1270,7 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 			optv = e.evalGuarded(fn, b, t.args, true)
 		}
 		for _, su := range t.sum.Sinks {
-			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: t.name}
-			if su.Via != "" {
-				site.Via += viaSep + su.Via
-			}
+			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: joinVia(t.name, su.Via)}
 			for _, a := range su.Args {
 				site.Args = append(site.Args, e.subst(c, a, t.args, argv))
 			}
@@ -1363,8 +1361,15 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 			if len(site.Checked) == len(site.Args) {
 				su.Checked = site.Checked
 			}
+			long := viaElided(su.Via)
 			for _, old := range s.Sinks {
-				if old.Kind == su.Kind && old.Callee == su.Callee && old.Where == su.Where && old.Via == su.Via {
+				if old.Kind != su.Kind || old.Callee != su.Callee {
+					continue
+				}
+				if !long && old.Where == su.Where && old.Via == su.Via {
+					return
+				}
+				if long && old.Extra == su.Extra && e.covers(&old, &su) {
 					return
 				}
 			}
@@ -1375,6 +1380,48 @@ func (e *engine) decide(fn *ssa.Function, pos token.Pos, site *Site, s *Summary,
 	if d.Message != "" {
 		e.report(pos, d, site, "")
 	}
+}
+
+// covers reports whether sink use b, of the same kind, callee and extra
+// as a, adds nothing to a summary that has a: whatever a caller passes, b
+// is reported only where a is, with no worse origin, and so never named
+// (report keeps the first of the sinks a call reaches with the worst
+// origin). That holds when their operands are the same, or, for a client
+// whose verdict depends only on the origin of the operands joined
+// (Config.OriginVerdict), when b's depend on no parameter or field that
+// a's do not and are no worse themselves. decide asks only of sinks
+// reached along a chain longer than a message names (see joinVia): a
+// summary would otherwise hold every sink down a chain of n calls, n² in
+// all along the chain, and the chains that differ only in the calls a
+// message leaves out would be told apart by nothing.
+func (e *engine) covers(a, b *SinkUse) bool {
+	if len(a.Args) != len(b.Args) || len(a.Checked) != len(b.Checked) {
+		return false
+	}
+	if reflect.DeepEqual(a.Args, b.Args) && reflect.DeepEqual(a.Checked, b.Checked) {
+		return true
+	}
+	if !e.cfg.OriginVerdict || len(a.Args) == 0 {
+		return false
+	}
+	qa, qb := a.Args[0], b.Args[0]
+	for i := 1; i < len(a.Args); i++ {
+		qa, qb = Concat(qa, a.Args[i]), Concat(qb, b.Args[i])
+	}
+	if qb.Origin > qa.Origin {
+		return false
+	}
+	for _, p := range qb.Params {
+		if !slices.Contains(qa.Params, p) {
+			return false
+		}
+	}
+	for _, f := range qb.Fields {
+		if !slices.ContainsFunc(qa.Fields, func(g FieldRef) bool { return f.compare(g) == 0 }) {
+			return false
+		}
+	}
+	return true
 }
 
 // report reports d at the call at pos: once for each sink a call reaches,

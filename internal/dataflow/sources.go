@@ -313,10 +313,7 @@ func (e *engine) checkForeignHandlers() {
 		args := make([]Value, h.method.Signature().Params().Len()+1)
 		args[h.param] = Value{Origin: External}
 		for _, su := range s.Sinks {
-			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: h.what + " " + Name(h.method)}
-			if su.Via != "" {
-				site.Via += viaSep + su.Via
-			}
+			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: joinVia(h.what+" "+Name(h.method), su.Via)}
 			for _, a := range su.Args {
 				site.Args = append(site.Args, Subst(a, args))
 			}

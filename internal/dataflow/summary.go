@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -135,14 +136,71 @@ func (s *Site) ViaText() string {
 	if s.Via == "" {
 		return ""
 	}
-	steps := elide.List(strings.Split(s.Via, viaSep), 4, 2, func(n int) string {
-		return fmt.Sprintf("(%d more)", n)
-	})
+	steps := elide.List(strings.Split(s.Via, viaSep), viaHead, viaTail, moreSteps)
 	return strings.Join(steps, viaSep)
 }
 
 // viaSep separates the calls of a Via chain.
 const viaSep = " → "
+
+// Of a chain longer than viaHead+viaTail+1 calls, a Via keeps only the
+// first viaHead and the last viaTail, with the number left out between,
+// as ViaText names it: a summary's sinks are copied into every caller's
+// summary with one call more in front, and chains kept whole made a
+// chain of n calls cost n² in text (a chain of helpers, or of function
+// literals each calling the next function).
+const viaHead, viaTail = 4, 2
+
+// joinVia returns the chain of call name followed by rest, itself a
+// chain kept as joinVia keeps it, or "".
+func joinVia(name, rest string) string {
+	if rest == "" {
+		return name
+	}
+	steps := strings.Split(rest, viaSep)
+	if len(steps) == viaHead+1+viaTail {
+		if n, ok := hiddenSteps(steps[viaHead]); ok {
+			// name, the first viaHead-1 of rest, then one more
+			// left out.
+			out := make([]string, 0, len(steps))
+			out = append(out, name)
+			out = append(out, steps[:viaHead-1]...)
+			out = append(out, moreSteps(n+1))
+			out = append(out, steps[viaHead+1:]...)
+			return strings.Join(out, viaSep)
+		}
+	}
+	steps = elide.List(append([]string{name}, steps...), viaHead, viaTail, moreSteps)
+	return strings.Join(steps, viaSep)
+}
+
+// viaElided reports whether via is a chain longer than a message names,
+// kept by joinVia with the calls between left out.
+func viaElided(via string) bool {
+	if strings.Count(via, viaSep) != viaHead+viaTail {
+		return false
+	}
+	steps := strings.Split(via, viaSep)
+	_, ok := hiddenSteps(steps[viaHead])
+	return ok
+}
+
+// moreSteps names n calls left out of a chain.
+func moreSteps(n int) string { return fmt.Sprintf("(%d more)", n) }
+
+// hiddenSteps returns n of a step "(n more)" that moreSteps wrote.
+func hiddenSteps(step string) (int, bool) {
+	s, ok := strings.CutPrefix(step, "(")
+	if !ok {
+		return 0, false
+	}
+	s, ok = strings.CutSuffix(s, " more)")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s)
+	return n, err == nil && n > 0
+}
 
 // Decision is what a client's Judge says of a Site.
 type Decision struct {
@@ -183,6 +241,12 @@ type Config struct {
 	IdentifierSafe bool
 	// OptionChecks asks for Site.Checked.
 	OptionChecks bool
+	// OriginVerdict says that Judge's verdict on a site depends only on
+	// the origin of its operands joined (Concat), and on whether they
+	// depend on parameters: of the sinks a summary reaches along long
+	// chains, it keeps only those another with the same kind and callee
+	// does not cover (see engine.covers).
+	OriginVerdict bool
 	// Judge decides about a site. It is called for every sink reached,
 	// directly or through summaries.
 	Judge func(*Site) Decision
