@@ -185,6 +185,7 @@ type engine struct {
 
 	inField map[fieldKey]bool // fields being followed by fieldOf
 	calling *ssa.CallCommon   // the call whose operands' fields subst follows
+	at      ssa.Instruction   // the call or closure whose sinks judgeSummary judges
 }
 
 // fieldKey is a field of a struct value, or of the struct a pointer
@@ -583,7 +584,8 @@ func (e *engine) seqOf(iter ssa.Value) (Value, bool) {
 }
 
 // freeVar is the origin of a captured variable: the join of what every
-// closure of the function binds to it.
+// closure of the function binds to it, in the closure's terms (see
+// captured).
 func (e *engine) freeVar(fv *ssa.FreeVar) Value {
 	fn := fv.Parent()
 	idx := slices.Index(fn.FreeVars, fv)
@@ -594,14 +596,113 @@ func (e *engine) freeVar(fv *ssa.FreeVar) Value {
 	var r Value
 	for i, mc := range mcs {
 		b := e.eval(mc.Bindings[idx]).Flatten()
-		b.forgetParams() // parameters of another function
 		if i == 0 {
 			r = b
 		} else {
 			r = Union(r, b)
 		}
 	}
+	return captured(fn, idx, r, nil, fv.Name())
+}
+
+// captured turns b, the origin of what the closures of fn bind to free
+// variable idx (or of field path of it), evaluated in the function that
+// makes them, into the closure's terms. What does not depend on that
+// function's parameters is kept as it is. What does is a parameter of the
+// closure's own: the free variables are numbered after the closure's
+// parameters, and the function that makes the closure substitutes what it
+// binds to them, where it calls the closure or, when the closure is handed
+// on, where it makes it (see scanClosure). The value keeps the origin of
+// the rest of b, so that text both captured from a parameter and read
+// from input is judged inside the closure too.
+func captured(fn *ssa.Function, idx int, b Value, path []int, name string) Value {
+	if !b.DependsOnParams() {
+		return b
+	}
+	k := len(fn.Params) + idx
+	p := Value{Params: []int{k}, Param: k + 1, ParamPath: name}
+	if path != nil {
+		p = fieldOfParam(k, path, name)
+	}
+	if b.Param > 0 && !b.Listed {
+		return p // exactly a parameter, or a field of one
+	}
+	b.forgetParams()
+	b.Finite, b.Consts = false, nil
+	b.mergeOrigin(p)
+	return b
+}
+
+// capturedField is the origin of field path of the struct that free
+// variable fv, a captured pointer variable, points to, in the closure's
+// terms (see captured).
+func (e *engine) capturedField(fv *ssa.FreeVar, path []int, name string) Value {
+	fn := fv.Parent()
+	idx := slices.Index(fn.FreeVars, fv)
+	mcs := e.closures[fn]
+	if len(mcs) == 0 || idx < 0 {
+		return e.wholeOf(fv, name)
+	}
+	b := Value{Finite: true}
+	for _, mc := range mcs {
+		b = join(b, e.varField(mc.Bindings[idx], path, name).Flatten())
+	}
+	return captured(fn, idx, b, path, name)
+}
+
+// varField is the origin of field path of the struct that x, a variable
+// holding a pointer to it (captured by a closure made in x's function),
+// points to: what the pointers stored in x hold there, and what is
+// written there through the pointers read from x.
+func (e *engine) varField(x ssa.Value, path []int, name string) Value {
+	if fv, ok := x.(*ssa.FreeVar); ok {
+		return e.capturedField(fv, path, name) // a closure in a closure
+	}
+	a, ok := x.(*ssa.Alloc)
+	if !ok || a.Referrers() == nil {
+		return e.wholeOf(x, name)
+	}
+	r := Value{Finite: true}
+	for _, instr := range *a.Referrers() {
+		switch i := instr.(type) {
+		case *ssa.Store:
+			if i.Addr != a {
+				return e.wholeOf(x, name)
+			}
+			r = join(r, e.fieldOf(i.Val, path, name))
+		case *ssa.UnOp:
+			if i.Op != token.MUL {
+				return e.wholeOf(x, name)
+			}
+			r = join(r, e.pathWrites(i, path, name))
+		case *ssa.MakeClosure:
+			for j, b := range i.Bindings {
+				if fn, ok := i.Fn.(*ssa.Function); ok && b == a && j < len(fn.FreeVars) {
+					if w := e.closureStores(fn.FreeVars[j]); w != nil {
+						r = join(r, e.wholeOf(x, name))
+					}
+				}
+			}
+		case *ssa.DebugRef:
+		default:
+			return e.wholeOf(x, name)
+		}
+	}
 	return r
+}
+
+// closureStores returns the stores of a closure into its free variable
+// fv, the variable itself, or nil.
+func (e *engine) closureStores(fv *ssa.FreeVar) []*ssa.Store {
+	var out []*ssa.Store
+	if refs := fv.Referrers(); refs != nil {
+		for _, r := range *refs {
+			if st, ok := r.(*ssa.Store); ok && st.Addr == fv {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
 }
 
 // written is the origin of a value written to package-level variable g, as
@@ -789,6 +890,10 @@ func (e *engine) fieldOf(x ssa.Value, path []int, name string) Value {
 		}
 		return join(r, p)
 	case *ssa.UnOp:
+		if fv, ok := v.X.(*ssa.FreeVar); ok && v.Op == token.MUL && isStructPointer(v.Type()) {
+			// req.Name in a closure that captures req.
+			return join(r, e.capturedField(fv, path, name))
+		}
 		if v.Op == token.MUL && isStructPointer(v.X.Type()) {
 			return join(r, e.fieldOf(v.X, path, name))
 		}
@@ -801,12 +906,11 @@ func (e *engine) fieldOf(x ssa.Value, path []int, name string) Value {
 		fn := v.Parent()
 		idx := slices.Index(fn.FreeVars, v)
 		if mcs := e.closures[fn]; len(mcs) > 0 && idx >= 0 {
+			b := Value{Finite: true}
 			for _, mc := range mcs {
-				b := e.fieldOf(mc.Bindings[idx], path, name).Flatten()
-				b.forgetParams() // parameters of another function
-				r = join(r, b)
+				b = join(b, e.fieldOf(mc.Bindings[idx], path, name).Flatten())
 			}
-			return r
+			return join(r, captured(fn, idx, b, path, name))
 		}
 	}
 	return join(r, e.wholeOf(x, name))
@@ -940,7 +1044,7 @@ func (e *engine) writes(addr ssa.Value, deep bool) Value {
 		return r
 	}
 	for _, instr := range *refs {
-		r = Union(r, e.writeOf(instr, addr, deep))
+		r = join(r, e.writeOf(instr, addr, deep))
 	}
 	return r
 }
@@ -1081,7 +1185,14 @@ func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
 	}
 	if fn := c.StaticCallee(); fn != nil {
 		if s := e.summaryOf(fn); s != nil && idx < len(s.Results) {
-			r := e.subst(c, s.Results[idx], c.Args, e.evalArgs(c.Args))
+			// Not judged at an instruction: a check of a variable
+			// the callee captures counts only where its sinks are
+			// judged (see capturedFieldAt), and results are kept.
+			outer := e.at
+			e.at = nil
+			args := calleeArgs(c, fn)
+			r := e.subst(c, s.Results[idx], args, e.evalArgs(args))
+			e.at = outer
 			if !r.Origin.Safe() && r.Culprit == "" {
 				r.Culprit = calleeName(obj, c) + "(...)"
 			}
@@ -1101,6 +1212,15 @@ func (e *engine) subst(c *ssa.CallCommon, v Value, args []ssa.Value, argv []Valu
 		defer func() { e.calling = outer }()
 		name := describe(args[p])
 		t := args[p].Type()
+		if capturedVar(args[p]) && isStructPointer(deref(t)) {
+			// What a closure made or called at e.at reads of
+			// the struct a variable it captures points to.
+			for st, k := deref(t), 0; k < len(path) && st != nil; k++ {
+				name = selectField(name, fieldName(st, path[k]))
+				st = fieldType(st, path[k:k+1])
+			}
+			return e.capturedFieldAt(args[p], path, name)
+		}
 		for _, i := range path {
 			name = selectField(name, fieldName(t, i))
 			if t = fieldType(t, []int{i}); t == nil {
@@ -1109,6 +1229,27 @@ func (e *engine) subst(c *ssa.CallCommon, v Value, args []ssa.Value, argv []Valu
 		}
 		return e.field(args[p], path, name)
 	})
+}
+
+// capturedFieldAt is the origin of field path of the struct that x, a
+// variable captured by a closure made or called at e.at, points to
+// there: constant when every path to e.at checked that field against an
+// allow list and nothing may have written it since.
+func (e *engine) capturedFieldAt(x ssa.Value, path []int, name string) Value {
+	var fn *ssa.Function
+	switch x := x.(type) {
+	case *ssa.Alloc:
+		fn = x.Parent()
+	case *ssa.FreeVar:
+		fn = x.Parent()
+	}
+	if at := e.at; at != nil && fn != nil && at.Parent() == fn && len(path) <= maxPath {
+		f := varField{x, pathKey(path), true}
+		if len(e.guardsOf(fn).fields[f]) > 0 && e.checkedRead(fn, at, at, f, path, false) {
+			return unknownConstant
+		}
+	}
+	return e.varField(x, path, name)
 }
 
 func (e *engine) evalArgs(args []ssa.Value) []Value {
@@ -1199,7 +1340,7 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 			// results are taken as they are.
 			rs := e.evalArgs(ret.Results)
 			if !defers {
-				rs = e.evalGuarded(fn, b, ret.Results, false)
+				rs = e.evalGuarded(fn, ret, ret.Results, false)
 			}
 			for i, r := range rs {
 				if !seen {
@@ -1218,8 +1359,14 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 	}
 	for _, b := range fn.Blocks {
 		for _, instr := range b.Instrs {
-			if call, ok := instr.(ssa.CallInstruction); ok && !e.idle {
-				e.scanCall(fn, instr.Block(), call.Common(), s)
+			if e.idle {
+				continue
+			}
+			switch instr := instr.(type) {
+			case ssa.CallInstruction:
+				e.scanCall(fn, instr, s)
+			case *ssa.MakeClosure:
+				e.scanClosure(fn, instr, s)
 			}
 		}
 	}
@@ -1229,11 +1376,12 @@ func (e *engine) summarize(fn *ssa.Function) *Summary {
 
 // scanCall judges the sinks a call reaches: the call itself, or sinks
 // inside the functions it may call.
-func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon, s *Summary) {
+func (e *engine) scanCall(fn *ssa.Function, call ssa.CallInstruction, s *Summary) {
+	c := call.Common()
 	obj, _, args := callee(c)
 	if e.cfg.Sink != nil {
 		if k := e.cfg.Sink(obj, args); k != nil {
-			site := e.directSite(fn, b, k)
+			site := e.directSite(fn, call, k)
 			e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 			// What the sink does with the text inside (pgxpool's
 			// Exec passing it to Conn.Exec, and on) is the same
@@ -1253,7 +1401,7 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 						// whose text is too long for a message.
 						named.Callee = Name(c.Method)
 					}
-					site := e.directSite(fn, b, &named)
+					site := e.directSite(fn, call, &named)
 					e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 					return
 				}
@@ -1264,29 +1412,39 @@ func (e *engine) scanCall(fn *ssa.Function, b *ssa.BasicBlock, c *ssa.CallCommon
 		if len(t.sum.Sinks) == 0 {
 			continue
 		}
-		argv := e.evalGuarded(fn, b, t.args, false)
-		var optv []Value // argv with the caller's option checks
-		if e.cfg.OptionChecks {
-			optv = e.evalGuarded(fn, b, t.args, true)
+		e.judgeSummary(fn, call, c, c.Pos(), t, s)
+	}
+}
+
+// judgeSummary judges, at instruction at of fn (reported at pos), the
+// sinks of t's summary with t's operands: those of call c, or what a
+// closure made at at captures (c nil).
+func (e *engine) judgeSummary(fn *ssa.Function, at ssa.Instruction, c *ssa.CallCommon, pos token.Pos, t target, s *Summary) {
+	outer := e.at
+	e.at = at
+	defer func() { e.at = outer }()
+	argv := e.evalGuarded(fn, at, t.args, false)
+	var optv []Value // argv with the caller's option checks
+	if e.cfg.OptionChecks {
+		optv = e.evalGuarded(fn, at, t.args, true)
+	}
+	for _, su := range t.sum.Sinks {
+		site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: joinVia(t.name, su.Via)}
+		for _, a := range su.Args {
+			site.Args = append(site.Args, e.subst(c, a, t.args, argv))
 		}
-		for _, su := range t.sum.Sinks {
-			site := &Site{Kind: su.Kind, Callee: su.Callee, Where: su.Where, Extra: su.Extra, Via: joinVia(t.name, su.Via)}
-			for _, a := range su.Args {
-				site.Args = append(site.Args, e.subst(c, a, t.args, argv))
+		if optv != nil {
+			// A value checked on the way, by the callee or by
+			// this caller, is checked at the sink.
+			checked := su.Checked
+			if len(checked) != len(su.Args) {
+				checked = su.Args
 			}
-			if optv != nil {
-				// A value checked on the way, by the callee or by
-				// this caller, is checked at the sink.
-				checked := su.Checked
-				if len(checked) != len(su.Args) {
-					checked = su.Args
-				}
-				for _, a := range checked {
-					site.Checked = append(site.Checked, e.substChecked(c, a, t.args, argv, optv))
-				}
+			for _, a := range checked {
+				site.Checked = append(site.Checked, e.substChecked(c, a, t.args, argv, optv))
 			}
-			e.decide(fn, c.Pos(), site, s, su.Where)
 		}
+		e.decide(fn, pos, site, s, su.Where)
 	}
 }
 
@@ -1304,11 +1462,11 @@ func (e *engine) substChecked(c *ssa.CallCommon, v Value, args []ssa.Value, argv
 	return e.subst(c, v, args, argv)
 }
 
-// directSite is the site of a sink called in block b of fn.
-func (e *engine) directSite(fn *ssa.Function, b *ssa.BasicBlock, k *Sink) *Site {
-	site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, b, k.Args, false)}
+// directSite is the site of a sink called by call, in fn.
+func (e *engine) directSite(fn *ssa.Function, call ssa.CallInstruction, k *Sink) *Site {
+	site := &Site{Kind: k.Kind, Callee: k.Callee, Extra: k.Extra, Args: e.evalGuarded(fn, call, k.Args, false)}
 	if e.cfg.OptionChecks {
-		site.Checked = e.evalGuarded(fn, b, k.Args, true)
+		site.Checked = e.evalGuarded(fn, call, k.Args, true)
 	}
 	return site
 }
@@ -1339,13 +1497,55 @@ func (e *engine) targets(c *ssa.CallCommon) []target {
 	if s == nil {
 		return nil
 	}
-	args := c.Args
-	if mc, ok := c.Value.(*ssa.MakeClosure); ok && len(mc.Bindings) == 1 && strings.HasSuffix(fn.Name(), "$bound") {
-		// A method value, run := r.run: the summary is the method's,
-		// whose first parameter is the receiver the value is bound to.
-		args = append([]ssa.Value{mc.Bindings[0]}, c.Args...)
+	if _, ok := c.Value.(*ssa.MakeClosure); ok && e.escapes[fn] {
+		// A closure also handed on: its sinks were judged where it
+		// was made (see scanClosure), and its parameters are not
+		// followed.
+		return nil
 	}
-	return []target{{funcName(fn), s, args}}
+	return []target{{funcName(fn), s, calleeArgs(c, fn)}}
+}
+
+// calleeArgs returns the operands of call c in the order of the parameters
+// of the summary of fn, its static callee. A method value, run := r.run,
+// has the method's summary, whose first parameter is the receiver the
+// value is bound to; a closure called where it is made has parameters for
+// the variables it captures after its own (see captured).
+func calleeArgs(c *ssa.CallCommon, fn *ssa.Function) []ssa.Value {
+	mc, ok := c.Value.(*ssa.MakeClosure)
+	if !ok {
+		return c.Args
+	}
+	if len(mc.Bindings) == 1 && strings.HasSuffix(fn.Name(), "$bound") {
+		return append([]ssa.Value{mc.Bindings[0]}, c.Args...)
+	}
+	return append(slices.Clip(c.Args), mc.Bindings...)
+}
+
+// scanClosure judges, where closure mc is made in fn, the
+// sinks its captured variables reach when it is handed on (to a function
+// that runs it later, a goroutine, a variable), and so may run anywhere:
+// the closure's summary substitutes what mc binds for its free
+// variables, its own parameters being of unknown origin. A closure only
+// called where it is made is judged at each of those calls instead, with
+// its arguments too (see calleeArgs), never at both.
+func (e *engine) scanClosure(fn *ssa.Function, mc *ssa.MakeClosure, s *Summary) {
+	clo, ok := mc.Fn.(*ssa.Function)
+	if !ok || clo.Parent() == nil || !e.escapes[clo] {
+		return
+	}
+	sum := e.summaryOf(clo)
+	if sum == nil || len(sum.Sinks) == 0 {
+		return
+	}
+	// The closure's own parameters are not followed where it runs
+	// (see param): its Parameters stand for themselves.
+	args := make([]ssa.Value, 0, len(clo.Params)+len(mc.Bindings))
+	for _, p := range clo.Params {
+		args = append(args, p)
+	}
+	args = append(args, mc.Bindings...)
+	e.judgeSummary(fn, mc, nil, mc.Pos(), target{funcName(clo), sum, args}, s)
 }
 
 // decide applies the client's verdict on a site found in fn.

@@ -85,8 +85,23 @@ func (e *engine) fieldOfVar(v ssa.Value) (f varField, path []int, first ssa.Inst
 	default:
 		return varField{}, nil, nil, false
 	}
-	if len(path) == 0 || len(path) > maxPath {
+	if len(path) > maxPath {
 		return varField{}, nil, nil, false
+	}
+	if u, ok := x.(*ssa.UnOp); ok && len(path) > 0 && u.Op == token.MUL && capturedVar(u.X) {
+		// req.Sort, req a variable captured by a closure, which
+		// reads req anew at each use: a field of what it points to.
+		x, first = u.X, u
+	}
+	if len(path) == 0 {
+		// A variable captured by a closure is read anew at each use
+		// too, in the function that makes the closure and in the
+		// closure: the whole of it.
+		u, ok := x.(*ssa.UnOp)
+		if !mem || !ok || u.Op != token.MUL || !capturedVar(u.X) {
+			return varField{}, nil, nil, false
+		}
+		return varField{u.X, "", true}, nil, u, true
 	}
 	for i, j := 0, len(path)-1; i < j; i, j = i+1, j-1 {
 		path[i], path[j] = path[j], path[i]
@@ -507,8 +522,13 @@ func writtenAfter(r ssa.Instruction, b *ssa.BasicBlock, writes map[ssa.Instructi
 // local variable whose address is not taken elsewhere, stores through
 // other pointers to the same field or struct type (which may point to
 // the same struct) and calls given such pointers. When a closure holds
-// base, every call may write the field.
+// base, every call may write the field. For a variable captured by a
+// closure, base is the variable, read anew at each use (see
+// capturedFieldWrites).
 func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instruction]bool {
+	if len(path) > 0 && capturedVar(base) {
+		return capturedFieldWrites(fn, base, path)
+	}
 	// types[k] is the struct type that holds path[k].
 	structs := make([]types.Type, len(path))
 	t := base.Type()
@@ -528,14 +548,22 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 		t = st.Field(i).Type()
 	}
 	final := t
+	if len(path) == 0 {
+		final = deref(t) // a captured variable itself
+	}
 	local := false
 	if a, ok := base.(*ssa.Alloc); ok {
 		local = !addressTaken(a) && !indirect
 	}
 	captured := false
 	var held heldPointers
+	if _, ok := base.(*ssa.FreeVar); ok {
+		// Another closure of the variable, or the function that
+		// made this one, may write it when any call runs.
+		captured = true
+	}
 	if !local {
-		captured = boundInClosure(fn, base)
+		captured = captured || boundInClosure(fn, base)
 		held = holdersOf(base, path)
 		if indirect {
 			held.add(innerHolders(fn, base, path, structs))
@@ -874,6 +902,57 @@ func addressTaken(a ssa.Value) bool {
 		case *ssa.DebugRef:
 		default:
 			return true
+		}
+	}
+	return false
+}
+
+// capturedFieldWrites returns the instructions of fn that may write
+// field path of the struct that base, a variable captured by a closure,
+// points to: stores to the variable, every call (which may run a closure
+// that writes either), and what may write the field through the pointers
+// read from it.
+func capturedFieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instruction]bool {
+	w := make(map[ssa.Instruction]bool)
+	for _, b := range fn.Blocks {
+		for _, in := range b.Instrs {
+			switch in := in.(type) {
+			case *ssa.Store:
+				if in.Addr == base {
+					w[in] = true
+				}
+			case ssa.CallInstruction:
+				if !builtinCall(in.Common()) {
+					w[in] = true
+				}
+			}
+		}
+	}
+	if refs := base.Referrers(); refs != nil {
+		for _, r := range *refs {
+			if u, ok := r.(*ssa.UnOp); ok && u.Op == token.MUL && u.Parent() == fn {
+				for in := range fieldWrites(fn, u, path) {
+					w[in] = true
+				}
+			}
+		}
+	}
+	return w
+}
+
+// capturedVar reports whether x is a variable captured by a closure: a
+// free variable of one, or a local variable a closure is made with.
+func capturedVar(x ssa.Value) bool {
+	switch x := x.(type) {
+	case *ssa.FreeVar:
+		return true
+	case *ssa.Alloc:
+		if refs := x.Referrers(); refs != nil {
+			for _, r := range *refs {
+				if _, ok := r.(*ssa.MakeClosure); ok {
+					return true
+				}
+			}
 		}
 	}
 	return false

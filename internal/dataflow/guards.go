@@ -80,11 +80,13 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 }
 
 // guardedAt returns the values of fn that args are built from and that
-// every path from fn's entry to block b checks against an allow list on
-// the way, or nil. A reading of a field of a variable counts when every
-// path to it checked the same field and nothing wrote it since (see
-// checkedRead).
-func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) map[ssa.Value]bool {
+// every path from fn's entry to instruction at checks against an allow
+// list on the way, or nil. A reading of a field of a variable counts when
+// every path to it checked the same field and nothing wrote it since (see
+// checkedRead); so does a variable captured by a closure, as at reads it,
+// and a reading of one inside the closure.
+func (e *engine) guardedAt(fn *ssa.Function, at ssa.Instruction, args []ssa.Value, option bool) map[ssa.Value]bool {
+	b := at.Block()
 	guards := e.guardsOf(fn)
 	if b == nil || len(fn.Blocks) == 0 || len(guards.vals) == 0 {
 		return nil
@@ -100,6 +102,13 @@ func (e *engine) guardedAt(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value
 		}
 		if f, path, first, isField := e.fieldOfVar(v); !ok && isField && len(guards.fields[f]) > 0 {
 			ok = e.checkedRead(fn, v.(ssa.Instruction), first, f, path, option)
+		}
+		if a, isAlloc := v.(*ssa.Alloc); !ok && isAlloc {
+			// A variable that a closure made or called at at
+			// captures: what it holds there.
+			if f := (varField{a, "", true}); len(guards.fields[f]) > 0 {
+				ok = e.checkedRead(fn, at, at, f, nil, option)
+			}
 		}
 		if phi, isPhi := v.(*ssa.Phi); !ok && isPhi {
 			ok = e.checkedOrFallback(fn, phi, option)
@@ -153,6 +162,8 @@ func (e *engine) builtFrom(fn *ssa.Function, args []ssa.Value, guards *fnGuards)
 				found[v] = true
 			} else if _, ok := v.(*ssa.Phi); ok {
 				found[v] = true // maybe a fallback: see checkedOrFallback
+			} else if a, ok := v.(*ssa.Alloc); ok && len(guards.fields[varField{a, "", true}]) > 0 {
+				found[v] = true // a captured variable, checked before
 			}
 			if found[v] {
 				out = append(out, v)
@@ -781,9 +792,11 @@ func isEmptyString(k *ssa.Const) bool {
 	return k.Value == nil || k.Value.Kind() == goconstant.String && goconstant.StringVal(k.Value) == ""
 }
 
-// evalGuarded evaluates the operands of a call in block b of fn, taking
-// the values that allow lists guard there (see guardedAt) as constant.
-func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Value, option bool) []Value {
+// evalGuarded evaluates the operands of instruction at of fn (a call, or
+// the making of a closure, whose operands are then what it captures),
+// taking the values that allow lists guard there (see guardedAt) as
+// constant.
+func (e *engine) evalGuarded(fn *ssa.Function, at ssa.Instruction, args []ssa.Value, option bool) []Value {
 	vs := e.evalArgs(args)
 	safe := true
 	for _, v := range vs {
@@ -792,7 +805,7 @@ func (e *engine) evalGuarded(fn *ssa.Function, b *ssa.BasicBlock, args []ssa.Val
 	if safe {
 		return vs
 	}
-	g := e.guardedAt(fn, b, args, option)
+	g := e.guardedAt(fn, at, args, option)
 	for v := range g {
 		if carried(v) {
 			// A value a phi carries on (prev = col in a loop) may be

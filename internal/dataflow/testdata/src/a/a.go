@@ -123,3 +123,60 @@ func iface(f finder) {
 var callback = func(q string) {
 	sink.Query(q) // want `^non-constant culprit=parameter q$`
 }
+
+// Function literals that capture a parameter: their sinks are judged with
+// what the callers pass for it, where the literal is called or, when it
+// is handed on, where it is made.
+func captured(p string) {
+	run := func() { sink.Query("SELECT " + p) }
+	run()
+}
+
+func capturedHandedOn(p string) func() {
+	return func() { sink.Query(p) }
+}
+
+func capturedNested(p string) {
+	outer := func() {
+		inner := func() { sink.Query(p) }
+		inner()
+	}
+	outer()
+}
+
+func capturedMixed(p string) {
+	q := p + os.Getenv("S")
+	run := func() { sink.Query(q) }
+	run()
+}
+
+type settings struct{ table, label string }
+
+func capturedField(s settings) {
+	run := func() { sink.Query("SELECT * FROM " + s.table) }
+	run()
+}
+
+// capturedArgument is a literal with a parameter of its own beside the
+// captured one.
+func capturedArgument(p string) {
+	run := func(where string) { sink.Query("SELECT * FROM " + p + " WHERE " + where) }
+	run("id = 1")
+}
+
+func capturedCallers() {
+	captured("t")                                              // want `via a.captured → a function literal in a.captured: constant$`
+	captured(os.Getenv("T"))                                   // want `via a.captured → a function literal in a.captured: external culprit=os.Getenv\(\.\.\.\)$`
+	capturedHandedOn("SELECT 1")                               // want `via a.capturedHandedOn → a function literal in a.capturedHandedOn: constant\{"SELECT 1"\}$`
+	capturedHandedOn(os.Getenv("Q"))                           // want `via a.capturedHandedOn → a function literal in a.capturedHandedOn: external`
+	capturedNested("SELECT 2")                                 // want `via a.capturedNested → a function literal in a.capturedNested → a function literal in a.capturedNested: constant\{"SELECT 2"\}$`
+	capturedNested(os.Getenv("Q"))                             // want `via a.capturedNested → .*: external`
+	capturedMixed("x")                                         // want `via a.capturedMixed → a function literal in a.capturedMixed: external culprit=os.Getenv`
+	capturedField(settings{table: "t", label: os.Getenv("L")}) // want `via a.capturedField → a function literal in a.capturedField: constant$`
+	capturedField(settings{table: os.Getenv("T")})             // want `via a.capturedField → a function literal in a.capturedField: external`
+	capturedArgument("t")                                      // want `via a.capturedArgument → a function literal in a.capturedArgument: constant$`
+	capturedArgument(os.Getenv("T"))                           // want `via a.capturedArgument → a function literal in a.capturedArgument: external`
+	run := b.Later(os.Getenv("Q"))                             // want `via b.Later → a function literal in b.Later: external`
+	run()
+	b.Later("SELECT 3") // want `via b.Later → a function literal in b.Later: constant\{"SELECT 3"\}$`
+}

@@ -31,3 +31,9 @@ type Store struct{ Name string }
 func (s *Store) Find(name string) { // want Find:`sink\(query@sink.Query:constant\+p1\)`
 	sink.Query("SELECT * FROM t WHERE name = '" + name + "'")
 }
+
+// Later returns a function that runs the query it is given, when called:
+// the literal's sink depends on Later's parameter.
+func Later(q string) func() { // want Later:`sink\(query@sink.Query:constant=p0\)`
+	return func() { sink.Query(q) }
+}

@@ -3,7 +3,10 @@ package gorm
 
 import "gorm.io/gorm/clause"
 
-type DB struct{}
+type DB struct{ Error error }
+
+// Transaction runs fc in a transaction, later than the call that makes fc.
+func (db *DB) Transaction(fc func(tx *DB) error) error { return fc(db) }
 
 func (db *DB) Raw(sql string, values ...interface{}) *DB         { return db }
 func (db *DB) Exec(sql string, values ...interface{}) *DB        { return db }
