@@ -140,11 +140,21 @@
 //
 // The rule deliberately does not report:
 //
-//   - a command a function literal builds from a parameter of the function
-//     around it (func checkout(ref string) { retry(func() {
-//     exec.Command("sh", "-c", "git checkout "+ref) }) }): inside the
-//     literal the captured parameter counts as constant text, so a caller
-//     passing input is not told;
+//   - a command a function literal builds from a captured parameter and
+//     stores in a variable of the function around it, which then runs it.
+//     A command the literal runs itself is judged where the literal is
+//     made, as if it ran there, with what the function around it
+//     captures (a handler's request, or its own parameters, for its
+//     callers to judge); allow-list checks made before the literal, or
+//     inside it, count as they do elsewhere, except that any call between
+//     the check and the literal, or between the check and the command
+//     inside it, voids a check of a captured variable. A check that a
+//     captured value does not start with "-" made before the literal does
+//     not count for the command's arguments inside it, which are reported;
+//   - at the registration of a handler declared in another package, which
+//     reports each command the request reaches apart, a command more than
+//     seven calls down whose operands are those of another command of the
+//     handler;
 //   - arguments that are not constant but do not come from external input
 //     (a value read from a file or a database is trusted);
 //   - program names made only of digits and constants;

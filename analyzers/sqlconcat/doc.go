@@ -120,10 +120,20 @@
 //   - queries passed through an interface method whose implementations are
 //     in packages the calling package does not import, or through function
 //     values other than closures called where they are made;
-//   - a query a function literal builds from a parameter of the function
-//     around it (func list(col string) { retry(func() { db.Query("... " +
-//     col) }) }): inside the literal the captured parameter counts as
-//     constant text, so a caller passing input is not told;
+//   - query text a function literal builds from a captured parameter and
+//     stores in a variable of the function around it, which then runs it
+//     (func() { q = "... " + col }(); db.Query(q)). A query the literal
+//     runs itself is judged where the literal is made, as if it ran
+//     there, with what the function around it captures (a handler's
+//     request, or its own parameters, for its callers to judge); checks
+//     made before the literal, or inside it, count as they do elsewhere,
+//     except that any call between the check and the literal, or between
+//     the check and the query inside it, voids a check of a captured
+//     variable;
+//   - at the registration of a handler declared in another package, which
+//     reports each query the request reaches apart, a query more than
+//     seven calls down whose text another query of the handler covers
+//     (no better origin, built from the same fields of the request);
 //   - gorm clause.Expr and clause.NamedExpr values other than literals
 //     written in the Clauses or condition call (returned by a helper, or
 //     inside clause.Where or clause.OrderBy);

@@ -31,6 +31,17 @@
 // no other parameters): the sinks of a chain of n calls then cost n, not
 // n³, in text and copies.
 //
+// A function literal is summarised like a function, its captured
+// variables standing for parameters of its own after its real ones when
+// what the function around it binds to them depends on that function's
+// parameters: a literal called where it is made is judged at each call,
+// with the call's arguments too; one handed on (to a transaction, a
+// retry loop, a goroutine, a variable called later) is judged once,
+// where it is made, as if it ran there. Either way its sinks join the
+// summary of the function around it, for that function's callers to
+// judge; allow-list checks of the captured variables, before the literal
+// and inside it, count as checks of fields do.
+//
 // External input is the request parameter of go-micro handler methods
 // (registered in the package, or implementing a generated XxxHandler
 // interface), subscriber messages, *http.Request values, go-micro
@@ -48,5 +59,8 @@
 //   - an interface method call reaches the implementations declared in the
 //     package and its direct imports only;
 //   - recursion is summarised once, with the recursive call's results
-//     taken as constant text of unknown value.
+//     taken as constant text of unknown value;
+//   - what a function literal writes into a captured variable loses its
+//     dependence on the parameters of the function around it, which
+//     reads it back as constant text.
 package dataflow
