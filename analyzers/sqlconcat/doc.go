@@ -163,8 +163,9 @@
 //     type, in the analysed package when its body only returns that field
 //     or the zero value, in another package when its fact shows text
 //     built from field F and constants alone (so a hand-written GetF that
-//     returns constant text in some cases is taken for F, and a check
-//     made through it for a check of F); a getter of a nested message of
+//     returns constant text in some cases, or F changed by a function
+//     that keeps its text's origin, strings.TrimLeft(x.F, "-"), is taken
+//     for F, and a check made through it for a check of F); a getter of a nested message of
 //     another package (GetPage) is taken on its name, field and mark
 //     alone, so a hand-written GetPage that returns another message is
 //     taken for req.Page;
