@@ -101,7 +101,11 @@
 // cfg.AuthMode { case "off": ... }), keeps the path allowed when the
 // credential's absence also picks it (if devMode && tok == ""), as the
 // operator chose to skip checks; a path that reaches the next handler
-// whatever the setting's value is still reported. Wrappers are recognised wherever they come from: functions and
+// whatever the setting's value is still reported, and so is one taken
+// with the value production runs with: after a kill switch (if
+// checksOff { return next(...) }, or a switch case "off" that calls the
+// next handler) a path the caller opens with the switch closed (if tok
+// == "" { return next(...) } further down) is a bypass. Wrappers are recognised wherever they come from: functions and
 // methods (cfg.Middleware().Wrapper), function literals, variables, and
 // functions of other packages that return a wrapper; the handler a
 // wrapper returns may be a function literal or a method value of the

@@ -23,9 +23,15 @@ import (
 // such a path avoiding every node of checks, when it does so (openMissing
 // or openHeader, see weakness); otherwise "". A path that also needs a
 // setting to hold (if devMode && tok == "") is the operator's choice, as
-// if checksOff { return next(...) } is: bypass sets each setting such a
-// path takes the other way and looks again, and reports only a path left
-// open whatever the settings it passes.
+// if checksOff { return next(...) } is. A path is left to the operator
+// only when it needs a setting's value that is not the production one:
+// a setting the path takes with value v has its production value there
+// when, with the setting the other way, a path reaches the next handler
+// through it passing no check and no condition of the caller (if
+// devMode { return next(...) } is a kill switch, and the path after it
+// is the one production takes). bypass sets each setting taken with
+// another value the other way and looks again, and reports a path all of
+// whose settings have their production values.
 func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 	g := cfg.New(lit.Body, func(call *ast.CallExpr) bool {
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
@@ -37,29 +43,77 @@ func (c *checker) bypass(lit *ast.FuncLit, checks []ast.Node) string {
 	f := &flow{c: c, lit: lit, chks: checks, caller: map[*types.Var]string{}, endpoint: map[*types.Var]bool{}, setting: map[*types.Var]bool{}, tags: map[ast.Expr]ast.Expr{}}
 	f.learn(lit.Body)
 	forced := map[string]bool{}
-	for range 8 {
-		why, set, val := f.search(g, forced)
-		if why == "" || set == "" {
-			return why
+	open := func(s pathState) bool { return s.why != "" && !s.narrowed }
+outer:
+	for range 16 {
+		s, found := f.search(g, forced, open)
+		if !found {
+			return ""
 		}
-		forced[set] = !val
+		for _, st := range s.settings() {
+			if _, isForced := forced[st.key]; isForced {
+				continue
+			}
+			// Is st.val the production value? With the setting the
+			// other way, a kill switch opens the handler to everyone.
+			probe := map[string]bool{st.key: !st.val}
+			for k, v := range forced {
+				probe[k] = v
+			}
+			_, killSwitch := f.search(g, probe, func(t pathState) bool {
+				return t.why == "" && !t.narrowed && t.took(st.key)
+			})
+			if !killSwitch {
+				forced[st.key] = !st.val
+				continue outer
+			}
+		}
+		return s.why
 	}
 	return ""
 }
 
-// search looks for a path of g to the next handler that passes no check
-// and takes a condition the caller controls, and returns when it is
-// taken (see bypass) and the first setting the path takes, with the
-// value it takes it with. forced gives the settings' values, by text.
-func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, setVal bool) {
-	type state struct {
-		b        *cfg.Block
-		narrowed bool   // an edge taken so far limits the endpoints
-		why      string // a condition the caller controls was taken
-		deferred bool   // a deferred call of the next handler was set up
-		set      string // the first setting taken, with its value
-		val      bool
+// pathState is where a path of search is and what it took on its way.
+type pathState struct {
+	b        *cfg.Block
+	narrowed bool   // an edge taken so far limits the endpoints
+	why      string // a condition the caller controls was taken
+	deferred bool   // a deferred call of the next handler was set up
+	sets     string // the settings taken, in order, with their values (see settings)
+}
+
+type settingValue struct {
+	key string
+	val bool
+}
+
+// settings returns the settings s took, in order.
+func (s pathState) settings() []settingValue {
+	var out []settingValue
+	for _, e := range strings.Split(s.sets, "\x01") {
+		if k, v, ok := strings.Cut(e, "\x00"); ok {
+			out = append(out, settingValue{k, v == "1"})
+		}
 	}
+	return out
+}
+
+// took reports whether s took the setting key.
+func (s pathState) took(key string) bool {
+	for _, st := range s.settings() {
+		if st.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// search looks for a path of g to the next handler that passes no check
+// and whose state there accept takes, and returns that state. forced
+// gives the settings' values, by text: a path takes a forced setting only
+// with its value.
+func (f *flow) search(g *cfg.CFG, forced map[string]bool, accept func(pathState) bool) (res pathState, found bool) {
+	type state = pathState
 	seen := map[state]bool{}
 	var walk func(s state)
 	// branch follows the condition cond of a block from state s to the
@@ -135,8 +189,12 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 			if t.why == "" {
 				t.why = why
 			}
-			if t.set == "" && key != "" && !isForced {
-				t.set, t.val = key, edge
+			if key != "" {
+				val := "0"
+				if edge {
+					val = "1"
+				}
+				t.sets += key + "\x00" + val + "\x01"
 			}
 			if edge {
 				onTrue(t)
@@ -146,7 +204,7 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 		}
 	}
 	walk = func(s state) {
-		if found != "" || seen[s] {
+		if found || seen[s] {
 			return
 		}
 		seen[s] = true
@@ -165,8 +223,8 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 		}
 		calls, deferred := f.callsNext(s.b, s.deferred)
 		if calls {
-			if s.why != "" && !s.narrowed {
-				found, set, setVal = s.why, s.set, s.val
+			if accept(s) {
+				res, found = s, true
 			}
 			return
 		}
@@ -188,7 +246,7 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool) (found, set string, se
 		}
 	}
 	walk(state{b: g.Blocks[0]})
-	return found, set, setVal
+	return res, found
 }
 
 // flow holds what bypass knows of one handler literal.
