@@ -52,12 +52,18 @@
 // a call the rule cannot see into (an auth service's generated client, an
 // interface method, a function value, a function of another package of
 // the module that imports neither go-micro nor a check it knows, or a
-// function that only hands its argument to such a call) that is given
-// the credential, directly or as a field of a composite literal, and
-// whose result (its error, or a field of its result) fails the request
+// function that only hands its argument to such a call) whose name says
+// it checks, that is given the credential, directly or as a field of a
+// composite literal, and whose result (its error, or a field of its result) fails the request
 // on a path that does not call the next handler (res, err :=
 // authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok}); if err !=
-// nil || !res.Valid { return errors.Unauthorized(...) }), or comparing
+// nil || !res.Valid { return errors.Unauthorized(...) }; a name says it
+// checks when one of its words, split at case changes, underscores and
+// digits, begins with auth, verif, valid, inspect, introspect, check,
+// claim, session, login or identif, in the function's or method's name,
+// the variable's holding a function value, or the package's of a
+// function (introspect.Active); a rate limiter's Allow, an audit log's
+// Record or Write, or a Token helper is none), or comparing
 // the Authorization (or X-Api-Key, Micro-Token) value of the metadata
 // or of the request's headers (req.Header(), which hold the same
 // transport headers, or a map the wrapper fills only from them, such as a
@@ -200,8 +206,12 @@
 //     service.Service from v5.17 on, and counts a server.Init wrapper for
 //     a service only before that;
 //   - what a call it cannot see into does with the credential: such a
-//     call given the token whose error fails the request counts, even if
-//     it only logs it; a function of a package the rule reads (one that
+//     call given the token whose error fails the request counts when its
+//     name says it checks (ValidateToken, CheckSession, authz.Lookup,
+//     IsValidFormat), even if it only logs it or checks only the token's
+//     format, and does not when its name does not (a verifier named
+//     Introspector.Active or Lookup), which is then reported unless
+//     declared with -trusted; a function of a package the rule reads (one that
 //     imports go-micro or a check it knows) counts only when it is learnt
 //     to check, so a helper that compares its argument with a secret, or
 //     looks it up in a database, there is not recognised, and neither is

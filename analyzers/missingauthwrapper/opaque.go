@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 )
@@ -19,7 +20,10 @@ import (
 // result decides a path that fails the request without calling the next
 // handler: if err != nil || !res.Valid { return errors.Unauthorized(...) }.
 // A call that only receives the token (a log, a metric) and whose result
-// decides nothing is none.
+// decides nothing is none. Nor is one whose name does not say it checks
+// (see namesCheck): a rate limiter (limiter.Allow(tok)) or an audit log
+// (recorder.Record(ctx, tok)) is given the token and may fail the
+// request, and authenticates nobody.
 
 // opaqueCallee reports whether call calls something the rule cannot see
 // into and may check a credential: an interface method, a function value,
@@ -27,7 +31,17 @@ import (
 // read (learntFrom), or a function learnt to check its argument
 // only through such a call (authFact.Via).
 func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
-	switch obj := gomicro.Callee(c.pass.TypesInfo, call).(type) {
+	obj := gomicro.Callee(c.pass.TypesInfo, call)
+	if fn, isFn := obj.(*types.Func); isFn && fn.Pkg() != nil {
+		var f authFact
+		if c.pass.ImportObjectFact(fn, &f) {
+			return f.Via // learnt from a call whose name says it checks
+		}
+	}
+	if obj == nil || !namesCheck(obj) {
+		return false
+	}
+	switch obj := obj.(type) {
 	case *types.Var:
 		// A configured verifier (cfg.Verify(tok)); not the next handler,
 		// nor a variable given only function literals the rule reads.
@@ -47,10 +61,6 @@ func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 	case *types.Func:
 		if obj.Pkg() == nil {
 			return false
-		}
-		var f authFact
-		if c.pass.ImportObjectFact(obj, &f) {
-			return f.Via
 		}
 		if c.trusted[key(obj)] || credentialChecks.Has(obj) {
 			return false
@@ -75,6 +85,60 @@ func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 		return !c.isStd(obj)
 	}
 	return false
+}
+
+// checkWords are the beginnings of the words of a name that says it
+// checks a credential (ValidateToken, IsAuthorized, VerifyJWT,
+// introspect.Active). Allow, Record, Write, Log, Audit, Limit, Count and
+// Token do not.
+var checkWords = []string{"auth", "verif", "valid", "inspect", "introspect", "check", "claim", "session", "login", "identif"}
+
+// namesCheck reports whether the name of obj, a function, method or
+// variable holding a function, or for a function of a package the
+// package's name, has a word that begins as one of checkWords.
+func namesCheck(obj types.Object) bool {
+	names := []string{obj.Name()}
+	if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() == nil && fn.Pkg() != nil {
+		names = append(names, fn.Pkg().Name())
+	}
+	for _, n := range names {
+		for _, w := range nameWords(n) {
+			for _, cw := range checkWords {
+				if strings.HasPrefix(w, cw) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits an identifier into its lower-cased words, at
+// underscores, digits and case changes: "VerifyJWTToken" gives verify,
+// jwt, token.
+func nameWords(name string) []string {
+	var words []string
+	r := []rune(name)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, strings.ToLower(string(r[start:end])))
+		}
+	}
+	for i := 0; i < len(r); i++ {
+		ch := r[i]
+		if !unicode.IsLetter(ch) {
+			flush(i)
+			start = i + 1
+			continue
+		}
+		if i > start && unicode.IsUpper(ch) && (unicode.IsLower(r[i-1]) || i+1 < len(r) && unicode.IsLower(r[i+1]) && unicode.IsUpper(r[i-1])) {
+			flush(i)
+			start = i
+		}
+	}
+	flush(len(r))
+	return words
 }
 
 // inModule reports whether pkg belongs to the module of the package
