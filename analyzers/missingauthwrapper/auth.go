@@ -321,6 +321,18 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 	results := map[*ast.CallExpr][]*types.Var{}
 	hits := map[*types.Var]*types.Var{} // ok of _, ok := verified.Load(tok), and the cache
 	var cached []cacheHit
+	// The hit variable of a lookup must say what the lookup found where
+	// it is tested: one assigned again (_, ok := verified.Load(tok), then
+	// internal, ok = metadata.Get(ctx, "X-Internal")) is no cache hit.
+	assigned := c.assignCounts(body)
+	noteCacheLoads := func(as *ast.AssignStmt) {
+		c.noteCacheLoads(as, authVars, hits)
+		for v := range hits {
+			if assigned[v] > 1 {
+				delete(hits, v)
+			}
+		}
+	}
 	// keySet records a lookup in a set of valid keys, unless the handler
 	// fills the set itself: then it is a cache of verified tokens, whose
 	// lookup expr (holding as holds says when the credential is there)
@@ -356,7 +368,7 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			// tok := md["Authorization"]; tok, ok := metadata.Get(ctx, "Authorization")
 			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
 			c.noteKeySetVars(n, authVars, inSet)
-			c.noteCacheLoads(n, authVars, hits)
+			noteCacheLoads(n)
 			c.callResults(n, results)
 		case *ast.IfStmt:
 			// if validKeys[tok] { return next(ctx, req, rsp) }: the
@@ -364,7 +376,7 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			if as, ok := n.Init.(*ast.AssignStmt); ok {
 				c.noteCredentialVars(as.Lhs, as.Rhs, authVars)
 				c.noteKeySetVars(as, authVars, inSet)
-				c.noteCacheLoads(as, authVars, hits)
+				noteCacheLoads(as)
 			}
 			if c.inKeySet(n.Cond, authVars, inSet) && c.callsNext(n.Body) {
 				keySet(n.Cond, n.Cond, true)
@@ -409,6 +421,44 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 		}
 	}
 	return found, noop
+}
+
+// assignCounts counts, for each variable, the assignments and
+// declarations of body that give it a value, and its address taken
+// (which may let anything assign it).
+func (c *checker) assignCounts(body *ast.BlockStmt) map[*types.Var]int {
+	counts := map[*types.Var]int{}
+	note := func(id *ast.Ident) {
+		if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+			counts[v]++
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if id := identOf(l); id != nil {
+					note(id)
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				note(id)
+			}
+		case *ast.UnaryExpr:
+			if id := identOf(n.X); n.Op == token.AND && id != nil {
+				note(id)
+			}
+		case *ast.RangeStmt:
+			for _, e := range []ast.Expr{n.Key, n.Value} {
+				if id := identOf(e); id != nil {
+					note(id)
+				}
+			}
+		}
+		return true
+	})
+	return counts
 }
 
 // onNoopAuth reports whether call, of go-micro's auth.Auth.Inspect (or

@@ -92,7 +92,8 @@
 // credential, empty at first, out of other packages' reach and filled
 // only by the handler itself after a check whose result decides
 // (if _, ok := verified.Load(tok); ok { return next(...) }, then
-// verified.Store(tok, true) once the check succeeded); a cache filled
+// verified.Store(tok, true) once the check succeeded), and whose lookup's
+// found variable the handler assigns nothing else; a cache filled
 // before the check or whatever its result, under another header's value
 // or by another function is a bypass. Such a path is allowed when
 // it is taken for some endpoints, services or methods only (if
@@ -220,7 +221,11 @@
 //     auth module's; without module information, as under GOPATH, every
 //     package but the libraries of the checks it knows is taken to be
 //     the module's); its result must be read by an if whose branch fails
-//     (not a switch, nor a variable it was copied to); declare such a check with
+//     (not a switch, nor a variable it was copied to), made in the if's
+//     init or condition or in a statement before it in the same block,
+//     with no other assignment of the result variables between them (b,
+//     err := json.Marshal(v) after res, err := authSvc.Validate(...)
+//     leaves a later if err != nil deciding nothing of the check); declare such a check with
 //     -missingauthwrapper.trusted "example.com/internal/authz.Verify" or
 //     "(example.com/auth/proto.AuthService).Validate", and the message
 //     says so when a service has wrappers but none is recognised;

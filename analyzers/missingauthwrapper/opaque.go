@@ -3,6 +3,7 @@ package missingauthwrapper
 import (
 	"go/ast"
 	"go/build"
+	"go/token"
 	"go/types"
 	"path/filepath"
 	"strings"
@@ -297,6 +298,69 @@ func (c *checker) decides(body *ast.BlockStmt, call *ast.CallExpr, results []*ty
 		})
 		return found
 	}
+	contains := func(n ast.Node) bool { return n.Pos() <= call.Pos() && call.End() <= n.End() }
+	// assigns reports whether n assigns a variable of results other than
+	// by the assignment of call's results: b, err := json.Marshal(v)
+	// after res, err := authSvc.Validate(...) makes a later err != nil
+	// say nothing of the check.
+	assigns := func(n ast.Node) bool {
+		found := false
+		mine := func(rhs []ast.Expr) bool {
+			return len(rhs) == 1 && ast.Unparen(rhs[0]) == call
+		}
+		isResult := func(id *ast.Ident) bool {
+			v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+			for _, r := range results {
+				if v != nil && r == v {
+					return true
+				}
+			}
+			return false
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				if !mine(n.Rhs) {
+					for _, l := range n.Lhs {
+						if id := identOf(l); id != nil && isResult(id) {
+							found = true
+						}
+					}
+				}
+			case *ast.ValueSpec:
+				if !mine(n.Values) {
+					for _, id := range n.Names {
+						if isResult(id) {
+							found = true
+						}
+					}
+				}
+			case *ast.UnaryExpr:
+				if id := identOf(n.X); n.Op == token.AND && id != nil && isResult(id) {
+					found = true
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	// The statement deciding must make the call (if err := f(tok); err
+	// != nil), or come after the statement that makes it in the same
+	// list with no other assignment of the results between them.
+	readsFresh := func(list []ast.Stmt, i int) bool {
+		if contains(list[i]) {
+			return true
+		}
+		for j := i - 1; j >= 0; j-- {
+			if contains(list[j]) {
+				return !assigns(list[j])
+			}
+			if assigns(list[j]) {
+				return false
+			}
+		}
+		return false
+	}
 	ok := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if ok {
@@ -307,8 +371,8 @@ func (c *checker) decides(body *ast.BlockStmt, call *ast.CallExpr, results []*ty
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if direct && len(n.Results) > 0 && reads(n.Results[len(n.Results)-1]) {
-				ok = true
+			if direct && len(n.Results) > 0 && contains(n.Results[len(n.Results)-1]) {
+				ok = true // return f(tok)
 			}
 			return true
 		case *ast.BlockStmt:
@@ -321,8 +385,11 @@ func (c *checker) decides(body *ast.BlockStmt, call *ast.CallExpr, results []*ty
 			return true
 		}
 		for i, s := range list {
+			if r, isRet := s.(*ast.ReturnStmt); isRet && direct && len(r.Results) > 0 && reads(r.Results[len(r.Results)-1]) && readsFresh(list, i) {
+				ok = true
+			}
 			ifs, isIf := s.(*ast.IfStmt)
-			if !isIf || !reads(ifs.Cond) {
+			if !isIf || !reads(ifs.Cond) || !readsFresh(list, i) || ifs.Init != nil && !contains(ifs.Init) && assigns(ifs.Init) {
 				continue
 			}
 			switch {
