@@ -199,8 +199,9 @@ func (c *checker) safeCache(body *ast.BlockStmt, cache *types.Var, checks []ast.
 }
 
 // onlyLooksUp reports whether every use of cache in the package looks an
-// entry up, deletes one, ranges over it, measures it or empties it,
-// except the writes in body keyed by the credential.
+// entry up, deletes one, ranges over it, measures it, empties it or,
+// as a key of a struct literal, gives it a new empty map, except the
+// writes in body keyed by the credential.
 func (c *checker) onlyLooksUp(cache *types.Var, body *ast.BlockStmt, authVars map[*types.Var]bool) bool {
 	info := c.pass.TypesInfo
 	allowed := map[*ast.Ident]bool{}
@@ -261,6 +262,18 @@ func (c *checker) onlyLooksUp(cache *types.Var, body *ast.BlockStmt, authVars ma
 			case *ast.RangeStmt:
 				if c.cacheVarOf(n.X) == cache {
 					allowed[ident(n.X)] = true
+				}
+			case *ast.CompositeLit:
+				// &wrapper{seen: make(map[string]bool)}: the field
+				// starts empty.
+				for _, elt := range n.Elts {
+					kv, isKV := elt.(*ast.KeyValueExpr)
+					if !isKV {
+						continue
+					}
+					if key := identOf(kv.Key); key != nil && info.Uses[key] == cache && c.isEmptyMap(kv.Value) {
+						allowed[key] = true
+					}
 				}
 			}
 			return ok

@@ -89,7 +89,9 @@
 // or the request (if internal(ctx)), or when the credential is found in
 // a cache (a sync.Map, or a map the wrapper fills) that may hold tokens
 // nobody verified. A cache of verified tokens is one keyed by the
-// credential, empty at first, out of other packages' reach and filled
+// credential, empty at first (a sync.Map, or a map given only new empty
+// maps, also as a field of a keyed struct literal: &w{seen:
+// make(map[string]bool)}), out of other packages' reach and filled
 // only by the handler itself after a check whose result decides
 // (if _, ok := verified.Load(tok); ok { return next(...) }, then
 // verified.Store(tok, true) once the check succeeded), and whose lookup's
