@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -192,10 +193,102 @@ func (c *checker) safeCache(body *ast.BlockStmt, cache *types.Var, checks []ast.
 		}
 	}
 	writes := c.cacheWrites(body, cache)
-	if len(writes) == 0 || !c.onlyLooksUp(cache, body, authVars) {
+	if len(writes) == 0 || !c.onlyLooksUp(cache, body, authVars) || !c.keyedByChecked(body, cache, writes, checks, authVars) {
 		return false
 	}
 	return c.writesAfterCheck(body, writes, checks)
+}
+
+// keyedByChecked reports whether every write of writes stores under the
+// credential a check of checks was given: a handler that checks the
+// Authorization token and stores the X-Api-Key it was also sent caches
+// a key nobody verified. A credential variable stands for the ones it
+// was cut from (t := strings.TrimPrefix(tok, "Bearer ") for tok).
+func (c *checker) keyedByChecked(body *ast.BlockStmt, cache *types.Var, writes, checks []ast.Node, authVars map[*types.Var]bool) bool {
+	info := c.pass.TypesInfo
+	from := map[*types.Var][]*types.Var{} // t: tok, for t := f(tok)
+	varsIn := func(e ast.Node) []*types.Var {
+		var out []*types.Var
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && authVars[v] {
+					out = append(out, v)
+				}
+			}
+			return true
+		})
+		return out
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+			for _, l := range as.Lhs {
+				if v, ok := info.ObjectOf(identOf(l)).(*types.Var); ok && authVars[v] {
+					from[v] = append(from[v], varsIn(as.Rhs[0])...)
+				}
+			}
+		}
+		return true
+	})
+	roots := func(vs []*types.Var) map[*types.Var]bool {
+		out := map[*types.Var]bool{}
+		var walk func(v *types.Var)
+		walk = func(v *types.Var) {
+			if out[v] {
+				return
+			}
+			out[v] = true
+			for _, u := range from[v] {
+				walk(u)
+			}
+		}
+		for _, v := range vs {
+			walk(v)
+		}
+		return out
+	}
+	checked := map[*types.Var]bool{}
+	var checkedText []string
+	for _, chk := range checks {
+		for v := range roots(varsIn(chk)) {
+			checked[v] = true
+		}
+		if e, ok := chk.(ast.Expr); ok {
+			checkedText = append(checkedText, types.ExprString(e))
+		}
+	}
+	for _, w := range writes {
+		var key ast.Expr
+		switch w := w.(type) {
+		case *ast.CallExpr:
+			if len(w.Args) > 0 {
+				key = w.Args[0]
+			}
+		case *ast.AssignStmt:
+			for _, l := range w.Lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && c.cacheVarOf(ix.X) == cache {
+					key = ix.Index
+				}
+			}
+		}
+		if key == nil {
+			return false
+		}
+		vs := varsIn(key)
+		ok := false
+		if len(vs) == 0 {
+			// metadata read in place: the same text given to a check.
+			for _, t := range checkedText {
+				ok = ok || strings.Contains(t, types.ExprString(key))
+			}
+		}
+		for v := range roots(vs) {
+			ok = ok || checked[v]
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // onlyLooksUp reports whether every use of cache in the package looks an
