@@ -54,7 +54,9 @@
 // the module that imports neither go-micro nor a check it knows, or a
 // function that only hands its argument to such a call) whose name says
 // it checks, that is given the credential, directly or as a field of a
-// composite literal, and whose result (its error, or a field of its result) fails the request
+// composite literal (also one built before the call in a local variable,
+// in := &authpb.ValidateRequest{Token: tok}, or whose field is set to it,
+// in.Token = tok), and whose result (its error, or a field of its result) fails the request
 // on a path that does not call the next handler (res, err :=
 // authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok}); if err !=
 // nil || !res.Valid { return errors.Unauthorized(...) }; a name says it

@@ -184,7 +184,9 @@ func (c *checker) isStd(obj types.Object) bool {
 
 // givenCredential reports whether an argument of call is the credential
 // or text cut from it, or a composite literal (or its address) with a
-// field that is: &authpb.ValidateRequest{Token: tok}.
+// field that is: &authpb.ValidateRequest{Token: tok}, or a local
+// variable given such a literal, or whose field is given the credential,
+// before the call.
 func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bool) bool {
 	var carries func(e ast.Expr, depth int) bool
 	carries = func(e ast.Expr, depth int) bool {
@@ -204,6 +206,51 @@ func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bo
 				}
 			}
 			return false
+		case *ast.Ident:
+			if c.fromCredential(e, authVars) {
+				return true
+			}
+			// in := &authpb.ValidateRequest{Token: tok}, or in.Token =
+			// tok, before the call: a local request built to carry it.
+			v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+			if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || isText(v.Type()) {
+				return false
+			}
+			found := false
+			for _, f := range c.pass.Files {
+				if f.Pos() > v.Pos() || v.Pos() >= f.End() {
+					continue
+				}
+				ast.Inspect(f, func(n ast.Node) bool {
+					if found || n == nil || n.End() <= v.Parent().Pos() || n.Pos() >= call.Pos() {
+						return false
+					}
+					as, isAssign := n.(*ast.AssignStmt)
+					if !isAssign || n.End() > call.Pos() {
+						return true
+					}
+					for i, l := range as.Lhs {
+						r := as.Rhs[0]
+						if len(as.Rhs) == len(as.Lhs) {
+							r = as.Rhs[i]
+						}
+						switch l := ast.Unparen(l).(type) {
+						case *ast.Ident:
+							if c.pass.TypesInfo.ObjectOf(l) == v && carries(r, depth+1) {
+								if _, isLit := ast.Unparen(r).(*ast.Ident); !isLit {
+									found = true
+								}
+							}
+						case *ast.SelectorExpr:
+							if id := identOf(l.X); id != nil && c.pass.TypesInfo.Uses[id] == v && c.fromCredential(r, authVars) {
+								found = true
+							}
+						}
+					}
+					return true
+				})
+			}
+			return found
 		}
 		return c.fromCredential(e, authVars)
 	}
