@@ -442,8 +442,10 @@ func (c *checker) assignCounts(body *ast.BlockStmt) map[*types.Var]int {
 				}
 			}
 		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				note(id)
+			if len(n.Values) > 0 { // var ok bool gives it nothing yet
+				for _, id := range n.Names {
+					note(id)
+				}
 			}
 		case *ast.UnaryExpr:
 			if id := identOf(n.X); n.Op == token.AND && id != nil {

@@ -96,9 +96,28 @@ func okFresh(next server.HandlerFunc) server.HandlerFunc { // want okFresh:"auth
 	}
 }
 
+var okDeclaredCache sync.Map
+
+func okDeclared(next server.HandlerFunc) server.HandlerFunc { // want okDeclared:"authwrapper"
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		var ok bool
+		_, ok = okDeclaredCache.Load(tok)
+		if ok {
+			return next(ctx, req, rsp)
+		}
+		if _, err := verifier.Inspect(tok); err != nil {
+			return errors.New("invalid token")
+		}
+		okDeclaredCache.Store(tok, true)
+		return next(ctx, req, rsp)
+	}
+}
+
 func reassignedResults() {
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(errReused)).Server(), new(Orders)) // want `wrappers \(errReused\) do not authenticate`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(okReused)).Server(), new(Orders))  // want `wrapper okReused calls the handler without checking a credential when the caller sets X-Internal`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(errReadFirst)).Server(), new(Orders))
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(okFresh)).Server(), new(Orders))
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(okDeclared)).Server(), new(Orders))
 }
