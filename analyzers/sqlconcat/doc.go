@@ -56,11 +56,17 @@
 // "asc" && d != "desc" { d = "asc" }; return d }; a function with one
 // return of the unchecked parameter is reported, and so is one that
 // defers a call, which may change its results after the check),
-// or checked by a function of the package whose only result, a bool or an
-// error, is true or nil only after such a check of its parameter
+// or checked by a function, of this package or another (a validator kept
+// in a package of its own, validate.Sort(col), or a method of a validator
+// type), whose only result, a bool or an error, is true or nil only after
+// such a check of its parameter, not changed before it
 // (if err := validateSort(col); err != nil { return err }), or only after
 // its parameter equals an element of its list parameter, where the caller
-// passes a constant list (if !inList(col, columns) { return }).
+// passes a constant list (if !inList(col, columns) { return }). Such a
+// function with one true or nil return that the check does not guard, or
+// whose result may be true for another reason (force || allowed[col]),
+// checks nothing; nor does one that checks another parameter than the one
+// the caller passes, or that only matches a prefix or a substring.
 // A check of a field (if !allowedSort[req.Sort]
 // { return err }) counts for the same field of the same variable read
 // later, unless something may have written the field in between: a store
@@ -192,10 +198,11 @@
 // is checked text stored into a field (if ok { req.Sort = col }), and a
 // constant stored into a field that no check reads. A value changed on
 // the checked branch (if ok { s = col + " DESC" } else { s = "id" }) is
-// judged by its sources, and reported. So is text checked by a function of another
-// package (validate.Sort(col)): only the package's own functions are read
-// for the checks their bool or error result tells; a function of another
-// package counts only when it returns the checked text itself.
+// judged by its sources, and reported. So is text checked by a function of
+// another package that the command does not analyse (a dependency
+// outside your modules that cannot reach a SQL package, see below): its
+// bool or error result says nothing of its parameter there. A check
+// through an interface method or a function value is not followed.
 //
 // Values of struct and pointer results of functions in other packages are
 // treated as non-constant; a query built from a field of such a value is

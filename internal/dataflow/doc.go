@@ -11,8 +11,10 @@
 // summaries, and builds SSA only for the functions those depend on.
 //
 // A call to a function is followed through its Summary: the origin of each
-// result in terms of the function's parameters, and the sinks its
-// parameters reach. Where the function reads a field of a struct parameter
+// result in terms of the function's parameters, the sinks its
+// parameters reach, and, for a function whose only result is a bool or an
+// error, which parameters it checks against an allow list or for a
+// leading "-" before it returns true or nil (see helperChecks). Where the function reads a field of a struct parameter
 // (or of the struct a pointer parameter points to, cfg.A.B included), the
 // summary names that field, and a caller substitutes the origin of that
 // field of its argument: the value in a composite literal, a store before

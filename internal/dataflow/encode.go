@@ -34,6 +34,11 @@ func (s *Summary) GobEncode() ([]byte, error) {
 			w.value(a)
 		}
 	}
+	w.int(len(s.checks))
+	for _, c := range s.checks {
+		w.int(int(c.kind))
+		w.int(c.list)
+	}
 	return w.buf, nil
 }
 
@@ -64,6 +69,17 @@ func (s *Summary) GobDecode(data []byte) error {
 					k.Checked = append(k.Checked, r.value(0))
 				}
 			}
+		}
+	}
+	if n := r.int(); n > 0 && r.err == nil {
+		s.checks = make([]paramCheck, 0, min(n, 64))
+		for range n {
+			c := paramCheck{kind: checkKind(r.int()), list: r.int()}
+			if c.kind > checksListed {
+				r.err = errCorrupt
+				break
+			}
+			s.checks = append(s.checks, c)
 		}
 	}
 	return r.err

@@ -117,6 +117,14 @@ func (e *engine) run() {
 		}
 		e.checkForeignHandlers()
 	}
+	for _, fn := range e.funcs {
+		// What the package's checking helpers check, which their
+		// facts carry (an engine built pruned may find it reads
+		// what it left out).
+		if obj, ok := e.ownExported(fn); ok && checkResult(obj) && fn.Origin() == nil {
+			e.helperChecks(fn)
+		}
+	}
 	if e.incomplete {
 		return
 	}
@@ -1675,10 +1683,11 @@ func (e *engine) where(pos token.Pos) string {
 }
 
 // exported reports whether fn's summary may be worth exporting: fn is one
-// of ownExported's, with a result that holds text (see exportFacts).
+// of ownExported's, with a result that holds text, or a checking helper's
+// result (see exportFacts).
 func (e *engine) exported(fn *ssa.Function) bool {
 	obj, ok := e.ownExported(fn)
-	return ok && textResult(obj)
+	return ok && (textResult(obj) || checkResult(obj))
 }
 
 // textResult reports whether one of f's results holds text.
@@ -1728,6 +1737,10 @@ func (e *engine) exportFacts() {
 				out.Results[i] = Value{Origin: NonConstant}
 			}
 		}
+		// What a checking helper checks (computed by run), for
+		// callers of other packages to take its true (or nil) result
+		// for the check, as callers in this package do.
+		out.checks = e.helpers[fn]
 		if !out.interesting() {
 			continue
 		}
@@ -1769,13 +1782,14 @@ func constIndex(c *ssa.Const) (int, bool) {
 
 // exportsText reports whether pkg declares what exportFacts may export a
 // fact about when no call reaches a sink: an exported function or method
-// with a result that holds text, or an exported variable that holds text.
+// with a result that holds text or that may be a checking helper's
+// (checkResult), or an exported variable that holds text.
 func exportsText(pkg *types.Package) bool {
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		switch obj := scope.Lookup(name).(type) {
 		case *types.Func:
-			if obj.Exported() && textResult(obj) {
+			if obj.Exported() && (textResult(obj) || checkResult(obj)) {
 				return true
 			}
 		case *types.Var:
@@ -1788,7 +1802,7 @@ func exportsText(pkg *types.Package) bool {
 			}
 			if named, ok := obj.Type().(*types.Named); ok {
 				for m := range named.Methods() {
-					if m.Exported() && textResult(m) {
+					if m.Exported() && (textResult(m) || checkResult(m)) {
 						return true
 					}
 				}

@@ -3,6 +3,7 @@ package dataflow
 import (
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -23,7 +24,9 @@ import (
 // A function whose only result is a bool or an error checks a parameter
 // when it can return true (or nil) only where that parameter passed a
 // check; its callers then take the branch of a true (or nil) result as a
-// check of the argument. Only the package's own functions are read.
+// check of the argument. The package's own functions are read; what an
+// exported one checks travels to other packages in its Summary, so a
+// validator kept in a package of its own (validate.Sort(col)) counts too.
 
 // paramCheck is what a helper checks of one parameter: nothing, an allow
 // list, only a leading "-", or membership of the list its parameter
@@ -42,6 +45,40 @@ const (
 	checksAllowed
 	checksListed
 )
+
+// String renders c for fact expectations: "allowed", "option" or
+// "listed(list)".
+func (c paramCheck) String() string {
+	switch c.kind {
+	case checksOption:
+		return "option"
+	case checksAllowed:
+		return "allowed"
+	case checksListed:
+		return "listed(" + strconv.Itoa(c.list) + ")"
+	}
+	return "none"
+}
+
+// checkResult reports whether f may be a checking helper: its only result
+// is a bool or an error, and one of its parameters, or its receiver, is
+// text.
+func checkResult(f *types.Func) bool {
+	sig := f.Signature()
+	res := sig.Results()
+	if res.Len() != 1 || !isBool(res.At(0).Type()) && !isError(res.At(0).Type()) {
+		return false
+	}
+	if r := sig.Recv(); r != nil && isString(r.Type()) {
+		return true
+	}
+	for p := range sig.Params().Variables() {
+		if isString(p.Type()) {
+			return true
+		}
+	}
+	return false
+}
 
 // helperCheck returns the checks that cond, a call of a helper or the
 // comparison of its error result with nil, makes of the call's operands.
@@ -73,11 +110,23 @@ func (e *engine) helperCheck(cond ssa.Value) []check {
 		return nil
 	}
 	fn := call.Common().StaticCallee()
-	if fn == nil || fn.Pkg != e.pkg || len(fn.Blocks) == 0 {
+	if fn == nil {
 		return nil
 	}
+	var pcs []paramCheck
+	if fn.Pkg == e.pkg {
+		if len(fn.Blocks) == 0 {
+			return nil
+		}
+		pcs = e.helperChecks(fn)
+	} else if obj, ok := fn.Object().(*types.Func); ok && fn.Origin() == nil {
+		// A function or method of another package, by its fact.
+		if s := e.importFact(obj); s != nil && len(s.checks) == len(call.Call.Args) {
+			pcs = s.checks
+		}
+	}
 	var out []check
-	for i, pc := range e.helperChecks(fn) {
+	for i, pc := range pcs {
 		if pc.kind == noCheck || i >= len(call.Call.Args) {
 			continue
 		}

@@ -9,8 +9,8 @@ import (
 
 // A pruning is what SSA is built from in a package where Analyze is idle
 // (no call reaches a sink): there it only exports the summaries of the
-// package's exported text functions and variables (exportFacts), and those
-// depend on a part of the package only. The functions outside that part
+// package's exported text functions, checking helpers and variables
+// (exportFacts), and those depend on a part of the package only. The functions outside that part
 // are created without their bodies, and the initializers of the variables
 // outside it are left out; on x/tools, building the rest was most of what
 // SSA cost there (internal/stdlib's table alone, a fifth of it).
@@ -107,7 +107,7 @@ func prune(pkg *types.Package, files []*ast.File, info *types.Info) *pruning {
 			declOf[fn] = u
 			scan(u, decl)
 			// The roots: what exportFacts may export (see exported).
-			if fn.Exported() && textResult(fn) {
+			if fn.Exported() && (textResult(fn) || checkResult(fn)) {
 				u.kept = true
 			}
 		}

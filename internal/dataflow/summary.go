@@ -22,6 +22,12 @@ type Summary struct {
 	// Sinks lists the sinks the function's parameters reach, with the
 	// operands in terms of those parameters, for the caller to judge.
 	Sinks []SinkUse
+	// checks, of a function whose only result is a bool or an error,
+	// says what it checks of each of its parameters before it returns
+	// true or a nil error (see helperChecks), so that a caller of
+	// another package takes that result for the check; nil when it
+	// checks none.
+	checks []paramCheck
 }
 
 // SinkUse is a sink reached from a function's parameters.
@@ -41,7 +47,7 @@ type SinkUse struct {
 // interesting reports whether s says more than "results unknown, no sinks",
 // which is what a caller assumes of a function without a fact.
 func (s *Summary) interesting() bool {
-	if len(s.Sinks) > 0 {
+	if len(s.Sinks) > 0 || len(s.checks) > 0 {
 		return true
 	}
 	for _, r := range s.Results {
@@ -52,7 +58,8 @@ func (s *Summary) interesting() bool {
 	return false
 }
 
-// String renders s for fact expectations in tests: "results(...) sinks(kind@callee:args)".
+// String renders s for fact expectations in tests: "results(...)
+// sinks(kind@callee:args) checks(param:kind)".
 func (s *Summary) String() string {
 	var b strings.Builder
 	b.WriteString("results(")
@@ -70,6 +77,18 @@ func (s *Summary) String() string {
 				b.WriteString("; ")
 			}
 			b.WriteString(a.String())
+		}
+		b.WriteString(")")
+	}
+	if len(s.checks) > 0 {
+		b.WriteString(" checks(")
+		sep := ""
+		for i, c := range s.checks {
+			if c.kind == noCheck {
+				continue
+			}
+			b.WriteString(sep + strconv.Itoa(i) + ":" + c.String())
+			sep = "; "
 		}
 		b.WriteString(")")
 	}
