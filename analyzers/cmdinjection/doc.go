@@ -73,9 +73,14 @@
 // not for text made from it otherwise (f[1:], strings.TrimSpace(f)),
 // which may start with "-" again; a value used both ways in one command
 // is reported.
-// Either check may be made by a function of the package whose only
-// result, a bool or an error, is true or nil only after the check of its
-// parameter (if !validHost(h) { return }). Either check made on a field
+// Either check may be made by a function, of this package or another (a
+// validator kept in a package of its own, validate.Ref(ref), or a method
+// of a validator type), whose only result, a bool or an error, is true or
+// nil only after the check of its parameter, not changed before it (if
+// !validHost(h) { return }); not by one with a true or nil return the
+// check does not guard, one whose result may be true for another reason,
+// one that checks another parameter than the one the caller passes, or
+// one that rejects only "--" or a substring. Either check made on a field
 // (req.Host) counts for the same field of
 // the same variable read later, unless something may have written it in
 // between, as in sqlconcat: read or checked through a generated protobuf
@@ -201,9 +206,11 @@
 //     another package (GetOptions) is taken on its name, field and mark
 //     alone.
 //
-// A value checked by a function of another package (validate.Host(h)) is
-// reported: only the package's own functions are read for the checks
-// they make.
+// A value checked by a function of another package that the command does
+// not analyse (a dependency outside your modules that cannot reach os/exec
+// or go-micro's runtime, see below) is reported: its bool or error result
+// says nothing of its parameter there. A check through an interface
+// method or a function value is not followed.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's
