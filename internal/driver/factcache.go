@@ -299,7 +299,7 @@ func cacheBase(as []*analysis.Analyzer) (string, error) {
 		return "", err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "microsec-lint facts 1\nprogram %s\n", id)
+	fmt.Fprintf(h, "microsec-lint facts 2\nprogram %s\n", id)
 	for _, a := range as {
 		fmt.Fprintf(h, "analyzer %s\n", a.Name)
 		a.Flags.VisitAll(func(f *flag.Flag) {
