@@ -51,7 +51,7 @@
 // A value that every path to the command checks against an allow list
 // (a comparison with a constant, a switch whose other cases return, an
 // unexported package map of constant keys, slices.Contains of a constant
-// list, a whole-text regexp
+// list not held in an exported package variable, a whole-text regexp
 // match of letters, digits and underscores) is safe, as in sqlconcat. An
 // argument that every path to the command rejects when it starts with "-"
 // (strings.HasPrefix(v, "-"), v[0] == '-'; a path on which v is empty,

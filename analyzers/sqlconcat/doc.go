@@ -45,7 +45,9 @@
 // comma-ok form) in an unexported package map that the package fills with
 // constant keys only, slices.Contains of a constant
 // list or a comparison with an element of one (for _, c := range columns
-// { if c == col { ... } }), strings.EqualFold with a constant, or a match
+// { if c == col { ... } }; not a list held in a package variable that is
+// exported, of another package, or set outside its initialiser, which
+// other code may change), strings.EqualFold with a constant, or a match
 // of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
 // without the m flag). So is a value replaced by constant text when it

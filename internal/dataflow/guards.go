@@ -577,8 +577,17 @@ func (e *engine) constantElem(x ssa.Value) bool {
 	if _, isParam := ia.X.(*ssa.Parameter); isParam {
 		return false
 	}
-	list := e.eval(ia.X)
-	return list.Origin == Constant && len(list.Params) == 0 && len(list.Fields) == 0
+	return e.fixedList(ia.X)
+}
+
+// fixedList reports whether list is an allow list: constant text, not
+// read from a package variable that may hold other than its initial value
+// (readsVariable: one of another package, an exported one, or one the
+// package sets outside its initialiser), whose elements code the engine
+// does not see may change.
+func (e *engine) fixedList(list ssa.Value) bool {
+	v := e.eval(list)
+	return v.Origin == Constant && len(v.Params) == 0 && len(v.Fields) == 0 && !e.readsVariable(list)
 }
 
 // constantKeys reports whether m is an allow list: a map made in the
@@ -676,7 +685,7 @@ func (e *engine) allowCall(c *ssa.CallCommon) (ssa.Value, int, bool) {
 	args := c.Args
 	switch {
 	case path == "slices" && name == "Contains" && len(args) == 2:
-		if list := e.eval(args[0]); list.Origin == Constant && len(list.Params) == 0 && len(list.Fields) == 0 {
+		if e.fixedList(args[0]) {
 			return args[1], 0, true
 		}
 	case path == "strings" && name == "EqualFold" && len(args) == 2:

@@ -134,8 +134,7 @@ func (e *engine) helperCheck(cond ssa.Value) []check {
 			if pc.list >= len(call.Call.Args) {
 				continue
 			}
-			list := e.eval(call.Call.Args[pc.list])
-			if list.Origin != Constant || len(list.Params) > 0 || len(list.Fields) > 0 {
+			if !e.fixedList(call.Call.Args[pc.list]) {
 				continue
 			}
 		}

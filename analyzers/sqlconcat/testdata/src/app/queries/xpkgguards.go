@@ -91,6 +91,25 @@ func validatorUnguarded(db *sql.DB, r *http.Request) {
 	}
 	db.Query("SELECT * FROM users ORDER BY " + listFromRequest) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 
+	validate.Directions = append(validate.Directions, r.FormValue("extra"))
+	exported := r.FormValue("dir")
+	if !validate.DirectionExported(exported) {
+		return
+	}
+	db.Query("SELECT * FROM users ORDER BY id " + exported) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+
+	ranged := r.FormValue("dir")
+	if !validate.DirectionRanged(ranged) {
+		return
+	}
+	db.Query("SELECT * FROM users ORDER BY id " + ranged) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+
+	listExported := r.FormValue("dir")
+	if !validate.OneOf(listExported, validate.Directions) {
+		return
+	}
+	db.Query("SELECT * FROM users ORDER BY id " + listExported) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+
 	ignored := r.FormValue("sort")
 	validate.Sort(ignored)
 	db.Query("SELECT * FROM users ORDER BY " + ignored) // want `query text passed to \(\*sql.DB\).Query is built from external input`

@@ -83,3 +83,18 @@ func SortLower(c string) bool {
 }
 
 func SortOr(c string, force bool) bool { return force || sortColumns[c] }
+
+// Directions is exported: any package may change it, so a check against
+// it is no allow list.
+var Directions = []string{"asc", "desc"} // want Directions:`results\(constant\)`
+
+func DirectionExported(d string) bool { return slices.Contains(Directions, d) }
+
+func DirectionRanged(d string) bool {
+	for _, v := range Directions {
+		if v == d {
+			return true
+		}
+	}
+	return false
+}
