@@ -210,7 +210,9 @@
 // not analyse (a dependency outside your modules that cannot reach os/exec
 // or go-micro's runtime, see below) is reported: its bool or error result
 // says nothing of its parameter there. A check through an interface
-// method or a function value is not followed.
+// method or a function value is not followed. A validator's compiled
+// pattern or sentinel error held in an exported variable of its package
+// is taken at its initial value, even where another package assigns it.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's

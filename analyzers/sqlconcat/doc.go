@@ -204,7 +204,11 @@
 // another package that the command does not analyse (a dependency
 // outside your modules that cannot reach a SQL package, see below): its
 // bool or error result says nothing of its parameter there. A check
-// through an interface method or a function value is not followed.
+// through an interface method or a function value is not followed. A
+// validator's compiled pattern or sentinel error held in an exported
+// variable of its package (var IdentPattern = regexp.MustCompile(...),
+// return ErrBadSort) is taken at its initial value, even where another
+// package assigns it.
 //
 // Values of struct and pointer results of functions in other packages are
 // treated as non-constant; a query built from a field of such a value is
