@@ -49,11 +49,13 @@
 // lestrrat-go/jwx, go-jose), an OIDC or Google ID token verifier,
 // hmac.Equal, subtle.ConstantTimeCompare or a signature verification, a
 // function that does one of these and reports failure (learnt as a fact),
-// a call the rule cannot see into (an auth service's generated client, an
-// interface method, a function value, a function of another package of
-// the module that imports neither go-micro nor a check it knows, or a
-// function that only hands its argument to such a call) whose name says
-// it checks, that is given the credential, directly or as a field of a
+// a call the rule cannot see into whose own name says it checks (a
+// method of a client protoc-gen-micro generated, whose last parameter is
+// ...client.CallOption; another interface method of the module; a
+// function value, struct field or parameter the package gives no value
+// the rule can read; a function of another package of the module that
+// imports neither go-micro nor a check it knows; or a function that only
+// hands its argument to such a call), that is given the credential, directly or as a field of a
 // composite literal (also one built before the call in a local variable,
 // in := &authpb.ValidateRequest{Token: tok}, or whose field is set to it,
 // in.Token = tok), and whose result (its error, or a field of its result) fails the request
@@ -62,10 +64,18 @@
 // nil || !res.Valid { return errors.Unauthorized(...) }; a name says it
 // checks when one of its words, split at case changes, underscores and
 // digits, begins with auth, verif, valid, inspect, introspect, check,
-// claim, session, login or identif, in the function's or method's name,
-// the variable's holding a function value, or the package's of a
-// function (introspect.Active); a rate limiter's Allow, an audit log's
-// Record or Write, or a Token helper is none), or comparing
+// login or identif, and none begins with rate, limit, quota, log (login
+// aside), record, audit, touch, decode, unverif, format, count, metric or
+// trace, in the function's or method's name or the variable's holding a
+// function value, not its package's: a rate limiter's Allow or
+// CheckRateLimit, an audit log's Record, RecordLogin or authlog.Write,
+// session.Touch, DecodeClaims or a Token helper is none). A function
+// value the package gives function literals or functions the rule reads
+// (a struct field's default, a factory's argument, var verify =
+// acceptAll), and an interface method called on a variable given values
+// of the package's types (var v TokenValidator = allowAll{}), are judged
+// by those bodies instead: each must check, and a no-op returning nil
+// does not. Checking a credential also means comparing
 // the Authorization (or X-Api-Key, Micro-Token) value of the metadata
 // or of the request's headers (req.Header(), which hold the same
 // transport headers, or a map the wrapper fills only from them, such as a
@@ -213,19 +223,24 @@
 //     a service only before that;
 //   - what a call it cannot see into does with the credential: such a
 //     call given the token whose error fails the request counts when its
-//     name says it checks (ValidateToken, CheckSession, authz.Lookup,
+//     own name says it checks (ValidateToken, VerifySession,
 //     IsValidFormat), even if it only logs it or checks only the token's
 //     format, and does not when its name does not (a verifier named
-//     Introspector.Active or Lookup), which is then reported unless
+//     Introspector.Active, Lookup or introspect.Token), which is then reported unless
 //     declared with -trusted; a function of a package the rule reads (one that
 //     imports go-micro or a check it knows) counts only when it is learnt
 //     to check, so a helper that compares its argument with a secret, or
 //     looks it up in a database, there is not recognised, and neither is
-//     a function of another module (a library's, which may only parse
-//     the token, as uuid.Parse or jwt's ParseUnverified do, or a shared
-//     auth module's; without module information, as under GOPATH, every
+//     a function or interface method of another module (a library's,
+//     which may only parse the token, as uuid.Parse or jwt's
+//     ParseUnverified do, or a shared auth module's; a generated client's
+//     method counts wherever it is declared; without module information, as under GOPATH, every
 //     package but the libraries of the checks it knows is taken to be
-//     the module's); its result must be read by an if whose branch fails
+//     the module's); a function value the package gives both values the
+//     rule reads and others (a no-op default an option function may
+//     replace) is judged by the former only, and a function value of
+//     another package, or a parameter of a function literal, by its name;
+//     its result must be read by an if whose branch fails
 //     (not a switch, nor a variable it was copied to), made in the if's
 //     init or condition or in a statement before it in the same block,
 //     with no other assignment of the result variables between them (b,

@@ -159,10 +159,13 @@ type checker struct {
 	// verified tokens (see safeCache), with whether they hold when it is
 	// found: a path through that branch passed a check before.
 	cacheHits map[ast.Expr]bool
+	// judging holds the variables and literals whose values are being
+	// judged (see valuesCheck), against cycles.
+	judging map[any]bool
 }
 
 func run(pass *analysis.Pass, cfg *Config) {
-	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}, headerCopies: map[*types.Var]bool{}, cacheHits: map[ast.Expr]bool{}}
+	c := &checker{pass: pass, cfg: cfg, trusted: map[string]bool{}, litAuth: map[*ast.FuncLit]litVerdict{}, methodLits: map[*ast.FuncDecl]*ast.FuncLit{}, headerCopies: map[*types.Var]bool{}, cacheHits: map[ast.Expr]bool{}, judging: map[any]bool{}}
 	for _, t := range cfg.Trusted {
 		c.trusted[strings.ReplaceAll(t, "*", "")] = true
 	}

@@ -27,10 +27,26 @@ import (
 // request, and authenticates nobody.
 
 // opaqueCallee reports whether call calls something the rule cannot see
-// into and may check a credential: an interface method, a function value,
-// a function of another package of the module that the rule does not
-// read (learntFrom), or a function learnt to check its argument
-// only through such a call (authFact.Via).
+// into and, with high confidence, checks a credential:
+//
+//   - a method of a client protoc-gen-micro generated (its last parameter
+//     is ...client.CallOption of go-micro) whose name says it checks
+//     (authSvc.Validate);
+//   - another interface method, or a function of another package of the
+//     module that the rule does not read (learntFrom), whose own name
+//     says it checks (namesCheck: tokens.DecodeClaims, session.Touch and
+//     auditor.RecordLogin do not);
+//   - a function value (variable, struct field, parameter) whose name
+//     says it checks and that the package gives no value the rule can
+//     read;
+//   - a function learnt to check its argument only through such a call
+//     (authFact.Via).
+//
+// A function value given function literals or functions the rule reads
+// (ValidateToken: func(context.Context, string) error { return nil }),
+// and an interface method called on a variable given values of types
+// whose methods the rule reads (var validator TokenValidator =
+// allowAllValidator{}), are judged by those bodies instead (valuesCheck).
 func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 	obj := gomicro.Callee(c.pass.TypesInfo, call)
 	if fn, isFn := obj.(*types.Func); isFn && fn.Pkg() != nil {
@@ -44,21 +60,14 @@ func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 	}
 	switch obj := obj.(type) {
 	case *types.Var:
-		// A configured verifier (cfg.Verify(tok)); not the next handler,
-		// nor a variable given only function literals the rule reads.
+		// A configured verifier (cfg.Verify(tok)); not the next handler.
 		if isHandlerFunc(obj.Type()) {
 			return false
 		}
-		rhs, unk := c.model.Assigned(obj)
-		if unk || len(rhs) == 0 || obj.IsField() || obj.Pkg() != c.pass.Pkg {
-			return true
+		if checks, known := c.valuesCheck(obj, 0); known {
+			return checks
 		}
-		for _, r := range rhs {
-			if _, isLit := ast.Unparen(r).(*ast.FuncLit); !isLit {
-				return true
-			}
-		}
-		return false
+		return true
 	case *types.Func:
 		if obj.Pkg() == nil {
 			return false
@@ -67,7 +76,8 @@ func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 			return false
 		}
 		recv := obj.Signature().Recv()
-		if obj.Pkg() == c.pass.Pkg && (recv == nil || !types.IsInterface(recv.Type())) {
+		iface := recv != nil && types.IsInterface(recv.Type())
+		if obj.Pkg() == c.pass.Pkg && !iface {
 			return false // its body is judged here, and has a fact if it checks
 		}
 		if _, _, ok := gomicro.Split(obj.Pkg().Path()); ok || credentialPackages[gomicro.VersionlessPath(obj.Pkg().Path())] {
@@ -75,43 +85,222 @@ func (c *checker) opaqueCallee(call *ast.CallExpr) bool {
 			// its other functions (jwt's ParseUnverified) check nothing.
 			return false
 		}
-		if recv == nil || !types.IsInterface(recv.Type()) {
-			if learntFrom(obj.Pkg()) || !c.inModule(obj.Pkg()) {
-				// Read there, it would have a fact if it checked; or a
-				// library's, which may only parse the token
-				// (uuid.Parse).
-				return false
+		if iface {
+			// validator.Validate(ctx, tok) on a variable given
+			// allowAllValidator{}: judged by that method's body.
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				if v := c.model.VarOf(sel.X); v != nil {
+					if checks, known := c.implsCheck(v, obj, 0); known {
+						return checks
+					}
+				}
+			}
+			if generatedClientMethod(obj) {
+				return true
 			}
 		}
-		return !c.isStd(obj)
+		if !c.inModule(obj.Pkg()) || c.isStd(obj) {
+			// A library's, which may only parse the token
+			// (uuid.Parse), or the standard library's.
+			return false
+		}
+		if !iface && learntFrom(obj.Pkg()) {
+			return false // read there, it would have a fact if it checked
+		}
+		return true
 	}
 	return false
 }
 
+// generatedClientMethod reports whether fn is a method of a client
+// protoc-gen-micro generates: its last parameter is ...client.CallOption
+// of go-micro.
+func generatedClientMethod(fn *types.Func) bool {
+	sig := fn.Signature()
+	if !sig.Variadic() || sig.Params().Len() == 0 {
+		return false
+	}
+	s, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	return ok && gomicro.IsNamedType(s.Elem(), "client", "CallOption")
+}
+
+// valuesCheck judges the function value v (a variable, struct field or
+// parameter) by the values the package gives it that the rule can read:
+// function literals and functions with a verdict (see funcValueChecks).
+// A parameter's values are the arguments the package's calls of its
+// function pass. known is false when there is none; checks is set when
+// every one checks a credential (a no-op returning nil checks nothing).
+func (c *checker) valuesCheck(v *types.Var, depth int) (checks, known bool) {
+	if depth > 4 || c.judging[v] {
+		return false, false
+	}
+	c.judging[v] = true
+	defer delete(c.judging, v)
+	checks = true
+	for _, r := range c.valuesOf(v) {
+		ok, readable := c.funcValueChecks(r, depth)
+		if readable {
+			known = true
+			checks = checks && ok
+		}
+	}
+	return checks && known, known
+}
+
+// implsCheck judges the interface method m called on the variable v by
+// the methods of the values the package gives v whose types are not
+// interfaces, as valuesCheck judges function values.
+func (c *checker) implsCheck(v *types.Var, m *types.Func, depth int) (checks, known bool) {
+	if depth > 4 || c.judging[v] {
+		return false, false
+	}
+	c.judging[v] = true
+	defer delete(c.judging, v)
+	checks = true
+	for _, r := range c.valuesOf(v) {
+		t := c.pass.TypesInfo.TypeOf(r)
+		if t == nil {
+			continue
+		}
+		var ok, readable bool
+		if types.IsInterface(t) {
+			if w := c.model.VarOf(r); w != nil {
+				ok, readable = c.implsCheck(w, m, depth+1)
+			}
+		} else if fn, isFn := lookupMethod(t, m); isFn {
+			ok, readable = c.funcChecks(fn)
+		}
+		if readable {
+			known = true
+			checks = checks && ok
+		}
+	}
+	return checks && known, known
+}
+
+// lookupMethod returns the method of t (or *t) named as m.
+func lookupMethod(t types.Type, m *types.Func) (*types.Func, bool) {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, m.Pkg(), m.Name())
+	fn, ok := obj.(*types.Func)
+	return fn, ok
+}
+
+// valuesOf returns what the package gives v: the expressions assigned to
+// it, or for a parameter of a function declared here the arguments the
+// package's calls of the function pass.
+func (c *checker) valuesOf(v *types.Var) []ast.Expr {
+	rhs, _ := c.model.Assigned(v)
+	if v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || v.Pkg() != c.pass.Pkg {
+		return rhs
+	}
+	for fn, decl := range c.model.Funcs() {
+		if decl.Type.Params == nil || v.Pos() < decl.Type.Params.Pos() || v.Pos() >= decl.Type.Params.End() {
+			continue
+		}
+		params := fn.Signature().Params()
+		i := 0
+		for i < params.Len() && params.At(i) != v {
+			i++
+		}
+		if i == params.Len() || fn.Signature().Variadic() && i == params.Len()-1 {
+			return rhs
+		}
+		for _, call := range c.model.Calls() {
+			if i < len(call.Args) && gomicro.Callee(c.pass.TypesInfo, call) == fn {
+				rhs = append(rhs, call.Args[i])
+			}
+		}
+		return rhs
+	}
+	return rhs
+}
+
+// funcValueChecks judges a value given to a function variable: a
+// function literal by its body, a function by its verdict (funcChecks),
+// another variable by its own values. readable is false for anything
+// else (a call's result, a parameter of a literal).
+func (c *checker) funcValueChecks(e ast.Expr, depth int) (checks, readable bool) {
+	e = ast.Unparen(e)
+	if lit, ok := e.(*ast.FuncLit); ok {
+		sig, _ := c.pass.TypesInfo.TypeOf(lit).(*types.Signature)
+		if sig == nil || c.judging[lit] {
+			return false, false
+		}
+		c.judging[lit] = true
+		defer delete(c.judging, lit)
+		return c.judgeFunc(sig, lit.Body).Verifier, true
+	}
+	var id *ast.Ident
+	switch x := e.(type) {
+	case *ast.Ident:
+		id = x
+	case *ast.SelectorExpr:
+		id = x.Sel
+	default:
+		return false, false
+	}
+	switch obj := c.pass.TypesInfo.Uses[id].(type) {
+	case *types.Func:
+		return c.funcChecks(obj)
+	case *types.Var:
+		if isHandlerFunc(obj.Type()) {
+			return false, false
+		}
+		return c.valuesCheck(obj, depth+1)
+	}
+	return false, false
+}
+
+// funcChecks judges a function given as a value: a known check, a
+// function of this package by its fact (none: it checks nothing), a
+// function of another package by its fact when it has one.
+func (c *checker) funcChecks(fn *types.Func) (checks, readable bool) {
+	if c.isCredentialCheck(fn) {
+		return true, true
+	}
+	var f authFact
+	has := c.pass.ImportObjectFact(fn, &f)
+	if fn.Pkg() == c.pass.Pkg {
+		if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+			return false, false
+		}
+		return f.Verifier, true
+	}
+	return f.Verifier, has
+}
+
 // checkWords are the beginnings of the words of a name that says it
 // checks a credential (ValidateToken, IsAuthorized, VerifyJWT,
-// introspect.Active). Allow, Record, Write, Log, Audit, Limit, Count and
-// Token do not.
-var checkWords = []string{"auth", "verif", "valid", "inspect", "introspect", "check", "claim", "session", "login", "identif"}
+// introspect.Active). Allow, Record, Write, Log, Audit, Limit, Count,
+// Token, Claims and Session do not.
+var checkWords = []string{"auth", "verif", "valid", "inspect", "introspect", "check", "login", "identif"}
+
+// otherWords are the beginnings of words that say a name whose other
+// words say it checks does something else with the credential: a rate
+// limiter (CheckRateLimit), an audit log (RecordLogin), a decoder
+// (DecodeClaims, ParseUnverified), a metric (CountAuthFailures).
+var otherWords = []string{"rate", "limit", "quota", "log", "record", "audit", "touch", "decode", "unverif", "format", "count", "metric", "trace"}
 
 // namesCheck reports whether the name of obj, a function, method or
-// variable holding a function, or for a function of a package the
-// package's name, has a word that begins as one of checkWords.
+// variable holding a function, has a word that begins as one of
+// checkWords and none that begins as one of otherWords (login is no log).
+// The name of a function's package does not count: session.Touch and
+// authlog.Write check nothing.
 func namesCheck(obj types.Object) bool {
-	names := []string{obj.Name()}
-	if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() == nil && fn.Pkg() != nil {
-		names = append(names, fn.Pkg().Name())
-	}
-	for _, n := range names {
-		for _, w := range nameWords(n) {
-			for _, cw := range checkWords {
-				if strings.HasPrefix(w, cw) {
-					return true
-				}
+	checks := false
+	for _, w := range nameWords(obj.Name()) {
+		for _, ow := range otherWords {
+			if strings.HasPrefix(w, ow) && !strings.HasPrefix(w, "login") {
+				return false
+			}
+		}
+		for _, cw := range checkWords {
+			if strings.HasPrefix(w, cw) {
+				checks = true
 			}
 		}
 	}
-	return false
+	return checks
 }
 
 // nameWords splits an identifier into its lower-cased words, at
