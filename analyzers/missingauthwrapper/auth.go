@@ -348,6 +348,30 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 		}
 		found = append(found, n)
 	}
+	// A credential variable given something else too (tok =
+	// serviceToken) is not what the caller sent: a check given it
+	// checks nothing of the caller.
+	swapped := c.swappedCredentials(body)
+	live := func() map[*types.Var]bool {
+		if len(swapped) == 0 {
+			return authVars
+		}
+		m := map[*types.Var]bool{}
+		for v := range authVars {
+			if !swapped[v] {
+				m[v] = true
+			}
+		}
+		return m
+	}
+	givenSwapped := func(call *ast.CallExpr) bool {
+		for _, a := range call.Args {
+			if len(swapped) > 0 && c.fromCredential(a, swapped) {
+				return true
+			}
+		}
+		return false
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
@@ -356,11 +380,13 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 			case !c.isCredentialCheck(obj):
 				// A call the rule cannot see into, given the
 				// credential, whose result fails the request.
-				if c.opaqueCallee(n) && c.givenCredential(n, authVars) && c.decides(body, n, results[n], c.handlerFails, false) {
+				if c.opaqueCallee(n) && c.givenCredential(n, live()) && c.decides(body, n, results[n], c.handlerFails, false) {
 					found = append(found, n)
 				}
 			case c.onNoopAuth(n, obj):
 				noop = true
+			case givenSwapped(n):
+				// provider.Inspect(tok) after tok = serviceToken.
 			default:
 				found = append(found, n)
 			}

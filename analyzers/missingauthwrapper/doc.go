@@ -58,7 +58,11 @@
 // hands its argument to such a call), that is given the credential, directly or as a field of a
 // composite literal (also one built before the call in a local variable,
 // in := &authpb.ValidateRequest{Token: tok}, or whose field is set to it,
-// in.Token = tok), and whose result (its error, or a field of its result) fails the request
+// in.Token = tok; a variable or field the wrapper also gives something
+// other than text cut from the credential, as tok = serviceToken when
+// the header is missing or in.Token = serviceToken for X-Internal, is
+// not the credential, for such a call as for Inspect and the checks it
+// knows), and whose result (its error, or a field of its result) fails the request
 // on a path that does not call the next handler (res, err :=
 // authSvc.Validate(ctx, &authpb.ValidateRequest{Token: tok}); if err !=
 // nil || !res.Valid { return errors.Unauthorized(...) }; a name says it

@@ -406,40 +406,88 @@ func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bo
 				return false
 			}
 			found := false
+			// fields are those the credential is given; swapped is
+			// set when one of them, or v itself, is given anything
+			// else in v's scope after it is first given the credential:
+			// in.Token = serviceToken.
+			fields := map[string]bool{}
+			first := token.NoPos
+			swapped := false
+			var file *ast.File
 			for _, f := range c.pass.Files {
-				if f.Pos() > v.Pos() || v.Pos() >= f.End() {
-					continue
+				if f.Pos() <= v.Pos() && v.Pos() < f.End() {
+					file = f
 				}
-				ast.Inspect(f, func(n ast.Node) bool {
-					if found || n == nil || n.End() <= v.Parent().Pos() || n.Pos() >= call.Pos() {
-						return false
-					}
-					as, isAssign := n.(*ast.AssignStmt)
-					if !isAssign || n.End() > call.Pos() {
-						return true
-					}
-					for i, l := range as.Lhs {
-						r := as.Rhs[0]
-						if len(as.Rhs) == len(as.Lhs) {
-							r = as.Rhs[i]
-						}
-						switch l := ast.Unparen(l).(type) {
-						case *ast.Ident:
-							if c.pass.TypesInfo.ObjectOf(l) == v && carries(r, depth+1) {
-								if _, isLit := ast.Unparen(r).(*ast.Ident); !isLit {
-									found = true
-								}
-							}
-						case *ast.SelectorExpr:
-							if id := identOf(l.X); id != nil && c.pass.TypesInfo.Uses[id] == v && c.fromCredential(r, authVars) {
-								found = true
-							}
-						}
-					}
-					return true
-				})
 			}
-			return found
+			if file == nil {
+				return false
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				if found || n == nil || n.End() <= v.Parent().Pos() || n.Pos() >= call.Pos() {
+					return false
+				}
+				as, isAssign := n.(*ast.AssignStmt)
+				if !isAssign || n.End() > call.Pos() {
+					return true
+				}
+				for i, l := range as.Lhs {
+					r := as.Rhs[0]
+					if len(as.Rhs) == len(as.Lhs) {
+						r = as.Rhs[i]
+					}
+					switch l := ast.Unparen(l).(type) {
+					case *ast.Ident:
+						if c.pass.TypesInfo.ObjectOf(l) == v && carries(r, depth+1) {
+							if _, isLit := ast.Unparen(r).(*ast.Ident); !isLit {
+								if !found {
+									first = as.Pos()
+								}
+								found = true
+								c.credentialFields(r, authVars, fields)
+							}
+						}
+					case *ast.SelectorExpr:
+						if id := identOf(l.X); id != nil && c.pass.TypesInfo.Uses[id] == v && c.fromCredential(r, authVars) {
+							if !found {
+								first = as.Pos()
+							}
+							found = true
+							fields[l.Sel.Name] = true
+						}
+					}
+				}
+				return true
+			})
+			if !found {
+				return false
+			}
+			ast.Inspect(file, func(n ast.Node) bool {
+				if swapped || n == nil || n.End() <= v.Parent().Pos() || n.Pos() >= v.Parent().End() {
+					return false
+				}
+				as, isAssign := n.(*ast.AssignStmt)
+				if !isAssign || as.Pos() <= first {
+					return true
+				}
+				for i, l := range as.Lhs {
+					r := as.Rhs[0]
+					if len(as.Rhs) == len(as.Lhs) {
+						r = as.Rhs[i]
+					}
+					switch l := ast.Unparen(l).(type) {
+					case *ast.Ident:
+						if c.pass.TypesInfo.ObjectOf(l) == v && !carries(r, depth+1) {
+							swapped = true
+						}
+					case *ast.SelectorExpr:
+						if id := identOf(l.X); id != nil && c.pass.TypesInfo.Uses[id] == v && fields[l.Sel.Name] && !c.fromCredential(r, authVars) && !c.cutFromField(r, v, fields) {
+							swapped = true
+						}
+					}
+				}
+				return true
+			})
+			return !swapped
 		}
 		return c.fromCredential(e, authVars)
 	}
@@ -449,6 +497,94 @@ func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bo
 		}
 	}
 	return false
+}
+
+// cutFromField reports whether e is text cut from a field of v that
+// holds the credential: strings.TrimPrefix(in.Token, "Bearer ").
+func (c *checker) cutFromField(e ast.Expr, v *types.Var, fields map[string]bool) bool {
+	if !isText(c.pass.TypesInfo.TypeOf(e)) {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		id := identOf(x.X)
+		return id != nil && c.pass.TypesInfo.Uses[id] == v && fields[x.Sel.Name]
+	case *ast.SliceExpr:
+		return c.cutFromField(x.X, v, fields)
+	case *ast.CallExpr:
+		for _, a := range x.Args {
+			if c.cutFromField(a, v, fields) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// credentialFields adds to fields the names of the fields of the
+// composite literal e (or its address) given the credential.
+func (c *checker) credentialFields(e ast.Expr, authVars map[*types.Var]bool, fields map[string]bool) {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && c.fromCredential(kv.Value, authVars) {
+				fields[id.Name] = true
+			}
+		}
+	}
+}
+
+// swappedCredentials returns the variables of body that hold the
+// credential at one point and are given something else at another (tok
+// = serviceToken when the header is missing): a check given one checks
+// what the wrapper chose, not what the caller sent.
+func (c *checker) swappedCredentials(body *ast.BlockStmt) map[*types.Var]bool {
+	all := map[*types.Var]bool{}
+	for range 2 {
+		ast.Inspect(body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				c.noteCredentialVars(n.Lhs, n.Rhs, all)
+			case *ast.ValueSpec:
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, id := range n.Names {
+					lhs[i] = id
+				}
+				c.noteCredentialVars(lhs, n.Values, all)
+			}
+			return true
+		})
+	}
+	swapped := map[*types.Var]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) == 0 {
+			return true
+		}
+		for i, l := range as.Lhs {
+			v, _ := c.pass.TypesInfo.ObjectOf(identOf(l)).(*types.Var)
+			if id := identOf(l); id == nil || v == nil || !all[v] {
+				continue
+			}
+			r := as.Rhs[0]
+			if len(as.Rhs) == len(as.Lhs) {
+				r = as.Rhs[i]
+			} else if i > 0 {
+				continue
+			}
+			if !c.fromCredential(r, all) {
+				swapped[v] = true
+			}
+		}
+		return true
+	})
+	return swapped
 }
 
 // callResults records, for the calls an assignment or declaration makes
