@@ -219,11 +219,29 @@ func (c *checker) keyedByChecked(body *ast.BlockStmt, cache *types.Var, writes, 
 		})
 		return out
 	}
+	// carried: in: tok, for a request built in a variable to carry the
+	// credential (in := &authpb.ValidateRequest{Token: tok}, in.Token =
+	// tok), as givenCredential sees it.
+	carried := map[*types.Var][]*types.Var{}
 	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
-			for _, l := range as.Lhs {
+		if as, ok := n.(*ast.AssignStmt); ok && (len(as.Rhs) == 1 || len(as.Rhs) == len(as.Lhs)) {
+			for i, l := range as.Lhs {
+				r := as.Rhs[0]
+				if len(as.Rhs) == len(as.Lhs) {
+					r = as.Rhs[i]
+				}
 				if v, ok := info.ObjectOf(identOf(l)).(*types.Var); ok && authVars[v] {
-					from[v] = append(from[v], varsIn(as.Rhs[0])...)
+					from[v] = append(from[v], varsIn(r)...)
+					continue
+				}
+				target := ast.Unparen(l)
+				if sel, ok := target.(*ast.SelectorExpr); ok {
+					target = sel.X
+				}
+				if id, ok := ast.Unparen(target).(*ast.Ident); ok {
+					if v, ok := info.ObjectOf(id).(*types.Var); ok && !isText(v.Type()) && v.Parent() != nil && v.Parent() != v.Pkg().Scope() {
+						carried[v] = append(carried[v], varsIn(r)...)
+					}
 				}
 			}
 		}
@@ -249,7 +267,17 @@ func (c *checker) keyedByChecked(body *ast.BlockStmt, cache *types.Var, writes, 
 	checked := map[*types.Var]bool{}
 	var checkedText []string
 	for _, chk := range checks {
-		for v := range roots(varsIn(chk)) {
+		vs := varsIn(chk)
+		if call, ok := chk.(*ast.CallExpr); ok {
+			for _, a := range call.Args {
+				if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						vs = append(vs, carried[v]...)
+					}
+				}
+			}
+		}
+		for v := range roots(vs) {
 			checked[v] = true
 		}
 		if e, ok := chk.(ast.Expr); ok {

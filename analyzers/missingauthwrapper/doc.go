@@ -114,7 +114,8 @@
 // found variable the handler assigns nothing else; a cache filled
 // before the check or whatever its result, under another header's value
 // or a credential other than the one the check was given (text cut from
-// it is the same one), or by another function is a bypass. Such a path is allowed when
+// it is the same one, and so is the credential a request built in a
+// variable carries), or by another function is a bypass. Such a path is allowed when
 // it is taken for some endpoints, services or methods only (if
 // req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
 // switch on req.Method(), isPublic(req) where isPublic is a function of
