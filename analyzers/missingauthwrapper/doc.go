@@ -116,12 +116,15 @@
 // or a credential other than the one the check was given (text cut from
 // it is the same one, and so is the credential a request built in a
 // variable carries), or by another function is a bypass. Such a path is allowed when
-// it is taken for some endpoints, services or methods only (if
-// req.Endpoint() == "Health.Check", publicEndpoints[req.Endpoint()], a
-// switch on req.Method(), isPublic(req) where isPublic is a function of
-// the package that reads only these of the request), unless they are
+// it is taken for some endpoints only (if req.Endpoint() ==
+// "Health.Check", publicEndpoints[req.Endpoint()], a switch on
+// req.Endpoint(), isPublic(req) where isPublic is a function of the
+// package that reads only the endpoint of the request), unless it is
 // compared with what the caller sends (req.Endpoint() == skip, skip read
-// from an X-Skip-Auth-For header, is a bypass), or on a condition the
+// from an X-Skip-Auth-For header, is a bypass); req.Method() and
+// req.Service() are the Micro-Method and Micro-Service headers as the
+// caller sent them, while go-micro dispatches on the endpoint alone, so
+// a path they pick is a bypass the caller opens with a header; or on a condition the
 // caller does not send (a setting: package variables and constants, the
 // environment, a wrapper factory's configuration; not the clock). A
 // setting, in an if condition or as the tag of a switch (switch

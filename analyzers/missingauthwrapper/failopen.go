@@ -386,6 +386,19 @@ func (f *flow) fromCaller(e ast.Expr) (header string, ok bool) {
 				if isRef && ref.Path == "metadata" && ref.Name == "FromContext" || c.isHeaderMap(call) {
 					found = true
 				}
+				// req.Method() and req.Service() hold the Micro-Method
+				// and Micro-Service headers as the caller sent them: the
+				// router dispatches on req.Endpoint() alone (v4.10.2
+				// server/rpc_router.go:414, rpc_codec.go:106-111).
+				if isRef && ref.Path == "server" && (ref.Name == "Request.Method" || ref.Name == "Request.Service") {
+					found = true
+					if header == "" {
+						header = "Micro-Method"
+						if ref.Name == "Request.Service" {
+							header = "Micro-Service"
+						}
+					}
+				}
 				if h, reads := f.helperReads(call); !isRef && reads {
 					found = true
 					if header == "" {
@@ -544,9 +557,9 @@ func weakness(open string) string {
 	return "calls the handler without checking a credential when the caller sets " + strings.TrimPrefix(open, openHeader) + "; make that path fail the request"
 }
 
-// isEndpoint reports whether e reads the endpoint, service or method the
-// request calls: req.Endpoint(), req.Service(), req.Method(), or a
-// variable holding one.
+// isEndpoint reports whether e reads the endpoint the request calls:
+// req.Endpoint(), or a variable holding it. req.Method() and
+// req.Service() are what the caller says (see fromCaller).
 func (f *flow) isEndpoint(e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
@@ -561,7 +574,7 @@ func (f *flow) isEndpoint(e ast.Expr) bool {
 			ref, ok := gomicro.CalleeRef(f.c.pass.TypesInfo, n)
 			if ok && ref.Path == "server" {
 				switch ref.Name {
-				case "Request.Endpoint", "Request.Service", "Request.Method":
+				case "Request.Endpoint":
 					found = true
 				}
 			}
@@ -575,8 +588,8 @@ func (f *flow) isEndpoint(e ast.Expr) bool {
 }
 
 // endpointHelper reports whether call calls a function of this package
-// given only the request (or its endpoint, service or method) whose body
-// reads of the request only its endpoint, service or method:
+// given only the request (or its endpoint) whose body reads of the
+// request only its endpoint:
 // isPublic(req). What it returns then depends on the endpoint called, not
 // on what the caller sends. A function of another package given the
 // request is not seen into, and may read its headers: it is not taken to
@@ -610,8 +623,7 @@ func (f *flow) endpointHelper(call *ast.CallExpr) bool {
 			reqs[params.At(i)] = true
 		}
 	}
-	// Every use of a request parameter must be p.Endpoint(), p.Service()
-	// or p.Method().
+	// Every use of a request parameter must be p.Endpoint().
 	allowed := map[*ast.Ident]bool{}
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
@@ -622,8 +634,7 @@ func (f *flow) endpointHelper(call *ast.CallExpr) bool {
 		if !ok {
 			return true
 		}
-		switch sel.Sel.Name {
-		case "Endpoint", "Service", "Method":
+		if sel.Sel.Name == "Endpoint" {
 			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok {
 				allowed[id] = true
 			}

@@ -135,7 +135,7 @@ func skipPublic(next server.HandlerFunc) server.HandlerFunc { // want skipPublic
 func skipServiceOrMethod(next server.HandlerFunc) server.HandlerFunc { // want skipServiceOrMethod:"authwrapper"
 	return func(ctx context.Context, req server.Request, rsp interface{}) error {
 		tok, _ := metadata.Get(ctx, "Authorization")
-		if tok == "" && (req.Service() == "health" || req.Method() == "Ping") {
+		if tok == "" && (req.Endpoint() == "Health.Check" || req.Endpoint() == "Health.Ping") {
 			return next(ctx, req, rsp)
 		}
 		if _, err := verifier.Inspect(tok); err != nil {
