@@ -99,12 +99,15 @@
 // these (micro.WrapHandler(wrapWith(auth.NewAuth()))). A wrapper fails open, and does not count, when the
 // caller can reach the next handler on a path that passes no check: one
 // taken when the credential is missing (if tok == "" { return next(...) },
-// a check made only when metadata.Get finds the header) or when a header
+// a check made only when metadata.Get finds the header), when it has a
+// form the wrapper lets through (if strings.HasPrefix(tok, "svc_")), or when a header
 // the caller sets says so (X-Internal: true), read directly, by ranging
 // over the metadata or by a function of the package given the context
 // or the request (if internal(ctx)), or when the credential is found in
 // a cache (a sync.Map, or a map the wrapper fills) that may hold tokens
-// nobody verified. A cache of verified tokens is one keyed by the
+// nobody verified; the message says which of these it is (a helper of
+// the package the condition calls is taken to test the credential's
+// presence). A cache of verified tokens is one keyed by the
 // credential, empty at first (a sync.Map, or a map given only new empty
 // maps, also as a field of a keyed struct literal: &w{seen:
 // make(map[string]bool)}), out of other packages' reach and filled

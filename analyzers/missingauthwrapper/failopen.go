@@ -186,7 +186,9 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool, accept func(pathState)
 			}
 			t := s
 			t.narrowed = s.narrowed || f.narrows(cond, edge)
-			if t.why == "" {
+			if t.why == "" || t.why == openForm && why != "" {
+				// A test of the credential's form (len(tok) < 16) is
+				// less telling than a later one on the path.
 				t.why = why
 			}
 			if key != "" {
@@ -265,6 +267,11 @@ type flow struct {
 	tags map[ast.Expr]ast.Expr
 	// setting holds the variables of the literal given only a setting.
 	setting map[*types.Var]bool
+	// kinds holds, for the found variables of lookups, what finding says:
+	// kindPresent for the ok of metadata.Get (or of a metadata map's
+	// comma-ok index), kindCached for the ok of a lookup in a cache or
+	// another map keyed by what the caller sends.
+	kinds map[*types.Var]int
 	// inHelper: the flow reads the body of a helper (see helperReads),
 	// whose own calls are not followed.
 	inHelper bool
@@ -292,6 +299,12 @@ func (f *flow) learn(body *ast.BlockStmt) {
 			}
 			if from, ok := f.fromCaller(r); ok {
 				f.caller[v] = from
+				if k := f.lookupKind(r, len(rhs) == 1 && len(lhs) == 2 && i == 1); k != 0 {
+					if f.kinds == nil {
+						f.kinds = map[*types.Var]int{}
+					}
+					f.kinds[v] = k
+				}
 			}
 			if f.isEndpoint(r) {
 				f.endpoint[v] = true
@@ -528,8 +541,12 @@ func (f *flow) callerSays(cond ast.Expr) string {
 	switch {
 	case !ok:
 		return ""
-	case h == "":
+	case h == "" && f.absence(cond):
 		return openMissing
+	case h == "" && f.cached(cond):
+		return openCached
+	case h == "":
+		return openForm
 	case h == "?":
 		return openHeader
 	}
@@ -542,7 +559,106 @@ const (
 	openMissing = "missing"  // calls the next handler when no credential is sent
 	openHeader  = "header:"  // ... when the caller sets the header named after it
 	openNoop    = "noopauth" // checks the token with the no-op auth
+	openCached  = "cached"   // ... when the credential is found in a cache of unverified ones
+	openForm    = "form"     // ... when the credential has a form let through (a prefix)
 )
+
+const (
+	kindPresent = 1 + iota
+	kindCached
+)
+
+// lookupKind says what the found variable of a lookup of r tells
+// (comma: r is the right side of a two-value assignment): kindPresent,
+// kindCached or nothing.
+func (f *flow) lookupKind(r ast.Expr, comma bool) int {
+	c := f.c
+	r = ast.Unparen(r)
+	if _, isKey := c.metadataKey(r); isKey {
+		if comma {
+			return kindPresent
+		}
+		return 0
+	}
+	switch x := r.(type) {
+	case *ast.CallExpr:
+		if ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x); ok && comma && ref.Path == "metadata" && ref.Name == "FromContext" {
+			return kindPresent
+		}
+		if _, m := c.syncMapCall(x); comma && (m == "Load" || m == "LoadOrStore") {
+			return kindCached
+		}
+	case *ast.IndexExpr:
+		if t, isMap := c.pass.TypesInfo.TypeOf(x.X).Underlying().(*types.Map); isMap && !c.isHeaderMap(x.X) {
+			if b, isBool := t.Elem().Underlying().(*types.Basic); comma || isBool && b.Kind() == types.Bool {
+				return kindCached
+			}
+		}
+	}
+	return 0
+}
+
+// absence reports whether cond tests only whether the credential was
+// sent: tok == "", len(tok) == 0, the ok of metadata.Get, a switch case
+// "" on it.
+func (f *flow) absence(cond ast.Expr) bool {
+	info := f.c.pass.TypesInfo
+	if _, isCase := f.tags[cond]; isCase {
+		return f.c.isEmpty(cond)
+	}
+	switch x := ast.Unparen(cond).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		return v != nil && f.kinds[v] == kindPresent
+	case *ast.UnaryExpr:
+		return x.Op == token.NOT && f.absence(x.X)
+	case *ast.CallExpr:
+		// A helper of the package reading the metadata (hasToken(ctx))
+		// is not read further: taken to test presence.
+		_, reads := f.helperReads(x)
+		return reads
+	case *ast.BinaryExpr:
+		if x.Op != token.EQL && x.Op != token.NEQ {
+			return false
+		}
+		for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
+			if f.c.isEmpty(pair[1]) {
+				return true
+			}
+			if call, isCall := ast.Unparen(pair[0]).(*ast.CallExpr); isCall && isZero(info, pair[1]) {
+				if id := identOf(call.Fun); id != nil {
+					if b, isBuiltin := info.Uses[id].(*types.Builtin); isBuiltin && b.Name() == "len" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// cached reports whether cond reads a lookup of what the caller sends in
+// a cache or another map: verified.Load(tok), seen[tok], or the found
+// variable of one.
+func (f *flow) cached(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.Ident:
+			if v, ok := f.c.pass.TypesInfo.Uses[n].(*types.Var); ok && f.kinds[v] == kindCached {
+				found = true
+			}
+		case ast.Expr:
+			if f.lookupKind(n, true) == kindCached {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
 
 // weakness says, for messages, why a wrapper does not authenticate.
 func weakness(open string) string {
@@ -551,6 +667,10 @@ func weakness(open string) string {
 		return "inspects the token with go-micro's no-op auth, which accepts any token; give it a provider that verifies tokens"
 	case open == openMissing:
 		return "calls the handler without checking a credential when the credential is missing; make that path fail the request"
+	case open == openCached:
+		return "calls the handler without checking a credential when the caller's credential is found in a cache that may hold credentials nobody verified; make that path fail the request"
+	case open == openForm:
+		return "calls the handler without checking a credential when the caller's credential has a form the wrapper lets through unchecked; make that path fail the request"
 	case open == openHeader:
 		return "calls the handler without checking a credential when the caller sets a header; make that path fail the request"
 	}

@@ -53,6 +53,6 @@ func cachedSameKey(next server.HandlerFunc) server.HandlerFunc { // want cachedS
 }
 
 func cacheKeys() {
-	micro.RegisterHandler(micro.NewService(micro.WrapHandler(cachedOtherKey)).Server(), new(Orders)) // want `wrapper cachedOtherKey calls the handler without checking a credential when the credential is missing`
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(cachedOtherKey)).Server(), new(Orders)) // want `wrapper cachedOtherKey calls the handler without checking a credential when the caller's credential is found in a cache`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(cachedSameKey)).Server(), new(Orders))
 }

@@ -70,5 +70,5 @@ func fieldCaches() {
 	fc := newFieldCache()
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(fc.Wrap)).Server(), new(Orders))
 	sc := &seededCache{seen: map[string]bool{"ops-token": true}}
-	micro.RegisterHandler(micro.NewService(micro.WrapHandler(sc.Check)).Server(), new(Orders)) // want `wrapper sc.Check calls the handler without checking a credential when the credential is missing`
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(sc.Check)).Server(), new(Orders)) // want `wrapper sc.Check calls the handler without checking a credential when the caller's credential is found in a cache`
 }

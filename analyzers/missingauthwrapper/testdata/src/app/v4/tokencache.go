@@ -218,9 +218,9 @@ func tokenCaches() {
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(cachedWith(provider))).Server(), new(Orders))
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(mapNotCached)).Server(), new(Orders))
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(cachedMissOpen)).Server(), new(Orders))   // want `wrapper cachedMissOpen calls the handler without checking a credential when the credential is missing`
-	micro.RegisterHandler(micro.NewService(micro.WrapHandler(syncCachedEarly)).Server(), new(Orders))  // want `wrapper syncCachedEarly calls the handler without checking a credential when the credential is missing`
-	micro.RegisterHandler(micro.NewService(micro.WrapHandler(mapCachedEarly)).Server(), new(Orders))   // want `wrapper mapCachedEarly calls the handler without checking a credential when the credential is missing`
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(syncCachedEarly)).Server(), new(Orders))  // want `wrapper syncCachedEarly calls the handler without checking a credential when the caller's credential is found in a cache`
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(mapCachedEarly)).Server(), new(Orders))   // want `wrapper mapCachedEarly calls the handler without checking a credential when the caller's credential is found in a cache`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(syncCachedLogged)).Server(), new(Orders)) // want `wrapper syncCachedLogged calls the handler without checking a credential when the credential is missing`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(syncCachedClient)).Server(), new(Orders)) // want `wrapper syncCachedClient calls the handler without checking a credential when the caller sets X-Client-Id`
-	micro.RegisterHandler(micro.NewService(micro.WrapHandler(syncCachedWarm)).Server(), new(Orders))   // want `wrapper syncCachedWarm calls the handler without checking a credential when the credential is missing`
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(syncCachedWarm)).Server(), new(Orders))   // want `wrapper syncCachedWarm calls the handler without checking a credential when the caller's credential is found in a cache`
 }
