@@ -75,6 +75,9 @@ func (e *engine) guardsOf(fn *ssa.Function) *fnGuards {
 			}
 		}
 	}
+	if len(g.vals) > 0 {
+		e.splitChecks(g)
+	}
 	e.guards[fn] = g
 	return g
 }
@@ -836,4 +839,215 @@ func (e *engine) evalGuarded(fn *ssa.Function, at ssa.Instruction, args []ssa.Va
 	vs = e.evalArgs(args)
 	e.memo, e.tentMemo, e.tentList = memo, tentMemo, tentList
 	return vs
+}
+
+// splitChecks adds to g, for text s whose pieces a loop checks one by
+// one, a check of s on the loop's exit, as in
+//
+//	for _, p := range strings.Split(sort, ",") {
+//		if !allowedSort[p] {
+//			return errBadSort
+//		}
+//	}
+//
+// s is then its pieces joined by the constant separator, each allowed:
+// safe as they are. It holds only for strings.Split with a constant
+// separator (strings.Fields drops white space that the pieces never
+// show), for a range over its result that nothing else writes, and when
+// every pass from the loop's body back to its head goes through a check
+// of the piece itself (not of text made from it, strings.TrimSpace(p)):
+// a piece that fails must leave the loop other than by its exit, so
+// continue is no check, and a break skips the exit, which is where s
+// counts as checked.
+func (e *engine) splitChecks(g *fnGuards) {
+	var add []guardEdge
+	var field []bool
+	for p, edges := range g.vals {
+		load, ok := p.(*ssa.UnOp)
+		if !ok || load.Op != token.MUL {
+			continue
+		}
+		ia, ok := load.X.(*ssa.IndexAddr)
+		if !ok {
+			continue
+		}
+		s, ok := splitText(ia.X)
+		if !ok {
+			continue
+		}
+		head, exit, ok := rangeHead(ia.X, ia.Index)
+		if !ok {
+			continue
+		}
+		checks := make(map[edge]bool)
+		for _, ge := range edges {
+			if !ge.option {
+				checks[edge{ge.block, ge.succ}] = true
+			}
+		}
+		if len(checks) == 0 || !everyPassChecked(head, checks) {
+			continue
+		}
+		add = append(add, guardEdge{head, exit, false, s})
+		field = append(field, !writesIn(loopBody(head)))
+	}
+	for i, ge := range add {
+		g.vals[ge.checked] = append(g.vals[ge.checked], ge)
+		// A field read again counts as checked unless written between
+		// its reading and the check (see writtenAfter), which does not
+		// look past the loop's head into its body: the body must write
+		// nothing.
+		if f, _, _, isField := e.fieldOfVar(ge.checked); isField && field[i] {
+			if g.fields == nil {
+				g.fields = make(map[varField][]guardEdge)
+			}
+			g.fields[f] = append(g.fields[f], ge)
+		}
+	}
+}
+
+// splitText returns s when list is strings.Split(s, sep), sep constant
+// text, that is only read: its length taken and its elements loaded.
+func splitText(list ssa.Value) (ssa.Value, bool) {
+	call, ok := list.(*ssa.Call)
+	if !ok {
+		return nil, false
+	}
+	fn := call.Common().StaticCallee()
+	if fn == nil || fn.Object() == nil || fn.Object().Pkg() == nil || fn.Object().Pkg().Path() != "strings" || fn.Name() != "Split" {
+		return nil, false
+	}
+	args := call.Common().Args
+	k, ok := args[1].(*ssa.Const)
+	if !ok || k.Value == nil || k.Value.Kind() != goconstant.String || strings.HasPrefix(goconstant.StringVal(k.Value), "-") {
+		// The text starts with the separator where the first piece
+		// is empty: an option, for a command, that no piece is.
+		return nil, false
+	}
+	for _, r := range *call.Referrers() {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+		case *ssa.Call:
+			if _, isLen := lenOf(r); !isLen {
+				return nil, false
+			}
+		case *ssa.IndexAddr:
+			for _, rr := range *r.Referrers() {
+				switch rr := rr.(type) {
+				case *ssa.DebugRef:
+				case *ssa.UnOp:
+					if rr.Op != token.MUL {
+						return nil, false
+					}
+				default:
+					return nil, false
+				}
+			}
+		default:
+			return nil, false
+		}
+	}
+	return args[0], true
+}
+
+// rangeHead returns the head of the loop that ranges over list with index
+// i, as the compiler builds for _, p := range list (i = phi + 1 at the
+// head, the phi taking -1 on the way in and i on every other edge, and
+// the loop going on while i < len(list)), and the branch of its If taken
+// once every index was visited.
+func rangeHead(list, i ssa.Value) (*ssa.BasicBlock, int, bool) {
+	inc, ok := i.(*ssa.BinOp)
+	if !ok || inc.Op != token.ADD || !isConstInt(inc.Y, 1) {
+		return nil, 0, false
+	}
+	phi, ok := inc.X.(*ssa.Phi)
+	if !ok || phi.Block() != inc.Block() {
+		return nil, 0, false
+	}
+	entered := false
+	for _, x := range phi.Edges {
+		switch {
+		case x == ssa.Value(inc):
+		case isConstInt(x, -1):
+			entered = true
+		default:
+			return nil, 0, false
+		}
+	}
+	head := inc.Block()
+	if !entered || len(head.Instrs) == 0 || len(head.Succs) != 2 {
+		return nil, 0, false
+	}
+	br, ok := head.Instrs[len(head.Instrs)-1].(*ssa.If)
+	if !ok {
+		return nil, 0, false
+	}
+	cond, ok := br.Cond.(*ssa.BinOp)
+	if !ok || cond.Op != token.LSS || cond.X != ssa.Value(inc) {
+		return nil, 0, false
+	}
+	if n, isLen := lenOf(cond.Y); !isLen || n != list {
+		return nil, 0, false
+	}
+	return head, 1, true
+}
+
+// loopBody returns the blocks reached from the body of the loop at head
+// without passing head again.
+func loopBody(head *ssa.BasicBlock) map[*ssa.BasicBlock]bool {
+	body := map[*ssa.BasicBlock]bool{head.Succs[0]: true}
+	work := []*ssa.BasicBlock{head.Succs[0]}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, s := range b.Succs {
+			if s != head && !body[s] {
+				body[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return body
+}
+
+// writesIn reports whether a block of blocks stores anything or calls
+// anything (which may be given a pointer to what it writes).
+func writesIn(blocks map[*ssa.BasicBlock]bool) bool {
+	for b := range blocks {
+		for _, in := range b.Instrs {
+			switch in.(type) {
+			case *ssa.Store, *ssa.MapUpdate, ssa.CallInstruction:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// everyPassChecked reports whether every path from the body of the loop
+// at head (its If's first successor) back to head takes one of checks.
+func everyPassChecked(head *ssa.BasicBlock, checks map[edge]bool) bool {
+	body := head.Succs[0]
+	if body == head {
+		return false
+	}
+	seen := map[*ssa.BasicBlock]bool{body: true}
+	work := []*ssa.BasicBlock{body}
+	for len(work) > 0 {
+		b := work[len(work)-1]
+		work = work[:len(work)-1]
+		for i, s := range b.Succs {
+			if checks[edge{b, i}] {
+				continue
+			}
+			if s == head {
+				return false
+			}
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, s)
+			}
+		}
+	}
+	return true
 }
