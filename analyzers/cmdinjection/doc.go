@@ -52,7 +52,11 @@
 // (a comparison with a constant, a switch whose other cases return, an
 // unexported package map of constant keys, slices.Contains of a constant
 // list not held in an exported package variable, a whole-text regexp
-// match of letters, digits and underscores) is safe, as in sqlconcat. An
+// match of letters, digits and underscores) is safe, as in sqlconcat,
+// and so is text whose pieces, split at a constant separator not starting
+// with "-", a loop checks so (for _, p := range strings.Split(v, ",") {
+// if !allowed[p] { return } }), as in sqlconcat: it starts with an
+// allowed piece or the separator. An
 // argument that every path to the command rejects when it starts with "-"
 // (strings.HasPrefix(v, "-"), v[0] == '-'; a path on which v is empty,
 // as after len(v) > 0 or v != "" fails, counts as checked: an empty

@@ -50,7 +50,17 @@
 // other code may change), strings.EqualFold with a constant, or a match
 // of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
-// without the m flag). So is a value replaced by constant text when it
+// without the m flag). Text split by strings.Split at a constant
+// separator not starting with "-", whose pieces a range over the result
+// checks so one by one, counts as checked after the loop (for _, p :=
+// range strings.Split(sort, ",") { if !allowedSort[p] { return } }): it
+// is allowed pieces joined by the constant. Every pass must check the
+// piece itself and return on failure (or panic); a piece that fails and
+// only continues, a break, a piece changed before its check
+// (strings.TrimSpace(p), which leaves spaces in the whole text the check
+// never saw), a list written into, and strings.Fields or SplitSeq are no
+// check of the whole text. For a field so checked and read again (req.Sort),
+// the loop must also store and call nothing. Safe too is a value replaced by constant text when it
 // fails such a check (if dir != "asc" && dir != "desc" { dir = "asc" }),
 // or the result of a function, of this package or another, each of whose
 // returns gives constant text or its parameter checked or replaced so on
