@@ -290,10 +290,23 @@ func writtenBetween(a, b ssa.Instruction, writes map[ssa.Instruction]bool) bool 
 			return true
 		}
 	}
-	// The blocks that reach bb, and among them those entered from ab on
-	// the way: a path ends on entering bb.
-	toB := map[*ssa.BasicBlock]bool{bb: true}
-	work := []*ssa.BasicBlock{bb}
+	// A path ends on entering bb.
+	between := entered(ab, bb, false)
+	for x := range between {
+		for _, in := range x.Instrs {
+			if writes[in] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// entered returns the blocks entered after a on the paths from a to b:
+// with withB, b too, where such a path ends; without, up to b, left out.
+func entered(a, b *ssa.BasicBlock, withB bool) map[*ssa.BasicBlock]bool {
+	toB := map[*ssa.BasicBlock]bool{b: true} // the blocks that reach b
+	work := []*ssa.BasicBlock{b}
 	for len(work) > 0 {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -305,25 +318,21 @@ func writtenBetween(a, b ssa.Instruction, writes map[ssa.Instruction]bool) bool 
 		}
 	}
 	between := make(map[*ssa.BasicBlock]bool)
-	work = append(work[:0], ab)
+	work = append(work[:0], a)
 	for len(work) > 0 {
 		x := work[len(work)-1]
 		work = work[:len(work)-1]
+		if withB && x == b {
+			continue // past the end
+		}
 		for _, s := range x.Succs {
-			if s != bb && toB[s] && !between[s] {
+			if toB[s] && !between[s] && (withB || s != b) {
 				between[s] = true
 				work = append(work, s)
 			}
 		}
 	}
-	for x := range between {
-		for _, in := range x.Instrs {
-			if writes[in] {
-				return true
-			}
-		}
-	}
-	return false
+	return between
 }
 
 func indexIn(b *ssa.BasicBlock, in ssa.Instruction) int {
@@ -468,35 +477,7 @@ func writtenAfter(r ssa.Instruction, b *ssa.BasicBlock, writes map[ssa.Instructi
 		return false
 	}
 	rb := r.Block()
-	// The blocks that reach b, b included.
-	toB := map[*ssa.BasicBlock]bool{b: true}
-	work := []*ssa.BasicBlock{b}
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		for _, p := range x.Preds {
-			if !toB[p] {
-				toB[p] = true
-				work = append(work, p)
-			}
-		}
-	}
-	// The blocks entered after r's block on the way to b.
-	between := make(map[*ssa.BasicBlock]bool)
-	work = append(work[:0], rb)
-	for len(work) > 0 {
-		x := work[len(work)-1]
-		work = work[:len(work)-1]
-		if x == b {
-			continue // past the branch
-		}
-		for _, s := range x.Succs {
-			if toB[s] && !between[s] {
-				between[s] = true
-				work = append(work, s)
-			}
-		}
-	}
+	between := entered(rb, b, true)
 	after := false
 	for _, in := range rb.Instrs {
 		if in == r {
