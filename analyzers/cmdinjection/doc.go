@@ -155,9 +155,11 @@
 //     made, as if it ran there, with what the function around it
 //     captures (a handler's request, or its own parameters, for its
 //     callers to judge); allow-list checks made before the literal, or
-//     inside it, count as they do elsewhere, except that any call between
+//     inside it, count as they do elsewhere, except that a call between
 //     the check and the literal, or between the check and the command
-//     inside it, voids a check of a captured variable. A check that a
+//     inside it, voids a check of a captured variable, unless it is a
+//     call of a standard library function of fmt, log, strings, strconv
+//     and the like given only basic values. A check that a
 //     captured value does not start with "-" made before the literal does
 //     not count for the command's arguments inside it, which are reported;
 //   - at the registration of a handler declared in another package, which

@@ -145,9 +145,11 @@
 //     there, with what the function around it captures (a handler's
 //     request, or its own parameters, for its callers to judge); checks
 //     made before the literal, or inside it, count as they do elsewhere,
-//     except that any call between the check and the literal, or between
+//     except that a call between the check and the literal, or between
 //     the check and the query inside it, voids a check of a captured
-//     variable;
+//     variable, unless it is a call of a standard library function of
+//     fmt, log, strings, strconv and the like given only basic values
+//     (log.Printf("by %s", col)), which cannot run code of the program;
 //   - at the registration of a handler declared in another package, which
 //     reports each query the request reaches apart, a query more than
 //     seven calls down whose text another query of the handler covers

@@ -3,6 +3,7 @@ package dataflow
 import (
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -600,7 +601,7 @@ func fieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.Instructi
 					mark(in)
 				}
 			case ssa.CallInstruction:
-				if captured || held.escaped && !builtinCall(in.Common()) {
+				if (captured || held.escaped && !builtinCall(in.Common())) && !inert(in.Common()) {
 					mark(in)
 					continue
 				}
@@ -807,6 +808,41 @@ func (h heldPointers) given(x ssa.Value) bool {
 
 // builtinCall reports whether c calls a builtin (len, append), which
 // reaches nothing it is not given.
+// inert reports whether a call cannot run code of the program: a static
+// call of a standard library function given only basic values, directly,
+// as interfaces or in a variadic list (log.Printf("by %s", sort),
+// strings.ToLower(s)). A closure that holds a checked variable cannot run
+// during it, nor can code that finds an escaped pointer. A value of a
+// type with methods may run them (fmt calls String), and is not basic.
+func inert(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil || fn.Pkg == nil || c.IsInvoke() || fn.Parent() != nil || !inertPkgs[fn.Pkg.Pkg.Path()] {
+		return false
+	}
+	var basic func(x ssa.Value) bool
+	basic = func(x ssa.Value) bool {
+		if s, ok := x.(*ssa.Slice); ok {
+			a, ok := s.X.(*ssa.Alloc)
+			return ok && !slices.ContainsFunc(storedIn(a), func(v ssa.Value) bool { return !basic(v) })
+		}
+		if mi, ok := x.(*ssa.MakeInterface); ok {
+			x = mi.X
+		}
+		_, ok := x.Type().(*types.Basic)
+		return ok
+	}
+	return !slices.ContainsFunc(c.Args, func(a ssa.Value) bool { return !basic(a) })
+}
+
+// inertPkgs are standard library packages whose functions, given basic
+// values, call no code of the program.
+var inertPkgs = map[string]bool{
+	"fmt": true, "log": true, "log/slog": true, "strings": true, "strconv": true,
+	"errors": true, "bytes": true, "unicode/utf8": true, "path": true,
+	"path/filepath": true, "net/url": true, "time": true, "math": true,
+	"encoding/hex": true, "encoding/base64": true,
+}
+
 func builtinCall(c *ssa.CallCommon) bool {
 	_, ok := c.Value.(*ssa.Builtin)
 	return ok && !c.IsInvoke()
@@ -903,7 +939,7 @@ func capturedFieldWrites(fn *ssa.Function, base ssa.Value, path []int) map[ssa.I
 					w[in] = true
 				}
 			case ssa.CallInstruction:
-				if !builtinCall(in.Common()) {
+				if !builtinCall(in.Common()) && !inert(in.Common()) {
 					w[in] = true
 				}
 			}

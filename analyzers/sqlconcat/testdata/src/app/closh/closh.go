@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"log"
 
 	"gorm.io/gorm"
 )
@@ -156,6 +157,58 @@ func (h *Items) Unused(ctx context.Context, req *Request, rsp *Response) error {
 			return errors.New("no name")
 		}
 		_, err := tx.ExecContext(ctx, "DELETE FROM unused WHERE name = $1", req.Name)
+		return err
+	})
+}
+
+// LoggedBefore, LoggedVar and LoggedInside log the checked column between
+// the check and the query: a standard library call given only text cannot
+// run the literal or change what it reads.
+func (h *Items) LoggedBefore(ctx context.Context, req *Request, rsp *Response) error {
+	if !sortable[req.Sort] {
+		return errors.New("bad sort")
+	}
+	log.Printf("listing by %s", req.Sort)
+	return h.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.QueryContext(ctx, "SELECT * FROM logged ORDER BY "+req.Sort)
+		return err
+	})
+}
+
+func (h *Items) LoggedVar(ctx context.Context, req *Request, rsp *Response) error {
+	col := req.Sort
+	if !sortable[col] {
+		return errors.New("bad sort")
+	}
+	log.Printf("listing by %s", col)
+	return retry(func() error {
+		_, err := h.DB.Query("SELECT * FROM loggedvar ORDER BY " + col)
+		return err
+	})
+}
+
+func (h *Items) LoggedInside(ctx context.Context, req *Request, rsp *Response) error {
+	return h.tx(ctx, func(tx *sql.Tx) error {
+		if !sortable[req.Sort] {
+			return errors.New("bad sort")
+		}
+		log.Printf("listing by %s", req.Sort)
+		_, err := tx.QueryContext(ctx, "SELECT * FROM loggedinside ORDER BY "+req.Sort)
+		return err
+	})
+}
+
+// ResetBetween calls, between the check and the query, a literal that
+// writes the captured variable: the check no longer holds.
+func (h *Items) ResetBetween(ctx context.Context, req *Request, rsp *Response) error {
+	col := req.Sort
+	reset := func() { col = req.Name }
+	if !sortable[col] {
+		return errors.New("bad sort")
+	}
+	reset()
+	return retry(func() error {
+		_, err := h.DB.Query("SELECT * FROM reset ORDER BY " + col)
 		return err
 	})
 }
