@@ -53,8 +53,8 @@
 // unexported package map of constant keys, slices.Contains of a constant
 // list not held in an exported package variable, a whole-text regexp
 // match of letters, digits and underscores) is safe, as in sqlconcat,
-// and so is text whose pieces, split at a constant separator not starting
-// with "-", a loop checks so (for _, p := range strings.Split(v, ",") {
+// and so is text whose pieces, split at a constant separator of letters,
+// digits and ", .:/+_@=" not starting with "-", a loop checks so (for _, p := range strings.Split(v, ",") {
 // if !allowed[p] { return } }), as in sqlconcat: it starts with an
 // allowed piece or the separator. An
 // argument that every path to the command rejects when it starts with "-"

@@ -51,7 +51,9 @@
 // of the whole text
 // against letters, digits and underscores (regexp `^[a-z_]+$`, ^ and $
 // without the m flag). Text split by strings.Split at a constant
-// separator not starting with "-", whose pieces a range over the result
+// separator of letters, digits and ", .:/+_@=" not starting with "-"
+// (no quote, semicolon or other character SQL or a shell reads), whose
+// pieces a range over the result
 // checks so one by one, counts as checked after the loop (for _, p :=
 // range strings.Split(sort, ",") { if !allowedSort[p] { return } }): it
 // is allowed pieces joined by the constant. Every pass must check the

@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"regexp/syntax"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ssa"
 )
@@ -906,6 +907,24 @@ func (e *engine) splitChecks(g *fnGuards) {
 	}
 }
 
+// plainSeparator reports whether sep, the text between checked pieces, is
+// harmless wherever the whole is used: letters, digits and ", .:/+_@=",
+// no quote or character a shell or SQL gives a meaning to (";rm -rf /;"
+// between allowed pieces runs a command), and not starting with "-" (the
+// text starts with the separator where the first piece is empty: an
+// option, for a command, that no piece is).
+func plainSeparator(sep string) bool {
+	if strings.HasPrefix(sep, "-") {
+		return false
+	}
+	for _, r := range sep {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(", .:/+_@=", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // splitText returns s when list is strings.Split(s, sep), sep constant
 // text, that is only read: its length taken and its elements loaded.
 func splitText(list ssa.Value) (ssa.Value, bool) {
@@ -919,9 +938,7 @@ func splitText(list ssa.Value) (ssa.Value, bool) {
 	}
 	args := call.Common().Args
 	k, ok := args[1].(*ssa.Const)
-	if !ok || k.Value == nil || k.Value.Kind() != goconstant.String || strings.HasPrefix(goconstant.StringVal(k.Value), "-") {
-		// The text starts with the separator where the first piece
-		// is empty: an option, for a command, that no piece is.
+	if !ok || k.Value == nil || k.Value.Kind() != goconstant.String || !plainSeparator(goconstant.StringVal(k.Value)) {
 		return nil, false
 	}
 	for _, r := range *call.Referrers() {

@@ -190,3 +190,15 @@ func splitDash(db *sql.DB) {
 	}
 	db.Query("SELECT * FROM users ORDER BY " + sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
 }
+
+// A separator with a character SQL or a shell gives a meaning to is left
+// out: it stands between the pieces unchecked.
+func splitSemicolon(db *sql.DB) {
+	sort := os.Getenv("SORT")
+	for _, p := range strings.Split(sort, "; DROP TABLE users; --") {
+		if !splitColumns[p] {
+			return
+		}
+	}
+	db.Query("SELECT * FROM users ORDER BY " + sort) // want `query text passed to \(\*sql.DB\).Query is built from external input`
+}
