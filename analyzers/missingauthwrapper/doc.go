@@ -69,8 +69,11 @@
 // checks when one of its words, split at case changes, underscores and
 // digits, begins with auth, verif, valid, inspect, introspect, check,
 // login or identif, and none begins with rate, limit, quota, log (login
-// aside), record, audit, touch, decode, unverif, format, count, metric or
-// trace, in the function's or method's name or the variable's holding a
+// aside), record, audit, touch, decode, unverif, format, count, metric,
+// trace, or a word naming other things a service checks (health, ping,
+// status, version, email, mail, phone, address, schema, payload, body,
+// input, checkout, order, cart, stock; a word author), in the function's
+// or method's name or the variable's holding a
 // function value, not its package's: a rate limiter's Allow or
 // CheckRateLimit, an audit log's Record, RecordLogin or authlog.Write,
 // session.Touch, DecodeClaims or a Token helper is none). A function

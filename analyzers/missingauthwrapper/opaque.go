@@ -279,7 +279,14 @@ var checkWords = []string{"auth", "verif", "valid", "inspect", "introspect", "ch
 // words say it checks does something else with the credential: a rate
 // limiter (CheckRateLimit), an audit log (RecordLogin), a decoder
 // (DecodeClaims, ParseUnverified), a metric (CountAuthFailures).
-var otherWords = []string{"rate", "limit", "quota", "log", "record", "audit", "touch", "decode", "unverif", "format", "count", "metric", "trace"}
+var otherWords = []string{"rate", "limit", "quota", "log", "record", "audit", "touch", "decode", "unverif", "format", "count", "metric", "trace",
+	// What else a generated client checks or validates: CheckHealth,
+	// ValidateEmail, ValidateSchema, Checkout.
+	"health", "ping", "status", "version", "email", "mail", "phone", "address", "schema", "payload", "body", "input", "checkout", "order", "cart", "stock"}
+
+// otherNames are whole words that begin as a word of checkWords but name
+// something else (GetAuthor).
+var otherNames = map[string]bool{"author": true, "authors": true}
 
 // namesCheck reports whether the name of obj, a function, method or
 // variable holding a function, has a word that begins as one of
@@ -289,6 +296,9 @@ var otherWords = []string{"rate", "limit", "quota", "log", "record", "audit", "t
 func namesCheck(obj types.Object) bool {
 	checks := false
 	for _, w := range nameWords(obj.Name()) {
+		if otherNames[w] {
+			return false
+		}
 		for _, ow := range otherWords {
 			if strings.HasPrefix(w, ow) && !strings.HasPrefix(w, "login") {
 				return false

@@ -12,8 +12,12 @@ type ValidateRequest struct{ Token string }
 
 type ValidateResponse struct{ Valid bool }
 
+type HealthResponse struct{ Up bool }
+
 type AuthService interface {
 	Validate(ctx context.Context, in *ValidateRequest, opts ...client.CallOption) (*ValidateResponse, error)
+	CheckHealth(ctx context.Context, in *ValidateRequest, opts ...client.CallOption) (*HealthResponse, error)
+	ValidateEmail(ctx context.Context, in *ValidateRequest, opts ...client.CallOption) (*ValidateResponse, error)
 }
 
 func NewAuthService(name string, c client.Client) AuthService { return nil }

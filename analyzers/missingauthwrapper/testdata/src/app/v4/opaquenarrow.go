@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"app/authpb"
 	"app/session"
 
 	"go-micro.dev/v4"
@@ -72,6 +73,28 @@ func rateChecked(next server.HandlerFunc) server.HandlerFunc {
 	}
 }
 
+// A generated client's health probe or e-mail check given the token
+// checks no credential, whatever its first word says.
+func healthChecked(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if _, err := authSvc.CheckHealth(ctx, &authpb.ValidateRequest{Token: tok}); err != nil {
+			return errors.New("auth service down")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
+func emailValidated(next server.HandlerFunc) server.HandlerFunc {
+	return func(ctx context.Context, req server.Request, rsp interface{}) error {
+		tok, _ := metadata.Get(ctx, "Authorization")
+		if _, err := authSvc.ValidateEmail(ctx, &authpb.ValidateRequest{Token: tok}); err != nil {
+			return errors.New("bad e-mail")
+		}
+		return next(ctx, req, rsp)
+	}
+}
+
 // Twin: a function of the same package whose own name says it checks.
 func claimsVerified(next server.HandlerFunc) server.HandlerFunc { // want claimsVerified:"authwrapper"
 	return func(ctx context.Context, req server.Request, rsp interface{}) error {
@@ -91,4 +114,6 @@ func opaqueNarrow() {
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(loginRecorded)).Server(), new(Orders))  // want `wrappers \(loginRecorded\) do not authenticate`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(rateChecked)).Server(), new(Orders))    // want `wrappers \(rateChecked\) do not authenticate`
 	micro.RegisterHandler(micro.NewService(micro.WrapHandler(claimsVerified)).Server(), new(Orders))
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(healthChecked)).Server(), new(Orders))  // want `wrappers \(healthChecked\) do not authenticate`
+	micro.RegisterHandler(micro.NewService(micro.WrapHandler(emailValidated)).Server(), new(Orders)) // want `wrappers \(emailValidated\) do not authenticate`
 }
