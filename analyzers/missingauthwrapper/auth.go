@@ -411,11 +411,8 @@ func (c *checker) credentialChecks(body *ast.BlockStmt) (found []ast.Node, noop 
 				cached = append(cached, cacheHit{e, true, cache})
 			}
 		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			c.noteCredentialVars(lhs, n.Values, authVars)
+			lhs, rhs := sides(n)
+			c.noteCredentialVars(lhs, rhs, authVars)
 			c.callResults(n, results)
 		case *ast.BinaryExpr:
 			if n.Op != token.EQL && n.Op != token.NEQ {

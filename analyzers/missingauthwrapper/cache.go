@@ -226,10 +226,7 @@ func (c *checker) keyedByChecked(body *ast.BlockStmt, cache *types.Var, writes, 
 	ast.Inspect(body, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && (len(as.Rhs) == 1 || len(as.Rhs) == len(as.Lhs)) {
 			for i, l := range as.Lhs {
-				r := as.Rhs[0]
-				if len(as.Rhs) == len(as.Lhs) {
-					r = as.Rhs[i]
-				}
+				r := rhsOf(as.Lhs, as.Rhs, i)
 				if v, ok := info.ObjectOf(identOf(l)).(*types.Var); ok && authVars[v] {
 					from[v] = append(from[v], varsIn(r)...)
 					continue

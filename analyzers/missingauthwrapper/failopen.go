@@ -316,15 +316,9 @@ func (f *flow) learn(body *ast.BlockStmt) {
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			note(n.Lhs, n.Rhs)
-		case *ast.ValueSpec:
-			if len(n.Values) > 0 {
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					lhs[i] = id
-				}
-				note(lhs, n.Values)
+		case *ast.AssignStmt, *ast.ValueSpec:
+			if lhs, rhs := sides(n); len(rhs) > 0 {
+				note(lhs, rhs)
 			}
 		case *ast.RangeStmt:
 			// for k, v := range md: the caller chooses both.
@@ -354,6 +348,31 @@ func (f *flow) learn(body *ast.BlockStmt) {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// sides returns the left and right sides of an assignment, or of a
+// declaration's names and values; nil for other nodes.
+func sides(n ast.Node) (lhs, rhs []ast.Expr) {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Lhs, n.Rhs
+	case *ast.ValueSpec:
+		lhs = make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			lhs[i] = id
+		}
+		return lhs, n.Values
+	}
+	return nil, nil
+}
+
+// rhsOf returns what gives lhs[i] its value: rhs[i], or the one call or
+// comma-ok expression of a tuple assignment.
+func rhsOf(lhs, rhs []ast.Expr, i int) ast.Expr {
+	if len(rhs) == len(lhs) {
+		return rhs[i]
+	}
+	return rhs[0]
 }
 
 // fromCaller reports whether e reads what the caller sends, and from

@@ -441,10 +441,7 @@ func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bo
 					return true
 				}
 				for i, l := range as.Lhs {
-					r := as.Rhs[0]
-					if len(as.Rhs) == len(as.Lhs) {
-						r = as.Rhs[i]
-					}
+					r := rhsOf(as.Lhs, as.Rhs, i)
 					switch l := ast.Unparen(l).(type) {
 					case *ast.Ident:
 						if c.pass.TypesInfo.ObjectOf(l) == v && carries(r, depth+1) {
@@ -480,10 +477,7 @@ func (c *checker) givenCredential(call *ast.CallExpr, authVars map[*types.Var]bo
 					return true
 				}
 				for i, l := range as.Lhs {
-					r := as.Rhs[0]
-					if len(as.Rhs) == len(as.Lhs) {
-						r = as.Rhs[i]
-					}
+					r := rhsOf(as.Lhs, as.Rhs, i)
 					switch l := ast.Unparen(l).(type) {
 					case *ast.Ident:
 						if c.pass.TypesInfo.ObjectOf(l) == v && !carries(r, depth+1) {
@@ -558,15 +552,8 @@ func (c *checker) swappedCredentials(body *ast.BlockStmt) map[*types.Var]bool {
 	all := map[*types.Var]bool{}
 	for range 2 {
 		ast.Inspect(body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				c.noteCredentialVars(n.Lhs, n.Rhs, all)
-			case *ast.ValueSpec:
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, id := range n.Names {
-					lhs[i] = id
-				}
-				c.noteCredentialVars(lhs, n.Values, all)
+			if lhs, rhs := sides(n); lhs != nil {
+				c.noteCredentialVars(lhs, rhs, all)
 			}
 			return true
 		})
@@ -849,15 +836,9 @@ func (c *checker) checksParamVia(sig *types.Signature, body *ast.BlockStmt) bool
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.AssignStmt:
-			c.noteCredentialVars(n.Lhs, n.Rhs, authVars)
-			c.callResults(n, results)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			c.noteCredentialVars(lhs, n.Values, authVars)
+		case *ast.AssignStmt, *ast.ValueSpec:
+			lhs, rhs := sides(n)
+			c.noteCredentialVars(lhs, rhs, authVars)
 			c.callResults(n, results)
 		case *ast.CallExpr:
 			if c.opaqueCallee(n) && c.givenCredential(n, authVars) && c.decides(body, n, results[n], c.helperFails, true) {
