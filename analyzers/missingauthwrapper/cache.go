@@ -495,10 +495,7 @@ func (c *checker) writesAfterCheck(body *ast.BlockStmt, writes, checks []ast.Nod
 		}
 		seen[s] = true
 		nodes := s.b.Nodes
-		var cond ast.Expr
-		if len(s.b.Succs) == 2 && len(nodes) > 0 {
-			cond, _ = nodes[len(nodes)-1].(ast.Expr)
-		}
+		cond := branchCond(s.b)
 		for _, n := range nodes {
 			if within(n, writes) {
 				safe = false // written before any decision

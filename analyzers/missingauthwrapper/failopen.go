@@ -211,10 +211,7 @@ func (f *flow) search(g *cfg.CFG, forced map[string]bool, accept func(pathState)
 		}
 		seen[s] = true
 		nodes := s.b.Nodes
-		var cond ast.Expr
-		if len(s.b.Succs) == 2 && len(nodes) > 0 {
-			cond, _ = nodes[len(nodes)-1].(ast.Expr)
-		}
+		cond := branchCond(s.b)
 		if cond != nil {
 			nodes = nodes[:len(nodes)-1]
 		}
@@ -348,6 +345,16 @@ func (f *flow) learn(body *ast.BlockStmt) {
 func identOf(e ast.Expr) *ast.Ident {
 	id, _ := ast.Unparen(e).(*ast.Ident)
 	return id
+}
+
+// branchCond returns the condition block b branches on, nil when b has
+// no two successors.
+func branchCond(b *cfg.Block) ast.Expr {
+	if len(b.Succs) != 2 || len(b.Nodes) == 0 {
+		return nil
+	}
+	cond, _ := b.Nodes[len(b.Nodes)-1].(ast.Expr)
+	return cond
 }
 
 // sides returns the left and right sides of an assignment, or of a

@@ -131,26 +131,35 @@ func generatedClientMethod(fn *types.Func) bool {
 // function pass. known is false when there is none; checks is set when
 // every one checks a credential (a no-op returning nil checks nothing).
 func (c *checker) valuesCheck(v *types.Var, depth int) (checks, known bool) {
-	if depth > 4 || c.judging[v] {
-		return false, false
-	}
-	c.judging[v] = true
-	defer delete(c.judging, v)
-	checks = true
-	for _, r := range c.valuesOf(v) {
-		ok, readable := c.funcValueChecks(r, depth)
-		if readable {
-			known = true
-			checks = checks && ok
-		}
-	}
-	return checks && known, known
+	return c.judgeValues(v, depth, func(r ast.Expr) (bool, bool) { return c.funcValueChecks(r, depth) })
 }
 
 // implsCheck judges the interface method m called on the variable v by
 // the methods of the values the package gives v whose types are not
 // interfaces, as valuesCheck judges function values.
 func (c *checker) implsCheck(v *types.Var, m *types.Func, depth int) (checks, known bool) {
+	return c.judgeValues(v, depth, func(r ast.Expr) (ok, readable bool) {
+		t := c.pass.TypesInfo.TypeOf(r)
+		switch {
+		case t == nil:
+		case types.IsInterface(t):
+			if w := c.model.VarOf(r); w != nil {
+				ok, readable = c.implsCheck(w, m, depth+1)
+			}
+		default:
+			if fn, isFn := lookupMethod(t, m); isFn {
+				ok, readable = c.funcChecks(fn)
+			}
+		}
+		return ok, readable
+	})
+}
+
+// judgeValues judges v by judge's verdicts on the values the package gives
+// it (see valuesOf), guarding against a variable given itself and against
+// depth: known is false when judge can read none; checks is set when
+// every readable one checks a credential.
+func (c *checker) judgeValues(v *types.Var, depth int, judge func(r ast.Expr) (ok, readable bool)) (checks, known bool) {
 	if depth > 4 || c.judging[v] {
 		return false, false
 	}
@@ -158,19 +167,7 @@ func (c *checker) implsCheck(v *types.Var, m *types.Func, depth int) (checks, kn
 	defer delete(c.judging, v)
 	checks = true
 	for _, r := range c.valuesOf(v) {
-		t := c.pass.TypesInfo.TypeOf(r)
-		if t == nil {
-			continue
-		}
-		var ok, readable bool
-		if types.IsInterface(t) {
-			if w := c.model.VarOf(r); w != nil {
-				ok, readable = c.implsCheck(w, m, depth+1)
-			}
-		} else if fn, isFn := lookupMethod(t, m); isFn {
-			ok, readable = c.funcChecks(fn)
-		}
-		if readable {
+		if ok, readable := judge(r); readable {
 			known = true
 			checks = checks && ok
 		}
