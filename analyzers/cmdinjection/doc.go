@@ -176,7 +176,12 @@
 //     exec.Command returns (cmd.Path, cmd.Args);
 //   - commands passed through an interface method whose implementations are
 //     in packages the calling package does not import, or through function
-//     values other than closures called where they are made;
+//     values other than closures called where they are made; an
+//     implementation in an imported package counts only when the
+//     interface is declared in the calling package, or one of the two
+//     packages is the other's or imports it (as far as its compiled form
+//     tells), so a type that has an interface's methods without either
+//     package knowing the other is not followed;
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
 //     own CLI (cmd/micro), whose commands applications do not call;
 //   - a dependency outside your modules that starts processes only through

@@ -139,7 +139,12 @@
 //     function the analysis can summarise as constant;
 //   - queries passed through an interface method whose implementations are
 //     in packages the calling package does not import, or through function
-//     values other than closures called where they are made;
+//     values other than closures called where they are made; an
+//     implementation in an imported package counts only when the
+//     interface is declared in the calling package, or one of the two
+//     packages is the other's or imports it (as far as its compiled form
+//     tells), so a type that has an interface's methods without either
+//     package knowing the other is not followed;
 //   - query text a function literal builds from a captured parameter and
 //     stores in a variable of the function around it, which then runs it
 //     (func() { q = "... " + col }(); db.Query(q)). A query the literal

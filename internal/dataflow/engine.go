@@ -176,10 +176,10 @@ type engine struct {
 	// caller passed constant text (see listChecks).
 	assumedList ssa.Value
 
-	imported  map[types.Object]*Summary
-	impls     map[*types.Func][]*types.Func
-	sinkMeths []*types.Func
-	sinkImpls map[*types.Func][]*types.Func // see sinkImplementations
+	imported   map[types.Object]*Summary
+	impls      map[*types.Func][]*types.Func
+	candidates []*types.Func                 // see candidateMethods
+	sinkImpls  map[*types.Func][]*types.Func // see sinkImplementations
 
 	sources  map[*ssa.Function]map[int]bool // parameters that carry external input
 	foreign  []foreignHandler
@@ -1290,18 +1290,20 @@ func (e *engine) importFact(obj types.Object) *Summary {
 	if s, ok := e.imported[obj]; ok {
 		return s
 	}
-	var s *Summary
 	if obj.Pkg() == e.pass.Pkg {
+		// summarize keeps what it computes; a summary asked for while
+		// it is being computed stands in for it at that call only.
 		if f, ok := obj.(*types.Func); ok {
 			if fn := e.funcOf(f); fn != nil {
-				s = e.summarize(fn)
+				return e.summarize(fn)
 			}
 		}
-	} else {
-		f := e.cfg.NewFact()
-		if e.pass.ImportObjectFact(obj, f) {
-			s = f.summary()
-		}
+		return nil
+	}
+	var s *Summary
+	f := e.cfg.NewFact()
+	if e.pass.ImportObjectFact(obj, f) {
+		s = f.summary()
 	}
 	e.imported[obj] = s
 	return s

@@ -337,39 +337,87 @@ func (e *engine) checkForeignHandlers() {
 // implementations returns the methods that an interface method call may
 // reach among the types of this package and of its direct imports, in a
 // stable order. Only methods whose summaries reach sinks are returned: the
-// others add nothing at a call.
+// others add nothing at a call. A method whose summary is still being
+// computed (the call is made on the way to it) counts for nothing at this
+// call, and the answer is then not kept: a later call must see its sinks.
 func (e *engine) implementations(m *types.Func) []*types.Func {
 	if ms, ok := e.impls[m]; ok {
 		return ms
 	}
 	var out []*types.Func
+	final := true
 	recv := m.Signature().Recv()
 	if recv != nil {
 		if it, ok := recv.Type().Underlying().(*types.Interface); ok {
-			for _, c := range e.sinkMethods() {
-				if c.Name() != m.Name() {
+			for _, c := range e.candidateMethods() {
+				if c.Name() != m.Name() || !e.related(c, m) || !types.Implements(c.Signature().Recv().Type(), it) {
 					continue
 				}
-				rt := c.Signature().Recv().Type()
-				if types.Implements(rt, it) {
+				if e.summarizing(c) {
+					final = false
+					continue
+				}
+				if s := e.importFact(c); s != nil && len(s.Sinks) > 0 {
 					out = append(out, c)
 				}
 			}
 		}
 	}
-	e.impls[m] = out
+	if final {
+		e.impls[m] = out
+	}
 	return out
 }
 
-// sinkMethods lists, once, the methods of named types of this package and
-// its direct imports whose summaries reach sinks. The imports' methods come
-// from the facts the package sees, so that only the imports that have such
-// methods are searched, in the same order as the package's own.
-func (e *engine) sinkMethods() []*types.Func {
-	if e.sinkMeths != nil {
-		return e.sinkMeths
+// related reports whether method c may be what a call of interface method
+// m reaches, judged by whose code knows whose: c is declared in this
+// package, or m's interface is, or c's package is m's, imports it or is
+// imported by it. A type that only happens to have the methods of an
+// interface no code around it mentions (go-micro's runtime, whose Start,
+// Stop and String are those of profile.Profile, called by a service that
+// imports both) is not taken for an implementation.
+func (e *engine) related(c, m *types.Func) bool {
+	cp, mp := c.Pkg(), m.Pkg()
+	if cp == e.pass.Pkg || mp == e.pass.Pkg || cp == mp || mp == nil {
+		return true
 	}
-	e.sinkMeths = []*types.Func{}
+	return imports(cp, mp) || imports(mp, cp)
+}
+
+// imports reports whether p imports q directly.
+func imports(p, q *types.Package) bool {
+	for _, i := range p.Imports() {
+		if i == q {
+			return true
+		}
+	}
+	return false
+}
+
+// summarizing reports whether the summary of fn, a function of this
+// package, is being computed.
+func (e *engine) summarizing(fn *types.Func) bool {
+	if fn.Pkg() != e.pass.Pkg {
+		return false
+	}
+	f := e.funcOf(fn)
+	if f == nil {
+		return false
+	}
+	s, ok := e.sums[f]
+	return ok && s == nil
+}
+
+// candidateMethods lists, once, the methods of named types of this package
+// and those of its direct imports whose facts say they reach sinks. The
+// imports' methods come from the facts the package sees, so that only the
+// imports that have such methods are looked at. Nothing is summarised here:
+// the list must not depend on which summaries are computed first.
+func (e *engine) candidateMethods() []*types.Func {
+	if e.candidates != nil {
+		return e.candidates
+	}
+	e.candidates = []*types.Func{}
 	withSinks := make(map[*types.Func]bool)
 	pkgs := map[*types.Package]bool{e.pass.Pkg: true}
 	for _, obj := range factsWithSinks(e.pass) {
@@ -383,13 +431,10 @@ func (e *engine) sinkMethods() []*types.Func {
 			continue
 		}
 		for m := range concreteMethods(p) {
-			if p != e.pass.Pkg && !withSinks[m] {
-				continue
-			}
-			if s := e.importFact(m); s != nil && len(s.Sinks) > 0 {
-				e.sinkMeths = append(e.sinkMeths, m)
+			if p == e.pass.Pkg || withSinks[m] {
+				e.candidates = append(e.candidates, m)
 			}
 		}
 	}
-	return e.sinkMeths
+	return e.candidates
 }
