@@ -29,6 +29,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/gocmd"
 	"github.com/microsec-lint/microsec-lint/internal/report"
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
 	"github.com/microsec-lint/microsec-lint/internal/vulncheck"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -151,13 +152,38 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	for _, r := range cfg.Rules {
 		secret[r.Analyzer.Name] = r.SecretText
 	}
+	redactFindings(found)
 	setFingerprints(found, dir, secret)
 	for _, f := range found {
 		res.Findings = append(res.Findings, f.Finding)
 	}
 	res.Errors = append(res.Errors, actionErrors(units)...)
+	redactProblems(res.Errors)
 	Narrow(res, cfg)
 	return res, nil
+}
+
+// redactFindings hides the secrets that the messages and suppression
+// reasons of fs quote from the source (a command line's lead, a query's
+// text, a comment), as secrets.RedactText describes them: no output, nor
+// the fingerprint that hashes the message, echoes a hard-coded secret
+// back. Every finding passes here, whichever rule made it.
+func redactFindings(fs []located) {
+	for i := range fs {
+		f := &fs[i].Finding
+		f.Message = secrets.RedactText(f.Message)
+		if f.Suppression != nil {
+			f.Suppression.Justification = secrets.RedactText(f.Suppression.Justification)
+		}
+	}
+}
+
+// redactProblems hides the secrets that failures quote from the source,
+// as a type checker's message quotes the literal it cannot use.
+func redactProblems(ps []report.Problem) {
+	for i := range ps {
+		ps[i].Message = secrets.RedactText(ps[i].Message)
+	}
 }
 
 // Narrow keeps the findings of res that cfg's Baseline has not accepted

@@ -3,6 +3,7 @@ package driver
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"go/ast"
 	"os"
@@ -703,6 +704,42 @@ func TestErrorLine(t *testing.T) {
 	} {
 		if got := errorLine(packages.Error{Msg: msg}, "/m"); got != want {
 			t.Errorf("errorLine(%q) = %q, want %q", msg, got, want)
+		}
+	}
+}
+
+// TestMessagesHideSecrets: a rule's message that quotes a command line
+// with a password in it, and a type checker's error that quotes a token,
+// show each secret by its first characters and length only; the finding
+// is still reported, and its fingerprint does not hash the secret either.
+func TestMessagesHideSecrets(t *testing.T) {
+	password := "Pr0xy" + "Passw0rd"
+	token := "sk_live_" + "zfZ1PNluiiQ9Wy9pJyFiRjMO"
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/leak\n\ngo 1.26\n",
+		"cmd/cmd.go": "package cmd\n\nimport (\n\t\"net/http\"\n\t\"os/exec\"\n)\n\n" +
+			"func Fetch(r *http.Request) error {\n\thost := r.URL.Query().Get(\"host\")\n" +
+			"\treturn exec.Command(\"curl\", \"--proxy=http://deploy:" + password + "@proxy.corp:3128/\"+host, \"https://example.com\").Run()\n}\n",
+		"bad/bad.go": "package bad\n\nvar apiToken int = \"" + token + "\"\n",
+	})
+	res, err := Run(context.Background(), Config{Dir: dir, Rules: rulesNamed("cmdinjection"), Env: offline()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Findings) != 1 || !strings.Contains(res.Findings[0].Message, "--proxy=http://deploy:Pr0…(13 chars)@proxy.corp") {
+		t.Fatalf("findings = %+v, want the command line with its password described", res.Findings)
+	}
+	if len(res.Errors) == 0 {
+		t.Fatal("no error for the ill-typed package")
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, leak := range []string{password[3:9], token[8:14]} {
+		if bytes.Contains(out, []byte(leak)) {
+			t.Errorf("result shows %q of a secret:\n%s", leak, out)
 		}
 	}
 }

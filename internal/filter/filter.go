@@ -11,13 +11,16 @@ import (
 
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/config"
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
 	"github.com/microsec-lint/microsec-lint/internal/suppress"
 )
 
 // Analyzer returns a copy of a whose Run reports only the diagnostics that
 // cfg leaves in (the file not excluded for a's rule) and that no
 // suppression directive in the package's files covers; known says which
-// rule names a directive may give. The copy keeps a's name,
+// rule names a directive may give. The secrets a message quotes from the
+// source are described, not shown (see secrets.RedactText), as the
+// command's own output does. The copy keeps a's name,
 // requirements and fact types, so facts flow between packages as before.
 func Analyzer(a *analysis.Analyzer, cfg *config.Config, known func(string) bool) *analysis.Analyzer {
 	w := *a
@@ -42,6 +45,7 @@ func Analyzer(a *analysis.Analyzer, cfg *config.Config, known func(string) bool)
 			if _, ok := directives().Lookup(a.Name, pos.Filename, pos.Line, end); ok {
 				return
 			}
+			d.Message = secrets.RedactText(d.Message)
 			pass.Report(d)
 		}
 		return a.Run(&filtered)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -102,5 +103,31 @@ func TestAnalyzerKeepsIdentity(t *testing.T) {
 	res, err := w.Run(&analysis.Pass{Files: []*ast.File{}})
 	if res != 1 || err != nil {
 		t.Errorf("wrapper Run = %v, %v; want the analyzer's result", res, err)
+	}
+}
+
+// TestAnalyzerRedacts: a message that quotes a hard-coded secret from the
+// source reaches go vet and golangci-lint with the secret described by
+// its first characters and length only.
+func TestAnalyzerRedacts(t *testing.T) {
+	password := "Pr0xy" + "Passw0rd"
+	quoting := &analysis.Analyzer{
+		Name: "cmdinjection",
+		Doc:  "quotes a command line",
+		Run: func(pass *analysis.Pass) (any, error) {
+			pass.Reportf(token.NoPos, `command ("--proxy=http://deploy:%s@proxy.corp:3128/...") comes from external input`, password)
+			return nil, nil
+		},
+	}
+	var msgs []string
+	pass := &analysis.Pass{
+		Fset:   token.NewFileSet(),
+		Report: func(d analysis.Diagnostic) { msgs = append(msgs, d.Message) },
+	}
+	if _, err := Analyzer(quoting, &config.Config{}, analyzers.Known()).Run(pass); err != nil {
+		t.Fatal(err)
+	}
+	if len(msgs) != 1 || strings.Contains(msgs[0], password[3:9]) || !strings.Contains(msgs[0], "Pr0…(13 chars)") {
+		t.Errorf("messages = %q, want one with the password described, not shown", msgs)
 	}
 }

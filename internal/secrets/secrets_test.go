@@ -415,6 +415,24 @@ func TestRedact(t *testing.T) {
 	}
 }
 
+// TestRedactText: the secrets in a text that quotes source code are
+// described by their first characters and length, and nothing else of
+// the text changes.
+func TestRedactText(t *testing.T) {
+	cases := map[string]string{
+		`argument 1 of curl ("--proxy=http://deploy:` + join("Pr0xy", "Passw0rd") + `@proxy.corp:3128/...")`:       `argument 1 of curl ("--proxy=http://deploy:Pr0…(13 chars)@proxy.corp:3128/...")`,
+		`cannot use "` + join("sk_live_", "zfZ1PNluiiQ9Wy9pJyFiRjMO") + `" (untyped string constant) as int value`: `cannot use "sk_l…(32 chars)" (untyped string constant) as int value`,
+		`query ("SELECT id FROM u WHERE password='` + join("Hunt3r", "Z2x") + `' AND x=...")`:                      `query ("SELECT id FROM u WHERE password='Hu…(9 chars)' AND x=...")`,
+		`password "Pr0…" (13 chars) hard-coded in string literal`:                                                  `password "Pr0…" (13 chars) hard-coded in string literal`,
+		`query text passed to db.Query is built from external input (r.URL)`:                                       `query text passed to db.Query is built from external input (r.URL)`,
+	}
+	for in, want := range cases {
+		if got := RedactText(in); got != want {
+			t.Errorf("RedactText(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
 func TestEntropy(t *testing.T) {
 	if e := Entropy("aaaaaaaa"); e != 0 {
 		t.Errorf("Entropy(aaaaaaaa) = %v, want 0", e)
