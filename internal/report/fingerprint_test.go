@@ -148,3 +148,65 @@ func TestFingerprintWithoutSource(t *testing.T) {
 		t.Error("without the source, the fingerprint ignores the message")
 	}
 }
+
+// TestFingerprintHidesSecretsInLines: the line hash of a finding does not
+// change with a secret on its lines, whichever rule it is of: not when a
+// line lies inside a raw string (read as what it is, not as code), nor
+// when another rule's finding shares the line with a literal or comment
+// that holds a secret. So no guess of the secret can be tested on it.
+func TestFingerprintHidesSecretsInLines(t *testing.T) {
+	dir := t.TempDir()
+	secret := Rule{ID: "hardcodedsecret", SecretText: true}
+	cfg := func(password string) string {
+		return "package p\n\ntype Config struct{ DSN, APIKey string }\n\nvar cfg = Config{DSN: `host=db user=app\npassword=" +
+			password + " dbname=billing`, APIKey: \"k\"}\n"
+	}
+	a := ruleFingerprints(t, secret, dir, cfg("S3cret"+"Passw0rd"), `"k"`, "m")
+	b := ruleFingerprints(t, secret, dir, cfg("Hx7k"+"Lq2Vzw9"), `"k"`, "m")
+	if a[0] != b[0] {
+		t.Errorf("line hash %s changed with a password in a raw string (%s)", b[0], a[0])
+	}
+
+	call := func(password string) string {
+		return "package p\n\nfunc f(host string) {\n\trun(\"--proxy=http://deploy:" + password + "@proxy:3128/\" + host) // via " +
+			"nats://u:" + password + "@nats:4222\n}\n"
+	}
+	needle := "run("
+	c := ruleFingerprints(t, Rule{ID: "cmdinjection"}, dir, call("Pr0xy"+"Passw0rd"), needle, "m")
+	d := ruleFingerprints(t, Rule{ID: "cmdinjection"}, dir, call("Qw3rty"+"U1opZ"), needle, "m")
+	if c[0] != d[0] {
+		t.Errorf("line hash %s changed with a password in a literal and a comment (%s)", d[0], c[0])
+	}
+	if e := ruleFingerprints(t, Rule{ID: "cmdinjection"}, dir, strings.Replace(call("Pr0xy"+"Passw0rd"), "run(", "exec(", 1), "exec(", "m"); e[0] == c[0] {
+		t.Error("line hash unchanged after the code around the literal changed")
+	}
+}
+
+// TestSourceKeepsPlainCode: code with no secret is read for fingerprints
+// as before (so that baselines and alerts keep matching): its lines
+// whole, its shape that of CodeShape.
+func TestSourceKeepsPlainCode(t *testing.T) {
+	src := "package p\n\n// Query runs q.\nfunc f(db DB, name string) {\n\tdb.Query(\"SELECT \" + name, 'x') /* c */\n\tx := `raw\n  text` + name; _ = x\n}\n"
+	s := NewSource([]byte(src))
+	lines := strings.Split(strings.TrimSuffix(src, "\n"), "\n")
+	for from := 1; from <= len(lines); from++ {
+		for to := from; to <= len(lines); to++ {
+			text := strings.Join(strings.Fields(strings.Join(lines[from-1:to], "\n")), " ")
+			if got, ok := s.Lines(from, to); !ok || got != text {
+				t.Errorf("Lines(%d, %d) = %q, %v; want %q", from, to, got, ok, text)
+			}
+			if from == 7 {
+				continue // starts inside the raw string
+			}
+			if got, ok := s.Shape(from, to); !ok || got != CodeShape(text) {
+				t.Errorf("Shape(%d, %d) = %q, %v; want %q", from, to, got, ok, CodeShape(text))
+			}
+		}
+	}
+	if got, _ := s.Shape(7, 7); got != `"" + name ; _ = x` {
+		t.Errorf("Shape of a line inside a raw string = %q", got)
+	}
+	if _, ok := s.Lines(9, 9); ok {
+		t.Error("Lines found a line after the last")
+	}
+}

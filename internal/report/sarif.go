@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -129,16 +130,18 @@ type (
 )
 
 // sarifWriter builds one SARIF log. It reads the flagged source files, once
-// each, to count columns in UTF-16 code units and to fingerprint findings.
+// each for each use, to count columns in UTF-16 code units and to
+// fingerprint findings.
 type sarifWriter struct {
 	r         *Result
 	src       sources
+	code      map[string]*Source // tokenised files, for fingerprints; nil if unreadable
 	rules     []sarifRule
 	ruleIndex map[string]int
 }
 
 func writeSARIF(w io.Writer, r *Result) error {
-	sw := &sarifWriter{r: r, src: sources{}, rules: []sarifRule{}, ruleIndex: map[string]int{}}
+	sw := &sarifWriter{r: r, src: sources{}, code: map[string]*Source{}, rules: []sarifRule{}, ruleIndex: map[string]int{}}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
@@ -403,12 +406,34 @@ func (sw *sarifWriter) fingerprints() []string {
 	return out
 }
 
+// flaggedText is what the partial fingerprint of f hashes: the flagged
+// lines, read from the tokens of the whole file, without the text of any
+// literal or comment that holds a secret, or for a rule whose findings
+// point at secrets (secret), without the text of any literal or comment
+// at all (see CodeShape); or the message, when the file cannot be read.
 func (sw *sarifWriter) flaggedText(f Finding, secret bool) string {
-	if text, ok := sw.src.text(f.Pos.File, f.Pos.Line, f.End.Line); ok {
+	if src := sw.source(f.Pos.File); src != nil {
+		read := src.Lines
 		if secret {
-			return "code:" + CodeShape(text)
+			read = src.Shape
 		}
-		return "code:" + text
+		if text, ok := read(f.Pos.Line, f.End.Line); ok {
+			return "code:" + text
+		}
 	}
 	return "message:" + f.Message
+}
+
+// source returns the tokenised text of file, read once, or nil if it
+// cannot be read.
+func (sw *sarifWriter) source(file string) *Source {
+	if s, ok := sw.code[file]; ok {
+		return s
+	}
+	var s *Source
+	if data, err := os.ReadFile(file); err == nil {
+		s = NewSource(data)
+	}
+	sw.code[file] = s
+	return s
 }

@@ -69,20 +69,6 @@ func utf16Len(s string) int {
 	return n
 }
 
-// text returns the lines from..to of file with all runs of white space,
-// line breaks included, folded into one space.
-func (s sources) text(file string, from, to int) (string, bool) {
-	var words []string
-	for n := from; n <= max(from, to); n++ {
-		l, ok := s.line(file, n)
-		if !ok {
-			return "", false
-		}
-		words = append(words, strings.Fields(l)...)
-	}
-	return strings.Join(words, " "), true
-}
-
 // CodeShape returns the tokens of a piece of Go source, one space apart,
 // with the contents of string and rune literals and the comments left
 // out. Fingerprints hash it instead of the text itself: a hard-coded
@@ -105,16 +91,7 @@ func CodeShape(src string) string {
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		switch {
-		case tok == token.STRING:
-			b.WriteString(`""`)
-		case tok == token.CHAR:
-			b.WriteString(`''`)
-		case lit != "":
-			b.WriteString(lit)
-		default:
-			b.WriteString(tok.String())
-		}
+		b.WriteString(shapeOf(tok, lit))
 	}
 	return b.String()
 }
