@@ -743,3 +743,54 @@ func TestMessagesHideSecrets(t *testing.T) {
 		}
 	}
 }
+
+// TestFingerprintHidesSecretOfOtherRules: the fingerprint of a finding of
+// a rule other than hardcodedsecret, on code with a password in a
+// literal, is the same whatever the password is (the message shows the
+// first characters and length, which the two here share), so it cannot
+// be used to try candidates for it; the finding is still reported.
+func TestFingerprintHidesSecretOfOtherRules(t *testing.T) {
+	fingerprint := func(password string) string {
+		t.Helper()
+		dir := t.TempDir()
+		writeTree(t, dir, map[string]string{
+			"go.mod": "module example.com/fp\n\ngo 1.26\n",
+			"fp.go": "package fp\n\nimport (\n\t\"net/http\"\n\t\"os/exec\"\n)\n\n" +
+				"func Fetch(r *http.Request) error {\n\thost := r.URL.Query().Get(\"host\")\n" +
+				"\treturn exec.Command(\"curl\", \"--proxy=http://deploy:" + password + "@proxy.corp:3128/\"+host).Run() // nats://u:" + password + "@nats:4222\n}\n",
+		})
+		res, err := Run(context.Background(), Config{Dir: dir, Rules: rulesNamed("cmdinjection"), Env: offline()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Findings) != 1 {
+			t.Fatalf("findings = %+v, want the command line", res.Findings)
+		}
+		return res.Findings[0].Fingerprint
+	}
+	if a, b := fingerprint("Pr0xy"+"Passw0rd"), fingerprint("Pr0Zq8m"+"W2vLx9"); a != b {
+		t.Errorf("fingerprints %s and %s differ with the password alone", a, b)
+	}
+}
+
+// TestFingerprintCodeKeepsPlainText: the code a fingerprint hashes is the
+// flagged text with white space collapsed, as baselines written before
+// secrets were left out hold it, unless a literal or comment holds one.
+func TestFingerprintCodeKeepsPlainText(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "a.go")
+	src := "package a\n\nfunc f() {\n\trun(\"ls\",\n\t\t\"-l\" + dir) // list it\n\tlogin(\"u:\" + \"x\", \"postgres://app:" + "Kp9xVb2qWz@db/app\") /* ok */\n}\n"
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := make(sources)
+	call := strings.Index(src, "run(")
+	if got, want := s.text(file, call, strings.Index(src, " // list")), `run("ls", "-l" + dir)`; got != want {
+		t.Errorf("text of the call = %q, want %q", got, want)
+	}
+	if got, want := s.text(file, call, -1), `run("ls",`; got != want {
+		t.Errorf("text to the end of the line = %q, want %q", got, want)
+	}
+	if got, want := s.text(file, strings.Index(src, "login("), -1), `login("u:" + "x", "<secret>") /* ok */`; got != want {
+		t.Errorf("text with a secret = %q, want %q", got, want)
+	}
+}

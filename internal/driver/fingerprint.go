@@ -20,15 +20,27 @@ type located struct {
 	code  string // the flagged source text, whitespace collapsed
 }
 
-// sources caches file contents for the fingerprints of one run.
-type sources map[string][]byte
+// sources caches the tokenised files of one run's fingerprints; nil for
+// a file that cannot be read.
+type sources map[string]*report.Source
 
+// text returns the source from byte offset from to offset to (with no
+// extent, to the end of the line), white space collapsed, and each string
+// literal or comment that holds a secret replaced by a placeholder (see
+// report.Source.Redacted): a fingerprint hashes it, and must give no way
+// to test guesses of a secret.
 func (s sources) text(file string, from, to int) string {
-	data, ok := s[file]
+	src, ok := s[file]
 	if !ok {
-		data, _ = os.ReadFile(file)
-		s[file] = data
+		if data, err := os.ReadFile(file); err == nil {
+			src = report.NewSource(data)
+		}
+		s[file] = src
 	}
+	if src == nil {
+		return ""
+	}
+	data := src.Data()
 	if from < 0 || from > len(data) {
 		return ""
 	}
@@ -39,7 +51,7 @@ func (s sources) text(file string, from, to int) string {
 			to++
 		}
 	}
-	return strings.Join(strings.Fields(string(data[from:min(to, len(data))])), " ")
+	return strings.Join(strings.Fields(src.Redacted(from, min(to, len(data)))), " ")
 }
 
 // funcSpan is the extent of a top-level function or method, and its name:
@@ -96,9 +108,10 @@ func recvName(e ast.Expr) string {
 }
 
 // setFingerprints fills Fingerprint from the rule, the file relative to the
-// work directory, the enclosing function, the flagged code (for the rules
-// secret names, its tokens without what its literals and comments say: see
-// report.CodeShape) and the message
+// work directory, the enclosing function, the flagged code (without the
+// literals and comments that hold a secret, see sources.text; for the
+// rules secret names, its tokens without what any literal or comment
+// says, see report.CodeShape) and the message
 // without its line numbers, plus an occurrence number for identical ones.
 // The message tells apart findings at one call that a rule reports for
 // different reasons (two sinks reached through one handler registration). fs must be sorted, so that the

@@ -15,8 +15,9 @@ import (
 // that the hash says nothing of the secret, and keep the kind of token
 // they replace, so that CodeShape reads the code as before.
 const (
-	secretString  = `"<secret>"`
-	secretComment = `/*<secret>*/`
+	secretString       = `"<secret>"`
+	secretBlockComment = `/*<secret>*/`
+	secretLineComment  = `//<secret>`
 )
 
 // Source is the text of a Go file as fingerprints read it: tokenised as a
@@ -75,6 +76,9 @@ func NewSource(data []byte) *Source {
 	return s
 }
 
+// Data returns the text of the file.
+func (s *Source) Data() []byte { return s.data }
+
 // holdsSecret reports whether a string literal's value, or a comment's
 // text, contains a secret that package secrets finds.
 func holdsSecret(tok token.Token, lit string) bool {
@@ -117,15 +121,23 @@ func (s *Source) Redacted(from, to int) string {
 			continue
 		}
 		b.Write(s.data[at:max(at, t.start)])
-		if t.tok == token.COMMENT {
-			b.WriteString(secretComment)
-		} else {
-			b.WriteString(secretString)
-		}
+		b.WriteString(s.placeholder(t))
 		at = min(t.end, to)
 	}
 	b.Write(s.data[at:to])
 	return b.String()
+}
+
+// placeholder returns what stands for t, a token that holds a secret.
+func (s *Source) placeholder(t sourceToken) string {
+	switch {
+	case t.tok != token.COMMENT:
+		return secretString
+	case strings.HasPrefix(string(s.data[t.start:t.end]), "//"):
+		return secretLineComment
+	default:
+		return secretBlockComment
+	}
 }
 
 // Lines returns the 1-based lines from..to (to at least from) with white
