@@ -21,7 +21,7 @@ import (
 // becoming an environment variable.
 func (c *checker) suggestEnv(f *finding) (analysis.SuggestedFix, bool) {
 	lit, ok := f.at.(*ast.BasicLit)
-	if !ok || lit.Kind != token.STRING || c.values.declOf[lit] != nil {
+	if !ok || lit.Kind != token.STRING || c.values.declOf[lit] != nil || f.place.noFix {
 		return analysis.SuggestedFix{}, false
 	}
 	if f.place.mode == modeMatch {

@@ -94,6 +94,9 @@ type place struct {
 	what string // where, for messages: "auth.Credentials secret", "field Password"
 	env  string // environment variable the suggested fix reads
 	rank int    // the highest-ranked place of a literal describes it
+	// noFix withholds the suggested fix: a map key read from the
+	// environment would change which entry the map has.
+	noFix bool
 }
 
 // finding is the secret found in one literal, the best place it reaches.
@@ -284,6 +287,9 @@ func (c *checker) checkKeyedDefault(call *ast.CallExpr, obj types.Object) {
 			continue
 		}
 		if kind, ok := secrets.NameKind(key); ok {
+			if !plainName(key) {
+				return // random-looking: not a name, maybe a secret itself
+			}
 			c.consider(call.Args[i+1], place{mode: modeName, noun: kind, what: "default of " + key, env: envName(key), rank: 2})
 			return
 		}
@@ -347,7 +353,7 @@ func (c *checker) checkHeaderCall(call *ast.CallExpr, obj types.Object) bool {
 	if len(call.Args) < nameArg+2 {
 		return true
 	}
-	name, ok := c.constString(call.Args[nameArg])
+	name, ok := c.constName(call.Args[nameArg])
 	if !ok {
 		return true
 	}
@@ -410,7 +416,7 @@ func (c *checker) secretOperand(e ast.Expr) (kind, name string, ok bool) {
 			return c.secretOperand(e.Args[0])
 		}
 		if len(e.Args) == 1 {
-			if key, isConst := c.constString(e.Args[0]); isConst {
+			if key, isName := c.constName(e.Args[0]); isName {
 				kind, ok = headerKind(key)
 				return kind, key, ok
 			}
@@ -446,13 +452,30 @@ func (c *checker) checkCompositeLit(lit *ast.CompositeLit) {
 			if !ok {
 				continue
 			}
-			if key, ok := c.constString(kv.Key); ok {
-				if kind, ok := headerKind(key); ok {
-					c.consider(kv.Value, place{mode: modeName, noun: kind, what: fmt.Sprintf("map entry %q", key), env: envName(key), rank: 2})
-				}
-			}
+			c.mapEntry(kv)
 		}
 	}
+}
+
+// mapEntry handles an entry of a map keyed by strings: the value of a
+// key named like a secret ("password") is that secret. A key that is
+// named like a secret but does not read as a name
+// ("secret_Hq7Lm2Zx9Pv4Kt8W" in a table of client secrets) is not
+// printed: when it looks like a secret it is the one reported.
+func (c *checker) mapEntry(kv *ast.KeyValueExpr) {
+	key, ok := c.constString(kv.Key)
+	if !ok {
+		return
+	}
+	kind, ok := headerKind(key)
+	if !ok {
+		return
+	}
+	if !plainName(key) {
+		c.consider(kv.Key, place{mode: modeName, noun: kind, what: "map key", rank: 2, noFix: true})
+		return
+	}
+	c.consider(kv.Value, place{mode: modeName, noun: kind, what: fmt.Sprintf("map entry %q", key), env: envName(key), rank: 2})
 }
 
 // field records a value written to field name of a struct of type owner

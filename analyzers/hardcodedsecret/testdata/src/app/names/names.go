@@ -102,3 +102,22 @@ func calls() {
 	twice = os.Getenv("PW")
 	login("admin", twice)
 }
+
+// A key that does not read as a name is never printed: in a table of
+// client secrets the key is the secret, and the value a client's id.
+var clients = map[string]string{
+	"secret_Hq7Lm2Zx9Pv4Kt8W": "billing-svc-01a", // want `secret "secr…" \(23 chars\) hard-coded in map key`
+	"secret_v2":               "Kx9-fixture-pw",  // want `secret "Kx9…" \(14 chars\) hard-coded in map entry "secret_v2"`
+	"token_k8s_i18n":          "Kx9-fixture-pw",  // want `token "Kx9…" \(14 chars\) hard-coded in map entry "token_k8s_i18n"`
+}
+
+func getOr(k, def string) string { return def }
+
+var (
+	keyedRandom = getOr("token_Hq7Lm2Zx9Pv4Kt8Y", "fallbackV4l")  // ok: the key is no name, and the value no secret of it
+	keyedPlain  = getOr("OAUTH2_CLIENT_SECRET", "Kx9-fixture-pw") // want `secret "Kx9…" \(14 chars\) hard-coded in default of OAUTH2_CLIENT_SECRET`
+)
+
+func randomHeader(req *http.Request) {
+	req.Header.Set("X-Token-Hq7Lm2Zx9Pv4Kt8W", "Kx9-fixture-pw") // ok: no name to print
+}
