@@ -163,6 +163,9 @@ func codeLike(v, rest string, spaced bool) bool {
 		return false
 	}
 	name := v[:i]
+	if v[i] == '(' && sqlFuncName(name) && callCloses(v[i:]+rest) {
+		return true // password=crypt($1, gen_salt('bf')), token=gen_random_uuid()
+	}
 	if !spaced && !strings.Contains(name, ".") {
 		return false
 	}
@@ -172,7 +175,7 @@ func codeLike(v, rest string, spaced bool) bool {
 		if !isLower(name[0]) && !strings.Contains(name, ".") {
 			return false
 		}
-		return strings.Contains(v[i:], ")") || strings.HasPrefix(rest, ")") || quoted
+		return strings.Contains(v[i:], ")") || strings.HasPrefix(rest, ")") || quoted || callCloses(v[i:]+rest)
 	case '[':
 		for j := 0; j < len(name); j++ {
 			if !isLower(name[j]) && name[j] != '_' && name[j] != '.' {
@@ -180,6 +183,52 @@ func codeLike(v, rest string, spaced bool) bool {
 			}
 		}
 		return strings.Contains(v[i:], "]") || quoted
+	}
+	return false
+}
+
+// sqlFuncName reports whether name is written as SQL's functions are, in
+// one case throughout: crypt, gen_random_uuid, SHA2, PASSWORD. A password
+// with a parenthesis mixes cases ("My(Pa55)word").
+func sqlFuncName(name string) bool {
+	lower, upper := true, true
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		if isUpper(c) {
+			lower = false
+		}
+		if isLower(c) {
+			upper = false
+		}
+	}
+	return (lower || upper) && !isDigit(name[0])
+}
+
+// callCloses reports whether s, which starts with the "(" of a call,
+// holds the call's whole argument list, nested calls and quoted strings
+// included, and the call ends a value there: "(random()::text) WHERE",
+// "(?, 256)", "($2, gen_salt('bf', 8)))". A password's parentheses are
+// followed by more of it ("(q2)Zr").
+func callCloses(s string) bool {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(s) && i < 512; i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '\'' || c == '"':
+			quote = c
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return i+1 == len(s) || endsValue(s[i+1], 0) || s[i+1] == ':'
+			}
+		}
 	}
 	return false
 }

@@ -81,3 +81,13 @@ func logs(user string) string {
 type tagged struct {
 	Key string `json:"key" default:"AKIA2345677ABCDEFGHI"` // ok: a struct tag
 }
+
+// SQL that hashes or generates a credential names no password.
+var (
+	sqlCrypt   = "UPDATE users SET password = crypt($1, gen_salt('bf')) WHERE id = $2"        // ok: hashed by the database
+	sqlSHA2    = "UPDATE users SET password=SHA2(?,256) WHERE id=?"                           // ok
+	sqlMD5     = "UPDATE api_clients SET secret=md5(random()::text) WHERE id=$1"              // ok
+	sqlUUID    = "UPDATE sessions SET token=gen_random_uuid() WHERE user_id=$1"               // ok
+	sqlEncode  = "UPDATE users SET api_key=encode(gen_random_bytes(24),'base64') WHERE id=$1" // ok
+	sqlLiteral = "UPDATE users SET password='Kx9-fixture-pw' WHERE id=$1"                     // want `password in connection string "Kx9…" \(14 chars\)`
+)
