@@ -167,7 +167,7 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 		strings.HasPrefix(v, "../") || strings.HasPrefix(v, "~/") || fileNameLike(v) || appleKeyFile(v) {
 		return false
 	}
-	if protocolTokens[asciiLower(v)] || settingLike(v) {
+	if protocolTokens[asciiLower(v)] || settingLike(v) || secretReference(v) {
 		return false
 	}
 	if strings.Trim(v, "0123456789.:-+") == "" {
@@ -360,4 +360,51 @@ func Words(v string) []string {
 	}
 	flush(len(v))
 	return out
+}
+
+// secretReference reports whether v names a secret kept elsewhere, as
+// the rule advises: an AWS ARN ("arn:aws:secretsmanager:…:secret:prod/db-AbCdEf"),
+// a Google Secret Manager name ("projects/123/secrets/stripe-key/versions/3"),
+// or a Kubernetes Secret object's name (k8sSecretName).
+func secretReference(v string) bool {
+	if strings.HasPrefix(v, "arn:") && strings.Count(v, ":") >= 5 {
+		return true
+	}
+	if rest, ok := strings.CutPrefix(v, "projects/"); ok && strings.Contains(rest, "/secrets/") {
+		return true
+	}
+	return k8sSecretName(v)
+}
+
+// k8sSecretKinds are words that name what a Kubernetes Secret holds, as
+// its name says: "billing-tls-2024", "registry-creds".
+var k8sSecretKinds = map[string]bool{
+	"tls": true, "ssl": true, "cert": true, "certs": true, "creds": true,
+	"cred": true, "credentials": true, "secret": true, "secrets": true,
+	"regcred": true, "dockercfg": true, "keystore": true, "truststore": true,
+}
+
+// k8sSecretName reports whether v is the name of a Kubernetes Secret
+// object: a lower-case DNS label that is a service account's token
+// Secret ("default-token-x7k2p", whose last part is five random
+// characters), or words and numbers one of which says what the Secret
+// holds ("billing-tls-2024").
+func k8sSecretName(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; !isLower(c) && !isDigit(c) && c != '-' {
+			return false
+		}
+	}
+	parts := strings.Split(v, "-")
+	if n := len(parts); n >= 3 && parts[n-2] == "token" && len(parts[n-1]) == 5 {
+		return true
+	}
+	kind := false
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "abcdefghijklmnopqrstuvwxyz") != "" && strings.Trim(p, "0123456789") != "" {
+			return false // empty, or letters and digits mixed
+		}
+		kind = kind || k8sSecretKinds[p]
+	}
+	return kind
 }

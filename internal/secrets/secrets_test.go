@@ -359,7 +359,7 @@ func TestLooksLikeSecret(t *testing.T) {
 	var sc Scanner
 	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1",
 		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ9zLmN8pVb", join("eyJhbGciOiJIUzI1NiJ9", ".eyJzdWIiOiIxIn0", ".c2lnbmF0dXJlLXRleHQ"), "Zq8Lm2/Nx7Vb4.Hc1Kd6Pf9",
-		"k7Rt/9xQm2Lw.pz4", "Summer/2024.ok", "hunter2-Qx9v.key", "Xk29fLq0Tz8w.env",
+		"k7Rt/9xQm2Lw.pz4", "Summer/2024.ok", "arn:Zq8Lm2Nx7Vb4", "tls-9f8kq-x1", "x7k2p-token-abc12q", "hunter2-Qx9v.key", "Xk29fLq0Tz8w.env",
 		"AuthKey_abc123defg.p8x", "Zq8Lm2_Nx7Vb4Hc1.p8", "p@ssw0rd-Zx9!/AuthKey_ABC123DEFG.p8",
 		"Zq8Lm2Nx7Vb4Hc1Q/AuthKey_ABC123DEFG.p8"}
 	for _, v := range yes {
@@ -379,6 +379,11 @@ func TestLooksLikeSecret(t *testing.T) {
 		"spiffe_end2end/client.key", "HTTP/3", "max-age=3600",
 		// Apple's key files are named by their key id, which is not secret
 		"AuthKey_ABC123DEFG.p8", "keys/AuthKey_7XK2M9QP4L.p8", "SubscriptionKey_Q2W3E4R5T6.p8",
+		// references to secrets kept elsewhere
+		"arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+		"arn:aws:ssm:eu-west-1:123456789012:parameter/billing/db-password",
+		"projects/123456789012/secrets/stripe-key/versions/3",
+		"default-token-x7k2p", "billing-tls-2024", "registry-creds",
 	}
 	for _, v := range no {
 		if sc.LooksLikeSecret(v) {

@@ -121,3 +121,12 @@ var (
 func randomHeader(req *http.Request) {
 	req.Header.Set("X-Token-Hq7Lm2Zx9Pv4Kt8W", "Kx9-fixture-pw") // ok: no name to print
 }
+
+// References to secrets kept elsewhere are what the rule advises.
+const (
+	dbSecret        = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/billing-db-AbCdEf" // ok: an ARN
+	stripeKeySecret = "projects/123456789012/secrets/stripe-key/versions/3"                         // ok: a Secret Manager name
+	saTokenSecret   = "default-token-x7k2p"                                                         // ok: a Kubernetes Secret's name
+	tlsSecret       = "billing-tls-2024"                                                            // ok: a Kubernetes Secret's name
+	fixSecret       = "fix-pw-0003x"                                                                // want `secret "fix…" \(12 chars\) hard-coded in constant fixSecret` fixSecret:"hard-coded secret"
+)
