@@ -96,6 +96,7 @@ var kvKeys = []struct{ key, kind string }{
 	{"secret_key", "secret key"},
 	{"api_key", "api key"},
 	{"apikey", "api key"},
+	{"pgpassword", "password"},
 	{"password", "password"},
 	{"passwd", "password"},
 	{"pwd", "password"},
@@ -105,7 +106,9 @@ var kvKeys = []struct{ key, kind string }{
 
 // scanKeyValues finds "password=…" and similar settings inside a string,
 // separated by spaces, semicolons or ampersands, quoted or not, with ":" or
-// "=" between key and value. The value must look like a secret by itself
+// "=" between key and value: connection strings, command lines
+// ("--password=…", "PGPASSWORD=…"), YAML ("password: …") and JSON
+// ("\"password\": \"…\""). The value must look like a secret by itself
 // (LooksLikeSecret): "password=%s", "token=$1" and "secret=secret" are not.
 func scanKeyValues(sc *Scanner, s string) []Match {
 	lower := asciiLower(s)
@@ -116,14 +119,18 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 				return
 			}
 			k := i + len(kv.key)
+			if quotedKey(s, i, k) {
+				k++ // "password": "…"
+			}
 			j := skipSpaces(s, k)
 			if j >= len(s) || s[j] != '=' && s[j] != ':' {
 				return
 			}
+			sep := s[j]
 			spacedBefore := j > k
 			k = j + 1
 			j = skipSpaces(s, k)
-			if j > k && !spacedBefore {
+			if j > k && !spacedBefore && sep == '=' {
 				return // "password= dbname=app": an empty value
 			}
 			var quote byte
@@ -234,7 +241,13 @@ func callCloses(s string) bool {
 }
 
 func isKeyBoundary(b byte) bool {
-	return strings.IndexByte(" \t\r\n;&?,{(\"'_.", b) >= 0
+	return strings.IndexByte(" \t\r\n;&?,{(\"'_.-", b) >= 0
+}
+
+// quotedKey reports whether the key s[i:k] is quoted, as JSON's keys are:
+// the same quote comes right before and right after it.
+func quotedKey(s string, i, k int) bool {
+	return i > 0 && k < len(s) && (s[i-1] == '"' || s[i-1] == '\'') && s[k] == s[i-1]
 }
 
 func endsValue(b, quote byte) bool {
@@ -260,6 +273,41 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// authSchemes are the Authorization schemes whose credential is a token
+// written as it is, lower-cased.
+var authSchemes = []string{"bearer ", "token "}
+
+// scanAuthHeaders finds the token of an Authorization header written in
+// text, as in a raw HTTP request: "Authorization: Bearer 9b1d…". Basic
+// credentials are scanBasicAuth's; the token must look like a secret by
+// itself.
+func scanAuthHeaders(sc *Scanner, s string) []Match {
+	lower := asciiLower(s)
+	var ms []Match
+	indexAll(lower, "authorization:", func(i int) {
+		if i > 0 && isAlnum(s[i-1]) {
+			return
+		}
+		j := skipSpaces(s, i+len("authorization:"))
+		scheme := false
+		for _, sch := range authSchemes {
+			if strings.HasPrefix(lower[j:], sch) {
+				j, scheme = skipSpaces(s, j+len(sch)), true
+				break
+			}
+		}
+		end := j
+		for end < len(s) && end-j < 4096 && s[end] > ' ' && s[end] < 0x7f && strings.IndexByte("\"'`", s[end]) < 0 {
+			end++
+		}
+		if !scheme || !sc.LooksLikeSecret(s[j:end]) {
+			return
+		}
+		ms = append(ms, Match{Kind: "token in authorization header", Start: j, End: end})
+	})
+	return ms
 }
 
 // scanBasicAuth finds HTTP basic credentials, "Basic " and the base64 of

@@ -62,6 +62,7 @@ var detectors = []func(*Scanner, string) []Match{
 	scanURLs,
 	scanMySQLDSN,
 	scanKeyValues,
+	scanAuthHeaders,
 	scanBasicAuth,
 }
 

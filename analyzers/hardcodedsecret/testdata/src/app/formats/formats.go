@@ -91,3 +91,16 @@ var (
 	sqlEncode  = "UPDATE users SET api_key=encode(gen_random_bytes(24),'base64') WHERE id=$1" // ok
 	sqlLiteral = "UPDATE users SET password='Kx9-fixture-pw' WHERE id=$1"                     // want `password in connection string "Kx9…" \(14 chars\)`
 )
+
+// Credentials in configuration, command lines and requests written as text.
+var (
+	yamlPW     = "db:\n  user: app\n  password: Kx9-fixture-pw\n"                               // want `password in connection string "Kx9…" \(14 chars\)`
+	yamlMsg    = "invalid password: expected at least 8 characters"                             // ok: a message
+	jsonPW     = `{"db": {"user": "app", "password": "Kx9-fixture-pw"}}`                        // want `password in connection string "Kx9…" \(14 chars\)`
+	jsonSecret = `{"client_secret":"Kx9-fixture-cs"}`                                           // want `client secret in connection string "Kx9…" \(14 chars\)`
+	jsonField  = `{"password": "password_hash"}`                                                // ok: a column's name
+	cliFlag    = "--password=Kx9-fixture-pw"                                                    // want `password in connection string "Kx9…" \(14 chars\)`
+	pgEnvVar   = "PGPASSWORD=Kx9-fixture-pw pg_dump app"                                        // want `password in connection string "Kx9…" \(14 chars\)`
+	rawRequest = "GET / HTTP/1.1\r\nHost: api\r\nAuthorization: Bearer Kx9-fixture-tok\r\n\r\n" // want `token in authorization header "Kx9…" \(15 chars\)`
+	rawNoAuth  = "GET / HTTP/1.1\r\nHost: api\r\nAuthorization: Bearer %s\r\n\r\n"              // ok: a template
+)
