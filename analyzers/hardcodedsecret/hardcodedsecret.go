@@ -363,19 +363,50 @@ func (c *checker) checkHeaderCall(call *ast.CallExpr, obj types.Object) bool {
 	return true
 }
 
-// checkCompareCall handles subtle.ConstantTimeCompare and hmac.Equal of a
-// value named like a secret with a constant.
+// compareFuncs are the functions that compare their two arguments, by
+// package path and name.
+var compareFuncs = map[[2]string]bool{
+	{"crypto/subtle", "ConstantTimeCompare"}: true,
+	{"crypto/hmac", "Equal"}:                 true,
+	{"strings", "EqualFold"}:                 true,
+	{"strings", "Compare"}:                   true,
+	{"bytes", "Equal"}:                       true,
+	{"bytes", "EqualFold"}:                   true,
+	{"bytes", "Compare"}:                     true,
+}
+
+// checkCompareCall handles comparisons by function (strings.EqualFold,
+// bytes.Equal, subtle.ConstantTimeCompare, hmac.Equal) of a value named
+// like a secret with a constant. A constant compared in constant time is
+// taken for a secret whatever the other side is named: that is what
+// constant-time comparison is for.
 func (c *checker) checkCompareCall(call *ast.CallExpr, obj types.Object) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || len(call.Args) != 2 {
+	if !ok || fn.Pkg() == nil || len(call.Args) != 2 || !compareFuncs[[2]string{fn.Pkg().Path(), fn.Name()}] {
 		return false
 	}
-	switch path := fn.Pkg().Path(); {
-	case fn.Name() == "ConstantTimeCompare" && path == "crypto/subtle", fn.Name() == "Equal" && path == "crypto/hmac":
-		c.compare(call.Args[0], call.Args[1])
-		return true
+	c.compare(call.Args[0], call.Args[1])
+	if fn.Pkg().Path() == "crypto/subtle" || fn.Pkg().Path() == "crypto/hmac" {
+		p := place{mode: modeName, noun: "secret", what: "constant-time comparison", env: "SECRET", rank: 2}
+		c.consider(call.Args[0], p)
+		c.consider(call.Args[1], p)
 	}
-	return false
+	return true
+}
+
+// checkSwitch handles switch password { case "…": }: each case is a
+// comparison with the switch's value.
+func (c *checker) checkSwitch(sw *ast.SwitchStmt) {
+	if sw.Tag == nil {
+		return
+	}
+	for _, st := range sw.Body.List {
+		if cc, ok := st.(*ast.CaseClause); ok {
+			for _, e := range cc.List {
+				c.compare(sw.Tag, e)
+			}
+		}
+	}
 }
 
 // checkComparison handles x == "…" and x != "…" where x is named like a
@@ -398,7 +429,7 @@ func (c *checker) compare(x, y ast.Expr) {
 // secretOperand reports whether e is named like a secret: a variable or
 // field (password), a conversion of one ([]byte(token)), or a lookup with a
 // constant key named like one (r.FormValue("password"), os.Getenv("TOKEN"),
-// r.Header.Get("X-Api-Key")).
+// r.Header.Get("X-Api-Key"), md["Authorization"]).
 func (c *checker) secretOperand(e ast.Expr) (kind, name string, ok bool) {
 	e = ast.Unparen(e)
 	if _, isConst := c.constString(e); isConst {
@@ -420,6 +451,11 @@ func (c *checker) secretOperand(e ast.Expr) (kind, name string, ok bool) {
 				kind, ok = headerKind(key)
 				return kind, key, ok
 			}
+		}
+	case *ast.IndexExpr:
+		if key, isName := c.constName(e.Index); isName {
+			kind, ok = headerKind(key)
+			return kind, key, ok
 		}
 	}
 	return "", "", false
@@ -586,7 +622,7 @@ func (c *checker) walk(f *ast.File, todo []ast.Node, lits []ast.Expr) ([]ast.Nod
 		case *ast.ImportSpec:
 			return false
 		case *ast.CallExpr, *ast.CompositeLit, *ast.AssignStmt, *ast.ValueSpec,
-			*ast.BinaryExpr, *ast.FuncLit, *ast.FuncDecl:
+			*ast.BinaryExpr, *ast.FuncLit, *ast.FuncDecl, *ast.SwitchStmt:
 			todo = append(todo, n)
 		}
 		c.values.visit(n)
@@ -624,6 +660,8 @@ func (c *checker) check(n ast.Node) {
 		c.checkKeyFunc(n)
 	case *ast.FuncDecl:
 		c.checkSecretFunc(n)
+	case *ast.SwitchStmt:
+		c.checkSwitch(n)
 	}
 }
 

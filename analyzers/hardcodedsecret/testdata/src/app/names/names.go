@@ -3,10 +3,13 @@
 package names
 
 import (
+	"bytes"
+	"crypto/hmac"
 	"crypto/subtle"
 	"errors"
 	"net/http"
 	"os"
+	"strings"
 )
 
 const dbPassword = "Kx9-fixture-pw" // want `password "Kx9…" \(14 chars\) hard-coded in constant dbPassword` dbPassword:"hard-coded password"
@@ -130,3 +133,29 @@ const (
 	tlsSecret       = "billing-tls-2024"                                                            // ok: a Kubernetes Secret's name
 	fixSecret       = "fix-pw-0003x"                                                                // want `secret "fix…" \(12 chars\) hard-coded in constant fixSecret` fixSecret:"hard-coded secret"
 )
+
+// Comparisons other than == and != compare with a secret too.
+func compareMore(password, token, user string, apiKey []byte, md map[string]string) bool {
+	switch password {
+	case "Kx9-fixture-sw": // want `password "Kx9…" \(14 chars\) hard-coded in comparison with password`
+		return true
+	}
+	switch user {
+	case "Kx9-fixture-sw": // ok: not named like a secret
+		return true
+	}
+	switch md["Authorization"] {
+	case "Bearer q8Zr-fixture-token-0043": // want `credential "q8Zr…" \(23 chars\) hard-coded in comparison with Authorization`
+		return true
+	}
+	if strings.EqualFold(token, "q8Zr-fixture-token-0044") { // want `token "q8Zr…" \(23 chars\) hard-coded in comparison with token`
+		return true
+	}
+	if strings.EqualFold(user, "q8Zr-fixture-token-0044") { // ok: not named like a secret
+		return true
+	}
+	if bytes.Equal(apiKey, []byte("q8Zr-fixture-key-0045")) { // want `api key "q8Zr…" \(21 chars\) hard-coded in comparison with apiKey`
+		return true
+	}
+	return hmac.Equal([]byte(md["X-Sig"]), []byte("q8Zr-fixture-mac-0046")) // want `secret "q8Zr…" \(21 chars\) hard-coded in constant-time comparison`
+}
