@@ -470,9 +470,12 @@ func (c *checker) checkCompositeLit(lit *ast.CompositeLit) {
 	switch u := tv.Type.Underlying().(type) {
 	case *types.Struct:
 		owner := namedOf(tv.Type)
-		for _, elt := range lit.Elts {
+		for i, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
 			if !ok {
+				if i < u.NumFields() {
+					c.field(owner, u.Field(i).Name(), elt) // Login{"svc", "…"}
+				}
 				continue
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok {

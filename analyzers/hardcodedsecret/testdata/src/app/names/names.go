@@ -159,3 +159,13 @@ func compareMore(password, token, user string, apiKey []byte, md map[string]stri
 	}
 	return hmac.Equal([]byte(md["X-Sig"]), []byte("q8Zr-fixture-mac-0046")) // want `secret "q8Zr…" \(21 chars\) hard-coded in constant-time comparison`
 }
+
+// Login's fields are given by position.
+type Login struct{ User, Password string }
+
+var (
+	positional = Login{"svc", "Kx9-fixture-pl"}                       // want `password "Kx9…" \(14 chars\) hard-coded in field Password`
+	userOnly   = Login{"Kx9-fixture-pl", ""}                          // ok: the user
+	elided     = []Login{{"svc", "Kx9-fixture-pe"}}                   // want `password "Kx9…" \(14 chars\) hard-coded in field Password`
+	anonymous  = struct{ user, pass string }{"svc", "Kx9-fixture-pa"} // want `password "Kx9…" \(14 chars\) hard-coded in field pass`
+)
