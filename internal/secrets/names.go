@@ -41,6 +41,7 @@ var notSecretLast = map[string]bool{
 	"def": true, "cache": true, "pool": true,
 	"arn": true, "algo": true, "lifetime": true, "issuer": true,
 	"audience": true, "aud": true, "iss": true, "age": true,
+	"kid": true, "rune": true, "runes": true, "special": true, "specials": true,
 }
 
 // keyQualifiers are the words before "key" that make it a secret key:

@@ -173,7 +173,37 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 	if strings.Trim(v, "0123456789.:-+") == "" {
 		return false // numbers, versions, times, ports
 	}
+	if !hasAlnum(v) || alphabetLike(v) {
+		return false // "!@#$%^&*", "ABC…XYZabc…xyz0123456789": character sets
+	}
 	return Entropy(v) >= 2.0
+}
+
+// hasAlnum reports whether v has an ASCII letter or digit.
+func hasAlnum(v string) bool {
+	for i := 0; i < len(v); i++ {
+		if isAlnum(v[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// alphabetLike reports whether v is a character set written in order, as
+// generators of passwords and tokens hold them: at least 16 characters,
+// nearly all of them the one after the character before
+// ("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789").
+func alphabetLike(v string) bool {
+	if len(v) < 16 {
+		return false
+	}
+	steps := 0
+	for i := 1; i < len(v); i++ {
+		if v[i] == v[i-1]+1 {
+			steps++
+		}
+	}
+	return steps*5 >= (len(v)-1)*4
 }
 
 // protocolTokens are words of HTTP's grammar that functions take in a
@@ -181,6 +211,7 @@ func (sc *Scanner) LooksLikeSecret(v string) bool {
 var protocolTokens = map[string]bool{
 	"100-continue": true, "http2-settings": true,
 	"http/1.0": true, "http/1.1": true, "http/2": true, "http/2.0": true, "http/3": true,
+	"aws4-hmac-sha256": true, // the Authorization scheme of AWS's signatures
 }
 
 // fileExts are the extensions of the files a secret is kept in: a value

@@ -373,7 +373,7 @@ func TestIsPlaceholder(t *testing.T) {
 
 func TestLooksLikeSecret(t *testing.T) {
 	var sc Scanner
-	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1",
+	yes := []string{"S3cr3tPw!x", "hunter22", "Zq8Lm2Nx7Vb4Hc1Kd6Pf", "a1b2c3d4e5", "abcdef123456", "!@#$%^&*9", "admin@123!", "fix-pw-0003", "k8s-9f8kq-x1",
 		"wJalrXUtnFEMI/K7MDENG/bPxRfiCYQ9zLmN8pVb", join("eyJhbGciOiJIUzI1NiJ9", ".eyJzdWIiOiIxIn0", ".c2lnbmF0dXJlLXRleHQ"), "Zq8Lm2/Nx7Vb4.Hc1Kd6Pf9",
 		"k7Rt/9xQm2Lw.pz4", "Summer/2024.ok", "arn:Zq8Lm2Nx7Vb4", "tls-9f8kq-x1", "x7k2p-token-abc12q", "hunter2-Qx9v.key", "Xk29fLq0Tz8w.env",
 		"AuthKey_abc123defg.p8x", "Zq8Lm2_Nx7Vb4Hc1.p8", "p@ssw0rd-Zx9!/AuthKey_ABC123DEFG.p8",
@@ -400,6 +400,9 @@ func TestLooksLikeSecret(t *testing.T) {
 		"arn:aws:ssm:eu-west-1:123456789012:parameter/billing/db-password",
 		"projects/123456789012/secrets/stripe-key/versions/3",
 		"default-token-x7k2p", "billing-tls-2024", "registry-creds",
+		// character sets and scheme names
+		"!@#$%^&*", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "0123456789abcdef",
+		"AWS4-HMAC-SHA256",
 	}
 	for _, v := range no {
 		if sc.LooksLikeSecret(v) {
@@ -423,6 +426,7 @@ func TestNameKind(t *testing.T) {
 		"passwordHash": "", "tokenTTL": "", "dbSecretARN": "", "passwordHashAlgo": "", "tokenLifetime": "", "tokenIssuer": "", "jwtAudience": "", "nextPageToken": "", "PublicKey": "",
 		"key": "", "cacheKey": "", "tokenizer": "", "passThrough": "",
 		"maxTokens": "", "secretsDir": "", "AccessKeyID": "", "name": "",
+		"tokenKid": "", "tokenRunes": "", "passwordSpecial": "",
 	}
 	for name, want := range cases {
 		got, ok := NameKind(name)

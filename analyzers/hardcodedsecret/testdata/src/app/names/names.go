@@ -169,3 +169,16 @@ var (
 	elided     = []Login{{"svc", "Kx9-fixture-pe"}}                   // want `password "Kx9…" \(14 chars\) hard-coded in field Password`
 	anonymous  = struct{ user, pass string }{"svc", "Kx9-fixture-pa"} // want `password "Kx9…" \(14 chars\) hard-coded in field pass`
 )
+
+// Key ids, character sets and scheme names are not secrets.
+var (
+	tokenKid        = "2024-06-key-1"                                                          // ok: a key's id
+	tokenRunes      = []rune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") // ok: a character set, by name
+	randomToken     = []rune("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") // ok: a character set, by value
+	passwordSymbols = "!@#$%^&*"                                                               // ok: a character set
+	passwordPunct   = "!@#$%^&*9"                                                              // want `password "!@…" \(9 chars\) hard-coded in variable passwordPunct`
+)
+
+func awsHeader(req *http.Request) {
+	req.Header.Set("Authorization", "AWS4-HMAC-SHA256") // ok: a scheme's name
+}
