@@ -25,8 +25,10 @@
 // and base64-encoded PEM as go-micro's auth.PrivateKey takes it); passwords
 // in URLs (postgres://, amqp://, nats://, redis://, mongodb://, …), in
 // go-sql-driver/mysql DSNs (user:password@tcp(host)/db), in key=value
-// connection strings (password=, pwd=, token=, …; libpq, ADO.NET, JDBC
-// query parameters) and in HTTP basic credentials.
+// text (password=, pwd=, token=, …; libpq, ADO.NET, JDBC query
+// parameters, "--password=…" and "PGPASSWORD=…" command lines, YAML's
+// "password: …" and JSON's "password": "…"), in HTTP basic credentials
+// and in "Authorization: Bearer …" lines of a raw HTTP request.
 //
 // Where it goes. Any value that is not a placeholder is a secret when it
 // is passed where an API takes one: go-micro's auth.Credentials,
@@ -46,16 +48,31 @@
 // DSNs (sql.Open, sqlx, pgx and pgxpool, the gorm postgres and mysql
 // drivers, nats.Connect, go-micro's store.Nodes, Addrs options and model
 // DSNs, tls.X509KeyPair) are reported when a
-// credential is recognised in them. Constants, fields, map entries, HTTP
-// headers, parameters, comparisons and the text given right after a
+// credential is recognised in them. Constants, fields (given by name or
+// by position), map entries, HTTP
+// headers, parameters, comparisons (==, !=, switch cases,
+// strings.EqualFold, bytes.Equal, subtle.ConstantTimeCompare, hmac.Equal)
+// and the text given right after a
 // constant key (the default of flag.String("admin-password", ...) or of a
 // fallback helper getenv("DB_PASSWORD", ...)) named like passwords,
 // secrets, tokens and keys are reported when the value also looks like a
 // secret on its own: at least 6 characters, no spaces, not a name, header, metric,
 // path or file name (x509/client_key.pem), URL, number, password hash or
-// word of HTTP's grammar ("100-continue"). A "token = ..." inside a string
-// is not taken for a setting when its value reads as code (token =
-// int(tok[0]), password=getpass.getpass()).
+// word of HTTP's grammar ("100-continue"), character set ("!@#$%^&*",
+// "ABC…xyz0123456789") or reference to a secret kept elsewhere (an AWS
+// ARN, a Google Secret Manager name, a Kubernetes Secret's name such as
+// "default-token-x7k2p" or "billing-tls-2024"). A constant compared in
+// constant time is a secret whatever the other side is named. A
+// "token = ..." inside a string is not taken for a setting when its value
+// reads as code (token = int(tok[0]), password=getpass.getpass(), SQL's
+// password = crypt($1, gen_salt('bf')) or token=gen_random_uuid()).
+//
+// A map key, header name or key before a default names a value only when
+// it reads as a name (words and short numbers: "DB_PASSWORD",
+// "X-Api-Key"); one that looks random ("secret_Hq7Lm2Zx9Pv4Kt8W") is never
+// printed nor turned into a variable's name, and a map key named like a
+// secret that looks random is reported itself, as the secret of a table
+// of credentials, without a suggested fix.
 //
 // Not reported: values read at run time (environment, flags, files, secret
 // managers); names of things about secrets ("Authorization",
@@ -131,6 +148,18 @@
 // "none") and GitHub's pre-2021 40-hexadecimal-digit tokens are not
 // reported. A password containing an unescaped "/" in a URL is not found;
 // one with a raw "#" or "?", which a URL parser would cut there, is.
+//
+// Values that read as something else are not reported even when they are
+// secrets: a password after "password=" written as a one-case function
+// call ("abc(123)") is taken for SQL; one that reads like a Kubernetes
+// Secret's name (lower-case words and numbers with "tls", "creds", …, as
+// in "billing-tls-2024"), an ARN or an ordered alphabet is taken for that.
+// A key before a default that looks random is not reported as a secret
+// itself, only map keys are. Text scanned for "password: …" also holds
+// messages: a message followed by a secret-looking word ("token:
+// Zq8mW2vLx") is reported. Struct fields given by position are matched
+// to the struct's fields by index; a struct built by a function is not
+// followed.
 //
 // Tokens are checked for structure and checksums, never by calling the
 // service, so a revoked token is reported like a live one.
