@@ -71,7 +71,9 @@
 // Publishes to and subscriptions on an in-process broker
 // (broker.NewMemoryBroker, broker/memory) are not reported: nothing they
 // carry leaves the process. That includes events, client publishes and
-// subscribers of a service given one with micro.Broker, unless a later
+// subscribers of a service given one with micro.Broker on every path (one
+// appended to its options or given by svc.Init in an if, for local
+// development, leaves the default HTTP broker on the others), unless a later
 // micro.Client or micro.Server installs a client or server that keeps its
 // own broker, or a later client.Broker or server.Broker (through
 // svc.Client().Init or svc.Server().Init) gives another. Services up to
@@ -120,6 +122,12 @@
 //     package or set more than once, is not resolved to its wrappers, so
 //     its publishes are reported unless the message itself is signed
 //     (listing the wrapper in -signers does not help there);
+//   - a broker option counts as given on every path only when it is
+//     applied outside any branch or loop, ahead of the constructor (or, in
+//     svc.Init, after it in the same block) and through helpers each of
+//     whose returns gives it: an in-process broker given in each branch of
+//     an if is taken as given on some paths only, and such a service's
+//     publishes are reported;
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - a subscriber is not judged when its service or server takes options

@@ -142,6 +142,7 @@ type checker struct {
 	ctxMemo, msgMemo   map[ctxKey]bool               // see contextSigned, messageSigned
 	returns            map[*ast.FuncDecl][]ast.Expr  // see returnedValues
 	callees            map[calleesKey][]types.Object // see bodyVerifies
+	parents            map[ast.Node]ast.Node         // see parentOf
 }
 
 // forget drops the memos of contextSigned and messageSigned, whose answers
@@ -1003,18 +1004,21 @@ func (c *checker) inProcess(e ast.Expr) bool {
 // brokerInProcess reports whether every one of comps, the services and
 // clients a client comes from (or with server, the services and servers a
 // subscriber is registered on), is given an in-process broker by its last
-// broker option: micro.Broker hands its broker to the client and server
-// the service holds then, client.Broker and server.Broker (also through
-// svc.Client().Init and svc.Server().Init) to theirs. A service that runs
-// go-micro's shared default client and server counts only when every
-// broker the package's other such services give them is in-process too.
+// broker option on every path: micro.Broker hands its broker to the client
+// and server the service holds then, client.Broker and server.Broker (also
+// through svc.Client().Init and svc.Server().Init) to theirs. A broker
+// option applied on some paths only (in an if) leaves on the others the
+// broker given before, or go-micro's default HTTP broker. A service that
+// runs go-micro's shared default client and server counts only when every
+// broker the package's other such services may give them is in-process
+// too.
 func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool {
 	if len(comps) == 0 {
 		return false
 	}
 	for _, comp := range comps {
-		last, ok := c.lastBroker(comp, server)
-		if !ok || last == nil || !c.memoryBroker(last.Value) {
+		last, always, ok := c.lastBrokers(comp, server)
+		if !ok || !always || !c.allMemory(last) {
 			return false
 		}
 		if !c.model.SharesDefaults(comp) {
@@ -1024,7 +1028,7 @@ func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool 
 			if other == comp || !c.model.SharesDefaults(other) || other.Ctor.Ref.Module != comp.Ctor.Ref.Module {
 				continue
 			}
-			if o, ok := c.lastBroker(other, server); !ok || o != nil && !c.memoryBroker(o.Value) {
+			if o, _, ok := c.lastBrokers(other, server); !ok || !c.allMemory(o) {
 				return false
 			}
 		}
@@ -1032,12 +1036,15 @@ func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool 
 	return true
 }
 
-// lastBroker returns the last broker option that reaches comp's client (or
-// server), nil if none does; ok is false when an option the model cannot
+// lastBrokers returns the broker options that may be the last to reach
+// comp's client (or server): the last one applied on every path, and
+// those after it applied on some paths only. always is false when no
+// broker option is applied on every path, so that on some the client
+// keeps the broker it had; ok is false when an option the model cannot
 // see may give one. A micro.Client or micro.Server option installs a
 // client or server that keeps its own broker: a broker given before it
 // went to the one replaced, and the model leaves it out.
-func (c *checker) lastBroker(comp *gomicro.Component, server bool) (last *gomicro.Option, ok bool) {
+func (c *checker) lastBrokers(comp *gomicro.Component, server bool) (last []*gomicro.Option, always, ok bool) {
 	opts := c.model.ClientOptions(comp)
 	if server {
 		opts = c.model.ServerOptions(comp)
@@ -1045,12 +1052,26 @@ func (c *checker) lastBroker(comp *gomicro.Component, server bool) (last *gomicr
 	for i := range opts {
 		switch o := &opts[i]; {
 		case o.Kind == gomicro.OptOpaque:
-			return nil, false
+			return nil, false, false
 		case o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker:
-			last = o
+			if c.optionCertain(o) {
+				last, always = last[:0], true
+			}
+			last = append(last, o)
 		}
 	}
-	return last, true
+	return last, always, true
+}
+
+// allMemory reports whether each of the broker options opts gives only
+// in-process brokers.
+func (c *checker) allMemory(opts []*gomicro.Option) bool {
+	for _, o := range opts {
+		if !c.memoryBroker(o.Value) {
+			return false
+		}
+	}
+	return true
 }
 
 // memoryBroker reports whether v holds only in-process brokers.

@@ -4,6 +4,7 @@ package memorder
 
 import (
 	"context"
+	"os"
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/broker"
@@ -23,4 +24,39 @@ func swapped(ctx context.Context) {
 	svc.Init(micro.Server(server.NewServer()), micro.Client(client.NewClient()))
 	micro.RegisterSubscriber("tick", svc.Server(), func(ctx context.Context, t *Tick) error { return nil }) // want `subscriber on topic "tick" never verifies a message signature`
 	micro.NewEvent("tick", svc.Client()).Publish(ctx, &Tick{N: 1})                                          // want `event publish to topic "tick" carries no message signature`
+}
+
+// A broker given on some paths only: on the others, the service keeps
+// go-micro's default HTTP broker, so its events and subscribers leave the
+// process.
+func devOnly(ctx context.Context) {
+	opts := []micro.Option{micro.Name("orders")}
+	if os.Getenv("LOCAL_DEV") != "" {
+		opts = append(opts, micro.Broker(broker.NewMemoryBroker()))
+	}
+	svc := micro.NewService(opts...)
+	micro.RegisterSubscriber("orders", svc.Server(), func(ctx context.Context, t *Tick) error { return nil }) // want `subscriber on topic "orders" never verifies a message signature`
+	micro.NewEvent("orders", svc.Client()).Publish(ctx, &Tick{N: 1})                                          // want `event publish to topic "orders" carries no message signature`
+	svc.Client().Publish(ctx, svc.Client().NewMessage("orders", &Tick{N: 2}))                                 // want `publish to topic "orders" carries no message signature`
+}
+
+// The same through svc.Init and through a helper's slice, each applied
+// on some paths only.
+func devOnlyInit(ctx context.Context) {
+	svc := micro.NewService(micro.Name("orders"))
+	if os.Getenv("LOCAL_DEV") != "" {
+		svc.Init(micro.Broker(broker.NewMemoryBroker()))
+	}
+	micro.NewEvent("orders", svc.Client()).Publish(ctx, &Tick{N: 1}) // want `event publish to topic "orders" carries no message signature`
+
+	other := micro.NewService(localOptions()...)
+	micro.NewEvent("orders", other.Client()).Publish(ctx, &Tick{N: 1}) // want `event publish to topic "orders" carries no message signature`
+}
+
+// localOptions gives the in-process broker only in development.
+func localOptions() []micro.Option {
+	if os.Getenv("LOCAL_DEV") != "" {
+		return []micro.Option{micro.Name("orders"), micro.Broker(broker.NewMemoryBroker())}
+	}
+	return []micro.Option{micro.Name("orders")}
 }

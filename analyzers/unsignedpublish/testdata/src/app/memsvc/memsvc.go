@@ -3,6 +3,7 @@ package memsvc
 
 import (
 	"context"
+	"os"
 
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/broker"
@@ -35,4 +36,35 @@ func installedFirst(ctx context.Context) {
 	svc.Client().Init(client.Broker(broker.NewMemoryBroker()))
 	micro.RegisterSubscriber("tick", svc.Server(), func(ctx context.Context, t *Tick) error { return nil })
 	micro.NewEvent("tick", svc.Client()).Publish(ctx, &Tick{N: 1})
+}
+
+// An in-process broker given on every path: appended after the slice is
+// built, given by svc.Init after the constructor, returned by a helper, or
+// replacing on every path one that a branch gave.
+func everyPath(ctx context.Context) {
+	opts := []micro.Option{micro.Name("orders")}
+	opts = append(opts, micro.Broker(broker.NewMemoryBroker()))
+	svc := micro.NewService(opts...)
+	micro.RegisterSubscriber("orders", svc.Server(), func(ctx context.Context, t *Tick) error { return nil })
+	micro.NewEvent("orders", svc.Client()).Publish(ctx, &Tick{N: 1})
+
+	later := micro.NewService(micro.Name("orders"))
+	later.Init(micro.Broker(broker.NewMemoryBroker()))
+	micro.NewEvent("orders", later.Client()).Publish(ctx, &Tick{N: 1})
+
+	helped := micro.NewService(memoryOptions()...)
+	micro.NewEvent("orders", helped.Client()).Publish(ctx, &Tick{N: 1})
+
+	branch := []micro.Option{micro.Name("orders")}
+	if os.Getenv("LOCAL_DEV") != "" {
+		branch = append(branch, micro.Broker(broker.NewMemoryBroker()))
+	}
+	branch = append(branch, micro.Broker(broker.NewMemoryBroker()))
+	overridden := micro.NewService(branch...)
+	micro.NewEvent("orders", overridden.Client()).Publish(ctx, &Tick{N: 1})
+}
+
+// memoryOptions always gives the in-process broker.
+func memoryOptions() []micro.Option {
+	return []micro.Option{micro.Name("orders"), micro.Broker(broker.NewMemoryBroker())}
 }
