@@ -18,7 +18,12 @@
 //   - broker.Broker.Publish, package broker.Publish and the Publish method
 //     of any go-micro broker (the v5 and v6 nats and rabbitmq brokers
 //     included), unless the message's Header holds a value derived from
-//     a signature;
+//     a signature or the broker signs it: a value of a broker type whose
+//     Publish puts a signature in the message's Header before passing it
+//     on, or a broker.Broker variable every value of which a function
+//     returning only such brokers gives (func Wrap(b broker.Broker)
+//     broker.Broker { return &SigningBroker{b} }, also of another
+//     package, through facts);
 //   - client.Client.Publish and package client.Publish with
 //     client.NewMessage, unless the context carries go-micro metadata with
 //     a signature (metadata.Set, metadata.NewContext,
@@ -103,8 +108,10 @@
 // # Flags
 //
 //	-unsignedpublish.signers list
-//	    extra functions returning a signature, or signing client wrappers:
-//	    "import/path.Func" or "(import/path.Type).Method"
+//	    extra functions returning a signature, signing client wrappers, or
+//	    signing broker wrappers (a broker type's Publish method, a function
+//	    returning such a broker): "import/path.Func" or
+//	    "(import/path.Type).Method"
 //	-unsignedpublish.verifiers list
 //	    extra functions that check a message signature
 //
@@ -128,6 +135,10 @@
 //     whose returns gives it: an in-process broker given in each branch of
 //     an if is taken as given on some paths only, and such a service's
 //     publishes are reported;
+//   - a broker held in a parameter, or in a broker.Broker field or
+//     variable assigned a value the rule cannot see (set in another
+//     package, or from a broker of another kind on some path), is not
+//     taken to sign, even when a -signers function built it;
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - a subscriber is not judged when its service or server takes options

@@ -27,8 +27,9 @@ var Doc = ruledoc.MustParse(docSrc, "unsignedpublish")
 // Config holds the analyzer's settings; New exposes each as a flag.
 type Config struct {
 	// Signers lists extra functions whose result is a message signature,
-	// or client wrappers whose Publish signs, as "import/path.Func" or
-	// "(import/path.Type).Method".
+	// client wrappers whose Publish signs, or broker wrappers (a broker
+	// type's Publish that signs, a function returning such a broker), as
+	// "import/path.Func" or "(import/path.Type).Method".
 	Signers []string
 	// Verifiers lists extra functions that check a message signature.
 	Verifiers []string
@@ -48,7 +49,7 @@ func New(cfg Config) *analysis.Analyzer {
 		FactTypes: []analysis.Fact{new(signFact), new(forwardFact)},
 	}
 	a.Flags.Var((*flagval.Names)(&cfg.Signers), "signers",
-		`extra functions returning a message signature, or signing client wrappers, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
+		`extra functions returning a message signature, signing client wrappers or signing broker wrappers, comma-separated "import/path.Func" or "(import/path.Type).Method"`)
 	a.Flags.Var((*flagval.Names)(&cfg.Verifiers), "verifiers",
 		"extra functions that check a message signature, in the same form as -signers")
 	a.Run = func(pass *analysis.Pass) (any, error) {
@@ -71,6 +72,10 @@ type signFact struct {
 	// verifies (a factory: NewSubscriberWrapper(key)). Calling it checks
 	// nothing itself.
 	VerifyingWrapper bool
+	// SigningBroker: on a broker type's Publish method, that it signs the
+	// message before publishing it; on a function returning a broker,
+	// that every broker it returns is of such a type.
+	SigningBroker bool
 }
 
 func (*signFact) AFact() {}
@@ -88,6 +93,9 @@ func (f *signFact) String() string {
 	}
 	if f.VerifyingWrapper {
 		s = append(s, "verifyingwrapper")
+	}
+	if f.SigningBroker {
+		s = append(s, "signingbroker")
 	}
 	return strings.Join(s, ",")
 }
@@ -325,6 +333,9 @@ func (c *checker) learnFacts() {
 					}
 				}
 			}
+			if !f.SigningBroker {
+				f.SigningBroker = c.learnSigningBroker(fn, decl)
+			}
 			if f != old {
 				c.pass.ExportObjectFact(fn, &f)
 				changed = true
@@ -334,6 +345,108 @@ func (c *checker) learnFacts() {
 			return
 		}
 	}
+}
+
+// learnSigningBroker reports whether fn is a broker type's Publish method
+// that signs the message (m.Header["X-Signature"] = sign(m.Body), then the
+// wrapped broker's Publish), or returns a broker of such a type on every
+// return: func Wrap(b broker.Broker) broker.Broker { return &Signing{b} }.
+func (c *checker) learnSigningBroker(fn *types.Func, decl *ast.FuncDecl) bool {
+	sig := fn.Signature()
+	if isBrokerPublish(fn) {
+		return c.bodySigns(decl.Body)
+	}
+	if sig.Results().Len() == 0 || !isBrokerValue(sig.Results().At(0).Type()) {
+		return false
+	}
+	rs := c.returnedValues(decl)
+	for _, r := range rs {
+		if !c.brokerSigns(r, 0) {
+			return false
+		}
+	}
+	return len(rs) > 0
+}
+
+// isBrokerPublish reports whether fn is a Publish method of the shape of
+// broker.Broker's: Publish(topic string, m *broker.Message, ...).
+func isBrokerPublish(fn *types.Func) bool {
+	sig := fn.Signature()
+	if fn.Name() != "Publish" || sig.Recv() == nil || sig.Params().Len() < 2 {
+		return false
+	}
+	p, ok := sig.Params().At(1).Type().(*types.Pointer)
+	return ok && gomicro.IsNamedType(p.Elem(), "broker", "Message")
+}
+
+// isBrokerValue reports whether t is broker.Broker or a type with a
+// Publish method of its shape.
+func isBrokerValue(t types.Type) bool {
+	if gomicro.IsNamedType(t, "broker", "Broker") {
+		return true
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Publish")
+	fn, ok := obj.(*types.Func)
+	return ok && isBrokerPublish(fn)
+}
+
+// brokerSigns reports whether every broker the expression e may hold
+// signs what it publishes: a value of a type whose Publish signs, the
+// result of a function that returns only such brokers (a -signers
+// function, or one with a SigningBroker fact), or a variable every value
+// of which is one of those.
+func (c *checker) brokerSigns(e ast.Expr, depth int) bool {
+	e = ast.Unparen(e)
+	if e == nil || depth > 6 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	switch x := e.(type) {
+	case *ast.CallExpr:
+		if fn, ok := gomicro.Callee(info, x).(*types.Func); ok && c.signingBrokerFunc(fn) {
+			return true
+		}
+		if decl := c.model.LocalFunc(x); decl != nil {
+			rs := c.returnedValues(decl)
+			for _, r := range rs {
+				if !c.brokerSigns(r, depth+1) {
+					return false
+				}
+			}
+			return len(rs) > 0
+		}
+	case *ast.Ident, *ast.SelectorExpr:
+		v := c.model.VarOf(x)
+		if v == nil || !types.IsInterface(v.Type()) {
+			break // a concrete type decides
+		}
+		rhs, unknown := c.model.Assigned(v)
+		if unknown || len(rhs) == 0 {
+			return false // a parameter, or set elsewhere
+		}
+		for _, r := range rhs {
+			if !c.brokerSigns(r, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	// A broker value of a concrete type: does its Publish sign?
+	t := info.TypeOf(e)
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, "Publish")
+	fn, ok := obj.(*types.Func)
+	return ok && c.signingBrokerFunc(fn)
+}
+
+// signingBrokerFunc reports whether fn signs what it publishes (a Publish
+// method) or returns only brokers that do: a -signers function, or one
+// with a SigningBroker fact.
+func (c *checker) signingBrokerFunc(fn *types.Func) bool {
+	var f signFact
+	return c.signers[key(fn)] || c.pass.ImportObjectFact(fn, &f) && f.SigningBroker
 }
 
 // isSubscriberWrapperType reports whether t is server.SubscriberWrapper or
@@ -510,7 +623,7 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 		switch {
 		case strings.HasPrefix(ref.Path, "broker") && (ref.Name == "Publish" || strings.HasSuffix(ref.Name, ".Publish")):
 			p := publish{kind: pubBroker, carrier: arg(1), recv: recv, topic: arg(0)}
-			p.signed = c.inProcess(recv) || c.messageSigned(p.carrier, 0)
+			p.signed = c.inProcess(recv) || c.messageSigned(p.carrier, 0) || c.brokerSigns(recv, 0)
 			return p, true
 		case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
 			p := publish{kind: pubClient, carrier: arg(0), recv: recv, body: arg(1)}
@@ -549,7 +662,9 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 	case pubStream:
 		p.signed = c.streamSigned(call, f.Param)
 	case pubBroker:
-		p.signed = c.messageSigned(p.carrier, 0)
+		// A broker wrapper's Publish named in -signers signs in ways
+		// the rule cannot see.
+		p.signed = c.messageSigned(p.carrier, 0) || isBrokerPublish(fn) && c.signingBrokerFunc(fn)
 	case pubClient:
 		p.signed = c.contextSigned(p.carrier, 0) || c.clientSigns(p.recv)
 	case pubEvent:

@@ -19,6 +19,18 @@ func Test(t *testing.T) {
 		"app/signing", "app/subs", "app/bus", "app/pub", "app/memsvc", "app/memorder", "app/v5pub", "app/v2pub")
 }
 
+// TestSigners names in -signers a broker wrapper whose signing the rule
+// cannot see: its Publish method and the function returning it as a
+// broker.Broker.
+func TestSigners(t *testing.T) {
+	t.Parallel()
+	a := unsignedpublish.New(unsignedpublish.Config{})
+	if err := a.Flags.Set("signers", "(app/brokerwrap.Broker).Publish,app/brokerwrap.Wrap"); err != nil {
+		t.Fatal(err)
+	}
+	analysistest.Run(t, analysistest.TestData(), a, "app/brokerwrap", "app/brokeruse")
+}
+
 func TestDoc(t *testing.T) {
 	a := unsignedpublish.Analyzer
 	if a.Name != unsignedpublish.Doc.Name || a.Doc != unsignedpublish.Doc.Analyzer() {

@@ -189,3 +189,29 @@ func throughForwarders(ctx context.Context, b broker.Broker, c client.Client, bo
 	bus.Stream("payments", body, events.WithMetadata(map[string]string{"X-Signature": signing.Sign(body)}))
 	bus.Stream("payments", body) // want `event stream publish through Stream to topic "payments" carries no message signature`
 }
+
+// A broker whose Publish signs, held in a broker.Broker: every value the
+// variable holds comes from a function returning a signing broker.
+func signingBrokers(b broker.Broker, body []byte, on bool) {
+	sb := signing.WrapBroker(b)
+	sb.Publish("orders", &broker.Message{Body: body})
+	var typed broker.Broker = signing.WrapBroker(b)
+	typed.Publish("orders", &broker.Message{Body: body})
+	(&signing.SigningBroker{Broker: b}).Publish("orders", &broker.Message{Body: body})
+	wrapLocally(b).Publish("orders", &broker.Message{Body: body})
+
+	lb := signing.WrapLogging(b)
+	lb.Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
+	mixed := b
+	if on {
+		mixed = signing.WrapBroker(b)
+	}
+	mixed.Publish("orders", &broker.Message{Body: body})                               // want `broker publish to topic "orders" carries no message signature`
+	signing.MaybeSigning(b, on).Publish("orders", &broker.Message{Body: body})         // want `broker publish to topic "orders" carries no message signature`
+	(&signing.LoggingBroker{Broker: b}).Publish("orders", &broker.Message{Body: body}) // want `broker publish through Publish to topic "orders" carries no message signature`
+}
+
+// wrapLocally returns a signing broker of another package.
+func wrapLocally(b broker.Broker) broker.Broker { // want wrapLocally:"signingbroker"
+	return signing.WrapBroker(b)
+}

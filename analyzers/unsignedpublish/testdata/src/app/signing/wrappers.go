@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"go-micro.dev/v4/broker"
 	"go-micro.dev/v4/server"
 )
 
@@ -32,4 +33,37 @@ func Optional(key []byte) server.SubscriberWrapper {
 		return func(next server.SubscriberFunc) server.SubscriberFunc { return next }
 	}
 	return NewSubscriberWrapper()
+}
+
+// SigningBroker signs every message it publishes.
+type SigningBroker struct{ broker.Broker }
+
+func (s *SigningBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	if m.Header == nil {
+		m.Header = map[string]string{}
+	}
+	m.Header["X-Signature"] = Sign(m.Body)
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapBroker returns b wrapped in a SigningBroker, typed as the interface:
+// importers learn from its fact that what it returns signs.
+func WrapBroker(b broker.Broker) broker.Broker { return &SigningBroker{b} } // want WrapBroker:"signingbroker"
+
+// LoggingBroker publishes what it is given, unsigned.
+type LoggingBroker struct{ broker.Broker }
+
+func (l *LoggingBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"forwards\\(broker publish\\)"
+	return l.Broker.Publish(topic, m, opts...)
+}
+
+// WrapLogging returns b wrapped in a LoggingBroker, which signs nothing.
+func WrapLogging(b broker.Broker) broker.Broker { return &LoggingBroker{b} }
+
+// MaybeSigning signs only when asked to.
+func MaybeSigning(b broker.Broker, on bool) broker.Broker {
+	if on {
+		return WrapBroker(b)
+	}
+	return b
 }
