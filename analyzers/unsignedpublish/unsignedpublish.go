@@ -1228,12 +1228,34 @@ func (c *checker) checkSubscriber(r gomicro.Registration) {
 			}
 		}
 	}
-	topic := c.topic(r.Topic)
-	msg := "subscriber never verifies a message signature; check one with hmac.Equal or ed25519.Verify in the handler or in a micro.WrapSubscriber wrapper"
-	if topic != "" {
-		msg = "subscriber on topic " + topic + " never verifies a message signature; check one with hmac.Equal or ed25519.Verify in the handler or in a micro.WrapSubscriber wrapper"
+	fix := "check one with hmac.Equal or ed25519.Verify in the handler or in a micro.WrapSubscriber wrapper"
+	if !r.Broker && c.verifierReplaced(c.model.TargetOf(r, r.Module).Components) {
+		fix = "its verifying micro.WrapSubscriber comes before micro.Server, which replaces the server it wrapped; give micro.Server first"
+	}
+	msg := "subscriber never verifies a message signature; " + fix
+	if topic := c.topic(r.Topic); topic != "" {
+		msg = "subscriber on topic " + topic + " never verifies a message signature; " + fix
 	}
 	c.pass.Report(analysis.Diagnostic{Pos: r.Call.Pos(), End: r.Call.End(), Category: "warning", Message: msg})
+}
+
+// verifierReplaced reports whether one of comps, the services a subscriber
+// is registered on, lost a verifying micro.WrapSubscriber: it wraps the
+// server the service holds when it is applied, so a micro.Server option
+// after it (in the constructor or a later svc.Init) installs a server it
+// never wrapped (see gomicro's Replaced).
+func (c *checker) verifierReplaced(comps []*gomicro.Component) bool {
+	for _, comp := range comps {
+		if comp.Ctor.Kind != gomicro.Service {
+			continue
+		}
+		for _, o := range c.model.Replaced(comp, gomicro.Server) {
+			if o.Kind == gomicro.OptWrapSubscriber && slices.ContainsFunc(gomicro.WrapperArgs(o), func(a ast.Expr) bool { return c.handlerVerifies(a, 0) }) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // handlerVerifies reports whether a subscriber handler (or subscriber

@@ -162,7 +162,12 @@ func subscribers() {
 	// micro.WrapSubscriber wraps the server the service holds when it is
 	// applied: before micro.Server, the server that option replaces.
 	replaced := micro.NewService(micro.WrapSubscriber(verifyWrapper), micro.Server(server.NewRPCServer()))
-	micro.RegisterSubscriber("orders.created", replaced.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature`
+	micro.RegisterSubscriber("orders.created", replaced.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature; its verifying micro.WrapSubscriber comes before micro.Server, which replaces the server it wrapped; give micro.Server first`
+	later := micro.NewService(micro.WrapSubscriber(verifyWrapper))
+	later.Init(micro.Server(server.NewRPCServer()))
+	micro.RegisterSubscriber("orders.created", later.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature; its verifying micro.WrapSubscriber comes before micro.Server`
+	logged := micro.NewService(micro.WrapSubscriber(logWrapper), micro.Server(server.NewRPCServer()))
+	micro.RegisterSubscriber("orders.created", logged.Server(), handle) // want `subscriber on topic "orders.created" never verifies a message signature; check one with hmac.Equal or ed25519.Verify in the handler or in a micro.WrapSubscriber wrapper`
 	kept := micro.NewService(micro.Server(server.NewRPCServer()), micro.WrapSubscriber(verifyWrapper))
 	micro.RegisterSubscriber("orders.created", kept.Server(), handle)
 
@@ -215,3 +220,6 @@ func signingBrokers(b broker.Broker, body []byte, on bool) {
 func wrapLocally(b broker.Broker) broker.Broker { // want wrapLocally:"signingbroker"
 	return signing.WrapBroker(b)
 }
+
+// logWrapper wraps subscribers without checking anything.
+func logWrapper(next server.SubscriberFunc) server.SubscriberFunc { return next }
