@@ -33,7 +33,11 @@
 //     given to a client's Init later does not wrap it, and a
 //     micro.WrapClient given before a micro.Client option, in the
 //     constructor or a later svc.Init, wraps the client that option
-//     replaces);
+//     replaces); package client.Publish goes through go-micro's default
+//     client, which counts as signing when the package replaces it with a
+//     signing client before the publish (client.DefaultClient = ..., or,
+//     up to v5.16, micro.Client, which sets client.DefaultClient too) and
+//     every client it gives it signs;
 //   - micro.Event and micro.Publisher Publish (micro.NewEvent,
 //     micro.NewPublisher), judged like a client publish with the event's
 //     client;
@@ -139,6 +143,11 @@
 //     variable assigned a value the rule cannot see (set in another
 //     package, or from a broker of another kind on some path), is not
 //     taken to sign, even when a -signers function built it;
+//   - go-micro's default client counts as replaced before a publish only
+//     when the assignment or micro.Client comes ahead of it in the same
+//     function, outside any branch, or in an init or main function; one
+//     made in a function called earlier is not followed, and the publish
+//     is reported;
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - a subscriber is not judged when its service or server takes options

@@ -628,6 +628,9 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 		case ref.Path == "client" && (ref.Name == "Publish" || ref.Name == "Client.Publish"):
 			p := publish{kind: pubClient, carrier: arg(0), recv: recv, body: arg(1)}
 			p.signed = c.contextSigned(p.carrier, 0)
+			if !p.signed && ref.Name == "Publish" {
+				p.signed = c.defaultClientSigns(call, ref.Module)
+			}
 			if !p.signed && ref.Name == "Client.Publish" {
 				p.signed, p.replaced = c.clientSigning(recv)
 				p.signed = p.signed || c.brokerInProcess(c.clientComponents(recv, 0), false)
@@ -673,6 +676,66 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 		p.signed = c.contextSigned(p.carrier, 0) || (cl != nil && c.clientSigns(cl))
 	}
 	return p, true
+}
+
+// defaultClientSigns reports whether go-micro's default client, which
+// package client.Publish (the call) publishes through (client/client.go:
+// 118-120), signs when call runs: the package gives it a signing client
+// before call (ahead of it outside any branch, or in an init or main
+// function), and every client it gives it signs. It gives one by
+// assigning client.DefaultClient and, for services of module mod up to
+// v5.16, with micro.Client, which sets client.DefaultClient too (v5.12
+// service/options.go:104-108; not in v4 nor from v5.17). Left as go-micro
+// built it, the default client does not sign.
+func (c *checker) defaultClientSigns(call *ast.CallExpr, mod gomicro.Module) bool {
+	fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	// Each client given, and the node that gives it.
+	var values, at []ast.Expr
+	if g, ok := fn.Pkg().Scope().Lookup("DefaultClient").(*types.Var); ok {
+		rhs, unknown := c.model.Assigned(g)
+		if unknown {
+			return false
+		}
+		values, at = rhs, rhs
+	}
+	for _, comp := range c.model.Components() {
+		if mod.Version != 5 || comp.Ctor.Ref.Module != mod || !c.model.SharesDefaults(comp) {
+			continue
+		}
+		for _, o := range comp.Options {
+			if o.Kind != gomicro.OptComponent || o.Target != gomicro.Client || o.Sub != gomicro.NoKind {
+				continue
+			}
+			if o.Arg == nil {
+				return false
+			}
+			values = append(values, o.Arg)
+			if o.Init != nil {
+				at = append(at, o.Init)
+			} else {
+				at = append(at, comp.Call)
+			}
+		}
+	}
+	before := slices.ContainsFunc(at, func(n ast.Expr) bool { return c.runsBefore(n, call) || c.atStartup(n) })
+	return before && !slices.ContainsFunc(values, func(v ast.Expr) bool { return !c.clientSigns(v) })
+}
+
+// atStartup reports whether n is in an init function, or in main of
+// package main: code that runs before the rest of the program.
+func (c *checker) atStartup(n ast.Node) bool {
+	for p := c.parentOf(n); p != nil; p = c.parentOf(p) {
+		switch p := p.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.FuncDecl:
+			return p.Recv == nil && (p.Name.Name == "init" || p.Name.Name == "main" && c.pass.Pkg.Name() == "main")
+		}
+	}
+	return false
 }
 
 // streamSigned reports whether an option of an events publish, from

@@ -16,7 +16,8 @@ import (
 func Test(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), unsignedpublish.Analyzer,
-		"app/signing", "app/subs", "app/bus", "app/pub", "app/memsvc", "app/memorder", "app/v5pub", "app/v2pub")
+		"app/signing", "app/subs", "app/bus", "app/pub", "app/memsvc", "app/memorder", "app/v5pub", "app/v2pub",
+		"app/v5default", "app/v5mixed", "app/v6default", "app/v4default", "app/v4assigned")
 }
 
 // TestSigners names in -signers a broker wrapper whose signing the rule
