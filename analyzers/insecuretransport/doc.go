@@ -31,6 +31,16 @@
 //     this one), a server.Transport given after server.TLSConfig leaves
 //     the server on that plaintext transport, and server.TLSConfig(nil)
 //     leaves its transport with Secure(true) and no config;
+//   - a grpc server whose listener and credentials are both plaintext. Its
+//     listener is the one given with Listener(l), used as is (TLS when
+//     made by tls.Listen or tls.NewListener, and then server.TLSConfig
+//     makes no TLS listener), else a TLS one when server.TLSConfig gives a
+//     config. Its credentials are those of a *grpc.Server given with
+//     Server(srv), used as is (AuthTLS and Options do not reach it), else
+//     AuthTLS's or a grpc.Creds among Options(...). Credentials from
+//     credentials.NewTLS count as TLS even with a config that has no
+//     certificate: handshakes then fail, but nothing is served in
+//     plaintext; insecure.NewCredentials does not count;
 //   - micro.NewService, micro.New, micro.NewFunction and service.New when
 //     the service listens on the default plaintext transport (or, in v2,
 //     the default grpc server) because no TLS transport, server.TLSConfig,

@@ -170,6 +170,10 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 		return "api server built without TLS: pass server.EnableTLS(true) and server.TLSConfig(cfg)"
 	case gomicro.Server:
 		switch {
+		case ctor.Impl == gomicro.GRPC && st.PlainGRPCServer:
+			return "grpc server built without TLS: its injected grpc.Server has no TLS credentials, and grpc.AuthTLS does not reach it; pass grpc.Creds(credentials.NewTLS(cfg)) to grpc.NewServer, or server.TLSConfig(cfg)"
+		case ctor.Impl == gomicro.GRPC && st.PlainListener:
+			return "grpc server built without TLS: its Listener is a plain listener, which server.TLSConfig does not change; pass grpc.AuthTLS(cfg) or a listener from tls.Listen"
 		case ctor.Impl == gomicro.GRPC && v == 1:
 			return "grpc server built without TLS: pass grpc.AuthTLS(cfg)"
 		case ctor.Impl == gomicro.GRPC:

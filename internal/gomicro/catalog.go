@@ -169,6 +169,16 @@ const (
 	// OptDialSkipVerify is transport.WithInsecureSkipVerify(b), a DialOption of
 	// v4+.
 	OptDialSkipVerify
+	// OptGRPCListener is the grpc server's Listener(l): the server serves
+	// on l as it is, and server.TLSConfig no longer makes a TLS listener.
+	OptGRPCListener
+	// OptGRPCServer is the grpc server's Server(srv): the server runs the
+	// given *grpc.Server as it is, without AuthTLS or Options.
+	OptGRPCServer
+	// OptGRPCOptions is the grpc server's Options(opts...): grpc-go
+	// server options, such as grpc.Creds, added to those of its
+	// grpc.Server.
+	OptGRPCOptions
 )
 
 type optionInfo struct {
@@ -195,6 +205,9 @@ var options = map[ctorKey]optionInfo{
 	{"server/grpc", "AuthTLS"}:              {kind: OptAuthTLS},
 	{"client/grpc", "AuthTLS"}:              {kind: OptAuthTLS},
 	{"service/grpc", "WithTLS"}:             {kind: OptWithTLS},
+	{"server/grpc", "Listener"}:             {kind: OptGRPCListener},
+	{"server/grpc", "Server"}:               {kind: OptGRPCServer},
+	{"server/grpc", "Options"}:              {kind: OptGRPCOptions},
 	{"transport/nats", "Options"}:           {kind: OptNatsOptions},
 	{"broker/nats", "Options"}:              {kind: OptNatsOptions},
 	{"registry/nats", "Options"}:            {kind: OptNatsOptions},

@@ -47,6 +47,13 @@ type TLSState struct {
 	// GRPCServer is set for a service judged by a grpc server it
 	// installs, which listens without the transport.
 	GRPCServer bool
+	// PlainListener is set for a grpc server given a plain listener with
+	// its Listener option, which server.TLSConfig does not change.
+	PlainListener bool
+	// PlainGRPCServer is set for a grpc server given, with its Server
+	// option, a *grpc.Server without TLS credentials, which AuthTLS does
+	// not reach.
+	PlainGRPCServer bool
 }
 
 // TLS returns whether component c uses TLS.
@@ -83,6 +90,8 @@ type settings struct {
 	installedAt                                                  map[Kind]int     // index in the options of installs' option
 	subConfig                                                    map[Kind]*Option // svc.Server().Init(server.TLSConfig(...))
 	subTransport                                                 *Option          // svc.Server().Init(server.Transport(t))
+	// The grpc server's Listener, Server and Options options.
+	grpcListener, grpcServer, grpcOptions *Option
 }
 
 func (m *Model) settingsOf(opts []Option) settings {
@@ -123,6 +132,15 @@ func (m *Model) settingsOf(opts []Option) settings {
 			}
 			if o.Kind == OptServerTLSConfig {
 				s.serverConfigAt = i
+			}
+		case OptGRPCListener, OptGRPCServer, OptGRPCOptions:
+			// Each sets one value of the server's context: the last one
+			// wins, and a nil listener or server is no listener or server.
+			ptr := map[OptionKind]**Option{OptGRPCListener: &s.grpcListener, OptGRPCServer: &s.grpcServer, OptGRPCOptions: &s.grpcOptions}[o.Kind]
+			if o.Arg != nil && m.IsNil(o.Arg) {
+				*ptr = nil
+			} else {
+				*ptr = o
 			}
 		case OptNatsOptions:
 			s.opaque = true // not a literal: cannot see its fields
@@ -206,11 +224,10 @@ func direct(s settings, cfg *Option) TLSState {
 // transport its service installs over it.
 func (m *Model) endpoint(c *Component, s settings, transport *Value) TLSState {
 	if c.Ctor.Impl == GRPC {
-		cfg := s.authTLS
-		if cfg == nil && c.Ctor.Kind == Server {
-			cfg = s.serverConfig
+		if c.Ctor.Kind == Server {
+			return m.grpcServerTLS(s)
 		}
-		return direct(s, cfg)
+		return direct(s, s.authTLS)
 	}
 	if c.Ctor.Kind == Server && s.serverConfig != nil && (s.installs[Transport] == nil || s.installedAt[Transport] < s.serverConfigAt) {
 		// server.TLSConfig turns TLS on in the transport the server

@@ -2,6 +2,7 @@ package plugins4
 
 import (
 	"crypto/tls"
+	"net"
 
 	natsb "github.com/go-micro/plugins/v4/broker/nats"
 	grpcc "github.com/go-micro/plugins/v4/client/grpc"
@@ -14,6 +15,9 @@ import (
 	"go-micro.dev/v4/registry"
 	"go-micro.dev/v4/server"
 	"go-micro.dev/v4/transport"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/credentials/insecure"
 )
 
 var cfg = &tls.Config{MinVersion: tls.VersionTLS12}
@@ -61,4 +65,42 @@ func brokers() {
 	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true, TLSConfig: cfg})) // ok
 	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true}))                 // ok: nats verifies against the system roots
 	natsb.NewBroker(natsb.Options(natsp.Options{Url: natsp.DefaultURL}))        // want `^nats broker built without TLS`
+}
+
+// A grpc server gets TLS from its listener or its grpc-go credentials too:
+// an injected listener is used as is (server.TLSConfig then makes no TLS
+// listener), grpcs.Options are appended to the grpc.Server's options, and
+// an injected grpc.Server is used as is (AuthTLS and Options ignored).
+func grpcServerTLS(addr string, given net.Listener) {
+	tl, _ := tls.Listen("tcp", addr, cfg)
+	grpcs.NewServer(grpcs.Listener(tl))                          // ok
+	grpcs.NewServer(grpcs.Listener(tls.NewListener(given, cfg))) // ok
+	grpcs.NewServer(grpcs.Listener(given))                       // ok: not seen
+	pl, _ := net.Listen("tcp", addr)
+	grpcs.NewServer(grpcs.Listener(pl))                        // want `^grpc server built without TLS: its Listener is a plain listener, which server.TLSConfig does not change; pass grpc.AuthTLS\(cfg\) or a listener from tls.Listen$`
+	grpcs.NewServer(grpcs.Listener(pl), server.TLSConfig(cfg)) // want `^grpc server built without TLS: its Listener is a plain listener`
+	grpcs.NewServer(grpcs.Listener(pl), grpcs.AuthTLS(cfg))    // ok
+	nl, _ := tls.Listen("tcp", addr, nil)                      // fails: a nil config has no certificate
+	grpcs.NewServer(grpcs.Listener(nl))                        // want `^grpc server built without TLS`
+	grpcs.NewServer(grpcs.AuthTLS(nil))                        // want `^grpc server built without TLS: it listens in plaintext`
+	grpcs.NewServer(server.TLSConfig(nil))                     // want `^grpc server built without TLS: it listens in plaintext`
+
+	grpcs.NewServer(grpcs.Options(grpc.Creds(credentials.NewTLS(cfg))))             // ok
+	grpcs.NewServer(grpcs.Options(grpc.MaxRecvMsgSize(1), grpc.Creds(fileCreds()))) // ok
+	grpcs.NewServer(grpcs.Options(grpc.Creds(insecure.NewCredentials())))           // want `^grpc server built without TLS: it listens in plaintext` `^insecure.NewCredentials disables transport security`
+	grpcs.NewServer(grpcs.Options(grpc.MaxRecvMsgSize(1)))                          // want `^grpc server built without TLS: it listens in plaintext`
+	sopts := []grpc.ServerOption{grpc.MaxRecvMsgSize(1)}
+	sopts = append(sopts, grpc.Creds(credentials.NewTLS(cfg)))
+	grpcs.NewServer(grpcs.Options(sopts...)) // ok
+
+	grpcs.NewServer(grpcs.Server(grpc.NewServer(grpc.Creds(credentials.NewTLS(cfg))))) // ok
+	gs := grpc.NewServer(grpc.MaxRecvMsgSize(1))
+	grpcs.NewServer(grpcs.Server(gs))                        // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials`
+	grpcs.NewServer(grpcs.Server(gs), grpcs.AuthTLS(cfg))    // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials`
+	grpcs.NewServer(grpcs.Server(gs), server.TLSConfig(cfg)) // ok: the listener is a TLS one
+}
+
+func fileCreds() credentials.TransportCredentials {
+	c, _ := credentials.NewServerTLSFromFile("cert.pem", "key.pem")
+	return c
 }

@@ -17,3 +17,17 @@ func WithInsecure() DialOption { return funcOption{} }
 func WithTransportCredentials(c credentials.TransportCredentials) DialOption { return funcOption{} }
 
 func Dial(target string, opts ...DialOption) (*ClientConn, error) { return nil, nil }
+
+type ServerOption interface{ applyServer() }
+
+type serverOption struct{}
+
+func (serverOption) applyServer() {}
+
+type Server struct{}
+
+func NewServer(opt ...ServerOption) *Server { return &Server{} }
+
+func Creds(c credentials.TransportCredentials) ServerOption { return serverOption{} }
+
+func MaxRecvMsgSize(m int) ServerOption { return serverOption{} }
