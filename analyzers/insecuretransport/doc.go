@@ -148,4 +148,10 @@
 // system roots. A server or client passed to a service with micro.Server
 // or micro.Client is judged as part of the service, except grpc clients,
 // which do not use the service's transport and are judged on their own.
+// A consul registry given consul.Config(c) speaks HTTPS, verified against
+// the system roots, when c's Scheme is set to "https" (or its Address
+// starts with https:// and no Addrs option replaces it), in c's literal or
+// by an assignment to its field; go-micro gives the consul client an
+// http.Client of its own, so c's TLSConfig field is not used, and a c from
+// a parameter or another package's function is not reported.
 package insecuretransport

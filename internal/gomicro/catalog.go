@@ -179,6 +179,9 @@ const (
 	// server options, such as grpc.Creds, added to those of its
 	// grpc.Server.
 	OptGRPCOptions
+	// OptConsulConfig is the consul registry's Config(c): the consul API
+	// config it uses, whose Scheme says whether it speaks HTTPS.
+	OptConsulConfig
 )
 
 type optionInfo struct {
@@ -208,6 +211,7 @@ var options = map[ctorKey]optionInfo{
 	{"server/grpc", "Listener"}:             {kind: OptGRPCListener},
 	{"server/grpc", "Server"}:               {kind: OptGRPCServer},
 	{"server/grpc", "Options"}:              {kind: OptGRPCOptions},
+	{"registry/consul", "Config"}:           {kind: OptConsulConfig},
 	{"transport/nats", "Options"}:           {kind: OptNatsOptions},
 	{"broker/nats", "Options"}:              {kind: OptNatsOptions},
 	{"registry/nats", "Options"}:            {kind: OptNatsOptions},

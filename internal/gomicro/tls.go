@@ -92,6 +92,8 @@ type settings struct {
 	subTransport                                                 *Option          // svc.Server().Init(server.Transport(t))
 	// The grpc server's Listener, Server and Options options.
 	grpcListener, grpcServer, grpcOptions *Option
+	consulConfig                          *Option // the consul registry's Config
+	addrs                                 bool    // an Addrs option is given
 }
 
 func (m *Model) settingsOf(opts []Option) settings {
@@ -133,6 +135,10 @@ func (m *Model) settingsOf(opts []Option) settings {
 			if o.Kind == OptServerTLSConfig {
 				s.serverConfigAt = i
 			}
+		case OptConsulConfig:
+			s.consulConfig = o
+		case OptOther:
+			s.addrs = s.addrs || o.Ref.Name == "Addrs"
 		case OptGRPCListener, OptGRPCServer, OptGRPCOptions:
 			// Each sets one value of the server's context: the last one
 			// wins, and a nil listener or server is no listener or server.
@@ -168,8 +174,19 @@ func (m *Model) evaluate(c *Component) TLSState {
 			}
 		}
 		return st
-	case Broker, Registry, Web:
+	case Broker, Web:
 		return simple(s, c.Ctor.Impl == QUIC)
+	case Registry:
+		st := simple(s, false)
+		if o := s.consulConfig; o != nil && st.Verdict == Plaintext {
+			switch m.consulScheme(o.Arg, s.addrs) {
+			case TLSOn:
+				return TLSState{Verdict: TLSOn, Config: o}
+			case Unknown:
+				return TLSState{Verdict: Unknown}
+			}
+		}
+		return st
 	case API:
 		switch {
 		case s.acme != nil:

@@ -10,6 +10,7 @@ import (
 	"github.com/go-micro/plugins/v4/registry/etcd"
 	grpcs "github.com/go-micro/plugins/v4/server/grpc"
 	grpct "github.com/go-micro/plugins/v4/transport/grpc"
+	capi "github.com/hashicorp/consul/api"
 	natsp "github.com/nats-io/nats.go"
 	"go-micro.dev/v4"
 	"go-micro.dev/v4/registry"
@@ -58,6 +59,27 @@ func registries() {
 	etcd.NewRegistry(registry.Secure(true), registry.TLSConfig(cfg)) // ok
 	consul.NewRegistry()                                             // want `^consul registry built without TLS`
 	consul.NewRegistry(registry.TLSConfig(cfg))                      // ok
+}
+
+// consul.Config's consul API config is used as given: its Scheme, or the
+// scheme of its Address, says whether the registry speaks HTTPS, and go-micro
+// only overwrites it for Secure or TLSConfig. The client verifies against
+// the system roots; the TLSConfig field of that config is not used, as
+// go-micro gives the client an http.Client of its own.
+func consulConfig(given *capi.Config) {
+	consul.NewRegistry(consul.Config(&capi.Config{Address: "consul.internal:8501", Scheme: "https"})) // ok
+	consul.NewRegistry(consul.Config(&capi.Config{Address: "https://consul.internal:8501"}))          // ok
+	consul.NewRegistry(consul.Config(&capi.Config{Address: "consul.internal:8500", Scheme: "http"}))  // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(&capi.Config{Address: "consul.internal:8500"}))                  // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(&capi.Config{TLSConfig: capi.TLSConfig{CAFile: "ca.pem"}}))      // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(given))                                                          // ok: not seen
+	cc := capi.DefaultConfig()
+	cc.Scheme = "https"
+	consul.NewRegistry(consul.Config(cc)) // ok
+	pc := capi.DefaultConfig()
+	pc.Address = "consul.internal:8500"
+	consul.NewRegistry(consul.Config(pc))                                                    // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(&capi.Config{Scheme: "https"}), registry.Secure(false)) // ok
 }
 
 func brokers() {

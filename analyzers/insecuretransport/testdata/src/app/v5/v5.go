@@ -3,6 +3,7 @@ package v5
 import (
 	"crypto/tls"
 
+	capi "github.com/hashicorp/consul/api"
 	natsp "github.com/nats-io/nats.go"
 	"go-micro.dev/v5"
 	"go-micro.dev/v5/broker"
@@ -66,4 +67,8 @@ func components() {
 	server.NewServer()                                               // want `^server built without TLS`
 	client.NewClient(client.Transport(tlsTransport()))               // ok
 	grpcc.NewClient()                                                // want `^grpc client built without TLS: it dials in plaintext unless the address is https://, has port 443 or has no port`
+
+	// consul.Config's Scheme is used as given.
+	consul.NewConsulRegistry(consul.Config(&capi.Config{Scheme: "https"})) // ok
+	consul.NewConsulRegistry(consul.Config(&capi.Config{Scheme: "http"}))  // want `^consul registry built without TLS`
 }
