@@ -54,7 +54,9 @@
 //     broker up to v5. For the v4+ HTTP transport and the v6 grpc
 //     transport and HTTP broker, where clients verify, it is reported as a
 //     self-signed certificate that verifying clients reject, which is what
-//     leads people to turn verification off;
+//     leads people to turn verification off. Each Secure(true) that
+//     reaches such a component is reported, such as those of several
+//     Init calls on broker.DefaultBroker;
 //   - the API gateway's EnableTLS(true) without a TLSConfig, which silently
 //     serves plaintext;
 //   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS

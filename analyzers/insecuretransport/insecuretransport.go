@@ -220,12 +220,31 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 }
 
 // reportSecureOnly reports Secure(true) (EnableTLS(true)) without a
-// TLSConfig, with what it means for this component and version.
+// TLSConfig, with what it means for this component and version, at every
+// such option that reaches the component: Init calls on a default may sit
+// in several places, and each must be fixed.
 func (c *checker) reportSecureOnly(comp *gomicro.Component, st gomicro.TLSState) {
-	var at analysis.Range = comp
-	if st.Secure != nil {
-		at = st.Secure.Expr
+	if st.Secure == nil {
+		c.reportSecureOnlyAt(comp, comp, st)
+		return
 	}
+	seen := map[token.Pos]bool{}
+	for _, o := range comp.Options {
+		if o.Kind != st.Secure.Kind || o.Sub != st.Secure.Sub || seen[o.Expr.Pos()] {
+			continue
+		}
+		if v, known := c.model.BoolArg(o); known && v {
+			seen[o.Expr.Pos()] = true
+			c.reportSecureOnlyAt(comp, o.Expr, st)
+		}
+	}
+	if !seen[st.Secure.Expr.Pos()] {
+		c.reportSecureOnlyAt(comp, st.Secure.Expr, st)
+	}
+}
+
+// reportSecureOnlyAt reports the finding of reportSecureOnly at at.
+func (c *checker) reportSecureOnlyAt(comp *gomicro.Component, at analysis.Range, st gomicro.TLSState) {
 	n := name(comp.Ctor)
 	fix := "pass " + optPkg(comp.Ctor.Kind) + ".TLSConfig(cfg)"
 	switch gomicro.SecureWithoutConfig(comp.Ctor) {
