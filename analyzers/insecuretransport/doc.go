@@ -51,7 +51,8 @@
 //     certificate and clients that skip verification: the HTTP transport
 //     up to v3, grpc transports up to v5, the quic transport (always), the
 //     HTTP broker up to v5, the etcd and consul registries and the rabbitmq
-//     broker up to v5. For the v4+ HTTP transport and the v6 grpc
+//     broker up to v5 (for which an amqps:// first address counts as
+//     Secure(true)). For the v4+ HTTP transport and the v6 grpc
 //     transport and HTTP broker, where clients verify, it is reported as a
 //     self-signed certificate that verifying clients reject, which is what
 //     leads people to turn verification off. Each Secure(true) that

@@ -224,8 +224,12 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 // such option that reaches the component: Init calls on a default may sit
 // in several places, and each must be fixed.
 func (c *checker) reportSecureOnly(comp *gomicro.Component, st gomicro.TLSState) {
-	if st.Secure == nil {
+	switch {
+	case st.Secure == nil:
 		c.reportSecureOnlyAt(comp, comp, st)
+		return
+	case st.TLSAddress:
+		c.reportSecureOnlyAt(comp, st.Secure.Expr, st)
 		return
 	}
 	seen := map[token.Pos]bool{}
@@ -261,6 +265,10 @@ func (c *checker) reportSecureOnlyAt(comp *gomicro.Component, at analysis.Range,
 	case gomicro.SelfSignedVerify:
 		c.pass.ReportRangef(at, "%s uses Secure(true) without TLSConfig: it serves a self-signed certificate that verifying clients reject; %s", n, fix)
 	case gomicro.SkipVerify:
+		if st.TLSAddress {
+			c.pass.ReportRangef(at, "%s dials amqps:// without TLSConfig: the client skips certificate verification; %s", n, fix)
+			return
+		}
 		c.pass.ReportRangef(at, "%s uses Secure(true) without TLSConfig: the client skips certificate verification; %s", n, fix)
 	case gomicro.PlaintextFallback:
 		c.pass.ReportRangef(at, "api server sets EnableTLS(true) without TLSConfig: it silently serves plaintext; pass server.TLSConfig(cfg)")

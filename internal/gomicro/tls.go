@@ -1,6 +1,10 @@
 package gomicro
 
-import "slices"
+import (
+	"go/constant"
+	"slices"
+	"strings"
+)
 
 // Verdict says whether a component talks TLS, as far as the model sees.
 type Verdict uint8
@@ -47,6 +51,9 @@ type TLSState struct {
 	// GRPCServer is set for a service judged by a grpc server it
 	// installs, which listens without the transport.
 	GRPCServer bool
+	// TLSAddress is set for a component whose Secure is an address with a
+	// TLS scheme (rabbitmq's amqps://) rather than a Secure option.
+	TLSAddress bool
 	// PlainListener is set for a grpc server given a plain listener with
 	// its Listener option, which server.TLSConfig does not change.
 	PlainListener bool
@@ -93,7 +100,7 @@ type settings struct {
 	// The grpc server's Listener, Server and Options options.
 	grpcListener, grpcServer, grpcOptions *Option
 	consulConfig                          *Option // the consul registry's Config
-	addrs                                 bool    // an Addrs option is given
+	addrs                                 *Option // the last Addrs option
 }
 
 func (m *Model) settingsOf(opts []Option) settings {
@@ -138,7 +145,9 @@ func (m *Model) settingsOf(opts []Option) settings {
 		case OptConsulConfig:
 			s.consulConfig = o
 		case OptOther:
-			s.addrs = s.addrs || o.Ref.Name == "Addrs"
+			if o.Ref.Name == "Addrs" {
+				s.addrs = o
+			}
 		case OptGRPCListener, OptGRPCServer, OptGRPCOptions:
 			// Each sets one value of the server's context: the last one
 			// wins, and a nil listener or server is no listener or server.
@@ -174,12 +183,20 @@ func (m *Model) evaluate(c *Component) TLSState {
 			}
 		}
 		return st
-	case Broker, Web:
-		return simple(s, c.Ctor.Impl == QUIC)
+	case Broker:
+		st := simple(s, false)
+		if st.Verdict == Plaintext && c.Ctor.Impl == RabbitMQ && m.amqps(s.addrs) {
+			// rabbitmq connects with TLS to an amqps:// URL as it does
+			// for Secure(true) (v5.12.0 broker/rabbitmq/connection.go:233).
+			return TLSState{Verdict: SecureOnly, Secure: s.addrs, TLSAddress: true}
+		}
+		return st
+	case Web:
+		return simple(s, false)
 	case Registry:
 		st := simple(s, false)
 		if o := s.consulConfig; o != nil && st.Verdict == Plaintext {
-			switch m.consulScheme(o.Arg, s.addrs) {
+			switch m.consulScheme(o.Arg, s.addrs != nil) {
 			case TLSOn:
 				return TLSState{Verdict: TLSOn, Config: o}
 			case Unknown:
@@ -525,4 +542,15 @@ func SecureWithoutConfig(ctor Constructor) SecureAlone {
 		return PlaintextFallback
 	}
 	return NotApplicable
+}
+
+// amqps reports whether the Addrs option o gives, as its first address
+// (the only one the rabbitmq broker dials, v5.12.0
+// broker/rabbitmq/connection.go:87-91), a constant amqps:// URL.
+func (m *Model) amqps(o *Option) bool {
+	if o == nil || o.Arg == nil || o.Call == nil || o.Call.Ellipsis.IsValid() {
+		return false
+	}
+	tv := m.info.Types[o.Arg]
+	return tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "amqps://")
 }

@@ -71,4 +71,12 @@ func components() {
 	// consul.Config's Scheme is used as given.
 	consul.NewConsulRegistry(consul.Config(&capi.Config{Scheme: "https"})) // ok
 	consul.NewConsulRegistry(consul.Config(&capi.Config{Scheme: "http"}))  // want `^consul registry built without TLS`
+
+	// An amqps:// address is TLS, and the client skips verification without
+	// a TLSConfig; only the first address counts.
+	rabbitmq.NewBroker(broker.Addrs("amqps://user:pw@mq.internal:5671"))                             // want `^rabbitmq broker dials amqps:// without TLSConfig: the client skips certificate verification; pass broker.TLSConfig\(cfg\)$`
+	rabbitmq.NewBroker(broker.Addrs("amqps://mq.internal:5671"), broker.TLSConfig(cfg))              // ok
+	rabbitmq.NewBroker(broker.Addrs("amqp://mq.internal:5672"))                                      // want `^rabbitmq broker built without TLS`
+	rabbitmq.NewBroker(broker.Addrs("amqp://mq.internal:5672", "amqps://mq.internal:5671"))          // want `^rabbitmq broker built without TLS`
+	rabbitmq.NewBroker(broker.Addrs("amqps://mq.internal:5671"), broker.Addrs("amqp://mq.internal")) // want `^rabbitmq broker built without TLS`
 }

@@ -5,6 +5,7 @@ import (
 
 	"go-micro.dev/v6"
 	"go-micro.dev/v6/broker"
+	"go-micro.dev/v6/broker/rabbitmq"
 	"go-micro.dev/v6/registry"
 	"go-micro.dev/v6/registry/etcd"
 	"go-micro.dev/v6/server"
@@ -41,4 +42,10 @@ func components() {
 	etcd.NewEtcdRegistry(registry.Secure(true))  // ok: v6 verifies against the system roots
 	etcd.NewEtcdRegistry()                       // want `^etcd registry built without TLS`
 	registry.NewMDNSRegistry()                   // want `^mdns registry is unauthenticated`
+}
+
+// v6's rabbitmq client verifies against the system roots.
+func amqps() {
+	rabbitmq.NewBroker(broker.Addrs("amqps://mq.internal:5671")) // ok
+	rabbitmq.NewBroker(broker.Addrs("amqp://mq.internal:5672"))  // want `^rabbitmq broker built without TLS`
 }
