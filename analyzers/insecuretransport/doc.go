@@ -143,7 +143,17 @@
 //     model treats all of v5 like v5.9;
 //   - InsecureSkipVerify assigned to a tls.Config in a package that does
 //     not import crypto/tls, go-micro or grpc itself (the import guard
-//     skips such packages).
+//     skips such packages);
+//   - a grpc server's Listener, Server and Options given through
+//     svc.Server().Init: they are not seen, so a service that gets TLS
+//     only that way is reported.
+//
+// It reports too much in that InsecureSkipVerify: true is reported in
+// any tls.Config, also one only a server uses (where it does nothing);
+// and findings in code that never runs are dropped only under an if
+// statement whose whole condition is a constant (if debug {...} with
+// const debug = false), while a component built there still counts
+// where it is used.
 //
 // A web service with web.Secure(true) and no TLSConfig serves a
 // self-signed certificate and is not reported; neither is a nats

@@ -189,3 +189,17 @@ func dial(t transport.Transport) {
 	t.Dial("peer:1", transport.WithInsecureSkipVerify(true))  // want `^transport dial skips certificate verification: remove transport.WithInsecureSkipVerify\(true\) and give the transport a TLSConfig with the peer's CA$`
 	t.Dial("peer:1", transport.WithInsecureSkipVerify(false)) // ok
 }
+
+// Code under a constant false condition never runs.
+const debug = false
+
+func deadCode() {
+	if debug {
+		transport.NewHTTPTransport() // ok: never runs
+	}
+	if !debug {
+		transport.NewHTTPTransport() // want `^transport built without TLS`
+	} else {
+		transport.NewHTTPTransport() // ok: never runs
+	}
+}
