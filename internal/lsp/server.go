@@ -86,15 +86,15 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 
 	logger := log.New(logw, "microsec-lint lsp: ", log.LstdFlags|log.Lmicroseconds)
 	streams := &duplex{in: in, out: out}
-	conn := jsonrpc2.NewConn(newStream(streams, logger))
+	handling := newQueue() // messages read and not yet handled
+	conn := jsonrpc2.NewConn(newStream(streams, logger, handling))
 	s := newServer(opts, logger, protocol.ClientDispatcher(conn, zap.NewNop()))
 	schedDone := make(chan struct{})
 	go func() {
 		defer close(schedDone)
 		s.sched.loop(ctx)
 	}()
-	var pending sync.WaitGroup // messages read and not yet handled
-	conn.Go(ctx, cancellable(inOrder(jsonrpc2.ReplyHandler(s.handle), &pending)))
+	conn.Go(ctx, cancellable(inOrder(jsonrpc2.ReplyHandler(s.handle), handling)))
 
 	var err error
 	exited := false
@@ -109,7 +109,7 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 		// and exit written together are seen as such.
 		drained := make(chan struct{})
 		go func() {
-			pending.Wait()
+			handling.wait()
 			close(drained)
 		}()
 		select {
@@ -148,26 +148,46 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 // reply written, before the next starts, so that the answers to
 // initialize and shutdown are out before an exit that follows them is
 // handled. The handling happens off the read loop, which goes on reading
-// (and so sees $/cancelRequest while a request is handled); pending counts
-// the messages read and not yet handled.
-func inOrder(h jsonrpc2.Handler, pending *sync.WaitGroup) jsonrpc2.Handler {
-	prev := make(chan struct{})
-	close(prev)
-	// The connection calls the handler from its read loop only, so prev
-	// needs no lock.
+// (and so sees $/cancelRequest while a request is handled). The answers
+// to bad messages take their turn in the same queue (see stream.Read).
+func inOrder(h jsonrpc2.Handler, q *queue) jsonrpc2.Handler {
 	return func(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
-		wait, done := prev, make(chan struct{})
-		prev = done
-		pending.Add(1)
-		go func() {
-			defer pending.Done()
-			defer close(done)
-			<-wait
+		q.then(func() {
 			_ = h(ctx, reply, req) // an error is a reply that could not be written
-		}()
+		})
 		return nil
 	}
 }
+
+// queue runs jobs one at a time, in the order they were queued, each off
+// the goroutine that queues it. Only one goroutine may call then (the
+// connection's read loop); wait may be called from any.
+type queue struct {
+	last    chan struct{} // closed when the last job queued is done
+	pending sync.WaitGroup
+}
+
+func newQueue() *queue {
+	q := &queue{last: make(chan struct{})}
+	close(q.last)
+	return q
+}
+
+// then queues job to run once the jobs queued before it are done.
+func (q *queue) then(job func()) {
+	wait, done := q.last, make(chan struct{})
+	q.last = done
+	q.pending.Add(1)
+	go func() {
+		defer q.pending.Done()
+		defer close(done)
+		<-wait
+		job()
+	}()
+}
+
+// wait returns once the jobs queued so far are done.
+func (q *queue) wait() { q.pending.Wait() }
 
 // duplex joins the two streams of a session into the io.ReadWriteCloser
 // that jsonrpc2 wants. Close closes whichever of them can be closed.

@@ -32,17 +32,22 @@ type stream struct {
 	in   *bufio.Reader
 	out  jsonrpc2.Stream // writes only; it frames as we read
 	log  *log.Logger
+	// order is the queue the messages are handled in; the answer to a bad
+	// message is queued there too, so that replies keep the order of the
+	// messages they answer.
+	order *queue
 
 	// wmu serialises writes: the answers to bad messages come from Read,
 	// while jsonrpc2 writes replies and notifications from other goroutines.
 	wmu sync.Mutex
 }
 
-func newStream(conn *duplex, logger *log.Logger) *stream {
-	return &stream{conn: conn, in: bufio.NewReader(conn), out: jsonrpc2.NewStream(conn), log: logger}
+func newStream(conn *duplex, logger *log.Logger, order *queue) *stream {
+	return &stream{conn: conn, in: bufio.NewReader(conn), out: jsonrpc2.NewStream(conn), log: logger, order: order}
 }
 
 // Read returns the next valid message, answering and skipping bad ones.
+// Read is called from the connection's read loop only.
 func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 	var total int64
 	for {
@@ -59,9 +64,14 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 			return msg, total, nil
 		}
 		s.log.Printf("bad message (%s): %s", rerr.Message, abbreviate(body))
-		if err := s.writeError(id, rerr); err != nil {
-			return nil, total, err
-		}
+		// Like a reply to a good message, the answer waits for the
+		// messages read before to be handled; a failed write is
+		// logged, as a failed reply is dropped.
+		s.order.then(func() {
+			if err := s.writeError(id, rerr); err != nil {
+				s.log.Print(err)
+			}
+		})
 	}
 }
 

@@ -30,7 +30,11 @@ func startRaw(t *testing.T, opts Options) *rawSession {
 	toServerR, toServerW := io.Pipe()
 	toClientR, toClientW := io.Pipe()
 	r := &rawSession{t: t, w: toServerW, msgs: make(chan map[string]json.RawMessage, 100), served: make(chan error, 1), log: &lockedBuffer{}}
-	opts.Log = r.log
+	if opts.Log != nil {
+		opts.Log = io.MultiWriter(opts.Log, r.log)
+	} else {
+		opts.Log = r.log
+	}
 	go func() { r.served <- Serve(ctx, toServerR, toClientW, opts) }()
 	go func() {
 		defer close(r.msgs)
@@ -254,4 +258,52 @@ func TestLifecycleInOneWrite(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBadMessagesAnsweredInOrder: the answer to a message that is not
+// valid JSON-RPC takes its turn like any other reply. Written in one go
+// after initialize, the bad messages are answered after initialize and
+// before the shutdown that follows them.
+func TestBadMessagesAnsweredInOrder(t *testing.T) {
+	// Initialize logs the client's name; slowing that write down gives
+	// the read loop time to read the bad messages while initialize is
+	// being handled.
+	r := startRaw(t, Options{Log: slowLine{"client ", 100 * time.Millisecond}})
+	var all strings.Builder
+	for _, body := range []string{
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`,
+		`{not json`,
+		`{"jsonrpc":"1.0","id":7}`,
+		`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	} {
+		fmt.Fprintf(&all, "Content-Length: %d\r\n\r\n%s", len(body), body)
+	}
+	r.sendRaw(all.String())
+	for _, want := range []struct {
+		id   string
+		code int
+	}{{"1", 0}, {"null", -32700}, {"7", -32600}, {"2", 0}} {
+		m := r.response()
+		if string(m["id"]) != want.id || errorCode(m) != want.code {
+			t.Errorf("answered %s; want id %s with error code %d", m, want.id, want.code)
+		}
+	}
+	if err := r.wait(); err != nil {
+		t.Errorf("Serve returned %v after shutdown and exit, want nil", err)
+	}
+}
+
+// slowLine is a log writer that takes its time over the lines that
+// contain a string, to hold up the handling of a message.
+type slowLine struct {
+	contains string
+	delay    time.Duration
+}
+
+func (w slowLine) Write(p []byte) (int, error) {
+	if strings.Contains(string(p), w.contains) {
+		time.Sleep(w.delay)
+	}
+	return len(p), nil
 }
