@@ -422,7 +422,7 @@ func (s *server) initialize(raw json.RawMessage) (*protocol.InitializeResult, er
 	if p.ClientInfo != nil {
 		client = strings.TrimSpace(p.ClientInfo.Name + " " + p.ClientInfo.Version)
 	}
-	s.log.Printf("client %s, %d rules", client, len(s.opts.Rules))
+	s.log.Printf("client %s, %d rules", forLog(client), len(s.opts.Rules))
 	return &protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
 			TextDocumentSync: protocol.TextDocumentSyncOptions{

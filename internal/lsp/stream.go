@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"go.lsp.dev/jsonrpc2"
 )
@@ -63,7 +64,7 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 		if rerr == nil {
 			return msg, total, nil
 		}
-		s.log.Printf("bad message (%s): %s", rerr.Message, abbreviate(body))
+		s.log.Printf("bad message (%s): %q", rerr.Message, abbreviate(body))
 		// Like a reply to a good message, the answer waits for the
 		// messages read before to be handled; a failed write is
 		// logged, as a failed reply is dropped.
@@ -221,11 +222,29 @@ func (s *stream) Write(ctx context.Context, msg jsonrpc2.Message) (int64, error)
 // may still be due: Serve closes the output once they are written.
 func (s *stream) Close() error { return s.conn.closeIn() }
 
-// abbreviate quotes the start of a long input for a log line.
+// abbreviate cuts a long input short, at the start of a character, for a
+// message or a log line; a log line quotes it (%q), as the input may hold
+// any bytes.
 func abbreviate(b []byte) string {
 	const limit = 80
-	if len(b) > limit {
-		return string(b[:limit]) + "…"
+	if len(b) <= limit {
+		return string(b)
 	}
-	return string(b)
+	n := limit
+	for n > limit-utf8.UTFMax && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return string(b[:n]) + "…"
+}
+
+// forLog returns a string the client sent as it is when it is printable
+// on one line, else quoted, so that the client cannot break the log's
+// lines or write bytes that are not UTF-8 into it.
+func forLog(s string) string {
+	for _, r := range s {
+		if r == utf8.RuneError || !strconv.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
 }

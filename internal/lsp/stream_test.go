@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // rawSession drives Serve with hand-written frames, for inputs that no
@@ -291,6 +292,36 @@ func TestBadMessagesAnsweredInOrder(t *testing.T) {
 	}
 	if err := r.wait(); err != nil {
 		t.Errorf("Serve returned %v after shutdown and exit, want nil", err)
+	}
+}
+
+// TestBadMessageLogQuoted: the log line for a bad message quotes its
+// bytes, and the line naming the client quotes a name that is not
+// printable, so that invalid UTF-8 or a line break in the input does not
+// reach the editor's log as it is.
+func TestBadMessageLogQuoted(t *testing.T) {
+	r := startRaw(t, Options{})
+	r.send("\xff\xfe")
+	r.response()
+	r.send("{\"a\":\n\"fake log line\"")
+	r.response()
+	r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"clientInfo":{"name":"ed\nitor"}}}`)
+	r.response()
+	r.send(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
+	r.response()
+	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
+	r.wait()
+	log := r.log.String()
+	if !utf8.ValidString(log) {
+		t.Errorf("the log is not valid UTF-8:\n%q", log)
+	}
+	for _, want := range []string{`"\xff\xfe"`, `"{\"a\":\n\"fake log line\""`, `client "ed\nitor"`} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log does not show the bad message as %s:\n%s", want, log)
+		}
+	}
+	if strings.Contains(log, "\n\"fake log line") {
+		t.Errorf("a line break in a bad message reached the log unquoted:\n%s", log)
 	}
 }
 
