@@ -3,7 +3,6 @@
 package gitdiff
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -12,12 +11,19 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
-// Changes holds the changed lines of each file, by absolute path.
+// Changes holds the changed lines of each file, by absolute path with the
+// symbolic links in its directories resolved: git names the repository by
+// its real path, while the loader names files through the directory the
+// run started in, which a link may lead to.
 type Changes struct {
 	lines map[string][][2]int // inclusive line ranges in the new version
 	whole map[string]bool     // files that are new or untracked
+
+	mu   sync.Mutex
+	dirs map[string]string // directory as given to Touches -> resolved
 }
 
 // ErrBadRevision is wrapped by the errors of Since that are the user's to
@@ -36,7 +42,10 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 		}
 		return nil, err
 	}
-	root := strings.TrimSpace(string(top))
+	root := strings.TrimSuffix(string(top), "\n")
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
 	// A revision that starts with "-" would be read as an option by git.
 	if rev == "" || strings.HasPrefix(rev, "-") {
 		return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a revision", rev)}
@@ -47,16 +56,21 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 		}
 		return nil, err
 	}
-	diff, err := git(ctx, dir, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-relative", "--end-of-options", rev, "--")
+	// The prefixes are set here, whatever diff.noprefix or
+	// diff.mnemonicPrefix say, for parse to take off; the options keep
+	// the user's settings from changing the patch's text otherwise.
+	diff, err := git(ctx, dir, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
+		"--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", rev, "--")
 	if err != nil {
 		return nil, err
 	}
 	c := parse(diff, root)
-	untracked, err := git(ctx, dir, "ls-files", "--others", "--exclude-standard", "--full-name", ":/")
+	// -z lists the names as they are, unquoted.
+	untracked, err := git(ctx, dir, "ls-files", "-z", "--others", "--exclude-standard", "--full-name", ":/")
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range strings.Split(strings.TrimSpace(string(untracked)), "\n") {
+	for name := range strings.SplitSeq(string(untracked), "\x00") {
 		if name != "" {
 			c.whole[filepath.Join(root, filepath.FromSlash(name))] = true
 		}
@@ -64,8 +78,10 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	return c, nil
 }
 
-// Touches reports whether any line from..to of file changed.
+// Touches reports whether any line from..to of file changed. file is an
+// absolute path; a symbolic link in its directories is followed.
 func (c *Changes) Touches(file string, from, to int) bool {
+	file = c.resolve(file)
 	if c.whole[file] {
 		return true
 	}
@@ -75,6 +91,27 @@ func (c *Changes) Touches(file string, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// resolve returns file with the symbolic links of its directory resolved
+// (file itself, if a link, is kept: git tracks the link, not its target);
+// a directory that cannot be resolved is kept as given.
+func (c *Changes) resolve(file string) string {
+	dir, base := filepath.Split(filepath.Clean(file))
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	real, ok := c.dirs[dir]
+	if !ok {
+		var err error
+		if real, err = filepath.EvalSymlinks(dir); err != nil {
+			real = dir
+		}
+		if c.dirs == nil {
+			c.dirs = make(map[string]string)
+		}
+		c.dirs[dir] = real
+	}
+	return filepath.Join(real, base)
 }
 
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
@@ -112,24 +149,40 @@ type badRevision struct{ err error }
 func (e badRevision) Error() string   { return e.err.Error() }
 func (e badRevision) Unwrap() []error { return []error{e.err, ErrBadRevision} }
 
-// parse reads a unified diff with no context lines.
+// parse reads a unified diff with no context lines. A hunk's lines are
+// counted off by its header, so that an added line that reads "++ x" (in
+// the diff, "+++ x") is not taken for the header of another file.
 func parse(diff []byte, root string) *Changes {
 	c := &Changes{lines: make(map[string][][2]int), whole: make(map[string]bool)}
 	var file string
-	sc := bufio.NewScanner(bytes.NewReader(diff))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
+	var left int // lines of the current hunk still to come
+	for line := range strings.Lines(string(diff)) {
+		line = strings.TrimSuffix(line, "\n")
+		if left > 0 {
+			// "\ No newline at end of file" follows a line of the
+			// hunk without being one.
+			if !strings.HasPrefix(line, "\\") {
+				left--
+			}
+			continue
+		}
 		switch {
+		case strings.HasPrefix(line, "diff "):
+			file = ""
 		case strings.HasPrefix(line, "+++ "):
-			name := strings.TrimPrefix(line, "+++ ")
-			if name == "/dev/null" {
+			name, ok := headerName(strings.TrimPrefix(line, "+++ "))
+			if !ok {
 				file = ""
 				continue
 			}
-			file = filepath.Join(root, filepath.FromSlash(strings.TrimPrefix(name, "b/")))
-		case strings.HasPrefix(line, "@@ ") && file != "":
-			if r, ok := hunkRange(line); ok {
+			file = filepath.Join(root, filepath.FromSlash(name))
+		case strings.HasPrefix(line, "@@ "):
+			r, n, ok := hunkRange(line)
+			if !ok {
+				continue
+			}
+			left = n
+			if file != "" {
 				c.lines[file] = append(c.lines[file], r)
 			}
 		}
@@ -137,26 +190,93 @@ func parse(diff []byte, root string) *Changes {
 	return c
 }
 
-// hunkRange reads the new-side range of "@@ -a,b +c,d @@". A hunk that only
-// deletes lines (d = 0) marks the line after the deletion as changed.
-func hunkRange(line string) ([2]int, bool) {
-	fields := strings.Fields(line)
-	if len(fields) < 3 || !strings.HasPrefix(fields[2], "+") {
-		return [2]int{}, false
-	}
-	startText, countText, hasCount := strings.Cut(fields[2][1:], ",")
-	start, err := strconv.Atoi(startText)
-	if err != nil {
-		return [2]int{}, false
-	}
-	count := 1
-	if hasCount {
-		if count, err = strconv.Atoi(countText); err != nil {
-			return [2]int{}, false
+// headerName reads the name on a "+++ " line of the diff: b/ and the
+// file's path relative to the repository, in double quotes with C escapes
+// when it holds a byte git quotes, followed by a tab when it holds a
+// space. It is false for /dev/null (a deleted file) and a name it cannot
+// read.
+func headerName(s string) (string, bool) {
+	if strings.HasPrefix(s, "\"") {
+		name, ok := unquote(s)
+		if !ok {
+			return "", false
 		}
+		s = name
+	} else if i := strings.IndexByte(s, '\t'); i >= 0 {
+		s = s[:i]
+	}
+	return strings.CutPrefix(s, "b/")
+}
+
+// unquote reads the double-quoted name at the start of s as git writes it
+// (quote_c_style): a backslash before one of abtnvfr"\\, or before three
+// octal digits that give a byte. What follows the closing quote is
+// ignored.
+func unquote(s string) (string, bool) {
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		if s[i] == '"' {
+			return b.String(), true
+		}
+		if s[i] != '\\' {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		if i >= len(s) {
+			return "", false
+		}
+		if j := strings.IndexByte("abtnvfr\"\\", s[i]); j >= 0 {
+			b.WriteByte("\a\b\t\n\v\f\r\"\\"[j])
+			continue
+		}
+		if i+3 > len(s) {
+			return "", false
+		}
+		n, err := strconv.ParseUint(s[i:i+3], 8, 8)
+		if err != nil {
+			return "", false
+		}
+		b.WriteByte(byte(n))
+		i += 2
+	}
+	return "", false
+}
+
+// hunkRange reads "@@ -a,b +c,d @@": the new-side range, and the number of
+// lines of the hunk that follow (b + d). A hunk that only deletes lines
+// (d = 0) marks the line after the deletion as changed.
+func hunkRange(line string) (r [2]int, lines int, ok bool) {
+	fields := strings.Fields(line)
+	if len(fields) < 3 || !strings.HasPrefix(fields[1], "-") || !strings.HasPrefix(fields[2], "+") {
+		return [2]int{}, 0, false
+	}
+	_, oldCount, ok := hunkSide(fields[1][1:])
+	if !ok {
+		return [2]int{}, 0, false
+	}
+	start, count, ok := hunkSide(fields[2][1:])
+	if !ok {
+		return [2]int{}, 0, false
 	}
 	if count == 0 {
-		return [2]int{start + 1, start + 1}, true
+		return [2]int{start + 1, start + 1}, oldCount, true
 	}
-	return [2]int{start, start + count - 1}, true
+	return [2]int{start, start + count - 1}, oldCount + count, true
+}
+
+// hunkSide reads "start,count" or "start" (a count of 1).
+func hunkSide(s string) (start, count int, ok bool) {
+	startText, countText, hasCount := strings.Cut(s, ",")
+	start, err := strconv.Atoi(startText)
+	if err != nil {
+		return 0, 0, false
+	}
+	count = 1
+	if hasCount {
+		if count, err = strconv.Atoi(countText); err != nil {
+			return 0, 0, false
+		}
+	}
+	return start, count, true
 }

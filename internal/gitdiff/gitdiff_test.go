@@ -94,3 +94,116 @@ func TestSinceBadRevision(t *testing.T) {
 		}
 	}
 }
+
+// TestSinceHunkLines: an added line that reads "++ b/x" is "+++ b/x" in
+// the diff, and a line without a final newline is followed by "\ No
+// newline at end of file": neither is taken for anything but a line of
+// its hunk.
+func TestSinceHunkLines(t *testing.T) {
+	dir := t.TempDir()
+	run(t, dir, "git", "init", "-q")
+	a := filepath.Join(dir, "a.go")
+	write(t, a, "1\n2\n3\n4\n5\n6")
+	run(t, dir, "git", "add", ".")
+	run(t, dir, "git", "commit", "-qm", "base")
+	write(t, a, "1\n++ b/other.go\n2\n--- a/x\n3\n4\n5\n6 changed")
+	c, err := Since(context.Background(), dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		from, to int
+		want     bool
+	}{{1, 1, false}, {2, 2, true}, {3, 3, false}, {4, 4, true}, {5, 7, false}, {8, 8, true}} {
+		if got := c.Touches(a, tc.from, tc.to); got != tc.want {
+			t.Errorf("Touches(a.go, %d, %d) = %v, want %v", tc.from, tc.to, got, tc.want)
+		}
+	}
+}
+
+// TestSinceQuotedNames: git quotes the names of files with bytes outside
+// ASCII, a quote, a backslash or a control character in them ("real/\303\274.go"),
+// and adds a tab after a name with a space; the changes of such files are
+// found under their real names, tracked or untracked, whatever the user's
+// core.quotepath and diff prefix settings.
+func TestSinceQuotedNames(t *testing.T) {
+	for _, cfg := range [][]string{nil, {"core.quotepath", "false"}, {"diff.noprefix", "true"}, {"diff.mnemonicPrefix", "true"}} {
+		t.Run(strings.Join(cfg, "="), func(t *testing.T) {
+			dir := t.TempDir()
+			run(t, dir, "git", "init", "-q")
+			if cfg != nil {
+				run(t, dir, "git", "config", cfg[0], cfg[1])
+			}
+			names := []string{"ü.go", "sp ace/a b.go", `q"uote.go`, `back\slash.go`, "tab\there.go", "plain.go"}
+			for _, n := range names {
+				p := filepath.Join(dir, filepath.FromSlash(n))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				write(t, p, "1\n2\n3\n")
+			}
+			run(t, dir, "git", "add", ".")
+			run(t, dir, "git", "commit", "-qm", "base")
+			for _, n := range names {
+				write(t, filepath.Join(dir, filepath.FromSlash(n)), "1\n2\n3\nnew\n")
+			}
+			untracked := []string{"ñew.go", "sp ace/new one.go", "new\"q.go"}
+			for _, n := range untracked {
+				write(t, filepath.Join(dir, filepath.FromSlash(n)), "x\n")
+			}
+			c, err := Since(context.Background(), dir, "HEAD")
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range names {
+				p := filepath.Join(dir, filepath.FromSlash(n))
+				if !c.Touches(p, 4, 4) {
+					t.Errorf("%q: changed line 4 not found", n)
+				}
+				if c.Touches(p, 1, 3) {
+					t.Errorf("%q: unchanged lines 1-3 taken as changed", n)
+				}
+			}
+			for _, n := range untracked {
+				if !c.Touches(filepath.Join(dir, filepath.FromSlash(n)), 1, 1) {
+					t.Errorf("untracked %q not found", n)
+				}
+			}
+		})
+	}
+}
+
+// TestSinceThroughSymlink: the loader names files through the directory
+// the run started in, which may be reached through a symbolic link, while
+// git names the repository by its real path.
+func TestSinceThroughSymlink(t *testing.T) {
+	real := t.TempDir()
+	run(t, real, "git", "init", "-q")
+	a := filepath.Join(real, "sub", "a.go")
+	os.MkdirAll(filepath.Dir(a), 0o755)
+	write(t, a, "1\n2\n")
+	run(t, real, "git", "add", ".")
+	run(t, real, "git", "commit", "-qm", "base")
+	write(t, a, "1\n2\n3\n")
+	write(t, filepath.Join(real, "sub", "new.go"), "x\n")
+
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(real, link); err != nil {
+		t.Skip(err)
+	}
+	for _, dir := range []string{link, filepath.Join(link, "sub")} {
+		c, err := Since(context.Background(), dir, "HEAD")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, root := range []string{real, link} {
+			if !c.Touches(filepath.Join(root, "sub", "a.go"), 3, 3) {
+				t.Errorf("from %s: line 3 of %s not found", dir, filepath.Join(root, "sub", "a.go"))
+			}
+			if c.Touches(filepath.Join(root, "sub", "a.go"), 1, 2) {
+				t.Errorf("from %s: unchanged lines of %s taken as changed", dir, filepath.Join(root, "sub", "a.go"))
+			}
+			if !c.Touches(filepath.Join(root, "sub", "new.go"), 1, 1) {
+				t.Errorf("from %s: untracked %s not found", dir, filepath.Join(root, "sub", "new.go"))
+			}
+		}
+	}
+}
