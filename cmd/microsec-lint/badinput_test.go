@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -451,6 +452,70 @@ func TestBadInputOutputPath(t *testing.T) {
 		checkOneLine(t, r, exitFailed, "nothere")
 		if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("-o file left behind by a run that wrote no report: %v", err)
+		}
+	})
+}
+
+// TestBadInputOutputClash: an output file that is a file the run reads
+// (the baseline, the settings) or another output of the run, by any path
+// to it, is a usage error naming both flags, told before the analysis (the
+// module's syntax error would otherwise come first) and leaving the file
+// as it was. -baseline and -write-baseline may name one file: that brings
+// the baseline up to date in place.
+func TestBadInputOutputClash(t *testing.T) {
+	const baselineText = `{"version": 2, "findings": []}`
+	files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n",
+		"bl.json", baselineText, "cfg.yml", "version: 1\n", "sub/x.txt", "x"}
+	for name, tc := range map[string]struct {
+		args []string
+		want []string
+	}{
+		"-o onto -baseline":                 {[]string{"-o", "bl.json", "-baseline", "bl.json"}, []string{"-o", "-baseline", "bl.json"}},
+		"-o onto -baseline by another path": {[]string{"-o", "sub/../bl.json", "-baseline", "./bl.json"}, []string{"-o", "-baseline"}},
+		"-o onto -config":                   {[]string{"-o", "cfg.yml", "-config", "cfg.yml"}, []string{"-o", "-config", "cfg.yml"}},
+		"-o onto the found settings":        {[]string{"-o", ".microsec.yml"}, []string{"-o", "settings file", ".microsec.yml"}},
+		"-o onto -write-baseline":           {[]string{"-o", "new.json", "-write-baseline", "new.json"}, []string{"-o", "-write-baseline", "new.json"}},
+		"-o onto -debug-cpuprofile":         {[]string{"-o", "p.out", "-debug-cpuprofile", "./p.out"}, []string{"-o", "-debug-cpuprofile"}},
+		"-o onto -debug-memprofile":         {[]string{"-debug-memprofile", "m.out", "-o", "m.out"}, []string{"-o", "-debug-memprofile"}},
+		"profiles onto each other":          {[]string{"-debug-cpuprofile", "p.out", "-debug-memprofile", "p.out"}, []string{"-debug-cpuprofile", "-debug-memprofile"}},
+		"-write-baseline onto -config":      {[]string{"-write-baseline", "cfg.yml", "-config", "cfg.yml"}, []string{"-write-baseline", "-config"}},
+		"profile onto -baseline":            {[]string{"-debug-cpuprofile", "bl.json", "-baseline", "bl.json"}, []string{"-debug-cpuprofile", "-baseline"}},
+		"-o onto Go source":                 {[]string{"-o", "syn/syn.go"}, []string{"-o", "syn/syn.go", "Go source"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			fs := files
+			if name == "-o onto the found settings" {
+				fs = append(fs, ".microsec.yml", "version: 1\n")
+			}
+			dir := writeModule(t, fs...)
+			r := runBinary(t, dir, append(tc.args, "./...")...)
+			checkOneLine(t, r, exitUsage, tc.want...)
+			for _, f := range []string{"bl.json", "cfg.yml", "syn/syn.go"} {
+				data, _ := os.ReadFile(filepath.Join(dir, f))
+				if want := fs[slices.Index(fs, f)+1]; string(data) != want {
+					t.Errorf("%s now holds %q, want it untouched", f, data)
+				}
+			}
+			for _, f := range []string{"new.json", "p.out", "m.out"} {
+				if _, err := os.Stat(filepath.Join(dir, f)); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("%s created by a run refused before the analysis", f)
+				}
+			}
+		})
+	}
+	t.Run("symlink to -baseline", func(t *testing.T) {
+		dir := writeModule(t, files...)
+		if err := os.Symlink("bl.json", filepath.Join(dir, "link.json")); err != nil {
+			t.Skip(err)
+		}
+		r := runBinary(t, dir, "-o", "link.json", "-baseline", "bl.json", "./...")
+		checkOneLine(t, r, exitUsage, "-o", "-baseline")
+	})
+	t.Run("-write-baseline onto -baseline", func(t *testing.T) {
+		dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "bl.json", baselineText)
+		r := runBinary(t, dir, "-baseline", "bl.json", "-write-baseline", "bl.json", "./...")
+		if r.code != exitClean || r.stderr != "" {
+			t.Errorf("exit %d, want %d; stderr:\n%s", r.code, exitClean, r.stderr)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 )
 
@@ -84,4 +85,71 @@ func (o *outputFile) close() error {
 		return fmt.Errorf("cannot write %s: %v", o.path, unwrapPath(err))
 	}
 	return nil
+}
+
+// namedFile is a file the run reads or writes, and what named it: a flag,
+// or a description for a file found without one.
+type namedFile struct {
+	by   string // "-o", "-baseline", "the settings file"
+	path string
+}
+
+// checkClashes refuses outputs that would overwrite a file the run reads
+// (inputs), another output, or a Go source file, whatever path names
+// them. An input and an output given by the flags of one entry of
+// allowed (as -baseline and -write-baseline, which bring a baseline up to
+// date in place) may be the same file.
+func checkClashes(outputs, inputs []namedFile, allowed map[[2]string]bool) error {
+	for i, o := range outputs {
+		if o.path == "" {
+			continue
+		}
+		if fi, err := os.Stat(o.path); err == nil && fi.Mode().IsRegular() && strings.HasSuffix(fi.Name(), ".go") {
+			return fmt.Errorf("%s %s is a Go source file: write to another file", o.by, o.path)
+		}
+		for _, other := range outputs[i+1:] {
+			if other.path != "" && sameFile(o.path, other.path) {
+				return fmt.Errorf("%s and %s name the same file %s: give each its own file", o.by, other.by, other.path)
+			}
+		}
+		for _, in := range inputs {
+			if in.path == "" || allowed[[2]string{in.by, o.by}] || !sameFile(o.path, in.path) {
+				continue
+			}
+			if strings.HasPrefix(in.by, "-") {
+				return fmt.Errorf("%s and %s name the same file %s: the run would overwrite what it reads", o.by, in.by, in.path)
+			}
+			return fmt.Errorf("%s %s is %s, which the run reads: write to another file", o.by, o.path, in.by)
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether paths a and b name one file: the same file
+// when both are there, else the same absolute path once the links in its
+// directory are resolved.
+func sameFile(a, b string) bool {
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	switch {
+	case aerr == nil && berr == nil:
+		return os.SameFile(ai, bi)
+	case aerr == nil || berr == nil:
+		return false
+	}
+	return resolvedPath(a) == resolvedPath(b)
+}
+
+// resolvedPath is the absolute path of name, a file that may not be there
+// yet, with the symbolic links of its directory resolved where it can be.
+func resolvedPath(name string) string {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return filepath.Clean(name)
+	}
+	dir, base := filepath.Split(abs)
+	if real, err := filepath.EvalSymlinks(dir); err == nil {
+		dir = real
+	}
+	return filepath.Join(dir, base)
 }

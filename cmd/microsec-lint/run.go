@@ -216,7 +216,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		cfg.Baseline, cfg.Changes = nil, nil
 	}
 	// The files the run writes are checked before the analysis, not
-	// found unwritable after it.
+	// found unwritable after it, or to be one it reads.
+	settingsBy := "-config"
+	if opts.config == "" {
+		settingsBy = "the settings file"
+	}
+	if err := checkClashes(
+		[]namedFile{{"-o", opts.output}, {"-write-baseline", opts.writeBaseline}, {"-debug-cpuprofile", opts.cpuProfile}, {"-debug-memprofile", opts.memProfile}},
+		[]namedFile{{"-baseline", opts.baseline}, {settingsBy, settingsPath(opts.config, settings.Path)}},
+		map[[2]string]bool{{"-baseline", "-write-baseline"}: true},
+	); err != nil {
+		return usageError(stderr, err)
+	}
 	var out, baseOut, cpuOut, memOut *outputFile
 	for _, o := range []struct {
 		flag, path string
@@ -262,6 +273,20 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		driver.Narrow(res, narrow)
 	}
 	return finish(res, format, opts, out, stdout, stderr)
+}
+
+// settingsPath names the settings file in messages: as -config gave it,
+// or relative to the working directory when found.
+func settingsPath(flagValue, abs string) string {
+	if flagValue != "" || abs == "" {
+		return flagValue
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, abs); err == nil {
+			return rel
+		}
+	}
+	return abs
 }
 
 // printTiming writes the -debug-timing report: one line per analyzer,
