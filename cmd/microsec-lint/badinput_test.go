@@ -365,6 +365,8 @@ func TestBadInputBaseline(t *testing.T) {
 		"version":      {`{"version": 99, "findings": []}`, "version 99"},
 		"fingerprints": {`{"version": 2, "findings": [{"rule": "sqlconcat", "file": "a.go"}]}`, "no fingerprint"},
 		"old version":  {`{"version": 1, "findings": []}`, "write a new one with -write-baseline FILE, without -baseline"},
+		"json report":  {`{"version": 1, "tool": {"name": "microsec-lint"}, "findings": []}`, "is a JSON report (-format json), not a baseline"},
+		"sarif log":    {`{"version": "2.1.0", "runs": []}`, "is a SARIF log, not a baseline"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			files := []string{"go.mod", healthyGoMod, "syn/syn.go", "package syn\n\nfunc f( {\n"}

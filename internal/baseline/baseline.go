@@ -5,7 +5,9 @@
 package baseline
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -70,9 +72,14 @@ func Load(path string) (*Baseline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read baseline: %v", err)
 	}
+	// An editor may have saved the file with a byte-order mark.
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if err := checkKind(data); err != nil {
+		return nil, fmt.Errorf("baseline %s %v", path, err)
+	}
 	var in file
 	if err := json.Unmarshal(data, &in); err != nil {
-		return nil, fmt.Errorf("baseline %s is not valid JSON: %v", path, err)
+		return nil, fmt.Errorf("baseline %s is not a valid baseline: %v", path, err)
 	}
 	if in.Version == 1 {
 		return nil, fmt.Errorf("baseline %s was written by an older microsec-lint, whose hardcodedsecret fingerprints held the secrets' text: write a new one with -write-baseline FILE, without -baseline", path)
@@ -88,6 +95,32 @@ func Load(path string) (*Baseline, error) {
 		b.counts[e.Fingerprint]++
 	}
 	return b, nil
+}
+
+// checkKind tells, from its top-level keys, what a file that is not a
+// baseline is instead: another JSON file the user may have given for one,
+// not a JSON object at all, or one without a version. Its error completes
+// "baseline FILE".
+func checkKind(data []byte) error {
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(data, &keys); err != nil {
+		if json.Valid(data) {
+			return errors.New("is not a baseline: want a JSON object, as -write-baseline writes")
+		}
+		return fmt.Errorf("is not valid JSON: %v", err)
+	}
+	const write = "write a baseline with -write-baseline FILE"
+	switch {
+	case keys["runs"] != nil:
+		return errors.New("is a SARIF log, not a baseline: " + write)
+	case keys["tool"] != nil:
+		return errors.New("is a JSON report (-format json), not a baseline: " + write)
+	case keys["Issues"] != nil:
+		return errors.New("is a golangci-lint report, not a baseline: " + write)
+	case keys["version"] == nil:
+		return errors.New("has no version: it is not a microsec-lint baseline; " + write)
+	}
+	return nil
 }
 
 // Filter returns the findings the baseline does not accept, and how many

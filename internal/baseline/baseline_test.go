@@ -102,3 +102,33 @@ func TestLoadSpecialFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadOtherFiles: a file that is not a baseline is named for what it
+// is, with how to write a baseline, rather than by the first field that
+// does not fit; a baseline saved with a byte-order mark is read.
+func TestLoadOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	for name, tc := range map[string]struct{ content, want string }{
+		"report.json":   {`{"version": 1, "tool": {"name": "microsec-lint"}, "findings": []}`, "is a JSON report (-format json), not a baseline: write a baseline with -write-baseline FILE"},
+		"sarif.json":    {`{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}`, "is a SARIF log, not a baseline: write a baseline with -write-baseline FILE"},
+		"gcl.json":      {`{"Issues": [{"FromLinter": "gosec"}]}`, "is a golangci-lint report, not a baseline"},
+		"array.json":    {`[]`, "is not a baseline: want a JSON object, as -write-baseline writes"},
+		"null.json":     {`null`, "has no version: it is not a microsec-lint baseline"},
+		"object.json":   {`{}`, "has no version: it is not a microsec-lint baseline"},
+		"notjson.json":  {`{"version": 2,`, "is not valid JSON"},
+		"strver.json":   {`{"version": "2", "findings": []}`, "is not a valid baseline"},
+		"oldbase.json":  {`{"version": 1, "findings": []}`, "written by an older microsec-lint"},
+		"bomgood.json":  {"\ufeff" + `{"version": 2, "findings": []}`, ""},
+		"goodbase.json": {`{"version": 2, "findings": [{"rule": "x", "file": "a.go", "fingerprint": "f"}]}`, ""},
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, []byte(tc.content), 0o644)
+		_, err := Load(path)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("Load(%s): %v", name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("Load(%s) = %v, want an error saying %q", name, err, tc.want)
+		}
+	}
+}
