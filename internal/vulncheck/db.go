@@ -182,8 +182,39 @@ func openDir(dir, name string) (*database, error) {
 		if len(osv) == 0 {
 			return nil, fmt.Errorf("%w: %s has neither index/modules.json nor OSV .json files", ErrNoDatabase, abs)
 		}
+		if err := checkOSVFiles(osv); err != nil {
+			return nil, fmt.Errorf("vulnerability database %s: %v", name, err)
+		}
 	}
 	return &database{url: fileURL(abs), name: name}, nil
+}
+
+// checkOSVFiles checks what govulncheck requires of a directory of OSV
+// files without an index, where it reports any mistake as an
+// "unrecognized vulndb format": that each .json file holds a JSON object
+// with an id, and is named after it. The other fields are left to
+// govulncheck.
+func checkOSVFiles(files []string) error {
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		base := filepath.Base(f)
+		var entry struct {
+			ID string `json:"id"`
+		}
+		if err := json.Unmarshal(data, &entry); err != nil {
+			return fmt.Errorf("%s is not an OSV entry: %v", base, err)
+		}
+		if entry.ID == "" {
+			return fmt.Errorf("%s is not an OSV entry: it has no id", base)
+		}
+		if base != entry.ID+".json" {
+			return fmt.Errorf("%s holds entry %s: an OSV file must be named after its id, %s.json", base, entry.ID, entry.ID)
+		}
+	}
+	return nil
 }
 
 func fileURL(dir string) string {

@@ -118,6 +118,10 @@ func (r runner) run(ctx context.Context, cfg Config) (*Result, error) {
 
 	out, err := scanSource(ctx, cfg, db.url, ws.goVersion)
 	if err != nil {
+		// govulncheck does not say which database it could not read.
+		if strings.Contains(err.Error(), "creating client: ") {
+			err = fmt.Errorf("vulnerability database %s: %w", db.name, err)
+		}
 		return fail(err)
 	}
 	st, err := parseStream(out)

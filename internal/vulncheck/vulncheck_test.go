@@ -306,6 +306,31 @@ func TestBadDB(t *testing.T) {
 	}
 }
 
+// TestBadOSVDir: a directory of OSV files that govulncheck cannot read is
+// named, with the file and what is wrong with it, rather than by
+// govulncheck's "creating client: unrecognized vulndb format" alone.
+func TestBadOSVDir(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct{ file, content, want string }{
+		"not json":   {"x.json", "{bad\n", "x.json is not an OSV entry: invalid character"},
+		"no id":      {"x.json", `{"modified": "2023-01-01T00:00:00Z"}`, "x.json is not an OSV entry: it has no id"},
+		"wrong name": {"x.json", `{"id": "GO-2099-0001", "modified": "2023-01-01T00:00:00Z"}`, `x.json holds entry GO-2099-0001: an OSV file must be named after its id, GO-2099-0001.json`},
+		"bad field":  {"GO-2099-0001.json", `{"id": "GO-2099-0001", "modified": 7}`, "unrecognized vulndb format"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.content), 0o666); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Run(context.Background(), Config{Dir: "testdata/calls", DB: dir, Env: goVersionEnv("go1.26.8")})
+			if err == nil || !strings.Contains(err.Error(), "vulnerability database "+dir+": ") || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("got %v\nwant an error naming %s and saying %q", err, dir, tc.want)
+			}
+		})
+	}
+}
+
 // TestOpenDir: an indexed database and a directory path both open.
 func TestOpenDir(t *testing.T) {
 	dir := t.TempDir()
