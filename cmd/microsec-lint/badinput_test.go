@@ -521,3 +521,13 @@ func TestBadInputOutputClash(t *testing.T) {
 		}
 	})
 }
+
+// TestCacheNotADirectory: a MICROSEC_LINT_CACHE that names a file is told
+// in one line, and the run goes on without the cache, its exit code that
+// of the findings.
+func TestCacheNotADirectory(t *testing.T) {
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "cachefile", "x")
+	file := filepath.Join(dir, "cachefile")
+	r := runBinaryEnv(t, dir, []string{"MICROSEC_LINT_CACHE=" + file})
+	checkOneLine(t, r, exitClean, "MICROSEC_LINT_CACHE="+file, "is not a directory", "without the fact cache")
+}

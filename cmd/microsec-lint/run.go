@@ -185,6 +185,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		cfg.Progress = bar.update
 		logw = bar
 	}
+	cfg.Warn = func(msg string) { fmt.Fprintf(logw, "%s: %s\n", name, msg) }
 	if opts.vuln && settings.Enabled(vulncheck.Name) {
 		cfg.Vuln = &vulncheck.Config{DB: opts.vulnDB, ShowAll: opts.vulnShow == "all", Log: logw}
 	}

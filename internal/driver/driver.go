@@ -54,6 +54,9 @@ type Config struct {
 	// Timing, when set, receives the time spent loading packages and in
 	// each analyzer once the analysis is done (-debug-timing).
 	Timing func(load time.Duration, analyzers []Timing)
+	// Warn, when set, is told in one line each what the user should know
+	// about a run that goes on (a cache that cannot be used).
+	Warn func(string)
 	// Vuln, when set, runs govulncheck beside the analyzers on the same
 	// directory, patterns, tests setting and environment; its findings go
 	// through the same suppressions, baseline and -new-from-rev filter.
@@ -103,7 +106,7 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 		res.Errors = append(res.Errors, report.Problem{Message: msg})
 	}
 
-	cache, err := openFactCache(cfg.Env)
+	cache, err := openFactCache(cfg.Env, cfg.Warn)
 	if err != nil {
 		return nil, err
 	}

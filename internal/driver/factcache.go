@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -41,10 +44,13 @@ const (
 )
 
 // openFactCache opens the cache env names. A cache that cannot be used
-// (no home, a folder that cannot be made) is no cache: runs are slower, not
-// wrong. A relative path is refused, as the go command refuses a relative
-// GOCACHE: it would put a cache in each directory the tool runs in.
-func openFactCache(env []string) (*factCache, error) {
+// is no cache: runs are slower, not wrong. Where the user named the folder
+// (a file, or a folder that cannot be made) warn is told why, in one line;
+// the default folder fails quietly (no home directory). A relative path is
+// refused, as the go command refuses a relative GOCACHE: it would put a
+// cache in each directory the tool runs in. A folder that is not there is
+// made, parents included, as the go command makes GOCACHE.
+func openFactCache(env []string, warn func(string)) (*factCache, error) {
 	dir := lookupEnv(env, CacheEnv)
 	if dir == "off" {
 		return &factCache{}, nil
@@ -52,6 +58,7 @@ func openFactCache(env []string) (*factCache, error) {
 	if dir != "" && !filepath.IsAbs(dir) {
 		return nil, fmt.Errorf("%s=%s is not an absolute path; use an absolute path, or off for no cache", CacheEnv, dir)
 	}
+	named := dir != ""
 	if dir == "" {
 		base, err := os.UserCacheDir()
 		if err != nil {
@@ -60,11 +67,27 @@ func openFactCache(env []string) (*factCache, error) {
 		dir = filepath.Join(base, "microsec-lint", "facts")
 	}
 	if err := os.MkdirAll(dir, 0o777); err != nil {
+		if named && warn != nil {
+			warn(fmt.Sprintf("%s=%s cannot be used: %v; running without the fact cache", CacheEnv, dir, cacheDirError(err)))
+		}
 		return &factCache{}, nil
 	}
 	c := &factCache{dir: dir}
 	c.trim(time.Now())
 	return c, nil
+}
+
+// cacheDirError says why os.MkdirAll failed, without the path, which the
+// warning names already: the *PathError of MkdirAll may name a parent.
+func cacheDirError(err error) string {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err.Error()
+	}
+	if errors.Is(pe.Err, syscall.ENOTDIR) || errors.Is(pe.Err, syscall.EEXIST) {
+		return pe.Path + " is not a directory"
+	}
+	return pe.Path + ": " + pe.Err.Error()
 }
 
 // lookupEnv reads a variable of env, or of the process when env is nil,

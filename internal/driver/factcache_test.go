@@ -68,16 +68,27 @@ func TestCacheTrimTouchesOnlyEntries(t *testing.T) {
 }
 
 // TestCacheOff: "off" and an unusable folder give a cache that stores
-// nothing and finds nothing; a relative path is refused.
+// nothing and finds nothing, the latter with a warning; a relative path
+// is refused.
 func TestCacheOff(t *testing.T) {
 	file := filepath.Join(t.TempDir(), "file")
 	if err := os.WriteFile(file, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	for _, setting := range []string{"off", filepath.Join(file, "sub")} {
-		c, err := openFactCache([]string{CacheEnv + "=" + setting})
+	for _, setting := range []string{"off", file, filepath.Join(file, "sub")} {
+		var warnings []string
+		c, err := openFactCache([]string{CacheEnv + "=" + setting}, func(msg string) { warnings = append(warnings, msg) })
 		if err != nil {
 			t.Fatalf("%s=%s: %v", CacheEnv, setting, err)
+		}
+		// A folder the user named and that cannot be used is told, in
+		// one line; "off" is not.
+		switch {
+		case setting == "off" && len(warnings) != 0:
+			t.Errorf("%s=off: warnings %q", CacheEnv, warnings)
+		case setting != "off" && (len(warnings) != 1 || !strings.Contains(warnings[0], CacheEnv+"="+setting) ||
+			!strings.Contains(warnings[0], "not a directory") || strings.Contains(warnings[0], "\n")):
+			t.Errorf("%s=%s: warnings %q, want one line naming the setting and the cause", CacheEnv, setting, warnings)
 		}
 		key := strings.Repeat("a", 64)
 		c.put(key, []byte("facts"))
@@ -85,7 +96,7 @@ func TestCacheOff(t *testing.T) {
 			t.Errorf("%s=%s: cache in %q found an entry; want no cache", CacheEnv, setting, c.dir)
 		}
 	}
-	if _, err := openFactCache([]string{CacheEnv + "=relative/cache"}); err == nil || !strings.Contains(err.Error(), "not an absolute path") {
+	if _, err := openFactCache([]string{CacheEnv + "=relative/cache"}, nil); err == nil || !strings.Contains(err.Error(), "not an absolute path") {
 		t.Errorf("relative cache folder: err = %v, want it refused", err)
 	}
 }
