@@ -531,3 +531,26 @@ func TestCacheNotADirectory(t *testing.T) {
 	r := runBinaryEnv(t, dir, []string{"MICROSEC_LINT_CACHE=" + file})
 	checkOneLine(t, r, exitClean, "MICROSEC_LINT_CACHE="+file, "is not a directory", "without the fact cache")
 }
+
+// TestCgoOff: with CGO_ENABLED=0 the go command leaves out cgo files, and
+// ./... the packages with nothing else: each package so cut is one line on
+// stderr naming it and the cause; the exit code is that of the findings
+// of what was analysed.
+func TestCgoOff(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"allcgo/a.go", "package allcgo\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc F() { C.free(nil) }\n",
+		"mixed/a.go", "package mixed\n\nfunc A() {}\n",
+		"mixed/c.go", "package mixed\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc G() { C.free(nil) }\n",
+		"plain/p.go", "package plain\n",
+	)
+	r := runBinaryEnv(t, dir, []string{"CGO_ENABLED=0"})
+	lines := causeLines(r.stderr)
+	want := []string{
+		"microsec-lint: package example.com/bad/allcgo: not analysed: its files need cgo, which is off (CGO_ENABLED=0)",
+		"microsec-lint: package example.com/bad/mixed: c.go not analysed: it needs cgo, which is off (CGO_ENABLED=0)",
+	}
+	if r.code != exitClean || !slices.Equal(lines, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d and:\n%s", r.code, r.stderr, exitClean, strings.Join(want, "\n"))
+	}
+}

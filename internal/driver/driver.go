@@ -97,6 +97,12 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	}
 	loadStart := time.Now()
 	pkgs, unmatched, err := load(ctx, dir, patterns, cfg)
+	// With cgo off, the packages that need it may be all there were.
+	if mod.cgoOff && cfg.Warn != nil {
+		for _, msg := range cgoLeftOut(ctx, dir, cfg.Env, patterns, pkgs) {
+			cfg.Warn(msg)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -255,17 +261,18 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 // matches nothing with ./..., and there that pattern stands for the
 // packages of the workspace's modules below dir.
 func checkModule(ctx context.Context, dir string, env, patterns []string) (*moduleRoot, error) {
-	out, err := gocmd.Output(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE")
+	out, err := gocmd.Output(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE", "CGO_ENABLED")
 	if err != nil {
 		return nil, err
 	}
 	// One line per variable, empty when unset: GOMOD is empty with
 	// GO111MODULE=off.
 	vars := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	for len(vars) < 3 {
+	for len(vars) < 4 {
 		vars = append(vars, "")
 	}
 	gomod, gowork, gocache := strings.TrimSpace(vars[0]), strings.TrimSpace(vars[1]), strings.TrimSpace(vars[2])
+	cgoOff := strings.TrimSpace(vars[3]) == "0"
 	inModule := gomod != "" && gomod != os.DevNull
 	inWork := gomod != "" && gowork != "" && gowork != "off"
 	if !inModule && !inWork {
@@ -274,7 +281,7 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 	if gocache == "off" {
 		return nil, errors.New("GOCACHE=off: microsec-lint reads the packages' export data from the go build cache, as go vet does; unset GOCACHE or point it at a directory")
 	}
-	root := &moduleRoot{patterns: patterns, vulnDir: dir}
+	root := &moduleRoot{patterns: patterns, vulnDir: dir, cgoOff: cgoOff}
 	if inModule {
 		return root, nil
 	}
@@ -349,6 +356,7 @@ type moduleRoot struct {
 	patterns []string
 	vulnDir  string   // dir, or at a workspace root a module of the workspace
 	vulnEnv  []string // at a workspace root, the environment naming its go.work; else nil
+	cgoOff   bool     // go env CGO_ENABLED is 0: the go command leaves cgo files out
 }
 
 // vulnPatterns returns the patterns for govulncheck. It takes packages,

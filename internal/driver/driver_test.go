@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/ast"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -793,5 +794,60 @@ func TestFingerprintCodeKeepsPlainText(t *testing.T) {
 	}
 	if got, want := s.text(file, strings.Index(src, "login("), -1), `login("u:" + "x", "<secret>") /* ok */`; got != want {
 		t.Errorf("text with a secret = %q, want %q", got, want)
+	}
+}
+
+// TestRunCgoOff: with cgo off, the go command leaves out a package whose
+// files all use cgo, and a package's cgo files; each package so cut is
+// named in one warning line with the cause, and the rest is analysed. A
+// file left out by a build tag is the user's choice and is not told.
+func TestRunCgoOff(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":      "module example.com/cgooff\n\ngo 1.26\n",
+		"allcgo/a.go": "package allcgo\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc F() { C.free(nil) }\n",
+		"mixed/a.go":  "package mixed\n\nfunc BadFunc() {}\n",
+		"mixed/c.go":  "package mixed\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc G() { C.free(nil) }\n",
+		"mixed/d.go":  "//go:build cgo\n\npackage mixed\n\nfunc H() {}\n",
+		"plain/p.go":  "package plain\n",
+		"tagged/t.go": "//go:build never\n\npackage tagged\n",
+		"tagged/u.go": "package tagged\n",
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, cgo := range []string{"0", "1"} {
+		t.Run("CGO_ENABLED="+cgo, func(t *testing.T) {
+			if cgo == "1" {
+				if _, err := exec.LookPath("gcc"); err != nil {
+					t.Skip("no C compiler")
+				}
+			}
+			var warnings []string
+			_, err := Run(context.Background(), Config{
+				Dir:   dir,
+				Rules: []analyzers.Rule{rule(badFuncs, "error")},
+				Env:   append(offline(), "CGO_ENABLED="+cgo),
+				Warn:  func(msg string) { warnings = append(warnings, msg) },
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var want []string
+			if cgo == "0" {
+				want = []string{
+					"package example.com/cgooff/allcgo: not analysed: its files need cgo, which is off (CGO_ENABLED=0)",
+					"package example.com/cgooff/mixed: c.go, d.go not analysed: they need cgo, which is off (CGO_ENABLED=0)",
+				}
+			}
+			if !slices.Equal(warnings, want) {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
+			}
+		})
 	}
 }
