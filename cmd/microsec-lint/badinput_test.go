@@ -513,6 +513,16 @@ func TestBadInputOutputClash(t *testing.T) {
 		r := runBinary(t, dir, "-o", "link.json", "-baseline", "bl.json", "./...")
 		checkOneLine(t, r, exitUsage, "-o", "-baseline")
 	})
+	t.Run("outputs to /dev/null", func(t *testing.T) {
+		if _, err := os.Stat(os.DevNull); err != nil {
+			t.Skip(err)
+		}
+		dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n")
+		r := runBinary(t, dir, "-o", os.DevNull, "-debug-memprofile", os.DevNull, "./...")
+		if r.code != exitClean || r.stderr != "" {
+			t.Errorf("exit %d, want %d; stderr:\n%s", r.code, exitClean, r.stderr)
+		}
+	})
 	t.Run("-write-baseline onto -baseline", func(t *testing.T) {
 		dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "bl.json", baselineText)
 		r := runBinary(t, dir, "-baseline", "bl.json", "-write-baseline", "bl.json", "./...")

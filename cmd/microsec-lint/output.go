@@ -125,15 +125,16 @@ func checkClashes(outputs, inputs []namedFile, allowed map[[2]string]bool) error
 	return nil
 }
 
-// sameFile reports whether paths a and b name one file: the same file
-// when both are there, else the same absolute path once the links in its
-// directory are resolved.
+// sameFile reports whether paths a and b name one regular file: the same
+// file when both are there, else the same absolute path once the links in
+// its directory are resolved. A device (/dev/null) loses nothing to being
+// written twice.
 func sameFile(a, b string) bool {
 	ai, aerr := os.Stat(a)
 	bi, berr := os.Stat(b)
 	switch {
 	case aerr == nil && berr == nil:
-		return os.SameFile(ai, bi)
+		return ai.Mode().IsRegular() && os.SameFile(ai, bi)
 	case aerr == nil || berr == nil:
 		return false
 	}
