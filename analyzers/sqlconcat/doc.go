@@ -14,9 +14,10 @@
 // as package functions), gorm (Raw, Exec, gorm.Expr, the SQL field of
 // clause.Expr and clause.NamedExpr literals given to Clauses or as a
 // condition, and Where, Or, Not,
-// Having, Order, Group, Joins and Select when given a string, and the
-// inline condition of First, Take, Last, Find, Delete, FirstOrInit and
-// FirstOrCreate when the first one is a string), pgx v4 and v5
+// Having, Order, Group, Joins, InnerJoins and Select when given a
+// string, and the inline condition of First, Take, Last, Find, Delete,
+// FirstOrInit and FirstOrCreate, and the condition of Preload after the
+// association name, when the first one is a string), pgx v4 and v5
 // (Conn, Tx, pgxpool Pool, Conn and Tx: Query, QueryRow, Exec, QueryFunc,
 // Prepare, and Batch.Queue, whose items SendBatch runs) and squirrel
 // (sq.Expr, Select, Insert, Update, Delete, and the builders' Where,

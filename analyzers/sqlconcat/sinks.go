@@ -78,6 +78,16 @@ func buildSinks() map[string]sinkSpec {
 	add(gorm, []string{"DB"}, "First Take Last Find Delete FirstOrInit FirstOrCreate", sinkSpec{query: 1, style: "?", cond: true, first: true})
 	add(gorm, []string{""}, "Expr", sinkSpec{query: 0, style: "?"})
 	add(gorm, []string{"DB"}, "Clauses", sinkSpec{query: 0, style: "?", clauses: true})
+	// gorm.io/gorm only, as its v1.25.12 source shows:
+	gorm2 := one("gorm.io/gorm")
+	// InnerJoins adds a join as Joins does (chainable_api.go:254); a name
+	// that is no association is written as clause.NamedExpr{SQL: name}
+	// (callbacks/query.go:245-250).
+	add(gorm2, []string{"DB"}, "InnerJoins", sinkSpec{query: 0, style: "?", cond: true})
+	// Preload's conditions after the association name are given to Find
+	// as inline conditions (callbacks/preload.go:286); the name itself is
+	// looked up among the relationships (callbacks/preload.go:117-121).
+	add(gorm2, []string{"DB"}, "Preload", sinkSpec{query: 1, style: "?", cond: true, first: true})
 
 	// squirrel's builders take SQL text where they take a string: the
 	// text of a condition, a column, a table, a clause. Values given to

@@ -37,3 +37,8 @@ func (db *DB) Model(value interface{}) *DB                 { return db }
 func (db *DB) Update(column string, value interface{}) *DB { return db }
 
 func (db *DB) Clauses(conds ...clause.Expression) *DB { return db }
+
+func (db *DB) InnerJoins(query string, args ...interface{}) *DB { return db }
+func (db *DB) Preload(query string, args ...interface{}) *DB    { return db }
+func (db *DB) Distinct(args ...interface{}) *DB                 { return db }
+func (db *DB) Pluck(column string, dest interface{}) *DB        { return db }
