@@ -19,7 +19,10 @@
 // FirstOrInit and FirstOrCreate, and the condition of Preload after the
 // association name, when the first one is a string), pgx v4 and v5
 // (Conn, Tx, pgxpool Pool, Conn and Tx: Query, QueryRow, Exec, QueryFunc,
-// Prepare, and Batch.Queue, whose items SendBatch runs) and squirrel
+// Prepare, and Batch.Queue, whose items SendBatch runs, and of pgconn,
+// the connection under them that PgConn returns: PgConn's Exec,
+// ExecParams, Prepare, CopyTo and CopyFrom, Batch.ExecParams, and
+// Pipeline's SendQueryParams and SendPrepare) and squirrel
 // (sq.Expr, Select, Insert, Update, Delete, and the builders' Where,
 // Having, Column, JoinClause and OrderByClause when given a string, and
 // From, Join, Columns, OrderBy, GroupBy, Set, Table, Into, Options,

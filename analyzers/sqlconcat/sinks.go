@@ -111,6 +111,21 @@ func buildSinks() map[string]sinkSpec {
 	add(pgx, []string{"Conn", "Tx", "Pool", "dbTx", "dbSimulatedNestedTx"}, "Query QueryRow Exec QueryFunc", sinkSpec{query: 1, style: "$1"})
 	add(pgx, []string{"Conn", "Tx"}, "Prepare", sinkSpec{query: 2, style: "$1"})
 	add(pgx, []string{"Batch"}, "Queue", sinkSpec{query: 0, style: "$1"})
+
+	// pgconn, the connection under pgx (Conn.PgConn), runs the text it is
+	// given; as pgx v5.7.2's pgconn/pgconn.go shows: Exec over the simple
+	// protocol, which runs several statements (:1073-1098), ExecParams
+	// and Prepare as one statement to parse (:1131-1137, :849-865), CopyTo
+	// and CopyFrom as a COPY statement (:1224-1241, :1283-1300), a Batch's
+	// ExecParams when ExecBatch sends it (:1704-1709), and a Pipeline's
+	// SendQueryParams and SendPrepare (:2051-2078, v5 only). pgx v4 uses
+	// github.com/jackc/pgconn v1, with the same methods.
+	pgconn := []string{"github.com/jackc/pgx/v5/pgconn", "github.com/jackc/pgconn"}
+	add(pgconn, []string{"PgConn"}, "Exec ExecParams", sinkSpec{query: 1, style: "$1"})
+	add(pgconn, []string{"PgConn"}, "Prepare CopyTo CopyFrom", sinkSpec{query: 2, style: "$1"})
+	add(pgconn, []string{"Batch"}, "ExecParams", sinkSpec{query: 0, style: "$1"})
+	add(pgconn, []string{"Pipeline"}, "SendQueryParams", sinkSpec{query: 0, style: "$1"})
+	add(pgconn, []string{"Pipeline"}, "SendPrepare", sinkSpec{query: 1, style: "$1"})
 	return m
 }
 

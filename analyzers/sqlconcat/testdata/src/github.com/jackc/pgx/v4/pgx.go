@@ -1,7 +1,11 @@
 // Package pgx is a stub of github.com/jackc/pgx.
 package pgx
 
-import "context"
+import (
+	"context"
+
+	"github.com/jackc/pgconn"
+)
 
 type Rows interface{ Close() }
 type Row interface {
@@ -10,6 +14,9 @@ type Row interface {
 type CommandTag []byte
 
 type Conn struct{}
+
+// PgConn returns the low-level connection.
+func (c *Conn) PgConn() *pgconn.PgConn { return nil }
 
 func (c *Conn) Query(ctx context.Context, sql string, args ...interface{}) (Rows, error) {
 	return nil, nil
