@@ -1,6 +1,7 @@
 package sqlconcat
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 	"iter"
@@ -30,6 +31,10 @@ type sinkSpec struct {
 	// clause expressions, whose clause.Expr and clause.NamedExpr
 	// literals carry SQL in their SQL field (db.Clauses(...)).
 	clauses bool
+	// selects: the operands at query and after it are gorm Select's
+	// query and arguments, whose names may be SQL (see selectTexts);
+	// with first, they are the elements of a variadic slice (Distinct).
+	selects bool
 }
 
 // sinks maps dataflow.Key names to specs. It is built once from the tables
@@ -73,7 +78,8 @@ func buildSinks() map[string]sinkSpec {
 
 	gorm := []string{"gorm.io/gorm", "github.com/jinzhu/gorm"}
 	add(gorm, []string{"DB"}, "Raw Exec", sinkSpec{query: 0, style: "?"})
-	add(gorm, []string{"DB"}, "Where Or Not Having Order Group Joins Select", sinkSpec{query: 0, style: "?", cond: true})
+	add(gorm, []string{"DB"}, "Where Or Not Having Order Group Joins", sinkSpec{query: 0, style: "?", cond: true})
+	add(gorm, []string{"DB"}, "Select", sinkSpec{query: 0, style: "?", cond: true})
 	// Inline conditions: db.First(&user, "name = ?", name).
 	add(gorm, []string{"DB"}, "First Take Last Find Delete FirstOrInit FirstOrCreate", sinkSpec{query: 1, style: "?", cond: true, first: true})
 	add(gorm, []string{""}, "Expr", sinkSpec{query: 0, style: "?"})
@@ -88,6 +94,13 @@ func buildSinks() map[string]sinkSpec {
 	// as inline conditions (callbacks/preload.go:286); the name itself is
 	// looked up among the relationships (callbacks/preload.go:117-121).
 	add(gorm2, []string{"DB"}, "Preload", sinkSpec{query: 1, style: "?", cond: true, first: true})
+	// Select takes names from a []string or from the strings after a
+	// first string (chainable_api.go:112-170), and a name that is no
+	// field of the model becomes clause.Column{Name: name, Raw: true}
+	// (callbacks/query.go:58-65). Distinct passes its arguments on to
+	// Select (chainable_api.go:94-100).
+	add(gorm2, []string{"DB"}, "Select", sinkSpec{query: 0, style: "?", selects: true})
+	add(gorm2, []string{"DB"}, "Distinct", sinkSpec{query: 0, style: "?", selects: true, first: true})
 
 	// squirrel's builders take SQL text where they take a string: the
 	// text of a condition, a column, a table, a clause. Values given to
@@ -174,6 +187,21 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		}
 		return &dataflow.Sink{Kind: "sql", Callee: dataflow.Name(obj), Args: texts, Extra: spec.style}
 	}
+	if spec.selects {
+		var texts []ssa.Value
+		if spec.first {
+			if xs, ok := variadic(q); ok && len(xs) > 0 {
+				texts = selectTexts(xs[0], xs[1:], true)
+			}
+		} else if spec.query+1 < len(args) {
+			rest, ok := variadic(args[spec.query+1])
+			texts = selectTexts(q, rest, ok)
+		}
+		if len(texts) == 0 {
+			return nil
+		}
+		return &dataflow.Sink{Kind: "sql", Callee: dataflow.Name(obj), Args: texts, Extra: spec.style}
+	}
 	if spec.first {
 		if q = firstElem(q); q == nil {
 			return nil
@@ -196,6 +224,80 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		spec.style = style
 	}
 	return &dataflow.Sink{Kind: "sql", Callee: dataflow.Name(obj), Args: []ssa.Value{q}, Extra: spec.style}
+}
+
+// selectTexts returns the operands of a gorm Select that are SQL text,
+// as gorm v1.25.12 reads them (chainable_api.go:112-170): query, when a
+// string or a []string, and the strings and string lists in rest, its
+// other arguments, known when restKnown. After a string query, rest are
+// values instead when the query is constant text with as many ? as they
+// are or any @, or when one of them is neither a string nor a []string;
+// after a query whose text is not constant, rest is left out.
+func selectTexts(query ssa.Value, rest []ssa.Value, restKnown bool) []ssa.Value {
+	mi, ok := query.(*ssa.MakeInterface)
+	if !ok {
+		return nil
+	}
+	list := isStringSlice(mi.X.Type())
+	if !list && !isString(mi.X.Type()) {
+		return nil
+	}
+	texts := []ssa.Value{mi.X}
+	if !restKnown || len(rest) == 0 {
+		return texts
+	}
+	if !list {
+		c, ok := mi.X.(*ssa.Const)
+		if !ok || c.Value == nil || c.Value.Kind() != constant.String {
+			return texts
+		}
+		text := constant.StringVal(c.Value)
+		if strings.Count(text, "?") >= len(rest) || strings.Contains(text, "@") {
+			return texts
+		}
+	}
+	for _, r := range rest {
+		mi, ok := r.(*ssa.MakeInterface)
+		switch {
+		case ok && (isString(mi.X.Type()) || isStringSlice(mi.X.Type())):
+			texts = append(texts, mi.X)
+		case !list:
+			return texts[:1] // all of rest are values
+		}
+	}
+	return texts
+}
+
+// variadic returns the elements of a variadic slice built at the call, in
+// order, and whether they are known: none for a call that gives none, not
+// known for a slice passed on with "...".
+func variadic(v ssa.Value) ([]ssa.Value, bool) {
+	if c, ok := v.(*ssa.Const); ok && c.IsNil() {
+		return nil, true
+	}
+	sl, ok := v.(*ssa.Slice)
+	if !ok {
+		return nil, false
+	}
+	alloc, ok := sl.X.(*ssa.Alloc)
+	if !ok {
+		return nil, false
+	}
+	arr, ok := alloc.Type().(*types.Pointer).Elem().Underlying().(*types.Array)
+	if !ok {
+		return nil, false
+	}
+	xs := make([]ssa.Value, arr.Len())
+	for i, x := range stored(v) {
+		if i < 0 || i >= int64(len(xs)) || xs[i] != nil {
+			return nil, false
+		}
+		xs[i] = x
+	}
+	if slices.Contains(xs, nil) {
+		return nil, false
+	}
+	return xs, true
 }
 
 // firstElem returns what is stored as the first element of a variadic
@@ -300,6 +402,12 @@ func firstString(obj types.Object) int {
 		}
 	}
 	return -1
+}
+
+// isStringSlice reports whether t is a slice of strings.
+func isStringSlice(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && isString(sl.Elem())
 }
 
 func isString(t types.Type) bool {

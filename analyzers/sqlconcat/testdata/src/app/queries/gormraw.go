@@ -2,6 +2,7 @@ package queries
 
 import (
 	"os"
+	"strings"
 
 	"gorm.io/gorm"
 )
@@ -23,4 +24,35 @@ func gormRaw(db *gorm.DB) {
 	db.Preload("Orders", "state = ?", name).Find(&u)
 	db.Preload("Orders").Find(&u)
 	db.Preload("Orders", func(tx *gorm.DB) *gorm.DB { return tx.Where("state = ?", name) }).Find(&u)
+}
+
+// gorm's Select keeps names, from a []string or after a first string,
+// that name no field of the model as raw columns (gorm v1.25.12
+// chainable_api.go:112-170, callbacks/query.go:58-65); after a string
+// with ? or @ and arguments, the arguments are values. Distinct passes
+// its arguments on to Select (chainable_api.go:94-100).
+func gormSelect(db *gorm.DB, fields []string) {
+	sort := os.Getenv("SORT")
+	var u []user
+	db.Select([]string{"name", sort}).Find(&u) // want `\(\*gorm.DB\).Select is built from external input`
+	db.Select([]string{"name", "email"}).Find(&u)
+	db.Select(strings.Split(os.Getenv("COLS"), ",")).Find(&u) // want `\(\*gorm.DB\).Select is built from external input`
+	db.Select(fields).Find(&u)
+	db.Select(strings.Split("name,email", ",")).Find(&u)
+	db.Select("name", sort).Find(&u)                           // want `\(\*gorm.DB\).Select is built from external input`
+	db.Select("name", "email", []string{"age", sort}).Find(&u) // want `\(\*gorm.DB\).Select is built from external input`
+	db.Select("name", "email", []string{"age"}).Find(&u)
+	db.Select("COALESCE(name, ?)", sort).Find(&u)
+	db.Select("name = @n", sort).Find(&u)
+	db.Select("name", sort, 1).Find(&u)
+	db.Distinct("name", sort).Find(&u) // want `\(\*gorm.DB\).Distinct is built from external input`
+	db.Distinct(sort).Find(&u)         // want `\(\*gorm.DB\).Distinct is built from external input`
+	db.Distinct("name", "email").Find(&u)
+	db.Distinct("COALESCE(name, ?)", sort).Find(&u)
+	db.Distinct().Find(&u)
+}
+
+func gormSelectCallers(db *gorm.DB) {
+	gormSelect(db, []string{os.Getenv("COL")}) // want `query text that queries.gormSelect passes to \(\*gorm.DB\).Select .*is built from external input`
+	gormSelect(db, []string{"name"})
 }
