@@ -13,7 +13,8 @@
 // the Context forms, as methods, on the Queryer and Execer interfaces, and
 // as package functions), gorm (Raw, Exec, gorm.Expr, the SQL field of
 // clause.Expr and clause.NamedExpr literals given to Clauses or as a
-// condition; Where, Or, Not, Having, Order, Group, Joins, InnerJoins and
+// condition, the column name of a clause.OrderByColumn literal given to
+// Order whose column sets Raw to true; Where, Or, Not, Having, Order, Group, Joins, InnerJoins and
 // Select when given a string; the column names Select and Distinct take
 // from a []string or from the strings and string lists after a first
 // string, which gorm writes as they are when they name no field of the
@@ -171,7 +172,9 @@
 //     (no better origin, built from the same fields of the request);
 //   - gorm clause.Expr and clause.NamedExpr values other than literals
 //     written in the Clauses or condition call (returned by a helper, or
-//     inside clause.Where or clause.OrderBy);
+//     inside clause.Where or clause.OrderBy), and raw columns other than
+//     that of a clause.OrderByColumn literal written in the Order call
+//     (in a clause.OrderBy, or a clause.Column built apart);
 //   - text written into a strings.Builder or bytes.Buffer by another
 //     function (a pointer parameter is not followed into its callers);
 //   - gorm conditions given as an interface value whose string is built

@@ -213,6 +213,8 @@ func sink(obj types.Object, args []ssa.Value, style string, extra dataflow.KeySe
 		if !ok || !isString(mi.X.Type()) {
 			if t := clauseSQL(q); t != nil {
 				q = t // db.Where(clause.Expr{SQL: ...})
+			} else if t := rawColumnName(q); t != nil {
+				q = t // db.Order(clause.OrderByColumn{...Raw: true...})
 			} else if !isString(q.Type()) {
 				return nil
 			}
@@ -387,6 +389,94 @@ func clauseSQL(v ssa.Value) ssa.Value {
 		}
 	}
 	return nil
+}
+
+// rawColumnName returns the address of the column name in the gorm
+// clause.OrderByColumn literal that v is (converted to an interface),
+// when the literal sets the column's Raw to true: gorm v1.25.12 writes
+// such a name as it is, and quotes it otherwise (statement.go:128). nil
+// if v is none, or the name is never set.
+func rawColumnName(v ssa.Value) ssa.Value {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return nil
+	}
+	alloc, ok := load.X.(*ssa.Alloc)
+	if !ok || !isClauseType(alloc.Type().(*types.Pointer).Elem(), "OrderByColumn") {
+		return nil
+	}
+	for _, col := range fieldAddrs(alloc, "Column") {
+		for _, lit := range literals(col) {
+			if !storesTrue(fieldAddrs(lit, "Raw")) {
+				continue
+			}
+			if names := fieldAddrs(lit, "Name"); len(names) > 0 {
+				return names[0]
+			}
+		}
+	}
+	return nil
+}
+
+// literals returns the addresses of the struct values stored at addr:
+// addr itself, and each literal built apart and copied there (the
+// clause.Column{...} of clause.OrderByColumn{Column: clause.Column{...}}).
+func literals(addr ssa.Value) []ssa.Value {
+	out := []ssa.Value{addr}
+	for _, r := range *addr.Referrers() {
+		st, ok := r.(*ssa.Store)
+		if !ok || st.Addr != addr {
+			continue
+		}
+		if load, ok := st.Val.(*ssa.UnOp); ok && load.Op == token.MUL {
+			if alloc, ok := load.X.(*ssa.Alloc); ok {
+				out = append(out, alloc)
+			}
+		}
+	}
+	return out
+}
+
+// isClauseType reports whether t is the named type of gorm.io/gorm/clause.
+func isClauseType(t types.Type, name string) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "gorm.io/gorm/clause" && named.Obj().Name() == name
+}
+
+// fieldAddrs returns the addresses of the field of the struct x points to
+// that are taken from x.
+func fieldAddrs(x ssa.Value, field string) []ssa.Value {
+	st, ok := x.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Struct)
+	if !ok || x.Referrers() == nil {
+		return nil
+	}
+	var out []ssa.Value
+	for _, r := range *x.Referrers() {
+		if fa, ok := r.(*ssa.FieldAddr); ok && fa.X == x && st.Field(fa.Field).Name() == field {
+			out = append(out, fa)
+		}
+	}
+	return out
+}
+
+// storesTrue reports whether the constant true is stored through one of
+// addrs.
+func storesTrue(addrs []ssa.Value) bool {
+	for _, a := range addrs {
+		for _, r := range *a.Referrers() {
+			st, ok := r.(*ssa.Store)
+			if !ok || st.Addr != a {
+				continue
+			}
+			if c, ok := st.Val.(*ssa.Const); ok && c.Value != nil && constant.BoolVal(c.Value) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // firstString returns the index of the first string parameter of a

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 )
 
 type order struct{ ID int }
@@ -55,4 +56,15 @@ func gormSelect(db *gorm.DB, fields []string) {
 func gormSelectCallers(db *gorm.DB) {
 	gormSelect(db, []string{os.Getenv("COL")}) // want `query text that queries.gormSelect passes to \(\*gorm.DB\).Select .*is built from external input`
 	gormSelect(db, []string{"name"})
+}
+
+// A column Order is given with Raw set is written as it is (gorm
+// v1.25.12 chainable_api.go:318-322, statement.go:100 and 128); without
+// Raw its name is quoted.
+func gormRawColumn(db *gorm.DB) {
+	sort := os.Getenv("SORT")
+	var u []user
+	db.Order(clause.OrderByColumn{Column: clause.Column{Name: sort, Raw: true}}).Find(&u) // want `\(\*gorm.DB\).Order is built from external input`
+	db.Order(clause.OrderByColumn{Column: clause.Column{Name: sort}, Desc: true}).Find(&u)
+	db.Order(clause.OrderByColumn{Column: clause.Column{Name: "name DESC", Raw: true}}).Find(&u)
 }

@@ -43,3 +43,26 @@ type Locking struct {
 }
 
 func (l Locking) Build(builder Builder) { builder.WriteString("FOR " + l.Strength) }
+
+// Column is a column name, written as it is when Raw, quoted otherwise.
+type Column struct {
+	Table string
+	Name  string
+	Alias string
+	Raw   bool
+}
+
+// OrderByColumn is one column of ORDER BY.
+type OrderByColumn struct {
+	Column  Column
+	Desc    bool
+	Reorder bool
+}
+
+// OrderBy is ORDER BY.
+type OrderBy struct {
+	Columns    []OrderByColumn
+	Expression Expression
+}
+
+func (o OrderBy) Build(builder Builder) {}
