@@ -13,16 +13,17 @@
 // the Context forms, as methods, on the Queryer and Execer interfaces, and
 // as package functions), gorm (Raw, Exec, gorm.Expr, the SQL field of
 // clause.Expr and clause.NamedExpr literals given to Clauses or as a
-// condition, the column name of a clause.OrderByColumn literal given to
-// Order whose column sets Raw to true; Where, Or, Not, Having, Order, Group, Joins, InnerJoins and
-// Select when given a string; the column names Select and Distinct take
-// from a []string or from the strings and string lists after a first
-// string, which gorm writes as they are when they name no field of the
-// model (not when the first string has a ? for each of them or an @, or
-// when a value of another type follows); and the inline condition of
-// First, Take, Last, Find, Delete, FirstOrInit and FirstOrCreate, and the
-// condition of Preload after the association name, when the first one is
-// a string), pgx v4 and v5
+// condition, and the column name of a clause.OrderByColumn literal given
+// to Order whose column sets Raw to true; Table, Pluck, and Where, Or,
+// Not, Having, Order, Group, Joins, InnerJoins and Select when given a
+// string; the column names Select and Distinct take from a []string or
+// from the strings and string lists after a first string, which gorm
+// writes as they are when they name no field of the model (not when the
+// first string has a ? for each of them or an @, or when a value of
+// another type follows); and the inline condition of First, Take, Last,
+// Find, Delete, FirstOrInit and FirstOrCreate, and the condition of
+// Preload after the association name, when the first one is a string),
+// pgx v4 and v5
 // (Conn, Tx, pgxpool Pool, Conn and Tx: Query, QueryRow, Exec, QueryFunc,
 // Prepare, and Batch.Queue, whose items SendBatch runs, and of pgconn,
 // the connection under them that PgConn returns: PgConn's Exec,
@@ -180,8 +181,7 @@
 //   - gorm conditions given as an interface value whose string is built
 //     elsewhere (only a string converted at the call is checked), the
 //     strings after a first string of Select or Distinct whose text is
-//     not constant, or given with "..." (a []interface{} passed on),
-//     and gorm's Table and Pluck;
+//     not constant, or given with "..." (a []interface{} passed on);
 //   - *sql.Stmt execution, whose text was checked when it was prepared;
 //   - a field checked against an allow list and changed before the query
 //     by a call not given a value that may hold its struct's pointer, one

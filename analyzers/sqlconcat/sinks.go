@@ -101,6 +101,11 @@ func buildSinks() map[string]sinkSpec {
 	// Select (chainable_api.go:94-100).
 	add(gorm2, []string{"DB"}, "Select", sinkSpec{query: 0, style: "?", selects: true})
 	add(gorm2, []string{"DB"}, "Distinct", sinkSpec{query: 0, style: "?", selects: true, first: true})
+	// Table writes a name with a space or a backquote, or given
+	// arguments, as clause.Expr{SQL: name} (chainable_api.go:64-72), and
+	// Pluck a column that is not one plain name as a raw column
+	// (finisher_api.go:565-568): text from input can be either.
+	add(gorm2, []string{"DB"}, "Table Pluck", sinkSpec{query: 0, style: "?"})
 
 	// squirrel's builders take SQL text where they take a string: the
 	// text of a condition, a column, a table, a clause. Values given to

@@ -68,3 +68,16 @@ func gormRawColumn(db *gorm.DB) {
 	db.Order(clause.OrderByColumn{Column: clause.Column{Name: sort}, Desc: true}).Find(&u)
 	db.Order(clause.OrderByColumn{Column: clause.Column{Name: "name DESC", Raw: true}}).Find(&u)
 }
+
+// Table writes a name with a space or a backquote, or given arguments,
+// as it is (gorm v1.25.12 chainable_api.go:64-72); Pluck writes a column
+// that is not one plain name as it is (finisher_api.go:565-568).
+func gormTablePluck(db *gorm.DB) {
+	name := os.Getenv("N")
+	var names []string
+	db.Table("users_" + name).Find(&names) // want `\(\*gorm.DB\).Table is built from external input`
+	db.Table("users").Find(&names)
+	db.Table("users u").Find(&names)
+	db.Model(&user{}).Pluck("COALESCE("+name+", '')", &names) // want `\(\*gorm.DB\).Pluck is built from external input`
+	db.Model(&user{}).Pluck("name", &names)
+}
