@@ -33,8 +33,9 @@
 //     os.Args[0], which whoever starts the program sets, is external
 //     input);
 //   - other arguments, at warning level, only when they come from external
-//     input (a go-micro handler request, a subscriber message, an HTTP
-//     request, the environment, a flag, os.Args) and no constant "--" or
+//     input (a go-micro handler request, a subscriber message, the
+//     caller's go-micro metadata (metadata.FromContext, metadata.Get), an
+//     HTTP request, the environment, a flag, os.Args) and no constant "--" or
 //     "--end-of-options" comes before them. git and other tools read
 //     "--end-of-options" as the end of the options where "--" would mean
 //     something else: git diff --end-of-options REV -- PATH.

@@ -47,9 +47,10 @@
 // External input is the request parameter of go-micro handler methods
 // (registered in the package, or implementing a generated XxxHandler
 // interface), subscriber messages, *http.Request values, go-micro
-// server.Request, server.Message and broker.Event values, os.Args,
-// os.Stdin, the environment and command-line flags. A context.Context never
-// carries it.
+// server.Request, server.Message and broker.Event values, the metadata of
+// a context (go-micro's metadata.FromContext and metadata.Get), os.Args,
+// os.Stdin, the environment and command-line flags. A context.Context is
+// not external input itself, only the metadata read from it.
 //
 // The analysis is flow-insensitive inside a function and deliberately
 // simple where precision would cost much:

@@ -157,6 +157,31 @@ func (e *engine) model(obj types.Object, recv ssa.Value, args []ssa.Value, idx i
 			}
 		}
 	}
+	if _, rel, ok := gomicro.Split(path); ok && rel == "metadata" {
+		return e.metadata(name, typ, recv, args, idx)
+	}
+	return Value{}, false
+}
+
+// metadata models go-micro's metadata package: the metadata of a context
+// is the transport headers the caller sent (metadata.FromContext,
+// metadata.Get), external input like the request; Copy and the Get method
+// of a Metadata map pass on what they are given.
+func (e *engine) metadata(name, typ string, recv ssa.Value, args []ssa.Value, idx int) (Value, bool) {
+	switch {
+	case typ == "" && (name == "FromContext" || name == "Get"):
+		if idx != 0 {
+			return Value{Origin: IntegerOnly}, true // whether it was there
+		}
+		return of(External, "metadata."+name+"(...)"), true
+	case typ == "" && name == "Copy" && len(args) == 1:
+		return e.eval(args[0]), true
+	case typ == "Metadata" && name == "Get" && recv != nil:
+		if idx != 0 {
+			return Value{Origin: IntegerOnly}, true
+		}
+		return e.eval(recv).Flatten(), true
+	}
 	return Value{}, false
 }
 

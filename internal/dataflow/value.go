@@ -27,8 +27,8 @@ const (
 	// object, a parameter of a function whose callers are not visible.
 	NonConstant
 	// External text comes from outside the program: a go-micro handler
-	// request, a subscriber message, an HTTP request, os.Args, the
-	// environment, a command-line flag, a broker message body.
+	// request, a subscriber message, go-micro metadata, an HTTP request,
+	// os.Args, the environment, a command-line flag, a broker message body.
 	External
 )
 

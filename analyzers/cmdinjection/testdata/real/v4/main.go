@@ -7,6 +7,7 @@ import (
 	"os/exec"
 
 	"go-micro.dev/v4"
+	"go-micro.dev/v4/metadata"
 	"go-micro.dev/v4/runtime"
 )
 
@@ -32,6 +33,17 @@ func (o *Ops) Deploy(ctx context.Context, req *Request, rsp *Response) error {
 	_ = runtime.WithArgs("--branch", req.Branch) // want `arguments passed to runtime.WithArgs come from external input \(req.Branch\)`
 	_ = runtime.WithArgs("--branch", "main")
 	return nil
+}
+
+// The caller's metadata is external input.
+func (o *Ops) Clone(ctx context.Context, req *Request, rsp *Response) error {
+	repo, _ := metadata.Get(ctx, "Repo")
+	md, _ := metadata.FromContext(ctx)
+	exec.CommandContext(ctx, "git", "clone", "--", repo).Run()
+	exec.CommandContext(ctx, "git", "clone", "--branch="+md["Branch"], "--", repo).Run()
+	exec.CommandContext(ctx, "git", "clone", md["Repo"]).Run() // want `argument 2 of git passed to exec.CommandContext comes from external input \(metadata.FromContext\(...\)\)`
+	_, err := shell(ctx, "git clone "+repo)                    // want `shell script run by sh -c that main.shell passes to exec.CommandContext \(cmdinjectionv4/main.go:\d+\) comes from external input \(metadata.Get\(...\)\)`
+	return err
 }
 
 func shell(ctx context.Context, script string) ([]byte, error) {
