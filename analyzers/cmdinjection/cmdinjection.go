@@ -84,6 +84,13 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sink: func(obj types.Object, args []ssa.Value) *dataflow.Sink {
 			return sink(obj, args, extra)
 		},
+		SinkCall: func(call ssa.CallInstruction, obj types.Object, args []ssa.Value) *dataflow.Sink {
+			k := sink(obj, args, extra)
+			if k != nil && k.Kind == kindExec {
+				cmdFields(k, call)
+			}
+			return k
+		},
 		SinkObject:   func(obj types.Object) bool { return kindOf(obj, extra) != "" },
 		SinkMethods:  dataflow.MemoFor(pass.Analyzer),
 		Sanitiser:    sanitizers.Has,
@@ -188,9 +195,18 @@ func judge(s *dataflow.Site) dataflow.Decision {
 	if prog.DependsOnParams() {
 		return dataflow.Decision{Defer: true}
 	}
+	stdin := fieldOperands(s)
+	deferred := false // on a script sent on standard input
 	if prog.Finite {
 		for _, p := range prog.Consts {
-			if sh := shellOf(p, argv); sh != nil {
+			if sh := shellOf(p, argv); sh != nil && sh.stdin {
+				// The arguments are the script's or the runner's.
+				d := judgeStdin(s, sh, stdin)
+				if d.Message != "" {
+					return d
+				}
+				deferred = deferred || d.Defer
+			} else if sh != nil {
 				// The arguments after a script are its positional
 				// parameters, which the shell does not parse.
 				d := judgeShell(s, sh, argv)
@@ -210,7 +226,9 @@ func judge(s *dataflow.Site) dataflow.Decision {
 			}
 		}
 	}
-	return judgeArgs(s, argv, optv, 1, programName(prog))
+	d := judgeArgs(s, argv, optv, 1, programName(prog))
+	d.Defer = d.Defer || deferred
+	return d
 }
 
 // checked returns the site's operands with values checked not to start
@@ -223,11 +241,15 @@ func checked(s *dataflow.Site) []dataflow.Value {
 	return s.Args
 }
 
-// elems returns the elements of a slice value, or the whole slice as one
-// spread element when they are not known.
+// elems returns the elements of a slice value, none for a nil slice (no
+// text at all), or the whole slice as one spread element when they are
+// not known.
 func elems(v dataflow.Value) []dataflow.Value {
 	if v.Listed {
 		return v.Elems
+	}
+	if v.Finite && len(v.Consts) == 0 {
+		return nil
 	}
 	v = v.Flatten()
 	v.Spread = true

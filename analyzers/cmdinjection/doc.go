@@ -26,6 +26,11 @@
 //     not help there);
 //   - an interpreter given program text that is not constant (python3 -c,
 //     perl and ruby -e, node -e, php -r, the flag before any script file);
+//   - a shell or interpreter that reads its script from standard input
+//     (sh or python3 with no script, bash -s, python3 -, also through
+//     sudo and the like, or docker exec -i) given a Stdin of text that is
+//     not constant: cmd.Stdin = strings.NewReader("ls " + dir), or
+//     bytes.NewBufferString, bytes.NewReader or bytes.NewBuffer;
 //   - a program name (or a go-micro runtime command) that is not constant,
 //     not chosen from constants and not the running program's own path
 //     (os.Executable, as a program that runs itself again uses, or a
@@ -174,7 +179,11 @@
 //     instance one found in a configuration file), whose script is then
 //     judged as an argument;
 //   - exec.Cmd values built as struct literals or changed after
-//     exec.Command returns (cmd.Path, cmd.Args);
+//     exec.Command returns (cmd.Path, cmd.Args), except for the Stdin set
+//     on the value exec.Command returned, in the function that calls it,
+//     to a reader of text made in memory; a Stdin set through another
+//     variable or function, or a reader filled otherwise (a pipe, a
+//     file), is not followed;
 //   - commands passed through an interface method whose implementations are
 //     in packages the calling package does not import, or through function
 //     values other than closures called where they are made; an

@@ -14,6 +14,7 @@ type shell struct {
 	rest    bool   // the script is every argument from script on
 	unknown int    // index from which the arguments are not known, or -1
 	code    bool   // an interpreter's program (python3 -c), not a shell's
+	stdin   bool   // the script is read from standard input (sh, bash -s)
 	before  int    // arguments of a runner before the shell (sudo -u x sh)
 	advice  string // what to do instead, when not the shells' advice
 }
@@ -107,14 +108,20 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 
 // posixScript finds the script of sh-like shells: the operand after an
 // option cluster holding c ("-c", "-ec", "-lc"), or else the first operand,
-// a script file.
+// a script file, or else, with no operand or after an option cluster
+// holding s (bash -s -- ARG), standard input, the operands being the
+// script's positional parameters.
 func posixScript(name string, argv []dataflow.Value, start int) *shell {
+	fromStdin := false // -s
 	for i := start; i < len(argv); i++ {
 		if argv[i].Spread {
 			return &shell{name: name + " -c", script: -1, unknown: i}
 		}
 		c, ok := argv[i].Const()
 		if !ok {
+			if fromStdin {
+				break
+			}
 			return &shell{name: name, script: i, unknown: -1}
 		}
 		switch {
@@ -122,12 +129,16 @@ func posixScript(name string, argv []dataflow.Value, start int) *shell {
 			i++ // the option's name
 		case isDashC(c):
 			return scriptAfterC(name+" -c", argv, i+1)
+		case isCluster(c) && strings.ContainsRune(c, 's'):
+			fromStdin = true
 		case strings.HasPrefix(c, "-") || strings.HasPrefix(c, "+"):
+		case fromStdin:
+			i = len(argv) // a positional parameter
 		default:
 			return &shell{name: name, script: i, unknown: -1} // a constant script file
 		}
 	}
-	return nil
+	return &shell{name: name, script: -1, unknown: -1, stdin: true}
 }
 
 // scriptAfterC finds the script of sh -c in argv from i on: the first
@@ -162,7 +173,15 @@ func scriptAfterC(name string, argv []dataflow.Value, i int) *shell {
 	return nil
 }
 
+// isDashC reports whether c is an option cluster of a shell holding c:
+// "-c", "-ec", "-lc".
 func isDashC(c string) bool {
+	return isCluster(c) && strings.ContainsRune(c, 'c')
+}
+
+// isCluster reports whether c is a cluster of a shell's one-letter
+// lower-case options: "-e", "-lc".
+func isCluster(c string) bool {
 	if len(c) < 2 || c[0] != '-' || c[1] == '-' {
 		return false
 	}
@@ -171,7 +190,7 @@ func isDashC(c string) bool {
 			return false
 		}
 	}
-	return strings.ContainsRune(c, 'c')
+	return true
 }
 
 // flagScript finds the script after the flag that introduces it, for cmd
@@ -250,7 +269,7 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 			continue
 		}
 		inner := shellOf(c, argv[j+1:])
-		if inner == nil {
+		if inner == nil || inner.stdin && !passesStdin(runner, argv[start:j]) {
 			return nil
 		}
 		out := *inner
@@ -267,6 +286,40 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 	return nil
 }
 
+// passesStdin reports whether a runner given the arguments args before
+// the program it runs gives that program its own standard input: xargs
+// reads its input as arguments, and docker, podman and kubectl exec or run
+// attach it only with -i (--interactive, kubectl's --stdin).
+func passesStdin(runner string, args []dataflow.Value) bool {
+	switch runner {
+	case "xargs":
+		return false
+	case "docker", "podman", "nerdctl", "kubectl", "oc":
+		for _, a := range args {
+			c, ok := a.Const()
+			if ok && (c == "--interactive" || c == "--stdin" || isOptionCluster(c) && strings.ContainsRune(c, 'i')) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// isOptionCluster reports whether c is a cluster of one-letter options of
+// either case: "-it", "-i".
+func isOptionCluster(c string) bool {
+	if len(c) < 2 || c[0] != '-' || c[1] == '-' {
+		return false
+	}
+	for _, r := range c[1:] {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
 // runsCode reports whether the program named b (a base name) is one
 // shellOf knows to run text it is given: a shell, an interpreter, ssh, or
 // a program that runs another.
@@ -280,7 +333,8 @@ func runsCode(b string) bool {
 
 // interpreterScript finds the program text an interpreter runs: the
 // argument after its flag (python3 -c CODE), when the flag comes before
-// any script file (python3 train.py -c cfg passes -c to the script).
+// any script file (python3 train.py -c cfg passes -c to the script), or
+// standard input, with no script file or the file "-" (python3 - ARG).
 func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
 	for i := start; i < len(argv); i++ {
 		if argv[i].Spread {
@@ -299,11 +353,14 @@ func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
 			}
 			return &shell{name: name + " " + c, script: i + 1, unknown: -1, code: true}
 		}
+		if c == "-" {
+			break
+		}
 		if !strings.HasPrefix(c, "-") {
 			return nil // a script file: what follows is its arguments
 		}
 	}
-	return nil
+	return &shell{name: name, script: -1, unknown: -1, code: true, stdin: true}
 }
 
 // sshScript finds the remote command of ssh: every argument after the

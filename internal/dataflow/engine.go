@@ -1390,7 +1390,7 @@ func (e *engine) scanCall(fn *ssa.Function, call ssa.CallInstruction, s *Summary
 	c := call.Common()
 	obj, _, args := callee(c)
 	if e.cfg.Sink != nil {
-		if k := e.cfg.Sink(obj, args); k != nil {
+		if k := e.sinkAt(call, obj, args); k != nil {
 			site := e.directSite(fn, call, k)
 			e.decide(fn, c.Pos(), site, s, e.where(c.Pos()))
 			// What the sink does with the text inside (pgxpool's
@@ -1424,6 +1424,15 @@ func (e *engine) scanCall(fn *ssa.Function, call ssa.CallInstruction, s *Summary
 		}
 		e.judgeSummary(fn, call, c, c.Pos(), t, s)
 	}
+}
+
+// sinkAt asks the client whether call, of callee with operands args, is a
+// sink: through SinkCall when the client gives it.
+func (e *engine) sinkAt(call ssa.CallInstruction, callee types.Object, args []ssa.Value) *Sink {
+	if e.cfg.SinkCall != nil {
+		return e.cfg.SinkCall(call, callee, args)
+	}
+	return e.cfg.Sink(callee, args)
 }
 
 // judgeSummary judges, at instruction at of fn (reported at pos), the

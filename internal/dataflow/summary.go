@@ -239,6 +239,10 @@ type Config struct {
 	// (function, method, interface method or function-typed variable; nil
 	// for dynamic calls) and its arguments without the receiver.
 	Sink func(callee types.Object, args []ssa.Value) *Sink
+	// SinkCall, if set, is asked instead of Sink about a call the
+	// analysed code makes, given the call too: a client may add operands
+	// the code gives the call's result (the Stdin of an exec.Cmd).
+	SinkCall func(call ssa.CallInstruction, callee types.Object, args []ssa.Value) *Sink
 	// SinkObject, if set, reports whether calls to callee may be sinks,
 	// whatever their operands: Sink returns nil for every other. Analyze
 	// uses it to skip, in a package where no call can reach a sink, all
