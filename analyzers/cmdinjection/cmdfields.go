@@ -3,6 +3,7 @@ package cmdinjection
 import (
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -19,7 +20,7 @@ func cmdFields(k *dataflow.Sink, call ssa.CallInstruction) {
 	if v == nil || !isCmd(v.Type()) {
 		return
 	}
-	var stdin []ssa.Value
+	var stdin, env []ssa.Value
 	for _, ref := range *v.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
 		if !ok || fa.X != v {
@@ -31,27 +32,80 @@ func cmdFields(k *dataflow.Sink, call ssa.CallInstruction) {
 				if t := readerText(st.Val); t != nil {
 					stdin = append(stdin, t)
 				}
+			case "Env":
+				env = envParts(st.Val, env, make(map[ssa.Value]bool))
 			}
 		}
 	}
-	if len(stdin) == 0 {
+	if len(stdin)+len(env) == 0 {
 		return
 	}
 	k.Args = append(k.Args, stdin...)
-	k.Extra = strconv.Itoa(len(stdin))
+	k.Args = append(k.Args, env...)
+	k.Extra = strconv.Itoa(len(stdin)) + "," + strconv.Itoa(len(env))
 }
 
 // fieldOperands returns the operands cmdFields added to a site: the
-// standard input texts.
-func fieldOperands(s *dataflow.Site) (stdin []dataflow.Value) {
-	if s.Extra == "" || len(s.Args) < 2 {
-		return nil
+// standard input texts, then the environment's lists.
+func fieldOperands(s *dataflow.Site) (stdin, env []dataflow.Value) {
+	a, b, ok := strings.Cut(s.Extra, ",")
+	if !ok || len(s.Args) < 2 {
+		return nil, nil
 	}
-	n, err := strconv.Atoi(s.Extra)
-	if err != nil || 2+n > len(s.Args) {
-		return nil
+	n, err1 := strconv.Atoi(a)
+	m, err2 := strconv.Atoi(b)
+	if err1 != nil || err2 != nil || 2+n+m != len(s.Args) {
+		return nil, nil
 	}
-	return s.Args[2 : 2+n]
+	return s.Args[2 : 2+n], s.Args[2+n:]
+}
+
+// envParts adds to parts the lists an environment v is made of: the
+// operands of append (append(os.Environ(), "A="+a)), of each value a phi
+// joins, or v itself.
+func envParts(v ssa.Value, parts []ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
+	if seen[v] {
+		return parts
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Call:
+		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
+			parts = envParts(x.Call.Args[0], parts, seen)
+			return append(parts, x.Call.Args[1])
+		}
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			parts = envParts(e, parts, seen)
+		}
+		return parts
+	}
+	return append(parts, v)
+}
+
+// judgeEnv reports a variable of the environment set through Cmd.Env (the
+// lists env) whose value the program runs or loads as code (see
+// runsValue) set to text that is not constant.
+func judgeEnv(s *dataflow.Site, env []dataflow.Value, prog string) dataflow.Decision {
+	var d dataflow.Decision
+	for _, list := range env {
+		for _, el := range elems(list) {
+			lead := el.Lead()
+			if el.Spread || !runsValue(lead) {
+				continue
+			}
+			v := el.Flatten()
+			if !v.Origin.Safe() {
+				what := "command in environment variable " + strconv.Quote(lead+"...")
+				if prog != "" {
+					what += " of " + prog
+				}
+				return report(s, what, v, "the value of this variable is run or loaded as code: choose it from a fixed set of constants", "")
+			}
+			d.Defer = d.Defer || v.DependsOnParams()
+		}
+	}
+	return d
 }
 
 // isCmd reports whether t is *os/exec.Cmd.

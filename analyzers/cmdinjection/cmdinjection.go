@@ -180,6 +180,19 @@ func judge(s *dataflow.Site) dataflow.Decision {
 	case kindArgs:
 		return judgeArgs(s, elems(s.Args[0]), elems(checked(s)[0]), 0, "")
 	}
+	stdin, env := fieldOperands(s)
+	e := judgeEnv(s, env, programName(s.Args[0]))
+	if e.Message != "" {
+		return e
+	}
+	d := judgeExec(s, stdin)
+	d.Defer = d.Defer || e.Defer
+	return d
+}
+
+// judgeExec decides about a command's program, arguments and the script
+// sent on its standard input.
+func judgeExec(s *dataflow.Site, stdin []dataflow.Value) dataflow.Decision {
 	prog, argv := s.Args[0], elems(s.Args[1])
 	// As arguments, values rejected when they start with "-" are safe.
 	optv := elems(checked(s)[1])
@@ -195,7 +208,6 @@ func judge(s *dataflow.Site) dataflow.Decision {
 	if prog.DependsOnParams() {
 		return dataflow.Decision{Defer: true}
 	}
-	stdin := fieldOperands(s)
 	deferred := false // on a script sent on standard input
 	if prog.Finite {
 		for _, p := range prog.Consts {

@@ -122,9 +122,10 @@
 // core.pager=, core.gitProxy=, credential.helper=, diff.external= or
 // alias.NAME=; rsync's --rsh=; tar's --to-command=, --info-script= and
 // --checkpoint-action=exec=; ssh's -o ProxyCommand=; go's -toolexec=;
-// env's LD_PRELOAD=, GIT_SSH=, BASH_ENV=, PATH= or NODE_OPTIONS=. A value
-// glued there is reported as an error when it is not constant, whatever it
-// starts with. The rule knows them by words of their names (command, exec,
+// env's LD_PRELOAD=, GIT_SSH=, BASH_ENV=, PATH= or NODE_OPTIONS=, also
+// when set through the Cmd's Env (cmd.Env = append(os.Environ(),
+// "GIT_SSH_COMMAND="+v)). A value glued there is reported as an error when
+// it is not constant, whatever it starts with. The rule knows them by words of their names (command, exec,
 // rsh, program, pager, editor, helper, hook, shell, proxy, script,
 // external, alias, entrypoint and a few more) and by a list of environment
 // variables, so an option named so that does not run its value is reported
@@ -179,11 +180,12 @@
 //     instance one found in a configuration file), whose script is then
 //     judged as an argument;
 //   - exec.Cmd values built as struct literals or changed after
-//     exec.Command returns (cmd.Path, cmd.Args), except for the Stdin set
-//     on the value exec.Command returned, in the function that calls it,
-//     to a reader of text made in memory; a Stdin set through another
-//     variable or function, or a reader filled otherwise (a pipe, a
-//     file), is not followed;
+//     exec.Command returns (cmd.Path, cmd.Args), except for the Stdin and
+//     Env set on the value exec.Command returned, in the function that
+//     calls it (Stdin to a reader of text made in memory, Env to a list
+//     or an append to one); a Stdin or Env set through another variable
+//     or function, or a reader filled otherwise (a pipe, a file), is not
+//     followed;
 //   - commands passed through an interface method whose implementations are
 //     in packages the calling package does not import, or through function
 //     values other than closures called where they are made; an
