@@ -19,9 +19,10 @@
 //     powershell or pwsh -Command, su -c, named by base name or path)
 //     given a script that is not constant, also when another program runs
 //     it (sudo, env, timeout, nice and others after their options, docker
-//     and podman exec or run after the container or image, kubectl exec
-//     after "--": sudo sh -c SCRIPT; docker's --entrypoint is not
-//     followed), and ssh given a remote command that is not constant (ssh
+//     and podman exec or run after the container or image, also as
+//     docker container exec, docker compose exec or run and
+//     docker-compose, kubectl exec after "--": sudo sh -c SCRIPT;
+//     docker's --entrypoint is not followed), and ssh given a remote command that is not constant (ssh
 //     joins its arguments into one line for the remote shell, so "--" does
 //     not help there);
 //   - an interpreter given program text that is not constant (python3 -c,

@@ -26,7 +26,7 @@ var runners = map[string]bool{
 	"sudo": true, "doas": true, "env": true, "timeout": true, "nice": true, "nohup": true,
 	"stdbuf": true, "ionice": true, "setsid": true, "chrt": true, "taskset": true, "time": true,
 	"xargs": true, "flock": true, "chroot": true, "nsenter": true, "unshare": true,
-	"docker": true, "podman": true, "nerdctl": true, "kubectl": true, "oc": true,
+	"docker": true, "podman": true, "nerdctl": true, "docker-compose": true, "kubectl": true, "oc": true,
 }
 
 // interpreters take a program's text after a flag: python3 -c CODE.
@@ -227,14 +227,11 @@ func flagScript(name string, argv []dataflow.Value, start int, isFlag func(strin
 func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 	from := start
 	switch runner {
-	case "docker", "podman", "nerdctl":
-		if len(argv) <= start {
+	case "docker", "podman", "nerdctl", "docker-compose":
+		from = containerRun(runner, argv, start)
+		if from < 0 {
 			return nil
 		}
-		if sub, ok := argv[start].Const(); !ok || sub != "exec" && sub != "run" {
-			return nil
-		}
-		from = start + 1
 	case "kubectl", "oc":
 		from = -1
 		for j := start; j < len(argv); j++ {
@@ -286,6 +283,48 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 	return nil
 }
 
+// composeValueOptions are the options of docker compose, before its
+// command, that take the next argument as their value.
+var composeValueOptions = []string{
+	"-f", "--file", "-p", "--project-name", "--profile", "--env-file",
+	"--project-directory", "--ansi", "--progress", "--parallel",
+}
+
+// containerRun returns the index in argv, from start on, of the first
+// argument after a container runner's exec or run (docker exec, docker
+// container exec, docker compose [-f FILE] run, docker-compose exec), or
+// -1 if the runner is given another command.
+func containerRun(runner string, argv []dataflow.Value, start int) int {
+	i := start
+	compose := runner == "docker-compose"
+	if !compose && i < len(argv) {
+		switch c, _ := argv[i].Const(); c {
+		case "container":
+			i++
+		case "compose":
+			compose = true
+			i++
+		}
+	}
+	for compose && i < len(argv) {
+		c, ok := argv[i].Const()
+		if !ok || !strings.HasPrefix(c, "-") {
+			break
+		}
+		i++
+		if slices.Contains(composeValueOptions, c) {
+			i++
+		}
+	}
+	if i >= len(argv) {
+		return -1
+	}
+	if sub, ok := argv[i].Const(); !ok || sub != "exec" && sub != "run" {
+		return -1
+	}
+	return i + 1
+}
+
 // passesStdin reports whether a runner given the arguments args before
 // the program it runs gives that program its own standard input: xargs
 // reads its input as arguments, and docker, podman and kubectl exec or run
@@ -294,7 +333,7 @@ func passesStdin(runner string, args []dataflow.Value) bool {
 	switch runner {
 	case "xargs":
 		return false
-	case "docker", "podman", "nerdctl", "kubectl", "oc":
+	case "docker", "podman", "nerdctl", "docker-compose", "kubectl", "oc":
 		for _, a := range args {
 			c, ok := a.Const()
 			if ok && (c == "--interactive" || c == "--stdin" || isOptionCluster(c) && strings.ContainsRune(c, 'i')) {
