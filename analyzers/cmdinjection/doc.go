@@ -26,7 +26,10 @@
 //     joins its arguments into one line for the remote shell, so "--" does
 //     not help there);
 //   - an interpreter given program text that is not constant (python3 -c,
-//     perl and ruby -e, node -e, php -r, the flag before any script file);
+//     perl and ruby -e, node -e or --eval, php -r, lua -e, the flag
+//     before any script file, bundled with others (perl -pe, -lne) or
+//     glued to the text (python3 -cCODE, node --eval=CODE); named with
+//     or without a version: python3.11, ruby3.2, nodejs);
 //   - a shell or interpreter that reads its script from standard input
 //     (sh or python3 with no script, bash -s, python3 -, also through
 //     sudo and the like, or docker exec -i) given a Stdin of text that is

@@ -29,11 +29,22 @@ var runners = map[string]bool{
 	"docker": true, "podman": true, "nerdctl": true, "docker-compose": true, "kubectl": true, "oc": true,
 }
 
-// interpreters take a program's text after a flag: python3 -c CODE.
+// interpreters take a program's text after a flag: python3 -c CODE. They
+// are named without a version (see interpreterFlags).
 var interpreters = map[string][]string{
-	"python": {"-c"}, "python2": {"-c"}, "python3": {"-c"},
+	"python": {"-c"}, "pypy": {"-c"},
 	"perl": {"-e", "-E"}, "ruby": {"-e"}, "node": {"-e", "--eval", "-p", "--print"},
-	"php": {"-r"}, "lua": {"-e"},
+	"nodejs": {"-e", "--eval", "-p", "--print"}, "php": {"-r"}, "lua": {"-e"},
+}
+
+// interpreterFlags returns the flags that take program text of the
+// interpreter named b (a base name), also when b carries a version:
+// python3, python3.11, ruby3.2, perl5.36, node18.
+func interpreterFlags(b string) []string {
+	if f := interpreters[b]; f != nil {
+		return f
+	}
+	return interpreters[strings.TrimRight(b, "0123456789.")]
 }
 
 // sshAdvice is the advice for ssh's remote command: ssh joins its
@@ -84,7 +95,7 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 		})
 	case b == "ssh":
 		return sshScript(argv, start)
-	case interpreters[b] != nil:
+	case interpreterFlags(b) != nil:
 		return interpreterScript(b, argv, start)
 	case b == "cmd":
 		return flagScript(b+" /C", argv, start, func(c string) (bool, bool) {
@@ -367,7 +378,7 @@ func runsCode(b string) bool {
 	case "su", "runuser", "ssh", "cmd", "powershell", "pwsh", "busybox", "toybox":
 		return true
 	}
-	return posixShells[b] || runners[b] || interpreters[b] != nil
+	return posixShells[b] || runners[b] || interpreterFlags(b) != nil
 }
 
 // interpreterScript finds the program text an interpreter runs: the
@@ -375,15 +386,20 @@ func runsCode(b string) bool {
 // any script file (python3 train.py -c cfg passes -c to the script), or
 // standard input, with no script file or the file "-" (python3 - ARG).
 func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
+	flags := interpreterFlags(name)
 	for i := start; i < len(argv); i++ {
 		if argv[i].Spread {
 			return nil
 		}
 		c, ok := argv[i].Const()
+		if f := gluedCode(flags, argv[i].Lead()); f != "" && (!ok || c != f) {
+			// The text glued to its flag: -cCODE, --eval=CODE.
+			return &shell{name: name + " " + f, script: i, unknown: -1, code: true}
+		}
 		if !ok {
 			return nil // a script file not known, or its arguments
 		}
-		if slices.Contains(interpreters[name], c) {
+		if slices.Contains(flags, c) || codeCluster(flags, c) {
 			if i+1 >= len(argv) {
 				return nil
 			}
@@ -400,6 +416,30 @@ func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
 		}
 	}
 	return &shell{name: name, script: -1, unknown: -1, code: true, stdin: true}
+}
+
+// gluedCode returns the flag of flags that an argument starting with lead
+// glues program text to (python3 -cCODE, node --eval=CODE), or "".
+func gluedCode(flags []string, lead string) string {
+	for _, f := range flags {
+		if strings.HasPrefix(f, "--") {
+			if strings.HasPrefix(lead, f+"=") {
+				return f
+			}
+		} else if strings.HasPrefix(lead, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+// codeCluster reports whether c is a cluster of one-letter options ending
+// with one of flags that takes program text: perl -pe, -lne.
+func codeCluster(flags []string, c string) bool {
+	if !isOptionCluster(c) || len(c) < 3 {
+		return false
+	}
+	return slices.Contains(flags, "-"+c[len(c)-1:])
 }
 
 // sshScript finds the remote command of ssh: every argument after the

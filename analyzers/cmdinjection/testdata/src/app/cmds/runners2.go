@@ -18,3 +18,22 @@ func dockerForms() {
 	exec.Command("docker", "compose", "logs", "sh", "-c", "x")
 	exec.Command("docker", "container", "ls", "--filter", "name=sh")
 }
+
+// Interpreters named with their version, and their code flags bundled or
+// glued.
+func interpreterForms() {
+	pat := os.Getenv("PAT")
+	exec.Command("python3.11", "-c", "print('"+pat+"')")                    // want `program text run by python3.11 -c passed to exec.Command comes from external input`
+	exec.Command("/usr/bin/python2.7", "-I", "-c", "print('"+pat+"')")      // want `program text run by python2.7 -c passed to exec.Command comes from external input`
+	exec.Command("ruby3.2", "-e", "puts "+pat)                              // want `program text run by ruby3.2 -e passed to exec.Command comes from external input`
+	exec.Command("nodejs", "-e", "console.log("+pat+")")                    // want `program text run by nodejs -e passed to exec.Command comes from external input`
+	exec.Command("perl", "-pe", "s/a/"+pat+"/", "/tmp/x")                   // want `program text run by perl -pe passed to exec.Command comes from external input`
+	exec.Command("perl", "-lne", "print if /"+pat+"/", "/tmp/x")            // want `program text run by perl -lne passed to exec.Command comes from external input`
+	exec.Command("node", "--eval="+"console.log('"+pat+"')")                // want `program text run by node --eval passed to exec.Command comes from external input`
+	exec.Command("node", "--eval", "console.log('"+pat+"')")                // want `program text run by node --eval passed to exec.Command comes from external input`
+	exec.Command("python3", "-c"+"print('"+pat+"')")                        // want `program text run by python3 -c passed to exec.Command comes from external input`
+	exec.Command("python3.11", "-c", `import sys; print(sys.argv[1])`, pat) // a program argument
+	exec.Command("perl", "-pe", "s/a/b/", "--", pat)
+	exec.Command("node", "--eval=console.log(1)")
+	exec.Command("python3.11", "/opt/tool.py", "-c", "--", pat)
+}
