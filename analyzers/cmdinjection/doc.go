@@ -16,15 +16,16 @@
 // functions and other packages. It reports:
 //
 //   - a shell (sh, bash, zsh, dash, ksh, ash, fish, busybox sh, cmd /C,
-//     powershell or pwsh -Command, su -c, named by base name or path)
-//     given a script that is not constant, also when another program runs
-//     it (sudo, env, timeout, nice and others after their options, docker
-//     and podman exec or run after the container or image, also as
-//     docker container exec, docker compose exec or run and
-//     docker-compose, kubectl exec after "--": sudo sh -c SCRIPT;
-//     docker's --entrypoint is not followed), and ssh given a remote command that is not constant (ssh
-//     joins its arguments into one line for the remote shell, so "--" does
-//     not help there);
+//     powershell or pwsh -Command, su, flock and script -c, named by base
+//     name or path; sh's options -o and -O with their value skipped) given a
+//     script that is not constant, also when another program runs it (sudo,
+//     env, timeout, nice, flock and others after their options, ip netns
+//     exec after the namespace, docker and podman exec or run after the
+//     container or image, also as docker container exec, docker compose exec
+//     or run and docker-compose, kubectl exec after "--": sudo sh -c SCRIPT;
+//     docker's --entrypoint is not followed), and ssh given a remote command
+//     that is not constant (ssh joins its arguments into one line for the
+//     remote shell, so "--" does not help there);
 //   - an interpreter given program text that is not constant (python3 -c,
 //     perl and ruby -e, node -e or --eval, php -r, lua -e, the flag
 //     before any script file, bundled with others (perl -pe, -lne) or

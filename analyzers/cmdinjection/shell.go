@@ -86,13 +86,19 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 	switch {
 	case posixShells[b]:
 		return posixScript(prefix+b, argv, start)
-	case runners[b]:
+	case b == "flock":
+		// flock LOCK PROGRAM ARGS, or flock LOCK -c SCRIPT.
+		if sh := runnerScript(b, argv, start); sh != nil {
+			return sh
+		}
+		return flagScript(b+" -c", argv, start, commandFlag)
+	case b == "script":
+		return flagScript(b+" -c", argv, start, commandFlag)
+	case runners[b] || b == "ip":
 		return runnerScript(b, argv, start)
 	case b == "su" || b == "runuser":
 		// su runs the command of -c with the user's shell.
-		return flagScript(b+" -c", argv, start, func(c string) (bool, bool) {
-			return c == "-c" || c == "--command", false
-		})
+		return flagScript(b+" -c", argv, start, commandFlag)
 	case b == "ssh":
 		return sshScript(argv, start)
 	case interpreterFlags(b) != nil:
@@ -117,6 +123,12 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 	return nil
 }
 
+// commandFlag is flagScript's isFlag for programs that run the script of
+// -c or --command with a shell: su, flock, script.
+func commandFlag(c string) (bool, bool) {
+	return c == "-c" || c == "--command", false
+}
+
 // posixScript finds the script of sh-like shells: the operand after an
 // option cluster holding c ("-c", "-ec", "-lc"), or else the first operand,
 // a script file, or else, with no operand or after an option cluster
@@ -136,7 +148,7 @@ func posixScript(name string, argv []dataflow.Value, start int) *shell {
 			return &shell{name: name, script: i, unknown: -1}
 		}
 		switch {
-		case c == "-o" || c == "+o":
+		case c == "-o" || c == "+o" || c == "-O" || c == "+O":
 			i++ // the option's name
 		case isDashC(c):
 			return scriptAfterC(name+" -c", argv, i+1)
@@ -174,7 +186,7 @@ func scriptAfterC(name string, argv []dataflow.Value, i int) *shell {
 				return &shell{name: name, script: -1, unknown: i + 1}
 			}
 			return &shell{name: name, script: i + 1, unknown: -1}
-		case c == "-o" || c == "+o":
+		case c == "-o" || c == "+o" || c == "-O" || c == "+O":
 			i++ // the option's name
 		case len(c) > 1 && (c[0] == '-' || c[0] == '+'):
 		default:
@@ -243,6 +255,17 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 		if from < 0 {
 			return nil
 		}
+	case "ip":
+		// ip netns exec NAME PROGRAM ARGS.
+		if len(argv) < start+3 {
+			return nil
+		}
+		netns, _ := argv[start].Const()
+		sub, _ := argv[start+1].Const()
+		if netns != "netns" || sub != "exec" {
+			return nil
+		}
+		from = start + 3
 	case "kubectl", "oc":
 		from = -1
 		for j := start; j < len(argv); j++ {
@@ -271,8 +294,8 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 		}
 		b := base(c)
 		if !runsCode(b) {
-			if (runner == "kubectl" || runner == "oc") && j == from {
-				return nil // the command after "--" is no shell
+			if (runner == "kubectl" || runner == "oc" || runner == "ip") && j == from {
+				return nil // the command after "--" or the namespace is no shell
 			}
 			continue
 		}
@@ -375,7 +398,7 @@ func isOptionCluster(c string) bool {
 // a program that runs another.
 func runsCode(b string) bool {
 	switch b {
-	case "su", "runuser", "ssh", "cmd", "powershell", "pwsh", "busybox", "toybox":
+	case "su", "runuser", "ssh", "cmd", "powershell", "pwsh", "busybox", "toybox", "script", "ip":
 		return true
 	}
 	return posixShells[b] || runners[b] || interpreterFlags(b) != nil

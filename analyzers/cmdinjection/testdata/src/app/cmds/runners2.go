@@ -37,3 +37,20 @@ func interpreterForms() {
 	exec.Command("node", "--eval=console.log(1)")
 	exec.Command("python3.11", "/opt/tool.py", "-c", "--", pat)
 }
+
+// Runners with a -c of their own, and shell options that take a value.
+func ownDashC() {
+	file := os.Getenv("FILE")
+	exec.Command("flock", "/tmp/l", "-c", "ls "+file)                            // want `shell script run by flock -c passed to exec.Command comes from external input`
+	exec.Command("flock", "-w", "5", "/tmp/l", "sh", "-c", "ls "+file)           // want `shell script run by flock sh -c passed to exec.Command comes from external input`
+	exec.Command("script", "-q", "-c", "ls "+file, "/dev/null")                  // want `shell script run by script -c passed to exec.Command comes from external input`
+	exec.Command("ip", "netns", "exec", "ns1", "sh", "-c", "ls "+file)           // want `shell script run by ip sh -c passed to exec.Command comes from external input`
+	exec.Command("sudo", "ip", "netns", "exec", "ns1", "bash", "-c", "ls "+file) // want `shell script run by sudo ip bash -c passed to exec.Command comes from external input`
+	exec.Command("bash", "-O", "extglob", "-c", "ls "+file)                      // want `shell script run by bash -c passed to exec.Command comes from external input`
+	exec.Command("bash", "+O", "extglob", "-o", "pipefail", "-c", "ls "+file)    // want `shell script run by bash -c passed to exec.Command comes from external input`
+	exec.Command("flock", "/tmp/l", "-c", "ls /tmp")
+	exec.Command("script", "-q", "/tmp/typescript")
+	exec.Command("ip", "netns", "exec", "ns1", "ls", "--", file)
+	exec.Command("ip", "addr", "show", "dev", "eth0")
+	exec.Command("bash", "-O", "extglob", "-c", `ls -- "$1"`, "bash", file)
+}
