@@ -71,7 +71,9 @@
 // argument that every path to the command rejects when it starts with "-"
 // (strings.HasPrefix(v, "-"), v[0] == '-'; a path on which v is empty,
 // as after len(v) > 0 or v != "" fails, counts as checked: an empty
-// argument is no option) is safe as an argument, not in
+// argument is no option), or accepts only when it starts with constant
+// text other than "-" (if !strings.HasPrefix(v, "https://") { return }),
+// is safe as an argument, not in
 // a script, when the check is made where the command is run (also for a
 // handler registered in another package than its own), or in a caller of a
 // function that passes its parameter on as the command's arguments

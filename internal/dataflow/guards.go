@@ -402,8 +402,10 @@ func (e *engine) checksOf(cond ssa.Value) []check {
 }
 
 // optionCheck recognises strings.HasPrefix(v, "-") and v[0] == '-',
-// which hold for the values a command would read as options, and returns
-// the branch that only other values take. (v[0] panics on empty text, so
+// which hold for the values a command would read as options, and
+// strings.HasPrefix(v, P) for constant P not starting with "-", which
+// holds for none of them, and returns the branch that only other values
+// take. (v[0] panics on empty text, so
 // a branch after it is taken only by text that has a first byte.)
 func optionCheck(cond ssa.Value) (ssa.Value, int, bool) {
 	if v, succ, ok := emptyCheck(cond); ok {
@@ -433,8 +435,15 @@ func optionCheck(cond ssa.Value) (ssa.Value, int, bool) {
 		return nil, 0, false
 	}
 	args := call.Common().Args
-	if k, ok := args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == goconstant.String && goconstant.StringVal(k.Value) == "-" {
-		return args[0], 1, true
+	if k, ok := args[1].(*ssa.Const); ok && k.Value != nil && k.Value.Kind() == goconstant.String {
+		switch p := goconstant.StringVal(k.Value); {
+		case p == "-":
+			return args[0], 1, true
+		case p != "" && p[0] != '-':
+			// A value that starts with "https://" does not start
+			// with "-".
+			return args[0], 0, true
+		}
 	}
 	return nil, 0, false
 }
