@@ -183,6 +183,10 @@
 //   - arguments that are not constant but do not come from external input
 //     (a value read from a file or a database is trusted);
 //   - program names made only of digits and constants;
+//   - a number formatted from a signed integer that comes from external
+//     input (strconv.Itoa(int(req.PID)), fmt.Sprint(n) of strconv.Atoi's
+//     result), which may start with "-" (kill -1): formatted numbers are
+//     taken as safe arguments;
 //   - a shell whose name is not constant text the analysis can read (for
 //     instance one found in a configuration file), whose script is then
 //     judged as an argument;
@@ -243,6 +247,11 @@
 // method or a function value is not followed. A validator's compiled
 // pattern or sentinel error held in an exported variable of its package
 // is taken at its initial value, even where another package assigns it.
+// Checks that leave no leading "-" other than those named above (a parsed
+// URL's scheme, u.Scheme == "https", or net.ParseIP(v) != nil) do not
+// count: git clone u.String() after them is reported. A script sent on
+// standard input through docker compose exec or run is judged only with
+// -i, although compose attaches standard input by default.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's
