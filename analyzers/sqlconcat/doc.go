@@ -38,7 +38,8 @@
 //
 // The query is reported when any part of it is not constant, and the
 // message names that part and says whether it is external input (a
-// go-micro handler request, a subscriber message, an HTTP request, the
+// go-micro handler request, a subscriber message, the caller's go-micro
+// metadata (metadata.FromContext, metadata.Get), an HTTP request, the
 // environment, a flag, os.Args). Text that is constant, picked from
 // constants (a switch, a map literal), made of digits only
 // (strconv.Itoa, %d, time formatting), quoted by pq.QuoteIdentifier,
