@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -58,8 +59,10 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	}
 	// The prefixes are set here, whatever diff.noprefix or
 	// diff.mnemonicPrefix say, for parse to take off; the options keep
-	// the user's settings from changing the patch's text otherwise.
-	diff, err := git(ctx, dir, "diff", "--unified=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
+	// the user's settings (diff.context, diff.interHunkContext) from
+	// changing the patch's text otherwise, and git's environment is
+	// cleared of GIT_DIFF_OPTS and GIT_EXTERNAL_DIFF.
+	diff, err := git(ctx, dir, "diff", "--unified=0", "--inter-hunk-context=0", "--no-color", "--no-ext-diff", "--no-textconv", "--no-relative",
 		"--src-prefix=a/", "--dst-prefix=b/", "--end-of-options", rev, "--")
 	if err != nil {
 		return nil, err
@@ -117,6 +120,7 @@ func (c *Changes) resolve(file string) string {
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
 	cmd.Dir = dir
+	cmd.Env = gitEnv(os.Environ())
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -131,6 +135,20 @@ func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 		return nil, gitError{fmt.Sprintf("-new-from-rev: git %s: %s", args[0], msg), err}
 	}
 	return out, nil
+}
+
+// gitEnv returns env without the variables that change the text of the
+// patch git writes: GIT_DIFF_OPTS sets the number of context lines, and
+// GIT_EXTERNAL_DIFF hands the diff to another program.
+func gitEnv(env []string) []string {
+	kept := env[:0:0]
+	for _, kv := range env {
+		name, _, _ := strings.Cut(kv, "=")
+		if name != "GIT_DIFF_OPTS" && name != "GIT_EXTERNAL_DIFF" {
+			kept = append(kept, kv)
+		}
+	}
+	return kept
 }
 
 // gitError is a failure of git told in git's own words; it wraps the error
@@ -149,22 +167,29 @@ type badRevision struct{ err error }
 func (e badRevision) Error() string   { return e.err.Error() }
 func (e badRevision) Unwrap() []error { return []error{e.err, ErrBadRevision} }
 
-// parse reads a unified diff with no context lines. A hunk's lines are
-// counted off by its header, so that an added line that reads "++ x" (in
-// the diff, "+++ x") is not taken for the header of another file.
+// parse reads a unified diff. A hunk's lines are read by their first
+// byte, and counted off against its header, so that an added line that
+// reads "++ x" (in the diff, "+++ x") is not taken for the header of
+// another file, and context lines, which the user's diff settings may add,
+// are not taken for changed ones.
 func parse(diff []byte, root string) *Changes {
 	c := &Changes{lines: make(map[string][][2]int), whole: make(map[string]bool)}
 	var file string
-	var left int // lines of the current hunk still to come
+	var h *hunk // the hunk being read, nil between hunks
 	for line := range strings.Lines(string(diff)) {
 		line = strings.TrimSuffix(line, "\n")
-		if left > 0 {
-			// "\ No newline at end of file" follows a line of the
-			// hunk without being one.
-			if !strings.HasPrefix(line, "\\") {
-				left--
+		if h != nil {
+			if h.next(line) {
+				if h.done() {
+					h.finish()
+					h = nil
+				}
+				continue
 			}
-			continue
+			// Not a line of a hunk: the patch is not what its header
+			// said; end the hunk and read the line afresh.
+			h.finish()
+			h = nil
 		}
 		switch {
 		case strings.HasPrefix(line, "diff "):
@@ -177,17 +202,101 @@ func parse(diff []byte, root string) *Changes {
 			}
 			file = filepath.Join(root, filepath.FromSlash(name))
 		case strings.HasPrefix(line, "@@ "):
-			r, n, ok := hunkRange(line)
+			oldCount, newStart, newCount, ok := hunkHeader(line)
 			if !ok {
 				continue
 			}
-			left = n
-			if file != "" {
-				c.lines[file] = append(c.lines[file], r)
+			h = &hunk{c: c, file: file, oldLeft: oldCount, newLeft: newCount, line: newStart}
+			if newCount == 0 {
+				// The new side's start is the line before the
+				// deletion (0 at the top of the file).
+				h.line = newStart + 1
+			}
+			if h.done() {
+				h.finish()
+				h = nil
 			}
 		}
 	}
+	if h != nil {
+		h.finish()
+	}
 	return c
+}
+
+// hunk follows the lines of one hunk of the diff.
+type hunk struct {
+	c       *Changes
+	file    string // "" for a file whose changes are not kept
+	oldLeft int    // lines of the old side still to come
+	newLeft int    // lines of the new side still to come
+	line    int    // the line of the new version the next line is at
+	deleted bool   // lines were deleted just before line
+}
+
+// next takes the next line of the diff, and is false when it is no line
+// of a hunk. A context line (" ", or "" when diff.suppressBlankEmpty
+// drops the space of a blank one) is on both sides, a deleted line ("-")
+// on the old one, an added line ("+") on the new one; "\ No newline at
+// end of file" follows a line without being one.
+func (h *hunk) next(line string) bool {
+	switch {
+	case line == "" || line[0] == ' ':
+		if h.oldLeft == 0 || h.newLeft == 0 {
+			return false
+		}
+		h.flushDeleted()
+		h.oldLeft--
+		h.newLeft--
+		h.line++
+	case line[0] == '-':
+		if h.oldLeft == 0 {
+			return false
+		}
+		h.oldLeft--
+		h.deleted = true
+	case line[0] == '+':
+		if h.newLeft == 0 {
+			return false
+		}
+		h.newLeft--
+		h.deleted = false // the added lines stand for the deleted ones
+		h.mark(h.line)
+		h.line++
+	case line[0] == '\\':
+	default:
+		return false
+	}
+	return true
+}
+
+// done reports whether all the lines the hunk's header counts were read.
+func (h *hunk) done() bool { return h.oldLeft == 0 && h.newLeft == 0 }
+
+// finish ends the hunk: lines deleted at its end mark the line after them.
+func (h *hunk) finish() { h.flushDeleted() }
+
+// flushDeleted marks the line after lines deleted with nothing added in
+// their place, so that a finding on the code around a deletion is kept.
+func (h *hunk) flushDeleted() {
+	if h.deleted {
+		h.mark(h.line)
+		h.deleted = false
+	}
+}
+
+// mark records line n of the hunk's file as changed, extending the last
+// range when n follows it.
+func (h *hunk) mark(n int) {
+	if h.file == "" {
+		return
+	}
+	rs := h.c.lines[h.file]
+	if k := len(rs) - 1; k >= 0 && rs[k][0] <= n && n <= rs[k][1]+1 {
+		rs[k][1] = max(rs[k][1], n)
+		return
+	}
+	h.c.lines[h.file] = append(rs, [2]int{n, n})
 }
 
 // headerName reads the name on a "+++ " line of the diff: b/ and the
@@ -243,26 +352,20 @@ func unquote(s string) (string, bool) {
 	return "", false
 }
 
-// hunkRange reads "@@ -a,b +c,d @@": the new-side range, and the number of
-// lines of the hunk that follow (b + d). A hunk that only deletes lines
-// (d = 0) marks the line after the deletion as changed.
-func hunkRange(line string) (r [2]int, lines int, ok bool) {
+// hunkHeader reads "@@ -a,b +c,d @@": the old side's line count b, and
+// the new side's start c and line count d.
+func hunkHeader(line string) (oldCount, newStart, newCount int, ok bool) {
 	fields := strings.Fields(line)
 	if len(fields) < 3 || !strings.HasPrefix(fields[1], "-") || !strings.HasPrefix(fields[2], "+") {
-		return [2]int{}, 0, false
+		return 0, 0, 0, false
 	}
-	_, oldCount, ok := hunkSide(fields[1][1:])
-	if !ok {
-		return [2]int{}, 0, false
+	if _, oldCount, ok = hunkSide(fields[1][1:]); !ok {
+		return 0, 0, 0, false
 	}
-	start, count, ok := hunkSide(fields[2][1:])
-	if !ok {
-		return [2]int{}, 0, false
+	if newStart, newCount, ok = hunkSide(fields[2][1:]); !ok {
+		return 0, 0, 0, false
 	}
-	if count == 0 {
-		return [2]int{start + 1, start + 1}, oldCount, true
-	}
-	return [2]int{start, start + count - 1}, oldCount + count, true
+	return oldCount, newStart, newCount, true
 }
 
 // hunkSide reads "start,count" or "start" (a count of 1).

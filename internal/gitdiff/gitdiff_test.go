@@ -207,3 +207,97 @@ func TestSinceThroughSymlink(t *testing.T) {
 		}
 	}
 }
+
+// TestSinceUserDiffSettings: the user's diff.interHunkContext, diff.context
+// and GIT_DIFF_OPTS put unchanged lines into the patch; they are neither
+// taken for changed lines nor let the hunk run past the next file's
+// header.
+func TestSinceUserDiffSettings(t *testing.T) {
+	dir := t.TempDir()
+	run(t, dir, "git", "init", "-q")
+	a := filepath.Join(dir, "a.go")
+	b := filepath.Join(dir, "b.go")
+	write(t, a, "1\n2\n3\n4\n5\n6\n7\n8\n")
+	write(t, b, "1\n2\n3\n")
+	run(t, dir, "git", "add", ".")
+	run(t, dir, "git", "commit", "-qm", "base")
+	// a.go: line 2 replaced, 4 added, 6 and 7 replaced by three lines,
+	// the old 8 deleted; b.go: line 3 replaced.
+	write(t, a, "1\n2 changed\n3\nnew\n4\n5\n6 x\n7 x\n7b\n")
+	write(t, b, "1\n2\n3 changed\n")
+
+	cfg := filepath.Join(t.TempDir(), "gitconfig")
+	write(t, cfg, "[diff]\n\tinterHunkContext = 5\n\tcontext = 4\n\tsuppressBlankEmpty = true\n")
+	t.Setenv("GIT_CONFIG_GLOBAL", cfg)
+	t.Setenv("GIT_DIFF_OPTS", "-u2")
+
+	c, err := Since(context.Background(), dir, "HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		file     string
+		from, to int
+		want     bool
+	}{
+		{a, 1, 1, false},
+		{a, 2, 2, true},
+		{a, 3, 3, false},
+		{a, 4, 4, true},
+		{a, 5, 6, false},
+		{a, 7, 9, true},
+		{b, 1, 2, false},
+		{b, 3, 3, true},
+	} {
+		if got := c.Touches(tc.file, tc.from, tc.to); got != tc.want {
+			t.Errorf("Touches(%s, %d, %d) = %v, want %v", filepath.Base(tc.file), tc.from, tc.to, got, tc.want)
+		}
+	}
+}
+
+// TestParseContextLines: a patch with context lines, as another diff
+// setting may give, is read by the lines' prefixes: a context line is
+// neither changed nor counted twice, a deletion marks the line after it.
+func TestParseContextLines(t *testing.T) {
+	diff := `diff --git a/a.go b/a.go
+--- a/a.go
++++ b/a.go
+@@ -1,6 +1,6 @@
+ 1
+-2
++2 changed
+ 3
+-4
+ 5
+
++new
+diff --git a/b.go b/b.go
+--- a/b.go
++++ b/b.go
+@@ -1,2 +1,2 @@
+ 1
+-2
+\ No newline at end of file
++2 changed
+\ No newline at end of file
+`
+	c := parse([]byte(diff), "/r")
+	for _, tc := range []struct {
+		file     string
+		from, to int
+		want     bool
+	}{
+		{"/r/a.go", 1, 1, false},
+		{"/r/a.go", 2, 2, true},
+		{"/r/a.go", 3, 3, false},
+		{"/r/a.go", 4, 4, true}, // the line after the deleted 4
+		{"/r/a.go", 5, 5, false},
+		{"/r/a.go", 6, 6, true},
+		{"/r/b.go", 1, 1, false},
+		{"/r/b.go", 2, 2, true},
+	} {
+		if got := c.Touches(tc.file, tc.from, tc.to); got != tc.want {
+			t.Errorf("Touches(%s, %d, %d) = %v, want %v", filepath.Base(tc.file), tc.from, tc.to, got, tc.want)
+		}
+	}
+}
