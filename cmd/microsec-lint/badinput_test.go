@@ -513,6 +513,47 @@ func TestBadInputOutputClash(t *testing.T) {
 		r := runBinary(t, dir, "-o", "link.json", "-baseline", "bl.json", "./...")
 		checkOneLine(t, r, exitUsage, "-o", "-baseline")
 	})
+	// A link's target is what gets written: a link to a Go file, or a
+	// dangling link to another output, clashes as the target would.
+	t.Run("symlink to Go source", func(t *testing.T) {
+		dir := writeModule(t, files...)
+		if err := os.Symlink("syn/syn.go", filepath.Join(dir, "report.txt")); err != nil {
+			t.Skip(err)
+		}
+		r := runBinary(t, dir, "-o", "report.txt", "./...")
+		checkOneLine(t, r, exitUsage, "-o", "report.txt", "Go source")
+		if data, _ := os.ReadFile(filepath.Join(dir, "syn/syn.go")); string(data) != files[3] {
+			t.Errorf("syn/syn.go now holds %q, want it untouched", data)
+		}
+	})
+	t.Run("dangling symlink to -write-baseline", func(t *testing.T) {
+		dir := writeModule(t, files...)
+		if err := os.Symlink("real.json", filepath.Join(dir, "link.json")); err != nil {
+			t.Skip(err)
+		}
+		r := runBinary(t, dir, "-o", "link.json", "-write-baseline", "real.json", "./...")
+		checkOneLine(t, r, exitUsage, "-o", "-write-baseline")
+		if _, err := os.Stat(filepath.Join(dir, "real.json")); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("real.json created by a run refused before the analysis")
+		}
+	})
+	// The go command reads go.mod, go.sum and go.work, and takes a new
+	// file ending in .go, even an empty one, for a package's source.
+	for _, out := range []string{"go.mod", "go.sum", "go.work", "go.work.sum", "new.go", "sub/new.go"} {
+		t.Run("-o "+out, func(t *testing.T) {
+			dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "sub/x.txt", "x")
+			r := runBinary(t, dir, "-o", out, "./...")
+			checkOneLine(t, r, exitUsage, "-o", out)
+			if data, _ := os.ReadFile(filepath.Join(dir, "go.mod")); string(data) != healthyGoMod {
+				t.Errorf("go.mod now holds %q", data)
+			}
+			if out != "go.mod" {
+				if _, err := os.Stat(filepath.Join(dir, out)); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("%s created by a refused run", out)
+				}
+			}
+		})
+	}
 	t.Run("outputs to /dev/null", func(t *testing.T) {
 		if _, err := os.Stat(os.DevNull); err != nil {
 			t.Skip(err)

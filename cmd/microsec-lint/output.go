@@ -95,8 +95,8 @@ type namedFile struct {
 }
 
 // checkClashes refuses outputs that would overwrite a file the run reads
-// (inputs), another output, or a Go source file, whatever path names
-// them. An input and an output given by the flags of one entry of
+// (inputs), another output, or a file of the go command's, whatever path
+// names them. An input and an output given by the flags of one entry of
 // allowed (as -baseline and -write-baseline, which bring a baseline up to
 // date in place) may be the same file.
 func checkClashes(outputs, inputs []namedFile, allowed map[[2]string]bool) error {
@@ -104,8 +104,8 @@ func checkClashes(outputs, inputs []namedFile, allowed map[[2]string]bool) error
 		if o.path == "" {
 			continue
 		}
-		if fi, err := os.Stat(o.path); err == nil && fi.Mode().IsRegular() && strings.HasSuffix(fi.Name(), ".go") {
-			return fmt.Errorf("%s %s is a Go source file: write to another file", o.by, o.path)
+		if err := checkGoFile(o); err != nil {
+			return err
 		}
 		for _, other := range outputs[i+1:] {
 			if other.path != "" && sameFile(o.path, other.path) {
@@ -141,12 +141,60 @@ func sameFile(a, b string) bool {
 	return resolvedPath(a) == resolvedPath(b)
 }
 
+// goFiles are the files the go command reads beside the Go source files.
+var goFiles = map[string]bool{"go.mod": true, "go.sum": true, "go.work": true, "go.work.sum": true}
+
+// checkGoFile refuses an output that is, or would become, a file the go
+// command reads: a file ending in .go, even a new one (an empty one breaks
+// the load of its package), or go.mod, go.sum, go.work. A symbolic link
+// is judged by its target.
+func checkGoFile(o namedFile) error {
+	target := resolvedPath(o.path)
+	if fi, err := os.Stat(target); err == nil && !fi.Mode().IsRegular() {
+		return nil // a device or a directory: no source file
+	}
+	base := filepath.Base(target)
+	var what string
+	switch {
+	case strings.HasSuffix(base, ".go"):
+		what = "a Go source file"
+	case goFiles[base]:
+		what = "a file the go command reads"
+	default:
+		return nil
+	}
+	if filepath.Base(o.path) != base {
+		return fmt.Errorf("%s %s is a link to %s, %s: write to another file", o.by, o.path, target, what)
+	}
+	return fmt.Errorf("%s %s is %s: write to another file", o.by, o.path, what)
+}
+
 // resolvedPath is the absolute path of name, a file that may not be there
-// yet, with the symbolic links of its directory resolved where it can be.
+// yet, with its symbolic links resolved where they can be: those of its
+// directory, and name itself when it is a link, to the file it would
+// write even if that is not there (a dangling link).
 func resolvedPath(name string) string {
 	abs, err := filepath.Abs(name)
 	if err != nil {
 		return filepath.Clean(name)
+	}
+	// A loop of links stops after as many hops as the kernel allows.
+	for range 40 {
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			return real
+		}
+		fi, err := os.Lstat(abs)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			break
+		}
+		to, err := os.Readlink(abs)
+		if err != nil {
+			break
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(abs), to)
+		}
+		abs = filepath.Clean(to)
 	}
 	dir, base := filepath.Split(abs)
 	if real, err := filepath.EvalSymlinks(dir); err == nil {
