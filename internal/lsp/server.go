@@ -323,7 +323,7 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 			// A notification has no answer to carry the error: a
 			// didOpen whose params do not decode would otherwise
 			// leave its file unanalysed without a word.
-			s.log.Printf("%s dropped: %v", req.Method(), err)
+			s.log.Printf("%s dropped: %s", forLog(req.Method()), forLog(err.Error()))
 		}
 		return reply(context.WithoutCancel(ctx), result, err)
 	}

@@ -64,7 +64,9 @@ func (s *stream) Read(ctx context.Context) (jsonrpc2.Message, int64, error) {
 		if rerr == nil {
 			return msg, total, nil
 		}
-		s.log.Printf("bad message (%s): %q", rerr.Message, abbreviate(body))
+		// The error's text may show the bad method or id as the
+		// client wrote it: quoted too, when not printable on one line.
+		s.log.Printf("bad message (%s): %q", forLog(rerr.Message), abbreviate(body))
 		// Like a reply to a good message, the answer waits for the
 		// messages read before to be handled; a failed write is
 		// logged, as a failed reply is dropped.

@@ -307,6 +307,14 @@ func TestBadMessageLogQuoted(t *testing.T) {
 	r.response()
 	r.send(`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"clientInfo":{"name":"ed\nitor"}}}`)
 	r.response()
+	// The error's own text shows the bad method or id, raw JSON that may
+	// hold line breaks, a carriage return or U+2028.
+	r.send("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":{\n\"forged method\":1}}")
+	r.response()
+	r.send("{\"jsonrpc\":\"2.0\",\"id\":[\r\n\"forged id\"]}")
+	r.response()
+	r.send("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":[\"\u2028forged sep\"]}")
+	r.response()
 	r.send(`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
 	r.response()
 	r.send(`{"jsonrpc":"2.0","method":"exit"}`)
@@ -320,8 +328,15 @@ func TestBadMessageLogQuoted(t *testing.T) {
 			t.Errorf("the log does not show the bad message as %s:\n%s", want, log)
 		}
 	}
-	if strings.Contains(log, "\n\"fake log line") {
-		t.Errorf("a line break in a bad message reached the log unquoted:\n%s", log)
+	for _, forged := range []string{"\n\"fake log line", "\n\"forged method", "\n\"forged id", "\r", "\u2028"} {
+		if strings.Contains(log, forged) {
+			t.Errorf("%q in a bad message reached the log unquoted:\n%s", forged, log)
+		}
+	}
+	for _, want := range []string{`method {\n\"forged method\":1} is not a method name`, `id [\r\n\"forged id\"] is neither`} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the log does not quote the error's text as %s:\n%s", want, log)
+		}
 	}
 }
 
