@@ -5,12 +5,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"maps"
 	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -178,33 +181,61 @@ func openDir(dir, name string) (*database, error) {
 		return nil, fmt.Errorf("%w: %s is not a directory", ErrNoDatabase, abs)
 	}
 	if _, err := os.Stat(filepath.Join(abs, "index", "modules.json")); err != nil {
-		osv, _ := filepath.Glob(filepath.Join(abs, "*.json"))
+		osv, err := osvFiles(abs)
+		if err != nil {
+			return nil, fmt.Errorf("vulnerability database %s: %v", name, err)
+		}
 		if len(osv) == 0 {
 			return nil, fmt.Errorf("%w: %s has neither index/modules.json nor OSV .json files", ErrNoDatabase, abs)
 		}
-		if err := checkOSVFiles(osv); err != nil {
+		if err := checkOSVFiles(abs, osv); err != nil {
 			return nil, fmt.Errorf("vulnerability database %s: %v", name, err)
 		}
 	}
 	return &database{url: fileURL(abs), name: name}, nil
 }
 
-// checkOSVFiles checks what govulncheck requires of a directory of OSV
-// files without an index, where it reports any mistake as an
-// "unrecognized vulndb format": that each .json file holds a JSON object
-// with an id, and is named after it. The other fields are left to
-// govulncheck.
-func checkOSVFiles(files []string) error {
-	for _, f := range files {
-		data, err := os.ReadFile(f)
+// osvFiles lists the files govulncheck takes for OSV entries in a
+// directory without an index: those whose names end in .json, in the
+// directory and its subdirectories (directories, whatever their names,
+// are skipped), as paths relative to dir.
+func osvFiles(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case d.IsDir() || filepath.Ext(d.Name()) != ".json":
+			return nil
+		}
+		rel, err := filepath.Rel(dir, path)
 		if err != nil {
 			return err
 		}
-		base := filepath.Base(f)
-		var entry struct {
-			ID string `json:"id"`
+		files = append(files, rel)
+		return nil
+	})
+	return files, err
+}
+
+// checkOSVFiles checks what govulncheck requires of the OSV files of a
+// directory without an index, where it reports any mistake as an
+// "unrecognized vulndb format": that each file (named relative to dir)
+// holds an OSV entry in the form govulncheck decodes, named after its id.
+// govulncheck reads a file found in a subdirectory from the top of the
+// directory, by its name alone.
+func checkOSVFiles(dir string, files []string) error {
+	for _, rel := range files {
+		base := filepath.Base(rel)
+		data, err := os.ReadFile(filepath.Join(dir, base))
+		if err != nil {
+			if rel != base {
+				return fmt.Errorf("%s: govulncheck reads only the OSV files at the top of the directory: move it there", rel)
+			}
+			return fmt.Errorf("%s: %v", rel, unwrapPath(err))
 		}
-		if err := json.Unmarshal(data, &entry); err != nil {
+		var entry osvShape
+		if err := decodeOSV(data, &entry); err != nil {
 			return fmt.Errorf("%s is not an OSV entry: %v", base, err)
 		}
 		if entry.ID == "" {
@@ -215,6 +246,99 @@ func checkOSVFiles(files []string) error {
 		}
 	}
 	return nil
+}
+
+// decodeOSV decodes an OSV entry into e; when that fails on a field, the
+// error names the field.
+func decodeOSV(data []byte, e *osvShape) error {
+	err := json.Unmarshal(data, e)
+	if err == nil {
+		return nil
+	}
+	var fields map[string]json.RawMessage
+	if json.Unmarshal(data, &fields) != nil {
+		return err // not a JSON object: json's error says why
+	}
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		one, _ := json.Marshal(map[string]json.RawMessage{name: fields[name]})
+		if ferr := json.Unmarshal(one, new(osvShape)); ferr != nil {
+			return fmt.Errorf("field %q: %v", name, ferr)
+		}
+	}
+	return err
+}
+
+// unwrapPath drops the operation and path of a *fs.PathError, which the
+// messages above already name.
+func unwrapPath(err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// osvShape has the JSON shape of the OSV entry type of golang.org/x/vuln
+// (internal/osv.Entry, at the version in go.mod), which govulncheck's
+// loader decodes each file into: a value of another JSON type, a time
+// that is not RFC 3339 or an unknown review status fails there as here.
+// Unknown fields are ignored by both.
+type osvShape struct {
+	ID        string     `json:"id"`
+	Modified  time.Time  `json:"modified"`
+	Published time.Time  `json:"published"`
+	Withdrawn *time.Time `json:"withdrawn"`
+	Aliases   []string   `json:"aliases"`
+	Summary   string     `json:"summary"`
+	Details   string     `json:"details"`
+	Affected  []struct {
+		Package struct {
+			Name      string `json:"name"`
+			Ecosystem string `json:"ecosystem"`
+		} `json:"package"`
+		Ranges []struct {
+			Type   string `json:"type"`
+			Events []struct {
+				Introduced string `json:"introduced"`
+				Fixed      string `json:"fixed"`
+			} `json:"events"`
+		} `json:"ranges"`
+		EcosystemSpecific struct {
+			Imports []struct {
+				Path    string   `json:"path"`
+				GOOS    []string `json:"goos"`
+				GOARCH  []string `json:"goarch"`
+				Symbols []string `json:"symbols"`
+			} `json:"imports"`
+		} `json:"ecosystem_specific"`
+	} `json:"affected"`
+	References []struct {
+		Type string `json:"type"`
+		URL  string `json:"url"`
+	} `json:"references"`
+	Credits []struct {
+		Name string `json:"name"`
+	} `json:"credits"`
+	DatabaseSpecific *struct {
+		URL          string       `json:"url"`
+		ReviewStatus reviewStatus `json:"review_status"`
+	} `json:"database_specific"`
+}
+
+// reviewStatus is an OSV entry's review status, which x/vuln decodes
+// only from its known names.
+type reviewStatus string
+
+func (r *reviewStatus) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return err
+	}
+	switch s {
+	case "", "UNREVIEWED", "REVIEWED":
+		*r = reviewStatus(s)
+		return nil
+	}
+	return fmt.Errorf("unknown review status %q", s)
 }
 
 func fileURL(dir string) string {

@@ -30,7 +30,9 @@
 // The database is, in order of choice:
 //
 //   - https://vuln.go.dev, or another URL serving the same format;
-//   - file:///dir, a directory with an index or plain GO-*.json OSV files;
+//   - file:///dir, a directory with an index or plain GO-*.json OSV files
+//     (each named after its id, at the top of the directory: govulncheck
+//     reads a .json file found in a subdirectory from the top);
 //   - module or module@VERSION, the golang.org/x/vulndb module fetched
 //     with the go command through GOPROXY, whose data/osv directory holds
 //     every advisory. This works where only a Go module proxy is reachable.

@@ -315,11 +315,21 @@ func TestBadOSVDir(t *testing.T) {
 		"not json":   {"x.json", "{bad\n", "x.json is not an OSV entry: invalid character"},
 		"no id":      {"x.json", `{"modified": "2023-01-01T00:00:00Z"}`, "x.json is not an OSV entry: it has no id"},
 		"wrong name": {"x.json", `{"id": "GO-2099-0001", "modified": "2023-01-01T00:00:00Z"}`, `x.json holds entry GO-2099-0001: an OSV file must be named after its id, GO-2099-0001.json`},
-		"bad field":  {"GO-2099-0001.json", `{"id": "GO-2099-0001", "modified": 7}`, "unrecognized vulndb format"},
+		"bad field":  {"GO-2099-0001.json", `{"id": "GO-2099-0001", "modified": 7}`, `GO-2099-0001.json is not an OSV entry: field "modified": `},
+		"bad time":   {"GO-2099-0001.json", `{"id": "GO-2099-0001", "modified": "yesterday"}`, `GO-2099-0001.json is not an OSV entry: field "modified": `},
+		"bad nested field": {"GO-2099-0001.json", `{"id": "GO-2099-0001", "affected": [{"package": {"name": 1}}]}`,
+			`GO-2099-0001.json is not an OSV entry: field "affected": `},
+		"bad review status": {"GO-2099-0001.json", `{"id": "GO-2099-0001", "database_specific": {"review_status": "SURE"}}`,
+			`GO-2099-0001.json is not an OSV entry: field "database_specific": `},
+		"in a subdirectory": {"sub/GO-2099-0002.json", `{"id": "GO-2099-0002"}`,
+			filepath.Join("sub", "GO-2099-0002.json") + ": govulncheck reads only the OSV files at the top of the directory"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, tc.file)), 0o777); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(filepath.Join(dir, tc.file), []byte(tc.content), 0o666); err != nil {
 				t.Fatal(err)
 			}
@@ -328,6 +338,36 @@ func TestBadOSVDir(t *testing.T) {
 				t.Errorf("got %v\nwant an error naming %s and saying %q", err, dir, tc.want)
 			}
 		})
+	}
+}
+
+// TestOpenOSVDir: govulncheck skips directories, those named like an OSV
+// file included, and the files that do not end in .json, and takes a
+// subdirectory's .json file when the top holds one of the same name (it
+// reads that one instead); an entry's unknown fields and null values are
+// fine.
+func TestOpenOSVDir(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"GO-2099-0001.json": `{"id": "GO-2099-0001", "modified": "2024-01-01T00:00:00Z", "withdrawn": null, "extra": [1],` +
+			` "affected": [{"package": {"name": "example.com/m", "ecosystem": "Go"}, "ranges": [{"type": "SEMVER", "events": [{"introduced": "0"}]}]}],` +
+			` "database_specific": {"review_status": "REVIEWED"}}`,
+		"x.json/README":               "a directory named like an OSV file",
+		"sub/GO-2099-0001.json":       `{"id": "GO-2099-0001"}`,
+		"sub/notes.txt":               "not an OSV file",
+		"empty.json.d/placeholder.md": "",
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := openDir(dir, dir); err != nil {
+		t.Errorf("openDir: %v", err)
 	}
 }
 
