@@ -21,9 +21,10 @@ import (
 // them with cgo on. Nothing else tells the user that these findings are
 // missing: a build tag leaves files out on purpose, cgo being off often
 // does not (CGO_ENABLED=0 set for a static build, no C compiler found,
-// GOOS set for a cross-build). A listing that fails says nothing: the
-// analysis itself reports what is wrong with the packages.
-func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []*packages.Package) []string {
+// GOOS set for a cross-build): cause says which, in parentheses. A
+// listing that fails says nothing: the analysis itself reports what is
+// wrong with the packages.
+func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []*packages.Package, cause string) []string {
 	if env == nil {
 		env = os.Environ()
 	}
@@ -33,9 +34,11 @@ func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []
 		return nil
 	}
 	analysed := make(map[string]bool) // files of pkgs, by absolute path
+	hasFiles := make(map[string]bool) // packages of pkgs with files, by path
 	for _, p := range pkgs {
 		for _, f := range p.GoFiles {
 			analysed[f] = true
+			hasFiles[p.PkgPath] = true
 		}
 	}
 	var msgs []string
@@ -62,18 +65,58 @@ func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []
 		}
 		switch {
 		case len(missing) == 0:
-		case len(missing) == len(all):
-			msgs = append(msgs, fmt.Sprintf("package %s: not analysed: its files need cgo, which is off (CGO_ENABLED=0)", p.ImportPath))
+		case len(missing) == len(all) && !hasFiles[p.ImportPath]:
+			// A package may have files for cgo off only
+			// (//go:build !cgo): then it was analysed.
+			msgs = append(msgs, fmt.Sprintf("package %s: not analysed: its files need cgo, which is off %s", p.ImportPath, cause))
 		default:
 			slices.Sort(missing)
 			verb := "they need"
 			if len(missing) == 1 {
 				verb = "it needs"
 			}
-			msgs = append(msgs, fmt.Sprintf("package %s: %s not analysed: %s cgo, which is off (CGO_ENABLED=0)", p.ImportPath, fileList(missing), verb))
+			msgs = append(msgs, fmt.Sprintf("package %s: %s not analysed: %s cgo, which is off %s", p.ImportPath, fileList(missing), verb, cause))
 		}
 	}
 	return msgs
+}
+
+// cgoOffCause says, in parentheses, why cgo is off: CGO_ENABLED=0 when
+// the user set it (in the environment or with go env -w), else the go
+// command's default, for a cross-build (crossTarget is GOOS/GOARCH) or
+// where it finds no C compiler.
+func cgoOffCause(ctx context.Context, dir string, env []string, crossTarget string) string {
+	if cgoSetByUser(ctx, dir, env) {
+		return "(CGO_ENABLED=0)"
+	}
+	if crossTarget != "" {
+		return "(by default when cross-compiling, here for " + crossTarget + ")"
+	}
+	return "(the go command's default here, as where it finds no C compiler)"
+}
+
+// cgoSetByUser reports whether CGO_ENABLED is the user's setting rather
+// than the go command's default, as go env -changed tells; a go command
+// without -changed (before Go 1.23) is judged by the environment alone.
+func cgoSetByUser(ctx context.Context, dir string, env []string) bool {
+	if env == nil {
+		env = os.Environ()
+	}
+	out, err := gocmd.Output(ctx, dir, env, "env", "-changed", "-json", "CGO_ENABLED")
+	if err != nil {
+		for _, kv := range env {
+			if strings.HasPrefix(kv, "CGO_ENABLED=") {
+				return true
+			}
+		}
+		return false
+	}
+	var changed map[string]string
+	if json.Unmarshal(out, &changed) != nil {
+		return false
+	}
+	_, ok := changed["CGO_ENABLED"]
+	return ok
 }
 
 // fileList names up to three files, and how many more there are.

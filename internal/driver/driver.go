@@ -99,7 +99,8 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	pkgs, unmatched, err := load(ctx, dir, patterns, cfg)
 	// With cgo off, the packages that need it may be all there were.
 	if mod.cgoOff && cfg.Warn != nil {
-		for _, msg := range cgoLeftOut(ctx, dir, cfg.Env, patterns, pkgs) {
+		cause := cgoOffCause(ctx, dir, cfg.Env, mod.crossTarget)
+		for _, msg := range cgoLeftOut(ctx, dir, cfg.Env, patterns, pkgs, cause) {
 			cfg.Warn(msg)
 		}
 	}
@@ -261,18 +262,25 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 // matches nothing with ./..., and there that pattern stands for the
 // packages of the workspace's modules below dir.
 func checkModule(ctx context.Context, dir string, env, patterns []string) (*moduleRoot, error) {
-	out, err := gocmd.Output(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE", "CGO_ENABLED")
+	out, err := gocmd.Output(ctx, dir, env, "env", "GOMOD", "GOWORK", "GOCACHE", "CGO_ENABLED", "GOOS", "GOARCH", "GOHOSTOS", "GOHOSTARCH")
 	if err != nil {
 		return nil, err
 	}
 	// One line per variable, empty when unset: GOMOD is empty with
 	// GO111MODULE=off.
 	vars := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-	for len(vars) < 4 {
+	for len(vars) < 8 {
 		vars = append(vars, "")
 	}
+	for i := range vars {
+		vars[i] = strings.TrimSpace(vars[i])
+	}
 	gomod, gowork, gocache := strings.TrimSpace(vars[0]), strings.TrimSpace(vars[1]), strings.TrimSpace(vars[2])
-	cgoOff := strings.TrimSpace(vars[3]) == "0"
+	cgoOff := vars[3] == "0"
+	var crossTarget string
+	if vars[4] != vars[6] || vars[5] != vars[7] {
+		crossTarget = vars[4] + "/" + vars[5]
+	}
 	inModule := gomod != "" && gomod != os.DevNull
 	inWork := gomod != "" && gowork != "" && gowork != "off"
 	if !inModule && !inWork {
@@ -281,7 +289,7 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 	if gocache == "off" {
 		return nil, errors.New("GOCACHE=off: microsec-lint reads the packages' export data from the go build cache, as go vet does; unset GOCACHE or point it at a directory")
 	}
-	root := &moduleRoot{patterns: patterns, vulnDir: dir, cgoOff: cgoOff}
+	root := &moduleRoot{patterns: patterns, vulnDir: dir, cgoOff: cgoOff, crossTarget: crossTarget}
 	if inModule {
 		return root, nil
 	}
@@ -357,6 +365,8 @@ type moduleRoot struct {
 	vulnDir  string   // dir, or at a workspace root a module of the workspace
 	vulnEnv  []string // at a workspace root, the environment naming its go.work; else nil
 	cgoOff   bool     // go env CGO_ENABLED is 0: the go command leaves cgo files out
+	// crossTarget is GOOS/GOARCH when they are not the host's, else "".
+	crossTarget string
 }
 
 // vulnPatterns returns the patterns for govulncheck. It takes packages,

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -800,7 +801,10 @@ func TestFingerprintCodeKeepsPlainText(t *testing.T) {
 // TestRunCgoOff: with cgo off, the go command leaves out a package whose
 // files all use cgo, and a package's cgo files; each package so cut is
 // named in one warning line with the cause, and the rest is analysed. A
-// file left out by a build tag is the user's choice and is not told.
+// file left out by a build tag is the user's choice and is not told; a
+// package with a file for cgo off (cgtag) was analysed, and only its cgo
+// file is named. CGO_ENABLED is named as the cause only when it was set:
+// cross-compiling turns cgo off by default.
 func TestRunCgoOff(t *testing.T) {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
@@ -809,6 +813,8 @@ func TestRunCgoOff(t *testing.T) {
 		"mixed/a.go":  "package mixed\n\nfunc BadFunc() {}\n",
 		"mixed/c.go":  "package mixed\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc G() { C.free(nil) }\n",
 		"mixed/d.go":  "//go:build cgo\n\npackage mixed\n\nfunc H() {}\n",
+		"cgtag/c.go":  "//go:build cgo\n\npackage cgtag\n",
+		"cgtag/n.go":  "//go:build !cgo\n\npackage cgtag\n",
 		"plain/p.go":  "package plain\n",
 		"tagged/t.go": "//go:build never\n\npackage tagged\n",
 		"tagged/u.go": "package tagged\n",
@@ -821,9 +827,29 @@ func TestRunCgoOff(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, cgo := range []string{"0", "1"} {
-		t.Run("CGO_ENABLED="+cgo, func(t *testing.T) {
-			if cgo == "1" {
+	other := "arm64"
+	if runtime.GOARCH == other {
+		other = "amd64"
+	}
+	noCgoVar := slices.DeleteFunc(offline(), func(kv string) bool { return strings.HasPrefix(kv, "CGO_ENABLED=") })
+	warningsFor := func(cause string) []string {
+		return []string{
+			"package example.com/cgooff/allcgo: not analysed: its files need cgo, which is off " + cause,
+			"package example.com/cgooff/cgtag: c.go not analysed: it needs cgo, which is off " + cause,
+			"package example.com/cgooff/mixed: c.go, d.go not analysed: they need cgo, which is off " + cause,
+		}
+	}
+	for _, tc := range []struct {
+		name string
+		env  []string
+		want []string
+	}{
+		{"CGO_ENABLED=0", append(offline(), "CGO_ENABLED=0"), warningsFor("(CGO_ENABLED=0)")},
+		{"cross-compiling", append(noCgoVar, "GOARCH="+other), warningsFor("(by default when cross-compiling, here for " + runtime.GOOS + "/" + other + ")")},
+		{"CGO_ENABLED=1", append(offline(), "CGO_ENABLED=1"), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "CGO_ENABLED=1" {
 				if _, err := exec.LookPath("gcc"); err != nil {
 					t.Skip("no C compiler")
 				}
@@ -832,21 +858,14 @@ func TestRunCgoOff(t *testing.T) {
 			_, err := Run(context.Background(), Config{
 				Dir:   dir,
 				Rules: []analyzers.Rule{rule(badFuncs, "error")},
-				Env:   append(offline(), "CGO_ENABLED="+cgo),
+				Env:   tc.env,
 				Warn:  func(msg string) { warnings = append(warnings, msg) },
 			})
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want []string
-			if cgo == "0" {
-				want = []string{
-					"package example.com/cgooff/allcgo: not analysed: its files need cgo, which is off (CGO_ENABLED=0)",
-					"package example.com/cgooff/mixed: c.go, d.go not analysed: they need cgo, which is off (CGO_ENABLED=0)",
-				}
-			}
-			if !slices.Equal(warnings, want) {
-				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(want, "\n"))
+			if !slices.Equal(warnings, tc.want) {
+				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
 	}
