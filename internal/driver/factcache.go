@@ -72,19 +72,47 @@ func openFactCache(env []string, warn func(string)) (*factCache, error) {
 		}
 		return &factCache{}, nil
 	}
+	if named && warn != nil {
+		if err := probeWrite(dir); err != nil {
+			warn(fmt.Sprintf("%s=%s cannot be written: %v; the facts in it are read, new ones are not kept", CacheEnv, dir, err))
+		}
+	}
 	c := &factCache{dir: dir}
 	c.trim(time.Now())
 	return c, nil
 }
 
-// cacheDirError says why os.MkdirAll failed, without the path, which the
-// warning names already: the *PathError of MkdirAll may name a parent.
+// probeWrite checks that a file can be made in dir, once a run: entries
+// that cannot be written fail one by one without a word. The error does
+// not name the file.
+func probeWrite(dir string) error {
+	f, err := os.CreateTemp(dir, "probe*.tmp")
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		return pe.Err
+	} else if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
+}
+
+// cacheDirError says why os.MkdirAll failed, naming the path, which may
+// be a parent of the directory.
 func cacheDirError(err error) string {
 	var pe *fs.PathError
 	if !errors.As(err, &pe) {
 		return err.Error()
 	}
 	if errors.Is(pe.Err, syscall.ENOTDIR) || errors.Is(pe.Err, syscall.EEXIST) {
+		// MkdirAll cannot make a directory where a link to nothing is.
+		if to, err := os.Readlink(pe.Path); err == nil {
+			if _, err := os.Stat(pe.Path); errors.Is(err, fs.ErrNotExist) {
+				if !filepath.IsAbs(to) {
+					to = filepath.Join(filepath.Dir(pe.Path), to)
+				}
+				return pe.Path + " is a symbolic link to " + to + ", which does not exist"
+			}
+		}
 		return pe.Path + " is not a directory"
 	}
 	return pe.Path + ": " + pe.Err.Error()

@@ -67,6 +67,57 @@ func TestCacheTrimTouchesOnlyEntries(t *testing.T) {
 	}
 }
 
+// TestCacheDanglingLink: a MICROSEC_LINT_CACHE that is a symbolic link to
+// nothing is told as such, not as "not a directory".
+func TestCacheDanglingLink(t *testing.T) {
+	dir := t.TempDir()
+	link := filepath.Join(dir, "cache")
+	if err := os.Symlink(filepath.Join(dir, "gone"), link); err != nil {
+		t.Skip(err)
+	}
+	var warnings []string
+	c, err := openFactCache([]string{CacheEnv + "=" + link}, func(msg string) { warnings = append(warnings, msg) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.dir != "" || len(warnings) != 1 || !strings.Contains(warnings[0], "a symbolic link to "+filepath.Join(dir, "gone")+", which does not exist") ||
+		strings.Contains(warnings[0], "not a directory") {
+		t.Errorf("warnings %q, cache %q; want one naming the dangling link, and no cache", warnings, c.dir)
+	}
+}
+
+// TestCacheNotWritable: a cache directory the user named that cannot be
+// written is told once; the facts already in it are still read.
+func TestCacheNotWritable(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root writes to a read-only directory")
+	}
+	dir := filepath.Join(t.TempDir(), "cache")
+	key := strings.Repeat("b", 64)
+	c, err := openFactCache([]string{CacheEnv + "=" + dir}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.put(key, []byte("facts"))
+	for _, d := range []string{filepath.Dir(c.file(key)), dir} {
+		if err := os.Chmod(d, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Chmod(d, 0o755)
+	}
+	var warnings []string
+	c, err = openFactCache([]string{CacheEnv + "=" + dir}, func(msg string) { warnings = append(warnings, msg) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0], CacheEnv+"="+dir) || !strings.Contains(warnings[0], "cannot be written") {
+		t.Errorf("warnings %q, want one saying the cache cannot be written", warnings)
+	}
+	if data, ok := c.get(key); !ok || string(data) != "facts" {
+		t.Errorf("the facts in a read-only cache were not read")
+	}
+}
+
 // TestCacheOff: "off" and an unusable folder give a cache that stores
 // nothing and finds nothing, the latter with a warning; a relative path
 // is refused.
