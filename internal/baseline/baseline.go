@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
 )
@@ -73,7 +74,7 @@ func Load(path string) (*Baseline, error) {
 		return nil, fmt.Errorf("cannot read baseline: %v", err)
 	}
 	// An editor may have saved the file with a byte-order mark.
-	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	data = bytes.TrimPrefix(data, []byte(bom))
 	if err := checkKind(data); err != nil {
 		return nil, fmt.Errorf("baseline %s %v", path, err)
 	}
@@ -97,11 +98,17 @@ func Load(path string) (*Baseline, error) {
 	return b, nil
 }
 
+// bom is the byte-order mark, in UTF-8.
+const bom = "\ufeff"
+
 // checkKind tells, from its top-level keys, what a file that is not a
 // baseline is instead: another JSON file the user may have given for one,
 // not a JSON object at all, or one without a version. Its error completes
 // "baseline FILE".
 func checkKind(data []byte) error {
+	if bytes.HasPrefix(data, []byte(bom)) {
+		return errors.New("is not valid JSON: it starts with a second byte-order mark (U+FEFF)")
+	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(data, &keys); err != nil {
 		if json.Valid(data) {
@@ -117,10 +124,21 @@ func checkKind(data []byte) error {
 		return errors.New("is a JSON report (-format json), not a baseline: " + write)
 	case keys["Issues"] != nil:
 		return errors.New("is a golangci-lint report, not a baseline: " + write)
-	case keys["version"] == nil:
+	case !hasValue(keys, "version"):
 		return errors.New("has no version: it is not a microsec-lint baseline; " + write)
 	}
 	return nil
+}
+
+// hasValue reports whether keys holds name, in any case as json matches a
+// struct field's name, with a value other than null.
+func hasValue(keys map[string]json.RawMessage, name string) bool {
+	for k, v := range keys {
+		if strings.EqualFold(k, name) && string(v) != "null" {
+			return true
+		}
+	}
+	return false
 }
 
 // Filter returns the findings the baseline does not accept, and how many

@@ -120,6 +120,12 @@ func TestLoadOtherFiles(t *testing.T) {
 		"oldbase.json":  {`{"version": 1, "findings": []}`, "written by an older microsec-lint"},
 		"bomgood.json":  {"\ufeff" + `{"version": 2, "findings": []}`, ""},
 		"goodbase.json": {`{"version": 2, "findings": [{"rule": "x", "file": "a.go", "fingerprint": "f"}]}`, ""},
+		// json matches keys whatever their case, as Load did before it
+		// read the keys itself.
+		"upper.json":   {`{"VERSION": 2, "Findings": [{"rule": "x", "file": "a.go", "fingerprint": "f"}]}`, ""},
+		"nullver.json": {`{"version": null, "findings": []}`, "has no version: it is not a microsec-lint baseline"},
+		"upnull.json":  {`{"Version": null}`, "has no version"},
+		"bom2.json":    {"\ufeff\ufeff" + `{"version": 2, "findings": []}`, "is not valid JSON: it starts with a second byte-order mark (U+FEFF)"},
 	} {
 		path := filepath.Join(dir, name)
 		os.WriteFile(path, []byte(tc.content), 0o644)
