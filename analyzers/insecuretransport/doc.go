@@ -33,7 +33,9 @@
 //     leaves its transport with Secure(true) and no config;
 //   - a grpc server whose listener and credentials are both plaintext. Its
 //     listener is the one given with Listener(l), used as is (TLS when
-//     made by tls.Listen or tls.NewListener, and then server.TLSConfig
+//     made by tls.Listen or tls.NewListener whatever value the variable
+//     given holds: of its assignments in one block the last before the
+//     use, else all of them; and then server.TLSConfig
 //     makes no TLS listener), else a TLS one when server.TLSConfig gives a
 //     config. Its credentials are those of a *grpc.Server given with
 //     Server(srv), used as is (AuthTLS and Options do not reach it), else
@@ -150,10 +152,16 @@
 //
 // It reports too much in that InsecureSkipVerify: true is reported in
 // any tls.Config, also one only a server uses (where it does nothing);
-// and findings in code that never runs are dropped only under an if
-// statement whose whole condition is a constant (if debug {...} with
-// const debug = false), while a component built there still counts
-// where it is used.
+// and code that never runs is recognised only under an if statement
+// whose whole condition is a literal true or false or a constant built
+// from such literals and from constants declared in files of the package
+// that no build constraint selects (no //go:build line, no _GOOS or
+// _GOARCH file name suffix) and that are not test files (if debug {...}
+// with const debug = false). There findings are dropped, and what the
+// code builds, assigns or applies (b.Init(broker.Secure(true))) does not
+// count. A constant that a build tag defines (const insecureDev = false
+// under //go:build !insecure) may be true in another build, so code under
+// it is checked.
 //
 // A web service with web.Secure(true) and no TLSConfig serves a
 // self-signed certificate and is not reported; neither is a nats
@@ -163,8 +171,12 @@
 // which do not use the service's transport and are judged on their own.
 // A consul registry given consul.Config(c) speaks HTTPS, verified against
 // the system roots, when c's Scheme is set to "https" (or its Address
-// starts with https:// and no Addrs option replaces it), in c's literal or
-// by an assignment to its field; go-micro gives the consul client an
-// http.Client of its own, so c's TLSConfig field is not used, and a c from
-// a parameter or another package's function is not reported.
+// starts with https:// and no Addrs option replaces it), in c's literal,
+// by an assignment to its field (the last of one block) or in a helper
+// function of the package that returns it; go-micro gives the consul
+// client an http.Client of its own, so c's TLSConfig field is not used.
+// Only a c proven to use https that way is not reported: one from a
+// parameter or another package's function, or whose Scheme or Address is
+// read at run time (os.Getenv), is reported, although CONSUL_HTTP_SSL or
+// an https:// address in the environment may give it TLS.
 package insecuretransport

@@ -52,7 +52,8 @@ func run(pass *analysis.Pass, cfg Config) (any, error) {
 	if !importsRelevant(pass.Pkg) {
 		return nil, nil
 	}
-	c := &checker{pass: withoutDeadCode(pass), cfg: cfg, model: gomicro.ModelOf(pass, nil)}
+	model := gomicro.ModelOf(pass, nil)
+	c := &checker{pass: withoutDeadCode(pass, model), cfg: cfg, model: model}
 	for _, comp := range c.model.Components() {
 		c.checkComponent(comp)
 	}
@@ -87,37 +88,16 @@ func importsRelevant(pkg *types.Package) bool {
 const grpcPath = "google.golang.org/grpc"
 
 // withoutDeadCode returns a copy of pass that drops diagnostics in code
-// that never runs: the body of an if statement whose condition is the
-// constant false (if debug {...} with const debug = false), or its else
-// branch when the condition is the constant true.
-func withoutDeadCode(pass *analysis.Pass) *analysis.Pass {
-	var dead []ast.Node
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			if s, ok := n.(*ast.IfStmt); ok {
-				tv := pass.TypesInfo.Types[s.Cond]
-				if tv.Value != nil && tv.Value.Kind() == constant.Bool {
-					if !constant.BoolVal(tv.Value) {
-						dead = append(dead, s.Body)
-					} else if s.Else != nil {
-						dead = append(dead, s.Else)
-					}
-				}
-			}
-			return true
-		})
-	}
-	if len(dead) == 0 {
-		return pass
-	}
+// that never runs in any build of the package (see gomicro.Syntax.Dead):
+// the body of an if statement whose condition is a settled constant false
+// (if debug {...} with const debug = false declared in a file no build
+// constraint selects), or its else branch when it is a settled true.
+func withoutDeadCode(pass *analysis.Pass, model *gomicro.Model) *analysis.Pass {
 	p := *pass
 	p.Report = func(d analysis.Diagnostic) {
-		for _, n := range dead {
-			if n.Pos() <= d.Pos && d.Pos < n.End() {
-				return
-			}
+		if !model.Dead(d.Pos) {
+			pass.Report(d)
 		}
-		pass.Report(d)
 	}
 	return &p
 }

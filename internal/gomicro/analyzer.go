@@ -29,7 +29,7 @@ type LazySyntax struct {
 // first call. Rules that run at the same time may call it.
 func (l *LazySyntax) Get() *Syntax {
 	l.once.Do(func() {
-		l.s = NewSyntax(l.pass.Pkg, l.pass.TypesInfo, l.pass.Files)
+		l.s = NewSyntax(l.pass.Fset, l.pass.Pkg, l.pass.TypesInfo, l.pass.Files)
 		l.pass = nil
 	})
 	return l.s

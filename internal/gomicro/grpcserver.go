@@ -57,12 +57,13 @@ func (m *Model) grpcServerTLS(s settings) TLSState {
 	return st
 }
 
-// listenerTLS says whether the net.Listener e is a TLS listener: one made
+// listenerTLS says whether the net.Listener e is a TLS listener: every
+// listener it may hold (see sourceCalls) is made
 // by crypto/tls's Listen or NewListener with a config that is not the
 // literal nil (with which Listen fails, and go-micro falls back to a plain
 // listener). Listeners from package net are plain; any other is Unknown.
 func (m *Model) listenerTLS(e ast.Expr) Verdict {
-	return m.bestOfCalls(e, func(call *ast.CallExpr) Verdict {
+	return m.worstOfCalls(e, func(call *ast.CallExpr) Verdict {
 		fn := funcOf(m.info, call)
 		switch {
 		case fn == nil:
@@ -80,9 +81,9 @@ func (m *Model) listenerTLS(e ast.Expr) Verdict {
 }
 
 // grpcNewServerTLS says whether the *grpc.Server e is made by
-// grpc.NewServer with TLS credentials.
+// grpc.NewServer with TLS credentials, whichever server it may hold.
 func (m *Model) grpcNewServerTLS(e ast.Expr) Verdict {
-	return m.bestOfCalls(e, func(call *ast.CallExpr) Verdict {
+	return m.worstOfCalls(e, func(call *ast.CallExpr) Verdict {
 		if fn := funcOf(m.info, call); fn != nil && fn.Pkg().Path() == grpcPath && fn.Name() == "NewServer" {
 			return m.serverOptionsTLS(call)
 		}
@@ -116,13 +117,13 @@ func (m *Model) serverOptionsTLS(call *ast.CallExpr) Verdict {
 	return best
 }
 
-// credentialsTLS says whether the grpc-go credentials e are TLS ones:
-// credentials.NewTLS, NewServerTLSFromFile or NewServerTLSFromCert make
+// credentialsTLS says whether the grpc-go credentials e are TLS ones,
+// whichever it may hold: credentials.NewTLS, NewServerTLSFromFile or NewServerTLSFromCert make
 // TLSOn (with a config without certificates handshakes fail, but nothing
 // is served in plaintext), insecure.NewCredentials Plaintext, anything
 // else Unknown.
 func (m *Model) credentialsTLS(e ast.Expr) Verdict {
-	return m.bestOfCalls(e, func(call *ast.CallExpr) Verdict {
+	return m.worstOfCalls(e, func(call *ast.CallExpr) Verdict {
 		fn := funcOf(m.info, call)
 		switch {
 		case fn == nil:
@@ -154,9 +155,25 @@ func (m *Model) bestOfCalls(e ast.Expr, judge func(*ast.CallExpr) Verdict) Verdi
 	return best
 }
 
+// worstOfCalls judges each call e may come from with judge and returns the
+// worst verdict: a value is TLS only if every value it may hold is. It is
+// Unknown when e comes from no call the model sees.
+func (m *Model) worstOfCalls(e ast.Expr, judge func(*ast.CallExpr) Verdict) Verdict {
+	calls, _ := m.sourceCalls(e, 0, map[*types.Var]bool{})
+	if len(calls) == 0 {
+		return Unknown
+	}
+	worst := Unknown
+	for _, call := range calls {
+		worst = min(worst, judge(call))
+	}
+	return worst
+}
+
 // sourceCalls returns the calls the value of e may come from: e itself,
 // the calls assigned to the variable e names (the first value of a
-// multi-value call too: l, err := tls.Listen(...)), and what helper
+// multi-value call too: l, err := tls.Listen(...); of the assignments of
+// one block, only the last before e, see reaching), and what helper
 // functions of the package return. opaque is set when e may also come
 // from elsewhere: a parameter, a variable set out of sight. A variable's
 // zero value is ignored (var l net.Listener before l, err = ...).
@@ -185,7 +202,7 @@ func (m *Model) sourceCalls(e ast.Expr, depth int, seen map[*types.Var]bool) (ca
 		}
 		seen[v] = true
 		defer delete(seen, v)
-		for _, a := range m.assigns[v] {
+		for _, a := range m.reaching(v, e.Pos()) {
 			var src ast.Expr
 			switch {
 			case a.first != nil:

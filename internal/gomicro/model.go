@@ -106,8 +106,11 @@ func (c *Component) End() token.Pos {
 func (c *Component) IsDefault() bool { return c.Call == nil }
 
 type assignment struct {
-	rhs     ast.Expr // nil: zero value (unknown is set otherwise)
-	unknown bool     // from a multi-value expression, range, and the like
+	rhs ast.Expr // nil: zero value (unknown is set otherwise)
+	// at is the assignment statement or value spec, or nil (a struct
+	// literal's field); block is the block it is a statement of, or nil.
+	at, block ast.Node
+	unknown   bool // from a multi-value expression, range, and the like
 	// first is, for the first variable a multi-value call is assigned to
 	// (ctx, cancel := context.WithTimeout(...)), that call.
 	first *ast.CallExpr
@@ -145,10 +148,28 @@ type Syntax struct {
 	initOrder []*types.Var // the keys of inits in source order
 	subInits  map[*types.Var]map[Kind][]*ast.CallExpr
 	holders   map[*ast.CallExpr][]*types.Var
-	calls     []*ast.CallExpr     // every call in the files, in source order
-	lits      []*ast.CompositeLit // every composite literal, in source order
-	stmts     []*ast.AssignStmt   // every assignment statement, in source order
-	ctors     []ctorCall          // the constructor calls, in source order
+	calls     []*ast.CallExpr       // every call in the files, in source order
+	lits      []*ast.CompositeLit   // every composite literal, in source order
+	stmts     []*ast.AssignStmt     // every assignment statement, in source order
+	ctors     []ctorCall            // the constructor calls, in source order
+	dead      []ast.Node            // branches that never run (deadBranches)
+	blockOf   map[ast.Node]ast.Node // statements (and specs of declarations) directly in a block, to it
+	stmt      ast.Node              // the assignment statement or value spec being indexed
+}
+
+// Dead reports whether pos lies in a branch that never runs in any build:
+// the body of an if statement whose condition is a constant false, or the
+// else branch of one whose condition is a constant true, where the
+// condition is made of literals and constants that no build constraint
+// or test file can define otherwise. The model ignores what such code
+// builds, assigns and applies.
+func (s *Syntax) Dead(pos token.Pos) bool {
+	for _, n := range s.dead {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // Calls returns every call expression of the package's files, in source
@@ -176,10 +197,12 @@ type ctorCall struct {
 type External func(call *ast.CallExpr, slice bool) (opts []Option, ok bool)
 
 // NewSyntax walks the files of package pkg once. info must hold Types,
-// Defs, Uses and Selections, as a go/analysis pass's TypesInfo does. Its
-// Model method makes a model of the package; rules get theirs through
-// SyntaxAnalyzer (ModelOf).
-func NewSyntax(pkg *types.Package, info *types.Info, files []*ast.File) *Syntax {
+// Defs, Uses and Selections, as a go/analysis pass's TypesInfo does; fset
+// names the files (nil: only if statements with the literal true or false
+// as condition are taken for dead code, see Dead). Its Model method makes
+// a model of the package; rules get theirs through SyntaxAnalyzer
+// (ModelOf).
+func NewSyntax(fset *token.FileSet, pkg *types.Package, info *types.Info, files []*ast.File) *Syntax {
 	s := &Syntax{
 		pkg:      pkg,
 		info:     info,
@@ -188,6 +211,8 @@ func NewSyntax(pkg *types.Package, info *types.Info, files []*ast.File) *Syntax 
 		inits:    map[*types.Var][]*ast.CallExpr{},
 		subInits: map[*types.Var]map[Kind][]*ast.CallExpr{},
 		holders:  map[*ast.CallExpr][]*types.Var{},
+		dead:     deadBranches(fset, pkg, info, files),
+		blockOf:  map[ast.Node]ast.Node{},
 	}
 	for _, f := range files {
 		ast.Inspect(f, s.index)
@@ -233,19 +258,40 @@ func (m *Model) Components() []*Component { return m.components }
 func (m *Model) Component(call *ast.CallExpr) *Component { return m.byCall[call] }
 
 func (s *Syntax) index(n ast.Node) bool {
+	if n != nil && s.Dead(n.Pos()) {
+		// Code that never runs builds, assigns and applies nothing; rules
+		// still see its calls, literals and statements.
+		switch n := n.(type) {
+		case *ast.CompositeLit:
+			s.lits = append(s.lits, n)
+		case *ast.AssignStmt:
+			s.stmts = append(s.stmts, n)
+		case *ast.CallExpr:
+			s.calls = append(s.calls, n)
+		}
+		return true
+	}
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		if fn, ok := s.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
 			s.funcs[fn] = n
 		}
+	case *ast.BlockStmt:
+		s.recordBlock(n, n.List)
+	case *ast.CaseClause:
+		s.recordBlock(n, n.Body)
+	case *ast.CommClause:
+		s.recordBlock(n, n.Body)
 	case *ast.CompositeLit:
 		s.lits = append(s.lits, n)
+		s.stmt = nil
 		s.assignFields(n)
 	case *ast.AssignStmt:
 		s.stmts = append(s.stmts, n)
 		if n.Tok != token.ASSIGN && n.Tok != token.DEFINE {
 			return true
 		}
+		s.stmt = n
 		for i, lhs := range n.Lhs {
 			v := s.varOf(lhs)
 			if v == nil {
@@ -256,20 +302,22 @@ func (s *Syntax) index(n ast.Node) bool {
 				if call, ok := ast.Unparen(n.Rhs[0]).(*ast.CallExpr); ok && i == 0 && len(n.Rhs) == 1 {
 					a.first = call
 				}
+				a.at, a.block = n, s.blockOf[n]
 				s.assigns[v] = append(s.assigns[v], a)
 				continue
 			}
 			s.assign(v, n.Rhs[i])
 		}
 	case *ast.ValueSpec:
+		s.stmt = n
 		for i, name := range n.Names {
 			v, _ := s.info.Defs[name].(*types.Var)
 			switch {
 			case v == nil:
 			case len(n.Values) == 0:
-				s.assigns[v] = append(s.assigns[v], assignment{})
+				s.assigns[v] = append(s.assigns[v], assignment{at: n, block: s.blockOf[n]})
 			case len(n.Values) != len(n.Names):
-				s.assigns[v] = append(s.assigns[v], assignment{unknown: true})
+				s.assigns[v] = append(s.assigns[v], assignment{unknown: true, at: n, block: s.blockOf[n]})
 			default:
 				s.assign(v, n.Values[i])
 			}
@@ -320,9 +368,30 @@ func (s *Syntax) assignFields(lit *ast.CompositeLit) {
 	}
 }
 
+// recordBlock notes that the statements list are directly in block, and
+// so are the specs of the declarations among them.
+func (s *Syntax) recordBlock(block ast.Node, list []ast.Stmt) {
+	for _, st := range list {
+		s.blockOf[st] = block
+		if d, ok := st.(*ast.DeclStmt); ok {
+			if g, ok := d.Decl.(*ast.GenDecl); ok {
+				for _, spec := range g.Specs {
+					s.blockOf[spec] = block
+				}
+			}
+		}
+	}
+}
+
+// assign records rhs as a value of v, given by the statement or spec being
+// indexed (s.stmt).
 func (s *Syntax) assign(v *types.Var, rhs ast.Expr) {
 	rhs = ast.Unparen(rhs)
-	s.assigns[v] = append(s.assigns[v], assignment{rhs: rhs})
+	a := assignment{rhs: rhs}
+	if s.stmt != nil {
+		a.at, a.block = s.stmt, s.blockOf[s.stmt]
+	}
+	s.assigns[v] = append(s.assigns[v], a)
 	if call, ok := rhs.(*ast.CallExpr); ok {
 		s.holders[call] = append(s.holders[call], v)
 	}
@@ -880,4 +949,32 @@ func (m *Model) BoolArg(o Option) (value, known bool) {
 func (m *Model) IsNil(e ast.Expr) bool {
 	tv, ok := m.info.Types[e]
 	return ok && tv.IsNil()
+}
+
+// reaching returns the assignments of v that may give its value at use:
+// when every assignment of v is a statement of one block that holds use,
+// the last one before use (a later one in that block replaces it);
+// otherwise, or when none comes before use, all of them.
+func (s *Syntax) reaching(v *types.Var, use token.Pos) []assignment {
+	as := s.assigns[v]
+	if len(as) < 2 {
+		return as
+	}
+	block := as[0].block
+	if block == nil || use < block.Pos() || use >= block.End() {
+		return as
+	}
+	last := -1
+	for i, a := range as {
+		if a.block != block {
+			return as
+		}
+		if a.at.End() <= use && (last < 0 || a.at.Pos() > as[last].at.Pos()) {
+			last = i
+		}
+	}
+	if last < 0 {
+		return as
+	}
+	return as[last : last+1]
 }

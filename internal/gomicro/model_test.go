@@ -120,7 +120,7 @@ func load(t *testing.T, src string) *program {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &program{fset: fset, file: f, info: info, model: NewSyntax(pkg, info, []*ast.File{f}).Model(nil)}
+	return &program{fset: fset, file: f, info: info, model: NewSyntax(fset, pkg, info, []*ast.File{f}).Model(nil)}
 }
 
 // line returns the line a component is built on.
@@ -361,7 +361,7 @@ func f() {
 	micro.NewService(micro.Transport(t))
 	transport.DefaultTransport.Init(transport.Secure(true))
 }`)
-	s := NewSyntax(p.model.pkg, p.info, []*ast.File{p.file})
+	s := NewSyntax(p.fset, p.model.pkg, p.info, []*ast.File{p.file})
 	a, b := s.Model(nil), s.Model(nil)
 	if len(a.Components()) != 3 || len(b.Components()) != len(a.Components()) {
 		t.Fatalf("components: %d and %d, want 3 each", len(a.Components()), len(b.Components()))

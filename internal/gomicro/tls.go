@@ -195,13 +195,8 @@ func (m *Model) evaluate(c *Component) TLSState {
 		return simple(s, false)
 	case Registry:
 		st := simple(s, false)
-		if o := s.consulConfig; o != nil && st.Verdict == Plaintext {
-			switch m.consulScheme(o.Arg, s.addrs != nil) {
-			case TLSOn:
-				return TLSState{Verdict: TLSOn, Config: o}
-			case Unknown:
-				return TLSState{Verdict: Unknown}
-			}
+		if o := s.consulConfig; o != nil && st.Verdict == Plaintext && m.consulHTTPS(o.Arg, s.addrs != nil) {
+			return TLSState{Verdict: TLSOn, Config: o}
 		}
 		return st
 	case API:

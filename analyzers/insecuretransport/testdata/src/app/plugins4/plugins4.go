@@ -66,13 +66,16 @@ func registries() {
 // only overwrites it for Secure or TLSConfig. The client verifies against
 // the system roots; the TLSConfig field of that config is not used, as
 // go-micro gives the client an http.Client of its own.
-func consulConfig(given *capi.Config) {
+//
+// Only a config proven to use https silences the finding: one the model
+// cannot read (a parameter, a value read at run time) is reported.
+func consulConfig(given *capi.Config, addr string) {
 	consul.NewRegistry(consul.Config(&capi.Config{Address: "consul.internal:8501", Scheme: "https"})) // ok
 	consul.NewRegistry(consul.Config(&capi.Config{Address: "https://consul.internal:8501"}))          // ok
 	consul.NewRegistry(consul.Config(&capi.Config{Address: "consul.internal:8500", Scheme: "http"}))  // want `^consul registry built without TLS`
 	consul.NewRegistry(consul.Config(&capi.Config{Address: "consul.internal:8500"}))                  // want `^consul registry built without TLS`
 	consul.NewRegistry(consul.Config(&capi.Config{TLSConfig: capi.TLSConfig{CAFile: "ca.pem"}}))      // want `^consul registry built without TLS`
-	consul.NewRegistry(consul.Config(given))                                                          // ok: not seen
+	consul.NewRegistry(consul.Config(given))                                                          // want `^consul registry built without TLS`
 	cc := capi.DefaultConfig()
 	cc.Scheme = "https"
 	consul.NewRegistry(consul.Config(cc)) // ok
@@ -80,6 +83,37 @@ func consulConfig(given *capi.Config) {
 	pc.Address = "consul.internal:8500"
 	consul.NewRegistry(consul.Config(pc))                                                    // want `^consul registry built without TLS`
 	consul.NewRegistry(consul.Config(&capi.Config{Scheme: "https"}), registry.Secure(false)) // ok
+
+	ec := capi.DefaultConfig()
+	ec.Address = addr
+	consul.NewRegistry(consul.Config(ec))                                         // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(ec), registry.Addrs("consul.internal:8500")) // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(plainConsulConfig()))                        // want `^consul registry built without TLS`
+	consul.NewRegistry(consul.Config(httpsConsulConfig()))                        // ok
+	hc := capi.DefaultConfig()
+	hc.Scheme = "https"
+	hc.Scheme = "http"
+	consul.NewRegistry(consul.Config(hc)) // want `^consul registry built without TLS`
+	sc := capi.DefaultConfig()
+	sc.Scheme = "http"
+	sc.Scheme = "https"
+	consul.NewRegistry(consul.Config(sc)) // ok
+	ac := capi.DefaultConfig()
+	ac.Address = "https://consul.internal:8501"
+	consul.NewRegistry(consul.Config(ac))                                         // ok
+	consul.NewRegistry(consul.Config(ac), registry.Addrs("consul.internal:8500")) // want `^consul registry built without TLS`
+}
+
+func plainConsulConfig() *capi.Config {
+	c := capi.DefaultConfig()
+	c.Address = "consul.internal:8500"
+	return c
+}
+
+func httpsConsulConfig() *capi.Config {
+	c := capi.DefaultConfig()
+	c.Scheme = "https"
+	return c
 }
 
 func brokers() {
@@ -93,7 +127,10 @@ func brokers() {
 // an injected listener is used as is (server.TLSConfig then makes no TLS
 // listener), grpcs.Options are appended to the grpc.Server's options, and
 // an injected grpc.Server is used as is (AuthTLS and Options ignored).
-func grpcServerTLS(addr string, given net.Listener) {
+//
+// A listener is a TLS one only if every listener it may hold is: of the
+// assignments of one block, the last one before the use counts.
+func grpcServerTLS(addr string, given net.Listener, toggle bool) {
 	tl, _ := tls.Listen("tcp", addr, cfg)
 	grpcs.NewServer(grpcs.Listener(tl))                          // ok
 	grpcs.NewServer(grpcs.Listener(tls.NewListener(given, cfg))) // ok
@@ -106,6 +143,17 @@ func grpcServerTLS(addr string, given net.Listener) {
 	grpcs.NewServer(grpcs.Listener(nl))                        // want `^grpc server built without TLS`
 	grpcs.NewServer(grpcs.AuthTLS(nil))                        // want `^grpc server built without TLS: it listens in plaintext`
 	grpcs.NewServer(server.TLSConfig(nil))                     // want `^grpc server built without TLS: it listens in plaintext`
+	rl, _ := tls.Listen("tcp", addr, cfg)
+	rl, _ = net.Listen("tcp", addr)
+	grpcs.NewServer(grpcs.Listener(rl)) // want `^grpc server built without TLS: its Listener is a plain listener`
+	wl, _ := net.Listen("tcp", addr)
+	wl = tls.NewListener(wl, cfg)
+	grpcs.NewServer(grpcs.Listener(wl)) // ok
+	bl, _ := tls.Listen("tcp", addr, cfg)
+	if toggle {
+		bl, _ = net.Listen("tcp", addr)
+	}
+	grpcs.NewServer(grpcs.Listener(bl)) // want `^grpc server built without TLS: its Listener is a plain listener`
 
 	grpcs.NewServer(grpcs.Options(grpc.Creds(credentials.NewTLS(cfg))))             // ok
 	grpcs.NewServer(grpcs.Options(grpc.MaxRecvMsgSize(1), grpc.Creds(fileCreds()))) // ok

@@ -203,3 +203,19 @@ func deadCode() {
 		transport.NewHTTPTransport() // ok: never runs
 	}
 }
+
+// Options applied in code that never runs do not reach the component.
+func deadOptions(on bool) {
+	b := broker.NewBroker() // want `^broker built without TLS`
+	if debug {
+		b.Init(broker.Secure(true))
+	}
+	t := transport.NewHTTPTransport() // want `^transport built without TLS`
+	if debug {
+		t.Init(transport.TLSConfig(cfg))
+	}
+	lt := transport.NewHTTPTransport() // ok
+	if on {
+		lt.Init(transport.TLSConfig(cfg))
+	}
+}

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package tagged
+
+const osDev = true

@@ -1,0 +1,5 @@
+//go:build !insecure
+
+package tagged
+
+const insecureDev = false
