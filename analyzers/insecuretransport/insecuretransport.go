@@ -221,6 +221,10 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 		return "service runs server.DefaultServer, which go-micro builds with its own plaintext transport before your code runs: assigning transport.DefaultTransport does not reach it; pass micro.Transport(t) with a transport built with transport.TLSConfig(cfg)"
 	case st.TransportReplaced:
 		return "service runs a server without TLS: its micro.Transport comes before micro.Server, which replaces the server that transport was given to; give micro.Server first"
+	case st.GRPCServer && st.PlainGRPCServer:
+		return "service runs a grpc server without TLS: its injected grpc.Server has no TLS credentials, and grpc.AuthTLS does not reach it; pass grpc.Creds(credentials.NewTLS(cfg)) to grpc.NewServer, or server.TLSConfig(cfg) to the server"
+	case st.GRPCServer && st.PlainListener:
+		return "service runs a grpc server without TLS: its Listener is a plain listener, which server.TLSConfig does not change; pass grpc.AuthTLS(cfg) or a listener from tls.Listen to the server"
 	case st.GRPCServer && v == 1:
 		return "service runs a grpc server without TLS, which listens without the transport: pass grpc.AuthTLS(cfg) to the server"
 	case st.GRPCServer:

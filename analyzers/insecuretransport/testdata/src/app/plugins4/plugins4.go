@@ -165,9 +165,12 @@ func grpcServerTLS(addr string, given net.Listener, toggle bool) {
 
 	grpcs.NewServer(grpcs.Server(grpc.NewServer(grpc.Creds(credentials.NewTLS(cfg))))) // ok
 	gs := grpc.NewServer(grpc.MaxRecvMsgSize(1))
-	grpcs.NewServer(grpcs.Server(gs))                        // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials`
-	grpcs.NewServer(grpcs.Server(gs), grpcs.AuthTLS(cfg))    // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials`
-	grpcs.NewServer(grpcs.Server(gs), server.TLSConfig(cfg)) // ok: the listener is a TLS one
+	grpcs.NewServer(grpcs.Server(gs))                                                       // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials`
+	grpcs.NewServer(grpcs.Server(gs), grpcs.AuthTLS(cfg))                                   // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials`
+	grpcs.NewServer(grpcs.Server(gs), server.TLSConfig(cfg))                                // ok: the listener is a TLS one
+	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Server(gs), grpcs.AuthTLS(cfg))))   // want `^service runs a grpc server without TLS: its injected grpc.Server has no TLS credentials, and grpc.AuthTLS does not reach it; pass grpc.Creds\(credentials.NewTLS\(cfg\)\) to grpc.NewServer, or server.TLSConfig\(cfg\) to the server$`
+	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(pl))))                     // want `^service runs a grpc server without TLS: its Listener is a plain listener, which server.TLSConfig does not change; pass grpc.AuthTLS\(cfg\) or a listener from tls.Listen to the server$`
+	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(pl), grpcs.AuthTLS(cfg)))) // ok
 }
 
 func fileCreds() credentials.TransportCredentials {
