@@ -145,9 +145,14 @@
 //     taken to sign, even when a -signers function built it;
 //   - go-micro's default client counts as replaced before a publish only
 //     when the assignment or micro.Client comes ahead of it in the same
-//     function, outside any branch, or in an init or main function; one
-//     made in a function called earlier is not followed, and the publish
-//     is reported;
+//     function, outside any branch; at the top of an init function,
+//     outside any branch; or at the top of main (package main) ahead of
+//     every call main makes into the package's functions (the rule does
+//     not tell which of them publish, so a publish in a function main
+//     calls earlier than the assignment, or in any function once main has
+//     called one of the package's functions first, is reported); one made
+//     in a function called earlier is not followed, and the publish is
+//     reported;
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - a subscriber is not judged when its service or server takes options

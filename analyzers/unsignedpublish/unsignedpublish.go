@@ -720,22 +720,57 @@ func (c *checker) defaultClientSigns(call *ast.CallExpr, mod gomicro.Module) boo
 			}
 		}
 	}
-	before := slices.ContainsFunc(at, func(n ast.Expr) bool { return c.runsBefore(n, call) || c.atStartup(n) })
+	before := slices.ContainsFunc(at, func(n ast.Expr) bool { return c.runsBefore(n, call) || c.atStartup(n, call) })
 	return before && !slices.ContainsFunc(values, func(v ast.Expr) bool { return !c.clientSigns(v) })
 }
 
-// atStartup reports whether n is in an init function, or in main of
-// package main: code that runs before the rest of the program.
-func (c *checker) atStartup(n ast.Node) bool {
-	for p := c.parentOf(n); p != nil; p = c.parentOf(p) {
-		switch p := p.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.FuncDecl:
-			return p.Recv == nil && (p.Name.Name == "init" || p.Name.Name == "main" && c.pass.Pkg.Name() == "main")
-		}
+// atStartup reports whether n, which gives the default client, runs
+// before call whenever call runs, because it runs first in the program:
+// at the top of an init function, outside any branch, or at the top of
+// main of package main ahead of every call main makes that may reach a
+// function of the package (call itself outside main: within main,
+// runsBefore decides).
+func (c *checker) atStartup(n, call ast.Node) bool {
+	if !c.topLevel(n) {
+		return false
 	}
-	return false
+	stmt, body := c.listStmt(n)
+	decl, _ := c.parentOf(body).(*ast.FuncDecl)
+	switch {
+	case decl == nil || decl.Recv != nil:
+		return false
+	case decl.Name.Name == "init":
+		return true
+	case decl.Name.Name != "main" || c.pass.Pkg.Name() != "main" || encloses(decl, call):
+		return false
+	}
+	first := true
+	ast.Inspect(body, func(x ast.Node) bool {
+		if x == nil || x.Pos() >= stmt.Pos() || !first {
+			return false
+		}
+		if e, ok := x.(*ast.CallExpr); ok && c.mayReachPackage(e) {
+			first = false
+		}
+		return first
+	})
+	return first
+}
+
+// mayReachPackage reports whether call may run code of the package being
+// analysed: it calls a function or method declared in it, or a function
+// value the rule cannot name.
+func (c *checker) mayReachPackage(call *ast.CallExpr) bool {
+	switch obj := gomicro.Callee(c.pass.TypesInfo, call).(type) {
+	case *types.Func:
+		return obj.Pkg() == c.pass.Pkg
+	case *types.Builtin, *types.TypeName:
+		return false
+	case nil:
+		tv := c.pass.TypesInfo.Types[call.Fun]
+		return !tv.IsType() && !tv.IsBuiltin()
+	}
+	return true
 }
 
 // streamSigned reports whether an option of an events publish, from
