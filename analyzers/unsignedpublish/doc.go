@@ -20,7 +20,7 @@
 //     included), unless the message's Header holds a value derived from
 //     a signature or the broker signs it: a value of a broker type whose
 //     Publish puts a signature in the message's Header before passing it
-//     on, or a broker.Broker variable every value of which a function
+//     on, and publishes to no broker before that, or a broker.Broker variable every value of which a function
 //     returning only such brokers gives (func Wrap(b broker.Broker)
 //     broker.Broker { return &SigningBroker{b} }, also of another
 //     package, through facts);

@@ -343,28 +343,66 @@ func isContext(t types.Type) bool {
 // bodySigns reports whether a function body computes a signature that it
 // hands on: a signed value passed to a call or stored in a map.
 func (c *checker) bodySigns(body *ast.BlockStmt) bool {
-	found := false
+	return c.signsAt(body) != nil
+}
+
+// signsAt returns the first node of body, in source order, that hands on
+// a signature (see bodySigns), or nil.
+func (c *checker) signsAt(body *ast.BlockStmt) ast.Node {
+	var found ast.Node
 	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
+		if found != nil {
 			return false
 		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			for _, a := range n.Args {
 				if c.signed(a, 0, map[types.Object]bool{}) {
-					found = true
+					found = n
 				}
 			}
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				if _, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && i < len(n.Rhs) && c.signed(n.Rhs[i], 0, map[types.Object]bool{}) {
-					found = true
+					found = n
 				}
 			}
 		}
-		return !found
+		return found == nil
 	})
 	return found
+}
+
+// publishSigns reports whether the body of a broker's Publish method
+// signs every message it publishes: it hands on a signature, and each
+// broker publish it makes comes after that in the source (a Publish that
+// first passes the message, unsigned, to another broker does not sign).
+func (c *checker) publishSigns(body *ast.BlockStmt) bool {
+	at := c.signsAt(body)
+	if at == nil {
+		return false
+	}
+	early := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < at.Pos() && call.End() <= at.Pos() {
+			if fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func); ok && publishesBrokerMessage(fn) {
+				early = true
+			}
+		}
+		return !early
+	})
+	return !early
+}
+
+// publishesBrokerMessage reports whether fn publishes a broker message:
+// a Publish method of broker.Broker's shape, or package broker.Publish.
+func publishesBrokerMessage(fn *types.Func) bool {
+	sig := fn.Signature()
+	if fn.Name() != "Publish" || sig.Params().Len() < 2 {
+		return false
+	}
+	p, ok := sig.Params().At(1).Type().(*types.Pointer)
+	return ok && gomicro.IsNamedType(p.Elem(), "broker", "Message")
 }
 
 // bodyVerifies reports whether a function body calls a signature check,

@@ -349,12 +349,13 @@ func (c *checker) learnFacts() {
 
 // learnSigningBroker reports whether fn is a broker type's Publish method
 // that signs the message (m.Header["X-Signature"] = sign(m.Body), then the
-// wrapped broker's Publish), or returns a broker of such a type on every
+// wrapped broker's Publish, with no broker publish ahead of the signing),
+// or returns a broker of such a type on every
 // return: func Wrap(b broker.Broker) broker.Broker { return &Signing{b} }.
 func (c *checker) learnSigningBroker(fn *types.Func, decl *ast.FuncDecl) bool {
 	sig := fn.Signature()
 	if isBrokerPublish(fn) {
-		return c.bodySigns(decl.Body)
+		return c.publishSigns(decl.Body)
 	}
 	if sig.Results().Len() == 0 || !isBrokerValue(sig.Results().At(0).Type()) {
 		return false

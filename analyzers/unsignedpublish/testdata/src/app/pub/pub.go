@@ -204,6 +204,8 @@ func signingBrokers(b broker.Broker, body []byte, on bool) {
 	typed.Publish("orders", &broker.Message{Body: body})
 	(&signing.SigningBroker{Broker: b}).Publish("orders", &broker.Message{Body: body})
 	wrapLocally(b).Publish("orders", &broker.Message{Body: body})
+	signing.WrapAudit(b, b).Publish("orders", &broker.Message{Body: body})
+	signing.WrapTee(b, b).Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
 
 	lb := signing.WrapLogging(b)
 	lb.Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`

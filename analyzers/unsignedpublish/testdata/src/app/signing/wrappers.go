@@ -50,6 +50,43 @@ func (s *SigningBroker) Publish(topic string, m *broker.Message, opts ...broker.
 // importers learn from its fact that what it returns signs.
 func WrapBroker(b broker.Broker) broker.Broker { return &SigningBroker{b} } // want WrapBroker:"signingbroker"
 
+// TeeBroker signs, but first publishes the message unsigned to another
+// broker: it does not sign everything it publishes.
+type TeeBroker struct {
+	broker.Broker
+	Other broker.Broker
+}
+
+func (s *TeeBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error {
+	s.Other.Publish(topic, m, opts...)
+	if m.Header == nil {
+		m.Header = map[string]string{}
+	}
+	m.Header["X-Signature"] = Sign(m.Body)
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapTee returns b wrapped in a TeeBroker.
+func WrapTee(b, other broker.Broker) broker.Broker { return &TeeBroker{b, other} }
+
+// AuditBroker signs, then publishes the signed message to two brokers.
+type AuditBroker struct {
+	broker.Broker
+	Audit broker.Broker
+}
+
+func (s *AuditBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	if m.Header == nil {
+		m.Header = map[string]string{}
+	}
+	m.Header["X-Signature"] = Sign(m.Body)
+	s.Audit.Publish(topic, m, opts...)
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapAudit returns b wrapped in an AuditBroker.
+func WrapAudit(b, audit broker.Broker) broker.Broker { return &AuditBroker{b, audit} } // want WrapAudit:"signingbroker"
+
 // LoggingBroker publishes what it is given, unsigned.
 type LoggingBroker struct{ broker.Broker }
 
