@@ -146,6 +146,12 @@
 //   - InsecureSkipVerify assigned to a tls.Config in a package that does
 //     not import crypto/tls, go-micro or grpc itself (the import guard
 //     skips such packages);
+//   - a consul config changed through another variable holding it (d :=
+//     c; d.Scheme = "https") is not seen, so such a registry is reported;
+//     a Scheme of "https" assigned in one branch counts as given;
+//   - a rabbitmq broker whose Addrs the rule cannot read (a variable, a
+//     slice, os.Getenv) is reported as built without TLS, although an
+//     amqps:// address would make it skip verification instead;
 //   - a grpc server's Listener, Server and Options given through
 //     svc.Server().Init: they are not seen, so a service that gets TLS
 //     only that way is reported.

@@ -153,6 +153,15 @@
 //     called one of the package's functions first, is reported); one made
 //     in a function called earlier is not followed, and the publish is
 //     reported;
+//   - an in-process broker in the slice literal a service's options
+//     start from counts as given on every path even when a branch
+//     replaces the whole slice, and one given by svc.Init run with go or
+//     defer counts as given before the publishes that follow;
+//   - broker.DefaultBroker replaced by a signing broker is not followed:
+//     package broker.Publish stays reported;
+//   - the hint that a verifying micro.WrapSubscriber was lost to a later
+//     micro.Server is given only for subscribers registered on the
+//     service's server (svc.Server()), not on the server variable itself;
 //   - a subscriber verifies if any code of its handler calls a verifier,
 //     whether or not the result decides anything;
 //   - a subscriber is not judged when its service or server takes options
