@@ -55,6 +55,7 @@ func FuzzDetectors(f *testing.F) {
 		NameKind(text)
 		Entropy(text)
 		Redact(text)
+		HashText(RedactText(text))
 		// Every detector is linear; a second is generous even on a busy
 		// machine for the inputs the fuzzer makes (at most a few KB).
 		if d := time.Since(start); d > time.Second && len(text) < 1<<16 {

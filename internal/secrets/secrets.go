@@ -99,30 +99,6 @@ func Redact(secret string) string {
 	return strconv.Quote(prefix+"…") + " (" + strconv.Itoa(n) + " chars)"
 }
 
-// RedactText returns text with every secret Scan finds in it described as
-// Redact does, without the quotes, so that the description reads inside
-// quoted text: "--proxy=http://deploy:Pr0…(13 chars)@proxy:3128/". It is
-// for text that quotes source code (a message, a compiler's error), which
-// must not echo a hard-coded secret back. Text with no secret is returned
-// as it is; past MaxScan bytes, text is not looked at.
-func RedactText(text string) string {
-	var sc Scanner
-	ms := sc.Scan(text)
-	if len(ms) == 0 {
-		return text
-	}
-	var b strings.Builder
-	last := 0
-	for _, m := range ms {
-		prefix, n := shown(m.Secret(text))
-		b.WriteString(text[last:m.Start])
-		b.WriteString(prefix + "…(" + strconv.Itoa(n) + " chars)")
-		last = m.End
-	}
-	b.WriteString(text[last:])
-	return b.String()
-}
-
 // shown returns what Redact shows of secret, its first characters, and
 // its length in runes.
 func shown(secret string) (prefix string, n int) {

@@ -11,6 +11,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/pem"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -463,9 +464,64 @@ func TestRedactText(t *testing.T) {
 		`password "Pr0…" (13 chars) hard-coded in string literal`:                                                  `password "Pr0…" (13 chars) hard-coded in string literal`,
 		`query text passed to db.Query is built from external input (r.URL)`:                                       `query text passed to db.Query is built from external input (r.URL)`,
 	}
+	pw := join("Hx7kLq2", "Vz9Wm")
+	tok := join("Tq9vRw2", "Xy5Zk8Lm")
+	// Secrets that a message quotes with Go's escapes, as strconv.Quote
+	// writes a command line's lead or a compiler its constant.
+	cases[`argument 1 of ssh ("-oProxyCommand=mysql --password=\"`+pw+`\" -h ...")`] = `argument 1 of ssh ("-oProxyCommand=mysql --password=\"Hx7…(12 chars)\" -h ...")`
+	cases[`argument 1 of ssh ("-oProxyCommand=curl -d {\"password\":\"`+pw+`\"} ...")`] = `argument 1 of ssh ("-oProxyCommand=curl -d {\"password\":\"Hx7…(12 chars)\"} ...")`
+	cases[`argument 1 of ssh ("-oProxyCommand=curl -H \"Authorization: Bearer `+tok+`\" ...")`] = `argument 1 of ssh ("-oProxyCommand=curl -H \"Authorization: Bearer Tq9…(15 chars)\" ...")`
+	cases[`cannot use "{\"password\": \"`+pw+`\"}" (untyped string constant) as int value`] = `cannot use "{\"password\": \"Hx7…(12 chars)\"}" (untyped string constant) as int value`
+	cases["cannot use `{\"password\": \"Hx7…(12 chars)\"}` (untyped string constant \"{\\\"password\\\": \\\""+pw+"\\\"}\")"] = "cannot use `{\"password\": \"Hx7…(12 chars)\"}` (untyped string constant \"{\\\"password\\\": \\\"Hx7…(12 chars)\\\"}\")"
+	// Two levels of quoting: a quoted Go string whose value quotes JSON.
+	cases[`lead ("x=\"{\\\"password\\\": \\\"`+pw+`\\\"}\"")`] = `lead ("x=\"{\\\"password\\\": \\\"Hx7…(12 chars)\\\"}\"")`
+	// Look-alikes: escapes with no secret, a quote that opens nothing.
+	cases[`lead ("--password=\"$DB_PASSWORD\" -h ...")`] = `lead ("--password=\"$DB_PASSWORD\" -h ...")`
+	cases[`a "b\q" c "d`] = `a "b\q" c "d`
 	for in, want := range cases {
 		if got := RedactText(in); got != want {
 			t.Errorf("RedactText(%q)\n = %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// TestRedactTextQuoted: redacting quoted text gives the quoted redaction
+// of the text, so the escapes stay whole, whatever the secret holds.
+func TestRedactTextQuoted(t *testing.T) {
+	for _, in := range []string{
+		join(`--password="`, "Hx7kLq2Vz9Wm", `" -h db`),
+		join(`-H "Authorization: Bearer `, "Tq9vRw2Xy5Zk8Lm", `"`),
+		join(`password=`, `"\Qx7kLq2Vz9Wm`),
+		join(`{"password":"`, `\"9kLq2Vz9Wm`, `"}`),
+		join("password=", "Secret(9)Xy", " host=db"),
+	} {
+		want := strconv.Quote(RedactText(in))
+		if got := RedactText(strconv.Quote(in)); got != want {
+			t.Errorf("RedactText(%q)\n = %s\nwant %s", strconv.Quote(in), got, want)
+		}
+		if _, err := strconv.Unquote(want); err != nil {
+			t.Errorf("RedactText(%q) is not well-formed: %v", strconv.Quote(in), err)
+		}
+	}
+}
+
+// TestHashText: each described secret becomes "<secret>", whatever its
+// first characters and length; text without one is left as it is.
+func TestHashText(t *testing.T) {
+	a := RedactText(join(`lead ("--password=\"`, "Hx7kLq2Vz9Wm", `\" -h ...")`))
+	b := RedactText(join(`lead ("--password=\"`, "Zq2mWx8Tb3Np7Y", `\" -h ...")`))
+	if a == b || HashText(a) != HashText(b) {
+		t.Errorf("HashText(%q) = %q, HashText(%q) = %q; want the same", a, HashText(a), b, HashText(b))
+	}
+	if got, want := HashText(a), `lead ("--password=\"<secret>\" -h ...")`; got != want {
+		t.Errorf("HashText(%q) = %q, want %q", a, got, want)
+	}
+	for _, plain := range []string{
+		"query text passed to db.Query is built from external input (r.URL)",
+		"waiting…(3 characters) no", "…(12 bytes)", `password "Pr0…" (13 chars) hard-coded`, "…(", "",
+	} {
+		if got := HashText(plain); got != plain {
+			t.Errorf("HashText(%q) = %q, want it unchanged", plain, got)
 		}
 	}
 }
