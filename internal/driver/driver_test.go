@@ -19,6 +19,7 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers/sqlconcat"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
 	"github.com/microsec-lint/microsec-lint/internal/report"
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
@@ -868,5 +869,41 @@ func TestRunCgoOff(t *testing.T) {
 				t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(warnings, "\n"), strings.Join(tc.want, "\n"))
 			}
 		})
+	}
+}
+
+// TestFingerprintMessageHidesSecret: the message a fingerprint hashes has
+// each secret it describes replaced by a placeholder, so that two
+// findings that differ by the secret alone (its first characters, its
+// length) share a fingerprint; a message without a secret hashes as it
+// always has (the golden fingerprint below was made before the
+// placeholder), and hardcodedsecret's own description of the secret it
+// reports is hashed as before too.
+func TestFingerprintMessageHidesSecret(t *testing.T) {
+	mk := func(rule, msg string) located {
+		return located{Finding: report.Finding{Rule: rule, Message: msg, Pos: report.Position{File: "/m/a.go", Line: 3}}, scope: "A", code: "exec.Command()"}
+	}
+	lead := func(pw string) string {
+		return secrets.RedactText(`command in argument 1 of ssh ("-oProxyCommand=mysql --password=\"` + pw + `\" -h ...") passed to exec.Command comes from external input (r.URL)`)
+	}
+	fs := []located{
+		mk("cmdinjection", lead(strings.Join([]string{"Hx7kLq2", "Vz9Wm"}, ""))),
+		mk("cmdinjection", lead(strings.Join([]string{"Zq2mWx8T", "b3Np7Y"}, ""))),
+	}
+	setFingerprints(fs[:1], "/m", nil)
+	setFingerprints(fs[1:], "/m", nil)
+	if fs[0].Message == fs[1].Message || fs[0].Fingerprint != fs[1].Fingerprint {
+		t.Errorf("messages %q and %q: fingerprints %s and %s, want one", fs[0].Message, fs[1].Message, fs[0].Fingerprint, fs[1].Fingerprint)
+	}
+	golden := map[string]located{
+		"2b4b64f3ce1be708595bcbd7708be409": mk("cmdinjection", `command in argument 1 of sh ("-c") passed to exec.Command comes from external input (r.URL)`),
+		"845762a8e611ed959d4c1bc5a2371f3a": mk("hardcodedsecret", `password "Hx7…" (12 chars) hard-coded in string literal; read it from the environment or a secret manager`),
+	}
+	for want, f := range golden {
+		fs := []located{f}
+		setFingerprints(fs, "/m", nil)
+		if fs[0].Fingerprint != want {
+			t.Errorf("fingerprint of %q = %s, want %s as before", f.Message, fs[0].Fingerprint, want)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/microsec-lint/microsec-lint/internal/report"
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
 )
 
 // located is a finding with what its fingerprint is made of.
@@ -112,7 +113,9 @@ func recvName(e ast.Expr) string {
 // literals and comments that hold a secret, see sources.text; for the
 // rules secret names, its tokens without what any literal or comment
 // says, see report.CodeShape) and the message
-// without its line numbers, plus an occurrence number for identical ones.
+// without its line numbers and with each secret it describes replaced
+// by a placeholder (see secrets.HashText: a message quoting a command
+// line does not hash the secret's first characters or length), plus an occurrence number for identical ones.
 // The message tells apart findings at one call that a rule reports for
 // different reasons (two sinks reached through one handler registration). fs must be sorted, so that the
 // numbering is stable.
@@ -124,7 +127,7 @@ func setFingerprints(fs []located, workDir string, secret map[string]bool) {
 		if secret[f.Rule] {
 			code = report.CodeShape(code)
 		}
-		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, code, messageShape(f.Message)}, "\x00")
+		key := strings.Join([]string{f.Rule, report.StablePath(workDir, f.Pos.File), f.scope, code, messageShape(secrets.HashText(f.Message))}, "\x00")
 		n := seen[key]
 		seen[key] = n + 1
 		sum := sha256.Sum256([]byte(key + "\x00" + strconv.Itoa(n)))

@@ -210,3 +210,21 @@ func TestSourceKeepsPlainCode(t *testing.T) {
 		t.Error("Lines found a line after the last")
 	}
 }
+
+// TestFingerprintMessageHidesSecret: when the file cannot be read, the
+// message stands in for the code without the first characters and length
+// of the secrets it describes; a message without one hashes as before.
+func TestFingerprintMessageHidesSecret(t *testing.T) {
+	of := func(msg string) string {
+		r := &Result{WorkDir: "/nowhere", Rules: []Rule{{ID: "cmdinjection"}}}
+		r.Findings = []Finding{{Rule: "cmdinjection", Pos: Position{File: "/nowhere/gone.go", Line: 3, Column: 2}, Message: msg}}
+		return decodeSARIF(t, r).Runs[0].Results[0].PartialFingerprints[fingerprintKey]
+	}
+	a, b := of(`lead ("--password=\"Hx7…(12 chars)\"")`), of(`lead ("--password=\"Zq2…(14 chars)\"")`)
+	if a != b {
+		t.Errorf("fingerprints %s and %s differ with the secret alone", a, b)
+	}
+	if got, want := of(`command in argument 1 of sh ("-c")`), "ae1993fe1f81acf8c63a371ab76ac0aa"; got != want {
+		t.Errorf("fingerprint of a message without a secret = %s, want %s as before", got, want)
+	}
+}

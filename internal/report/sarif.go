@@ -15,6 +15,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/microsec-lint/microsec-lint/internal/secrets"
 )
 
 const (
@@ -410,7 +412,9 @@ func (sw *sarifWriter) fingerprints() []string {
 // lines, read from the tokens of the whole file, without the text of any
 // literal or comment that holds a secret, or for a rule whose findings
 // point at secrets (secret), without the text of any literal or comment
-// at all (see CodeShape); or the message, when the file cannot be read.
+// at all (see CodeShape); or the message, when the file cannot be read,
+// with each secret it describes replaced by a placeholder (see
+// secrets.HashText).
 func (sw *sarifWriter) flaggedText(f Finding, secret bool) string {
 	if src := sw.source(f.Pos.File); src != nil {
 		read := src.Lines
@@ -421,7 +425,7 @@ func (sw *sarifWriter) flaggedText(f Finding, secret bool) string {
 			return "code:" + text
 		}
 	}
-	return "message:" + f.Message
+	return "message:" + secrets.HashText(f.Message)
 }
 
 // source returns the tokenised text of file, read once, or nil if it
