@@ -146,11 +146,49 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && codeLike(s[j:end], s[end:], spaced) {
 				return
 			}
+			if quote == 0 && sep == ':' && j > k && !spacedColonValue(s[j:end], s[end:]) {
+				return // "secret: rotated-2024-06-01", "token: X-Request-ID=abc"
+			}
 			kind := kv.kind + " in connection string"
 			ms = append(ms, Match{Kind: kind, Start: j, End: end})
 		})
 	}
 	return ms
+}
+
+// spacedColonValue reports whether v, an unquoted value written after
+// "key: " and followed by rest, is a secret as YAML writes one
+// ("password: Wq8zLx3vR1") rather than the words of a message ("secret:
+// rotated-2024-06-01", "api_key: base64-encoded, 32 bytes"): the value
+// ends its line (a YAML comment may follow), is not a YAML tag, anchor
+// or alias ("!vault", "&x", "*x"), holds no path or assignment ('/',
+// '='), and is not made of whole words and numbers only ("enabled"),
+// nor of lower-case words joined into a name ("utf8mb4_unicode_ci").
+func spacedColonValue(v, rest string) bool {
+	if strings.ContainsAny(v, "/=") || strings.IndexByte("!&*|>", v[0]) >= 0 {
+		return false
+	}
+	line, _, _ := strings.Cut(rest, "\n")
+	line = strings.TrimLeft(line, " \t\r")
+	if line != "" && line[0] != '#' && line[0] != '"' && line[0] != '\'' && line[0] != '`' {
+		return false
+	}
+	parts := strings.FieldsFunc(v, func(r rune) bool { return r > 0x7f || !isAlnum(byte(r)) })
+	wordy, word := 0, false
+	for _, p := range parts {
+		digits := strings.Trim(p, "0123456789") == ""
+		letters := !strings.ContainsAny(p, "0123456789")
+		if len(p) >= 2 && (digits || letters) {
+			wordy++
+		}
+		word = word || letters && len(p) >= 3
+	}
+	if wordy == len(parts) {
+		return false // "rotated-2024-06-01", "enabled"
+	}
+	// Lower-case words joined into a name: "utf8mb4_unicode_ci",
+	// "refresh_v2-enabled"; not "k8s-9f8kq-x1".
+	return len(parts) < 2 || !word || strings.ToLower(v) != v
 }
 
 // codeLike reports whether an unquoted value, followed by rest, starts as

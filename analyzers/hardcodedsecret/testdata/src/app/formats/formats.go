@@ -104,3 +104,16 @@ var (
 	rawRequest = "GET / HTTP/1.1\r\nHost: api\r\nAuthorization: Bearer Kx9-fixture-tok\r\n\r\n" // want `token in authorization header "Kx9…" \(15 chars\)`
 	rawNoAuth  = "GET / HTTP/1.1\r\nHost: api\r\nAuthorization: Bearer %s\r\n\r\n"              // ok: a template
 )
+
+// "key: value" in messages: a secret only when the value looks like one
+// and ends the line, as YAML writes it.
+var (
+	msgRotated   = "secret: rotated-2024-06-01"               // ok: a message
+	msgEncoding  = "api_key: base64-encoded, 32 bytes"        // ok: a message
+	msgCollation = "password: utf8mb4_unicode_ci"             // ok: a collation's name
+	msgPath      = "secret: k8s/default/app-secret"           // ok: a path
+	msgAssign    = "token: X-Request-ID=abc123"               // ok: an assignment
+	yamlVault    = "auth:\n  token: !vault |\n    $ANSIBLE\n" // ok: a YAML tag
+	yamlSpaced   = "password: Wq8zLx3vR1"                     // want `password in connection string "Wq…" \(10 chars\)`
+	yamlComment  = "db:\n  password: Wq8zLx3vR1  # primary\n" // want `password in connection string "Wq…" \(10 chars\)`
+)
