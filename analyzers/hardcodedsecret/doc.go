@@ -67,12 +67,16 @@
 // reads as code (token = int(tok[0]), password=getpass.getpass(), SQL's
 // password = crypt($1, gen_salt('bf')) or token=gen_random_uuid()).
 //
-// A map key, header name or key before a default names a value only when
-// it reads as a name (words and short numbers: "DB_PASSWORD",
-// "X-Api-Key"); one that looks random ("secret_Hq7Lm2Zx9Pv4Kt8W") is never
-// printed nor turned into a variable's name, and a map key named like a
-// secret that looks random is reported itself, as the secret of a table
-// of credentials, without a suggested fix.
+// A map key, header name or key before a default is printed, and turned
+// into a variable's name, only when it reads as a name (words and short
+// numbers: "DB_PASSWORD", "X-Api-Key"). One spelt otherwise
+// ("db_password[primary]", "x-ms-az-token", a name of more than 64
+// characters) still names its value, which is reported as "hard-coded in
+// map entry" or "in header" without the key and without a suggested fix.
+// One that looks random ("secret_Hq7Lm2Zx9Pv4Kt8W") is never printed,
+// and a map key named like a secret that looks random is reported
+// itself, as the secret of a table of credentials, without a suggested
+// fix.
 //
 // Not reported: values read at run time (environment, flags, files, secret
 // managers); names of things about secrets ("Authorization",
@@ -156,8 +160,10 @@
 // in "billing-tls-2024"), an ARN or an ordered alphabet is taken for that.
 // A key before a default that looks random is not reported as a secret
 // itself, only map keys are. Text scanned for "password: …" also holds
-// messages: a message followed by a secret-looking word ("token:
-// Zq8mW2vLx") is reported. Struct fields given by position are matched
+// messages: after a space, the value must end its line and look random
+// ("password: Wq8zLx3vR1"), so a YAML password of words and numbers only
+// ("password: correct-horse-42") is missed, and a message ending in a
+// secret-looking word ("token: Zq8mW2vLx") is reported. Struct fields given by position are matched
 // to the struct's fields by index; a struct built by a function is not
 // followed.
 //

@@ -287,10 +287,11 @@ func (c *checker) checkKeyedDefault(call *ast.CallExpr, obj types.Object) {
 			continue
 		}
 		if kind, ok := secrets.NameKind(key); ok {
-			if !plainName(key) {
+			_, shown, ok := c.constKey(call.Args[i])
+			if !ok {
 				return // random-looking: not a name, maybe a secret itself
 			}
-			c.consider(call.Args[i+1], place{mode: modeName, noun: kind, what: "default of " + key, env: envName(key), rank: 2})
+			c.consider(call.Args[i+1], place{mode: modeName, noun: kind, what: named("default", shown, false), env: envName(shown), rank: 2, noFix: shown == ""})
 			return
 		}
 	}
@@ -353,12 +354,12 @@ func (c *checker) checkHeaderCall(call *ast.CallExpr, obj types.Object) bool {
 	if len(call.Args) < nameArg+2 {
 		return true
 	}
-	name, ok := c.constName(call.Args[nameArg])
+	name, shown, ok := c.constKey(call.Args[nameArg])
 	if !ok {
 		return true
 	}
 	if kind, ok := headerKind(name); ok {
-		c.consider(call.Args[nameArg+1], place{mode: modeName, noun: kind, what: "header " + name, env: envName(name), rank: 2})
+		c.consider(call.Args[nameArg+1], place{mode: modeName, noun: kind, what: named("header", shown, false), env: envName(shown), rank: 2, noFix: shown == ""})
 	}
 	return true
 }
@@ -498,9 +499,11 @@ func (c *checker) checkCompositeLit(lit *ast.CompositeLit) {
 
 // mapEntry handles an entry of a map keyed by strings: the value of a
 // key named like a secret ("password") is that secret. A key that is
-// named like a secret but does not read as a name
-// ("secret_Hq7Lm2Zx9Pv4Kt8W" in a table of client secrets) is not
-// printed: when it looks like a secret it is the one reported.
+// named like a secret but looks random ("secret_Hq7Lm2Zx9Pv4Kt8W" in a
+// table of client secrets) is not printed: when it looks like a secret
+// it is the one reported. A key spelt in an unusual way
+// ("db_password[primary]", "x-ms-az-token") names its value all the same,
+// which is reported without the key.
 func (c *checker) mapEntry(kv *ast.KeyValueExpr) {
 	key, ok := c.constString(kv.Key)
 	if !ok {
@@ -510,11 +513,21 @@ func (c *checker) mapEntry(kv *ast.KeyValueExpr) {
 	if !ok {
 		return
 	}
-	if !plainName(key) {
+	_, shown, ok := c.constKey(kv.Key)
+	if !ok {
 		c.consider(kv.Key, place{mode: modeName, noun: kind, what: "map key", rank: 2, noFix: true})
 		return
 	}
-	c.consider(kv.Value, place{mode: modeName, noun: kind, what: fmt.Sprintf("map entry %q", key), env: envName(key), rank: 2})
+	p := place{mode: modeName, noun: kind, what: named("map entry", shown, true), env: envName(shown), rank: 2, noFix: shown == ""}
+	if lit, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok {
+		// url.Values{"password": {"…"}}: each of the key's values.
+		p.noFix = true
+		for _, elt := range lit.Elts {
+			c.consider(elt, p)
+		}
+		return
+	}
+	c.consider(kv.Value, p)
 }
 
 // field records a value written to field name of a struct of type owner

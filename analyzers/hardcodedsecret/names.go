@@ -1,6 +1,7 @@
 package hardcodedsecret
 
 import (
+	"fmt"
 	"go/ast"
 	"strings"
 
@@ -39,6 +40,32 @@ func plainName(s string) bool {
 	return short <= 2 // "HqLmZxPvKt" splits into many tiny words
 }
 
+// randomName reports whether a constant string used as a name looks
+// random itself, so that it may be the secret rather than its name: one
+// of its runs of letters and digits does not read as a word (plainPart:
+// "Hq7Lm2Zx9Pv4Kt8W", "20240612"), or splits into three or more words of
+// one or two letters ("HqLmZxPvKtW"). A name that is not plain
+// (plainName) but not random either ("x-ms-az-token", "db_password[primary]",
+// a name longer than 64 characters) still names its value, which is
+// judged as that name says; only the name is not printed.
+func randomName(s string) bool {
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r >= 0x80 || !isAlnum(byte(r)) }) {
+		if !plainPart(part) {
+			return true
+		}
+		short := 0
+		for _, w := range secrets.Words(part) {
+			if len(w) <= 2 {
+				short++
+			}
+		}
+		if short >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
 // plainPart reports whether a run of letters and digits reads as a word
 // of a name: letters and digits alternate at most once ("oauth2",
 // "x509", "2fa"), or twice in a part of at most four characters ("k8s",
@@ -74,4 +101,36 @@ func (c *checker) constName(e ast.Expr) (name string, ok bool) {
 		return "", false
 	}
 	return s, true
+}
+
+// constKey returns the constant string e holds, used as a name (a map
+// key, a header's name, the key before a default), and what of it may be
+// printed: the name when it reads as one (plainName), "" when it does
+// not. ok is false when e is no constant or the string looks random
+// (randomName): it may be a secret itself.
+func (c *checker) constKey(e ast.Expr) (key, shown string, ok bool) {
+	s, isConst := c.constString(e)
+	if !isConst || randomName(s) && !plainName(s) {
+		return s, "", false
+	}
+	if plainName(s) {
+		return s, s, true
+	}
+	return s, "", true
+}
+
+// named returns what, followed by the name shown when there is one:
+// `header X-Api-Key`, `map entry "password"`, `default of DB_PASSWORD`,
+// or what alone.
+func named(what, shown string, quote bool) string {
+	switch {
+	case shown == "":
+		return what
+	case quote:
+		return fmt.Sprintf("%s %q", what, shown)
+	case what == "default":
+		return "default of " + shown
+	default:
+		return what + " " + shown
+	}
 }

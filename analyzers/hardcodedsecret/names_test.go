@@ -18,3 +18,19 @@ func TestPlainName(t *testing.T) {
 		}
 	}
 }
+
+func TestRandomName(t *testing.T) {
+	yes := []string{"secret_Hq7Lm2Zx9Pv4Kt8W", "token_1a2b3c", "secret_HqLmZxPvKtW", "token_20240612", "X-Token-Hq7Lm2Zx9Pv4Kt8W"}
+	for _, s := range yes {
+		if !randomName(s) {
+			t.Errorf("randomName(%q) = false, want true", s)
+		}
+	}
+	no := []string{"password", "x-ms-az-token", "X-MS-CB-Token", "db_password[primary]", "$password", "user[password]",
+		"X_API_KEY[v1]", "com.example.service.payments.gateway.credentials.api.client.secret", "p@ss!word"}
+	for _, s := range no {
+		if randomName(s) {
+			t.Errorf("randomName(%q) = true, want false", s)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"crypto/subtle"
 	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -123,6 +124,26 @@ var (
 
 func randomHeader(req *http.Request) {
 	req.Header.Set("X-Token-Hq7Lm2Zx9Pv4Kt8W", "Kx9-fixture-pw") // ok: no name to print
+}
+
+// A key spelt in an unusual way still names its value, which is judged
+// and reported without the key.
+var props = map[string]string{
+	"com.example.service.payments.gateway.credentials.api.client.secret": "Kx9-fixture-cs", // want `credential "Kx9…" \(14 chars\) hard-coded in map entry;`
+	"db_password[primary]": "Kx9-fixture-pw", // want `password "Kx9…" \(14 chars\) hard-coded in map entry;`
+	"$password":            "Kx9-fixture-pw", // want `password "Kx9…" \(14 chars\) hard-coded in map entry;`
+	"x-ms-az-token":        "Kx9-fixture-tk", // want `token "Kx9…" \(14 chars\) hard-coded in map entry;`
+	"db_password[replica]": "password",       // ok: a generic word
+	"x-ms-az-token-type":   "Kx9-fixture-tk", // ok: the key names something else
+}
+
+var form = url.Values{"user[password]": {"Kx9-fixture-pw"}} // want `password "Kx9…" \(14 chars\) hard-coded in map entry;`
+
+func oddHeaders(req *http.Request) {
+	req.Header.Set("X-MS-CB-Token", "Kx9-fixture-tk")   // want `token "Kx9…" \(14 chars\) hard-coded in header;`
+	req.Header.Set("X_API_KEY[v1]", "Kx9-fixture-ak")   // want `api key "Kx9…" \(14 chars\) hard-coded in header;`
+	req.Header.Set("X_API_KEY[v1]", "%s")               // ok: a placeholder
+	_ = getOr("db_password[primary]", "Kx9-fixture-pw") // want `password "Kx9…" \(14 chars\) hard-coded in default;`
 }
 
 // References to secrets kept elsewhere are what the rule advises.
