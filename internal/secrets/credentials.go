@@ -336,16 +336,51 @@ func scanAuthHeaders(sc *Scanner, s string) []Match {
 				break
 			}
 		}
+		if !scheme {
+			return
+		}
+		j, quote, ok := authParam(s, lower, j)
+		if !ok {
+			return
+		}
 		end := j
 		for end < len(s) && end-j < 4096 && s[end] > ' ' && s[end] < 0x7f && strings.IndexByte("\"'`", s[end]) < 0 {
+			if quote == 0 && s[end] == ',' {
+				break
+			}
 			end++
 		}
-		if !scheme || !sc.LooksLikeSecret(s[j:end]) {
+		if !sc.LooksLikeSecret(s[j:end]) {
 			return
 		}
 		ms = append(ms, Match{Kind: "token in authorization header", Start: j, End: end})
 	})
 	return ms
+}
+
+// authParam returns where the credential after an Authorization scheme
+// starts, s[j:] being what follows the scheme: there, or, in the
+// parameter form of Rails' and Django REST framework's Token scheme
+// (Token token="…"), after "token=" and its quote, if any. A credential
+// written as another parameter (realm=…) is not read: ok is false.
+func authParam(s, lower string, j int) (start int, quote byte, ok bool) {
+	k := j
+	for k < len(s) && k-j <= 16 && (isLower(s[k]) || s[k] == '_') {
+		k++
+	}
+	if k == j || k >= len(s) || s[k] != '=' || k+1 == len(s) || s[k+1] == '=' {
+		// No lower-case name=: the credential itself, base64's
+		// padding ("YWJjZA=") included.
+		return j, 0, true
+	}
+	if lower[j:k] != "token" {
+		return 0, 0, false
+	}
+	k++
+	if k < len(s) && (s[k] == '"' || s[k] == '\'') {
+		return k + 1, s[k], true
+	}
+	return k, 0, true
 }
 
 // scanBasicAuth finds HTTP basic credentials, "Basic " and the base64 of

@@ -61,8 +61,8 @@ var detectors = []func(*Scanner, string) []Match{
 	scanNkeySeeds,
 	scanURLs,
 	scanMySQLDSN,
-	scanKeyValues,
 	scanAuthHeaders,
+	scanKeyValues,
 	scanBasicAuth,
 }
 

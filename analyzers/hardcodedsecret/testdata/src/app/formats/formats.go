@@ -117,3 +117,10 @@ var (
 	yamlSpaced   = "password: Wq8zLx3vR1"                     // want `password in connection string "Wq…" \(10 chars\)`
 	yamlComment  = "db:\n  password: Wq8zLx3vR1  # primary\n" // want `password in connection string "Wq…" \(10 chars\)`
 )
+
+// The Token scheme of Rails and Django REST framework: Token token="…".
+var (
+	railsToken = "Authorization: Token token=\"Kx9-fixture-tok\"\r\n" // want `token in authorization header "Kx9…" \(15 chars\)`
+	railsLead  = "Authorization: Token token=\""                      // ok: the token is added at run time
+	railsRealm = "Authorization: Token realm=\"Kx9-fixture-tok\""     // ok: not the token
+)
