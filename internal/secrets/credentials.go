@@ -149,6 +149,9 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 			if quote == 0 && sep == ':' && j > k && !spacedColonValue(s[j:end], s[end:]) {
 				return // "secret: rotated-2024-06-01", "token: X-Request-ID=abc"
 			}
+			if quote == 0 {
+				end = valueEnd(s, j, end)
+			}
 			kind := kv.kind + " in connection string"
 			ms = append(ms, Match{Kind: kind, Start: j, End: end})
 		})
@@ -189,6 +192,50 @@ func spacedColonValue(v, rest string) bool {
 	// Lower-case words joined into a name: "utf8mb4_unicode_ci",
 	// "refresh_v2-enabled"; not "k8s-9f8kq-x1".
 	return len(parts) < 2 || !word || strings.ToLower(v) != v
+}
+
+// valueEnd returns where an unquoted value that starts at j, and that
+// endsValue cut at end, really ends: a password goes on past a ')' or
+// '}' that closes a bracket of its own ("Secret(9)Xy"), and past a ',',
+// ';' or '&' followed by more of it rather than by another setting
+// ("Ab12cd,Ef34", not "Ab12cd;Server=db"), to the next white space or
+// quote; so no tail of it is left out of the match, and shown.
+func valueEnd(s string, j, end int) int {
+	limit := min(len(s), j+512)
+	for end < limit {
+		switch c := s[end]; c {
+		case ')', '}':
+			open := byte('(')
+			if c == '}' {
+				open = '{'
+			}
+			if strings.Count(s[j:end], string(open)) <= strings.Count(s[j:end], string(c)) {
+				return end // closes a bracket around the setting
+			}
+		case ',', ';', '&':
+			next := end + 1
+			if next == len(s) || endsValue(s[next], 0) || settingFollows(s[next:], c == ';') {
+				return end
+			}
+		default:
+			if endsValue(c, 0) {
+				return end
+			}
+		}
+		end++
+	}
+	return end
+}
+
+// settingFollows reports whether s starts with another setting's name and
+// its '=' or ':' ("Server=db", "user:"); with spaces, ADO.NET's names
+// after a ';' ("User Id=sa").
+func settingFollows(s string, spaces bool) bool {
+	i := 0
+	for i < len(s) && i < 64 && (isAlnum(s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.' || spaces && s[i] == ' ') {
+		i++
+	}
+	return i > 0 && i < len(s) && (s[i] == '=' || s[i] == ':')
 }
 
 // codeLike reports whether an unquoted value, followed by rest, starts as

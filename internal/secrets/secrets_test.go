@@ -317,7 +317,13 @@ func TestCredentialsInText(t *testing.T) {
 		{"sql encode", "UPDATE users SET api_key=encode(gen_random_bytes(24),'base64') WHERE id=$1", "", ""},
 		{"sql upper", "SELECT id FROM api_keys WHERE secret_key=upper($1)", "", ""},
 		{"sql decode", "SELECT id FROM sessions WHERE token=decode($1,'hex')", "", ""},
-		{"kv parens then more", join("password=", "Kx9(q2", ")Zr,"), "password in connection string", join("Kx9", "(q2")},
+		{"kv parens then more", join("password=", "Kx9(q2", ")Zr,"), "password in connection string", join("Kx9", "(q2)Zr")},
+		{"kv parens to the end", join("password=", "Secret(9", ")Xy"), "password in connection string", join("Secret", "(9)Xy")},
+		{"kv closing paren outside", join("(password=", "Xy12abcQ", ") AND x"), "password in connection string", join("Xy12", "abcQ")},
+		{"kv semicolon then key", join("Password=", "Ab12cdQ", ";Server=db"), "password in connection string", join("Ab12", "cdQ")},
+		{"kv comma inside", join("password=", "Ab12cd,Ef34", " host=db"), "password in connection string", join("Ab12cd", ",Ef34")},
+		{"kv semicolon then ado key", join("Password=", "Ab12cdQ", ";User Id=sa"), "password in connection string", join("Ab12", "cdQ")},
+		{"kv comma then space", join("password=", "Ab12cdQ", ", host=db"), "password in connection string", join("Ab12", "cdQ")},
 		{"yaml spaced", join("db:\n  user: app\n  password: ", pw, "\n"), "password in connection string", pw},
 		{"yaml unspaced", join("password:", pw), "password in connection string", pw},
 		{"yaml message", "invalid password: expected at least 8 characters", "", ""},
@@ -355,8 +361,8 @@ func TestCredentialsInText(t *testing.T) {
 		{"auth header template", "Authorization: Bearer %s", "", ""},
 		{"auth header aws", "Authorization: AWS4-HMAC-SHA256 Credential=x", "", ""},
 		{"kv brace", join("password=", "Pw(", "9x!z"), "password in connection string", join("Pw(", "9x!z")},
-		{"kv parens unspaced", join("host=db password=", "Kx9(q2)Zr", " dbname=x"), "password in connection string", join("Kx9", "(q2")},
-		{"kv parens ado", join("Password=", "My(Pa55)word", ";"), "password in connection string", join("My", "(Pa55")},
+		{"kv parens unspaced", join("host=db password=", "Kx9(q2)Zr", " dbname=x"), "password in connection string", join("Kx9", "(q2)Zr")},
+		{"kv parens ado", join("Password=", "My(Pa55)word", ";"), "password in connection string", join("My", "(Pa55)word")},
 		{"kv brackets spaced", join("token = ", "s3cr3tQx9[x]"), "token in connection string", join("s3cr3t", "Qx9[x]")},
 		{"basic auth", "Basic " + b64(join("app:", pw)), "basic auth credentials", b64(join("app:", pw))},
 		{"basic auth generic", "Basic " + b64("user:password"), "", ""},
@@ -495,6 +501,8 @@ func TestRedactText(t *testing.T) {
 	cases["cannot use `{\"password\": \"Hx7…(12 chars)\"}` (untyped string constant \"{\\\"password\\\": \\\""+pw+"\\\"}\")"] = "cannot use `{\"password\": \"Hx7…(12 chars)\"}` (untyped string constant \"{\\\"password\\\": \\\"Hx7…(12 chars)\\\"}\")"
 	// Two levels of quoting: a quoted Go string whose value quotes JSON.
 	cases[`lead ("x=\"{\\\"password\\\": \\\"`+pw+`\\\"}\"")`] = `lead ("x=\"{\\\"password\\\": \\\"Hx7…(12 chars)\\\"}\"")`
+	// A password with a bracket is hidden to its end.
+	cases[`lead ("echo password=`+join("Secret(9", ")Xy")+` done")`] = `lead ("echo password=Se…(11 chars) done")`
 	// Look-alikes: escapes with no secret, a quote that opens nothing.
 	cases[`lead ("--password=\"$DB_PASSWORD\" -h ...")`] = `lead ("--password=\"$DB_PASSWORD\" -h ...")`
 	cases[`a "b\q" c "d`] = `a "b\q" c "d`

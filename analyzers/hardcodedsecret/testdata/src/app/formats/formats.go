@@ -124,3 +124,10 @@ var (
 	railsLead  = "Authorization: Token token=\""                      // ok: the token is added at run time
 	railsRealm = "Authorization: Token realm=\"Kx9-fixture-tok\""     // ok: not the token
 )
+
+// A password with a bracket or a comma is matched to its end.
+var (
+	pwParens = "host=db password=Secret(9)Xy dbname=x" // want `password in connection string "Se…" \(11 chars\)`
+	pwComma  = "password=Ab12cd,Ef34"                  // want `password in connection string "Ab…" \(11 chars\)`
+	pwNext   = "Password=Ab12cdQx;Server=db"           // want `password in connection string "Ab…" \(8 chars\)`
+)
