@@ -415,7 +415,7 @@ func authParam(s, lower string, j int) (start int, quote byte, ok bool) {
 	for k < len(s) && k-j <= 16 && (isLower(s[k]) || s[k] == '_') {
 		k++
 	}
-	if k == j || k >= len(s) || s[k] != '=' || k+1 == len(s) || s[k+1] == '=' {
+	if k == j || k >= len(s) || s[k] != '=' || lower[j:k] != "token" && (k+1 == len(s) || s[k+1] == '=') {
 		// No lower-case name=: the credential itself, base64's
 		// padding ("YWJjZA=") included.
 		return j, 0, true

@@ -355,6 +355,7 @@ func TestCredentialsInText(t *testing.T) {
 		{"auth header rails token", join(`Authorization: Token token="`, pw, `"`), "token in authorization header", pw},
 		{"auth header rails token unquoted", join(`Authorization: Token token=`, pw, `, nonce="x"`), "token in authorization header", pw},
 		{"auth header rails token concatenated", `Authorization: Token token="`, "", ""},
+		{"auth header rails token at the end", `Authorization: Token token=`, "", ""},
 		{"auth header rails template", `Authorization: Token token="%s"`, "", ""},
 		{"auth header other key", `Authorization: Token realm=Zq8mW2vLx4Kp`, "", ""},
 		{"auth header base64 padding", join("Authorization: Bearer ", "Zq8mW2vLx4Kp", "qa="), "token in authorization header", join("Zq8mW2vLx4Kp", "qa=")},
