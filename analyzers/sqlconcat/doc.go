@@ -152,10 +152,14 @@
 //     in packages the calling package does not import, or through function
 //     values other than closures called where they are made; an
 //     implementation in an imported package counts only when the
-//     interface is declared in the calling package, or one of the two
-//     packages is the other's or imports it (as far as its compiled form
-//     tells), so a type that has an interface's methods without either
-//     package knowing the other is not followed;
+//     interface called through, or the one declaring the method, is
+//     declared in the calling package, or its package is the
+//     implementation's, imports it or is imported by it (as far as the
+//     compiled form tells), so a type that has an interface's methods
+//     without either package knowing the other is not followed (an
+//     io.Writer whose Write runs a shell, a repository interface in one
+//     package implemented in another that does not import it, the two
+//     wired together in main);
 //   - query text a function literal builds from a captured parameter and
 //     stores in a variable of the function around it, which then runs it
 //     (func() { q = "... " + col }(); db.Query(q)). A query the literal

@@ -71,7 +71,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		protoGetters: make(map[*ssa.Function]int),
 		low:          noLow,
 		imported:     make(map[types.Object]*Summary),
-		impls:        make(map[*types.Func][]*types.Func),
+		impls:        make(map[implKey][]*types.Func),
 		sinkImpls:    make(map[*types.Func][]*types.Func),
 		sources:      make(map[*ssa.Function]map[int]bool),
 		escapes:      make(map[*ssa.Function]bool),
@@ -177,7 +177,7 @@ type engine struct {
 	assumedList ssa.Value
 
 	imported   map[types.Object]*Summary
-	impls      map[*types.Func][]*types.Func
+	impls      map[implKey][]*types.Func
 	candidates []*types.Func                 // see candidateMethods
 	sinkImpls  map[*types.Func][]*types.Func // see sinkImplementations
 
@@ -1501,7 +1501,7 @@ type target struct {
 func (e *engine) targets(c *ssa.CallCommon) []target {
 	if c.IsInvoke() {
 		var ts []target
-		for _, m := range e.implementations(c.Method) {
+		for _, m := range e.implementations(c.Method, namedPkg(c.Value.Type())) {
 			if s := e.importFact(m); s != nil {
 				ts = append(ts, target{Name(m), s, append([]ssa.Value{c.Value}, c.Args...)})
 			}

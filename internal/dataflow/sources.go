@@ -334,14 +334,18 @@ func (e *engine) checkForeignHandlers() {
 	}
 }
 
-// implementations returns the methods that an interface method call may
-// reach among the types of this package and of its direct imports, in a
-// stable order. Only methods whose summaries reach sinks are returned: the
-// others add nothing at a call. A method whose summary is still being
-// computed (the call is made on the way to it) counts for nothing at this
-// call, and the answer is then not kept: a later call must see its sinks.
-func (e *engine) implementations(m *types.Func) []*types.Func {
-	if ms, ok := e.impls[m]; ok {
+// implementations returns the methods that a call of interface method m
+// may reach among the types of this package and of its direct imports, in
+// a stable order; iface is the package of the interface type the call is
+// made through (which may embed the interface declaring m), nil if that
+// type has no name. Only methods whose summaries reach sinks are
+// returned: the others add nothing at a call. A method whose summary is
+// still being computed (the call is made on the way to it) counts for
+// nothing at this call, and the answer is then not kept: a later call must
+// see its sinks.
+func (e *engine) implementations(m *types.Func, iface *types.Package) []*types.Func {
+	key := implKey{m, iface}
+	if ms, ok := e.impls[key]; ok {
 		return ms
 	}
 	var out []*types.Func
@@ -350,7 +354,7 @@ func (e *engine) implementations(m *types.Func) []*types.Func {
 	if recv != nil {
 		if it, ok := recv.Type().Underlying().(*types.Interface); ok {
 			for _, c := range e.candidateMethods() {
-				if c.Name() != m.Name() || !e.related(c, m) || !types.Implements(c.Signature().Recv().Type(), it) {
+				if c.Name() != m.Name() || !e.related(c, m, iface) || !types.Implements(c.Signature().Recv().Type(), it) {
 					continue
 				}
 				if e.summarizing(c) {
@@ -364,24 +368,49 @@ func (e *engine) implementations(m *types.Func) []*types.Func {
 		}
 	}
 	if final {
-		e.impls[m] = out
+		e.impls[key] = out
 	}
 	return out
 }
 
 // related reports whether method c may be what a call of interface method
-// m reaches, judged by whose code knows whose: c is declared in this
-// package, or m's interface is, or c's package is m's, imports it or is
-// imported by it. A type that only happens to have the methods of an
-// interface no code around it mentions (go-micro's runtime, whose Start,
-// Stop and String are those of profile.Profile, called by a service that
-// imports both) is not taken for an implementation.
-func (e *engine) related(c, m *types.Func) bool {
-	cp, mp := c.Pkg(), m.Pkg()
-	if cp == e.pass.Pkg || mp == e.pass.Pkg || cp == mp || mp == nil {
+// m, made through an interface type of package iface, reaches, judged by
+// whose code knows whose: c is declared in this package, or the interface
+// is (the one called through, or the one declaring m), or c's package is
+// one of theirs, imports it or is imported by it. A type that only happens
+// to have the methods of an interface no code around it mentions
+// (go-micro's runtime, whose Start, Stop and String are those of
+// profile.Profile, called by a service that imports both) is not taken for
+// an implementation.
+func (e *engine) related(c, m *types.Func, iface *types.Package) bool {
+	cp := c.Pkg()
+	if cp == e.pass.Pkg || m.Pkg() == nil {
 		return true
 	}
-	return imports(cp, mp) || imports(mp, cp)
+	for _, p := range []*types.Package{m.Pkg(), iface} {
+		if p == nil {
+			continue
+		}
+		if p == e.pass.Pkg || p == cp || imports(cp, p) || imports(p, cp) {
+			return true
+		}
+	}
+	return false
+}
+
+// implKey is what the implementations of an interface method are kept
+// by: the method, and the package of the interface type called through.
+type implKey struct {
+	m     *types.Func
+	iface *types.Package
+}
+
+// namedPkg returns the package of the named type t, nil for another type.
+func namedPkg(t types.Type) *types.Package {
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Pkg()
+	}
+	return nil
 }
 
 // imports reports whether p imports q directly.

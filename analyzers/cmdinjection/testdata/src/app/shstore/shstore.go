@@ -12,3 +12,5 @@ type Shell struct{}
 func (*Shell) Exec(ctx context.Context, q string) error { // want Exec:`sink\(exec@exec.CommandContext`
 	return exec.CommandContext(ctx, "sh", "-c", q).Run()
 }
+
+func (*Shell) Close() error { return nil }
