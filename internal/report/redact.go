@@ -26,9 +26,9 @@ const (
 // secret known, so that no hash is made of their text.
 type Source struct {
 	data       []byte
-	lineStarts []int // byte offset of each line's first byte
-	tokens     []sourceToken
-	secrets    []sourceToken // the tokens of tokens that hold a secret
+	lineStarts []int         // byte offset of each line's first byte
+	secrets    []sourceToken // the tokens that hold a secret
+	tokens     []sourceToken // every token, listed when Shape first needs them
 }
 
 // sourceToken is one token of a Source, comments included, but not the
@@ -41,7 +41,9 @@ type sourceToken struct {
 }
 
 // NewSource tokenises data, the text of a Go file, and finds the string
-// literals and comments in which package secrets sees a secret.
+// literals and comments in which package secrets sees a secret. Only
+// those are kept: a run's fingerprints read many files, and most only
+// need their secrets redacted.
 func NewSource(data []byte) *Source {
 	s := &Source{data: data, lineStarts: []int{0}}
 	for i, b := range data {
@@ -49,10 +51,20 @@ func NewSource(data []byte) *Source {
 			s.lineStarts = append(s.lineStarts, i+1)
 		}
 	}
+	s.scan(func(t sourceToken, lit string) {
+		if holdsSecret(t.tok, lit) {
+			s.secrets = append(s.secrets, t)
+		}
+	})
+	return s
+}
+
+// scan calls f with each token of the file and its literal text.
+func (s *Source) scan(f func(t sourceToken, lit string)) {
 	var sc scanner.Scanner
 	fset := token.NewFileSet()
-	file := fset.AddFile("", -1, len(data))
-	sc.Init(file, data, func(token.Position, string) {}, scanner.ScanComments)
+	file := fset.AddFile("", -1, len(s.data))
+	sc.Init(file, s.data, func(token.Position, string) {}, scanner.ScanComments)
 	for {
 		pos, tok, lit := sc.Scan()
 		if tok == token.EOF {
@@ -62,18 +74,27 @@ func NewSource(data []byte) *Source {
 			continue // inserted by the scanner
 		}
 		start := file.Offset(pos)
-		t := sourceToken{start: start, end: start + max(len(lit), len(tok.String())), tok: tok, shape: shapeOf(tok, lit)}
+		t := sourceToken{start: start, end: start + max(len(lit), len(tok.String())), tok: tok}
 		if lit != "" {
 			t.end = start + len(lit)
 		}
-		t.end = min(t.end, len(data))
+		t.end = min(t.end, len(s.data))
 		t.line, t.last = s.lineOf(t.start), s.lineOf(max(t.start, t.end-1))
-		s.tokens = append(s.tokens, t)
-		if holdsSecret(tok, lit) {
-			s.secrets = append(s.secrets, t)
-		}
+		f(t, lit)
 	}
-	return s
+}
+
+// allTokens returns every token of the file, with its shape, listing
+// them the first time.
+func (s *Source) allTokens() []sourceToken {
+	if s.tokens == nil {
+		s.tokens = []sourceToken{}
+		s.scan(func(t sourceToken, lit string) {
+			t.shape = shapeOf(t.tok, lit)
+			s.tokens = append(s.tokens, t)
+		})
+	}
+	return s.tokens
 }
 
 // Data returns the text of the file.
@@ -163,7 +184,7 @@ func (s *Source) Shape(from, to int) (string, bool) {
 	}
 	to = max(from, to)
 	var words []string
-	for _, t := range s.tokens {
+	for _, t := range s.allTokens() {
 		if t.last < from || t.line > to {
 			continue
 		}
