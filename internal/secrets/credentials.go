@@ -143,15 +143,18 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 				end++
 			}
 			spaced := spacedBefore || j > k
-			if end == j || !sc.LooksLikeSecret(s[j:end]) || quote == 0 && codeLike(s[j:end], s[end:], spaced) {
+			// The whole value is judged: "Wq8z,Lx3vR1Qp", not "Wq8z".
+			whole := end
+			if quote == 0 {
+				whole = valueEnd(s, j, end)
+			}
+			if end == j || !sc.LooksLikeSecret(s[j:whole]) || quote == 0 && codeLike(s[j:end], s[end:], spaced) {
 				return
 			}
-			if quote == 0 && sep == ':' && j > k && !spacedColonValue(s[j:end], s[end:]) {
+			if quote == 0 && sep == ':' && j > k && !spacedColonValue(s[j:end], s[end:], inFlowMapping(s[:i])) {
 				return // "secret: rotated-2024-06-01", "token: X-Request-ID=abc"
 			}
-			if quote == 0 {
-				end = valueEnd(s, j, end)
-			}
+			end = whole
 			kind := kv.kind + " in connection string"
 			ms = append(ms, Match{Kind: kind, Start: j, End: end})
 		})
@@ -163,21 +166,29 @@ func scanKeyValues(sc *Scanner, s string) []Match {
 // "key: " and followed by rest, is a secret as YAML writes one
 // ("password: Wq8zLx3vR1") rather than the words of a message ("secret:
 // rotated-2024-06-01", "api_key: base64-encoded, 32 bytes"): the value
-// ends its line (a YAML comment may follow), is not a YAML tag, anchor
-// or alias ("!vault", "&x", "*x"), holds no path or assignment ('/',
-// '='), and is not made of whole words and numbers only ("enabled"),
-// nor of lower-case words joined into a name ("utf8mb4_unicode_ci").
-func spacedColonValue(v, rest string) bool {
+// ends its line (a YAML comment, or a lone ';', may follow; in a flow
+// mapping, flow says so, a ',' or '}'), is not a YAML tag, anchor or
+// alias ("!vault", "&x", "*x"), holds no path or assignment ('/', '='),
+// and is not made of whole words and numbers only ("enabled"), nor of
+// lower-case words joined into a name ("utf8mb4_unicode_ci") unless a
+// part of it is random ("app-7f3k9x2m1q").
+func spacedColonValue(v, rest string, flow bool) bool {
 	if strings.ContainsAny(v, "/=") || strings.IndexByte("!&*|>", v[0]) >= 0 {
 		return false
 	}
 	line, _, _ := strings.Cut(rest, "\n")
 	line = strings.TrimLeft(line, " \t\r")
+	if strings.HasPrefix(line, ";") && strings.TrimSpace(line[1:]) == "" {
+		line = ""
+	}
+	if flow && line != "" && (line[0] == ',' || line[0] == '}') {
+		line = ""
+	}
 	if line != "" && line[0] != '#' && line[0] != '"' && line[0] != '\'' && line[0] != '`' {
 		return false
 	}
 	parts := strings.FieldsFunc(v, func(r rune) bool { return r > 0x7f || !isAlnum(byte(r)) })
-	wordy, word := 0, false
+	wordy, word, random := 0, false, false
 	for _, p := range parts {
 		digits := strings.Trim(p, "0123456789") == ""
 		letters := !strings.ContainsAny(p, "0123456789")
@@ -185,13 +196,48 @@ func spacedColonValue(v, rest string) bool {
 			wordy++
 		}
 		word = word || letters && len(p) >= 3
+		random = random || randomPart(p)
 	}
 	if wordy == len(parts) {
 		return false // "rotated-2024-06-01", "enabled"
 	}
 	// Lower-case words joined into a name: "utf8mb4_unicode_ci",
-	// "refresh_v2-enabled"; not "k8s-9f8kq-x1".
-	return len(parts) < 2 || !word || strings.ToLower(v) != v
+	// "refresh_v2-enabled"; not "k8s-9f8kq-x1", nor "app-7f3k9x2m1q".
+	return len(parts) < 2 || !word || random || strings.ToLower(v) != v
+}
+
+// randomPart reports whether p, a run of letters and digits, mixes them
+// as random text or a hex number does, not as a name does ("utf8mb4",
+// "v2", "sha256"): at least six characters, three of them digits, two
+// letters, and four changes between a digit and a letter ("7f3k9x2m1q",
+// "pa55w0rd").
+func randomPart(p string) bool {
+	if len(p) < 6 {
+		return false
+	}
+	digits, letters, changes := 0, 0, 0
+	for i := 0; i < len(p); i++ {
+		if isDigit(p[i]) {
+			digits++
+		} else {
+			letters++
+		}
+		if i > 0 && isDigit(p[i]) != isDigit(p[i-1]) {
+			changes++
+		}
+	}
+	return digits >= 3 && letters >= 2 && changes >= 4
+}
+
+// inFlowMapping reports whether the end of before, the text before a key,
+// is inside a YAML flow mapping on the key's line: a '{' not closed
+// since ("{user: app, password: …}"). Only the last 512 bytes are read.
+func inFlowMapping(before string) bool {
+	before = before[max(0, len(before)-512):]
+	if nl := strings.LastIndexByte(before, '\n'); nl >= 0 {
+		before = before[nl+1:]
+	}
+	return strings.LastIndexByte(before, '{') > strings.LastIndexByte(before, '}')
 }
 
 // valueEnd returns where an unquoted value that starts at j, and that
@@ -230,12 +276,21 @@ func valueEnd(s string, j, end int) int {
 // settingFollows reports whether s starts with another setting's name and
 // its '=' or ':' ("Server=db", "user:"); with spaces, ADO.NET's names
 // after a ';' ("User Id=sa").
+//
+// The name must start with a letter, and one with spaces be made of
+// letters only, as names are: in "Wq8zLx;3vR1Qp host=db", "3vR1Qp host"
+// is the rest of a password.
 func settingFollows(s string, spaces bool) bool {
-	i := 0
+	i, spaced, digits := 0, false, false
 	for i < len(s) && i < 64 && (isAlnum(s[i]) || s[i] == '_' || s[i] == '-' || s[i] == '.' || spaces && s[i] == ' ') {
+		spaced = spaced || s[i] == ' '
+		digits = digits || isDigit(s[i])
 		i++
 	}
-	return i > 0 && i < len(s) && (s[i] == '=' || s[i] == ':')
+	if i == 0 || !isLower(s[0]) && !isUpper(s[0]) || spaced && digits {
+		return false
+	}
+	return i < len(s) && (s[i] == '=' || s[i] == ':')
 }
 
 // codeLike reports whether an unquoted value, followed by rest, starts as
@@ -392,8 +447,8 @@ func scanAuthHeaders(sc *Scanner, s string) []Match {
 		}
 		end := j
 		for end < len(s) && end-j < 4096 && s[end] > ' ' && s[end] < 0x7f && strings.IndexByte("\"'`", s[end]) < 0 {
-			if quote == 0 && s[end] == ',' {
-				break
+			if quote == 0 && s[end] == ',' || s[end] == '\\' && end+1 < len(s) && (s[end+1] == '"' || s[end+1] == '\'') {
+				break // a list's next item, or an escaped closing quote
 			}
 			end++
 		}
@@ -406,10 +461,11 @@ func scanAuthHeaders(sc *Scanner, s string) []Match {
 }
 
 // authParam returns where the credential after an Authorization scheme
-// starts, s[j:] being what follows the scheme: there, or, in the
-// parameter form of Rails' and Django REST framework's Token scheme
-// (Token token="…"), after "token=" and its quote, if any. A credential
-// written as another parameter (realm=…) is not read: ok is false.
+// starts, s[j:] being what follows the scheme: there, or, in a parameter
+// form (Rails' and Django REST framework's Token token="…", or key=…),
+// after the '=' and its quote, if any, escaped or not (token=\"…\"). A
+// parameter known to hold no credential (realm=…, charset=…) is not
+// read: ok is false.
 func authParam(s, lower string, j int) (start int, quote byte, ok bool) {
 	k := j
 	for k < len(s) && k-j <= 16 && (isLower(s[k]) || s[k] == '_') {
@@ -420,14 +476,27 @@ func authParam(s, lower string, j int) (start int, quote byte, ok bool) {
 		// padding ("YWJjZA=") included.
 		return j, 0, true
 	}
-	if lower[j:k] != "token" {
+	if nonCredentialParams[lower[j:k]] {
 		return 0, 0, false
 	}
 	k++
+	if k+1 < len(s) && s[k] == '\\' && (s[k+1] == '"' || s[k+1] == '\'') {
+		return k + 2, s[k+1], true
+	}
 	if k < len(s) && (s[k] == '"' || s[k] == '\'') {
 		return k + 1, s[k], true
 	}
 	return k, 0, true
+}
+
+// nonCredentialParams are the parameters of Authorization and
+// WWW-Authenticate headers, and of media types, that hold no credential.
+var nonCredentialParams = map[string]bool{
+	"realm": true, "charset": true, "scope": true, "error": true,
+	"error_description": true, "error_uri": true, "nonce": true,
+	"cnonce": true, "algorithm": true, "qop": true, "opaque": true,
+	"domain": true, "stale": true, "uri": true, "nc": true,
+	"username": true, "userhash": true, "type": true, "version": true,
 }
 
 // scanBasicAuth finds HTTP basic credentials, "Basic " and the base64 of
