@@ -133,6 +133,13 @@
 // fixed list or quote them with pq.QuoteIdentifier or
 // pgx.Identifier.Sanitize.
 //
+// A model's own table name, read through gorm's schema.Tabler or
+// schema.TablerWithNamer (db.Table(m.TableName()), or t.TableName() in a
+// generic repository over T schema.Tabler), is taken for what the
+// implementations of TableName declared in the package and its direct
+// imports return: constant text when none returns anything else, as is
+// gorm's convention (gorm calls TableName itself for every model).
+//
 // Flags:
 //
 //	-sqlconcat.sinks=LIST       extra sinks, comma-separated: "import/path.Func"
@@ -188,6 +195,11 @@
 //     strings after a first string of Select or Distinct whose text is
 //     not constant, or given with "..." (a []interface{} passed on);
 //   - *sql.Stmt execution, whose text was checked when it was prepared;
+//   - a table name read through schema.Tabler or schema.TablerWithNamer
+//     whose TableName builds it from input in a package that is neither
+//     the calling package nor one of its direct imports, or in an imported
+//     package from something other than the model's own fields (its
+//     summary then carries no result, and the name is taken for constant);
 //   - a field checked against an allow list and changed before the query
 //     by a call not given a value that may hold its struct's pointer, one
 //     that reaches it through a pointer kept before the handler ran, or by

@@ -71,6 +71,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 		Sanitiser: func(obj types.Object) bool {
 			return sanitizers.Has(obj) || squirrelOutput(obj)
 		},
+		ConventionalResult: gormTableName,
 		// A table name cleaned with regexp.MustCompile("[^a-zA-Z0-9]+")
 		// cannot break out of the query.
 		IdentifierSafe: true,
@@ -91,6 +92,29 @@ func run(pass *analysis.Pass, cfg *Config) {
 	for _, f := range dataflow.Analyze(pass, dcfg) {
 		pass.Report(analysis.Diagnostic{Pos: f.Pos, End: f.End, Message: f.Message, Category: f.Category})
 	}
+}
+
+// gormTableName reports whether m is the TableName method of gorm's
+// schema.Tabler or schema.TablerWithNamer: the name a model gives its own
+// table, which gorm itself reads for every model and which is constant
+// text unless an implementation in sight says otherwise.
+func gormTableName(m *types.Func) bool {
+	if m.Name() != "TableName" || m.Pkg() == nil || m.Pkg().Path() != "gorm.io/gorm/schema" {
+		return false
+	}
+	recv := m.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	n, ok := types.Unalias(recv.Type()).(*types.Named)
+	if !ok {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "Tabler", "TablerWithNamer":
+		return true
+	}
+	return false
 }
 
 // builtinSanitizers quote identifiers and literals for PostgreSQL.

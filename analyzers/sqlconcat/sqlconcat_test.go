@@ -22,7 +22,7 @@ import (
 // not reported.
 func Test(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), sqlconcat.Analyzer,
-		"app/ifaceonly", "app/longchain",
+		"app/ifaceonly", "app/longchain", "app/tenants",
 		"app/validate", "app/queries", "app/handler", "app/mysqlapp", "app/mysqlmicro", "app/ordersmain", "app/closhmain")
 }
 

@@ -73,6 +73,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		imported:     make(map[types.Object]*Summary),
 		impls:        make(map[implKey][]*types.Func),
 		sinkImpls:    make(map[*types.Func][]*types.Func),
+		textImpls:    make(map[*types.Func][]*types.Func),
 		sources:      make(map[*ssa.Function]map[int]bool),
 		escapes:      make(map[*ssa.Function]bool),
 		globals:      make(map[*ssa.Global][]ssa.Instruction),
@@ -180,6 +181,7 @@ type engine struct {
 	impls      map[implKey][]*types.Func
 	candidates []*types.Func                 // see candidateMethods
 	sinkImpls  map[*types.Func][]*types.Func // see sinkImplementations
+	textImpls  map[*types.Func][]*types.Func // see textImplementations
 
 	sources  map[*ssa.Function]map[int]bool // parameters that carry external input
 	foreign  []foreignHandler
@@ -1191,6 +1193,9 @@ func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
 		}
 		return of(External, calleeName(obj, c)+"(...)")
 	}
+	if c.IsInvoke() && e.cfg.ConventionalResult != nil && e.cfg.ConventionalResult(c.Method) {
+		return e.conventionalResult(c, idx)
+	}
 	if fn := c.StaticCallee(); fn != nil {
 		if s := e.summaryOf(fn); s != nil && idx < len(s.Results) {
 			// Not judged at an instruction: a check of a variable
@@ -1208,6 +1213,55 @@ func (e *engine) callResult(c *ssa.CallCommon, idx int) Value {
 		}
 	}
 	return of(NonConstant, calleeName(obj, c)+"(...)")
+}
+
+// conventionalResult is the origin of result idx of c, a call of an
+// interface method whose result is conventionally constant text (see
+// Config.ConventionalResult): what the implementations in sight return
+// for c's operands, constant text when they return nothing else.
+func (e *engine) conventionalResult(c *ssa.CallCommon, idx int) Value {
+	r := unknownConstant
+	args := append([]ssa.Value{c.Value}, c.Args...)
+	for _, m := range e.textImplementations(c.Method) {
+		if e.summarizing(m) {
+			continue
+		}
+		s := e.importFact(m)
+		if s == nil || idx >= len(s.Results) {
+			continue
+		}
+		outer := e.at
+		e.at = nil
+		v := e.subst(c, s.Results[idx], args, e.evalArgs(args))
+		e.at = outer
+		if !v.Origin.Safe() && v.Culprit == "" {
+			v.Culprit = Name(m) + "(...)"
+		}
+		r = Union(r, v)
+	}
+	return r
+}
+
+// textImplementations returns the methods declared in the package or its
+// direct imports that implement interface method m, in a stable order.
+func (e *engine) textImplementations(m *types.Func) []*types.Func {
+	if ms, ok := e.textImpls[m]; ok {
+		return ms
+	}
+	var ms []*types.Func
+	if recv := m.Signature().Recv(); recv != nil {
+		if it, ok := recv.Type().Underlying().(*types.Interface); ok {
+			for _, p := range append([]*types.Package{e.pass.Pkg}, e.pass.Pkg.Imports()...) {
+				for c := range concreteMethods(p) {
+					if c.Name() == m.Name() && types.Implements(c.Signature().Recv().Type(), it) {
+						ms = append(ms, c)
+					}
+				}
+			}
+		}
+	}
+	e.textImpls[m] = ms
+	return ms
 }
 
 // subst is Subst for call c with operands args, whose origins are argv: a

@@ -257,6 +257,12 @@ type Config struct {
 	// text. It is asked before the engine's own models of the standard
 	// library, so that a client may trust a result they do not.
 	Sanitiser func(callee types.Object) bool
+	// ConventionalResult, if set, reports whether the results of an
+	// interface method are by convention constant text (gorm's
+	// schema.Tabler.TableName): a call through the interface yields
+	// what the implementations declared in the package and its direct
+	// imports return, and constant text where none returns other.
+	ConventionalResult func(m *types.Func) bool
 	// IdentifierSafe says that text made only of ASCII letters, digits
 	// and underscores is safe: a regexp replacement that leaves nothing
 	// else (see allowListed) sanitises. SQL identifiers are; a program

@@ -34,6 +34,7 @@ type Expression struct{}
 func Expr(expr string, args ...interface{}) Expression { return Expression{} }
 
 func (db *DB) Model(value interface{}) *DB                 { return db }
+func (db *DB) Count(count *int64) *DB                      { return db }
 func (db *DB) Update(column string, value interface{}) *DB { return db }
 
 func (db *DB) Clauses(conds ...clause.Expression) *DB { return db }
