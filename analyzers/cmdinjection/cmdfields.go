@@ -1,7 +1,9 @@
 package cmdinjection
 
 import (
+	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,15 +14,17 @@ import (
 
 // cmdFields adds to k, the sink of call, the operands the code gives the
 // *exec.Cmd the call returns: the text of the readers stored in its Stdin
-// (strings.NewReader(script)), then the values stored in its Env. k.Extra
-// says how many of each follow the program and the arguments (see
+// (strings.NewReader(script)), then the parts of the environment stored
+// in its Env. k.Extra says how many readers follow the program and the
+// arguments, and what each part of the environment is (see envPart and
 // fieldOperands).
 func cmdFields(k *dataflow.Sink, call ssa.CallInstruction) {
 	v := call.Value()
 	if v == nil || !isCmd(v.Type()) {
 		return
 	}
-	var stdin, env []ssa.Value
+	var stdin []ssa.Value
+	var env []envPart
 	for _, ref := range *v.Referrers() {
 		fa, ok := ref.(*ssa.FieldAddr)
 		if !ok || fa.X != v {
@@ -41,29 +45,55 @@ func cmdFields(k *dataflow.Sink, call ssa.CallInstruction) {
 		return
 	}
 	k.Args = append(k.Args, stdin...)
-	k.Args = append(k.Args, env...)
-	k.Extra = strconv.Itoa(len(stdin)) + "," + strconv.Itoa(len(env))
+	kinds := make([]byte, len(env))
+	for i, p := range env {
+		k.Args = append(k.Args, p.v)
+		kinds[i] = p.kind
+	}
+	k.Extra = strconv.Itoa(len(stdin)) + "," + string(kinds)
+}
+
+// Kinds of the parts of an environment.
+const (
+	envList  = 'l' // a list of entries
+	envEntry = 'e' // one entry, "NAME=value"
+	envOwn   = 'o' // one entry built only from the program's own environment and constants
+)
+
+// envPart is a part of an environment set through Cmd.Env.
+type envPart struct {
+	kind byte
+	v    ssa.Value
+}
+
+// envOperand is the origin of a part of an environment.
+type envOperand struct {
+	kind byte
+	v    dataflow.Value
 }
 
 // fieldOperands returns the operands cmdFields added to a site: the
-// standard input texts, then the environment's lists.
-func fieldOperands(s *dataflow.Site) (stdin, env []dataflow.Value) {
-	a, b, ok := strings.Cut(s.Extra, ",")
+// standard input texts, then the parts of the environment.
+func fieldOperands(s *dataflow.Site) (stdin []dataflow.Value, env []envOperand) {
+	a, kinds, ok := strings.Cut(s.Extra, ",")
 	if !ok || len(s.Args) < 2 {
 		return nil, nil
 	}
-	n, err1 := strconv.Atoi(a)
-	m, err2 := strconv.Atoi(b)
-	if err1 != nil || err2 != nil || 2+n+m != len(s.Args) {
+	n, err := strconv.Atoi(a)
+	if err != nil || 2+n+len(kinds) != len(s.Args) {
 		return nil, nil
 	}
-	return s.Args[2 : 2+n], s.Args[2+n:]
+	for i, v := range s.Args[2+n:] {
+		env = append(env, envOperand{kinds[i], v})
+	}
+	return s.Args[2 : 2+n], env
 }
 
-// envParts adds to parts the lists an environment v is made of: the
-// operands of append (append(os.Environ(), "A="+a)), of each value a phi
-// joins, or v itself.
-func envParts(v ssa.Value, parts []ssa.Value, seen map[ssa.Value]bool) []ssa.Value {
+// envParts adds to parts those an environment v is made of: the operands
+// of append (append(os.Environ(), "A="+a)), of each value a phi joins,
+// the entries of a slice literal or of append's variadic arguments, or v
+// itself as a list.
+func envParts(v ssa.Value, parts []envPart, seen map[ssa.Value]bool) []envPart {
 	if seen[v] {
 		return parts
 	}
@@ -72,41 +102,209 @@ func envParts(v ssa.Value, parts []ssa.Value, seen map[ssa.Value]bool) []ssa.Val
 	case *ssa.Call:
 		if b, ok := x.Call.Value.(*ssa.Builtin); ok && b.Name() == "append" && len(x.Call.Args) == 2 {
 			parts = envParts(x.Call.Args[0], parts, seen)
-			return append(parts, x.Call.Args[1])
+			return envParts(x.Call.Args[1], parts, seen)
 		}
 	case *ssa.Phi:
 		for _, e := range x.Edges {
 			parts = envParts(e, parts, seen)
 		}
 		return parts
+	case *ssa.Slice:
+		if entries, ok := literalEntries(x); ok {
+			for _, e := range entries {
+				kind := byte(envEntry)
+				if ownEnvText(e, make(map[ssa.Value]bool)) {
+					kind = envOwn
+				}
+				parts = append(parts, envPart{kind, e})
+			}
+			return parts
+		}
 	}
-	return append(parts, v)
+	return append(parts, envPart{envList, v})
 }
 
-// judgeEnv reports a variable of the environment set through Cmd.Env (the
-// lists env) whose value the program runs or loads as code (see
-// runsValue) set to text that is not constant.
-func judgeEnv(s *dataflow.Site, env []dataflow.Value, prog string) dataflow.Decision {
+// literalEntries returns the elements of s, a slice of an array that the
+// function only fills element by element ([]string{a, b}, or the
+// variadic arguments of append), in order.
+func literalEntries(s *ssa.Slice) ([]ssa.Value, bool) {
+	arr, ok := s.X.(*ssa.Alloc)
+	if !ok || s.Low != nil || s.High != nil || s.Max != nil {
+		return nil, false
+	}
+	at, ok := deref(arr.Type()).Underlying().(*types.Array)
+	if !ok {
+		return nil, false
+	}
+	out := make([]ssa.Value, at.Len())
+	for _, r := range *arr.Referrers() {
+		if r == s {
+			continue
+		}
+		ia, ok := r.(*ssa.IndexAddr)
+		if !ok {
+			return nil, false
+		}
+		c, ok := ia.Index.(*ssa.Const)
+		if !ok {
+			return nil, false
+		}
+		i := c.Int64()
+		st := stores(ia)
+		if i < 0 || i >= at.Len() || len(st) != 1 || len(*ia.Referrers()) != 1 || out[i] != nil {
+			return nil, false
+		}
+		out[i] = st[0].Val
+	}
+	if slices.Contains(out, nil) {
+		return nil, false
+	}
+	return out, true
+}
+
+// deref returns what t points to, or t.
+func deref(t types.Type) types.Type {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// ownEnvText reports whether v is text built only from constants and the
+// program's own environment and directories: os.Getenv, os.LookupEnv,
+// os.UserHomeDir, os.Getwd, os.TempDir, os.Executable, joined with + or
+// filepath.Join, filepath.Dir or path.Join, or chosen among them.
+func ownEnvText(v ssa.Value, seen map[ssa.Value]bool) bool {
+	if seen[v] {
+		return true
+	}
+	seen[v] = true
+	switch x := v.(type) {
+	case *ssa.Const:
+		return true
+	case *ssa.BinOp:
+		return x.Op == token.ADD && ownEnvText(x.X, seen) && ownEnvText(x.Y, seen)
+	case *ssa.Phi:
+		for _, e := range x.Edges {
+			if !ownEnvText(e, seen) {
+				return false
+			}
+		}
+		return true
+	case *ssa.Extract:
+		if c, ok := x.Tuple.(*ssa.Call); ok && x.Index == 0 {
+			return ownEnvCall(c, seen)
+		}
+	case *ssa.Call:
+		return ownEnvCall(x, seen)
+	}
+	return false
+}
+
+// ownEnvCall reports whether c returns the program's own environment or
+// directories, or joins paths made only of them (see ownEnvText).
+func ownEnvCall(c *ssa.Call, seen map[ssa.Value]bool) bool {
+	fn := c.Call.StaticCallee()
+	if fn == nil || fn.Pkg == nil || fn.Signature.Recv() != nil {
+		return false
+	}
+	switch fn.Pkg.Pkg.Path() + "." + fn.Name() {
+	case "os.Getenv", "os.LookupEnv", "os.UserHomeDir", "os.Getwd", "os.TempDir", "os.Executable":
+		return true
+	case "path/filepath.Join", "path/filepath.Dir", "path.Join", "path.Dir":
+		for _, a := range c.Call.Args {
+			if s, ok := a.(*ssa.Slice); ok {
+				entries, ok := literalEntries(s)
+				if !ok {
+					return false
+				}
+				for _, e := range entries {
+					if !ownEnvText(e, seen) {
+						return false
+					}
+				}
+			} else if !ownEnvText(a, seen) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// searchPathVariables are variables that list where a program looks for
+// the programs, libraries or modules it runs or loads. Set from the
+// program's own environment and fixed directories, they give the child
+// nothing it did not inherit.
+var searchPathVariables = []string{
+	"PATH", "PYTHONPATH", "PERL5LIB", "RUBYLIB", "NODE_PATH",
+	"LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH",
+}
+
+// ownEnvironment reports whether v, an unknown list of entries, is the
+// program's own environment (os.Environ()), which the child inherits
+// anyway.
+func ownEnvironment(v dataflow.Value) bool {
+	return v.Culprit == "os.Environ(...)" || v.Culprit == "syscall.Environ(...)"
+}
+
+// judgeEnv reports a variable of the environment set through Cmd.Env whose
+// value the program runs or loads as code (see runsValue) set to text that
+// is not constant, unless it is a search path built from the program's
+// own environment (see searchPathVariables); and an entry, or a list of
+// entries, that comes from external input with no constant name.
+func judgeEnv(s *dataflow.Site, env []envOperand, prog string) dataflow.Decision {
+	of := ""
+	if prog != "" {
+		of = " of " + prog
+	}
 	var d dataflow.Decision
-	for _, list := range env {
-		for _, el := range elems(list) {
+	for _, part := range env {
+		list := []dataflow.Value{part.v}
+		if part.kind == envList {
+			list = elems(part.v)
+		}
+		for _, el := range list {
+			if el.Spread {
+				v := el.Flatten()
+				if v.Origin == dataflow.External && !ownEnvironment(v) {
+					return report(s, "environment entries"+of, v, namesAdvice, "")
+				}
+				d.Defer = d.Defer || v.DependsOnParams()
+				continue
+			}
 			lead := el.Lead()
-			if el.Spread || !runsValue(lead) {
+			if !nameSet(lead) {
+				v := el.Flatten()
+				if part.kind == envOwn {
+					continue
+				}
+				if v.Origin == dataflow.External {
+					return report(s, "environment entry"+of, v, nameAdvice, "")
+				}
+				d.Defer = d.Defer || v.DependsOnParams()
+				continue
+			}
+			name, _, _ := strings.Cut(lead, "=")
+			if !runsValue(lead) || part.kind == envOwn && slices.Contains(searchPathVariables, name) {
 				continue
 			}
 			v := el.Flatten()
 			if !v.Origin.Safe() {
-				what := "command in environment variable " + strconv.Quote(lead+"...")
-				if prog != "" {
-					what += " of " + prog
-				}
-				return report(s, what, v, "the value of this variable is run or loaded as code: choose it from a fixed set of constants", "")
+				return report(s, "command in environment variable "+strconv.Quote(lead+"...")+of, v, "the value of this variable is run or loaded as code: choose it from a fixed set of constants", "")
 			}
 			d.Defer = d.Defer || v.DependsOnParams()
 		}
 	}
 	return d
 }
+
+// nameAdvice is the advice for an environment entry whose name is not
+// constant.
+const nameAdvice = "its name can set a variable the program runs or loads (LD_PRELOAD, GIT_SSH_COMMAND): choose the name from a fixed set of constants"
+
+// namesAdvice is nameAdvice for a list of entries.
+const namesAdvice = "their names can set variables the program runs or loads (LD_PRELOAD, GIT_SSH_COMMAND): choose the names from a fixed set of constants"
 
 // isCmd reports whether t is *os/exec.Cmd.
 func isCmd(t types.Type) bool {

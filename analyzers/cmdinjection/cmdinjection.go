@@ -312,8 +312,20 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 // checked); first is the 1-based number of argv[0].
 func judgeArgs(s *dataflow.Site, argv, optv []dataflow.Value, first int, prog string) dataflow.Decision {
 	deps := false
-	value := false // optv[i] is the value of the option before it
+	value := false           // optv[i] is the value of the option before it
+	entries := prog == "env" // env's NAME=value entries may come next
 	for i, a := range optv {
+		if entries && len(argv) == len(optv) {
+			c, isConst := argv[i].Const()
+			switch {
+			case isConst && (strings.HasPrefix(c, "-") || strings.Contains(c, "=")):
+			case isConst || argv[i].Spread:
+				entries = false // the program, or arguments not known
+			case !nameSet(argv[i].Lead()) && argv[i].Flatten().Origin == dataflow.External:
+				what := "environment entry in argument " + strconv.Itoa(i+first) + " of env"
+				return report(s, what, argv[i].Flatten(), nameAdvice, "")
+			}
+		}
 		if len(argv) == len(optv) && !argv[i].Spread {
 			if lead := argv[i].Lead(); runsValue(lead) {
 				v := argv[i].Flatten()
@@ -459,6 +471,13 @@ func runsValue(lead string) bool {
 	return false
 }
 
+// nameSet reports whether an argument or environment entry that starts
+// with lead sets a variable or setting it names: NAME=.
+func nameSet(lead string) bool {
+	name, _, set := strings.Cut(lead, "=")
+	return set && settingName(name)
+}
+
 // endsOptions reports whether an argument marks the end of the options:
 // "--", or "--end-of-options", which git and other tools accept where "--"
 // means something else (git diff --end-of-options REV -- PATH).
@@ -478,7 +497,7 @@ func report(s *dataflow.Site, what string, v dataflow.Value, fix, category strin
 	} else {
 		b.WriteString(" passed to " + s.Callee)
 	}
-	plural := strings.HasPrefix(what, "arguments")
+	plural := strings.HasPrefix(what, "arguments") || strings.HasPrefix(what, "environment entries")
 	switch {
 	case v.Origin == dataflow.External && plural:
 		b.WriteString(" come from external input")

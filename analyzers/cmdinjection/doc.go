@@ -132,7 +132,15 @@
 // env's LD_PRELOAD=, GIT_SSH=, BASH_ENV=, PATH= or NODE_OPTIONS=, also
 // when set through the Cmd's Env (cmd.Env = append(os.Environ(),
 // "GIT_SSH_COMMAND="+v)). A value glued there is reported as an error when
-// it is not constant, whatever it starts with. The rule knows them by words of their names (command, exec,
+// it is not constant, whatever it starts with; a search path (PATH=,
+// PYTHONPATH=, LD_LIBRARY_PATH= and the like) set in the Cmd's Env only
+// from the program's own environment and directories (os.Getenv,
+// os.LookupEnv, os.UserHomeDir, joined with + or filepath.Join) and
+// constants is not, as it gives the child nothing it did not inherit. An
+// environment entry whose name comes from external input, in the Cmd's
+// Env (append(os.Environ(), k+"="+v), or a list from the request) or as
+// an argument of env before its program (env K=V prog), is reported as
+// an error too: the name can be LD_PRELOAD or GIT_SSH_COMMAND. The rule knows them by words of their names (command, exec,
 // rsh, program, pager, editor, helper, hook, shell, proxy, script,
 // external, alias, entrypoint and a few more) and by a list of environment
 // variables, so an option named so that does not run its value is reported
@@ -255,7 +263,10 @@
 // URL's scheme, u.Scheme == "https", or net.ParseIP(v) != nil) do not
 // count: git clone u.String() after them is reported. A script sent on
 // standard input through docker compose exec or run is judged only with
-// -i, although compose attaches standard input by default.
+// -i, although compose attaches standard input by default. A search path
+// in the Cmd's Env built from the program's own environment through a
+// helper function or a parameter is reported: only os.Getenv and the like
+// called where the entry is written count as the program's own.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's

@@ -1,8 +1,11 @@
 package cmds
 
 import (
+	"flag"
+	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 )
 
 // Environment variables whose value a program runs, set through Cmd.Env.
@@ -18,8 +21,8 @@ func cmdEnv() {
 	cmd.Env = env
 	cmd.Run()
 
-	cmd = exec.Command("make") // want `command in environment variable "PATH=..." of make passed to exec.Command comes from external input`
-	cmd.Env = []string{"HOME=/tmp", "PATH=" + host}
+	cmd = exec.Command("make") // want `command in environment variable "PATH=..." of make passed to exec.Command comes from external input \(os.Args\[...\]\)`
+	cmd.Env = []string{"HOME=/tmp", "PATH=" + os.Args[1]}
 	cmd.Run()
 
 	// Variables whose value is data.
@@ -38,4 +41,80 @@ func fetchWith(ssh string) error {
 func callsFetchWith() {
 	fetchWith(os.Getenv("SSH")) // want `command in environment variable "GIT_SSH_COMMAND=..." of git that cmds.fetchWith passes to exec.Command \(cmds/cmdenv.go:\d+\) comes from external input`
 	fetchWith("ssh -i /etc/key")
+}
+
+var binDir = flag.String("bin", "", "")
+
+// A search path built from the program's own environment and fixed
+// directories gives the child nothing it did not inherit (go-micro's
+// generate.go); from a request, a flag or os.Args it chooses the programs
+// the child runs.
+func searchPaths(r *http.Request) {
+	cmd := exec.Command("go", "generate", "./...")
+	cmd.Env = append(os.Environ(), "PATH="+os.Getenv("PATH")+":"+os.Getenv("GOPATH")+"/bin:"+os.Getenv("HOME")+"/go/bin")
+	cmd.Run()
+
+	home, _ := os.UserHomeDir()
+	gopath, ok := os.LookupEnv("GOPATH")
+	if !ok {
+		gopath = filepath.Join(home, "go")
+	}
+	cmd = exec.Command("go", "generate", "./...")
+	cmd.Env = append(os.Environ(), "PATH="+filepath.Join(gopath, "bin")+":"+os.Getenv("PATH"), "PYTHONPATH="+home+"/lib")
+	cmd.Run()
+
+	cmd = exec.Command("go", "generate", "./...") // want `command in environment variable "PATH=..." of go passed to exec.Command comes from external input`
+	cmd.Env = append(os.Environ(), "PATH="+os.Getenv("PATH")+":"+r.FormValue("dir"))
+	cmd.Run()
+
+	cmd = exec.Command("go", "generate", "./...") // want `command in environment variable "PATH=..." of go passed to exec.Command comes from external input \(flag -bin\)`
+	cmd.Env = append(os.Environ(), "PATH="+*binDir+":"+os.Getenv("PATH"))
+	cmd.Run()
+
+	// Not a search path: the environment's value is still run.
+	cmd = exec.Command("git", "fetch", "--", "origin") // want `command in environment variable "GIT_SSH_COMMAND=ssh -i ..." of git passed to exec.Command comes from external input \(os.Getenv\(...\)\)`
+	cmd.Env = append(os.Environ(), "GIT_SSH_COMMAND=ssh -i "+os.Getenv("KEY"))
+	cmd.Run()
+}
+
+// An entry whose name comes from input sets any variable: LD_PRELOAD,
+// GIT_SSH_COMMAND. As env(1) takes it.
+func namedByInput(r *http.Request) {
+	k, v := r.FormValue("k"), r.FormValue("v")
+	c := exec.Command("git", "fetch", "--", "origin") // want `environment entry of git passed to exec.Command comes from external input \(r.FormValue\(...\)\); its name can set a variable the program runs or loads \(LD_PRELOAD, GIT_SSH_COMMAND\): choose the name from a fixed set of constants`
+	c.Env = append(os.Environ(), k+"="+v)
+	c.Run()
+
+	c = exec.Command("git", "fetch", "--", "origin") // want `environment entry of git passed to exec.Command comes from external input \(r.FormValue\(...\)\)`
+	c.Env = append(os.Environ(), r.FormValue("env"))
+	c.Run()
+
+	c = exec.Command("git", "fetch", "--", "origin") // want `environment entries of git passed to exec.Command come from external input \(r.Form\)`
+	c.Env = append(os.Environ(), r.Form["env"]...)
+	c.Run()
+
+	exec.Command("env", k+"="+v, "git", "fetch").Run() // want `environment entry in argument 1 of env passed to exec.Command comes from external input \(r.FormValue\(...\)\); its name can set`
+
+	// The name is constant: the value is data.
+	c = exec.Command("git", "fetch", "--", "origin")
+	c.Env = append(os.Environ(), "GIT_AUTHOR_NAME="+v)
+	c.Run()
+	exec.Command("env", "GIT_AUTHOR_NAME="+v, "git", "fetch").Run() // want `argument 1 of env passed to exec.Command comes from external input`
+	// The program's own environment, passed on whole.
+	c = exec.Command("git", "fetch", "--", "origin")
+	c.Env = os.Environ()
+	c.Run()
+	runWithEnv(os.Environ())
+	runWithEnv(append(os.Environ(), "GIT_TRACE=1"))
+}
+
+// runWithEnv runs git with the environment it is given.
+func runWithEnv(env []string) error {
+	c := exec.Command("git", "fetch", "--", "origin")
+	c.Env = env
+	return c.Run()
+}
+
+func callsRunWithEnv(r *http.Request) {
+	runWithEnv(r.Form["env"]) // want `environment entries of git that cmds.runWithEnv passes to exec.Command \(cmds/cmdenv.go:\d+\) come from external input`
 }
