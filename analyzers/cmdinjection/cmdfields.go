@@ -109,6 +109,12 @@ func envParts(v ssa.Value, parts []envPart, seen map[ssa.Value]bool) []envPart {
 			parts = envParts(e, parts, seen)
 		}
 		return parts
+	case *ssa.UnOp:
+		if fa, ok := x.X.(*ssa.FieldAddr); ok && x.Op == token.MUL && isCmd(fa.X.Type()) && fieldName(fa) == "Env" {
+			// cmd.Env = append(cmd.Env, ...): what was stored
+			// before is judged where it was stored.
+			return parts
+		}
 	case *ssa.Slice:
 		if entries, ok := literalEntries(x); ok {
 			for _, e := range entries {

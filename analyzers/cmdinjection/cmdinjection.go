@@ -279,6 +279,9 @@ func judgeShell(s *dataflow.Site, sh *shell, argv []dataflow.Value) dataflow.Dec
 				script = dataflow.Concat(script, a.Flatten())
 			}
 		}
+		for _, m := range sh.more {
+			script = dataflow.Concat(script, argv[m].Flatten())
+		}
 	case sh.unknown >= 0:
 		// The arguments are not known from the script flag on: any of
 		// them may be the script.
@@ -448,10 +451,14 @@ var commandVariables = []string{
 // option or setting whose value the program runs or loads as code: lead is
 // NAME= where NAME reads as an option or setting (see settingName) and
 // holds one of commandWords as a word (see secrets.Words), or names one of
-// commandVariables or a dynamic loader variable; or tar's
+// commandVariables or a dynamic loader variable, or a function bash
+// imports (BASH_FUNC_name%%=); or tar's
 // --checkpoint-action=exec=.
 func runsValue(lead string) bool {
 	name, rest, set := strings.Cut(lead, "=")
+	if set && strings.HasPrefix(name, "BASH_FUNC_") {
+		return true // a function bash defines from its environment
+	}
 	if !set || !settingName(name) {
 		return false
 	}
@@ -472,10 +479,10 @@ func runsValue(lead string) bool {
 }
 
 // nameSet reports whether an argument or environment entry that starts
-// with lead sets a variable or setting it names: NAME=.
+// with lead sets a variable it names: NAME=.
 func nameSet(lead string) bool {
 	name, _, set := strings.Cut(lead, "=")
-	return set && settingName(name)
+	return set && name != ""
 }
 
 // endsOptions reports whether an argument marks the end of the options:

@@ -16,11 +16,13 @@
 // functions and other packages. It reports:
 //
 //   - a shell (sh, bash, zsh, dash, ksh, ash, fish, busybox sh, cmd /C,
-//     powershell or pwsh -Command, su, flock and script -c, named by base
-//     name or path; sh's options -o and -O with their value skipped) given a
-//     script that is not constant, also when another program runs it (sudo,
-//     env, timeout, nice, flock and others after their options, ip netns
-//     exec after the namespace, docker and podman exec or run after the
+//     powershell or pwsh -Command, su, flock and script -c, also bundled
+//     after other options (script -qc), named by base name or path; sh's
+//     options -o and -O with their value skipped) given a script that is
+//     not constant, also when another program runs it (sudo, env, timeout,
+//     nice, flock, runuser -u and others after their options, ip netns exec
+//     after the namespace, or right after exec with -all, docker and podman
+//     exec or run after their global options (--context, -H) and the
 //     container or image, also as docker container exec, docker compose exec
 //     or run and docker-compose, kubectl exec after "--": sudo sh -c SCRIPT;
 //     docker's --entrypoint is not followed), and ssh given a remote command
@@ -28,12 +30,15 @@
 //     remote shell, so "--" does not help there);
 //   - an interpreter given program text that is not constant (python3 -c,
 //     perl and ruby -e, node -e or --eval, php -r, lua -e, the flag
-//     before any script file, bundled with others (perl -pe, -lne) or
-//     glued to the text (python3 -cCODE, node --eval=CODE); named with
-//     or without a version: python3.11, ruby3.2, nodejs);
+//     before any script file, after options that take a value (python3
+//     -W ignore -c), bundled with others (perl -pe, -lne) or glued to the
+//     text (python3 -cCODE, node --eval=CODE), every -e of perl and ruby;
+//     named with or without a version: python3.11, ruby3.2, nodejs);
 //   - a shell or interpreter that reads its script from standard input
-//     (sh or python3 with no script, bash -s, python3 -, also through
-//     sudo and the like, or docker exec -i) given a Stdin of text that is
+//     (sh or python3 with no script, bash -s, python3 -, sh /dev/stdin,
+//     also through sudo and the like, docker exec -i, or ssh, whose remote
+//     login shell reads it with no command, as does ssh HOST bash -s)
+//     given a Stdin of text that is
 //     not constant: cmd.Stdin = strings.NewReader("ls " + dir), or
 //     bytes.NewBufferString, bytes.NewReader or bytes.NewBuffer;
 //   - a program name (or a go-micro runtime command) that is not constant,

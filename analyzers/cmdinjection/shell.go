@@ -11,6 +11,7 @@ import (
 type shell struct {
 	name    string // as messages show it: "sh -c", "cmd /C"
 	script  int    // index of the script (or script file) in argv, or -1
+	more    []int  // indices of more program text run after it (perl -e A -e B)
 	rest    bool   // the script is every argument from script on
 	unknown int    // index from which the arguments are not known, or -1
 	code    bool   // an interpreter's program (python3 -c), not a shell's
@@ -35,6 +36,29 @@ var interpreters = map[string][]string{
 	"python": {"-c"}, "pypy": {"-c"},
 	"perl": {"-e", "-E"}, "ruby": {"-e"}, "node": {"-e", "--eval", "-p", "--print"},
 	"nodejs": {"-e", "--eval", "-p", "--print"}, "php": {"-r"}, "lua": {"-e"},
+}
+
+// interpreterValues are, for interpreters, the options before the
+// program text that take the next argument as their value: python3 -W
+// ignore -c CODE.
+var interpreterValues = map[string][]string{
+	"python": {"-W", "-X", "-Q"}, "pypy": {"-W", "-X"},
+	"ruby": {"-r", "-I", "-C", "-E", "--encoding"}, "perl": {"-I", "-M", "-m"},
+	"node": {"-r", "--require", "--import", "--loader", "--experimental-loader", "-C", "--conditions"},
+	"php":  {"-c", "-d", "-z"}, "lua": {"-l"},
+}
+
+// multiCode are the interpreters that run the text of every code flag
+// given, in order: perl -e A -e B.
+var multiCode = map[string]bool{"perl": true, "ruby": true}
+
+// interpreterBase returns the name under which interpreters and
+// interpreterValues know the interpreter b: python for python3.11.
+func interpreterBase(b string) string {
+	if interpreters[b] != nil {
+		return b
+	}
+	return strings.TrimRight(b, "0123456789.")
 }
 
 // interpreterFlags returns the flags that take program text of the
@@ -91,14 +115,17 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 		if sh := runnerScript(b, argv, start); sh != nil {
 			return sh
 		}
-		return flagScript(b+" -c", argv, start, commandFlag)
+		return flagScript(b+" -c", argv, start, commandFlag("wE"))
 	case b == "script":
-		return flagScript(b+" -c", argv, start, commandFlag)
+		return flagScript(b+" -c", argv, start, commandFlag("BIOTtmEo"))
 	case runners[b] || b == "ip":
+		return runnerScript(b, argv, start)
+	case b == "runuser" && runsProgram(argv, start):
+		// runuser -u USER [--] PROGRAM ARGS.
 		return runnerScript(b, argv, start)
 	case b == "su" || b == "runuser":
 		// su runs the command of -c with the user's shell.
-		return flagScript(b+" -c", argv, start, commandFlag)
+		return flagScript(b+" -c", argv, start, commandFlag("gGswC"))
 	case b == "ssh":
 		return sshScript(argv, start)
 	case interpreterFlags(b) != nil:
@@ -123,10 +150,37 @@ func shellOf(prog string, argv []dataflow.Value) *shell {
 	return nil
 }
 
-// commandFlag is flagScript's isFlag for programs that run the script of
-// -c or --command with a shell: su, flock, script.
-func commandFlag(c string) (bool, bool) {
-	return c == "-c" || c == "--command", false
+// commandFlag returns flagScript's isFlag for programs that run the
+// script of -c or --command with a shell (su, flock, script): -c also
+// bundled after other one-letter options (script -qc), unless one of them
+// is among valued, the options that take a value (script -Tc FILE gives
+// -T the value c).
+func commandFlag(valued string) func(string) (bool, bool) {
+	return func(c string) (bool, bool) {
+		if c == "-c" || c == "--command" {
+			return true, false
+		}
+		if !isOptionCluster(c) || c[len(c)-1] != 'c' {
+			return false, false
+		}
+		return !strings.ContainsAny(c[1:len(c)-1], valued+"c"), false
+	}
+}
+
+// runsProgram reports whether runuser, given argv from start on, runs a
+// program of its own (runuser -u USER PROGRAM) rather than a command with
+// the user's shell (runuser -l USER -c COMMAND).
+func runsProgram(argv []dataflow.Value, start int) bool {
+	for _, a := range argv[start:] {
+		c, ok := a.Const()
+		if !ok || c == "--" {
+			return false
+		}
+		if c == "-u" || c == "--user" || strings.HasPrefix(c, "--user=") {
+			return true
+		}
+	}
+	return false
 }
 
 // posixScript finds the script of sh-like shells: the operand after an
@@ -157,6 +211,8 @@ func posixScript(name string, argv []dataflow.Value, start int) *shell {
 		case strings.HasPrefix(c, "-") || strings.HasPrefix(c, "+"):
 		case fromStdin:
 			i = len(argv) // a positional parameter
+		case isStdinPath(c):
+			return &shell{name: name, script: -1, unknown: -1, stdin: true}
 		default:
 			return &shell{name: name, script: i, unknown: -1} // a constant script file
 		}
@@ -256,16 +312,10 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 			return nil
 		}
 	case "ip":
-		// ip netns exec NAME PROGRAM ARGS.
-		if len(argv) < start+3 {
+		from = ipNetnsExec(argv, start)
+		if from < 0 {
 			return nil
 		}
-		netns, _ := argv[start].Const()
-		sub, _ := argv[start+1].Const()
-		if netns != "netns" || sub != "exec" {
-			return nil
-		}
-		from = start + 3
 	case "kubectl", "oc":
 		from = -1
 		for j := start; j < len(argv); j++ {
@@ -309,12 +359,52 @@ func runnerScript(runner string, argv []dataflow.Value, start int) *shell {
 		if out.script >= 0 {
 			out.script += j + 1
 		}
+		out.more = nil
+		for _, m := range inner.more {
+			out.more = append(out.more, m+j+1)
+		}
 		if out.unknown >= 0 {
 			out.unknown += j + 1
 		}
 		return &out
 	}
 	return nil
+}
+
+// ipValueOptions are the options of ip, before its object, that take the
+// next argument as their value.
+var ipValueOptions = []string{"-n", "-netns", "-f", "-family", "-b", "-batch", "-rc", "-rcvbuf"}
+
+// ipNetnsExec returns the index in argv of the program that ip netns exec
+// runs, after ip's options: after the namespace's name, or right after
+// exec with -all, which runs it in every namespace; or -1 if ip is given
+// another command.
+func ipNetnsExec(argv []dataflow.Value, start int) int {
+	i, all := start, false
+	for ; i < len(argv); i++ {
+		c, ok := argv[i].Const()
+		if !ok || !strings.HasPrefix(c, "-") {
+			break
+		}
+		switch {
+		case len(c) >= 2 && strings.HasPrefix("-all", c):
+			all = true // ip reads any prefix of an option: -a, -al
+		case slices.Contains(ipValueOptions, c):
+			i++
+		}
+	}
+	if len(argv) < i+2 {
+		return -1
+	}
+	netns, _ := argv[i].Const()
+	sub, _ := argv[i+1].Const()
+	if netns != "netns" || sub != "exec" {
+		return -1
+	}
+	if all {
+		return i + 2
+	}
+	return i + 3
 }
 
 // composeValueOptions are the options of docker compose, before its
@@ -324,6 +414,14 @@ var composeValueOptions = []string{
 	"--project-directory", "--ansi", "--progress", "--parallel",
 }
 
+// globalValueOptions are the options of docker, podman and nerdctl,
+// before their command, that take the next argument as their value.
+var globalValueOptions = []string{
+	"-c", "--context", "-H", "--host", "--config", "-l", "--log-level",
+	"--tlscacert", "--tlscert", "--tlskey", "--url", "--connection",
+	"--identity", "--root", "--runroot", "-n", "--namespace", "--address", "-a",
+}
+
 // containerRun returns the index in argv, from start on, of the first
 // argument after a container runner's exec or run (docker exec, docker
 // container exec, docker compose [-f FILE] run, docker-compose exec), or
@@ -331,6 +429,17 @@ var composeValueOptions = []string{
 func containerRun(runner string, argv []dataflow.Value, start int) int {
 	i := start
 	compose := runner == "docker-compose"
+	for !compose && i < len(argv) {
+		// The runner's global options: docker --context x exec.
+		c, ok := argv[i].Const()
+		if !ok || !strings.HasPrefix(c, "-") {
+			break
+		}
+		i++
+		if slices.Contains(globalValueOptions, c) {
+			i++
+		}
+	}
 	if !compose && i < len(argv) {
 		switch c, _ := argv[i].Const(); c {
 		case "container":
@@ -410,6 +519,7 @@ func runsCode(b string) bool {
 // standard input, with no script file or the file "-" (python3 - ARG).
 func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
 	flags := interpreterFlags(name)
+	valued := interpreterValues[interpreterBase(name)]
 	for i := start; i < len(argv); i++ {
 		if argv[i].Spread {
 			return nil
@@ -429,9 +539,17 @@ func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
 			if argv[i+1].Spread {
 				return &shell{name: name + " " + c, script: -1, unknown: i + 1, code: true}
 			}
-			return &shell{name: name + " " + c, script: i + 1, unknown: -1, code: true}
+			sh := &shell{name: name + " " + c, script: i + 1, unknown: -1, code: true}
+			if multiCode[interpreterBase(name)] {
+				sh.more = moreCode(flags, valued, argv, i+2)
+			}
+			return sh
 		}
-		if c == "-" {
+		if slices.Contains(valued, c) {
+			i++ // the option's value
+			continue
+		}
+		if c == "-" || isStdinPath(c) {
 			break
 		}
 		if !strings.HasPrefix(c, "-") {
@@ -439,6 +557,63 @@ func interpreterScript(name string, argv []dataflow.Value, start int) *shell {
 		}
 	}
 	return &shell{name: name, script: -1, unknown: -1, code: true, stdin: true}
+}
+
+// moreCode returns the indices in argv, from i on, of the program text of
+// further code flags, up to the first operand (a file or an argument of
+// the program) or "--".
+func moreCode(flags, valued []string, argv []dataflow.Value, i int) []int {
+	var out []int
+	for ; i < len(argv); i++ {
+		c, ok := argv[i].Const()
+		if !ok || argv[i].Spread || c == "--" || !strings.HasPrefix(c, "-") || c == "-" {
+			break
+		}
+		if slices.Contains(flags, c) || codeCluster(flags, c) {
+			if i+1 < len(argv) && !argv[i+1].Spread {
+				out = append(out, i+1)
+			}
+			i++
+		} else if slices.Contains(valued, c) {
+			i++
+		}
+	}
+	return out
+}
+
+// remoteStdinShell returns, for a remote command of ssh made only of
+// constants, the shell it runs when that shell reads its script from
+// standard input (ssh HOST bash -s), or nil.
+func remoteStdinShell(cmd []dataflow.Value) *shell {
+	var words []string
+	for _, a := range cmd {
+		c, ok := a.Const()
+		if !ok || a.Spread {
+			return nil
+		}
+		words = append(words, strings.Fields(c)...)
+	}
+	if len(words) == 0 {
+		return nil
+	}
+	var argv []dataflow.Value
+	for _, w := range words[1:] {
+		argv = append(argv, dataflow.Value{Consts: []string{w}, Finite: true})
+	}
+	inner := shellOf(words[0], argv)
+	if inner == nil || !inner.stdin {
+		return nil
+	}
+	return &shell{name: "ssh " + inner.name, script: -1, unknown: -1, code: inner.code, stdin: true}
+}
+
+// isStdinPath reports whether a script file p is the standard input.
+func isStdinPath(p string) bool {
+	switch p {
+	case "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0":
+		return true
+	}
+	return false
 }
 
 // gluedCode returns the flag of flags that an argument starting with lead
@@ -468,6 +643,7 @@ func codeCluster(flags []string, c string) bool {
 // sshScript finds the remote command of ssh: every argument after the
 // destination, which the remote shell runs as one script.
 func sshScript(argv []dataflow.Value, start int) *shell {
+	noStdin := false // -n, -N or -f: nothing read from standard input
 	for i := start; i < len(argv); i++ {
 		if argv[i].Spread {
 			return nil
@@ -480,11 +656,23 @@ func sshScript(argv []dataflow.Value, start int) *shell {
 			if len(c) == 2 && strings.ContainsRune(sshValueFlags, rune(c[1])) {
 				i++
 			}
+			if isOptionCluster(c) && strings.ContainsAny(c, "nNf") {
+				noStdin = true
+			}
 			continue
 		}
 		// The destination; the command follows.
 		if i+1 >= len(argv) {
-			return nil
+			if noStdin {
+				return nil
+			}
+			// The remote login shell reads its commands from standard
+			// input.
+			return &shell{name: "ssh", script: -1, unknown: -1, stdin: true, before: i + 1}
+		}
+		if sh := remoteStdinShell(argv[i+1:]); sh != nil && !noStdin {
+			sh.before = i + 1
+			return sh
 		}
 		// The options and the destination are ssh's own arguments.
 		for k := i + 1; k < len(argv); k++ {

@@ -95,6 +95,15 @@ func namedByInput(r *http.Request) {
 
 	exec.Command("env", k+"="+v, "git", "fetch").Run() // want `environment entry in argument 1 of env passed to exec.Command comes from external input \(r.FormValue\(...\)\); its name can set`
 
+	c = exec.Command("git", "log") // want `command in environment variable "GIT_PAGER=..." of git passed to exec.Command comes from external input`
+	c.Env = os.Environ()
+	c.Env = append(c.Env, "GIT_PAGER="+v)
+	c.Run()
+
+	c = exec.Command("bash", "-c", "x") // want `command in environment variable "BASH_FUNC_x%%=\(\) { ..." of bash passed to exec.Command comes from external input`
+	c.Env = append(os.Environ(), "BASH_FUNC_x%%=() { "+v+"; }")
+	c.Run()
+
 	// The name is constant: the value is data.
 	c = exec.Command("git", "fetch", "--", "origin")
 	c.Env = append(os.Environ(), "GIT_AUTHOR_NAME="+v)

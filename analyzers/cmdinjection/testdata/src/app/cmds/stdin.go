@@ -76,3 +76,47 @@ func callsRunScript() {
 	runScript("ls " + os.Getenv("DIR")) // want `shell script on the standard input of sh that cmds.runScript passes to exec.Command \(cmds/stdin.go:\d+\) comes from external input`
 	runScript("ls /tmp")
 }
+
+// Scripts read from standard input by a remote shell, and by a shell
+// given /dev/stdin for its script file.
+func remoteStdin() {
+	v := os.Getenv("V")
+	cmd := exec.Command("ssh", "host", "bash", "-s") // want `shell script on the standard input of ssh bash passed to exec.Command comes from external input`
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+
+	cmd = exec.Command("ssh", "-p", "22", "host") // want `shell script on the standard input of ssh passed to exec.Command comes from external input`
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+
+	cmd = exec.Command("ssh", "host", "sh -s -- x") // want `shell script on the standard input of ssh sh passed to exec.Command comes from external input`
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+
+	cmd = exec.Command("sh", "/dev/stdin") // want `shell script on the standard input of sh passed to exec.Command comes from external input`
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+
+	cmd = exec.Command("python3", "/dev/stdin", "x") // want `program text on the standard input of python3 passed to exec.Command comes from external input`
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+
+	in := strings.NewReader("ls " + v)
+	cmd = exec.Command("sh") // want `shell script on the standard input of sh passed to exec.Command comes from external input`
+	cmd.Stdin = in
+	cmd.Run()
+
+	// Data: the remote command reads it, or ssh reads nothing (-n).
+	cmd = exec.Command("ssh", "host", "cat > /tmp/f")
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+	cmd = exec.Command("ssh", "-n", "host")
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+	cmd = exec.Command("ssh", "host", "bash", "-s")
+	cmd.Stdin = strings.NewReader("uptime")
+	cmd.Run()
+	cmd = exec.Command("sh", "/opt/run.sh")
+	cmd.Stdin = strings.NewReader(v)
+	cmd.Run()
+}
