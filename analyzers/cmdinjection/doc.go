@@ -222,6 +222,13 @@
 //     io.Writer whose Write runs a shell, a repository interface in one
 //     package implemented in another that does not import it, the two
 //     wired together in main);
+//   - a command reached through functions that call each other (directly,
+//     or through an interface method) in a cycle that two rounds of
+//     summaries do not close: a function summarised while another it
+//     reaches was still in progress is summarised once more, with that
+//     one's first summary, but not again, so in longer cycles which
+//     sinks a caller sees can depend on the order the functions are
+//     declared in;
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
 //     own CLI (cmd/micro), whose commands applications do not call;
 //   - a dependency outside your modules that starts processes only through

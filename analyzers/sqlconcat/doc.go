@@ -167,6 +167,13 @@
 //     io.Writer whose Write runs a shell, a repository interface in one
 //     package implemented in another that does not import it, the two
 //     wired together in main);
+//   - a query reached through functions that call each other (directly,
+//     or through an interface method) in a cycle that two rounds of
+//     summaries do not close: a function summarised while another it
+//     reaches was still in progress is summarised once more, with that
+//     one's first summary, but not again, so in longer cycles which
+//     sinks a caller sees can depend on the order the functions are
+//     declared in;
 //   - query text a function literal builds from a captured parameter and
 //     stores in a variable of the function around it, which then runs it
 //     (func() { q = "... " + col }(); db.Query(q)). A query the literal

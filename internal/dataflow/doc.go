@@ -61,8 +61,15 @@
 //     callers;
 //   - an interface method call reaches the implementations declared in the
 //     package and its direct imports only;
-//   - recursion is summarised once, with the recursive call's results
-//     taken as constant text of unknown value;
+//   - recursion, direct, mutual or through an interface method, is
+//     summarised with the call of a function whose summary is still in
+//     progress taken as reaching no sink and returning constant text of
+//     unknown value; the summaries computed so, other than a function's
+//     own calls of itself, are computed once more when the first pass is
+//     done, with the first summaries standing in for those in progress,
+//     so that the order of the functions does not decide which sinks a
+//     caller sees; a cycle that needs more rounds than two may still
+//     leave out sinks, depending on that order;
 //   - what a function literal writes into a captured variable loses its
 //     dependence on the parameters of the function around it, which
 //     reads it back as constant text.

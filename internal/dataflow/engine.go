@@ -60,6 +60,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		funcs:        b.funcs,
 		pruned:       b.pruned,
 		sums:         make(map[*ssa.Function]*Summary),
+		pending:      make(map[*ssa.Function]bool),
 		memo:         make(map[ssa.Value]Value),
 		onStack:      make(map[ssa.Value]int),
 		tentMemo:     make(map[ssa.Value]tentative),
@@ -112,10 +113,12 @@ func (e *engine) run() {
 				e.summarize(fn)
 			}
 		}
+		e.resummarize()
 	} else {
 		for _, fn := range e.funcs {
 			e.summarize(fn)
 		}
+		e.resummarize()
 		e.checkForeignHandlers()
 	}
 	for _, fn := range e.funcs {
@@ -152,6 +155,15 @@ type engine struct {
 	incomplete bool
 
 	sums map[*ssa.Function]*Summary // summaries of this package's functions, nil while in progress
+	// sawPending says that the summary being computed used one still
+	// in progress (a recursive call, or an implementation of an
+	// interface method called); pending holds the summaries so computed,
+	// and prev, in the second pass (see resummarize), their first
+	// values, which stand in for them while they are in progress again.
+	sawPending bool
+	pending    map[*ssa.Function]bool
+	prev       map[*ssa.Function]*Summary
+	current    *ssa.Function // the function whose summary is being computed
 
 	// Evaluation state: memo holds final values; values computed while a
 	// cycle through a value still on the stack was cut are kept in
@@ -1363,16 +1375,63 @@ func (e *engine) importFact(obj types.Object) *Summary {
 	return s
 }
 
+// resummarize computes once more the summaries that used one still in
+// progress, with the first values of those standing in for them, so that
+// which sinks a caller sees does not depend on the order the functions
+// were summarised in (a method that reaches, through an interface, one
+// whose summary was in progress then). Findings already made are not
+// made twice (see report).
+func (e *engine) resummarize() {
+	if len(e.pending) == 0 {
+		return
+	}
+	e.prev = make(map[*ssa.Function]*Summary, len(e.pending))
+	for fn := range e.pending {
+		e.prev[fn] = e.sums[fn]
+		delete(e.sums, fn)
+	}
+	e.pending = make(map[*ssa.Function]bool)
+	// Values and implementations found with the first summaries.
+	e.memo = make(map[ssa.Value]Value)
+	e.tentMemo = make(map[ssa.Value]tentative)
+	e.tentList = nil
+	e.impls = make(map[implKey][]*types.Func)
+	for _, fn := range e.funcs {
+		if _, ok := e.prev[fn]; ok {
+			e.summarize(fn)
+		}
+	}
+}
+
 // summarize computes the summary of one of the package's functions, judging
 // the sinks it reaches on the way.
 func (e *engine) summarize(fn *ssa.Function) *Summary {
 	if s, ok := e.sums[fn]; ok {
 		if s == nil {
-			// Recursion: the function's results are not known yet.
+			// Recursion: the function's results are not known yet;
+			// its first summary stands in for it in the second pass.
+			// A function that calls itself sees its own sinks
+			// anyway.
+			e.sawPending = e.sawPending || fn != e.current
+			if p := e.prev[fn]; p != nil {
+				return p
+			}
 			return &Summary{Results: make([]Value, fn.Signature.Results().Len())}
+		}
+		if e.pending[fn] {
+			e.sawPending = true
 		}
 		return s
 	}
+	outer, caller := e.sawPending, e.current
+	e.sawPending, e.current = false, fn
+	defer func() {
+		if e.sawPending {
+			e.pending[fn] = true
+		}
+		e.sawPending = e.sawPending || outer
+		e.current = caller
+	}()
 	e.sums[fn] = nil
 	if e.pruned != nil && fn.Synthetic == "" {
 		if obj, ok := fn.Object().(*types.Func); ok && e.pruned.stubbed[obj] {

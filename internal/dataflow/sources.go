@@ -358,7 +358,15 @@ func (e *engine) implementations(m *types.Func, iface *types.Package) []*types.F
 					continue
 				}
 				if e.summarizing(c) {
+					// Its first summary, in the second pass (see
+					// resummarize).
 					final = false
+					f := e.funcOf(c)
+					e.sawPending = e.sawPending || f != e.current
+					if p := e.prev[f]; p == nil || len(p.Sinks) == 0 {
+						continue
+					}
+					out = append(out, c)
 					continue
 				}
 				if s := e.importFact(c); s != nil && len(s.Sinks) > 0 {

@@ -38,7 +38,9 @@ type T struct{}
 
 func (T) Name() string { return base } // want Name:`results\(constant\{"users"\}\)`
 
-// Even and Odd call each other.
+// Even and Odd call each other: Odd, summarised while Even is in
+// progress, is summarised again once Even is done (see resummarize), and
+// returns s too.
 func Even(n int, s string) string { // want Even:`results\(constant\+p1\)`
 	if n == 0 {
 		return s
@@ -46,7 +48,7 @@ func Even(n int, s string) string { // want Even:`results\(constant\+p1\)`
 	return Odd(n-1, s)
 }
 
-func Odd(n int, s string) string { // want Odd:`results\(constant\)`
+func Odd(n int, s string) string { // want Odd:`results\(constant\+p1\)`
 	if n == 0 {
 		return "odd"
 	}
