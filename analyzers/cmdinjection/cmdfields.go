@@ -247,18 +247,11 @@ var searchPathVariables = []string{
 	"LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH", "DYLD_FALLBACK_LIBRARY_PATH",
 }
 
-// ownEnvironment reports whether v, an unknown list of entries, is the
-// program's own environment (os.Environ()), which the child inherits
-// anyway.
-func ownEnvironment(v dataflow.Value) bool {
-	return v.Culprit == "os.Environ(...)" || v.Culprit == "syscall.Environ(...)"
-}
-
 // judgeEnv reports a variable of the environment set through Cmd.Env whose
 // value the program runs or loads as code (see runsValue) set to text that
 // is not constant, unless it is a search path built from the program's
-// own environment (see searchPathVariables); and an entry, or a list of
-// entries, that comes from external input with no constant name.
+// own environment (see searchPathVariables); and an entry that comes from
+// external input with no constant name.
 func judgeEnv(s *dataflow.Site, env []envOperand, prog string) dataflow.Decision {
 	of := ""
 	if prog != "" {
@@ -272,11 +265,10 @@ func judgeEnv(s *dataflow.Site, env []envOperand, prog string) dataflow.Decision
 		}
 		for _, el := range list {
 			if el.Spread {
-				v := el.Flatten()
-				if v.Origin == dataflow.External && !ownEnvironment(v) {
-					return report(s, "environment entries"+of, v, namesAdvice, "")
-				}
-				d.Defer = d.Defer || v.DependsOnParams()
+				// Entries not known one by one: the program's own
+				// environment, os.Environ(), is external input too,
+				// and cannot be told from others once passed on.
+				d.Defer = d.Defer || el.DependsOnParams()
 				continue
 			}
 			lead := el.Lead()
@@ -308,9 +300,6 @@ func judgeEnv(s *dataflow.Site, env []envOperand, prog string) dataflow.Decision
 // nameAdvice is the advice for an environment entry whose name is not
 // constant.
 const nameAdvice = "its name can set a variable the program runs or loads (LD_PRELOAD, GIT_SSH_COMMAND): choose the name from a fixed set of constants"
-
-// namesAdvice is nameAdvice for a list of entries.
-const namesAdvice = "their names can set variables the program runs or loads (LD_PRELOAD, GIT_SSH_COMMAND): choose the names from a fixed set of constants"
 
 // isCmd reports whether t is *os/exec.Cmd.
 func isCmd(t types.Type) bool {

@@ -186,7 +186,9 @@ func judge(s *dataflow.Site) dataflow.Decision {
 		return e
 	}
 	d := judgeExec(s, stdin)
-	d.Defer = d.Defer || e.Defer
+	if d.Message == "" {
+		d.Defer = d.Defer || e.Defer
+	}
 	return d
 }
 
@@ -504,7 +506,7 @@ func report(s *dataflow.Site, what string, v dataflow.Value, fix, category strin
 	} else {
 		b.WriteString(" passed to " + s.Callee)
 	}
-	plural := strings.HasPrefix(what, "arguments") || strings.HasPrefix(what, "environment entries")
+	plural := strings.HasPrefix(what, "arguments")
 	switch {
 	case v.Origin == dataflow.External && plural:
 		b.WriteString(" come from external input")

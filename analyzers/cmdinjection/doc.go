@@ -143,7 +143,7 @@
 // os.LookupEnv, os.UserHomeDir, joined with + or filepath.Join) and
 // constants is not, as it gives the child nothing it did not inherit. An
 // environment entry whose name comes from external input, in the Cmd's
-// Env (append(os.Environ(), k+"="+v), or a list from the request) or as
+// Env (append(os.Environ(), k+"="+v)) or as
 // an argument of env before its program (env K=V prog), is reported as
 // an error too: the name can be LD_PRELOAD or GIT_SSH_COMMAND. The rule knows them by words of their names (command, exec,
 // rsh, program, pager, editor, helper, hook, shell, proxy, script,
@@ -278,7 +278,10 @@
 // -i, although compose attaches standard input by default. A search path
 // in the Cmd's Env built from the program's own environment through a
 // helper function or a parameter is reported: only os.Getenv and the like
-// called where the entry is written count as the program's own.
+// called where the entry is written count as the program's own. A list of
+// entries not known one by one (append(os.Environ(), r.Form["env"]...))
+// is not judged: the program's own environment, os.Environ(), counts as
+// external input too, and cannot be told from another list once passed on.
 //
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach os/exec or go-micro's

@@ -89,10 +89,6 @@ func namedByInput(r *http.Request) {
 	c.Env = append(os.Environ(), r.FormValue("env"))
 	c.Run()
 
-	c = exec.Command("git", "fetch", "--", "origin") // want `environment entries of git passed to exec.Command come from external input \(r.Form\)`
-	c.Env = append(os.Environ(), r.Form["env"]...)
-	c.Run()
-
 	exec.Command("env", k+"="+v, "git", "fetch").Run() // want `environment entry in argument 1 of env passed to exec.Command comes from external input \(r.FormValue\(...\)\); its name can set`
 
 	c = exec.Command("git", "log") // want `command in environment variable "GIT_PAGER=..." of git passed to exec.Command comes from external input`
@@ -109,6 +105,10 @@ func namedByInput(r *http.Request) {
 	c.Env = append(os.Environ(), "GIT_AUTHOR_NAME="+v)
 	c.Run()
 	exec.Command("env", "GIT_AUTHOR_NAME="+v, "git", "fetch").Run() // want `argument 1 of env passed to exec.Command comes from external input`
+	// Entries not known one by one (see the rule's Limitations).
+	c = exec.Command("git", "fetch", "--", "origin")
+	c.Env = append(os.Environ(), r.Form["env"]...)
+	c.Run()
 	// The program's own environment, passed on whole.
 	c = exec.Command("git", "fetch", "--", "origin")
 	c.Env = os.Environ()
@@ -125,5 +125,20 @@ func runWithEnv(env []string) error {
 }
 
 func callsRunWithEnv(r *http.Request) {
-	runWithEnv(r.Form["env"]) // want `environment entries of git that cmds.runWithEnv passes to exec.Command \(cmds/cmdenv.go:\d+\) come from external input`
+	runWithEnv([]string{r.FormValue("env")}) // want `environment entry of git that cmds.runWithEnv passes to exec.Command \(cmds/cmdenv.go:\d+\) comes from external input`
+	runWithEnv(r.Form["env"])
+	runWithEnv(os.Environ())
+}
+
+// runTool's program is reported where it runs, whatever the environment
+// its callers give.
+func runTool(env []string) error {
+	c := exec.Command(os.Getenv("TOOL")) // want `program name passed to exec.Command comes from external input`
+	c.Env = append(os.Environ(), env...)
+	return c.Run()
+}
+
+func callsRunTool() {
+	runTool(nil)
+	runTool([]string{"A=b"})
 }
