@@ -162,12 +162,18 @@
 // whose whole condition is a literal true or false or a constant built
 // from such literals and from constants declared in files of the package
 // that no build constraint selects (no //go:build line, no _GOOS or
-// _GOARCH file name suffix) and that are not test files (if debug {...}
-// with const debug = false). There findings are dropped, and what the
-// code builds, assigns or applies (b.Init(broker.Secure(true))) does not
-// count. A constant that a build tag defines (const insecureDev = false
-// under //go:build !insecure) may be true in another build, so code under
-// it is checked.
+// _GOARCH file name suffix, no import "C", which only cgo builds) and
+// that are not test files (if debug {...} with const debug = false;
+// constants numbered with iota count). There findings are dropped, and
+// what the code builds, assigns or applies (b.Init(broker.Secure(true)))
+// does not count. A constant that a build
+// tag defines (const insecureDev = false under //go:build !insecure) may
+// be true in another build, and one that depends on the word size (const
+// is32bit = ^uint(0)>>63 == 0, or a constant of another package such as
+// strconv.IntSize or runtime.GOOS) may be true on another machine, so
+// code under them is checked. A condition that is constant only in part
+// (debug && x), code after an early return under such an if, and the
+// cases of a switch on a constant are checked as live.
 //
 // A web service with web.Secure(true) and no TLSConfig serves a
 // self-signed certificate and is not reported; neither is a nats

@@ -32,11 +32,9 @@ func deadBranches(fset *token.FileSet, pkg *types.Package, info *types.Info, fil
 			switch n := n.(type) {
 			case *ast.IfStmt:
 				ifs = append(ifs, n)
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if c, ok := info.Defs[name].(*types.Const); ok && i < len(n.Values) {
-						d.consts[c] = n.Values[i]
-					}
+			case *ast.GenDecl:
+				if n.Tok == token.CONST {
+					d.recordConsts(n)
 				}
 			}
 			return true
@@ -57,21 +55,51 @@ func deadBranches(fset *token.FileSet, pkg *types.Package, info *types.Info, fil
 	return dead
 }
 
+// recordConsts notes the expression each constant of decl is declared
+// with. A spec without values repeats the expressions of the last spec
+// before it that has some (const ( A Mode = iota; B; C )), with iota
+// standing for the spec's index, which is settled.
+func (d *deadCode) recordConsts(decl *ast.GenDecl) {
+	var values []ast.Expr
+	for _, spec := range decl.Specs {
+		vs, ok := spec.(*ast.ValueSpec)
+		if !ok {
+			continue
+		}
+		if len(vs.Values) > 0 {
+			values = vs.Values
+		}
+		for i, name := range vs.Names {
+			if c, ok := d.info.Defs[name].(*types.Const); ok && i < len(values) {
+				d.consts[c] = values[i]
+			}
+		}
+	}
+}
+
 // settled reports whether the constant expression e has the same value in
 // every build of the package: it is made of literals and of constants
 // declared, with such values, in files of the package that no build
 // constraint selects (no //go:build line, no _GOOS or _GOARCH suffix) and
 // that are not test files. A constant defined one way under a build tag
-// and another way under its negation is not settled.
+// and another way under its negation is not settled, nor is one whose
+// value depends on the size of a word (see wordSized).
 func (d *deadCode) settled(e ast.Expr, depth int) bool {
 	if depth > maxDepth {
 		return false
 	}
 	ok := true
 	ast.Inspect(e, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		if d.wordSized(n) {
+			ok = false
+			return false
+		}
 		id, isIdent := n.(*ast.Ident)
-		if !ok || !isIdent {
-			return ok
+		if !isIdent {
+			return true
 		}
 		switch obj := d.info.Uses[id].(type) {
 		case *types.Const:
@@ -92,8 +120,35 @@ func (d *deadCode) settled(e ast.Expr, depth int) bool {
 	return ok
 }
 
+// wordSized reports whether n is a constant expression whose value depends
+// on the size of uint and uintptr: the complement of an unsigned value of
+// such a type (^uint(0) is 1<<32-1 on 32-bit machines, 1<<64-1 on 64-bit
+// ones). The sizes of int and uintptr read through unsafe.Sizeof,
+// strconv.IntSize, math.MaxInt or runtime.GOARCH are already unsettled:
+// builtins and constants of other packages settle nothing.
+func (d *deadCode) wordSized(n ast.Node) bool {
+	u, ok := n.(*ast.UnaryExpr)
+	if !ok || u.Op != token.XOR {
+		return false
+	}
+	t := d.info.TypeOf(u)
+	if t == nil {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	if !ok {
+		return true // an untyped or unknown operand: do not guess
+	}
+	switch b.Kind() {
+	case types.Uint, types.Uintptr:
+		return true
+	}
+	return false
+}
+
 // constrained reports whether the file declaring pos is built only under
-// some build constraint, or is a test file, or cannot be told.
+// some build constraint, or is a test file, or uses cgo (import "C": it
+// is left out when cgo is off), or cannot be told.
 func (d *deadCode) constrained(pos token.Pos) bool {
 	if d.fset == nil {
 		return true
@@ -110,6 +165,11 @@ func (d *deadCode) constrained(pos token.Pos) bool {
 	name := strings.TrimSuffix(filepath.Base(d.fset.File(pos).Name()), ".go")
 	if strings.HasSuffix(name, "_test") || hasBuildSuffix(name) {
 		return true
+	}
+	for _, imp := range file.Imports {
+		if imp.Path.Value == `"C"` {
+			return true
+		}
 	}
 	for _, g := range file.Comments {
 		if g.Pos() >= file.Package {
