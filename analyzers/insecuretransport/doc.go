@@ -165,7 +165,8 @@
 // _GOARCH file name suffix, no import "C", which only cgo builds) and
 // that are not test files (if debug {...} with const debug = false;
 // constants numbered with iota count). There findings are dropped, and
-// what the code builds, assigns or applies (b.Init(broker.Secure(true)))
+// what the code builds, assigns, applies or returns
+// (b.Init(broker.Secure(true)), a helper's return []broker.Option{...})
 // does not count. A constant that a build
 // tag defines (const insecureDev = false under //go:build !insecure) may
 // be true in another build, and one that depends on the word size (const

@@ -145,7 +145,7 @@ func (c *checker) judgeFunc(sig *types.Signature, body *ast.BlockStmt) authFact 
 	case isHandlerWrapperSig(sig):
 		f.Wrapper, f.Open = c.wrapperBody(body)
 	case sig.Results().Len() > 0 && isHandlerWrapperType(sig.Results().At(0).Type()):
-		for _, e := range returned(body) {
+		for _, e := range c.model.ReturnedIn(body) {
 			switch v, _, open := c.wrapper(e, 1); {
 			case v == yes:
 				f.Makes = true
@@ -1092,7 +1092,7 @@ func (c *checker) wrapperCall(call *ast.CallExpr, depth int, name string) (verdi
 	}
 	open := f.Open
 	if decl := c.model.LocalFunc(call); decl != nil {
-		for _, r := range gomicro.ReturnedValues(decl) {
+		for _, r := range c.model.ReturnedValues(decl) {
 			v, _, o := c.wrapper(r, depth+1)
 			if v == yes {
 				return yes, name, ""
@@ -1238,7 +1238,7 @@ func (c *checker) isNoopAuth(e ast.Expr, depth int) bool {
 		if decl == nil {
 			return false
 		}
-		res := gomicro.ReturnedValues(decl)
+		res := c.model.ReturnedValues(decl)
 		for _, r := range res {
 			if !c.isNoopAuth(r, depth+1) {
 				return false
@@ -1271,22 +1271,4 @@ func (c *checker) isNoopAuth(e ast.Expr, depth int) bool {
 		return true
 	}
 	return false
-}
-
-// returned returns the first result of every return statement of body,
-// outside nested function literals.
-func returned(body *ast.BlockStmt) []ast.Expr {
-	var res []ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) > 0 {
-				res = append(res, n.Results[0])
-			}
-		}
-		return true
-	})
-	return res
 }

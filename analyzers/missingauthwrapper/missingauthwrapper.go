@@ -526,7 +526,7 @@ func (c *checker) exportOptionHelpers() {
 		}
 		var f optionsFact
 		wraps := false
-		for _, e := range gomicro.ReturnedValues(decl) {
+		for _, e := range c.model.ReturnedValues(decl) {
 			for _, o := range c.model.OptionsOf(e, slice) {
 				switch o.Kind {
 				case gomicro.OptOpaque:

@@ -160,11 +160,11 @@ func (c *checker) forget() {
 	clear(c.msgMemo)
 }
 
-// returnedValues is gomicro.ReturnedValues of decl, found once.
+// returnedValues is the model's ReturnedValues of decl, found once.
 func (c *checker) returnedValues(decl *ast.FuncDecl) []ast.Expr {
 	rs, ok := c.returns[decl]
 	if !ok {
-		rs = gomicro.ReturnedValues(decl)
+		rs = c.model.ReturnedValues(decl)
 		c.returns[decl] = rs
 	}
 	return rs
@@ -520,7 +520,7 @@ func (c *checker) clientWrapper(e ast.Expr, depth int) bool {
 	info := c.pass.TypesInfo
 	switch x := e.(type) {
 	case *ast.FuncLit:
-		for _, r := range returnedIn(x.Body) {
+		for _, r := range c.model.ReturnedIn(x.Body) {
 			if c.clientWrapper(r, depth+1) {
 				return true
 			}
@@ -572,22 +572,6 @@ func (c *checker) clientWrapper(e ast.Expr, depth int) bool {
 	}
 	var f signFact
 	return c.signers[key(fn)] || (c.pass.ImportObjectFact(fn, &f) && f.SigningClient)
-}
-
-func returnedIn(body *ast.BlockStmt) []ast.Expr {
-	var res []ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			if len(n.Results) > 0 {
-				res = append(res, n.Results[0])
-			}
-		}
-		return true
-	})
-	return res
 }
 
 // publish is a call that publishes, as publishOf sees it.

@@ -71,7 +71,7 @@ func (m *Model) consulFields(e ast.Expr, depth int, seen map[*types.Var]bool, fi
 		}
 	case *ast.CallExpr:
 		if decl := m.localFunc(e); decl != nil {
-			for _, res := range returnedValues(decl) {
+			for _, res := range m.returnedValues(decl) {
 				m.consulFields(res, depth+1, seen, field)
 			}
 		}

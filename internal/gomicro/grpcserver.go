@@ -187,7 +187,7 @@ func (m *Model) sourceCalls(e ast.Expr, depth int, seen map[*types.Var]bool) (ca
 		if decl == nil {
 			return []*ast.CallExpr{e}, false
 		}
-		for _, res := range returnedValues(decl) {
+		for _, res := range m.returnedValues(decl) {
 			c, o := m.sourceCalls(res, depth+1, seen)
 			calls, opaque = append(calls, c...), opaque || o
 		}

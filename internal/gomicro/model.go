@@ -568,7 +568,7 @@ func (r *resolver) option(e ast.Expr, depth int) []Option {
 		}
 		if decl := r.m.localFunc(e); decl != nil {
 			var opts []Option
-			for _, res := range returnedValues(decl) {
+			for _, res := range r.m.returnedValues(decl) {
 				opts = append(opts, r.option(res, depth+1)...)
 			}
 			return opts
@@ -631,7 +631,7 @@ func (r *resolver) slice(e ast.Expr, depth int) []Option {
 		}
 		if decl := r.m.localFunc(e); decl != nil {
 			var opts []Option
-			for _, res := range returnedValues(decl) {
+			for _, res := range r.m.returnedValues(decl) {
 				opts = append(opts, r.slice(res, depth+1)...)
 			}
 			return opts
@@ -765,7 +765,7 @@ func (m *Model) valueOf(e ast.Expr, depth int, seen map[types.Object]bool) Value
 		}
 		if decl := m.localFunc(e); decl != nil {
 			var v Value
-			for _, res := range returnedValues(decl) {
+			for _, res := range m.returnedValues(decl) {
 				v.merge(m.valueOf(res, depth+1, seen))
 			}
 			return v
@@ -906,15 +906,23 @@ func (m *Model) localFunc(call *ast.CallExpr) *ast.FuncDecl {
 }
 
 // returnedValues returns the first result of every return statement of
-// decl, outside nested function literals.
-func returnedValues(decl *ast.FuncDecl) []ast.Expr {
+// decl that may run (see ReturnedIn).
+func (s *Syntax) returnedValues(decl *ast.FuncDecl) []ast.Expr {
+	return s.ReturnedIn(decl.Body)
+}
+
+// ReturnedIn returns the first result of every return statement of body,
+// outside nested function literals and code that never runs (see Dead):
+// a helper that returns TLS options only under if secure {...}, with const
+// secure = false, returns none.
+func (s *Syntax) ReturnedIn(body *ast.BlockStmt) []ast.Expr {
 	var res []ast.Expr
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
+	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if len(n.Results) > 0 {
+			if len(n.Results) > 0 && !s.Dead(n.Pos()) {
 				res = append(res, n.Results[0])
 			}
 		}

@@ -338,7 +338,7 @@ func (m *Model) target(e ast.Expr, t *Target, depth int, seen map[types.Object]b
 			}
 		}
 		if decl := m.localFunc(x); decl != nil {
-			for _, res := range returnedValues(decl) {
+			for _, res := range m.returnedValues(decl) {
 				m.target(res, t, depth+1, seen)
 			}
 			return
@@ -727,5 +727,5 @@ func (m *Model) ValueOf(e ast.Expr) Value { return m.valueOf(e, 0, map[types.Obj
 func (m *Model) LocalFunc(call *ast.CallExpr) *ast.FuncDecl { return m.localFunc(call) }
 
 // ReturnedValues returns the first result of every return statement of
-// decl, outside nested function literals.
-func ReturnedValues(decl *ast.FuncDecl) []ast.Expr { return returnedValues(decl) }
+// decl, outside nested function literals and code that never runs.
+func (s *Syntax) ReturnedValues(decl *ast.FuncDecl) []ast.Expr { return s.returnedValues(decl) }

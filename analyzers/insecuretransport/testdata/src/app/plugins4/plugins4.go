@@ -104,6 +104,39 @@ func consulConfig(given *capi.Config, addr string) {
 	consul.NewRegistry(consul.Config(ac), registry.Addrs("consul.internal:8500")) // want `^consul registry built without TLS`
 }
 
+// legacy is settled: its http config is never returned.
+const legacy = false
+
+// A helper's return statement in code that never runs gives no value.
+func consulHelpers(plain bool) {
+	consul.NewRegistry(consul.Config(legacyConsulConfig()))      // ok
+	consul.NewRegistry(consul.Config(eitherConsulConfig(plain))) // want `^consul registry built without TLS`
+	grpcs.NewServer(grpcs.Listener(legacyListener()))            // ok
+}
+
+func legacyConsulConfig() *capi.Config {
+	if legacy {
+		return &capi.Config{Scheme: "http"}
+	}
+	return &capi.Config{Scheme: "https"}
+}
+
+func eitherConsulConfig(plain bool) *capi.Config {
+	if plain {
+		return &capi.Config{Scheme: "http"}
+	}
+	return &capi.Config{Scheme: "https"}
+}
+
+func legacyListener() net.Listener {
+	if legacy {
+		l, _ := net.Listen("tcp", ":0")
+		return l
+	}
+	l, _ := tls.Listen("tcp", ":0", cfg)
+	return l
+}
+
 func plainConsulConfig() *capi.Config {
 	c := capi.DefaultConfig()
 	c.Address = "consul.internal:8500"

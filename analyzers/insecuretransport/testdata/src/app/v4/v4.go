@@ -219,3 +219,24 @@ func deadOptions(on bool) {
 		lt.Init(transport.TLSConfig(cfg))
 	}
 }
+
+// What a helper returns in code that never runs does not reach the
+// component either.
+func deadReturns(on bool) {
+	broker.NewBroker(deadBrokerOpts()...)   // want `^broker built without TLS`
+	broker.NewBroker(liveBrokerOpts(on)...) // ok
+}
+
+func deadBrokerOpts() []broker.Option {
+	if debug {
+		return []broker.Option{broker.Secure(true), broker.TLSConfig(cfg)}
+	}
+	return nil
+}
+
+func liveBrokerOpts(on bool) []broker.Option {
+	if on {
+		return nil
+	}
+	return []broker.Option{broker.Secure(true), broker.TLSConfig(cfg)}
+}
