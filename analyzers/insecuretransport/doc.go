@@ -35,7 +35,8 @@
 //     listener is the one given with Listener(l), used as is (TLS when
 //     made by tls.Listen or tls.NewListener whatever value the variable
 //     given holds: of its assignments in one block the last before the
-//     use, else all of them; and then server.TLSConfig
+//     use, else, or for a use in a function literal, which may run after
+//     any of them, all of them; and then server.TLSConfig
 //     makes no TLS listener), else a TLS one when server.TLSConfig gives a
 //     config. Its credentials are those of a *grpc.Server given with
 //     Server(srv), used as is (AuthTLS and Options do not reach it), else

@@ -173,8 +173,8 @@ func (m *Model) worstOfCalls(e ast.Expr, judge func(*ast.CallExpr) Verdict) Verd
 // sourceCalls returns the calls the value of e may come from: e itself,
 // the calls assigned to the variable e names (the first value of a
 // multi-value call too: l, err := tls.Listen(...); of the assignments of
-// one block, only the last before e, see reaching), and what helper
-// functions of the package return. opaque is set when e may also come
+// one block, only the last before e unless e is in a function literal,
+// see reaching), and what helper functions of the package return. opaque is set when e may also come
 // from elsewhere: a parameter, a variable set out of sight. A variable's
 // zero value is ignored (var l net.Listener before l, err = ...).
 func (m *Model) sourceCalls(e ast.Expr, depth int, seen map[*types.Var]bool) (calls []*ast.CallExpr, opaque bool) {

@@ -154,6 +154,7 @@ type Syntax struct {
 	ctors     []ctorCall            // the constructor calls, in source order
 	dead      []ast.Node            // branches that never run (deadBranches)
 	blockOf   map[ast.Node]ast.Node // statements (and specs of declarations) directly in a block, to it
+	funcLits  []*ast.FuncLit        // every function literal, in source order
 	stmt      ast.Node              // the assignment statement or value spec being indexed
 }
 
@@ -282,6 +283,8 @@ func (s *Syntax) index(n ast.Node) bool {
 		s.recordBlock(n, n.Body)
 	case *ast.CommClause:
 		s.recordBlock(n, n.Body)
+	case *ast.FuncLit:
+		s.funcLits = append(s.funcLits, n)
 	case *ast.CompositeLit:
 		s.lits = append(s.lits, n)
 		s.stmt = nil
@@ -962,14 +965,15 @@ func (m *Model) IsNil(e ast.Expr) bool {
 // reaching returns the assignments of v that may give its value at use:
 // when every assignment of v is a statement of one block that holds use,
 // the last one before use (a later one in that block replaces it);
-// otherwise, or when none comes before use, all of them.
+// otherwise, or when none comes before use, or when use is in a function
+// literal of that block (which may run after any of them), all of them.
 func (s *Syntax) reaching(v *types.Var, use token.Pos) []assignment {
 	as := s.assigns[v]
 	if len(as) < 2 {
 		return as
 	}
 	block := as[0].block
-	if block == nil || use < block.Pos() || use >= block.End() {
+	if block == nil || use < block.Pos() || use >= block.End() || s.inFuncLit(block, use) {
 		return as
 	}
 	last := -1
@@ -985,4 +989,15 @@ func (s *Syntax) reaching(v *types.Var, use token.Pos) []assignment {
 		return as
 	}
 	return as[last : last+1]
+}
+
+// inFuncLit reports whether pos lies in a function literal written in
+// block: a closure that may run later than the statements around it.
+func (s *Syntax) inFuncLit(block ast.Node, pos token.Pos) bool {
+	for _, lit := range s.funcLits {
+		if block.Pos() <= lit.Pos() && lit.End() <= block.End() && lit.Pos() <= pos && pos < lit.End() {
+			return true
+		}
+	}
+	return false
 }

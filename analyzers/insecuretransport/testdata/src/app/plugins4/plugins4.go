@@ -206,6 +206,35 @@ func grpcServerTLS(addr string, given net.Listener, toggle bool) {
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(pl), grpcs.AuthTLS(cfg)))) // ok
 }
 
+// A closure runs after the statements around it: every listener its
+// variable is given counts, the zero value of its declaration none.
+func grpcClosures(addr string) {
+	var lis net.Listener
+	run := func() {
+		micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(lis)))) // want `^service runs a grpc server without TLS: its Listener is a plain listener`
+	}
+	lis, _ = net.Listen("tcp", addr)
+	run()
+
+	tl, _ := tls.Listen("tcp", addr, cfg)
+	runTLS := func() {
+		micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(tl)))) // want `^service runs a grpc server without TLS: its Listener is a plain listener`
+	}
+	tl, _ = net.Listen("tcp", addr)
+	runTLS()
+
+	var sl net.Listener
+	runSecure := func() {
+		micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(sl)))) // ok
+	}
+	sl, _ = tls.Listen("tcp", addr, cfg)
+	runSecure()
+
+	wl, _ := net.Listen("tcp", addr)
+	wl = tls.NewListener(wl, cfg)
+	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(wl)))) // ok: the last listener before the use
+}
+
 func fileCreds() credentials.TransportCredentials {
 	c, _ := credentials.NewServerTLSFromFile("cert.pem", "key.pem")
 	return c
