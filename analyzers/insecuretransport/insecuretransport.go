@@ -174,6 +174,12 @@ func optPkg(kind gomicro.Kind) string {
 	return kind.String()
 }
 
+// plainBoth explains a grpc server given both a plain injected grpc.Server
+// and a plain Listener: Start serves that server on that listener as they
+// are, so neither grpc.AuthTLS nor server.TLSConfig reaches it (v4 plugin
+// server/grpc v1.2.0 grpc.go:871-876), and either one made TLS fixes it.
+const plainBoth = "its injected grpc.Server has no TLS credentials and its Listener is a plain listener, which grpc.AuthTLS and server.TLSConfig do not change; pass grpc.Creds(credentials.NewTLS(cfg)) to grpc.NewServer, or a listener from tls.Listen"
+
 func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 	ctor := comp.Ctor
 	v := ctor.Ref.Module.Version
@@ -186,6 +192,8 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 		return "api server built without TLS: pass server.EnableTLS(true) and server.TLSConfig(cfg)"
 	case gomicro.Server:
 		switch {
+		case ctor.Impl == gomicro.GRPC && st.PlainGRPCServer && st.PlainListener:
+			return "grpc server built without TLS: " + plainBoth
 		case ctor.Impl == gomicro.GRPC && st.PlainGRPCServer:
 			return "grpc server built without TLS: its injected grpc.Server has no TLS credentials, and grpc.AuthTLS does not reach it; pass grpc.Creds(credentials.NewTLS(cfg)) to grpc.NewServer, or server.TLSConfig(cfg)"
 		case ctor.Impl == gomicro.GRPC && st.PlainListener:
@@ -221,6 +229,8 @@ func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {
 		return "service runs server.DefaultServer, which go-micro builds with its own plaintext transport before your code runs: assigning transport.DefaultTransport does not reach it; pass micro.Transport(t) with a transport built with transport.TLSConfig(cfg)"
 	case st.TransportReplaced:
 		return "service runs a server without TLS: its micro.Transport comes before micro.Server, which replaces the server that transport was given to; give micro.Server first"
+	case st.GRPCServer && st.PlainGRPCServer && st.PlainListener:
+		return "service runs a grpc server without TLS: " + plainBoth + " to the server"
 	case st.GRPCServer && st.PlainGRPCServer:
 		return "service runs a grpc server without TLS: its injected grpc.Server has no TLS credentials, and grpc.AuthTLS does not reach it; pass grpc.Creds(credentials.NewTLS(cfg)) to grpc.NewServer, or server.TLSConfig(cfg) to the server"
 	case st.GRPCServer && st.PlainListener:

@@ -47,6 +47,8 @@ func (m *Model) grpcServerTLS(s settings) TLSState {
 	st := lis
 	if creds.Verdict > st.Verdict || st.Verdict == Plaintext && creds.Verdict == Plaintext && creds.PlainGRPCServer {
 		st = creds
+		// With both plain, both are named: either made TLS fixes it.
+		st.PlainListener = lis.PlainListener
 	}
 	if st.Verdict == Plaintext {
 		st.Config = nil

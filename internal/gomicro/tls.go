@@ -55,7 +55,8 @@ type TLSState struct {
 	// TLS scheme (rabbitmq's amqps://) rather than a Secure option.
 	TLSAddress bool
 	// PlainListener is set for a grpc server given a plain listener with
-	// its Listener option, which server.TLSConfig does not change.
+	// its Listener option, which server.TLSConfig does not change (with
+	// PlainGRPCServer too when its injected grpc.Server is plain as well).
 	PlainListener bool
 	// PlainGRPCServer is set for a grpc server given, with its Server
 	// option, a *grpc.Server without TLS credentials, which AuthTLS does

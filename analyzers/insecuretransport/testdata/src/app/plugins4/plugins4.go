@@ -204,6 +204,14 @@ func grpcServerTLS(addr string, given net.Listener, toggle bool) {
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Server(gs), grpcs.AuthTLS(cfg))))   // want `^service runs a grpc server without TLS: its injected grpc.Server has no TLS credentials, and grpc.AuthTLS does not reach it; pass grpc.Creds\(credentials.NewTLS\(cfg\)\) to grpc.NewServer, or server.TLSConfig\(cfg\) to the server$`
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(pl))))                     // want `^service runs a grpc server without TLS: its Listener is a plain listener, which server.TLSConfig does not change; pass grpc.AuthTLS\(cfg\) or a listener from tls.Listen to the server$`
 	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Listener(pl), grpcs.AuthTLS(cfg)))) // ok
+
+	// Given both, Start serves the injected server on the listener as they
+	// are: server.TLSConfig and AuthTLS change neither.
+	grpcs.NewServer(grpcs.Server(gs), grpcs.Listener(pl))                                                  // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials and its Listener is a plain listener, which grpc.AuthTLS and server.TLSConfig do not change; pass grpc.Creds\(credentials.NewTLS\(cfg\)\) to grpc.NewServer, or a listener from tls.Listen$`
+	grpcs.NewServer(grpcs.Server(gs), grpcs.Listener(pl), server.TLSConfig(cfg))                           // want `^grpc server built without TLS: its injected grpc.Server has no TLS credentials and its Listener is a plain listener`
+	micro.NewService(micro.Server(grpcs.NewServer(grpcs.Server(gs), grpcs.Listener(pl))))                  // want `^service runs a grpc server without TLS: its injected grpc.Server has no TLS credentials and its Listener is a plain listener, which grpc.AuthTLS and server.TLSConfig do not change; pass grpc.Creds\(credentials.NewTLS\(cfg\)\) to grpc.NewServer, or a listener from tls.Listen to the server$`
+	grpcs.NewServer(grpcs.Server(gs), grpcs.Listener(tl))                                                  // ok: a TLS listener
+	grpcs.NewServer(grpcs.Server(grpc.NewServer(grpc.Creds(credentials.NewTLS(cfg)))), grpcs.Listener(pl)) // ok: TLS credentials
 }
 
 // A closure runs after the statements around it: every listener its
