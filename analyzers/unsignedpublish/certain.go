@@ -39,14 +39,20 @@ func (c *checker) parentOf(n ast.Node) ast.Node {
 
 // listStmt returns the statement holding n that sits directly in a
 // statement list, and the node owning that list: a block, or a case or
-// select clause.
+// select clause. The body of an if statement whose condition is a
+// constant true (if signEvents {...} with const signEvents = true, see
+// gomicro.Syntax.Always) always runs, so it counts as its if statement.
 func (c *checker) listStmt(n ast.Node) (ast.Node, ast.Node) {
 	for p := c.parentOf(n); p != nil; n, p = p, c.parentOf(p) {
 		if _, isStmt := n.(ast.Stmt); !isStmt {
 			continue
 		}
 		switch p.(type) {
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		case *ast.BlockStmt:
+			if !c.model.Always(p) {
+				return n, p
+			}
+		case *ast.CaseClause, *ast.CommClause:
 			return n, p
 		}
 	}

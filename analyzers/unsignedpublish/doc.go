@@ -145,14 +145,20 @@
 //     taken to sign, even when a -signers function built it;
 //   - go-micro's default client counts as replaced before a publish only
 //     when the assignment or micro.Client comes ahead of it in the same
-//     function, outside any branch; at the top of an init function,
-//     outside any branch; or at the top of main (package main) ahead of
-//     every call main makes into the package's functions (the rule does
-//     not tell which of them publish, so a publish in a function main
-//     calls earlier than the assignment, or in any function once main has
-//     called one of the package's functions first, is reported); one made
-//     in a function called earlier is not followed, and the publish is
-//     reported;
+//     function, outside any branch; or at the top of an init function or
+//     of main (package main), outside any branch, ahead of every call that
+//     function makes into the package's functions (the rule does not tell
+//     which of them publish, so a publish in a function called earlier
+//     than the assignment, or in any function once one of the package's
+//     functions was called first, is reported), for publishes that run
+//     later: in other functions, not in a package variable's initializer
+//     nor, for main, in an init function, nor, for init, in an earlier
+//     init function (one made in a function called earlier is not
+//     followed, and the publish is reported; a publish in a function that
+//     an earlier init function or a package variable's initializer calls
+//     is taken to come after it). The body of an if whose condition is a
+//     constant true (if signEvents {...} with const signEvents = true)
+//     counts as outside any branch;
 //   - an in-process broker in the slice literal a service's options
 //     start from counts as given on every path even when a branch
 //     replaces the whole slice, and one given by svc.Init run with go or

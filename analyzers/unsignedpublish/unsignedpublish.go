@@ -666,8 +666,9 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 // defaultClientSigns reports whether go-micro's default client, which
 // package client.Publish (the call) publishes through (client/client.go:
 // 118-120), signs when call runs: the package gives it a signing client
-// before call (ahead of it outside any branch, or in an init or main
-// function), and every client it gives it signs. It gives one by
+// before call (ahead of it outside any branch, or at the top of an init or
+// main function that runs first, see atStartup), and every client it gives
+// it signs. It gives one by
 // assigning client.DefaultClient and, for services of module mod up to
 // v5.16, with micro.Client, which sets client.DefaultClient too (v5.12
 // service/options.go:104-108; not in v4 nor from v5.17). Left as go-micro
@@ -711,22 +712,30 @@ func (c *checker) defaultClientSigns(call *ast.CallExpr, mod gomicro.Module) boo
 
 // atStartup reports whether n, which gives the default client, runs
 // before call whenever call runs, because it runs first in the program:
-// at the top of an init function, outside any branch, or at the top of
-// main of package main ahead of every call main makes that may reach a
-// function of the package (call itself outside main: within main,
-// runsBefore decides).
+// at the top of an init function or of main of package main, outside any
+// branch, ahead of every call that function makes that may reach a
+// function of the package. call must lie in a function that runs after
+// it: not in that function itself (there runsBefore decides), nor in a
+// package variable's initializer, nor in an init function that runs
+// before it (an earlier one, or any for main).
 func (c *checker) atStartup(n, call ast.Node) bool {
 	if !c.topLevel(n) {
 		return false
 	}
 	stmt, body := c.listStmt(n)
 	decl, _ := c.parentOf(body).(*ast.FuncDecl)
-	switch {
-	case decl == nil || decl.Recv != nil:
+	if decl == nil || decl.Recv != nil {
 		return false
-	case decl.Name.Name == "init":
-		return true
-	case decl.Name.Name != "main" || c.pass.Pkg.Name() != "main" || encloses(decl, call):
+	}
+	isInit := decl.Name.Name == "init"
+	if !isInit && (decl.Name.Name != "main" || c.pass.Pkg.Name() != "main") {
+		return false
+	}
+	callDecl := c.funcDeclOf(call)
+	switch {
+	case callDecl == nil || callDecl == decl:
+		return false
+	case callDecl.Recv == nil && callDecl.Name.Name == "init" && (!isInit || callDecl.Pos() < decl.Pos()):
 		return false
 	}
 	first := true
@@ -740,6 +749,17 @@ func (c *checker) atStartup(n, call ast.Node) bool {
 		return first
 	})
 	return first
+}
+
+// funcDeclOf returns the function declaration n lies in, or nil (a
+// package variable's initializer).
+func (c *checker) funcDeclOf(n ast.Node) *ast.FuncDecl {
+	for p := c.parentOf(n); p != nil; p = c.parentOf(p) {
+		if decl, ok := p.(*ast.FuncDecl); ok {
+			return decl
+		}
+	}
+	return nil
 }
 
 // mayReachPackage reports whether call may run code of the package being

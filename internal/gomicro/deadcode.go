@@ -22,9 +22,10 @@ type deadCode struct {
 }
 
 // deadBranches returns the branches of files that never run (see
-// deadCode). fset may be nil: then only conditions made of the literals
-// true and false count.
-func deadBranches(fset *token.FileSet, pkg *types.Package, info *types.Info, files []*ast.File) []ast.Node {
+// deadCode), and the bodies of if statements whose condition is a settled
+// true, which run whenever their if statement does. fset may be nil: then
+// only conditions made of the literals true and false count.
+func deadBranches(fset *token.FileSet, pkg *types.Package, info *types.Info, files []*ast.File) (dead, always []ast.Node) {
 	d := &deadCode{fset: fset, pkg: pkg, info: info, files: files, consts: map[*types.Const]ast.Expr{}}
 	var ifs []*ast.IfStmt
 	for _, f := range files {
@@ -40,19 +41,22 @@ func deadBranches(fset *token.FileSet, pkg *types.Package, info *types.Info, fil
 			return true
 		})
 	}
-	var dead []ast.Node
 	for _, s := range ifs {
 		tv := info.Types[s.Cond]
 		if tv.Value == nil || tv.Value.Kind() != constant.Bool || !d.settled(s.Cond, 0) {
 			continue
 		}
-		if !constant.BoolVal(tv.Value) {
+		switch {
+		case !constant.BoolVal(tv.Value):
 			dead = append(dead, s.Body)
-		} else if s.Else != nil {
+		case s.Else != nil:
 			dead = append(dead, s.Else)
+			fallthrough
+		default:
+			always = append(always, s.Body)
 		}
 	}
-	return dead
+	return dead, always
 }
 
 // recordConsts notes the expression each constant of decl is declared

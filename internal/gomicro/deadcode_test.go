@@ -48,7 +48,8 @@ func f() {
 		t.Fatal(err)
 	}
 	var lines []int
-	for _, n := range deadBranches(fset, pkg, info, files) {
+	dead, _ := deadBranches(fset, pkg, info, files)
+	for _, n := range dead {
 		lines = append(lines, fset.Position(n.Pos()).Line)
 	}
 	if len(lines) != 1 || lines[0] != 7 {

@@ -153,6 +153,7 @@ type Syntax struct {
 	stmts     []*ast.AssignStmt     // every assignment statement, in source order
 	ctors     []ctorCall            // the constructor calls, in source order
 	dead      []ast.Node            // branches that never run (deadBranches)
+	always    []ast.Node            // if bodies that run whenever their if does (deadBranches)
 	blockOf   map[ast.Node]ast.Node // statements (and specs of declarations) directly in a block, to it
 	funcLits  []*ast.FuncLit        // every function literal, in source order
 	stmt      ast.Node              // the assignment statement or value spec being indexed
@@ -167,6 +168,18 @@ type Syntax struct {
 func (s *Syntax) Dead(pos token.Pos) bool {
 	for _, n := range s.dead {
 		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// Always reports whether block is the body of an if statement whose
+// condition is a constant true that no build can make false (see Dead):
+// it runs whenever the if statement does, as if written in its place.
+func (s *Syntax) Always(block ast.Node) bool {
+	for _, n := range s.always {
+		if n == block {
 			return true
 		}
 	}
@@ -212,9 +225,9 @@ func NewSyntax(fset *token.FileSet, pkg *types.Package, info *types.Info, files 
 		inits:    map[*types.Var][]*ast.CallExpr{},
 		subInits: map[*types.Var]map[Kind][]*ast.CallExpr{},
 		holders:  map[*ast.CallExpr][]*types.Var{},
-		dead:     deadBranches(fset, pkg, info, files),
 		blockOf:  map[ast.Node]ast.Node{},
 	}
+	s.dead, s.always = deadBranches(fset, pkg, info, files)
 	for _, f := range files {
 		ast.Inspect(f, s.index)
 	}
