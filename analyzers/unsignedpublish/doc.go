@@ -20,8 +20,10 @@
 //     included), unless the message's Header holds a value derived from
 //     a signature or the broker signs it: a value of a broker type whose
 //     Publish puts a signature in the message's Header before passing it
-//     on, and publishes to no broker before that, or a broker.Broker variable every value of which a function
-//     returning only such brokers gives (func Wrap(b broker.Broker)
+//     on, and publishes to no broker before that (itself, or in the body
+//     of a function, method or function literal of the package it calls
+//     before that), or a broker.Broker variable every value of which a
+//     function returning only such brokers gives (func Wrap(b broker.Broker)
 //     broker.Broker { return &SigningBroker{b} }, also of another
 //     package, through facts);
 //   - client.Client.Publish and package client.Publish with
@@ -163,6 +165,10 @@
 //     start from counts as given on every path even when a branch
 //     replaces the whole slice, and one given by svc.Init run with go or
 //     defer counts as given before the publishes that follow;
+//   - a signing broker's Publish that hands the unsigned message, before
+//     signing it, to a helper that publishes it through a further call
+//     (two levels down) or through another package's function counts as
+//     signing;
 //   - broker.DefaultBroker replaced by a signing broker is not followed:
 //     package broker.Publish stays reported;
 //   - the hint that a verifying micro.WrapSubscriber was lost to a later

@@ -374,9 +374,11 @@ func (c *checker) signsAt(body *ast.BlockStmt) ast.Node {
 }
 
 // publishSigns reports whether the body of a broker's Publish method
-// signs every message it publishes: it hands on a signature, and each
-// broker publish it makes comes after that in the source (a Publish that
-// first passes the message, unsigned, to another broker does not sign).
+// signs every message it publishes: it hands on a signature, and no call
+// ahead of that in the source publishes (see callPublishes): a Publish
+// that first passes the message, unsigned, to another broker, directly or
+// through a helper or closure, does not sign. A function literal counts
+// where it is called, not where it is written.
 func (c *checker) publishSigns(body *ast.BlockStmt) bool {
 	at := c.signsAt(body)
 	if at == nil {
@@ -384,14 +386,62 @@ func (c *checker) publishSigns(body *ast.BlockStmt) bool {
 	}
 	early := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && call.Pos() < at.Pos() && call.End() <= at.Pos() {
-			if fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func); ok && publishesBrokerMessage(fn) {
-				early = true
-			}
+		if early || n == nil || n.Pos() >= at.Pos() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			early = n.End() <= at.Pos() && c.callPublishes(n)
 		}
 		return !early
 	})
 	return !early
+}
+
+// callPublishes reports whether call makes a broker publish: it is one,
+// or it calls a function or method of the package, a function literal, or
+// a variable of the package holding function literals, whose body makes
+// one itself (one level down: what that body calls is not followed).
+func (c *checker) callPublishes(call *ast.CallExpr) bool {
+	if fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func); ok && publishesBrokerMessage(fn) {
+		return true
+	}
+	var bodies []*ast.BlockStmt
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		bodies = append(bodies, lit.Body)
+	} else if decl := c.model.LocalFunc(call); decl != nil {
+		bodies = append(bodies, decl.Body)
+	} else if v := c.model.VarOf(call.Fun); v != nil {
+		rhs, _ := c.model.Assigned(v)
+		for _, r := range rhs {
+			if lit, ok := ast.Unparen(r).(*ast.FuncLit); ok {
+				bodies = append(bodies, lit.Body)
+			}
+		}
+	}
+	for _, body := range bodies {
+		if c.bodyPublishes(body) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyPublishes reports whether body calls a broker publish (see
+// publishesBrokerMessage), in nested function literals too.
+func (c *checker) bodyPublishes(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func); ok && publishesBrokerMessage(fn) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // publishesBrokerMessage reports whether fn publishes a broker message:

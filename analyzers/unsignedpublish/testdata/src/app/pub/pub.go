@@ -205,7 +205,11 @@ func signingBrokers(b broker.Broker, body []byte, on bool) {
 	(&signing.SigningBroker{Broker: b}).Publish("orders", &broker.Message{Body: body})
 	wrapLocally(b).Publish("orders", &broker.Message{Body: body})
 	signing.WrapAudit(b, b).Publish("orders", &broker.Message{Body: body})
-	signing.WrapTee(b, b).Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
+	signing.WrapTee(b, b).Publish("orders", &broker.Message{Body: body})    // want `broker publish to topic "orders" carries no message signature`
+	signing.WrapMirror(b, b).Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
+	signing.WrapLateMirror(b, b).Publish("orders", &broker.Message{Body: body})
+	signing.WrapFwd(b, b).Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
+	signing.WrapLateFwd(b, b).Publish("orders", &broker.Message{Body: body})
 
 	lb := signing.WrapLogging(b)
 	lb.Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`

@@ -104,3 +104,72 @@ func MaybeSigning(b broker.Broker, on bool) broker.Broker {
 	}
 	return b
 }
+
+// MirrorBroker signs, but first hands the message, unsigned, to a method
+// that publishes it to another broker.
+type MirrorBroker struct {
+	broker.Broker
+	Audit broker.Broker
+}
+
+func (s *MirrorBroker) mirror(topic string, m *broker.Message) { s.Audit.Publish(topic, m) } // want mirror:"forwards\\(broker publish\\)"
+
+func (s *MirrorBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error {
+	s.mirror(topic, m)
+	m.Header["X-Signature"] = Sign(m.Body)
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapMirror returns b wrapped in a MirrorBroker.
+func WrapMirror(b, audit broker.Broker) broker.Broker { return &MirrorBroker{b, audit} }
+
+// LateMirrorBroker signs, then mirrors the signed message.
+type LateMirrorBroker struct {
+	broker.Broker
+	Audit broker.Broker
+}
+
+func (s *LateMirrorBroker) mirror(topic string, m *broker.Message) { s.Audit.Publish(topic, m) } // want mirror:"forwards\\(broker publish\\)"
+
+func (s *LateMirrorBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	m.Header["X-Signature"] = Sign(m.Body)
+	s.mirror(topic, m)
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapLateMirror returns b wrapped in a LateMirrorBroker.
+func WrapLateMirror(b, audit broker.Broker) broker.Broker { return &LateMirrorBroker{b, audit} } // want WrapLateMirror:"signingbroker"
+
+// FwdBroker signs, but first publishes the message, unsigned, through a
+// closure.
+type FwdBroker struct {
+	broker.Broker
+	Audit broker.Broker
+}
+
+func (s *FwdBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error {
+	fwd := func(b broker.Broker) error { return b.Publish(topic, m) }
+	_ = fwd(s.Audit)
+	m.Header["X-Signature"] = Sign(m.Body)
+	return fwd(s.Broker)
+}
+
+// WrapFwd returns b wrapped in a FwdBroker.
+func WrapFwd(b, audit broker.Broker) broker.Broker { return &FwdBroker{b, audit} }
+
+// LateFwdBroker writes the closure first but calls it only once it has
+// signed.
+type LateFwdBroker struct {
+	broker.Broker
+	Audit broker.Broker
+}
+
+func (s *LateFwdBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	fwd := func(b broker.Broker) error { return b.Publish(topic, m) }
+	m.Header["X-Signature"] = Sign(m.Body)
+	_ = fwd(s.Audit)
+	return fwd(s.Broker)
+}
+
+// WrapLateFwd returns b wrapped in a LateFwdBroker.
+func WrapLateFwd(b, audit broker.Broker) broker.Broker { return &LateFwdBroker{b, audit} } // want WrapLateFwd:"signingbroker"
