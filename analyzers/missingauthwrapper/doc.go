@@ -272,6 +272,23 @@
 //     handler wrappers; the plugin module wrapper/auth of v4, whose API
 //     could not be checked, counts only through -trusted.
 //
+// Code that never runs installs no wrapper: a micro.WrapHandler (or
+// server.WrapHandler, micro.Auth) applied, appended to options or returned
+// by an option helper in the body of an if statement whose whole
+// condition is a constant false, or in the else branch of one whose
+// condition is a constant true, does not reach the service, which is then
+// reported (if authEnabled {...} with const authEnabled = false). A
+// constant counts only when declared in a file of the package that no
+// build constraint selects (no //go:build line, no _GOOS or _GOARCH file
+// name suffix, no import "C") and that is not a test file, and when its
+// value does not depend on the word size (^uint(0)) or on another
+// package's constants. Only a whole if condition is read: a condition
+// constant only in part (authEnabled && strict), the code after an early
+// return under such an if (if !authEnabled { return nil } followed by the
+// wrapper's return), and the cases of a switch on a constant are taken to
+// run, so wrappers given there still count. A handler registered in code
+// that never runs is still judged.
+//
 // Subscribers are not handlers for this rule; unsignedpublish reports
 // subscribers that never verify their messages.
 package missingauthwrapper

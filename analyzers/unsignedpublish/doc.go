@@ -204,4 +204,21 @@
 //     starting a span) is taken to derive from it, and the order of those
 //     steps is not looked at, so metadata read from the caller and then
 //     replaced by an empty map counts as the caller's.
+//
+// Code that never runs gives nothing: a signing client assigned to
+// client.DefaultClient or given with micro.Client or micro.WrapClient, an
+// in-process broker, and a signing helper's or broker wrapper's return in
+// the body of an if statement whose whole condition is a constant false,
+// or in the else branch of one whose condition is a constant true, do not
+// count (if signEvents {...} with const signEvents = false), and the body
+// of an if whose condition is a constant true runs as if written in its
+// place. A constant counts only when declared in a file of the package
+// that no build constraint selects (no //go:build line, no _GOOS or
+// _GOARCH file name suffix, no import "C") and that is not a test file,
+// and when its value does not depend on the word size (^uint(0)) or on
+// another package's constants. Only a whole if condition is read: a
+// condition constant only in part (signEvents && strict), the code after
+// an early return under such an if, and the cases of a switch on a
+// constant are taken to run, so what is given there still counts. A
+// publish or subscriber in code that never runs is still reported.
 package unsignedpublish

@@ -30,6 +30,10 @@ func NewWrapper(c client.Client) client.Client { return &signing{c} } // want Ne
 
 const signEvents = true
 
+// legacyClient is settled too: the plain client it gives never replaces
+// the signing one.
+const legacyClient = false
+
 type Svc struct{}
 
 func (Svc) Notify(ctx context.Context) error {
@@ -41,6 +45,9 @@ func main() {
 	client.Publish(context.Background(), client.NewMessage("early", 1)) // want `publish to topic "early" carries no message signature`
 	if signEvents {
 		client.DefaultClient = client.NewClient(client.Wrap(NewWrapper))
+	}
+	if legacyClient {
+		client.DefaultClient = client.NewClient()
 	}
 	client.Publish(context.Background(), client.NewMessage("main", 1)) // ok
 	svc := micro.NewService(micro.Name("x"))
