@@ -168,7 +168,11 @@
 //   - a signing broker's Publish that hands the unsigned message, before
 //     signing it, to a helper that publishes it through a further call
 //     (two levels down) or through another package's function counts as
-//     signing;
+//     signing; and the broker publish such a wrapper makes before it signs
+//     (s.audit.Publish(t, m) ahead of m.Header["X-Signature"] = sig) is
+//     itself taken as signed, since the message is signed further on, so
+//     only publishes through a broker.Broker holding the wrapper are
+//     reported, not calls of the wrapper type's own Publish method;
 //   - broker.DefaultBroker replaced by a signing broker is not followed:
 //     package broker.Publish stays reported;
 //   - the hint that a verifying micro.WrapSubscriber was lost to a later

@@ -210,6 +210,9 @@ func signingBrokers(b broker.Broker, body []byte, on bool) {
 	signing.WrapLateMirror(b, b).Publish("orders", &broker.Message{Body: body})
 	signing.WrapFwd(b, b).Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
 	signing.WrapLateFwd(b, b).Publish("orders", &broker.Message{Body: body})
+	// Missed (see Limitations): the wrapper type's own Publish method, whose
+	// early publish counts as signed as the message is signed further on.
+	(&signing.MirrorBroker{Broker: b, Audit: b}).Publish("orders", &broker.Message{Body: body})
 
 	lb := signing.WrapLogging(b)
 	lb.Publish("orders", &broker.Message{Body: body}) // want `broker publish to topic "orders" carries no message signature`
