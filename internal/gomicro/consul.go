@@ -7,9 +7,6 @@ import (
 	"strings"
 )
 
-// consulAPIPath is the import path of the consul API client.
-const consulAPIPath = "github.com/hashicorp/consul/api"
-
 // consulHTTPS says whether the *api.Config e given to the consul
 // registry's Config option is proven to make it speak HTTPS. The registry
 // uses that config as given and only sets its Scheme for Secure or
