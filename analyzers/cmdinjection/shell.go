@@ -422,6 +422,23 @@ var globalValueOptions = []string{
 	"--identity", "--root", "--runroot", "-n", "--namespace", "--address", "-a",
 }
 
+// skipOptions returns the index in argv of the first argument, from i on,
+// that is not a constant option, passing over the value that follows each
+// option of valued.
+func skipOptions(argv []dataflow.Value, i int, valued []string) int {
+	for i < len(argv) {
+		c, ok := argv[i].Const()
+		if !ok || !strings.HasPrefix(c, "-") {
+			break
+		}
+		i++
+		if slices.Contains(valued, c) {
+			i++
+		}
+	}
+	return i
+}
+
 // containerRun returns the index in argv, from start on, of the first
 // argument after a container runner's exec or run (docker exec, docker
 // container exec, docker compose [-f FILE] run, docker-compose exec), or
@@ -429,16 +446,9 @@ var globalValueOptions = []string{
 func containerRun(runner string, argv []dataflow.Value, start int) int {
 	i := start
 	compose := runner == "docker-compose"
-	for !compose && i < len(argv) {
+	if !compose {
 		// The runner's global options: docker --context x exec.
-		c, ok := argv[i].Const()
-		if !ok || !strings.HasPrefix(c, "-") {
-			break
-		}
-		i++
-		if slices.Contains(globalValueOptions, c) {
-			i++
-		}
+		i = skipOptions(argv, i, globalValueOptions)
 	}
 	if !compose && i < len(argv) {
 		switch c, _ := argv[i].Const(); c {
@@ -449,15 +459,8 @@ func containerRun(runner string, argv []dataflow.Value, start int) int {
 			i++
 		}
 	}
-	for compose && i < len(argv) {
-		c, ok := argv[i].Const()
-		if !ok || !strings.HasPrefix(c, "-") {
-			break
-		}
-		i++
-		if slices.Contains(composeValueOptions, c) {
-			i++
-		}
+	if compose {
+		i = skipOptions(argv, i, composeValueOptions)
 	}
 	if i >= len(argv) {
 		return -1
