@@ -35,11 +35,22 @@
 //     given to a client's Init later does not wrap it, and a
 //     micro.WrapClient given before a micro.Client option, in the
 //     constructor or a later svc.Init, wraps the client that option
-//     replaces); package client.Publish goes through go-micro's default
+//     replaces), or the client publishes through a signing broker (as
+//     above): one the last micro.Broker of its service, or client.Broker
+//     of its own, gives on every path (micro.Broker hands its broker to
+//     the service's client in v1 to v5.30, and the client publishes
+//     through it). A micro.Broker given before a micro.Client option went
+//     to the client that option replaces, and a broker that does not sign
+//     takes its place when given after it, by a service the client is
+//     installed into or, up to v5.16, by another service sharing
+//     go-micro's default client, as for an in-process broker below;
+//     package client.Publish goes through go-micro's default
 //     client, which counts as signing when the package replaces it with a
 //     signing client before the publish (client.DefaultClient = ..., or,
 //     up to v5.16, micro.Client, which sets client.DefaultClient too) and
-//     every client it gives it signs;
+//     every client it gives it signs (through a signing broker only when
+//     no service sharing the default client gives it one that does not
+//     sign);
 //   - micro.Event and micro.Publisher Publish (micro.NewEvent,
 //     micro.NewPublisher), judged like a client publish with the event's
 //     client;
@@ -87,7 +98,9 @@
 // development, leaves the default HTTP broker on the others), unless a later
 // micro.Client or micro.Server installs a client or server that keeps its
 // own broker, or a later client.Broker or server.Broker (through
-// svc.Client().Init or svc.Server().Init) gives another. Services up to
+// svc.Client().Init or svc.Server().Init) gives another; a client given one
+// counts only when no service it is installed into with micro.Client
+// gives it another broker. Services up to
 // v5.16 share go-micro's default client and server, which every
 // micro.Broker configures, so such a service counts only when every broker
 // the package gives those services is in-process; a client or server
@@ -174,7 +187,15 @@
 //     only publishes through a broker.Broker holding the wrapper are
 //     reported, not calls of the wrapper type's own Publish method;
 //   - broker.DefaultBroker replaced by a signing broker is not followed:
-//     package broker.Publish stays reported;
+//     package broker.Publish stays reported, also after a micro.Broker of
+//     v5 up to v5.16, which sets broker.DefaultBroker too; and the
+//     micro.Broker of a service sharing go-micro's default client (up to
+//     v5.16) does not make package client.Publish signed, though it gives
+//     that client its broker: only client.DefaultClient = ... (or
+//     micro.Client) counts;
+//   - a broker given through the -broker flag or MICRO_BROKER, which
+//     svc.Init parses, is not seen: a service given a signing (or an
+//     in-process) broker in code counts as keeping it;
 //   - the hint that a verifying micro.WrapSubscriber was lost to a later
 //     micro.Server is given only for subscribers registered on the
 //     service's server (svc.Server()), not on the server variable itself;

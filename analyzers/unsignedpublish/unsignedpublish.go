@@ -584,9 +584,10 @@ type publish struct {
 	topic   ast.Expr // the topic argument, or nil
 	body    ast.Expr // the client.Message or event payload published, or nil
 	event   string   // the topic of an event publish, quoted, or ""
-	// replaced: the client had a signing micro.WrapClient, which a later
-	// micro.Client option replaced.
-	replaced bool
+	// lost names the signing option of the client's service that a later
+	// micro.Client option made void ("micro.WrapClient", "micro.Broker"),
+	// or is "".
+	lost string
 }
 
 // publishOf tells whether call publishes: through go-micro's API, or
@@ -617,7 +618,7 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 				p.signed = c.defaultClientSigns(call, ref.Module)
 			}
 			if !p.signed && ref.Name == "Client.Publish" {
-				p.signed, p.replaced = c.clientSigning(recv)
+				p.signed, p.lost = c.clientSigning(recv)
 				p.signed = p.signed || c.brokerInProcess(c.clientComponents(recv, 0), false)
 			}
 			return p, true
@@ -627,7 +628,7 @@ func (c *checker) publishOf(call *ast.CallExpr) (publish, bool) {
 			p.event = topic
 			p.signed = c.contextSigned(p.carrier, 0)
 			if !p.signed && cl != nil {
-				p.signed, p.replaced = c.clientSigning(cl)
+				p.signed, p.lost = c.clientSigning(cl)
 				p.signed = p.signed || c.brokerInProcess(c.clientComponents(cl, 0), false)
 			}
 			return p, true
@@ -707,7 +708,20 @@ func (c *checker) defaultClientSigns(call *ast.CallExpr, mod gomicro.Module) boo
 		}
 	}
 	before := slices.ContainsFunc(at, func(n ast.Expr) bool { return c.runsBefore(n, call) || c.atStartup(n, call) })
-	return before && !slices.ContainsFunc(values, func(v ast.Expr) bool { return !c.clientSigns(v) })
+	return before && !slices.ContainsFunc(values, func(v ast.Expr) bool { return !c.defaultValueSigns(v, mod) })
+}
+
+// defaultValueSigns reports whether client v, given to go-micro's default
+// client of module mod, signs what it publishes: through a signing client
+// wrapper, or through a signing broker that no service sharing the
+// default client replaces: up to v5.16 such a service's micro.Broker
+// calls Init on the default client, giving it its own broker.
+func (c *checker) defaultValueSigns(v ast.Expr, mod gomicro.Module) bool {
+	comps := c.clientComponents(v, 0)
+	if signs, _ := c.wrapperSigning(v, comps); signs {
+		return true
+	}
+	return c.brokerSigning(comps) && c.sharedBrokersAre(mod, nil, false, c.signingBrokerOption)
 }
 
 // atStartup reports whether n, which gives the default client, runs
@@ -1057,8 +1071,11 @@ func (c *checker) checkPublish(call *ast.CallExpr) {
 		topic = c.topic(p.topic)
 	}
 	fix := p.kind.fix()
-	if p.replaced {
+	switch p.lost {
+	case "micro.WrapClient":
 		fix = "its signing micro.WrapClient comes before micro.Client, which replaces the client it wrapped; give micro.Client first"
+	case "micro.Broker":
+		fix = "its signing micro.Broker comes before micro.Client, which installs a client that keeps its own broker; give micro.Client first"
 	}
 	c.report(call, what, topic, fix)
 }
@@ -1128,34 +1145,62 @@ func (c *checker) eventOf(e ast.Expr) (string, ast.Expr) {
 }
 
 // clientSigns reports whether the client expression e goes through a
-// signing client wrapper: svc.Client() of a service with micro.WrapClient,
-// a client built with client.Wrap, a client value whose Publish signs.
+// signing client wrapper (svc.Client() of a service with micro.WrapClient,
+// a client built with client.Wrap, a client value whose Publish signs) or
+// publishes through a signing broker (see brokerSigning).
 func (c *checker) clientSigns(e ast.Expr) bool {
 	signs, _ := c.clientSigning(e)
 	return signs
 }
 
-// clientSigning is clientSigns, and also reports whether a signing
-// micro.WrapClient was lost: it wraps the client the service holds when
+// clientSigning is clientSigns, and also names the signing option of the
+// client's service that was lost, or gives "": micro.WrapClient wraps,
+// and micro.Broker gives its broker to, the client the service holds when
 // the option is applied, so a micro.Client option after it (in the
-// constructor or a later svc.Init) installs a client it never wrapped
+// constructor or a later svc.Init) installs a client it never reached
 // (see gomicro's Replaced).
-func (c *checker) clientSigning(e ast.Expr) (signs, replaced bool) {
+func (c *checker) clientSigning(e ast.Expr) (signs bool, lost string) {
 	if e == nil {
-		return false, false
+		return false, ""
 	}
+	comps := c.clientComponents(e, 0)
+	if c.brokerSigning(comps) {
+		return true, ""
+	}
+	signs, lost = c.wrapperSigning(e, comps)
+	if signs || lost != "" {
+		return signs, lost
+	}
+	for _, comp := range comps {
+		if comp.Ctor.Kind == gomicro.Service && slices.ContainsFunc(c.model.Replaced(comp, gomicro.Client), c.signingServiceBroker) {
+			return false, "micro.Broker"
+		}
+	}
+	return false, ""
+}
+
+// signingServiceBroker reports whether o is a micro.Broker option giving
+// a signing broker.
+func (c *checker) signingServiceBroker(o gomicro.Option) bool {
+	return o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker && o.Sub == gomicro.NoKind && c.signingBrokerOption(&o)
+}
+
+// wrapperSigning is clientSigning without the client's broker: whether
+// client e, which comes from comps, goes through a signing client wrapper,
+// or else names the signing micro.WrapClient lost.
+func (c *checker) wrapperSigning(e ast.Expr, comps []*gomicro.Component) (signs bool, lost string) {
 	if c.clientWrapper(e, 0) {
-		return true, false
+		return true, ""
 	}
-	for _, comp := range c.clientComponents(e, 0) {
+	for _, comp := range comps {
 		if slices.ContainsFunc(c.model.ClientOptions(comp), c.signingWrap) {
-			return true, false
+			return true, ""
 		}
 		if comp.Ctor.Kind == gomicro.Service && slices.ContainsFunc(c.model.Replaced(comp, gomicro.Client), c.signingWrap) {
-			replaced = true
+			lost = "micro.WrapClient"
 		}
 	}
-	return false, replaced
+	return false, lost
 }
 
 // signingWrap reports whether option o wraps a client in a signing client
@@ -1222,33 +1267,96 @@ func (c *checker) inProcess(e ast.Expr) bool {
 // brokerInProcess reports whether every one of comps, the services and
 // clients a client comes from (or with server, the services and servers a
 // subscriber is registered on), is given an in-process broker by its last
-// broker option on every path: micro.Broker hands its broker to the client
-// and server the service holds then, client.Broker and server.Broker (also
-// through svc.Client().Init and svc.Server().Init) to theirs. A broker
-// option applied on some paths only (in an if) leaves on the others the
-// broker given before, or go-micro's default HTTP broker. A service that
-// runs go-micro's shared default client and server counts only when every
-// broker the package's other such services may give them is in-process
-// too.
+// broker option on every path (see lastBrokerIs).
 func (c *checker) brokerInProcess(comps []*gomicro.Component, server bool) bool {
+	return c.lastBrokerIs(comps, server, func(o *gomicro.Option) bool { return c.memoryBroker(o.Value) })
+}
+
+// brokerSigning reports whether every one of comps, the services and
+// clients a client comes from, is given a signing broker (see brokerSigns)
+// by its last broker option on every path (see lastBrokerIs): the client
+// publishes through that broker (r.opts.Broker.Publish, v4
+// client/rpc_client.go:714, v5.30 :723, v2 and v3 :626), which signs what
+// it publishes.
+func (c *checker) brokerSigning(comps []*gomicro.Component) bool {
+	return c.lastBrokerIs(comps, false, c.signingBrokerOption)
+}
+
+// signingBrokerOption reports whether broker option o gives a signing
+// broker.
+func (c *checker) signingBrokerOption(o *gomicro.Option) bool {
+	return c.brokerSigns(o.Arg, 0)
+}
+
+// lastBrokerIs reports whether every one of comps is given a broker that is
+// accepts by its last broker option on every path: micro.Broker hands its
+// broker to the client and server the service holds then
+// (o.Client.Init(client.Broker(b)) in v1 to v5.30), client.Broker and
+// server.Broker (also through svc.Client().Init and svc.Server().Init) to
+// theirs. A broker option applied on some paths only (in an if) leaves on
+// the others the broker given before, or go-micro's default HTTP broker. A
+// client installed into a service with micro.Client counts only when every
+// broker that service gives its client is one that is accepts: one given
+// after micro.Client reaches it. A service that runs go-micro's shared
+// default client and server counts only when every broker the package's
+// other such services may give them is one that is accepts too.
+func (c *checker) lastBrokerIs(comps []*gomicro.Component, server bool, is func(*gomicro.Option) bool) bool {
 	if len(comps) == 0 {
 		return false
 	}
 	for _, comp := range comps {
 		last, always, ok := c.lastBrokers(comp, server)
-		if !ok || !always || !c.allMemory(last) {
+		if !ok || !always || !allBrokers(last, is) {
 			return false
 		}
-		if !c.model.SharesDefaults(comp) {
+		if !server && comp.Ctor.Kind == gomicro.Client && !c.consumersGive(comp, is) {
+			return false
+		}
+		if c.model.SharesDefaults(comp) && !c.sharedBrokersAre(comp.Ctor.Ref.Module, comp, server, is) {
+			return false
+		}
+	}
+	return true
+}
+
+// allBrokers reports whether is holds for each of the broker options opts.
+func allBrokers(opts []*gomicro.Option, is func(*gomicro.Option) bool) bool {
+	return !slices.ContainsFunc(opts, func(o *gomicro.Option) bool { return !is(o) })
+}
+
+// consumersGive reports whether every broker option that a service client
+// cl is installed into gives a client (micro.Broker, client.Broker through
+// svc.Client().Init), before or after micro.Client, is one that is
+// accepts, and no option of those services is one the model cannot see.
+func (c *checker) consumersGive(cl *gomicro.Component, is func(*gomicro.Option) bool) bool {
+	for _, svc := range cl.ConsumedBy {
+		if svc.Ctor.Kind != gomicro.Service {
 			continue
 		}
-		for _, other := range c.model.Components() {
-			if other == comp || !c.model.SharesDefaults(other) || other.Ctor.Ref.Module != comp.Ctor.Ref.Module {
-				continue
-			}
-			if o, _, ok := c.lastBrokers(other, server); !ok || !c.allMemory(o) {
+		for i := range svc.Options {
+			o := &svc.Options[i]
+			if o.Kind == gomicro.OptOpaque {
 				return false
 			}
+			if o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker && o.Sub != gomicro.Server && !is(o) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sharedBrokersAre reports whether every broker that the services of
+// module mod sharing go-micro's default client and server (see
+// gomicro's SharesDefaults), other than except, may give them last is one
+// that is accepts.
+func (c *checker) sharedBrokersAre(mod gomicro.Module, except *gomicro.Component, server bool, is func(*gomicro.Option) bool) bool {
+	for _, other := range c.model.Components() {
+		if other == except || !c.model.SharesDefaults(other) || other.Ctor.Ref.Module != mod {
+			continue
+		}
+		if o, _, ok := c.lastBrokers(other, server); !ok || !allBrokers(o, is) {
+			return false
 		}
 	}
 	return true
@@ -1279,17 +1387,6 @@ func (c *checker) lastBrokers(comp *gomicro.Component, server bool) (last []*gom
 		}
 	}
 	return last, always, true
-}
-
-// allMemory reports whether each of the broker options opts gives only
-// in-process brokers.
-func (c *checker) allMemory(opts []*gomicro.Option) bool {
-	for _, o := range opts {
-		if !c.memoryBroker(o.Value) {
-			return false
-		}
-	}
-	return true
 }
 
 // memoryBroker reports whether v holds only in-process brokers.

@@ -60,3 +60,11 @@ func localOptions() []micro.Option {
 	}
 	return []micro.Option{micro.Name("orders")}
 }
+
+// A client given the in-process broker, installed into a service whose
+// later micro.Broker gives it go-micro's HTTP broker.
+func installedClient(ctx context.Context) {
+	cl := client.NewClient(client.Broker(broker.NewMemoryBroker()))
+	_ = micro.NewService(micro.Name("clock"), micro.Client(cl), micro.Broker(broker.NewBroker()))
+	micro.NewEvent("tick", cl).Publish(ctx, &Tick{N: 1}) // want `event publish to topic "tick" carries no message signature`
+}

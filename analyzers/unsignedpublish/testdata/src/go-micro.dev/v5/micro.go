@@ -25,6 +25,7 @@ var (
 	Name           = service.Name
 	Server         = service.Server
 	Client         = service.Client
+	Broker         = service.Broker
 	Auth           = service.Auth
 	WrapHandler    = service.WrapHandler
 	WrapSubscriber = service.WrapSubscriber

@@ -1,7 +1,11 @@
 // Package stub mirrors the go-micro API shape documented in GOMICRO.md; bodies are placeholders.
 package client
 
-import "context"
+import (
+	"context"
+
+	"go-micro.dev/v5/broker"
+)
 
 type Message interface {
 	Topic() string
@@ -23,11 +27,15 @@ type CallOptions struct{}
 type CallOption func(*CallOptions)
 
 type Options struct {
+	Broker       broker.Broker
 	Wrappers     []Wrapper
 	CallWrappers []CallWrapper
 }
 
 type Option func(*Options)
+
+// Broker sets the broker the client publishes and subscribes through.
+func Broker(b broker.Broker) Option { return func(o *Options) { o.Broker = b } }
 
 type Client interface {
 	Init(...Option) error

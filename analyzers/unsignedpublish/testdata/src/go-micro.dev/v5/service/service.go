@@ -3,6 +3,7 @@ package service
 
 import (
 	"go-micro.dev/v5/auth"
+	"go-micro.dev/v5/broker"
 	"go-micro.dev/v5/client"
 	"go-micro.dev/v5/server"
 )
@@ -11,6 +12,7 @@ type Options struct {
 	Name   string
 	Server server.Server
 	Client client.Client
+	Broker broker.Broker
 	Auth   auth.Auth
 }
 
@@ -39,6 +41,10 @@ func Name(n string) Option { return func(o *Options) { o.Name = n } }
 func Server(s server.Server) Option { return func(o *Options) { o.Server = s } }
 
 func Client(c client.Client) Option { return func(o *Options) { o.Client = c } }
+
+// Broker hands b to the client and server the service holds (v5.12
+// service/options.go:80-88, v5.30 :86-93).
+func Broker(b broker.Broker) Option { return func(o *Options) { o.Broker = b } }
 
 func Auth(a auth.Auth) Option { return func(o *Options) { o.Auth = a } }
 
