@@ -417,6 +417,9 @@ func (c *checker) brokerSigns(e ast.Expr, depth int) bool {
 			return len(rs) > 0
 		}
 	case *ast.Ident, *ast.SelectorExpr:
+		if sel, ok := x.(*ast.SelectorExpr); ok && c.optionsBrokerSigns(sel) {
+			return true
+		}
 		v := c.model.VarOf(x)
 		if v == nil || !types.IsInterface(v.Type()) {
 			break // a concrete type decides
@@ -440,6 +443,52 @@ func (c *checker) brokerSigns(e ast.Expr, depth int) bool {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, c.pass.Pkg, "Publish")
 	fn, ok := obj.(*types.Func)
 	return ok && c.signingBrokerFunc(fn)
+}
+
+// optionsBrokerSigns reports whether sel, x.Options().Broker, is a
+// signing broker: the client x (cl, svc.Client()) publishes through one
+// (see brokerSigning), or the last micro.Broker of each service x may be
+// gives one on every path; it sets the broker the service's Options hold
+// (v4 options.go:83).
+func (c *checker) optionsBrokerSigns(sel *ast.SelectorExpr) bool {
+	call, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || sel.Sel.Name != "Broker" || len(call.Args) != 0 {
+		return false
+	}
+	fun, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || fun.Sel.Name != "Options" {
+		return false
+	}
+	if gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(fun.X), "client", "Client") {
+		return c.brokerSigning(c.clientComponents(fun.X, 0))
+	}
+	comps := c.model.ValueOf(fun.X).Components
+	for _, comp := range comps {
+		if comp.Ctor.Kind != gomicro.Service || !c.serviceBrokerSigns(comp) {
+			return false
+		}
+	}
+	return len(comps) > 0
+}
+
+// serviceBrokerSigns reports whether the last micro.Broker option of
+// service svc on every path gives a signing broker, and every one applied
+// after it on some paths does too.
+func (c *checker) serviceBrokerSigns(svc *gomicro.Component) bool {
+	var last []*gomicro.Option
+	always := false
+	for i := range svc.Options {
+		switch o := &svc.Options[i]; {
+		case o.Kind == gomicro.OptOpaque:
+			return false
+		case o.Kind == gomicro.OptComponent && o.Target == gomicro.Broker && o.Sub == gomicro.NoKind:
+			if c.optionCertain(o) {
+				last, always = last[:0], true
+			}
+			last = append(last, o)
+		}
+	}
+	return always && allBrokers(last, c.signingBrokerOption)
 }
 
 // signingBrokerFunc reports whether fn signs what it publishes (a Publish

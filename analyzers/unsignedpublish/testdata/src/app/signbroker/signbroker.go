@@ -111,6 +111,30 @@ func defaultClient(ctx context.Context) {
 	_ = client.Publish(ctx, client.NewMessage("orders.created", &Order{}))
 }
 
+// The broker a service or client holds, published on directly: a
+// signing one, or one a later micro.Broker or client.Broker replaces, or
+// one given on some paths only.
+func optionsBroker(body []byte) {
+	svc := micro.NewService(micro.Name("q3"), micro.Broker(signing.WrapBroker(broker.NewBroker())))
+	_ = svc.Options().Broker.Publish("orders.created", &broker.Message{Body: body})
+	_ = svc.Client().Options().Broker.Publish("orders.created", &broker.Message{Body: body})
+	cl := client.NewClient(client.Broker(signing.WrapBroker(broker.NewBroker())))
+	_ = cl.Options().Broker.Publish("orders.created", &broker.Message{Body: body})
+
+	bare := micro.NewService(micro.Name("q3"))
+	_ = bare.Options().Broker.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature`
+
+	relinked := client.NewClient(client.Broker(signing.WrapBroker(broker.NewBroker())))
+	relinked.Init(client.Broker(broker.NewBroker()))
+	_ = relinked.Options().Broker.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature`
+
+	maybe := micro.NewService(micro.Name("q3"))
+	if os.Getenv("SIGN") != "" {
+		maybe.Init(micro.Broker(signing.WrapBroker(broker.NewBroker())))
+	}
+	_ = maybe.Options().Broker.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature`
+}
+
 // A non-signing broker lost to a later micro.Client gives no hint.
 func lostPlain(ctx context.Context) {
 	unsigned := micro.NewService(micro.Name("q2"), micro.Broker(signing.WrapLogging(broker.NewBroker())), micro.Client(client.NewClient()))

@@ -56,3 +56,10 @@ func defaultClient(ctx context.Context) {
 	client.DefaultClient = client.NewClient(client.Broker(signing.WrapBroker(broker.NewBroker())))
 	_ = client.Publish(ctx, client.NewMessage("orders.created", &Order{})) // want `publish to topic "orders.created" carries no message signature`
 }
+
+// The broker a service holds, published on directly, when it does not
+// sign.
+func optionsBroker(body []byte) {
+	logging := micro.NewService(micro.Name("q3"), micro.Client(client.NewClient()), micro.Broker(signing.WrapLogging(broker.NewBroker())))
+	_ = logging.Options().Broker.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature`
+}
