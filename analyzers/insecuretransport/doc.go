@@ -63,6 +63,10 @@
 //     Init calls on broker.DefaultBroker;
 //   - the API gateway's EnableTLS(true) without a TLSConfig, which silently
 //     serves plaintext;
+//   - the redis broker of the v4 plugins, whatever its options: it cannot
+//     use TLS, as it always dials redis:// in plaintext and reads neither
+//     broker.Secure nor broker.TLSConfig (the message says so when they
+//     are given);
 //   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS
 //     option: gateway/api.New and Run, gateway/a2a.Serve, and the MCP
 //     gateway unless its address is empty, when it serves stdio:
@@ -153,6 +157,9 @@
 //   - a rabbitmq broker whose Addrs the rule cannot read (a variable, a
 //     slice, os.Getenv) is reported as built without TLS, although an
 //     amqps:// address would make it skip verification instead;
+//   - the kafka and redis brokers of plugin trees other than
+//     github.com/go-micro/plugins/v4 (v1.2.0 was read), which are not
+//     judged;
 //   - a grpc server's Listener, Server and Options given through
 //     svc.Server().Init: they are not seen, so a service that gets TLS
 //     only that way is reported.

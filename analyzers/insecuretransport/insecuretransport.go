@@ -187,6 +187,9 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 	switch ctor.Kind {
 	case gomicro.Transport, gomicro.Broker, gomicro.Registry, gomicro.Web:
 		p := optPkg(ctor.Kind)
+		if st.NoTLS {
+			return n + " cannot use TLS: it always dials " + string(ctor.Impl) + ":// in plaintext" + ignored(st, p) + "; use a " + p + " with TLS such as nats, or a local sidecar (such as stunnel) that carries its connection to " + string(ctor.Impl) + " over TLS"
+		}
 		return n + " built without TLS: pass " + p + ".Secure(true) and " + p + ".TLSConfig(cfg)"
 	case gomicro.API:
 		return "api server built without TLS: pass server.EnableTLS(true) and server.TLSConfig(cfg)"
@@ -218,6 +221,15 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 		return serviceMessage(ctor, st)
 	}
 	return n + " built without TLS"
+}
+
+// ignored is what a message adds for a component given Secure or
+// TLSConfig options, of package p, that its implementation never reads.
+func ignored(st gomicro.TLSState, p string) string {
+	if st.IgnoredTLS {
+		return " and ignores " + p + ".Secure and " + p + ".TLSConfig"
+	}
+	return ""
 }
 
 func serviceMessage(ctor gomicro.Constructor, st gomicro.TLSState) string {

@@ -43,6 +43,7 @@ const (
 	QUIC        Impl = "quic"     // v1/v2 quic transport
 	NATS        Impl = "nats"     // nats transport, broker, registry
 	RabbitMQ    Impl = "rabbitmq" // v5 in-tree rabbitmq broker
+	Redis       Impl = "redis"    // v4 plugin redis broker, which has no TLS
 	Memory      Impl = "memory"   // in-process transport, broker, registry
 	MDNS        Impl = "mdns"     // multicast DNS registry
 	Etcd        Impl = "etcd"
@@ -84,6 +85,7 @@ var constructors = map[ctorKey]struct {
 	{"broker/nats", "NewBroker"}:             {Broker, NATS},
 	{"broker/nats", "NewNatsBroker"}:         {Broker, NATS},
 	{"broker/rabbitmq", "NewBroker"}:         {Broker, RabbitMQ},
+	{"broker/redis", "NewBroker"}:            {Broker, Redis},  // v4 plugin v1.2.0 redis.go:246
 	{"registry", "NewRegistry"}:              {Registry, MDNS}, // v1-v4
 	{"registry", "NewMDNSRegistry"}:          {Registry, MDNS}, // v5+
 	{"registry", "NewMemoryRegistry"}:        {Registry, Memory},

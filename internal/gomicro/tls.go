@@ -51,6 +51,12 @@ type TLSState struct {
 	// GRPCServer is set for a service judged by a grpc server it
 	// installs, which listens without the transport.
 	GRPCServer bool
+	// NoTLS is set for a component that has no way to use TLS at all,
+	// whatever its options say (the v4 plugin redis broker).
+	NoTLS bool
+	// IgnoredTLS is set for a component given Secure(true) or a
+	// TLSConfig that its implementation never reads.
+	IgnoredTLS bool
 	// TLSAddress is set for a component whose Secure is an address with a
 	// TLS scheme (rabbitmq's amqps://) rather than a Secure option.
 	TLSAddress bool
@@ -185,6 +191,9 @@ func (m *Model) evaluate(c *Component) TLSState {
 		}
 		return st
 	case Broker:
+		if c.Ctor.Impl == Redis {
+			return redisTLS(c, s)
+		}
 		st := simple(s, false)
 		if st.Verdict == Plaintext && c.Ctor.Impl == RabbitMQ && m.amqps(s.addrs) {
 			// rabbitmq connects with TLS to an amqps:// URL as it does
@@ -221,6 +230,20 @@ func (m *Model) evaluate(c *Component) TLSState {
 		return m.service(c, s)
 	}
 	return TLSState{Verdict: Unknown}
+}
+
+// redisTLS judges the redis broker of the v4 plugins, which cannot use
+// TLS: it prefixes its first address with "redis://" (the HasPrefix
+// arguments are swapped, so even a rediss:// address gets it) and dials
+// that with redigo's DialURL and no TLS option (v1.2.0 redis.go:163-185);
+// redigo only uses TLS for a rediss:// scheme (v1.8.5 conn.go:382). It
+// never reads broker.Secure or broker.TLSConfig. The redis plugins of the
+// other trees are not looked at: they are Unknown.
+func redisTLS(c *Component, s settings) TLSState {
+	if c.Ctor.Ref.Module.Version != 4 {
+		return TLSState{Verdict: Unknown}
+	}
+	return TLSState{Verdict: Plaintext, NoTLS: true, IgnoredTLS: s.secure != nil || s.config != nil}
 }
 
 // simple judges a component configured by Secure and TLSConfig.

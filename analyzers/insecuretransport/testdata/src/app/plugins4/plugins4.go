@@ -5,6 +5,7 @@ import (
 	"net"
 
 	natsb "github.com/go-micro/plugins/v4/broker/nats"
+	redisb "github.com/go-micro/plugins/v4/broker/redis"
 	grpcc "github.com/go-micro/plugins/v4/client/grpc"
 	"github.com/go-micro/plugins/v4/registry/consul"
 	"github.com/go-micro/plugins/v4/registry/etcd"
@@ -13,6 +14,7 @@ import (
 	capi "github.com/hashicorp/consul/api"
 	natsp "github.com/nats-io/nats.go"
 	"go-micro.dev/v4"
+	"go-micro.dev/v4/broker"
 	"go-micro.dev/v4/registry"
 	"go-micro.dev/v4/server"
 	"go-micro.dev/v4/transport"
@@ -154,6 +156,17 @@ func brokers() {
 	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true, TLSConfig: cfg})) // ok
 	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true}))                 // ok: nats verifies against the system roots
 	natsb.NewBroker(natsb.Options(natsp.Options{Url: natsp.DefaultURL}))        // want `^nats broker built without TLS`
+}
+
+// The redis broker plugin cannot use TLS: it dials "redis://"+addr with
+// redigo's DialURL and no TLS option, and reads neither broker.Secure nor
+// broker.TLSConfig (v1.2.0 redis.go:163-185).
+func redisBrokers() {
+	redisb.NewBroker()                                                                                // want `^redis broker cannot use TLS: it always dials redis:// in plaintext; use a broker with TLS such as nats, or a local sidecar \(such as stunnel\) that carries its connection to redis over TLS$`
+	redisb.NewBroker(broker.Addrs("redis:6379"), redisb.MaxIdle(4))                                   // want `^redis broker cannot use TLS: it always dials redis:// in plaintext; use`
+	redisb.NewBroker(broker.TLSConfig(cfg))                                                           // want `^redis broker cannot use TLS: it always dials redis:// in plaintext and ignores broker.Secure and broker.TLSConfig; use a broker with TLS such as nats, or a local sidecar \(such as stunnel\) that carries its connection to redis over TLS$`
+	redisb.NewBroker(broker.Addrs("rediss://redis:6380"), broker.Secure(true), broker.TLSConfig(cfg)) // want `^redis broker cannot use TLS: it always dials redis:// in plaintext and ignores broker.Secure and broker.TLSConfig`
+	natsb.NewBroker(broker.TLSConfig(cfg))                                                            // ok: the nats broker reads it
 }
 
 // A grpc server gets TLS from its listener or its grpc-go credentials too:
