@@ -67,6 +67,17 @@
 //     use TLS, as it always dials redis:// in plaintext and reads neither
 //     broker.Secure nor broker.TLSConfig (the message says so when they
 //     are given);
+//   - the kafka broker of the v4 plugins unless the sarama configs of both
+//     its producer (kafka.BrokerConfig(c), else kafka.DefaultBrokerConfig)
+//     and its consumer groups (kafka.ClusterConfig(c), else
+//     kafka.DefaultClusterConfig) set Net.TLS.Enable to true: it reads
+//     neither broker.Secure nor broker.TLSConfig, which the message says
+//     when they are given, and one side without TLS is reported as such.
+//     A config enables TLS when every value the package gives its
+//     Net.TLS.Enable (c.Net.TLS.Enable = true; of the assignments of one
+//     block the last), also in a helper function of the package that
+//     returns it, is the constant true; one set from a variable or flag is
+//     not reported, as Secure(b) is not;
 //   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS
 //     option: gateway/api.New and Run, gateway/a2a.Serve, and the MCP
 //     gateway unless its address is empty, when it serves stdio:
@@ -160,6 +171,13 @@
 //   - the kafka and redis brokers of plugin trees other than
 //     github.com/go-micro/plugins/v4 (v1.2.0 was read), which are not
 //     judged;
+//   - a sarama config the rule cannot read is taken to leave TLS off, so
+//     its kafka broker is reported although the config may turn TLS on:
+//     one from a parameter or another package's function, one whose
+//     Net.TLS.Enable is set through another variable holding it, in a
+//     function it is passed to or as a whole Net or Net.TLS struct, and
+//     kafka.DefaultBrokerConfig or DefaultClusterConfig changed in
+//     another package (such as main's init);
 //   - a grpc server's Listener, Server and Options given through
 //     svc.Server().Init: they are not seen, so a service that gets TLS
 //     only that way is reported.

@@ -187,6 +187,9 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 	switch ctor.Kind {
 	case gomicro.Transport, gomicro.Broker, gomicro.Registry, gomicro.Web:
 		p := optPkg(ctor.Kind)
+		if ctor.Impl == gomicro.Kafka {
+			return kafkaMessage(st)
+		}
 		if st.NoTLS {
 			return n + " cannot use TLS: it always dials " + string(ctor.Impl) + ":// in plaintext" + ignored(st, p) + "; use a " + p + " with TLS such as nats, or a local sidecar (such as stunnel) that carries its connection to " + string(ctor.Impl) + " over TLS"
 		}
@@ -221,6 +224,24 @@ func plaintextMessage(comp *gomicro.Component, st gomicro.TLSState) string {
 		return serviceMessage(ctor, st)
 	}
 	return n + " built without TLS"
+}
+
+// kafkaMessage explains a kafka broker without TLS: its producer and its
+// consumer groups each connect with a sarama config of their own, given by
+// kafka.BrokerConfig and kafka.ClusterConfig.
+func kafkaMessage(st gomicro.TLSState) string {
+	const enable = " with a sarama config c whose Net.TLS.Enable is true"
+	switch {
+	case !st.PlainPublish:
+		return "kafka broker subscribes without TLS: its consumer groups use the sarama config of kafka.ClusterConfig, not that of kafka.BrokerConfig; pass kafka.ClusterConfig(c)" + enable
+	case !st.PlainSubscribe:
+		return "kafka broker publishes without TLS: its producer uses the sarama config of kafka.BrokerConfig, not that of kafka.ClusterConfig; pass kafka.BrokerConfig(c)" + enable
+	}
+	msg := "kafka broker built without TLS: "
+	if st.IgnoredTLS {
+		msg += "it ignores broker.Secure and broker.TLSConfig; "
+	}
+	return msg + "pass kafka.BrokerConfig(c) and kafka.ClusterConfig(c)" + enable
 }
 
 // ignored is what a message adds for a component given Secure or

@@ -16,7 +16,7 @@ func Test(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), insecuretransport.Analyzer,
 		"app/v1", "app/v2", "app/v3", "app/v4", "app/v5", "app/v6",
 		"app/plugins4", "app/global4", "app/global6", "app/globalplain4",
-		"app/tlsconf", "app/grpcgo", "app/tagged")
+		"app/tlsconf", "app/grpcgo", "app/tagged", "app/kafkaglobal4")
 }
 
 // TestFix checks the suggested fixes: InsecureSkipVerify and

@@ -44,6 +44,7 @@ const (
 	NATS        Impl = "nats"     // nats transport, broker, registry
 	RabbitMQ    Impl = "rabbitmq" // v5 in-tree rabbitmq broker
 	Redis       Impl = "redis"    // v4 plugin redis broker, which has no TLS
+	Kafka       Impl = "kafka"    // v4 plugin kafka broker, TLS from sarama configs
 	Memory      Impl = "memory"   // in-process transport, broker, registry
 	MDNS        Impl = "mdns"     // multicast DNS registry
 	Etcd        Impl = "etcd"
@@ -86,6 +87,7 @@ var constructors = map[ctorKey]struct {
 	{"broker/nats", "NewNatsBroker"}:         {Broker, NATS},
 	{"broker/rabbitmq", "NewBroker"}:         {Broker, RabbitMQ},
 	{"broker/redis", "NewBroker"}:            {Broker, Redis},  // v4 plugin v1.2.0 redis.go:246
+	{"broker/kafka", "NewBroker"}:            {Broker, Kafka},  // v4 plugin v1.2.0 kafka.go:302
 	{"registry", "NewRegistry"}:              {Registry, MDNS}, // v1-v4
 	{"registry", "NewMDNSRegistry"}:          {Registry, MDNS}, // v5+
 	{"registry", "NewMemoryRegistry"}:        {Registry, Memory},
@@ -184,6 +186,12 @@ const (
 	// OptConsulConfig is the consul registry's Config(c): the consul API
 	// config it uses, whose Scheme says whether it speaks HTTPS.
 	OptConsulConfig
+	// OptKafkaBrokerConfig is the kafka broker's BrokerConfig(c): the
+	// sarama config its producer connects with.
+	OptKafkaBrokerConfig
+	// OptKafkaClusterConfig is the kafka broker's ClusterConfig(c): the
+	// sarama config its consumer groups connect with.
+	OptKafkaClusterConfig
 )
 
 type optionInfo struct {
@@ -214,6 +222,8 @@ var options = map[ctorKey]optionInfo{
 	{"server/grpc", "Server"}:               {kind: OptGRPCServer},
 	{"server/grpc", "Options"}:              {kind: OptGRPCOptions},
 	{"registry/consul", "Config"}:           {kind: OptConsulConfig},
+	{"broker/kafka", "BrokerConfig"}:        {kind: OptKafkaBrokerConfig},  // v1.2.0 options.go:19
+	{"broker/kafka", "ClusterConfig"}:       {kind: OptKafkaClusterConfig}, // v1.2.0 options.go:23
 	{"transport/nats", "Options"}:           {kind: OptNatsOptions},
 	{"broker/nats", "Options"}:              {kind: OptNatsOptions},
 	{"registry/nats", "Options"}:            {kind: OptNatsOptions},

@@ -57,6 +57,9 @@ type TLSState struct {
 	// IgnoredTLS is set for a component given Secure(true) or a
 	// TLSConfig that its implementation never reads.
 	IgnoredTLS bool
+	// PlainPublish and PlainSubscribe are set for a kafka broker whose
+	// producer, or whose consumer groups, connect without TLS.
+	PlainPublish, PlainSubscribe bool
 	// TLSAddress is set for a component whose Secure is an address with a
 	// TLS scheme (rabbitmq's amqps://) rather than a Secure option.
 	TLSAddress bool
@@ -107,6 +110,7 @@ type settings struct {
 	// The grpc server's Listener, Server and Options options.
 	grpcListener, grpcServer, grpcOptions *Option
 	consulConfig                          *Option // the consul registry's Config
+	kafkaBroker, kafkaCluster             *Option // the kafka broker's BrokerConfig and ClusterConfig
 	addrs                                 *Option // the last Addrs option
 }
 
@@ -151,6 +155,10 @@ func (m *Model) settingsOf(opts []Option) settings {
 			}
 		case OptConsulConfig:
 			s.consulConfig = o
+		case OptKafkaBrokerConfig:
+			s.kafkaBroker = o
+		case OptKafkaClusterConfig:
+			s.kafkaCluster = o
 		case OptOther:
 			if o.Ref.Name == "Addrs" {
 				s.addrs = o
@@ -191,8 +199,11 @@ func (m *Model) evaluate(c *Component) TLSState {
 		}
 		return st
 	case Broker:
-		if c.Ctor.Impl == Redis {
+		switch c.Ctor.Impl {
+		case Redis:
 			return redisTLS(c, s)
+		case Kafka:
+			return m.kafkaTLS(c, s)
 		}
 		st := simple(s, false)
 		if st.Verdict == Plaintext && c.Ctor.Impl == RabbitMQ && m.amqps(s.addrs) {

@@ -4,6 +4,8 @@ import (
 	"crypto/tls"
 	"net"
 
+	"github.com/Shopify/sarama"
+	"github.com/go-micro/plugins/v4/broker/kafka"
 	natsb "github.com/go-micro/plugins/v4/broker/nats"
 	redisb "github.com/go-micro/plugins/v4/broker/redis"
 	grpcc "github.com/go-micro/plugins/v4/client/grpc"
@@ -157,6 +159,58 @@ func brokers() {
 	natsb.NewBroker(natsb.Options(natsp.Options{Secure: true}))                 // ok: nats verifies against the system roots
 	natsb.NewBroker(natsb.Options(natsp.Options{Url: natsp.DefaultURL}))        // want `^nats broker built without TLS`
 }
+
+// The kafka broker plugin reads neither broker.Secure nor broker.TLSConfig.
+// Its producer connects with the sarama config given by BrokerConfig, else
+// kafka.DefaultBrokerConfig, and its consumer groups with the one given by
+// ClusterConfig, else kafka.DefaultClusterConfig (v1.2.0 kafka.go:114-121,
+// :242-244, :330-362); sarama speaks TLS when Net.TLS.Enable is true
+// (v1.30.1 broker.go:183-184), verifying against the system roots when
+// Net.TLS.Config is nil. A config the model cannot read (a parameter) is
+// taken as plaintext; an Enable set from a variable is not reported, as
+// Secure(b) is not.
+func kafkaBrokers(given *sarama.Config, on bool) {
+	kafka.NewBroker(broker.Addrs("kafka:9092"))                        // want `^kafka broker built without TLS: pass kafka.BrokerConfig\(c\) and kafka.ClusterConfig\(c\) with a sarama config c whose Net.TLS.Enable is true$`
+	kafka.NewBroker(broker.Addrs("kafka:9093"), broker.TLSConfig(cfg)) // want `^kafka broker built without TLS: it ignores broker.Secure and broker.TLSConfig; pass kafka.BrokerConfig\(c\) and kafka.ClusterConfig\(c\) with a sarama config c whose Net.TLS.Enable is true$`
+	kafka.NewBroker(broker.Secure(true))                               // want `^kafka broker built without TLS: it ignores broker.Secure and broker.TLSConfig`
+
+	tc := sarama.NewConfig()
+	tc.Net.TLS.Enable = true
+	tc.Net.TLS.Config = cfg
+	kafka.NewBroker(kafka.BrokerConfig(tc), kafka.ClusterConfig(tc))                        // ok
+	kafka.NewBroker(kafka.BrokerConfig(tc), kafka.ClusterConfig(tc), broker.TLSConfig(cfg)) // ok
+	kafka.NewBroker(kafka.BrokerConfig(tc))                                                 // want `^kafka broker subscribes without TLS: its consumer groups use the sarama config of kafka.ClusterConfig, not that of kafka.BrokerConfig; pass kafka.ClusterConfig\(c\) with a sarama config c whose Net.TLS.Enable is true$`
+	kafka.NewBroker(kafka.ClusterConfig(tc))                                                // want `^kafka broker publishes without TLS: its producer uses the sarama config of kafka.BrokerConfig, not that of kafka.ClusterConfig; pass kafka.BrokerConfig\(c\) with a sarama config c whose Net.TLS.Enable is true$`
+	kb := kafka.NewBroker(broker.Addrs("kafka:9093"))
+	kb.Init(kafka.BrokerConfig(tc), kafka.ClusterConfig(tc)) // ok: the broker reads them when it connects
+
+	pc := sarama.NewConfig()
+	pc.Net.TLS.Config = cfg                                                // Enable stays false: sarama dials in plaintext
+	kafka.NewBroker(kafka.BrokerConfig(pc), kafka.ClusterConfig(pc))       // want `^kafka broker built without TLS: pass kafka.BrokerConfig`
+	kafka.NewBroker(kafka.BrokerConfig(tc), kafka.ClusterConfig(pc))       // want `^kafka broker subscribes without TLS`
+	kafka.NewBroker(kafka.BrokerConfig(given), kafka.ClusterConfig(given)) // want `^kafka broker built without TLS`
+	vc := sarama.NewConfig()
+	vc.Net.TLS.Enable = on
+	kafka.NewBroker(kafka.BrokerConfig(vc), kafka.ClusterConfig(vc)) // ok: set from a variable, as Secure(b) is
+	kafka.NewBroker(kafka.BrokerConfig(vc), kafka.ClusterConfig(pc)) // want `^kafka broker subscribes without TLS`
+	lc := sarama.NewConfig()
+	lc.Net.TLS.Enable = true
+	lc.Net.TLS.Enable = false
+	kafka.NewBroker(kafka.BrokerConfig(lc), kafka.ClusterConfig(lc))                             // want `^kafka broker built without TLS`
+	kafka.NewBroker(kafka.BrokerConfig(tlsKafkaConfig()), kafka.ClusterConfig(tlsKafkaConfig())) // ok
+	kafka.NewBroker(kafka.BrokerConfig(sarama.NewConfig()), kafka.ClusterConfig(tc))             // want `^kafka broker publishes without TLS`
+	kafka.NewBroker(kafka.BrokerConfig(pc), kafka.ClusterConfig(pc), kafkaOption())              // ok: not seen
+}
+
+func tlsKafkaConfig() *sarama.Config {
+	c := sarama.NewConfig()
+	c.Net.TLS.Enable = true
+	return c
+}
+
+func kafkaOption() broker.Option { return opaqueOption }
+
+var opaqueOption broker.Option
 
 // The redis broker plugin cannot use TLS: it dials "redis://"+addr with
 // redigo's DialURL and no TLS option, and reads neither broker.Secure nor
