@@ -1176,7 +1176,8 @@ func (c *checker) givenNoop(decl *ast.FuncDecl, call *ast.CallExpr) bool {
 
 // handlerOptionsAuth reports whether the wrapper/auth HandlerOptions value
 // e carries an auth provider that is not the no-op one: from a literal's
-// Auth field, or the first argument of AuthRequired and PublicEndpoints.
+// Auth field, the first argument of AuthRequired and PublicEndpoints, or
+// what a variable is given (see handlerOptionsVarAuth).
 func (c *checker) handlerOptionsAuth(e ast.Expr, depth int) bool {
 	e = ast.Unparen(e)
 	if depth > 6 {
@@ -1202,11 +1203,8 @@ func (c *checker) handlerOptionsAuth(e ast.Expr, depth int) bool {
 			return len(x.Args) > 0 && !c.isNoopAuth(x.Args[0], depth+1)
 		}
 	case *ast.Ident:
-		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok {
-			rhs, _ := c.model.Assigned(v)
-			if len(rhs) == 1 {
-				return c.handlerOptionsAuth(rhs[0], depth+1)
-			}
+		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok && isHandlerOptions(v.Type()) {
+			return c.handlerOptionsVarAuth(v, depth)
 		}
 	}
 	return true // cannot see: give it the benefit

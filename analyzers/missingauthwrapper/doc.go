@@ -149,6 +149,10 @@
 // wrapper.AuthHandler counts, and so does v5.16+ and v6
 // wrapper/auth.AuthHandler when its HandlerOptions carry an auth provider
 // that is not the no-op one; AuthOptional, which never rejects, does not.
+// A variable of HandlerOptions is judged by every value the package gives
+// it: the literal it starts from (none for a declaration without one)
+// and the values stored into its Auth field afterwards, directly or
+// through a pointer p := &opts.
 // v2's automatic wrapper counts only when micro.Auth gives the service a
 // provider other than the no-op auth.NewAuth() or auth.DefaultAuth.
 //
@@ -213,6 +217,12 @@
 //     the body) is not taken for what the caller sets; a next handler
 //     run by defer on every path (defer next(...))
 //     or from recover after a panic is not seen calling the handler;
+//   - HandlerOptions that a variable holds when AuthHandler is called: any
+//     provider it is ever given counts, even one replaced later by nil,
+//     and a variable the rule cannot follow counts as carrying one (a
+//     parameter, its address given to a call or kept other than in a
+//     local pointer, a store in a function literal, opts.Auth, err =
+//     load());
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
 //     and auth.DefaultAuth itself, which the program may replace before

@@ -76,3 +76,18 @@ func factoryNoop(a auth.Auth) {
 	given.Init(micro.WrapHandler(wrapWith(given.Options().Auth)))
 	micro.RegisterHandler(given.Server(), new(Orders))
 }
+
+// AuthHandler's options are judged by every value the variable is given:
+// a provider stored into its Auth field after the literal counts, and a
+// declared variable whose Auth is never set verifies nothing.
+func optionsVar(a auth.Auth) {
+	later := authw.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+	later.Auth = a
+	s1 := micro.New("later", micro.WrapHandler(authw.AuthHandler(later)))
+	micro.RegisterHandler(s1.Server(), new(Orders))
+
+	var bare authw.HandlerOptions
+	bare.SkipEndpoints = []string{"Health.Check"}
+	s2 := micro.New("bare", micro.WrapHandler(authw.AuthHandler(bare)))
+	micro.RegisterHandler(s2.Server(), new(Orders)) // want `authw.AuthHandler without an auth provider`
+}

@@ -1,0 +1,299 @@
+package missingauthwrapper
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"github.com/microsec-lint/microsec-lint/internal/gomicro"
+)
+
+// optionStores are the values a variable of wrapper/auth's HandlerOptions
+// type is given in the package.
+type optionStores struct {
+	// whole holds the values given to the variable itself: its
+	// initialiser, later assignments, stores through a pointer (*p = x);
+	// nil stands for the zero value of a declaration without one.
+	whole []ast.Expr
+	// auth holds the values given to its Auth field (opts.Auth = x, or
+	// p.Auth = x through a pointer to it).
+	auth []ast.Expr
+}
+
+// handlerOptionsVarAuth reports whether the HandlerOptions variable v may
+// carry an auth provider that is not the no-op one: any value given to
+// its Auth field, or any whole value carrying one. A variable the rule
+// cannot follow (see optionsStores) is given the benefit.
+func (c *checker) handlerOptionsVarAuth(v *types.Var, depth int) bool {
+	st, ok := c.optionsStores(v)
+	if !ok {
+		return true
+	}
+	for _, a := range st.auth {
+		if !c.isNoopAuth(a, depth+1) {
+			return true
+		}
+	}
+	for _, w := range st.whole {
+		if w != nil && c.handlerOptionsAuth(w, depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// optionsStores returns what the package stores into the HandlerOptions
+// variable v, a local variable or a package variable of this package.
+// ok is false when v may change in a way it cannot follow: a parameter or
+// result (given by a caller), a range or multi-value assignment, its
+// address or its Auth field's taken other than into a local pointer
+// (p := &opts) used only to read or store fields and through *p, a method
+// call on it, a store in a function literal that v is not declared in.
+// Stores in code that never runs (see gomicro.Syntax.Dead) are left out.
+func (c *checker) optionsStores(v *types.Var) (st optionStores, ok bool) {
+	if v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == nil {
+		return st, false
+	}
+	w := &storeWalk{c: c, v: v, ptrs: map[*types.Var]bool{}}
+	for _, root := range c.scopeOf(v) {
+		var stack []ast.Node
+		ast.Inspect(root, func(n ast.Node) bool {
+			if n == nil {
+				stack = stack[:len(stack)-1]
+				return true
+			}
+			if id, ok := n.(*ast.Ident); ok && len(stack) > 0 {
+				switch obj := c.pass.TypesInfo.ObjectOf(id); {
+				case obj == v:
+					w.use(id, false, stack)
+				case w.ptrs[asVar(obj)]:
+					w.use(id, true, stack)
+				}
+			}
+			stack = append(stack, n)
+			return true
+		})
+	}
+	return w.st, w.declared && !w.escapes
+}
+
+// A storeWalk collects the stores into one HandlerOptions variable v (see
+// optionsStores).
+type storeWalk struct {
+	c        *checker
+	v        *types.Var
+	ptrs     map[*types.Var]bool // local pointers to v (p := &opts)
+	st       optionStores
+	declared bool // v's declaration was seen
+	escapes  bool // v may change in a way the walk cannot follow
+}
+
+// use judges one appearance id of v (ptr false) or of a pointer to it
+// (ptr true); stack holds id's ancestors.
+func (w *storeWalk) use(id *ast.Ident, ptr bool, stack []ast.Node) {
+	stack = outer(stack)
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.ValueSpec:
+		// A pointer's own declaration comes before it is known to be one.
+		i := slices.Index(p.Names, id)
+		if i < 0 {
+			break // read in an initialiser
+		}
+		w.declared = true
+		switch {
+		case len(p.Values) == 0:
+			w.store(stack, "", nil)
+		case len(p.Values) == len(p.Names):
+			w.store(stack, "", p.Values[i])
+		default:
+			w.escapes = true
+		}
+		return
+	case *ast.AssignStmt:
+		i := exprIndex(p.Lhs, id)
+		if i < 0 {
+			break // read on the right-hand side
+		}
+		if ptr || len(p.Lhs) != len(p.Rhs) || p.Tok != token.ASSIGN && p.Tok != token.DEFINE {
+			w.escapes = true
+			return
+		}
+		w.declared = w.declared || p.Tok == token.DEFINE
+		w.store(stack, "", p.Rhs[i])
+		return
+	case *ast.SelectorExpr:
+		if sel := w.c.pass.TypesInfo.Selections[p]; sel == nil || sel.Kind() != types.FieldVal {
+			w.escapes = true // a method may take its address
+			return
+		}
+		w.fieldUse(p, stack)
+		return
+	case *ast.StarExpr:
+		if ptr {
+			w.wholeUse(p, stack)
+			return
+		}
+	case *ast.UnaryExpr:
+		if !ptr && p.Op == token.AND {
+			if pv := w.c.pointerTo(p, outer(stack[:len(stack)-1])); pv != nil {
+				w.ptrs[pv] = true
+			} else {
+				w.escapes = true
+			}
+			return
+		}
+	}
+	if ptr {
+		w.escapes = true // the pointer goes where the walk does not follow
+	}
+}
+
+// fieldUse judges a use of a field of v (opts.F or p.F), sel, whose
+// ancestors up to sel are stack: a store into it is recorded, taking its
+// address escapes, anything else reads it.
+func (w *storeWalk) fieldUse(sel *ast.SelectorExpr, stack []ast.Node) {
+	up := outer(stack[:len(stack)-1])
+	switch p := up[len(up)-1].(type) {
+	case *ast.AssignStmt:
+		i := exprIndex(p.Lhs, sel)
+		if i < 0 {
+			return // read on the right-hand side
+		}
+		if len(p.Lhs) != len(p.Rhs) || p.Tok != token.ASSIGN {
+			if sel.Sel.Name == "Auth" {
+				w.escapes = true // opts.Auth, err = load()
+			}
+			return
+		}
+		w.store(up, sel.Sel.Name, p.Rhs[i])
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			w.escapes = true
+		}
+	}
+}
+
+// wholeUse judges *p, star, for a pointer p to v, whose ancestors up to
+// star are stack: *p = x stores x into v, reading *p copies it, and
+// anything else escapes.
+func (w *storeWalk) wholeUse(star *ast.StarExpr, stack []ast.Node) {
+	up := outer(stack[:len(stack)-1])
+	switch p := up[len(up)-1].(type) {
+	case *ast.AssignStmt:
+		i := exprIndex(p.Lhs, star)
+		if i < 0 {
+			return
+		}
+		if len(p.Lhs) != len(p.Rhs) || p.Tok != token.ASSIGN {
+			w.escapes = true
+			return
+		}
+		w.store(up, "", p.Rhs[i])
+	case *ast.UnaryExpr:
+		if p.Op == token.AND {
+			w.escapes = true
+		}
+	}
+}
+
+// store records value given to field of v ("" for v itself) by the
+// statement at the top of stack, unless that code never runs; a store in
+// a function literal v is not declared in escapes.
+func (w *storeWalk) store(stack []ast.Node, field string, value ast.Expr) {
+	at := stack[len(stack)-1]
+	if w.c.model.Dead(at.Pos()) {
+		return
+	}
+	for _, n := range stack {
+		if lit, ok := n.(*ast.FuncLit); ok && !(lit.Pos() <= w.v.Pos() && w.v.Pos() < lit.End()) {
+			w.escapes = true
+			return
+		}
+	}
+	switch field {
+	case "":
+		w.st.whole = append(w.st.whole, value)
+	case "Auth":
+		w.st.auth = append(w.st.auth, value)
+	}
+}
+
+// outer drops the parentheses at the end of stack, the ancestors of a
+// node, so that it ends with the node's nearest other ancestor.
+func outer(stack []ast.Node) []ast.Node {
+	for len(stack) > 0 {
+		if _, ok := stack[len(stack)-1].(*ast.ParenExpr); !ok {
+			break
+		}
+		stack = stack[:len(stack)-1]
+	}
+	return stack
+}
+
+// pointerTo returns the local variable that &opts, addr, defines when it
+// is the value of a definition (p := &opts, var p = &opts) with stack
+// ending with addr's parent, or nil.
+func (c *checker) pointerTo(addr *ast.UnaryExpr, stack []ast.Node) *types.Var {
+	var id *ast.Ident
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.AssignStmt:
+		if i := exprIndex(p.Rhs, addr); p.Tok == token.DEFINE && i >= 0 && len(p.Lhs) == len(p.Rhs) {
+			id, _ = p.Lhs[i].(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		if i := exprIndex(p.Values, addr); i >= 0 && len(p.Values) == len(p.Names) {
+			id = p.Names[i]
+		}
+	}
+	if id == nil {
+		return nil
+	}
+	v, _ := c.pass.TypesInfo.Defs[id].(*types.Var)
+	if v == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil // a package variable may be used anywhere, in any order
+	}
+	return v
+}
+
+// scopeOf returns the syntax where v may be used: the function
+// declaration v is declared in, or every file for a package variable.
+func (c *checker) scopeOf(v *types.Var) []ast.Node {
+	var roots []ast.Node
+	for _, f := range c.pass.Files {
+		if v.Parent() == c.pass.Pkg.Scope() {
+			roots = append(roots, f)
+			continue
+		}
+		if !(f.Pos() <= v.Pos() && v.Pos() < f.End()) {
+			continue
+		}
+		for _, d := range f.Decls {
+			if d.Pos() <= v.Pos() && v.Pos() < d.End() {
+				roots = append(roots, d)
+			}
+		}
+	}
+	return roots
+}
+
+// isHandlerOptions reports whether t is wrapper/auth's HandlerOptions.
+func isHandlerOptions(t types.Type) bool {
+	return gomicro.IsNamedType(t, "wrapper/auth", "HandlerOptions")
+}
+
+// asVar returns obj as a variable, or nil.
+func asVar(obj types.Object) *types.Var {
+	v, _ := obj.(*types.Var)
+	return v
+}
+
+// exprIndex returns the index of e in list, or -1.
+func exprIndex(list []ast.Expr, e ast.Expr) int {
+	for i, x := range list {
+		if ast.Unparen(x) == e {
+			return i
+		}
+	}
+	return -1
+}

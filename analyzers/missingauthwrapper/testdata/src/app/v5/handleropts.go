@@ -1,0 +1,150 @@
+package v5
+
+import (
+	"errors"
+	"os"
+
+	"go-micro.dev/v5"
+	"go-micro.dev/v5/auth"
+	"go-micro.dev/v5/auth/jwt"
+	wauth "go-micro.dev/v5/wrapper/auth"
+)
+
+// wrapper/auth.AuthHandler verifies the token only with its options' Auth
+// (v5.30.0 wrapper/auth/server.go:61-81): a variable of HandlerOptions is
+// judged by the literal it starts from and the values stored into its
+// Auth field, directly or through a pointer to it.
+
+func jwtProvider() auth.Auth { return jwt.NewAuth() }
+
+func handlerOptionVars() {
+	// Auth set after the literal.
+	later := wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+	later.Auth = jwtProvider()
+	s1 := micro.NewService(micro.Name("ho.later"), micro.WrapHandler(wauth.AuthHandler(later)))
+	s1.Handle(new(Orders))
+
+	// A declared variable whose Auth is never set.
+	var bare wauth.HandlerOptions
+	bare.SkipEndpoints = []string{"Health.Check"}
+	s2 := micro.NewService(micro.Name("ho.bare"), micro.WrapHandler(wauth.AuthHandler(bare)))
+	s2.Handle(new(Orders)) // want `whose handler wrappers \(wauth.AuthHandler without an auth provider\) do not authenticate`
+
+	// A declared variable given a provider.
+	var given wauth.HandlerOptions
+	given.Auth = jwt.NewAuth()
+	s3 := micro.NewService(micro.Name("ho.given"), micro.WrapHandler(wauth.AuthHandler(given)))
+	s3.Handle(new(Orders))
+
+	// Auth set to the no-op auth, or to nil, after the literal.
+	noop := wauth.HandlerOptions{Rules: jwt.NewRules()}
+	noop.Auth = auth.NewAuth()
+	s4 := micro.NewService(micro.Name("ho.noop"), micro.WrapHandler(wauth.AuthHandler(noop)))
+	s4.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	cleared := wauth.HandlerOptions{Rules: jwt.NewRules()}
+	cleared.Auth = nil
+	s5 := micro.NewService(micro.Name("ho.cleared"), micro.WrapHandler(wauth.AuthHandler(cleared)))
+	s5.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+
+	// Through a pointer to the variable.
+	viaPtr := wauth.HandlerOptions{}
+	p := &viaPtr
+	p.Auth = jwt.NewAuth()
+	s6 := micro.NewService(micro.Name("ho.ptr"), micro.WrapHandler(wauth.AuthHandler(viaPtr)))
+	s6.Handle(new(Orders))
+	ptrSkips := wauth.HandlerOptions{}
+	q := &ptrSkips
+	q.SkipEndpoints = []string{"Health.Check"}
+	s7 := micro.NewService(micro.Name("ho.ptrskips"), micro.WrapHandler(wauth.AuthHandler(ptrSkips)))
+	s7.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	var whole wauth.HandlerOptions
+	r := &whole
+	*r = wauth.HandlerOptions{Auth: jwt.NewAuth()}
+	s8 := micro.NewService(micro.Name("ho.whole"), micro.WrapHandler(wauth.AuthHandler(whole)))
+	s8.Handle(new(Orders))
+
+	// Assigned a whole literal later.
+	var reassigned wauth.HandlerOptions
+	reassigned = wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+	s9 := micro.NewService(micro.Name("ho.reassigned"), micro.WrapHandler(wauth.AuthHandler(reassigned)))
+	s9.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+
+	// A copy is a variable of its own.
+	orig := wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+	var copied = orig
+	copied.Auth = jwt.NewAuth()
+	s10 := micro.NewService(micro.Name("ho.orig"), micro.WrapHandler(wauth.AuthHandler(orig)))
+	s10.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s11 := micro.NewService(micro.Name("ho.copied"), micro.WrapHandler(wauth.AuthHandler(copied)))
+	s11.Handle(new(Orders))
+
+	// A store in code that never runs gives nothing.
+	var never wauth.HandlerOptions
+	if false {
+		never.Auth = jwt.NewAuth()
+	}
+	s12 := micro.NewService(micro.Name("ho.never"), micro.WrapHandler(wauth.AuthHandler(never)))
+	s12.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+}
+
+// configure sets the options it is given.
+func configure(o *wauth.HandlerOptions) { o.Auth = jwt.NewAuth() }
+
+func loadProvider() (auth.Auth, error) {
+	if os.Getenv("AUTH_PUBLIC_KEY") == "" {
+		return nil, errors.New("no key")
+	}
+	return jwt.NewAuth(), nil
+}
+
+// What the rule cannot follow gets the benefit: the variable's address
+// given to a call, a store in a function literal, a multi-value
+// assignment, a pointer passed on.
+func handlerOptionEscapes() {
+	var passed wauth.HandlerOptions
+	configure(&passed)
+	s1 := micro.NewService(micro.Name("ho.passed"), micro.WrapHandler(wauth.AuthHandler(passed)))
+	s1.Handle(new(Orders))
+
+	var closure wauth.HandlerOptions
+	setup := func() { closure.Auth = jwt.NewAuth() }
+	setup()
+	s2 := micro.NewService(micro.Name("ho.closure"), micro.WrapHandler(wauth.AuthHandler(closure)))
+	s2.Handle(new(Orders))
+
+	var multi wauth.HandlerOptions
+	var err error
+	multi.Auth, err = loadProvider()
+	if err != nil {
+		return
+	}
+	s3 := micro.NewService(micro.Name("ho.multi"), micro.WrapHandler(wauth.AuthHandler(multi)))
+	s3.Handle(new(Orders))
+
+	var paren wauth.HandlerOptions
+	configure(&(paren))
+	s5 := micro.NewService(micro.Name("ho.paren"), micro.WrapHandler(wauth.AuthHandler(paren)))
+	s5.Handle(new(Orders))
+
+	var handed wauth.HandlerOptions
+	h := &handed
+	configure(h)
+	s4 := micro.NewService(micro.Name("ho.handed"), micro.WrapHandler(wauth.AuthHandler(handed)))
+	s4.Handle(new(Orders))
+}
+
+// A package variable set in init.
+var pkgOpts = wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+
+func init() { pkgOpts.Auth = jwt.NewAuth() }
+
+var pkgBare wauth.HandlerOptions
+
+func init() { pkgBare.SkipEndpoints = []string{"Health.Check"} }
+
+func handlerOptionPackageVars() {
+	s1 := micro.NewService(micro.Name("ho.pkg"), micro.WrapHandler(wauth.AuthHandler(pkgOpts)))
+	s1.Handle(new(Orders))
+	s2 := micro.NewService(micro.Name("ho.pkgbare"), micro.WrapHandler(wauth.AuthHandler(pkgBare)))
+	s2.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+}
