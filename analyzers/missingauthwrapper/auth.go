@@ -1176,8 +1176,9 @@ func (c *checker) givenNoop(decl *ast.FuncDecl, call *ast.CallExpr) bool {
 
 // handlerOptionsAuth reports whether the wrapper/auth HandlerOptions value
 // e carries an auth provider that is not the no-op one: from a literal's
-// Auth field, the first argument of AuthRequired and PublicEndpoints, or
-// what a variable is given (see handlerOptionsVarAuth).
+// Auth field, the first argument of AuthRequired and PublicEndpoints,
+// what a variable is given (see handlerOptionsVarAuth), or what a helper
+// function returns (see calledOptionsAuth).
 func (c *checker) handlerOptionsAuth(e ast.Expr, depth int) bool {
 	e = ast.Unparen(e)
 	if depth > 6 {
@@ -1201,6 +1202,9 @@ func (c *checker) handlerOptionsAuth(e ast.Expr, depth int) bool {
 		ref, ok := gomicro.CalleeRef(c.pass.TypesInfo, x)
 		if ok && ref.Path == "wrapper/auth" && (ref.Name == "AuthRequired" || ref.Name == "PublicEndpoints") {
 			return len(x.Args) > 0 && !c.isNoopAuth(x.Args[0], depth+1)
+		}
+		if !ok {
+			return c.calledOptionsAuth(x, depth)
 		}
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok && isHandlerOptions(v.Type()) {

@@ -152,7 +152,9 @@
 // A variable of HandlerOptions is judged by every value the package gives
 // it: the literal it starts from (none for a declaration without one)
 // and the values stored into its Auth field afterwards, directly or
-// through a pointer p := &opts.
+// through a pointer p := &opts; options a function returns are judged by
+// the values it returns, through a fact for a function of another
+// package.
 // v2's automatic wrapper counts only when micro.Auth gives the service a
 // provider other than the no-op auth.NewAuth() or auth.DefaultAuth.
 //
@@ -222,7 +224,9 @@
 //     and a variable the rule cannot follow counts as carrying one (a
 //     parameter, its address given to a call or kept other than in a
 //     local pointer, a store in a function literal, opts.Auth, err =
-//     load());
+//     load()); a function returning options is judged whatever its
+//     arguments (opts(auth.NewAuth()) where opts returns
+//     HandlerOptions{Auth: a} counts), and one with named results counts;
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
 //     and auth.DefaultAuth itself, which the program may replace before

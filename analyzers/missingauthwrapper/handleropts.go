@@ -9,6 +9,51 @@ import (
 	"github.com/microsec-lint/microsec-lint/internal/gomicro"
 )
 
+// calledOptionsAuth reports whether the HandlerOptions that call returns
+// may carry an auth provider that is not the no-op one: for a function of
+// the package, one of the values it returns does (see returnsProvider);
+// a function of another package does unless a noProviderFact marks it.
+func (c *checker) calledOptionsAuth(call *ast.CallExpr, depth int) bool {
+	if decl := c.model.LocalFunc(call); decl != nil {
+		return c.returnsProvider(decl, depth+1)
+	}
+	fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return !ok || fn.Pkg() == c.pass.Pkg || !c.pass.ImportObjectFact(fn, new(noProviderFact))
+}
+
+// returnsProvider reports whether one of the HandlerOptions values that
+// decl returns may carry an auth provider. A function with named results
+// may return them with a bare return, which it does not follow, and
+// one with no return it can read gets the benefit too.
+func (c *checker) returnsProvider(decl *ast.FuncDecl, depth int) bool {
+	if res := decl.Type.Results; res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0 {
+		return true
+	}
+	values := c.model.ReturnedValues(decl)
+	for _, v := range values {
+		if c.handlerOptionsAuth(v, depth) {
+			return true
+		}
+	}
+	return len(values) == 0
+}
+
+// exportNoProviderHelpers exports a noProviderFact for every exported
+// function of the package whose result is wrapper/auth HandlerOptions that
+// never carry an auth provider, so that AuthHandler given its result in
+// another package is judged as here.
+func (c *checker) exportNoProviderHelpers() {
+	for fn, decl := range c.model.Funcs() {
+		res := fn.Signature().Results()
+		if !fn.Exported() || res.Len() == 0 || !isHandlerOptions(res.At(0).Type()) {
+			continue
+		}
+		if !c.returnsProvider(decl, 1) {
+			c.pass.ExportObjectFact(fn, &noProviderFact{NoProvider: true})
+		}
+	}
+}
+
 // optionStores are the values a variable of wrapper/auth's HandlerOptions
 // type is given in the package.
 type optionStores struct {

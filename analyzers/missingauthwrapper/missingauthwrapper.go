@@ -54,7 +54,7 @@ func New(cfg Config) *analysis.Analyzer {
 		Doc:       Doc.Analyzer(),
 		URL:       "https://github.com/microsec-lint/microsec-lint/blob/main/docs/rules.md#missingauthwrapper",
 		Requires:  []*analysis.Analyzer{gomicro.SyntaxAnalyzer},
-		FactTypes: []analysis.Fact{new(authFact), new(registrarFact), new(optionsFact)},
+		FactTypes: []analysis.Fact{new(authFact), new(registrarFact), new(optionsFact), new(noProviderFact)},
 	}
 	a.Flags.Var((*flagval.FuncList)(&cfg.Trusted), "trusted",
 		`extra authenticating handler wrappers (or functions returning one, or credential checks), comma-separated "import/path.Func" or "(import/path.Type).Method"`)
@@ -141,6 +141,19 @@ func (f *optionsFact) String() string {
 	return "options(" + strings.Join(f.Wrappers, ",") + ")"
 }
 
+// noProviderFact marks a function returning wrapper/auth HandlerOptions
+// that never carry an auth provider other than the no-op one: AuthHandler
+// given them checks only that a token is present.
+type noProviderFact struct {
+	// NoProvider is always set: gob, which drivers keep facts in, encodes
+	// no struct without an exported field.
+	NoProvider bool
+}
+
+func (*noProviderFact) AFact() {}
+
+func (*noProviderFact) String() string { return "noprovider" }
+
 type checker struct {
 	pass    *analysis.Pass
 	cfg     *Config
@@ -182,6 +195,7 @@ func run(pass *analysis.Pass, cfg *Config) {
 	}
 	regs := c.registrations()
 	c.exportOptionHelpers()
+	c.exportNoProviderHelpers()
 	for _, r := range regs {
 		if r.Kind == gomicro.RegHandler {
 			c.check(r)

@@ -16,7 +16,7 @@ func Test(t *testing.T) {
 	t.Parallel()
 	analysistest.Run(t, analysistest.TestData(), missingauthwrapper.Analyzer,
 		"app/authmw", "app/keycheck", "app/keycheckvia", "app/tokens", "app/authz", "app/opts", "app/proto", "app/v4", "app/defaultsrv", "app/defaultsrvok",
-		"app/v2", "app/v5", "app/v6")
+		"app/v2", "app/authcfg", "app/v5", "app/v6")
 }
 
 // TestFlags trusts a wrapper and a generated client's method (an auth

@@ -8,6 +8,8 @@ import (
 	"go-micro.dev/v5/auth"
 	"go-micro.dev/v5/auth/jwt"
 	wauth "go-micro.dev/v5/wrapper/auth"
+
+	"app/authcfg"
 )
 
 // wrapper/auth.AuthHandler verifies the token only with its options' Auth
@@ -147,4 +149,38 @@ func handlerOptionPackageVars() {
 	s1.Handle(new(Orders))
 	s2 := micro.NewService(micro.Name("ho.pkgbare"), micro.WrapHandler(wauth.AuthHandler(pkgBare)))
 	s2.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+}
+
+// Options returned by a function: one of this package is read, one of
+// another package is known by its fact.
+func skipHealth() wauth.HandlerOptions {
+	return wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+}
+
+func withJWT() wauth.HandlerOptions {
+	opts := skipHealth()
+	opts.Auth = jwt.NewAuth()
+	return opts
+}
+
+func optsWith(a auth.Auth) wauth.HandlerOptions { return wauth.HandlerOptions{Auth: a} }
+
+func handlerOptionHelpers(a auth.Auth) {
+	s1 := micro.NewService(micro.Name("ho.skiphealth"), micro.WrapHandler(wauth.AuthHandler(skipHealth())))
+	s1.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s2 := micro.NewService(micro.Name("ho.withjwt"), micro.WrapHandler(wauth.AuthHandler(withJWT())))
+	s2.Handle(new(Orders))
+	s3 := micro.NewService(micro.Name("ho.optswith"), micro.WrapHandler(wauth.AuthHandler(optsWith(a))))
+	s3.Handle(new(Orders))
+	s4 := micro.NewService(micro.Name("ho.optsnoop"), micro.WrapHandler(wauth.AuthHandler(optsWith(auth.NewAuth()))))
+	s4.Handle(new(Orders)) // the argument is not followed into the helper
+
+	s5 := micro.NewService(micro.Name("ho.cfgnone"), micro.WrapHandler(wauth.AuthHandler(authcfg.NoProvider())))
+	s5.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s6 := micro.NewService(micro.Name("ho.cfgnoop"), micro.WrapHandler(wauth.AuthHandler(authcfg.NoopProvider())))
+	s6.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s7 := micro.NewService(micro.Name("ho.cfgwith"), micro.WrapHandler(wauth.AuthHandler(authcfg.WithProvider())))
+	s7.Handle(new(Orders))
+	s8 := micro.NewService(micro.Name("ho.cfgparam"), micro.WrapHandler(wauth.AuthHandler(authcfg.With(authcfg.Provider()))))
+	s8.Handle(new(Orders))
 }

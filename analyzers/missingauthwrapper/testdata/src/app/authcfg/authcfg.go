@@ -1,0 +1,32 @@
+// Package authcfg builds wrapper/auth options for services of other
+// packages: a function whose options never carry an auth provider is
+// marked so with a fact.
+package authcfg
+
+import (
+	"go-micro.dev/v5/auth"
+	"go-micro.dev/v5/auth/jwt"
+	wauth "go-micro.dev/v5/wrapper/auth"
+)
+
+func NoProvider() wauth.HandlerOptions { // want NoProvider:"noprovider"
+	return wauth.HandlerOptions{Rules: jwt.NewRules(), SkipEndpoints: []string{"Health.Check"}}
+}
+
+func NoopProvider() wauth.HandlerOptions { // want NoopProvider:"noprovider"
+	var opts wauth.HandlerOptions
+	opts.Auth = auth.NewAuth()
+	return opts
+}
+
+func WithProvider() wauth.HandlerOptions {
+	opts := wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+	opts.Auth = jwt.NewAuth()
+	return opts
+}
+
+func With(a auth.Auth) wauth.HandlerOptions {
+	return wauth.AuthRequired(a, jwt.NewRules())
+}
+
+func Provider() auth.Auth { return jwt.NewAuth() }
