@@ -105,7 +105,47 @@ func Name(obj types.Object) string {
 	if obj.Pkg() == nil {
 		return obj.Name()
 	}
+	if c, ok := cgoName(obj.Name()); ok {
+		return c
+	}
 	return obj.Pkg().Name() + "." + obj.Name()
+}
+
+// cgoRuntime maps the functions cmd/cgo declares to reach the runtime to
+// the C pseudo-package function whose body calls them: the engine follows
+// C.GoString(p) into its generated body and finds _cgo_runtime_gostring.
+var cgoRuntime = map[string]string{
+	"_cgo_runtime_gostring":  "C.GoString",
+	"_cgo_runtime_gostringn": "C.GoStringN",
+	"_cgo_runtime_gobytes":   "C.GoBytes",
+	"_cgo_cmalloc":           "C.malloc",
+	"_Cfunc__CMalloc":        "C.malloc", // cmd/cgo's name for C.malloc
+}
+
+// cgoKinds are the kinds of C name that cmd/cgo mangles as "_C" + kind +
+// "_" + name, and whose mangled names a message can meet: a function, the
+// two-result form of a call (n, err := C.f()), a variable, a macro, a
+// string constant, and a function named as a value (its Go name is
+// "fp_" + name).
+var cgoKinds = []string{"func_", "2func_", "var_", "macro_", "sconst_", "fpvar_fp_"}
+
+// cgoName returns what the user wrote for a name cmd/cgo generated in
+// place of it, "C.GoString" for _Cfunc_GoString or
+// _cgo_runtime_gostring, and false for any other name.
+func cgoName(name string) (string, bool) {
+	if c, ok := cgoRuntime[name]; ok {
+		return c, true
+	}
+	rest, ok := strings.CutPrefix(name, "_C")
+	if !ok {
+		return "", false
+	}
+	for _, kind := range cgoKinds {
+		if c, ok := strings.CutPrefix(rest, kind); ok && c != "" {
+			return "C." + c, true
+		}
+	}
+	return "", false
 }
 
 // funcName names an SSA function as messages do: as Name does its object,
@@ -159,6 +199,9 @@ func describeDepth(v ssa.Value, depth int) string {
 	case *ssa.FreeVar:
 		return v.Name()
 	case *ssa.Global:
+		if c, ok := cgoName(v.Name()); ok {
+			return c
+		}
 		if v.Pkg != nil {
 			return v.Pkg.Pkg.Name() + "." + v.Name()
 		}
