@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -904,6 +906,63 @@ func TestFingerprintMessageHidesSecret(t *testing.T) {
 		setFingerprints(fs, "/m", nil)
 		if fs[0].Fingerprint != want {
 			t.Errorf("fingerprint of %q = %s, want %s as before", f.Message, fs[0].Fingerprint, want)
+		}
+	}
+}
+
+// TestTypeErrorsInOrder: the type checker reports the names that two
+// dot-imported packages both declare in the order of a map's iteration;
+// the errors printed are the same, in the order of their places and
+// messages, on every run.
+func TestTypeErrorsInOrder(t *testing.T) {
+	decls := ""
+	for _, n := range []string{"Broker", "Event", "Logger", "Options", "Registry", "Server", "Store", "Transport"} {
+		decls += "type " + n + " int\n"
+	}
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{
+		"go.mod": "module example.com/dots\n\ngo 1.26\n",
+		"a/a.go": "package a\n\n" + decls,
+		"b/b.go": "package b\n\n" + decls + "type OnlyB int\n",
+		"p/p.go": "package p\n\nimport (\n\t. \"example.com/dots/a\"\n\t. \"example.com/dots/b\"\n)\n\nvar _ Store\n\nvar _ OnlyB\n",
+	})
+	want := "p/p.go:5:2: Broker redeclared in this block; a/a.go:3:1: other declaration of Broker; " +
+		"p/p.go:5:2: Event redeclared in this block; and 13 more errors"
+	for range 4 {
+		res, err := Run(context.Background(), Config{Dir: dir, Patterns: []string{"./p"}, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Errors) != 1 || res.Errors[0].Message != want {
+			t.Fatalf("errors = %+v\nwant one: %s", res.Errors, want)
+		}
+	}
+}
+
+// TestSortTypeErrors: type errors come out in one order whatever order
+// the type checker gave them in, each with its continuation lines after
+// it.
+func TestSortTypeErrors(t *testing.T) {
+	fset := token.NewFileSet()
+	f := fset.AddFile("p.go", -1, 100)
+	f.SetLines([]int{0, 10, 20, 30})
+	g := fset.AddFile("a.go", -1, 100)
+	g.SetLines([]int{0, 10, 20})
+	at := func(file *token.File, off int, msg string) types.Error {
+		return types.Error{Fset: fset, Pos: file.Pos(off), Msg: msg}
+	}
+	undef := at(f, 25, "undefined: x")
+	logger := []types.Error{at(f, 12, "Logger redeclared in this block"), at(g, 11, "\tother declaration of Logger")}
+	event := []types.Error{at(f, 12, "Event redeclared in this block"), at(g, 15, "\tother declaration of Event")}
+	want := slices.Concat(event, logger, []types.Error{undef})
+	for _, in := range [][]types.Error{
+		slices.Concat([]types.Error{undef}, logger, event),
+		slices.Concat(logger, event, []types.Error{undef}),
+		slices.Concat(event, []types.Error{undef}, logger),
+	} {
+		sortTypeErrors(in)
+		if !slices.EqualFunc(in, want, func(a, b types.Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg }) {
+			t.Errorf("sorted:\n%v\nwant:\n%v", in, want)
 		}
 	}
 }

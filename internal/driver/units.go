@@ -1,15 +1,19 @@
 package driver
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"go/ast"
 	"go/scanner"
+	"go/token"
 	"go/types"
 	"os"
 	"reflect"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -315,22 +319,64 @@ func (w *world) check(p *packages.Package) (files []*ast.File, tpkg *types.Packa
 		Selections:   make(map[*ast.SelectorExpr]*types.Selection),
 		FileVersions: make(map[*ast.File]string),
 	}
+	var other []packages.Error // errors that are not types.Error
 	tc := &types.Config{
 		Importer: w.importerFor(p),
 		Sizes:    p.TypesSizes,
 		Error: func(err error) {
 			var te types.Error
 			if !errors.As(err, &te) {
-				errs = append(errs, packages.Error{Msg: err.Error(), Kind: packages.TypeError})
+				other = append(other, packages.Error{Msg: err.Error(), Kind: packages.TypeError})
 				return
 			}
 			typeErrs = append(typeErrs, te)
-			errs = append(errs, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
 		},
 	}
 	if p.Module != nil && p.Module.GoVersion != "" {
 		tc.GoVersion = "go" + p.Module.GoVersion
 	}
 	tpkg, _ = tc.Check(p.PkgPath, w.fset, files, info)
-	return files, tpkg, info, typeErrs, errs
+	sortTypeErrors(typeErrs)
+	for _, te := range typeErrs {
+		errs = append(errs, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+	}
+	return files, tpkg, info, typeErrs, append(errs, other...)
+}
+
+// sortTypeErrors puts a package's type errors in the order of their
+// positions, then of their messages. The type checker gives some in the
+// order of a map's iteration (the names two dot-imported packages both
+// declare), and the first few errors are the ones printed: sorted, the
+// output is the same on every run. An error's continuation lines ("\tother
+// declaration of X", at the other place) stay after it.
+func sortTypeErrors(errs []types.Error) {
+	var groups [][]types.Error
+	for _, e := range errs {
+		if len(groups) > 0 && strings.HasPrefix(e.Msg, "\t") {
+			groups[len(groups)-1] = append(groups[len(groups)-1], e)
+			continue
+		}
+		groups = append(groups, []types.Error{e})
+	}
+	slices.SortStableFunc(groups, func(a, b []types.Error) int {
+		if c := comparePositions(a[0].Fset.Position(a[0].Pos), b[0].Fset.Position(b[0].Pos)); c != 0 {
+			return c
+		}
+		return slices.CompareFunc(a, b, func(x, y types.Error) int { return strings.Compare(x.Msg, y.Msg) })
+	})
+	errs = errs[:0]
+	for _, g := range groups {
+		errs = append(errs, g...)
+	}
+}
+
+// comparePositions orders positions by file, line and column.
+func comparePositions(a, b token.Position) int {
+	if c := strings.Compare(a.Filename, b.Filename); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Line, b.Line); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Column, b.Column)
 }
