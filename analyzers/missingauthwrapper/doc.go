@@ -41,6 +41,13 @@
 //     service parameter, learnt from its body as a fact, so the
 //     registration is reported where the server is known.
 //
+// A registration that serves no endpoint is not reported: nil, on which
+// go-micro's NewHandler panics, and a value whose type has no exported
+// method (a function, a struct with unexported methods only), which
+// go-micro's servers refuse. A generated Register<X>Handler given nil
+// still registers the service's methods, and a value of interface type
+// may hold any handler: both are judged.
+//
 // A wrapper counts as authentication by what it does. Its handler must
 // check a credential and return an error on some path without calling the
 // next handler. Checking a credential means calling go-micro's
@@ -285,6 +292,12 @@
 //     gateways) and the web service's net/http handlers, which have no
 //     handler wrappers; the plugin module wrapper/auth of v4, whose API
 //     could not be checked, counts only through -trusted.
+//
+// It reports some registrations that serve nothing as if they served:
+// go-micro's servers also refuse a value of a type without a name
+// (struct{ Orders }{}), and one whose exported methods all lack a
+// handler's signature (ctx, req, rsp) error; a nil pointer held in a
+// variable makes NewHandler panic.
 //
 // Code that never runs installs no wrapper: a micro.WrapHandler (or
 // server.WrapHandler, micro.Auth) applied, appended to options or returned

@@ -302,7 +302,7 @@ func (c *checker) registrations() []gomicro.Registration {
 // check reports registration r when no authenticating wrapper guards the
 // servers it registers on.
 func (c *checker) check(r gomicro.Registration) {
-	if c.public(r) {
+	if c.public(r) || c.servesNothing(r) {
 		return
 	}
 	t := c.model.TargetOf(r, r.Module)
@@ -326,6 +326,36 @@ func (c *checker) check(r gomicro.Registration) {
 		Category: "error",
 		Message:  c.message(r, first),
 	})
+}
+
+// servesNothing reports whether the value r registers serves no endpoint,
+// so that no wrapper need guard it: go-micro's NewHandler panics on nil,
+// and its servers refuse a handler whose type has no exported method (a
+// function, a struct with unexported methods only). A generated
+// registrar's handler, nil included, is wrapped in a type that has the
+// service's methods, and a value of interface or type parameter type may
+// hold any handler: those may serve.
+func (c *checker) servesNothing(r gomicro.Registration) bool {
+	if r.Name != "" || r.Handler == nil {
+		return false
+	}
+	tv, ok := c.pass.TypesInfo.Types[r.Handler]
+	if !ok || tv.Type == nil {
+		return false
+	}
+	if tv.IsNil() {
+		return true
+	}
+	if types.IsInterface(tv.Type) {
+		return false
+	}
+	methods := types.NewMethodSet(tv.Type)
+	for i := range methods.Len() {
+		if methods.At(i).Obj().Exported() {
+			return false
+		}
+	}
+	return true
 }
 
 // guard is the verdict on one service or server.

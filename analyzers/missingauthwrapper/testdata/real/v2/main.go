@@ -11,6 +11,8 @@ import (
 
 type Greeter struct{}
 
+func (*Greeter) Call(ctx context.Context, in, out *string) error { return nil }
+
 func (*Greeter) Hello(ctx context.Context, in *string, out *string) error { return nil }
 
 func noop() {

@@ -15,6 +15,8 @@ import (
 
 type Orders struct{}
 
+func (*Orders) Call(ctx context.Context, in, out *string) error { return nil }
+
 func (*Orders) Place(ctx context.Context, in *string, out *string) error { return nil }
 
 // ownCheck asks a package of the module, given the key, and fails on its

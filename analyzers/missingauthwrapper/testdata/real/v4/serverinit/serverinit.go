@@ -14,6 +14,8 @@ import (
 
 type Orders struct{}
 
+func (*Orders) Call(ctx context.Context, in, out *string) error { return nil }
+
 func (*Orders) Place(ctx context.Context, in *string, out *string) error { return nil }
 
 func authWrapper(next server.HandlerFunc) server.HandlerFunc { // want authWrapper:"authwrapper"

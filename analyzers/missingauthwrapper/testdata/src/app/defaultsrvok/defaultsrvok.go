@@ -1,6 +1,8 @@
 package defaultsrvok
 
 import (
+	"context"
+
 	"app/authmw"
 
 	"go-micro.dev/v4/auth"
@@ -8,6 +10,8 @@ import (
 )
 
 type Orders struct{}
+
+func (*Orders) Call(ctx context.Context, in, out *string) error { return nil }
 
 func register() {
 	server.Init(server.WrapHandler(authmw.New(auth.NewAuth())))

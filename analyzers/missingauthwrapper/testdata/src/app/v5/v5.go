@@ -12,6 +12,8 @@ import (
 
 type Orders struct{}
 
+func (*Orders) Call(ctx context.Context, in, out *string) error { return nil }
+
 var rules auth.Rules
 
 func authWrapper(next server.HandlerFunc) server.HandlerFunc { // want authWrapper:"authwrapper"

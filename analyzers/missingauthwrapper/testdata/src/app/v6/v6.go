@@ -1,6 +1,8 @@
 package v6
 
 import (
+	"context"
+
 	"go-micro.dev/v6"
 	"go-micro.dev/v6/auth"
 	"go-micro.dev/v6/auth/jwt"
@@ -9,6 +11,8 @@ import (
 )
 
 type Orders struct{}
+
+func (*Orders) Call(ctx context.Context, in, out *string) error { return nil }
 
 func services() {
 	bare := micro.NewService("v6.orders")
