@@ -22,7 +22,7 @@ import (
 // helpers. Each reported line has a twin that is not reported.
 func Test(t *testing.T) {
 	results := analysistest.Run(t, analysistest.TestData(), cmdinjection.Analyzer,
-		"app/refs", "app/cmds", "app/svc", "app/tools", "app/settings", "app/cli", "app/jobs", "app/buildsmain", "app/longchain", "app/repomain", "app/closcmdmain", "app/ifaceorder", "app/meta", "app/mutual1", "app/mutual2")
+		"app/refs", "app/cmds", "app/svc", "app/tools", "app/settings", "app/cli", "app/jobs", "app/buildsmain", "app/longchain", "app/repomain", "app/closcmdmain", "app/ifaceorder", "app/meta", "app/mutual1", "app/mutual2", "app/generic", "app/genericv5")
 	// Argument injection is a warning; the rest keep the rule's level.
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -67,7 +67,7 @@ func TestDeterministic(t *testing.T) {
 		Dir:  dir,
 		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
 	}
-	pkgs, err := packages.Load(cfg, "app/refs", "app/cmds", "app/svc", "app/tools", "app/settings", "app/cli", "app/jobs", "app/buildsmain", "app/longchain", "app/repomain", "app/closcmdmain", "app/ifaceorder", "app/meta", "app/mutual1", "app/mutual2")
+	pkgs, err := packages.Load(cfg, "app/refs", "app/cmds", "app/svc", "app/tools", "app/settings", "app/cli", "app/jobs", "app/buildsmain", "app/longchain", "app/repomain", "app/closcmdmain", "app/ifaceorder", "app/meta", "app/mutual1", "app/mutual2", "app/generic", "app/genericv5")
 	if err != nil {
 		t.Fatal(err)
 	}

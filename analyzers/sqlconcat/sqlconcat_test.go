@@ -23,7 +23,7 @@ import (
 func Test(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), sqlconcat.Analyzer,
 		"app/ifaceonly", "app/longchain", "app/tenants",
-		"app/validate", "app/queries", "app/handler", "app/mysqlapp", "app/mysqlmicro", "app/ordersmain", "app/closhmain")
+		"app/validate", "app/queries", "app/handler", "app/mysqlapp", "app/mysqlmicro", "app/ordersmain", "app/closhmain", "app/generic", "app/genericv5")
 }
 
 // TestFlags checks that -sinks and -sanitizers add to the built-in lists.
@@ -56,7 +56,7 @@ func TestDeterministic(t *testing.T) {
 		Dir:  dir,
 		Env:  append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOPROXY=off", "GOFLAGS="),
 	}
-	pkgs, err := packages.Load(cfg, "app/validate", "app/queries", "app/handler", "app/mysqlapp", "app/mysqlmicro", "app/ordersmain", "app/closhmain")
+	pkgs, err := packages.Load(cfg, "app/validate", "app/queries", "app/handler", "app/mysqlapp", "app/mysqlmicro", "app/ordersmain", "app/closhmain", "app/generic", "app/genericv5")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -148,6 +148,11 @@ func (e *engine) markHandler(v ssa.Value, kind handlerKind, pos token.Pos) {
 		fn, _ = x.Fn.(*ssa.Function)
 	}
 	if fn != nil {
+		if o := fn.Origin(); o != nil {
+			// An instantiation of a generic function (Sub[Msg]):
+			// its body is the generic function's.
+			fn = o
+		}
 		if i := handlerParam(fn.Signature, kind); i >= 0 {
 			if obj, ok := fn.Object().(*types.Func); ok && obj.Pkg() != e.pass.Pkg {
 				if pos.IsValid() {
@@ -214,7 +219,13 @@ func (e *engine) markParam(fn *ssa.Function, i int) {
 	e.sources[fn][i] = true
 }
 
+// markMethod marks the request parameter of handler method m: for this
+// package's methods, that of its SSA function; for another package's, the
+// handler is judged at pos, its registration. A method of an instantiated
+// generic type (G[int]) is marked as the generic method: SSA builds the
+// body once, for G[T], and facts are exported for that method's object.
 func (e *engine) markMethod(m *types.Func, param int, pos token.Pos, kind handlerKind) {
+	m = m.Origin()
 	if m.Pkg() == e.pass.Pkg {
 		if fn := e.funcOf(m); fn != nil {
 			e.markParam(fn, param)
