@@ -195,6 +195,13 @@
 //     handler;
 //   - arguments that are not constant but do not come from external input
 //     (a value read from a file or a database is trusted);
+//   - an argument taken from the loop variable of a range over a function
+//     other than the standard library's iterators (strings.SplitSeq,
+//     slices.All and the like), such as for _, d := range each(req.Dirs)
+//     with an iterator of your own: what the iterator yields is not
+//     followed into it, and the variable counts as non-constant, not
+//     external input (a shell script or program name so made is still
+//     reported, as non-constant text);
 //   - program names made only of digits and constants;
 //   - a number formatted from a signed integer that comes from external
 //     input (strconv.Itoa(int(req.PID)), fmt.Sprint(n) of strconv.Atoi's

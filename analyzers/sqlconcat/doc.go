@@ -270,6 +270,13 @@
 // treated as non-constant; a query built from a field of such a value is
 // reported even when the field is always constant.
 //
+// A loop variable of a range over a function other than the standard
+// library's iterators (strings.SplitSeq, slices.All and the like), such as
+// for q := range queries(req) with an iterator of your own, is not
+// followed into the iterator: a query built from it is reported as
+// non-constant text ("a range-over-func loop variable"), not as external
+// input, even when the iterator yields the request's fields.
+//
 // Functions are followed into every package of your modules, but into a
 // dependency outside them only when it can reach a SQL package (it, or a
 // package it imports outside the standard library, imports database/sql,
