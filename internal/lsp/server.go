@@ -89,6 +89,8 @@ func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error
 	handling := newQueue() // messages read and not yet handled
 	conn := jsonrpc2.NewConn(newStream(streams, logger, handling))
 	s := newServer(opts, logger, protocol.ClientDispatcher(conn, zap.NewNop()))
+	// Nothing read after exit is handled or answered: the session is over.
+	handling.stopOn(s.exited)
 	schedDone := make(chan struct{})
 	go func() {
 		defer close(schedDone)
@@ -165,6 +167,7 @@ func inOrder(h jsonrpc2.Handler, q *queue) jsonrpc2.Handler {
 type queue struct {
 	last    chan struct{} // closed when the last job queued is done
 	pending sync.WaitGroup
+	stop    <-chan struct{} // once closed, jobs not yet started are dropped
 }
 
 func newQueue() *queue {
@@ -173,7 +176,12 @@ func newQueue() *queue {
 	return q
 }
 
-// then queues job to run once the jobs queued before it are done.
+// stopOn makes the jobs that have not started when stop closes never run.
+// It is called before the first then.
+func (q *queue) stopOn(stop <-chan struct{}) { q.stop = stop }
+
+// then queues job to run once the jobs queued before it are done, unless
+// the queue has been stopped by then.
 func (q *queue) then(job func()) {
 	wait, done := q.last, make(chan struct{})
 	q.last = done
@@ -182,6 +190,11 @@ func (q *queue) then(job func()) {
 		defer q.pending.Done()
 		defer close(done)
 		<-wait
+		select {
+		case <-q.stop: // a nil stop never closes
+			return
+		default:
+		}
 		job()
 	}()
 }

@@ -353,3 +353,54 @@ func (w slowLine) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// TestNothingAnsweredAfterExit: messages the client writes after exit, in
+// the same write, are not handled: the server answers none of them and
+// ends, with the status the protocol asks for (nil after shutdown, the
+// error for an exit without one).
+func TestNothingAnsweredAfterExit(t *testing.T) {
+	for _, shutdown := range []bool{true, false} {
+		name := "after shutdown"
+		if !shutdown {
+			name = "without shutdown"
+		}
+		t.Run(name, func(t *testing.T) {
+			r := startRaw(t, Options{})
+			bodies := []string{`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`}
+			if shutdown {
+				bodies = append(bodies, `{"jsonrpc":"2.0","id":2,"method":"shutdown"}`)
+			}
+			bodies = append(bodies,
+				`{"jsonrpc":"2.0","method":"exit"}`,
+				`{"jsonrpc":"2.0","id":8,"method":"initialize","params":{}}`,
+				`{"jsonrpc":"2.0","id":9,"method":"textDocument/codeAction","params":{}}`,
+				`{not json`,
+			)
+			var all strings.Builder
+			for _, body := range bodies {
+				fmt.Fprintf(&all, "Content-Length: %d\r\n\r\n%s", len(body), body)
+			}
+			r.sendRaw(all.String())
+			err := r.wait()
+			if shutdown && err != nil {
+				t.Errorf("Serve returned %v after shutdown and exit, want nil", err)
+			}
+			if !shutdown && !errors.Is(err, ErrExitWithoutShutdown) {
+				t.Errorf("Serve returned %v after exit without shutdown, want ErrExitWithoutShutdown", err)
+			}
+			var ids []string
+			for m := range r.msgs {
+				if _, isNotification := m["method"]; !isNotification {
+					ids = append(ids, string(m["id"]))
+				}
+			}
+			want := "1"
+			if shutdown {
+				want = "1 2"
+			}
+			if got := strings.Join(ids, " "); got != want {
+				t.Errorf("answered ids %s, want %s: nothing after exit", got, want)
+			}
+		})
+	}
+}
