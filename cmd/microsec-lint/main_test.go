@@ -37,6 +37,16 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-vuln-show", "everything"}, `-vuln-show: "everything" is not reachable or all`},
 		// A bad value is a mistake even when vulncheck does not run.
 		{[]string{"-vuln=false", "-vuln-show", "everything"}, `-vuln-show: "everything" is not reachable or all`},
+		// An -enable list that names no rule is a mistake, as an empty
+		// enable list in .microsec.yml is, not "every rule".
+		{[]string{"-vuln=false", "-enable", "", "./nothere"}, `-enable "": the list names no rule`},
+		{[]string{"-vuln=false", "-enable", ",,", "./nothere"}, `-enable ",,": the list names no rule`},
+		{[]string{"-vuln=false", "-enable", " , ", "./nothere"}, `-enable " , ": the list names no rule`},
+		{[]string{"lsp", "-enable", ""}, `-enable "": the list names no rule`},
+		// -list-rules checks the format as a run does, and takes no
+		// packages.
+		{[]string{"-list-rules", "-format", "xml"}, `unknown format "xml"`},
+		{[]string{"-list-rules", "./..."}, `-list-rules takes no package patterns: "./..."`},
 	} {
 		var stdout, stderr bytes.Buffer
 		code := run(c.args, &stdout, &stderr)
@@ -48,7 +58,7 @@ func TestUsageErrors(t *testing.T) {
 		}
 		// One line naming the mistake and the pointer to -h, not the
 		// whole usage.
-		if lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n"); len(lines) != 2 || lines[1] != "run 'microsec-lint -h' for usage" {
+		if lines := strings.Split(strings.TrimRight(stderr.String(), "\n"), "\n"); len(lines) != 2 || !strings.HasPrefix(lines[1], "run 'microsec-lint ") || !strings.HasSuffix(lines[1], "-h' for usage") {
 			t.Errorf("run(%q) stderr has %d lines, want the cause and the pointer to -h:\n%s", c.args, len(lines), stderr.String())
 		}
 		if stdout.Len() != 0 {
@@ -64,6 +74,15 @@ func TestVersionAndListRules(t *testing.T) {
 	}
 	if !strings.HasPrefix(stdout.String(), "microsec-lint ") {
 		t.Errorf("-version printed %q", stdout.String())
+	}
+
+	// A valid -format, and an empty -disable, are no mistake with
+	// -list-rules: the list is text whatever the format.
+	for _, args := range [][]string{{"-list-rules", "-format", "json"}, {"-disable", "", "-list-rules"}} {
+		stdout.Reset()
+		if code := run(args, &stdout, &stderr); code != exitClean || stdout.Len() == 0 {
+			t.Errorf("run(%q) exit %d, want %d and the list; stderr: %s", args, code, exitClean, stderr.String())
+		}
 	}
 
 	stdout.Reset()

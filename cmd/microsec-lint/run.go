@@ -130,7 +130,18 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stdout, "%s %s\n", name, version())
 		return exitClean
 	}
+	if err := checkEnableList(fs); err != nil {
+		return usageError(stderr, err)
+	}
 	if opts.listRules {
+		// The list is text whatever -format says, but a format that no
+		// run takes is still a mistake; and no packages are analysed.
+		if _, err := report.ParseFormat(opts.format); err != nil {
+			return usageError(stderr, err)
+		}
+		if fs.NArg() > 0 {
+			return usageError(stderr, fmt.Errorf("-list-rules takes no package patterns: %q: it lists the rules and exits", fs.Arg(0)))
+		}
 		listRules(stdout, rules)
 		return exitClean
 	}
@@ -328,6 +339,9 @@ func runLSPCommand(args []string, rules []analyzers.Rule, stdout, stderr io.Writ
 	if err != nil {
 		return lspUsageError(stderr, err)
 	}
+	if err := checkEnableList(fs); err != nil {
+		return lspUsageError(stderr, err)
+	}
 	if fs.NArg() > 0 {
 		return lspUsageError(stderr, fmt.Errorf("lsp takes no package patterns: %q: it analyses the packages of the files the editor opens", fs.Arg(0)))
 	}
@@ -502,6 +516,19 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// checkEnableList reports an -enable given a list that names no rule ("",
+// ",,"): it would select nothing, and is as much a mistake as an empty
+// enable list in .microsec.yml, not a way to run every rule.
+func checkEnableList(fs *flag.FlagSet) error {
+	f := fs.Lookup("enable")
+	set := false
+	fs.Visit(func(v *flag.Flag) { set = set || v == f })
+	if !set || len(config.CommandLine(fs).Enable) > 0 {
+		return nil
+	}
+	return fmt.Errorf("-enable %q: the list names no rule; name the rules to run, or leave -enable out to run them all", f.Value.String())
 }
 
 const (
