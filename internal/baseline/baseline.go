@@ -123,11 +123,27 @@ func checkKind(data []byte) error {
 	case keys["tool"] != nil:
 		return errors.New("is a JSON report (-format json), not a baseline: " + write)
 	case keys["Issues"] != nil:
-		return errors.New("is a golangci-lint report, not a baseline: " + write)
+		return errors.New("is " + issuesReport(keys) + ", not a baseline: " + write)
 	case !hasValue(keys, "version"):
 		return errors.New("has no version: it is not a microsec-lint baseline; " + write)
 	}
 	return nil
+}
+
+// issuesReport names the tool whose JSON report lists "Issues", from the
+// keys beside it: golangci-lint writes a "Report" and names each issue's
+// linter in "FromLinter", gosec writes "Stats" and "Golang errors". A
+// report it cannot tell is another tool's.
+func issuesReport(keys map[string]json.RawMessage) string {
+	var issues []struct{ FromLinter *string }
+	_ = json.Unmarshal(keys["Issues"], &issues) // not a list: no issue tells
+	switch {
+	case keys["Report"] != nil || len(issues) > 0 && issues[0].FromLinter != nil:
+		return "a golangci-lint report"
+	case keys["Stats"] != nil || keys["Golang errors"] != nil || keys["GosecVersion"] != nil:
+		return "a gosec report"
+	}
+	return "another tool's report"
 }
 
 // hasValue reports whether keys holds name, in any case as json matches a

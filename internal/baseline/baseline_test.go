@@ -109,9 +109,14 @@ func TestLoadSpecialFiles(t *testing.T) {
 func TestLoadOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	for name, tc := range map[string]struct{ content, want string }{
-		"report.json":   {`{"version": 1, "tool": {"name": "microsec-lint"}, "findings": []}`, "is a JSON report (-format json), not a baseline: write a baseline with -write-baseline FILE"},
-		"sarif.json":    {`{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}`, "is a SARIF log, not a baseline: write a baseline with -write-baseline FILE"},
-		"gcl.json":      {`{"Issues": [{"FromLinter": "gosec"}]}`, "is a golangci-lint report, not a baseline"},
+		"report.json": {`{"version": 1, "tool": {"name": "microsec-lint"}, "findings": []}`, "is a JSON report (-format json), not a baseline: write a baseline with -write-baseline FILE"},
+		"sarif.json":  {`{"$schema": "https://json.schemastore.org/sarif-2.1.0.json", "version": "2.1.0", "runs": []}`, "is a SARIF log, not a baseline: write a baseline with -write-baseline FILE"},
+		"gcl.json":    {`{"Issues": [{"FromLinter": "gosec"}]}`, "is a golangci-lint report, not a baseline"},
+		"gclrep.json": {`{"Issues": [], "Report": {}}`, "is a golangci-lint report, not a baseline"},
+		// gosec's own report has Issues too, beside its Stats.
+		"gosec.json":    {`{"Golang errors": {}, "Issues": [], "Stats": {}}`, "is a gosec report, not a baseline: write a baseline with -write-baseline FILE"},
+		"gosec2.json":   {`{"Issues": [{"rule_id": "G101"}], "Stats": {"found": 1}, "GosecVersion": "dev"}`, "is a gosec report, not a baseline"},
+		"other.json":    {`{"Issues": []}`, "is another tool's report, not a baseline"},
 		"array.json":    {`[]`, "is not a baseline: want a JSON object, as -write-baseline writes"},
 		"null.json":     {`null`, "has no version: it is not a microsec-lint baseline"},
 		"object.json":   {`{}`, "has no version: it is not a microsec-lint baseline"},
