@@ -53,7 +53,7 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	}
 	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		if _, ran := errors.AsType[*exec.ExitError](err); ran {
-			return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a commit in this repository", rev)}
+			return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a commit in this repository%s", rev, shallowHint(ctx, dir))}
 		}
 		return nil, err
 	}
@@ -115,6 +115,17 @@ func (c *Changes) resolve(file string) string {
 		c.dirs[dir] = real
 	}
 	return filepath.Join(real, base)
+}
+
+// shallowHint returns the words that complete "REV is not a commit" when the
+// repository around dir is a shallow clone, as CI checkouts are by default,
+// where the commit may well exist but has not been fetched; else "".
+func shallowHint(ctx context.Context, dir string) string {
+	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
+	if err != nil || strings.TrimSpace(string(out)) != "true" {
+		return ""
+	}
+	return " (the clone is shallow: fetch more history, e.g. fetch-depth: 0 in actions/checkout)"
 }
 
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {

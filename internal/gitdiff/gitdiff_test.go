@@ -301,3 +301,48 @@ diff --git a/b.go b/b.go
 		}
 	}
 }
+
+// TestSinceShallowClone: a revision a shallow clone lacks is still a bad
+// revision, with a hint to fetch more history; in a full clone the same
+// mistake gets no such hint.
+func TestSinceShallowClone(t *testing.T) {
+	origin := t.TempDir()
+	run(t, origin, "git", "init", "-q")
+	for _, content := range []string{"1\n", "2\n"} {
+		write(t, filepath.Join(origin, "a.go"), content)
+		run(t, origin, "git", "add", ".")
+		run(t, origin, "git", "commit", "-qm", "c")
+	}
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	gitClone(t, origin, shallow, "--depth", "1")
+	full := filepath.Join(t.TempDir(), "full")
+	gitClone(t, origin, full)
+
+	const hint = "(the clone is shallow: fetch more history, e.g. fetch-depth: 0 in actions/checkout)"
+	_, err := Since(context.Background(), shallow, "HEAD~1")
+	if !errors.Is(err, ErrBadRevision) || !strings.Contains(err.Error(), `"HEAD~1" is not a commit in this repository`) || !strings.Contains(err.Error(), hint) {
+		t.Errorf("shallow clone, HEAD~1: err = %v, want a bad revision with the hint %q", err, hint)
+	}
+	if _, err := Since(context.Background(), shallow, "HEAD"); err != nil {
+		t.Errorf("shallow clone, HEAD: %v", err)
+	}
+	if _, err := Since(context.Background(), full, "HEAD~1"); err != nil {
+		t.Errorf("full clone, HEAD~1: %v", err)
+	}
+	if _, err := Since(context.Background(), full, "HEAD~2"); err == nil || strings.Contains(err.Error(), "shallow") {
+		t.Errorf("full clone, HEAD~2: err = %v, want a bad revision without the shallow hint", err)
+	}
+}
+
+// gitClone clones the repository in from into to over file://, as CI
+// clones a remote (a local path would ignore --depth), with git's options
+// in opts.
+func gitClone(t *testing.T, from, to string, opts ...string) {
+	t.Helper()
+	args := append(append([]string{"clone", "-q"}, opts...), "file://"+from, to)
+	cmd := exec.Command("git", args...)
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL=/dev/null")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("git clone: %v\n%s", err, out)
+	}
+}
