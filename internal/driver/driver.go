@@ -107,6 +107,11 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if !cfg.Tests {
+		if err := checkTestOnly(pkgs, patterns, cfg.Warn); err != nil {
+			return nil, err
+		}
+	}
 	loadTime := time.Since(loadStart)
 	res := &report.Result{WorkDir: dir}
 	for _, msg := range unmatched {
