@@ -464,17 +464,29 @@ func TestVetToolRuleFlag(t *testing.T) {
 }
 
 // TestVetToolBadFlag: go vet runs the tool on every package, the standard
-// library included; a bad rule flag is one line each time, not the whole
-// usage.
+// library included, and cannot check a rule flag's value before: a bad one
+// is told in one line for each package named, once here, not for each
+// dependency, and without the whole usage. A good value is no mistake.
 func TestVetToolBadFlag(t *testing.T) {
-	dir := writeModule(t, "go.mod", healthyGoMod, "main.go", "package main\n\nfunc main() {}\n")
-	//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
-	cmd := exec.Command("go", "vet", "-vettool="+binary, "-sqlconcat.sinks=notafunc", "./...")
-	cmd.Dir = dir
-	cmd.Env = offlineEnv()
-	out, _ := cmd.CombinedOutput()
-	if !strings.Contains(string(out), `invalid value "notafunc" for flag -sqlconcat.sinks`) || strings.Contains(string(out), "static analysis") {
-		t.Errorf("go vet with a bad flag value printed:\n%s\nwant the cause in one line per package, without the usage", out)
+	dir := writeModule(t, "go.mod", healthyGoMod, "main.go", "package main\n\nimport \"database/sql\"\n\nvar _ = sql.Open\n\nfunc main() {}\n")
+	vet := func(flags ...string) (string, int) {
+		t.Helper()
+		//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
+		cmd := exec.Command("go", append(append([]string{"vet", "-vettool=" + binary}, flags...), "./...")...)
+		cmd.Dir = dir
+		cmd.Env = offlineEnv()
+		out, _ := cmd.CombinedOutput()
+		return string(out), cmd.ProcessState.ExitCode()
+	}
+	const want = `invalid value "notafunc" for flag -sqlconcat.sinks`
+	for _, flags := range [][]string{{"-sqlconcat.sinks=notafunc"}, {"-sqlconcat.sinks", "notafunc"}, {"--sqlconcat.sinks=notafunc"}} {
+		out, code := vet(flags...)
+		if n := strings.Count(out, want); n != 1 || code == 0 || strings.Contains(out, "static analysis") {
+			t.Errorf("go vet %q: exit %d, printed:\n%s\nwant a failure and the cause once, for the one package named, without the usage", flags, code, out)
+		}
+	}
+	if out, code := vet("-sqlconcat.sinks=example.com/db.Query"); code != 0 {
+		t.Errorf("go vet with a good -sqlconcat.sinks: exit %d:\n%s", code, out)
 	}
 }
 

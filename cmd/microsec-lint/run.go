@@ -88,6 +88,9 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			}
 			return exitClean
 		}
+		if quietVetDependency(rules, args) {
+			return exitClean
+		}
 		as, err := vetAnalyzers(rules, args)
 		if err != nil {
 			fmt.Fprintf(stderr, "%s: %v\n", name, err)
