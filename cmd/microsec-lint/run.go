@@ -211,8 +211,15 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 			return usageError(stderr, err)
 		}
 	}
+	// From here on the run starts commands (git, go) and takes time: a
+	// signal ends them and the run in one line (see interrupt.go).
+	ctx, signals := watchSignals(context.Background())
+	defer signals.stop()
 	if opts.newFromRev != "" {
-		if cfg.Changes, err = gitdiff.Since(context.Background(), ".", opts.newFromRev); err != nil {
+		if cfg.Changes, err = gitdiff.Since(ctx, ".", opts.newFromRev); err != nil {
+			if sig := signals.received(); sig != nil {
+				return interrupted(stderr, sig)
+			}
 			if errors.Is(err, gitdiff.ErrBadRevision) {
 				return usageError(stderr, err)
 			}
@@ -261,7 +268,16 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return exitFailed
 	}
-	res, err := driver.Run(context.Background(), cfg)
+	res, err := driver.Run(ctx, cfg)
+	if sig := signals.received(); sig != nil {
+		// The -o file, not written yet, is removed if the run made it.
+		stopProfile()
+		if bar != nil {
+			bar.clear()
+		}
+		endChildGroups(5 * time.Second)
+		return interrupted(stderr, sig)
+	}
 	if perr := stopProfile(); perr != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, perr)
 		return exitFailed
@@ -515,7 +531,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n", name)
 		fmt.Fprintf(stderr, "       %s lsp [flags]    (language server on stdin/stdout)\n\n", name)
 		fmt.Fprintf(stderr, "Packages are go list patterns (default ./...).\n")
-		fmt.Fprintf(stderr, "Exit status: 0 no findings (or notes only), 3 findings, 1 analysis failed, 2 usage error.\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Exit status: 0 no findings (or notes only), 3 findings, 1 analysis failed, 2 usage error,\n130 or 143 interrupted (SIGINT or SIGTERM).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	return fs

@@ -1,0 +1,210 @@
+//go:build linux
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestInterrupt: SIGINT or SIGTERM sent to the command's process group, as
+// a terminal's Ctrl-C or a CI runner's cancel sends it, while go list is
+// running (held by a -toolexec that sleeps) ends the run: one line, the
+// exit code of the signal, no -o file the run created (one that was there
+// is left as it was), and no go list left running. go/packages starts go
+// list in a process group of its own, which the signal does not reach.
+func TestInterrupt(t *testing.T) {
+	db, err := filepath.Abs(vulnDB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name     string
+		sig      syscall.Signal
+		code     int
+		existing string   // content of the -o file before the run; "" for none
+		args     []string // flags before -o
+		lists    int      // go list commands running when the signal is sent
+	}{
+		{"SIGINT", syscall.SIGINT, 130, "", []string{noVuln}, 1},
+		{"SIGTERM", syscall.SIGTERM, 143, "old report\n", []string{noVuln}, 1},
+		// govulncheck runs in the command, detached from the run (see
+		// internal/vulncheck), and starts a go list of its own.
+		{"SIGINT with vulncheck", syscall.SIGINT, 130, "", []string{"-vulndb", db}, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n")
+			tools := t.TempDir()
+			sleeper := filepath.Join(tools, "sleeper")
+			if err := os.WriteFile(sleeper, []byte("#!/bin/sh\nsleep 120\nexec \"$@\"\n"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(tools, "report.txt")
+			if tc.existing != "" {
+				if err := os.WriteFile(out, []byte(tc.existing), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			args := append(slices.Clip(tc.args), "-progress=never", "-o", out, "./...")
+			//microsec:ignore cmdinjection -- runs the binary TestMain built
+			cmd := exec.Command(binary, args...)
+			cmd.Dir = dir
+			cmd.Env = append(offlineEnv(), "GOFLAGS=-toolexec="+sleeper, "GOVERSION=go1.26.8")
+			cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			lists := waitForChildren(t, cmd.Process.Pid, "list", tc.lists, done)
+			// Whatever the outcome, nothing the test started outlives it.
+			t.Cleanup(func() {
+				for _, l := range lists {
+					syscall.Kill(-l, syscall.SIGKILL)
+				}
+				syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			})
+			if err := syscall.Kill(-cmd.Process.Pid, tc.sig); err != nil {
+				t.Fatal(err)
+			}
+			select {
+			case err = <-done:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the command did not end within 30s of the signal")
+			}
+			code := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				code = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tc.code || stderr.String() != "microsec-lint: interrupted\n" || stdout.String() != "" {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d and the one line \"microsec-lint: interrupted\"",
+					code, stdout.String(), stderr.String(), tc.code)
+			}
+			data, err := os.ReadFile(out)
+			switch {
+			case tc.existing == "" && !errors.Is(err, os.ErrNotExist):
+				t.Errorf("-o %s is there after the interrupted run (%v, %q); want it removed", out, err, data)
+			case tc.existing != "" && string(data) != tc.existing:
+				t.Errorf("-o %s holds %q after the interrupted run (%v); want it as it was, %q", out, data, err, tc.existing)
+			}
+			// Each go list led a process group of its own: it, and the
+			// tools it ran, are all gone. A tool that go list left behind
+			// may take a moment to die of the signal; a dead one that no
+			// init reaps is no longer running.
+			for _, l := range lists {
+				var left []string
+				for range 50 {
+					if left = groupMembers(l); len(left) == 0 {
+						break
+					}
+					time.Sleep(100 * time.Millisecond)
+				}
+				if len(left) > 0 {
+					t.Errorf("go list's process group %d still runs after the command ended:\n%s", l, strings.Join(left, "\n"))
+				}
+			}
+		})
+	}
+}
+
+// waitForChildren waits until the process pid has n children whose
+// command line holds word and returns their pids. It fails the test if
+// the process ends first (done) or they do not come within a minute.
+func waitForChildren(t *testing.T, pid int, word string, n int, done <-chan error) []int {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for time.Now().Before(deadline) {
+		var found []int
+		for _, child := range childrenOf(pid) {
+			cmdline, _ := os.ReadFile("/proc/" + strconv.Itoa(child) + "/cmdline")
+			if strings.Contains(string(cmdline), "\x00"+word+"\x00") {
+				found = append(found, child)
+			}
+		}
+		if len(found) >= n {
+			return found
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("the command ended (%v) before it ran %d go %s", err, n, word)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	t.Fatalf("the command did not run %d go %s within a minute", n, word)
+	return nil
+}
+
+// childrenOf lists the processes whose parent is pid.
+func childrenOf(pid int) []int {
+	var out []int
+	for _, p := range processes() {
+		if p.ppid == pid {
+			out = append(out, p.pid)
+		}
+	}
+	return out
+}
+
+// groupMembers describes the processes of process group pgid that have
+// not ended (zombies are left out), one line each.
+func groupMembers(pgid int) []string {
+	var out []string
+	for _, p := range processes() {
+		if p.pgid == pgid && p.state != "Z" {
+			cmdline, _ := os.ReadFile("/proc/" + strconv.Itoa(p.pid) + "/cmdline")
+			out = append(out, fmt.Sprintf("%d %s %s", p.pid, p.state, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})))
+		}
+	}
+	return out
+}
+
+// process is what /proc/PID/stat says of a process.
+type process struct {
+	pid, ppid, pgid int
+	state           string
+}
+
+// processes lists the processes of the system, from /proc.
+func processes() []process {
+	entries, _ := os.ReadDir("/proc")
+	var out []process
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		stat, err := os.ReadFile("/proc/" + e.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		// The command name, in parentheses, may hold spaces: the
+		// fields after it (state, ppid, pgrp) start past the last ')'.
+		i := bytes.LastIndexByte(stat, ')')
+		if i < 0 {
+			continue
+		}
+		fields := strings.Fields(string(stat[i+1:]))
+		if len(fields) < 3 {
+			continue
+		}
+		ppid, _ := strconv.Atoi(fields[1])
+		pgid, _ := strconv.Atoi(fields[2])
+		out = append(out, process{pid: pid, ppid: ppid, pgid: pgid, state: fields[0]})
+	}
+	return out
+}
