@@ -117,7 +117,7 @@ func TestBadInputPatternMatchesNothing(t *testing.T) {
 	// go list prints nothing to read and no package when go.mod must be
 	// tidied first (here it misses a requirement of a dependency, which
 	// the module graph needs from Go 1.17 on): the cause is the go
-	// command's, not the pattern's.
+	// command's, not the pattern's, and the packages do match.
 	t.Run("go.mod needs updates", func(t *testing.T) {
 		root := writeModule(t,
 			"dep/go.mod", "module example.com/dep\n\ngo 1.26\n",
@@ -128,7 +128,7 @@ func TestBadInputPatternMatchesNothing(t *testing.T) {
 			"app/app.go", "package app\n\nimport \"example.com/lib\"\n\nconst Z = lib.Y\n",
 		)
 		r := runBinaryEnv(t, filepath.Join(root, "app"), []string{"GOFLAGS="})
-		checkOneLine(t, r, exitFailed, "no Go packages match ./...", "updates to go.mod needed", "go mod tidy")
+		checkOneLine(t, r, exitFailed, "cannot load packages: go list: updates to go.mod needed", "go mod tidy")
 	})
 }
 
@@ -603,5 +603,50 @@ func TestCgoOff(t *testing.T) {
 	}
 	if r.code != exitClean || !slices.Equal(lines, want) {
 		t.Errorf("exit %d, stderr:\n%s\nwant exit %d and:\n%s", r.code, r.stderr, exitClean, strings.Join(want, "\n"))
+	}
+}
+
+// TestBadInputGoCommandFails: when the go command fails before it lists
+// any package, for a cause that go list -export has and go list alone has
+// not (it makes a work directory, asks the compiler for its version,
+// builds for the target), go/packages returns no package and no error:
+// the one line is the go command's own cause, not "no Go packages match",
+// and no package is said to need cgo when it does not.
+func TestBadInputGoCommandFails(t *testing.T) {
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "notadir", "x")
+	for _, tc := range []struct {
+		name string
+		env  []string
+		want []string
+	}{
+		{"TMPDIR is a file", []string{"TMPDIR=" + filepath.Join(dir, "notadir")}, []string{"creating work dir", "not a directory"}},
+		{"toolexec fails", []string{"GOFLAGS=-toolexec=/bin/false"}, []string{"error obtaining buildID for go tool compile"}},
+		{"unsupported target", []string{"GOOS=plan9", "GOARCH=arm64"}, []string{"unsupported GOOS/GOARCH pair plan9/arm64"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := runBinaryEnv(t, dir, tc.env)
+			checkOneLine(t, r, exitFailed, tc.want...)
+			if strings.Contains(r.stderr, "no Go packages match") {
+				t.Errorf("stderr says no package matches:\n%s", r.stderr)
+			}
+		})
+	}
+}
+
+// TestCgoOffNothingLeft: with cgo off and every package needing it, each
+// is named, and then that no package is left; the look-alike of
+// TestBadInputGoCommandFails's cross-build to an unsupported target.
+func TestCgoOffNothingLeft(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"allcgo/a.go", "package allcgo\n\n// #include <stdlib.h>\nimport \"C\"\n\nfunc F() { C.free(nil) }\n",
+	)
+	r := runBinaryEnv(t, dir, []string{"CGO_ENABLED=0"})
+	want := []string{
+		"microsec-lint: package example.com/bad/allcgo: not analysed: its files need cgo, which is off (CGO_ENABLED=0)",
+		"microsec-lint: no Go packages match ./...",
+	}
+	if lines := causeLines(r.stderr); r.code != exitFailed || !slices.Equal(lines, want) {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit %d and:\n%s", r.code, r.stderr, exitFailed, strings.Join(want, "\n"))
 	}
 }

@@ -24,12 +24,17 @@ import (
 // GOOS set for a cross-build): cause says which, in parentheses. A
 // listing that fails says nothing: the analysis itself reports what is
 // wrong with the packages.
+//
+// When nothing loaded (pkgs is empty: the go command failed for the whole
+// run, or cgo left no package), the packages are compared with a listing
+// under the run's own settings instead, so that only files that cgo being
+// off leaves out are named, not every file of a run that failed for
+// another cause.
 func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []*packages.Package, cause string) []string {
 	if env == nil {
 		env = os.Environ()
 	}
-	out, err := gocmd.Output(ctx, dir, append(slices.Clip(env), "CGO_ENABLED=1"),
-		append([]string{"list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles", "--"}, patterns...)...)
+	withCgo, err := listFiles(ctx, dir, append(slices.Clip(env), "CGO_ENABLED=1"), patterns)
 	if err != nil {
 		return nil
 	}
@@ -41,18 +46,20 @@ func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []
 			hasFiles[p.PkgPath] = true
 		}
 	}
+	if len(pkgs) == 0 {
+		asRun, err := listFiles(ctx, dir, env, patterns)
+		if err != nil {
+			return nil
+		}
+		for _, p := range asRun {
+			for _, f := range p.GoFiles {
+				analysed[filepath.Join(p.Dir, f)] = true
+				hasFiles[p.ImportPath] = true
+			}
+		}
+	}
 	var msgs []string
-	dec := json.NewDecoder(bytes.NewReader(out))
-	for {
-		var p struct {
-			ImportPath, Dir   string
-			GoFiles, CgoFiles []string
-		}
-		if err := dec.Decode(&p); err == io.EOF {
-			break
-		} else if err != nil {
-			return msgs
-		}
+	for _, p := range withCgo {
 		if len(p.CgoFiles) == 0 && len(p.GoFiles) == 0 {
 			continue
 		}
@@ -79,6 +86,32 @@ func cgoLeftOut(ctx context.Context, dir string, env, patterns []string, pkgs []
 		}
 	}
 	return msgs
+}
+
+// listedPackage is what cgoLeftOut reads of a package go list lists.
+type listedPackage struct {
+	ImportPath, Dir   string
+	GoFiles, CgoFiles []string
+}
+
+// listFiles lists the packages of patterns and their files, as the go
+// command sees them in env; output it cannot read ends the list there.
+func listFiles(ctx context.Context, dir string, env, patterns []string) ([]listedPackage, error) {
+	out, err := gocmd.Output(ctx, dir, env, append([]string{"list", "-e", "-json=ImportPath,Dir,GoFiles,CgoFiles", "--"}, patterns...)...)
+	if err != nil {
+		return nil, err
+	}
+	var pkgs []listedPackage
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p listedPackage
+		if err := dec.Decode(&p); err == io.EOF {
+			return pkgs, nil
+		} else if err != nil {
+			return pkgs, nil
+		}
+		pkgs = append(pkgs, p)
+	}
 }
 
 // cgoOffCause says, in parentheses, why cgo is off: CGO_ENABLED=0 when

@@ -249,11 +249,17 @@ func load(ctx context.Context, dir string, patterns []string, cfg Config) (pkgs 
 		if len(unmatched) > 0 {
 			return nil, nil, fmt.Errorf("no Go packages match %s: %s", strings.Join(patterns, " "), unmatched[0])
 		}
-		// go list may have failed before listing anything (a go.mod
-		// that needs tidying), which the packages loader does not
-		// report: ask the go command itself why.
-		if _, lerr := gocmd.Output(ctx, dir, cfg.Env, append([]string{"list", "--"}, patterns...)...); lerr != nil {
-			return nil, nil, fmt.Errorf("no Go packages match %s: %v", strings.Join(patterns, " "), lerr)
+		// go list may have failed before listing anything, which the
+		// packages loader does not report when it asks for export data:
+		// ask the go command itself why, with -export as the loader
+		// asked, since some causes are the build's (no work directory,
+		// a -toolexec that fails, a target the toolchain lacks) and
+		// others the module's (a go.mod that needs tidying).
+		if _, lerr := gocmd.Output(ctx, dir, cfg.Env, append([]string{"list", "-e", "-export", "--"}, patterns...)...); lerr != nil {
+			if ctx.Err() != nil {
+				return nil, nil, ctx.Err()
+			}
+			return nil, nil, fmt.Errorf("cannot load packages: %v", lerr)
 		}
 		return nil, nil, fmt.Errorf("no Go packages match %s", strings.Join(patterns, " "))
 	}
