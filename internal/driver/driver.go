@@ -298,7 +298,7 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 		return nil, fmt.Errorf("no go.mod in %s or any parent directory: run microsec-lint inside a Go module or workspace", dir)
 	}
 	if gocache == "off" {
-		return nil, errors.New("GOCACHE=off: microsec-lint reads the packages' export data from the go build cache, as go vet does; unset GOCACHE or point it at a directory")
+		return nil, cacheOffError(ctx, dir, env)
 	}
 	root := &moduleRoot{patterns: patterns, vulnDir: dir, cgoOff: cgoOff, crossTarget: crossTarget}
 	if inModule {
@@ -354,6 +354,29 @@ func checkModule(ctx context.Context, dir string, env, patterns []string) (*modu
 		}
 	}
 	return root, nil
+}
+
+// cacheOffError says why the go command has no build cache (go env
+// GOCACHE says off), with the go command's own cause: GOCACHE=off, a
+// relative GOCACHE, or neither $XDG_CACHE_HOME nor $HOME to put the
+// default one in. go env tells none of them apart.
+func cacheOffError(ctx context.Context, dir string, env []string) error {
+	const why = "microsec-lint reads the packages' export data from the go build cache, as go vet does"
+	if env == nil {
+		env = os.Environ()
+	}
+	// go build asks for the cache once it has loaded its packages: here
+	// unsafe, in GOPATH mode, which neither a go.mod nor GOFLAGS can
+	// fail; -n builds nothing.
+	_, err := gocmd.Output(ctx, dir, append(slices.Clip(env), "GO111MODULE=off", "GOFLAGS="), "build", "-n", "unsafe")
+	var cause string
+	if err != nil {
+		_, cause, _ = strings.Cut(err.Error(), "could not be located: ")
+	}
+	if cause == "" {
+		return errors.New("GOCACHE=off: " + why + "; unset GOCACHE or point it at a directory")
+	}
+	return fmt.Errorf("the go build cache cannot be located (%s); %s: set GOCACHE to an absolute directory", cause, why)
 }
 
 // modulePattern returns the pattern for the packages of the workspace

@@ -205,6 +205,39 @@ func TestRunBuildCacheOff(t *testing.T) {
 	}
 }
 
+// TestRunBuildCacheUnusable: a build cache the go command cannot locate is
+// told with the go command's cause, not as GOCACHE=off, which the user
+// did not set.
+func TestRunBuildCacheUnusable(t *testing.T) {
+	without := func(names ...string) []string {
+		return slices.DeleteFunc(offline(), func(kv string) bool {
+			name, _, _ := strings.Cut(kv, "=")
+			return slices.Contains(names, name)
+		})
+	}
+	noHome := "GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined"
+	for _, tc := range []struct {
+		name string
+		env  []string
+		want string
+	}{
+		{"no HOME", without("HOME", "GOCACHE", "XDG_CACHE_HOME"), noHome},
+		{"HOME empty", append(without("GOCACHE", "XDG_CACHE_HOME"), "HOME="), noHome},
+		{"GOCACHE relative", append(offline(), "GOCACHE=rel/cache"), "GOCACHE is not an absolute path"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Run(context.Background(), Config{
+				Dir:   filepath.Join("testdata", "mod"),
+				Rules: []analyzers.Rule{rule(badFuncs, "error")},
+				Env:   tc.env,
+			})
+			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "GOCACHE=off") || strings.Contains(err.Error(), "\n") {
+				t.Errorf("err = %v, want one line naming %q", err, tc.want)
+			}
+		})
+	}
+}
+
 func offline() []string {
 	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=")
 }
