@@ -82,6 +82,7 @@ func newEngine(pass *analysis.Pass, cfg *Config, idle bool, b *built) *engine {
 		declared:     make(map[*types.Func]*ssa.Function),
 		reported:     make(map[string]reported),
 		inField:      make(map[fieldKey]bool),
+		writerIdx:    make(map[ssa.Value][]ssa.Instruction),
 	}
 	if init, ok := e.pkg.Members["init"].(*ssa.Function); ok {
 		// The package initializer, and the function literals of
@@ -205,9 +206,10 @@ type engine struct {
 	findings []Finding
 	reported map[string]reported // see report
 
-	inField map[fieldKey]bool // fields being followed by fieldOf
-	calling *ssa.CallCommon   // the call whose operands' fields subst follows
-	at      ssa.Instruction   // the call or closure whose sinks judgeSummary judges
+	inField   map[fieldKey]bool               // fields being followed by fieldOf
+	writerIdx map[ssa.Value][]ssa.Instruction // see writers
+	calling   *ssa.CallCommon                 // the call whose operands' fields subst follows
+	at        ssa.Instruction                 // the call or closure whose sinks judgeSummary judges
 }
 
 // fieldKey is a field of a struct value, or of the struct a pointer
@@ -957,11 +959,7 @@ func (e *engine) wholeOf(x ssa.Value, name string) Value {
 // structs, and what calls and closures given addr may write.
 func (e *engine) pathWrites(addr ssa.Value, path []int, name string) Value {
 	r := Value{Finite: true}
-	refs := addr.Referrers()
-	if refs == nil {
-		return r
-	}
-	for _, instr := range *refs {
+	for _, instr := range e.writers(addr) {
 		switch i := instr.(type) {
 		case *ssa.Store:
 			if i.Addr == addr {
@@ -1061,14 +1059,47 @@ func (e *engine) element(v *ssa.IndexAddr) Value {
 // known to fill what they are given.
 func (e *engine) writes(addr ssa.Value, deep bool) Value {
 	r := Value{Finite: true}
-	refs := addr.Referrers()
-	if refs == nil {
-		return r
-	}
-	for _, instr := range *refs {
+	for _, instr := range e.writers(addr) {
 		r = join(r, e.writeOf(instr, addr, deep))
 	}
 	return r
+}
+
+// writers returns, once per address, the instructions using addr that
+// may write through it, in order: what writes and pathWrites join. The
+// others — loads, debug references, comparisons, and addresses derived
+// from addr that are only read in turn — write nothing, and are left out
+// so that each read of a field does not scan every other use of the
+// struct: a handler that reads req.Name in each of 10,000 switch cases
+// made the reads quadratic.
+func (e *engine) writers(addr ssa.Value) []ssa.Instruction {
+	if ws, ok := e.writerIdx[addr]; ok {
+		return ws
+	}
+	var ws []ssa.Instruction
+	if refs := addr.Referrers(); refs != nil {
+		for _, instr := range *refs {
+			if e.mayWrite(instr) {
+				ws = append(ws, instr)
+			}
+		}
+	}
+	e.writerIdx[addr] = ws
+	return ws
+}
+
+// mayWrite reports whether instr, a use of some address, may write
+// through it for writeOf or pathWrites: every instruction they give a
+// value for, except an address derived from it that nothing writes
+// through.
+func (e *engine) mayWrite(instr ssa.Instruction) bool {
+	switch i := instr.(type) {
+	case *ssa.Store, *ssa.MapUpdate, *ssa.MakeClosure, *ssa.MakeInterface, ssa.CallInstruction:
+		return true
+	case *ssa.FieldAddr, *ssa.IndexAddr, *ssa.Slice:
+		return len(e.writers(i.(ssa.Value))) > 0
+	}
+	return false
 }
 
 // writeOf is what one instruction using addr writes through it.
