@@ -236,6 +236,12 @@
 //     one's first summary, but not again, so in longer cycles which
 //     sinks a caller sees can depend on the order the functions are
 //     declared in;
+//   - a command built through more than about 10,000 steps in a row
+//     (appends to a string, branches that each may change it, helpers
+//     each passing it to the next, functions that call each other): past
+//     that depth, which guards the analysis's own stack, the rest is
+//     given the benefit of the doubt, so input read at the far end of so
+//     long a chain is not reported;
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
 //     own CLI (cmd/micro), whose commands applications do not call;
 //   - a dependency outside your modules that starts processes only through

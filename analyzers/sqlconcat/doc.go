@@ -174,6 +174,12 @@
 //     one's first summary, but not again, so in longer cycles which
 //     sinks a caller sees can depend on the order the functions are
 //     declared in;
+//   - query text built through more than about 10,000 steps in a row
+//     (appends to a string, branches that each may change it, helpers
+//     each passing it to the next, functions that call each other): past
+//     that depth, which guards the analysis's own stack, the rest is
+//     given the benefit of the doubt, so input read at the far end of so
+//     long a chain is not reported;
 //   - query text a function literal builds from a captured parameter and
 //     stores in a variable of the function around it, which then runs it
 //     (func() { q = "... " + col }(); db.Query(q)). A query the literal

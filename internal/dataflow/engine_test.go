@@ -116,3 +116,11 @@ func fill(p *string) {}
 		t.Errorf("writers of write's r are fields %v, want [Tag Name]", got)
 	}
 }
+
+// DepthForTest sets the evaluation stack's cap (maxDepth) to n until
+// restore is called, so that a test can reach it with small code.
+func DepthForTest(n int) (restore func()) {
+	old := maxDepth
+	maxDepth = n
+	return func() { maxDepth = old }
+}
