@@ -75,8 +75,10 @@
 //     when they are given, and one side without TLS is reported as such.
 //     A config enables TLS when every value the package gives its
 //     Net.TLS.Enable (c.Net.TLS.Enable = true; of the assignments of one
-//     block the last), also in a helper function of the package that
-//     returns it, is the constant true; one set from a variable or flag is
+//     block the last), also in a helper function of the package or a
+//     function literal called where it is written (var c = func()
+//     *sarama.Config {...}()) that returns it, is the constant true; one
+//     set from a variable or flag is
 //     not reported, as Secure(b) is not;
 //   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS
 //     option: gateway/api.New and Run, gateway/a2a.Serve, and the MCP

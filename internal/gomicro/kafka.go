@@ -69,7 +69,8 @@ var saramaTLSPath = []string{"Net", "TLS", "Enable"}
 // Secure(b)); Plaintext otherwise. Values are read (saramaValues) as
 // consulFields reads a consul config: in assignments to the variable's
 // field (of one block, the last), following the package's helper
-// functions. A config from a parameter or another
+// functions and function literals called where they are written (var c =
+// func() *sarama.Config {...}()). A config from a parameter or another
 // package's function, or enabled through another variable or a function
 // it is passed to, is Plaintext.
 func (m *Model) saramaTLS(values []ast.Expr) Verdict {
@@ -103,8 +104,8 @@ func (m *Model) saramaValues(e ast.Expr, depth int, seen map[*types.Var]bool, ad
 	}
 	switch e := e.(type) {
 	case *ast.CallExpr:
-		if decl := m.localFunc(e); decl != nil {
-			for _, res := range m.returnedValues(decl) {
+		if body := m.calledBody(e); body != nil {
+			for _, res := range m.ReturnedIn(body) {
 				m.saramaValues(res, depth+1, seen, add)
 			}
 		}
@@ -113,6 +114,19 @@ func (m *Model) saramaValues(e ast.Expr, depth int, seen map[*types.Var]bool, ad
 			m.saramaVar(v, e.Pos(), depth, seen, add)
 		}
 	}
+}
+
+// calledBody returns the body of the function call runs when the package
+// declares it: a function of the package (see localFunc) or a function
+// literal called where it is written (func() *sarama.Config {...}()).
+func (m *Model) calledBody(call *ast.CallExpr) *ast.BlockStmt {
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		return lit.Body
+	}
+	if decl := m.localFunc(call); decl != nil {
+		return decl.Body
+	}
+	return nil
 }
 
 // saramaVar is saramaValues for the variable v, used at use: the values

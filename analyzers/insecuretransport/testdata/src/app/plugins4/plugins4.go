@@ -210,6 +210,35 @@ func tlsKafkaConfig() *sarama.Config {
 
 func kafkaOption() broker.Option { return opaqueOption }
 
+// A sarama config built by a function literal called at once is read like
+// one a helper returns.
+var litKafkaConfig = func() *sarama.Config {
+	c := sarama.NewConfig()
+	c.Net.TLS.Enable = true
+	return c
+}()
+
+var litPlainKafkaConfig = func() *sarama.Config {
+	c := sarama.NewConfig()
+	c.Net.TLS.Config = cfg
+	return c
+}()
+
+// The configs of function literals called at once, in a package variable
+// or a local one.
+func kafkaLiteralConfigs() {
+	kafka.NewBroker(kafka.BrokerConfig(litKafkaConfig), kafka.ClusterConfig(litKafkaConfig))           // ok
+	kafka.NewBroker(kafka.BrokerConfig(litPlainKafkaConfig), kafka.ClusterConfig(litPlainKafkaConfig)) // want `^kafka broker built without TLS`
+	fc := func() *sarama.Config {
+		c := sarama.NewConfig()
+		c.Net.TLS.Enable = true
+		return c
+	}()
+	kafka.NewBroker(kafka.BrokerConfig(fc), kafka.ClusterConfig(fc)) // ok
+	pc := func() *sarama.Config { return sarama.NewConfig() }()
+	kafka.NewBroker(kafka.BrokerConfig(pc), kafka.ClusterConfig(pc)) // want `^kafka broker built without TLS`
+}
+
 var opaqueOption broker.Option
 
 // The redis broker plugin cannot use TLS: it dials "redis://"+addr with
