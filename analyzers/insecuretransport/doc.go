@@ -77,8 +77,13 @@
 //     Net.TLS.Enable (c.Net.TLS.Enable = true; of the assignments of one
 //     block the last), also in a helper function of the package or a
 //     function literal called where it is written (var c = func()
-//     *sarama.Config {...}()) that returns it, is the constant true; one
-//     set from a variable or flag is
+//     *sarama.Config {...}()) that returns it, is the constant true. An
+//     assignment does not count once the variable is given a fresh config
+//     (c = sarama.NewConfig()) in a block that holds both it and the use,
+//     nor, in a helper, for a return statement that comes before it or
+//     lies in another branch (if t == nil { return c } before
+//     c.Net.TLS.Enable = true is reported); one set from a variable or
+//     flag is
 //     not reported, as Secure(b) is not;
 //   - the gateways of v5.15+ and v6, which serve plain HTTP and have no TLS
 //     option: gateway/api.New and Run, gateway/a2a.Serve, and the MCP
@@ -180,6 +185,13 @@
 //     function it is passed to or as a whole Net or Net.TLS struct, and
 //     kafka.DefaultBrokerConfig or DefaultClusterConfig changed in
 //     another package (such as main's init);
+//   - of a sarama config, Net.TLS.Enable = true set in one branch only
+//     (if os.Getenv("KAFKA_TLS") == "1" {...}) counts as given, as a
+//     consul Scheme does, and so does one that a fresh config replaces in
+//     one branch only, or in another function (an init's assignment to a
+//     package variable that a function then replaces); loops and goto
+//     are not followed, so an assignment after a helper's return statement
+//     in a loop does not count for it;
 //   - a grpc server's Listener, Server and Options given through
 //     svc.Server().Init: they are not seen, so a service that gets TLS
 //     only that way is reported.

@@ -241,6 +241,95 @@ func kafkaLiteralConfigs() {
 
 var opaqueOption broker.Option
 
+// Net.TLS.Enable counts where it may still hold at the broker: not when the
+// variable is then given a fresh config, nor, in a helper, for a return
+// that comes before it or in another branch. Set in one branch of an if,
+// it counts, as a consul Scheme does.
+func kafkaConfigFlow(t *tls.Config, on bool) {
+	rc := sarama.NewConfig()
+	rc.Net.TLS.Enable = true
+	rc = sarama.NewConfig()
+	kafka.NewBroker(kafka.BrokerConfig(rc), kafka.ClusterConfig(rc)) // want `^kafka broker built without TLS`
+	ec := sarama.NewConfig()
+	ec.Net.TLS.Enable = true
+	ec = sarama.NewConfig()
+	ec.Net.TLS.Enable = true
+	kafka.NewBroker(kafka.BrokerConfig(ec), kafka.ClusterConfig(ec)) // ok: turned on again
+	bc := sarama.NewConfig()
+	bc.Net.TLS.Enable = true
+	if on {
+		bc = sarama.NewConfig()
+	}
+	kafka.NewBroker(kafka.BrokerConfig(bc), kafka.ClusterConfig(bc)) // ok: replaced in one branch only
+	ac := sarama.NewConfig()
+	ac.Net.TLS.Enable = true
+	kafka.NewBroker(kafka.BrokerConfig(ac), kafka.ClusterConfig(ac)) // ok: replaced after the broker took it
+	ac = sarama.NewConfig()
+	kafka.NewBroker(kafka.BrokerConfig(ac), kafka.ClusterConfig(ac)) // want `^kafka broker built without TLS`
+
+	kafka.NewBroker(kafka.BrokerConfig(earlyKafkaConfig(t)), kafka.ClusterConfig(earlyKafkaConfig(t))) // want `^kafka broker built without TLS`
+	kafka.NewBroker(kafka.BrokerConfig(elseKafkaConfig(t)), kafka.ClusterConfig(elseKafkaConfig(t)))   // want `^kafka broker built without TLS`
+	kafka.NewBroker(kafka.BrokerConfig(caseKafkaConfig(on)), kafka.ClusterConfig(caseKafkaConfig(on))) // want `^kafka broker built without TLS`
+	kafka.NewBroker(kafka.BrokerConfig(guardKafkaConfig(t)), kafka.ClusterConfig(guardKafkaConfig(t))) // ok
+	kafka.NewBroker(kafka.BrokerConfig(ifKafkaConfig(on)), kafka.ClusterConfig(ifKafkaConfig(on)))     // ok: set in one branch
+	hc := earlyKafkaConfig(t)
+	hc.Net.TLS.Enable = true
+	kafka.NewBroker(kafka.BrokerConfig(hc), kafka.ClusterConfig(hc)) // ok: turned on after the helper
+	ic := sarama.NewConfig()
+	if on {
+		ic.Net.TLS.Enable = true
+	}
+	kafka.NewBroker(kafka.BrokerConfig(ic), kafka.ClusterConfig(ic)) // ok: set in one branch
+}
+
+func earlyKafkaConfig(t *tls.Config) *sarama.Config {
+	c := sarama.NewConfig()
+	if t == nil {
+		return c
+	}
+	c.Net.TLS.Enable = true
+	c.Net.TLS.Config = t
+	return c
+}
+
+func elseKafkaConfig(t *tls.Config) *sarama.Config {
+	c := sarama.NewConfig()
+	if t != nil {
+		c.Net.TLS.Enable = true
+	} else {
+		return c
+	}
+	return c
+}
+
+func caseKafkaConfig(on bool) *sarama.Config {
+	c := sarama.NewConfig()
+	switch on {
+	case true:
+		c.Net.TLS.Enable = true
+		return c
+	default:
+		return c
+	}
+}
+
+func guardKafkaConfig(t *tls.Config) *sarama.Config {
+	if t == nil {
+		panic("kafka needs TLS")
+	}
+	c := sarama.NewConfig()
+	c.Net.TLS.Enable = true
+	return c
+}
+
+func ifKafkaConfig(on bool) *sarama.Config {
+	c := sarama.NewConfig()
+	if on {
+		c.Net.TLS.Enable = true
+	}
+	return c
+}
+
 // The redis broker plugin cannot use TLS: it dials "redis://"+addr with
 // redigo's DialURL and no TLS option, and reads neither broker.Secure nor
 // broker.TLSConfig (v1.2.0 redis.go:163-185).
