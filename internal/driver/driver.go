@@ -25,7 +25,6 @@ import (
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/analysisutil"
 	"github.com/microsec-lint/microsec-lint/internal/baseline"
-	"github.com/microsec-lint/microsec-lint/internal/elide"
 	"github.com/microsec-lint/microsec-lint/internal/gitdiff"
 	"github.com/microsec-lint/microsec-lint/internal/gocmd"
 	"github.com/microsec-lint/microsec-lint/internal/report"
@@ -542,7 +541,7 @@ func packageErrors(roots []*packages.Package, dir string) (problems []report.Pro
 	// A package and its test variant share their non-test files, and
 	// with them their errors: one entry, each error once.
 	var order []string
-	lines := make(map[string][]string)
+	lines := make(map[string][]errLine)
 	seen := make(map[string]bool)
 	packages.Visit(roots, nil, func(p *packages.Package) {
 		for _, e := range ownErrors(p, broken) {
@@ -561,16 +560,50 @@ func packageErrors(roots []*packages.Package, dir string) (problems []report.Pro
 			if lines[path] == nil {
 				order = append(order, path)
 			}
-			lines[path] = append(lines[path], line)
+			cont := e.Kind == packages.TypeError && strings.HasPrefix(e.Msg, "\t")
+			lines[path] = append(lines[path], errLine{text: line, cont: cont})
 		}
 	})
 	for _, path := range order {
-		msgs := elide.List(lines[path], maxErrorsPerPackage, 0, func(n int) string {
-			return fmt.Sprintf("and %d more errors", n)
-		})
+		msgs := elideErrors(lines[path], maxErrorsPerPackage)
 		problems = append(problems, report.Problem{Package: path, Message: strings.Join(msgs, "; ")})
 	}
 	return problems, incomplete
+}
+
+// An errLine is one line of a package's errors. cont is set for a line
+// that continues the error before it, as a type error's "other declaration
+// of X" at the other place does.
+type errLine struct {
+	text string
+	cont bool
+}
+
+// elideErrors returns the first head lines of a package's errors and, when
+// more follow, "and N more errors" for them, where N counts the errors
+// only, not their continuation lines. When no error but only continuation
+// lines would be hidden, or a single line, it returns all lines.
+func elideErrors(lines []errLine, head int) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, l.text)
+	}
+	if len(lines) <= head+1 {
+		return out
+	}
+	n := 0
+	for _, l := range lines[head:] {
+		if !l.cont {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return out
+	case 1:
+		return append(out[:head], "and 1 more error")
+	}
+	return append(out[:head], fmt.Sprintf("and %d more errors", n))
 }
 
 // importerOf returns the package whose import of p failed with e, when p

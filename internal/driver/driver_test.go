@@ -946,29 +946,39 @@ func TestFingerprintMessageHidesSecret(t *testing.T) {
 // TestTypeErrorsInOrder: the type checker reports the names that two
 // dot-imported packages both declare in the order of a map's iteration;
 // the errors printed are the same, in the order of their places and
-// messages, on every run.
+// messages, on every run. The count of the errors not shown leaves out
+// their continuation lines (other declaration of X).
 func TestTypeErrorsInOrder(t *testing.T) {
 	decls := ""
 	for _, n := range []string{"Broker", "Event", "Logger", "Options", "Registry", "Server", "Store", "Transport"} {
 		decls += "type " + n + " int\n"
 	}
-	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{
-		"go.mod": "module example.com/dots\n\ngo 1.26\n",
-		"a/a.go": "package a\n\n" + decls,
-		"b/b.go": "package b\n\n" + decls + "type OnlyB int\n",
-		"p/p.go": "package p\n\nimport (\n\t. \"example.com/dots/a\"\n\t. \"example.com/dots/b\"\n)\n\nvar _ Store\n\nvar _ OnlyB\n",
-	})
-	want := "p/p.go:5:2: Broker redeclared in this block; a/a.go:3:1: other declaration of Broker; " +
-		"p/p.go:5:2: Event redeclared in this block; and 13 more errors"
-	for range 4 {
-		res, err := Run(context.Background(), Config{Dir: dir, Patterns: []string{"./p"}, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(res.Errors) != 1 || res.Errors[0].Message != want {
-			t.Fatalf("errors = %+v\nwant one: %s", res.Errors, want)
-		}
+	first := "p/p.go:5:2: Broker redeclared in this block; a/a.go:3:1: other declaration of Broker; " +
+		"p/p.go:5:2: Event redeclared in this block; "
+	for _, tt := range []struct {
+		name, b, p, want string
+	}{
+		// Event's continuation and six errors with theirs are not shown.
+		{"both used", decls + "type OnlyB int\n", "var _ Store\n\nvar _ OnlyB\n", first + "and 6 more errors"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{
+				"go.mod": "module example.com/dots\n\ngo 1.26\n",
+				"a/a.go": "package a\n\n" + decls,
+				"b/b.go": "package b\n\n" + tt.b,
+				"p/p.go": "package p\n\nimport (\n\t. \"example.com/dots/a\"\n\t. \"example.com/dots/b\"\n)\n\n" + tt.p,
+			})
+			for range 4 {
+				res, err := Run(context.Background(), Config{Dir: dir, Patterns: []string{"./p"}, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(res.Errors) != 1 || res.Errors[0].Message != tt.want {
+					t.Fatalf("errors = %+v\nwant one: %s", res.Errors, tt.want)
+				}
+			}
+		})
 	}
 }
 
@@ -996,6 +1006,27 @@ func TestSortTypeErrors(t *testing.T) {
 		sortTypeErrors(in)
 		if !slices.EqualFunc(in, want, func(a, b types.Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg }) {
 			t.Errorf("sorted:\n%v\nwant:\n%v", in, want)
+		}
+	}
+}
+
+// TestElideErrors: of a package's errors, the first lines are shown and
+// the rest counted, without the continuation lines that follow an error.
+func TestElideErrors(t *testing.T) {
+	e := func(text string) errLine { return errLine{text: text} }
+	c := func(text string) errLine { return errLine{text: text, cont: true} }
+	for _, tt := range []struct {
+		lines []errLine
+		want  string
+	}{
+		{[]errLine{e("1"), e("2"), e("3"), e("4")}, "1; 2; 3; 4"},
+		{[]errLine{e("1"), e("2"), e("3"), e("4"), e("5")}, "1; 2; 3; and 2 more errors"},
+		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), e("3"), c("3'")}, "1; 1'; 2; and 1 more error"},
+		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), c("2''")}, "1; 1'; 2; 2'; 2''"},
+		{[]errLine{e("1"), e("2"), e("3"), c("3'"), e("4"), c("4'"), e("5"), c("5'")}, "1; 2; 3; and 2 more errors"},
+	} {
+		if got := strings.Join(elideErrors(tt.lines, 3), "; "); got != tt.want {
+			t.Errorf("elideErrors(%v) = %q, want %q", tt.lines, got, tt.want)
 		}
 	}
 }
