@@ -945,7 +945,8 @@ func TestFingerprintMessageHidesSecret(t *testing.T) {
 
 // TestTypeErrorsInOrder: the type checker reports the names that two
 // dot-imported packages both declare in the order of a map's iteration;
-// the errors printed are the same, in the order of their places and
+// the errors printed are the same, in the order of their places, hard
+// errors before soft ones ("imported and not used") and then of their
 // messages, on every run. The count of the errors not shown leaves out
 // their continuation lines (other declaration of X).
 func TestTypeErrorsInOrder(t *testing.T) {
@@ -960,6 +961,10 @@ func TestTypeErrorsInOrder(t *testing.T) {
 	}{
 		// Event's continuation and six errors with theirs are not shown.
 		{"both used", decls + "type OnlyB int\n", "var _ Store\n\nvar _ OnlyB\n", first + "and 6 more errors"},
+		// b's names all clash, so it is not used either: that soft
+		// error at the same place comes after the hard ones, whose
+		// first message it would precede.
+		{"b unused", decls, "var _ Store\n", first + "and 7 more errors"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -983,8 +988,8 @@ func TestTypeErrorsInOrder(t *testing.T) {
 }
 
 // TestSortTypeErrors: type errors come out in one order whatever order
-// the type checker gave them in, each with its continuation lines after
-// it.
+// the type checker gave them in: by place, hard errors before soft ones,
+// then by message, each with its continuation lines after it.
 func TestSortTypeErrors(t *testing.T) {
 	fset := token.NewFileSet()
 	f := fset.AddFile("p.go", -1, 100)
@@ -994,17 +999,23 @@ func TestSortTypeErrors(t *testing.T) {
 	at := func(file *token.File, off int, msg string) types.Error {
 		return types.Error{Fset: fset, Pos: file.Pos(off), Msg: msg}
 	}
+	soft := func(e types.Error) types.Error {
+		e.Soft = true
+		return e
+	}
 	undef := at(f, 25, "undefined: x")
+	unused := soft(at(f, 25, "declared and not used: y"))
 	logger := []types.Error{at(f, 12, "Logger redeclared in this block"), at(g, 11, "\tother declaration of Logger")}
 	event := []types.Error{at(f, 12, "Event redeclared in this block"), at(g, 15, "\tother declaration of Event")}
-	want := slices.Concat(event, logger, []types.Error{undef})
+	notUsed := soft(at(f, 12, `"b" imported and not used`))
+	want := slices.Concat(event, logger, []types.Error{notUsed, undef, unused})
 	for _, in := range [][]types.Error{
-		slices.Concat([]types.Error{undef}, logger, event),
-		slices.Concat(logger, event, []types.Error{undef}),
-		slices.Concat(event, []types.Error{undef}, logger),
+		slices.Concat([]types.Error{undef}, logger, event, []types.Error{notUsed, unused}),
+		slices.Concat([]types.Error{notUsed}, logger, event, []types.Error{unused, undef}),
+		slices.Concat(event, []types.Error{unused, undef}, logger, []types.Error{notUsed}),
 	} {
 		sortTypeErrors(in)
-		if !slices.EqualFunc(in, want, func(a, b types.Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg }) {
+		if !slices.EqualFunc(in, want, func(a, b types.Error) bool { return a.Pos == b.Pos && a.Msg == b.Msg && a.Soft == b.Soft }) {
 			t.Errorf("sorted:\n%v\nwant:\n%v", in, want)
 		}
 	}

@@ -344,11 +344,14 @@ func (w *world) check(p *packages.Package) (files []*ast.File, tpkg *types.Packa
 }
 
 // sortTypeErrors puts a package's type errors in the order of their
-// positions, then of their messages. The type checker gives some in the
-// order of a map's iteration (the names two dot-imported packages both
-// declare), and the first few errors are the ones printed: sorted, the
-// output is the same on every run. An error's continuation lines ("\tother
-// declaration of X", at the other place) stay after it.
+// positions, then hard errors before soft ones, then in the order of their
+// messages. The type checker gives some in the order of a map's iteration
+// (the names two dot-imported packages both declare), and the first few
+// errors are the ones printed: sorted, the output is the same on every
+// run. At one place, a soft error ("imported and not used", often the
+// consequence of a hard one there) does not hide the hard one. An error's
+// continuation lines ("\tother declaration of X", at the other place)
+// stay after it.
 func sortTypeErrors(errs []types.Error) {
 	var groups [][]types.Error
 	for _, e := range errs {
@@ -362,12 +365,26 @@ func sortTypeErrors(errs []types.Error) {
 		if c := comparePositions(a[0].Fset.Position(a[0].Pos), b[0].Fset.Position(b[0].Pos)); c != 0 {
 			return c
 		}
+		if c := compareSoft(a[0].Soft, b[0].Soft); c != 0 {
+			return c
+		}
 		return slices.CompareFunc(a, b, func(x, y types.Error) int { return strings.Compare(x.Msg, y.Msg) })
 	})
 	errs = errs[:0]
 	for _, g := range groups {
 		errs = append(errs, g...)
 	}
+}
+
+// compareSoft orders a hard error (false) before a soft one (true).
+func compareSoft(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // comparePositions orders positions by file, line and column.
