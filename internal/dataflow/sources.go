@@ -364,7 +364,6 @@ func (e *engine) implementations(m *types.Func, iface *types.Package) []*types.F
 	recv := m.Signature().Recv()
 	if recv != nil {
 		if it, ok := recv.Type().Underlying().(*types.Interface); ok {
-			it = methodsOnly(it)
 			for _, c := range e.candidateMethods() {
 				if c.Name() != m.Name() || !e.related(c, m, iface) || !types.Implements(c.Signature().Recv().Type(), it) {
 					continue
@@ -391,22 +390,6 @@ func (e *engine) implementations(m *types.Func, iface *types.Package) []*types.F
 		e.impls[key] = out
 	}
 	return out
-}
-
-// methodsOnly returns the interface of it's methods alone, for a
-// constraint that also lists types: a call of PT(&t).Exec, in a generic
-// function whose PT is constrained by interface{ *T; Exec(string) }, is an
-// interface call of that constraint's Exec, and *T is no type a method is
-// declared on. Another interface is returned as it is.
-func methodsOnly(it *types.Interface) *types.Interface {
-	if it.IsMethodSet() {
-		return it
-	}
-	ms := make([]*types.Func, it.NumMethods())
-	for i := range ms {
-		ms[i] = it.Method(i)
-	}
-	return types.NewInterfaceType(ms, nil).Complete()
 }
 
 // related reports whether method c may be what a call of interface method

@@ -48,40 +48,12 @@ func ConsumePlain(ctx context.Context, m *Msg) error {
 	return exec.Command("sh", "-c", "ping "+m.Host).Run() // want `shell script run by sh -c passed to exec.Command comes from external input \(m.Host\)`
 }
 
-// Via runs a command through the constraint of its type parameter PT.
-type Via[T any, PT interface {
-	*T
-	run(string) error
-}] struct{}
-
-func (*Via[T, PT]) Handle(ctx context.Context, r *Req, _ *Rsp) error {
-	var t T
-	PT(&t).run("uptime")
-	return PT(&t).run(r.Cmd) // want `shell script run by sh -c that \(\*generic.shell\).run passes to exec.Command \(generic/generic.go:\d+\) comes from external input \(r.Cmd\)`
-}
-
-type shell struct{}
-
-func (*shell) run(s string) error { return exec.Command("sh", "-c", s).Run() }
-
-// ViaIface is Via's twin calling through an interface.
-type ViaIface struct {
-	s interface{ run(string) error }
-}
-
-func (h *ViaIface) Handle(ctx context.Context, r *Req, _ *Rsp) error {
-	h.s.run("uptime")
-	return h.s.run(r.Cmd) // want `shell script run by sh -c that \(\*generic.shell\).run passes to exec.Command \(generic/generic.go:\d+\) comes from external input \(r.Cmd\)`
-}
-
 func Register(svc micro.Service, s server.Server) {
 	micro.RegisterHandler(svc.Server(), &G[int]{})
 	micro.RegisterHandler(svc.Server(), &N{})
 	s.Handle(s.NewHandler(Two[string, int]{}))
 	micro.RegisterSubscriber("t", svc.Server(), Consume[int])
 	micro.RegisterSubscriber("t", svc.Server(), ConsumePlain)
-	micro.RegisterHandler(svc.Server(), &Via[shell, *shell]{})
-	micro.RegisterHandler(svc.Server(), &ViaIface{s: &shell{}})
 	micro.RegisterHandler(svc.Server(), &genericlib.Jobs[int]{}) // want `shell script run by sh -c that handler \(\*genericlib.Jobs\[T\]\).Run passes to exec.Command \(genericlib/genericlib.go:16\) comes from external input \(req.Script\)`
 	micro.RegisterHandler(svc.Server(), &genericlib.Plain{})     // want `shell script run by sh -c that handler \(\*genericlib.Plain\).Run passes to exec.Command \(genericlib/genericlib.go:22\) comes from external input \(req.Script\)`
 }

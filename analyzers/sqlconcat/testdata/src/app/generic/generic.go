@@ -82,54 +82,6 @@ func (h *ImplPlain) One(ctx context.Context, req *orders.Request, rsp *orders.Re
 	return nil
 }
 
-// Via calls methods through the constraints of its type parameters: the
-// implementations are those of an interface of the constraint's methods.
-type Via[T any, PT interface {
-	*T
-	exec(string)
-}, U any, PU interface {
-	*U
-	Exec(string)
-}] struct{}
-
-func (*Via[T, PT, U, PU]) Handle(ctx context.Context, r *Req, _ *Rsp) error {
-	var t T
-	PT(&t).exec(r.Name) // want `query text that \(\*generic.deleter\).exec passes to \(\*sql.DB\).Exec \(generic/generic.go:\d+\) is built from external input \(r.Name\)`
-	PT(&t).exec("x")
-	var u U
-	PU(&u).Exec(r.Cmd) // want `query text that \(\*genericlib.Updater\).Exec passes to \(\*sql.DB\).Exec \(genericlib/genericlib.go:\d+\) is built from external input \(r.Cmd\)`
-	PU(&u).Exec("x")
-	return nil
-}
-
-type deleter struct{ db *sql.DB }
-
-func (d *deleter) exec(s string) { d.db.Exec("DELETE FROM t WHERE " + s) }
-
-// ViaIface is Via's twin calling through an interface.
-type ViaIface struct {
-	d interface{ exec(string) }
-}
-
-func (h *ViaIface) Handle(ctx context.Context, r *Req, _ *Rsp) error {
-	h.d.exec(r.Name) // want `query text that \(\*generic.deleter\).exec passes to \(\*sql.DB\).Exec \(generic/generic.go:\d+\) is built from external input \(r.Name\)`
-	h.d.exec("x")
-	return nil
-}
-
-// Either's constraint lists the types it may be, whose own Exec is
-// called: a look-alike of Via that was reported before.
-type Either[D interface {
-	*sql.DB | *sql.Tx
-	Exec(string, ...any) (sql.Result, error)
-}] struct{ d D }
-
-func (h *Either[D]) Handle(ctx context.Context, r *Req, _ *Rsp) error {
-	h.d.Exec("DELETE FROM t WHERE " + r.Name) // want `query text passed to \(\*sql.DB\).Exec is built from external input \(r.Name\)`
-	h.d.Exec("DELETE FROM t WHERE a = $1", r.Name)
-	return nil
-}
-
 func Register(svc micro.Service, s server.Server) {
 	micro.RegisterHandler(svc.Server(), &G[int]{})
 	micro.RegisterHandler(svc.Server(), &N{})
@@ -137,9 +89,6 @@ func Register(svc micro.Service, s server.Server) {
 	micro.RegisterSubscriber("t", svc.Server(), Consume[int])
 	micro.RegisterSubscriber("t", svc.Server(), ConsumePlain)
 	ordersproto.RegisterOrdersHandler(svc.Server(), &Gen[int]{})
-	micro.RegisterHandler(svc.Server(), &Via[deleter, *deleter, genericlib.Updater, *genericlib.Updater]{})
-	micro.RegisterHandler(svc.Server(), &ViaIface{d: &deleter{}})
-	micro.RegisterHandler(svc.Server(), &Either[*sql.Tx]{})
 	micro.RegisterHandler(svc.Server(), &genericlib.Store[int]{}) // want `handler \(\*genericlib.Store\[T\]\).Drop passes to \(\*sql.DB\).Exec \(genericlib/genericlib.go:16\) is built from external input \(req.Name\)`
 	micro.RegisterHandler(svc.Server(), &genericlib.Plain{})      // want `handler \(\*genericlib.Plain\).Drop passes to \(\*sql.DB\).Exec \(genericlib/genericlib.go:23\) is built from external input \(req.Name\)`
 }

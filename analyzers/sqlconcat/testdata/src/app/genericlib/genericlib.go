@@ -23,9 +23,3 @@ func (s *Plain) Drop(ctx context.Context, req *Req, rsp *Rsp) error {
 	_, err := s.db.Exec("DROP TABLE " + req.Name)
 	return err
 }
-
-// Updater's Exec concatenates its argument into a statement; package
-// generic calls it through a type parameter's constraint.
-type Updater struct{ db *sql.DB }
-
-func (u *Updater) Exec(s string) { u.db.Exec("UPDATE t SET " + s) }
