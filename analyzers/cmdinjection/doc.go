@@ -242,6 +242,15 @@
 //     that depth, which guards the analysis's own stack, the rest is
 //     given the benefit of the doubt, so input read at the far end of so
 //     long a chain is not reported;
+//   - calls through a type parameter's method in a generic function
+//     (PT(&t).Exec(q), with PT constrained by interface{ *T; Exec(string) }):
+//     a generic body is analysed once, not for each instantiation, so
+//     the method the instantiation written at the call would run is
+//     not known, and the call is not followed;
+//   - the request of a handler whose request parameter has a type
+//     parameter's type (func (h *Git[R]) Clone(ctx, req R, rsp *Rsp)):
+//     it is read only through the constraint's methods, whose results
+//     count as non-constant text, not external input;
 //   - go-micro v5 and later, which have no runtime package, and go-micro's
 //     own CLI (cmd/micro), whose commands applications do not call;
 //   - a dependency outside your modules that starts processes only through

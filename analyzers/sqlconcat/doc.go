@@ -180,6 +180,15 @@
 //     that depth, which guards the analysis's own stack, the rest is
 //     given the benefit of the doubt, so input read at the far end of so
 //     long a chain is not reported;
+//   - calls through a type parameter's method in a generic function
+//     (PT(&t).Exec(q), with PT constrained by interface{ *T; Exec(string) }):
+//     a generic body is analysed once, not for each instantiation, so
+//     the method the instantiation written at the call would run is
+//     not known, and the call is not followed;
+//   - the request of a handler whose request parameter has a type
+//     parameter's type (func (h *Git[R]) Clone(ctx, req R, rsp *Rsp)):
+//     it is read only through the constraint's methods, whose results
+//     count as non-constant text, not external input;
 //   - query text a function literal builds from a captured parameter and
 //     stores in a variable of the function around it, which then runs it
 //     (func() { q = "... " + col }(); db.Query(q)). A query the literal
