@@ -1208,7 +1208,7 @@ func (c *checker) handlerOptionsAuth(e ast.Expr, depth int) bool {
 		}
 	case *ast.Ident:
 		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); ok && isHandlerOptions(v.Type()) {
-			return c.handlerOptionsVarAuth(v, depth)
+			return c.handlerOptionsVarAuth(v, x, depth)
 		}
 	}
 	return true // cannot see: give it the benefit

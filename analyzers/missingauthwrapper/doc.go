@@ -159,7 +159,9 @@
 // A variable of HandlerOptions is judged by every value the package gives
 // it: the literal it starts from (none for a declaration without one)
 // and the values stored into its Auth field afterwards, directly or
-// through a pointer p := &opts; options a function returns are judged by
+// through a pointer p := &opts, that may run before AuthHandler copies it
+// (a store written after the call in the same function does not count
+// unless a loop holds both); options a function returns are judged by
 // the values it returns, through a fact for a function of another
 // package.
 // v2's automatic wrapper counts only when micro.Auth gives the service a
@@ -227,7 +229,8 @@
 //     run by defer on every path (defer next(...))
 //     or from recover after a panic is not seen calling the handler;
 //   - HandlerOptions that a variable holds when AuthHandler is called: any
-//     provider it is ever given counts, even one replaced later by nil,
+//     provider it may be given before the call counts, even one replaced
+//     by nil before the call,
 //     and a variable the rule cannot follow counts as carrying one (a
 //     parameter, its address given to a call or kept other than in a
 //     local pointer, a store in a function literal, opts.Auth, err =

@@ -59,29 +59,39 @@ func (c *checker) exportNoProviderHelpers() {
 type optionStores struct {
 	// whole holds the values given to the variable itself: its
 	// initialiser, later assignments, stores through a pointer (*p = x);
-	// nil stands for the zero value of a declaration without one.
-	whole []ast.Expr
+	// a nil value stands for the zero value of a declaration without one.
+	whole []optionStore
 	// auth holds the values given to its Auth field (opts.Auth = x, or
 	// p.Auth = x through a pointer to it).
-	auth []ast.Expr
+	auth []optionStore
 }
 
-// handlerOptionsVarAuth reports whether the HandlerOptions variable v may
-// carry an auth provider that is not the no-op one: any value given to
-// its Auth field, or any whole value carrying one. A variable the rule
-// cannot follow (see optionsStores) is given the benefit.
-func (c *checker) handlerOptionsVarAuth(v *types.Var, depth int) bool {
-	st, ok := c.optionsStores(v)
+// An optionStore is one value given to a HandlerOptions variable or its
+// Auth field, with the ancestors of the statement or declaration that
+// gives it, that statement last.
+type optionStore struct {
+	value ast.Expr
+	path  []ast.Node
+}
+
+// handlerOptionsVarAuth reports whether the HandlerOptions variable v, as
+// read by the identifier use, may carry an auth provider that is not the
+// no-op one: any value given to its Auth field, or any whole value
+// carrying one, that may be given before use (see mayPrecede). A
+// variable the rule cannot follow (see optionsStores) is given the
+// benefit.
+func (c *checker) handlerOptionsVarAuth(v *types.Var, use *ast.Ident, depth int) bool {
+	st, at, ok := c.optionsStores(v, use)
 	if !ok {
 		return true
 	}
 	for _, a := range st.auth {
-		if !c.isNoopAuth(a, depth+1) {
+		if mayPrecede(a.path, at) && !c.isNoopAuth(a.value, depth+1) {
 			return true
 		}
 	}
 	for _, w := range st.whole {
-		if w != nil && c.handlerOptionsAuth(w, depth+1) {
+		if w.value != nil && mayPrecede(w.path, at) && c.handlerOptionsAuth(w.value, depth+1) {
 			return true
 		}
 	}
@@ -89,16 +99,18 @@ func (c *checker) handlerOptionsVarAuth(v *types.Var, depth int) bool {
 }
 
 // optionsStores returns what the package stores into the HandlerOptions
-// variable v, a local variable or a package variable of this package.
+// variable v, a local variable or a package variable of this package,
+// and the ancestors of use, an identifier of v, use last (nil when it is
+// not found).
 // ok is false when v may change in a way it cannot follow: a parameter or
 // result (given by a caller), a range or multi-value assignment, its
 // address or its Auth field's taken other than into a local pointer
 // (p := &opts) used only to read or store fields and through *p, a method
 // call on it, a store in a function literal that v is not declared in.
 // Stores in code that never runs (see gomicro.Syntax.Dead) are left out.
-func (c *checker) optionsStores(v *types.Var) (st optionStores, ok bool) {
+func (c *checker) optionsStores(v *types.Var, use *ast.Ident) (st optionStores, at []ast.Node, ok bool) {
 	if v.IsField() || v.Pkg() != c.pass.Pkg || v.Parent() == nil {
-		return st, false
+		return st, nil, false
 	}
 	w := &storeWalk{c: c, v: v, ptrs: map[*types.Var]bool{}}
 	for _, root := range c.scopeOf(v) {
@@ -107,6 +119,9 @@ func (c *checker) optionsStores(v *types.Var) (st optionStores, ok bool) {
 			if n == nil {
 				stack = stack[:len(stack)-1]
 				return true
+			}
+			if n == use {
+				at = append(slices.Clone(stack), n)
 			}
 			if id, ok := n.(*ast.Ident); ok && len(stack) > 0 {
 				switch obj := c.pass.TypesInfo.ObjectOf(id); {
@@ -120,7 +135,63 @@ func (c *checker) optionsStores(v *types.Var) (st optionStores, ok bool) {
 			return true
 		})
 	}
-	return w.st, w.declared && !w.escapes
+	return w.st, at, w.declared && !w.escapes
+}
+
+// mayPrecede reports whether the store whose statement ends store (a
+// path of ancestors, see optionStore) may run before the read that ends
+// use. HandlerOptions are copied when read (AuthHandler takes them by
+// value, a return copies them), so a store that runs only later does not
+// reach what was read. In the same function, a store written after the
+// read runs later unless a loop holds both or the function has a goto;
+// a store in another function, or a read in a function literal (which
+// may run later), may come first.
+func mayPrecede(store, use []ast.Node) bool {
+	if use == nil {
+		return true
+	}
+	fn := innermostFunc(use)
+	if fn == nil || innermostFunc(store) != fn {
+		return true
+	}
+	at := store[len(store)-1]
+	if at.Pos() < use[len(use)-1].Pos() {
+		return true
+	}
+	for _, n := range use[slices.Index(use, fn):] {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n.Pos() <= at.Pos() && at.End() <= n.End() {
+				return true
+			}
+		}
+	}
+	return hasGoto(fn)
+}
+
+// innermostFunc returns the innermost function declaration or literal
+// among the ancestors path, or nil.
+func innermostFunc(path []ast.Node) ast.Node {
+	for i := len(path) - 1; i >= 0; i-- {
+		switch path[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return path[i]
+		}
+	}
+	return nil
+}
+
+// hasGoto reports whether fn has a goto statement, which may run a later
+// statement before an earlier one.
+func hasGoto(fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BranchStmt); ok && b.Tok == token.GOTO {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // A storeWalk collects the stores into one HandlerOptions variable v (see
@@ -256,11 +327,12 @@ func (w *storeWalk) store(stack []ast.Node, field string, value ast.Expr) {
 			return
 		}
 	}
+	store := optionStore{value, slices.Clone(stack)}
 	switch field {
 	case "":
-		w.st.whole = append(w.st.whole, value)
+		w.st.whole = append(w.st.whole, store)
 	case "Auth":
-		w.st.auth = append(w.st.auth, value)
+		w.st.auth = append(w.st.auth, store)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"go-micro.dev/v5"
 	"go-micro.dev/v5/auth"
 	"go-micro.dev/v5/auth/jwt"
+	"go-micro.dev/v5/server"
 	wauth "go-micro.dev/v5/wrapper/auth"
 
 	"app/authcfg"
@@ -183,4 +184,53 @@ func handlerOptionHelpers(a auth.Auth) {
 	s7.Handle(new(Orders))
 	s8 := micro.NewService(micro.Name("ho.cfgparam"), micro.WrapHandler(wauth.AuthHandler(authcfg.With(authcfg.Provider()))))
 	s8.Handle(new(Orders))
+}
+
+// AuthHandler takes its options by value: a store that runs after the call
+// does not reach the wrapper it built. A store in a loop around the call,
+// or in another function, may run before it.
+func handlerOptionsStoreOrder(n int) {
+	late := wauth.HandlerOptions{}
+	w := wauth.AuthHandler(late)
+	late.Auth = jwt.NewAuth()
+	s1 := micro.NewService(micro.Name("ho.late"), micro.WrapHandler(w))
+	s1.Handle(new(Orders)) // want `handler wrappers \(w\) do not authenticate`
+
+	var lateWhole wauth.HandlerOptions
+	w2 := wauth.AuthHandler(lateWhole)
+	lateWhole = wauth.HandlerOptions{Auth: jwt.NewAuth()}
+	s2 := micro.NewService(micro.Name("ho.latewhole"), micro.WrapHandler(w2))
+	s2.Handle(new(Orders)) // want `handler wrappers \(w2\) do not authenticate`
+
+	early := wauth.HandlerOptions{}
+	early.Auth = jwt.NewAuth()
+	w3 := wauth.AuthHandler(early)
+	early.Auth = nil
+	s3 := micro.NewService(micro.Name("ho.early"), micro.WrapHandler(w3))
+	s3.Handle(new(Orders))
+
+	var looped wauth.HandlerOptions
+	var w4 server.HandlerWrapper
+	for i := 0; i < n; i++ {
+		w4 = wauth.AuthHandler(looped)
+		looped.Auth = jwt.NewAuth()
+	}
+	s4 := micro.NewService(micro.Name("ho.looped"), micro.WrapHandler(w4))
+	s4.Handle(new(Orders))
+
+	// A closure built before the store runs after it.
+	var closed wauth.HandlerOptions
+	build := func() server.HandlerWrapper { return wauth.AuthHandler(closed) }
+	closed.Auth = jwt.NewAuth()
+	s5 := micro.NewService(micro.Name("ho.closed"), micro.WrapHandler(build()))
+	s5.Handle(new(Orders))
+}
+
+var pkgLate = wauth.HandlerOptions{SkipEndpoints: []string{"Health.Check"}}
+
+func handlerOptionsPackageLate() {
+	w := wauth.AuthHandler(pkgLate)
+	pkgLate.Auth = jwt.NewAuth()
+	s := micro.NewService(micro.Name("ho.pkglate"), micro.WrapHandler(w))
+	s.Handle(new(Orders)) // want `handler wrappers \(w\) do not authenticate`
 }
