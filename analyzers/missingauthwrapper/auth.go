@@ -1252,6 +1252,9 @@ func (c *checker) isNoopAuth(e ast.Expr, depth int) bool {
 		if v == nil {
 			return false
 		}
+		if c.args.noop[v] {
+			return true // a parameter of the helper judged, given the no-op auth
+		}
 		if ref, ok := gomicro.RefOf(v); ok && ref.Path == "auth" && ref.Name == "DefaultAuth" {
 			rhs, _ := c.model.Assigned(v)
 			for _, r := range rhs {

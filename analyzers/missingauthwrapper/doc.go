@@ -162,8 +162,10 @@
 // through a pointer p := &opts, that may run before AuthHandler copies it
 // (a store written after the call in the same function does not count
 // unless a loop holds both); options a function returns are judged by
-// the values it returns, through a fact for a function of another
-// package.
+// the values it may return given the call's arguments (a provider
+// parameter given nil or the no-op auth carries none; a constant argument
+// rules out the branches it cannot take), through a fact for a function
+// of another package.
 // v2's automatic wrapper counts only when micro.Auth gives the service a
 // provider other than the no-op auth.NewAuth() or auth.DefaultAuth.
 //
@@ -234,9 +236,14 @@
 //     and a variable the rule cannot follow counts as carrying one (a
 //     parameter, its address given to a call or kept other than in a
 //     local pointer, a store in a function literal, opts.Auth, err =
-//     load()); a function returning options is judged whatever its
-//     arguments (opts(auth.NewAuth()) where opts returns
-//     HandlerOptions{Auth: a} counts), and one with named results counts;
+//     load()); a function returning options is judged by its
+//     arguments only where they give an auth.Auth parameter the no-op
+//     auth or nil (opts(auth.NewAuth()) where opts returns
+//     HandlerOptions{Auth: a}), or, for a function of the package, a
+//     constant that settles an if condition of its parameters; so one of
+//     another package that returns options without a provider on some
+//     path (if name == "public" { return opts }) counts, and one with
+//     named results counts;
 //   - a no-op auth seen across packages: an exported variable, a provider
 //     passed to a function of another package that builds the wrapper,
 //     and auth.DefaultAuth itself, which the program may replace before

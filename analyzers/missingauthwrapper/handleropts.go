@@ -2,6 +2,7 @@ package missingauthwrapper
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -11,25 +12,67 @@ import (
 
 // calledOptionsAuth reports whether the HandlerOptions that call returns
 // may carry an auth provider that is not the no-op one: for a function of
-// the package, one of the values it returns does (see returnsProvider);
-// a function of another package does unless a noProviderFact marks it.
+// the package, one of the values it may return given call's arguments
+// does (see returnsProvider); a function of another package does unless
+// a noProviderFact marks it, or marks its provider as coming from a
+// parameter that call gives the no-op auth.
 func (c *checker) calledOptionsAuth(call *ast.CallExpr, depth int) bool {
 	if decl := c.model.LocalFunc(call); decl != nil {
+		saved := c.args
+		c.args = c.argsOf(decl, call, depth)
+		defer func() { c.args = saved }()
 		return c.returnsProvider(decl, depth+1)
 	}
 	fn, ok := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
-	return !ok || fn.Pkg() == c.pass.Pkg || !c.pass.ImportObjectFact(fn, new(noProviderFact))
+	var f noProviderFact
+	if !ok || fn.Pkg() == c.pass.Pkg || !c.pass.ImportObjectFact(fn, &f) {
+		return true
+	}
+	if f.NoProvider {
+		return false
+	}
+	i := f.AuthParam - 1
+	return i < 0 || i >= len(call.Args) || fn.Signature().Variadic() || !c.isNoopAuth(call.Args[i], depth+1)
+}
+
+// paramArgs is what the parameters of a function are given by one call
+// of it: the parameters given the no-op auth (or nil), and those given a
+// constant.
+type paramArgs struct {
+	noop   map[*types.Var]bool
+	consts map[*types.Var]constant.Value
+}
+
+// argsOf returns what call gives the parameters of decl, the function it
+// calls, judging the arguments where call is (c.args still the caller's).
+func (c *checker) argsOf(decl *ast.FuncDecl, call *ast.CallExpr, depth int) paramArgs {
+	a := paramArgs{noop: map[*types.Var]bool{}, consts: map[*types.Var]constant.Value{}}
+	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if fn == nil || fn.Signature().Variadic() {
+		return a
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len() && i < len(call.Args); i++ {
+		if val, ok := c.constValue(call.Args[i]); ok {
+			a.consts[params.At(i)] = val
+		}
+		if isAuthType(params.At(i).Type()) && c.isNoopAuth(call.Args[i], depth+1) {
+			a.noop[params.At(i)] = true
+		}
+	}
+	return a
 }
 
 // returnsProvider reports whether one of the HandlerOptions values that
-// decl returns may carry an auth provider. A function with named results
-// may return them with a bare return, which it does not follow, and
-// one with no return it can read gets the benefit too.
+// decl may return (see mayReturn) may carry an auth provider, with the
+// parameters given what c.args says. A function with named results may
+// return them with a bare return, which it does not follow, and one
+// with no return it can read gets the benefit too.
 func (c *checker) returnsProvider(decl *ast.FuncDecl, depth int) bool {
 	if res := decl.Type.Results; res != nil && len(res.List) > 0 && len(res.List[0].Names) > 0 {
 		return true
 	}
-	values := c.model.ReturnedValues(decl)
+	values := c.mayReturn(decl.Body)
 	for _, v := range values {
 		if c.handlerOptionsAuth(v, depth) {
 			return true
@@ -38,20 +81,174 @@ func (c *checker) returnsProvider(decl *ast.FuncDecl, depth int) bool {
 	return len(values) == 0
 }
 
+// mayReturn returns the first result of every return statement of body
+// that may run, outside function literals: not in code that never runs
+// (see gomicro.Syntax.Dead), nor in a branch that the constant
+// arguments in c.args rule out, nor after a statement that always
+// returns (if name == "public" { return o } given "public"). With a goto
+// in body, every return may run.
+func (c *checker) mayReturn(body *ast.BlockStmt) []ast.Expr {
+	if hasGoto(body) {
+		return c.model.ReturnedIn(body)
+	}
+	var res []ast.Expr
+	collect := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				if len(n.Results) > 0 && !c.model.Dead(n.Pos()) {
+					res = append(res, n.Results[0])
+				}
+			}
+			return true
+		})
+	}
+	var block func(list []ast.Stmt) bool
+	// stmt collects the returns of s that may run, and reports whether
+	// s always returns.
+	stmt := func(s ast.Stmt) bool {
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			collect(s)
+			return true
+		case *ast.BlockStmt:
+			return block(s.List)
+		case *ast.IfStmt:
+			if s.Init != nil {
+				collect(s.Init)
+			}
+			taken, known := c.condValue(s.Cond)
+			body, other := false, false
+			if !known || taken {
+				body = block(s.Body.List)
+			}
+			if s.Else != nil && (!known || !taken) {
+				other = block([]ast.Stmt{s.Else})
+			}
+			switch {
+			case !known:
+				return body && other
+			case taken:
+				return body
+			}
+			return other
+		}
+		collect(s)
+		return false
+	}
+	block = func(list []ast.Stmt) bool {
+		for _, s := range list {
+			if stmt(s) {
+				return true
+			}
+		}
+		return false
+	}
+	block(body.List)
+	return res
+}
+
+// condValue returns the value of the boolean condition e given the
+// constant arguments in c.args, when it is known.
+func (c *checker) condValue(e ast.Expr) (value, known bool) {
+	v, ok := c.constValue(e)
+	if !ok || v.Kind() != constant.Bool {
+		return false, false
+	}
+	return constant.BoolVal(v), true
+}
+
+// constValue returns the constant value of e, reading the parameters
+// given a constant in c.args: a constant, such a parameter, or a
+// comparison, negation, conjunction or disjunction of those.
+func (c *checker) constValue(e ast.Expr) (constant.Value, bool) {
+	e = ast.Unparen(e)
+	if tv, ok := c.pass.TypesInfo.Types[e]; ok && tv.Value != nil {
+		return tv.Value, true
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v, ok := c.args.consts[asVar(c.pass.TypesInfo.Uses[x])]
+		return v, ok
+	case *ast.UnaryExpr:
+		if v, ok := c.constValue(x.X); ok && x.Op == token.NOT && v.Kind() == constant.Bool {
+			return constant.MakeBool(!constant.BoolVal(v)), true
+		}
+	case *ast.BinaryExpr:
+		l, lok := c.constValue(x.X)
+		r, rok := c.constValue(x.Y)
+		switch {
+		case x.Op == token.LAND || x.Op == token.LOR:
+			return logical(x.Op, l, lok, r, rok)
+		case !lok || !rok || l.Kind() != r.Kind():
+			return nil, false
+		}
+		switch x.Op {
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return constant.MakeBool(constant.Compare(l, x.Op, r)), true
+		}
+	}
+	return nil, false
+}
+
+// logical returns the value of l op r for op && or ||, when one known
+// side settles it or both are known.
+func logical(op token.Token, l constant.Value, lok bool, r constant.Value, rok bool) (constant.Value, bool) {
+	isBool := func(v constant.Value, ok bool) bool { return ok && v.Kind() == constant.Bool }
+	lb, rb := isBool(l, lok), isBool(r, rok)
+	short := op == token.LOR // the value that settles it
+	switch {
+	case lb && constant.BoolVal(l) == short, rb && constant.BoolVal(r) == short:
+		return constant.MakeBool(short), true
+	case lb && rb:
+		return constant.MakeBool(!short), true
+	}
+	return nil, false
+}
+
 // exportNoProviderHelpers exports a noProviderFact for every exported
 // function of the package whose result is wrapper/auth HandlerOptions that
-// never carry an auth provider, so that AuthHandler given its result in
-// another package is judged as here.
+// never carry an auth provider, or carry none when one auth.Auth
+// parameter is given the no-op auth, so that AuthHandler given its result
+// in another package is judged as here.
 func (c *checker) exportNoProviderHelpers() {
 	for fn, decl := range c.model.Funcs() {
 		res := fn.Signature().Results()
 		if !fn.Exported() || res.Len() == 0 || !isHandlerOptions(res.At(0).Type()) {
 			continue
 		}
-		if !c.returnsProvider(decl, 1) {
-			c.pass.ExportObjectFact(fn, &noProviderFact{NoProvider: true})
+		if f, ok := c.noProvider(fn, decl); ok {
+			c.pass.ExportObjectFact(fn, &f)
 		}
 	}
+}
+
+// noProvider returns the noProviderFact fn, declared by decl, deserves.
+func (c *checker) noProvider(fn *types.Func, decl *ast.FuncDecl) (noProviderFact, bool) {
+	saved := c.args
+	defer func() { c.args = saved }()
+	c.args = paramArgs{}
+	if !c.returnsProvider(decl, 1) {
+		return noProviderFact{NoProvider: true}, true
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len() && !fn.Signature().Variadic(); i++ {
+		if !isAuthType(params.At(i).Type()) {
+			continue
+		}
+		c.args = paramArgs{noop: map[*types.Var]bool{params.At(i): true}}
+		if !c.returnsProvider(decl, 1) {
+			return noProviderFact{AuthParam: i + 1}, true
+		}
+	}
+	return noProviderFact{}, false
+}
+
+// isAuthType reports whether t is go-micro's auth.Auth.
+func isAuthType(t types.Type) bool {
+	return gomicro.IsNamedType(t, "auth", "Auth")
 }
 
 // optionStores are the values a variable of wrapper/auth's HandlerOptions

@@ -2,6 +2,7 @@ package missingauthwrapper
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/types"
 	"path"
@@ -142,17 +143,26 @@ func (f *optionsFact) String() string {
 }
 
 // noProviderFact marks a function returning wrapper/auth HandlerOptions
-// that never carry an auth provider other than the no-op one: AuthHandler
-// given them checks only that a token is present.
+// that never carry an auth provider other than the no-op one, or carry
+// none but what one of its parameters is given: AuthHandler given them
+// checks only that a token is present, unless the call gives that
+// parameter a provider.
 type noProviderFact struct {
-	// NoProvider is always set: gob, which drivers keep facts in, encodes
-	// no struct without an exported field.
+	// NoProvider says the options never carry a provider.
 	NoProvider bool
+	// AuthParam, when NoProvider is false, is one more than the index of
+	// the parameter whose value is the only provider they may carry.
+	AuthParam int
 }
 
 func (*noProviderFact) AFact() {}
 
-func (*noProviderFact) String() string { return "noprovider" }
+func (f *noProviderFact) String() string {
+	if f.NoProvider {
+		return "noprovider"
+	}
+	return fmt.Sprintf("authparam(%d)", f.AuthParam-1)
+}
 
 type checker struct {
 	pass    *analysis.Pass
@@ -175,6 +185,9 @@ type checker struct {
 	// judging holds the variables and literals whose values are being
 	// judged (see valuesCheck), against cycles.
 	judging map[any]bool
+	// args says what the parameters of the HandlerOptions helper being
+	// judged are given by the call judged (see calledOptionsAuth).
+	args paramArgs
 }
 
 func run(pass *analysis.Pass, cfg *Config) {

@@ -25,8 +25,16 @@ func WithProvider() wauth.HandlerOptions {
 	return opts
 }
 
-func With(a auth.Auth) wauth.HandlerOptions {
+func With(a auth.Auth) wauth.HandlerOptions { // want With:"authparam\\(0\\)"
 	return wauth.AuthRequired(a, jwt.NewRules())
 }
 
 func Provider() auth.Auth { return jwt.NewAuth() }
+
+// Either returns options whose provider is a, or p when given.
+func Either(a, p auth.Auth) wauth.HandlerOptions {
+	if p != nil {
+		return wauth.HandlerOptions{Auth: p}
+	}
+	return wauth.HandlerOptions{Auth: a}
+}

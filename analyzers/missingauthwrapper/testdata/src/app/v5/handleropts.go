@@ -174,7 +174,7 @@ func handlerOptionHelpers(a auth.Auth) {
 	s3 := micro.NewService(micro.Name("ho.optswith"), micro.WrapHandler(wauth.AuthHandler(optsWith(a))))
 	s3.Handle(new(Orders))
 	s4 := micro.NewService(micro.Name("ho.optsnoop"), micro.WrapHandler(wauth.AuthHandler(optsWith(auth.NewAuth()))))
-	s4.Handle(new(Orders)) // the argument is not followed into the helper
+	s4.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
 
 	s5 := micro.NewService(micro.Name("ho.cfgnone"), micro.WrapHandler(wauth.AuthHandler(authcfg.NoProvider())))
 	s5.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
@@ -233,4 +233,51 @@ func handlerOptionsPackageLate() {
 	pkgLate.Auth = jwt.NewAuth()
 	s := micro.NewService(micro.Name("ho.pkglate"), micro.WrapHandler(w))
 	s.Handle(new(Orders)) // want `handler wrappers \(w\) do not authenticate`
+}
+
+// Every return of the helper copies the options as they are then.
+func returnedEarly() wauth.HandlerOptions {
+	o := wauth.HandlerOptions{}
+	return o
+	o.Auth = jwt.NewAuth()
+	return o
+}
+
+func handlerOptionsReturnOrder() {
+	s := micro.NewService(micro.Name("ho.retearly"), micro.WrapHandler(wauth.AuthHandler(returnedEarly())))
+	s.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+}
+
+// A helper whose provider is a parameter is judged by what the call gives
+// it; one whose returns depend on a parameter, by the returns the
+// call's constant arguments let run.
+func optsFor(name string) wauth.HandlerOptions {
+	o := wauth.HandlerOptions{}
+	if name == "public" || name == "health" {
+		return o
+	}
+	o.Auth = jwt.NewAuth()
+	return o
+}
+
+func handlerOptionsHelperArgs(a auth.Auth, name string) {
+	s1 := micro.NewService(micro.Name("ho.optsnil"), micro.WrapHandler(wauth.AuthHandler(optsWith(nil))))
+	s1.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s2 := micro.NewService(micro.Name("ho.optsjwt"), micro.WrapHandler(wauth.AuthHandler(optsWith(jwt.NewAuth()))))
+	s2.Handle(new(Orders))
+	s3 := micro.NewService(micro.Name("ho.cfgnil"), micro.WrapHandler(wauth.AuthHandler(authcfg.With(nil))))
+	s3.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s4 := micro.NewService(micro.Name("ho.cfgnoopparam"), micro.WrapHandler(wauth.AuthHandler(authcfg.With(auth.NewAuth()))))
+	s4.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s5 := micro.NewService(micro.Name("ho.cfga"), micro.WrapHandler(wauth.AuthHandler(authcfg.With(a))))
+	s5.Handle(new(Orders))
+	s6 := micro.NewService(micro.Name("ho.cfgeither"), micro.WrapHandler(wauth.AuthHandler(authcfg.Either(nil, jwt.NewAuth()))))
+	s6.Handle(new(Orders))
+
+	s7 := micro.NewService(micro.Name("ho.forpublic"), micro.WrapHandler(wauth.AuthHandler(optsFor("public"))))
+	s7.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s8 := micro.NewService(micro.Name("ho.fororders"), micro.WrapHandler(wauth.AuthHandler(optsFor("orders"))))
+	s8.Handle(new(Orders))
+	s9 := micro.NewService(micro.Name("ho.forname"), micro.WrapHandler(wauth.AuthHandler(optsFor(name))))
+	s9.Handle(new(Orders))
 }
