@@ -19,8 +19,11 @@
 //     of any go-micro broker (the v5 and v6 nats and rabbitmq brokers
 //     included), unless the message's Header holds a value derived from
 //     a signature or the broker signs it: a value of a broker type whose
-//     Publish puts a signature in the message's Header before passing it
-//     on, and publishes to no broker before that (itself, or in the body
+//     Publish puts a signature in the Header of the message it passes on
+//     (m.Header["X-Signature"] = sig, or m.Header = map[string]string{
+//     "X-Signature": sig}; signing a copy and passing on the message it
+//     was given does not count, nor deleting the entry afterwards),
+//     and publishes to no broker before that (itself, or in the body
 //     of a function, method or function literal of the package it calls
 //     before that), or a broker.Broker variable every value of which a
 //     function returning only such brokers gives (func Wrap(b broker.Broker)
@@ -180,6 +183,10 @@
 //     start from counts as given on every path even when a branch
 //     replaces the whole slice, and one given by svc.Init run with go or
 //     defer counts as given before the publishes that follow;
+//   - a broker's Publish that gives the message a Header map of its own
+//     without a signature (m.Header = map[string]string{"X-From": "a"})
+//     is taken to pass the message on unchanged, so a signature its
+//     caller put in the header counts as kept;
 //   - a signing broker's Publish that hands the unsigned message, before
 //     signing it, to a helper that publishes it through a further call
 //     (two levels down) or through another package's function counts as

@@ -173,6 +173,8 @@ func (c *checker) mapSigned(e ast.Expr, depth int) bool {
 // indexSignedEntries records, for every map variable (and Header field of a
 // message variable), whether some entry is assigned a signed value.
 func (c *checker) indexSignedEntries() {
+	clear(c.entrySigned)
+	clear(c.headerSigned)
 	for _, as := range c.model.AssignStmts() {
 		if (as.Tok != token.ASSIGN && as.Tok != token.DEFINE) || len(as.Lhs) != len(as.Rhs) {
 			continue
@@ -196,6 +198,16 @@ func (c *checker) indexSignedEntries() {
 				if v := c.model.VarOf(sel.X); v != nil {
 					c.headerSigned[v] = true
 				}
+			}
+		}
+		// msg.Header = map[string]string{"X-Signature": sig} marks msg.
+		for i, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Header" || !c.signedMapLit(as.Rhs[i]) {
+				continue
+			}
+			if v := c.model.VarOf(sel.X); v != nil {
+				c.headerSigned[v] = true
 			}
 		}
 	}
@@ -357,13 +369,17 @@ func (c *checker) signsAt(body *ast.BlockStmt) ast.Node {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			for _, a := range n.Args {
-				if c.signed(a, 0, map[types.Object]bool{}) {
+				if c.signed(a, 0, map[types.Object]bool{}) || c.signedMapLit(a) {
 					found = n
 				}
 			}
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				if _, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && i < len(n.Rhs) && c.signed(n.Rhs[i], 0, map[types.Object]bool{}) {
+				if i >= len(n.Rhs) {
+					break
+				}
+				_, index := ast.Unparen(lhs).(*ast.IndexExpr)
+				if index && c.signed(n.Rhs[i], 0, map[types.Object]bool{}) || !index && c.signedMapLit(n.Rhs[i]) {
 					found = n
 				}
 			}
@@ -373,15 +389,29 @@ func (c *checker) signsAt(body *ast.BlockStmt) ast.Node {
 	return found
 }
 
+// signedMapLit reports whether e is a map literal with a signed value:
+// metadata.Metadata{"X-Signature": sig}, map[string]string{...}.
+func (c *checker) signedMapLit(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	if _, isMap := c.pass.TypesInfo.TypeOf(lit).Underlying().(*types.Map); !isMap {
+		return false
+	}
+	return c.mapSigned(lit, 0)
+}
+
 // publishSigns reports whether the body of a broker's Publish method
 // signs every message it publishes: it hands on a signature, and no call
 // ahead of that in the source publishes (see callPublishes): a Publish
 // that first passes the message, unsigned, to another broker, directly or
 // through a helper or closure, does not sign. A function literal counts
-// where it is called, not where it is written.
+// where it is called, not where it is written. The messages it publishes
+// itself must be the ones signed (see publishesSigned).
 func (c *checker) publishSigns(body *ast.BlockStmt) bool {
 	at := c.signsAt(body)
-	if at == nil {
+	if at == nil || !c.publishesSigned(body, at) {
 		return false
 	}
 	early := false
@@ -498,4 +528,87 @@ func (c *checker) calleesOf(body *ast.BlockStmt, nested bool) []types.Object {
 	})
 	c.callees[key] = objs
 	return objs
+}
+
+// publishesSigned reports whether every broker publish that body makes
+// itself (in its function literals too) publishes a message that carries
+// the signature: one whose header is given a signed value (m.Header[k] =
+// sig, m.Header = map[string]string{k: sig}) or built with one (see
+// messageSigned), or one passed to the call at that hands on the
+// signature (setSignature(m, sig)), and whose header is not cleared after
+// at (delete(m.Header, k), m.Header = nil). A Publish that signs a copy
+// and publishes the message it was given does not sign. A body that
+// publishes only through other functions is not judged here.
+func (c *checker) publishesSigned(body *ast.BlockStmt, at ast.Node) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !ok || !isCall {
+			return ok
+		}
+		fn, isFn := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if !isFn || !publishesBrokerMessage(fn) || len(call.Args) < 2 {
+			return true
+		}
+		msg := call.Args[1]
+		if !c.messageSigned(msg, 0) && !givenTo(c, at, msg) {
+			ok = false
+		}
+		if v := c.model.VarOf(ast.Unparen(msg)); v != nil && c.headerCleared(body, at, v) {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// givenTo reports whether the message expression msg names a variable
+// that the call at passes on, itself or its Header.
+func givenTo(c *checker, at ast.Node, msg ast.Expr) bool {
+	call, ok := at.(*ast.CallExpr)
+	v := c.model.VarOf(ast.Unparen(msg))
+	if !ok || v == nil {
+		return false
+	}
+	for _, a := range call.Args {
+		a = ast.Unparen(a)
+		if sel, isSel := a.(*ast.SelectorExpr); isSel && sel.Sel.Name == "Header" {
+			a = sel.X
+		}
+		if c.model.VarOf(ast.Unparen(a)) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// headerCleared reports whether body, after the node at, deletes an entry
+// of the Header of message variable v or gives it a map with no signed
+// value.
+func (c *checker) headerCleared(body *ast.BlockStmt, at ast.Node, v *types.Var) bool {
+	isHeader := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		return ok && sel.Sel.Name == "Header" && c.model.VarOf(ast.Unparen(sel.X)) == v
+	}
+	cleared := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if cleared || n == nil || n.Pos() < at.End() {
+			return !cleared
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			id, ok := ast.Unparen(n.Fun).(*ast.Ident)
+			if ok && c.pass.TypesInfo.Uses[id] == types.Universe.Lookup("delete") && len(n.Args) > 0 && isHeader(n.Args[0]) {
+				cleared = true
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if isHeader(lhs) && (len(n.Rhs) != len(n.Lhs) || !c.mapSigned(n.Rhs[i], 0)) {
+					cleared = true
+				}
+			}
+		}
+		return !cleared
+	})
+	return cleared
 }

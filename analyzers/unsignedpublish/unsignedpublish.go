@@ -294,6 +294,9 @@ func (c *checker) learnFacts() {
 	defer c.forget()
 	for range 6 {
 		c.forget()
+		// Which headers a Publish method signs depends on the
+		// signers known so far (see publishesSigned).
+		c.indexSignedEntries()
 		changed := false
 		for fn, decl := range funcs {
 			var old signFact

@@ -140,3 +140,23 @@ func lostPlain(ctx context.Context) {
 	unsigned := micro.NewService(micro.Name("q2"), micro.Broker(signing.WrapLogging(broker.NewBroker())), micro.Client(client.NewClient()))
 	_ = micro.NewEvent("orders.created", unsigned.Client()).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature; add a signature`
 }
+
+// Brokers whose Publish gives the message a header literal with the
+// signature sign; one that signs a copy, or drops the signature, does not.
+func headerLiterals(ctx context.Context, body []byte) {
+	lit := micro.NewService(micro.Name("q4"), micro.Broker(signing.WrapLit(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", lit.Client()).Publish(ctx, &Order{})
+	var val broker.Broker = signing.ValLitBroker{Broker: broker.NewBroker()}
+	_ = val.Publish("orders.created", &broker.Message{Body: body})
+	resign := client.NewClient(client.Broker(signing.WrapResign(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", resign).Publish(ctx, &Order{})
+
+	plain := client.NewClient(client.Broker(signing.WrapHeaderLit(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", plain).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	dropped := client.NewClient(client.Broker(signing.WrapDrop(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", dropped).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	copied := client.NewClient(client.Broker(signing.WrapCopy(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", copied).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	var cp broker.Broker = &signing.CopyBroker{Broker: broker.NewBroker()}
+	_ = cp.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature`
+}

@@ -50,3 +50,17 @@ type tracingClient struct{ client.Client }
 
 // Tracing wraps without signing.
 func Tracing(c client.Client) client.Client { return &tracingClient{c} }
+
+// litClient signs the payload into a metadata literal.
+type litClient struct{ client.Client }
+
+func (s *litClient) Publish(ctx context.Context, msg client.Message, opts ...client.PublishOption) error { // want Publish:"signingclient"
+	body, _ := json.Marshal(msg.Payload())
+	ctx = metadata.NewContext(ctx, metadata.Metadata{"X-Signature": Sign(body)})
+	return s.Client.Publish(ctx, msg, opts...)
+}
+
+// NewLitWrapper returns a client wrapper whose Publish signs.
+func NewLitWrapper() client.Wrapper { // want NewLitWrapper:"signingclient"
+	return func(c client.Client) client.Client { return &litClient{c} }
+}

@@ -173,3 +173,72 @@ func (s *LateFwdBroker) Publish(topic string, m *broker.Message, opts ...broker.
 
 // WrapLateFwd returns b wrapped in a LateFwdBroker.
 func WrapLateFwd(b, audit broker.Broker) broker.Broker { return &LateFwdBroker{b, audit} } // want WrapLateFwd:"signingbroker"
+
+// LitBroker signs by giving the message a header map literal carrying the
+// signature, on a pointer or a value receiver.
+type LitBroker struct{ broker.Broker }
+
+func (s *LitBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	m.Header = map[string]string{"X-Signature": Sign(m.Body)}
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapLit returns b wrapped in a LitBroker.
+func WrapLit(b broker.Broker) broker.Broker { return &LitBroker{b} } // want WrapLit:"signingbroker"
+
+type ValLitBroker struct{ broker.Broker }
+
+func (s ValLitBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	m.Header = map[string]string{"X-Signature": Sign(m.Body), "X-From": "orders"}
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// HeaderLitBroker gives the message a header literal with no signature.
+// It is taken to forward the message, although the literal replaces a
+// signature its caller put in the header.
+type HeaderLitBroker struct{ broker.Broker }
+
+func (s *HeaderLitBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"forwards\\(broker publish\\)"
+	m.Header = map[string]string{"X-From": "orders"}
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapHeaderLit returns b wrapped in a HeaderLitBroker.
+func WrapHeaderLit(b broker.Broker) broker.Broker { return &HeaderLitBroker{b} }
+
+// DropBroker signs, then deletes the signature before publishing.
+type DropBroker struct{ broker.Broker }
+
+func (s *DropBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error {
+	m.Header = map[string]string{"X-Signature": Sign(m.Body)}
+	delete(m.Header, "X-Signature")
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapDrop returns b wrapped in a DropBroker.
+func WrapDrop(b broker.Broker) broker.Broker { return &DropBroker{b} }
+
+// CopyBroker signs a copy of the message but publishes the original.
+type CopyBroker struct{ broker.Broker }
+
+func (s *CopyBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"forwards\\(broker publish\\)"
+	c := &broker.Message{Header: map[string]string{}, Body: m.Body}
+	c.Header["X-Signature"] = Sign(m.Body)
+	_ = c
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapCopy returns b wrapped in a CopyBroker.
+func WrapCopy(b broker.Broker) broker.Broker { return &CopyBroker{b} }
+
+// ResignBroker publishes a signed copy of the message in its place.
+type ResignBroker struct{ broker.Broker }
+
+func (s *ResignBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	c := &broker.Message{Header: map[string]string{}, Body: m.Body}
+	c.Header["X-Signature"] = Sign(m.Body)
+	return s.Broker.Publish(topic, c, opts...)
+}
+
+// WrapResign returns b wrapped in a ResignBroker.
+func WrapResign(b broker.Broker) broker.Broker { return &ResignBroker{b} } // want WrapResign:"signingbroker"
