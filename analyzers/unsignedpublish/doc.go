@@ -29,8 +29,9 @@
 //     function returning only such brokers gives (func Wrap(b broker.Broker)
 //     broker.Broker { return &SigningBroker{b} }, also of another
 //     package, through facts), or the broker a service or client holds
-//     (svc.Options().Broker, cl.Options().Broker) when it is given such
-//     a broker on every path (see below);
+//     (svc.Options().Broker, cl.Options().Broker, and
+//     svc.Server().Options().Broker, which micro.Broker sets too) when it
+//     is given such a broker on every path (see below);
 //   - client.Client.Publish and package client.Publish with
 //     client.NewMessage, unless the context carries go-micro metadata with
 //     a signature (metadata.Set, metadata.NewContext,

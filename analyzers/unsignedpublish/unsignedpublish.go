@@ -465,6 +465,11 @@ func (c *checker) optionsBrokerSigns(sel *ast.SelectorExpr) bool {
 	if gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(fun.X), "client", "Client") {
 		return c.brokerSigning(c.clientComponents(fun.X, 0))
 	}
+	if gomicro.IsNamedType(c.pass.TypesInfo.TypeOf(fun.X), "server", "Server") {
+		// svc.Server().Options().Broker: micro.Broker gives the
+		// service's server the broker too (v4 options.go:84-86).
+		return c.lastBrokerIs(c.serverComponents(fun.X, 0), true, c.signingBrokerOption)
+	}
 	comps := c.model.ValueOf(fun.X).Components
 	for _, comp := range comps {
 		if comp.Ctor.Kind != gomicro.Service || !c.serviceBrokerSigns(comp) {
@@ -1288,6 +1293,35 @@ func (c *checker) clientComponents(e ast.Expr, depth int) []*gomicro.Component {
 			out = append(out, c.clientComponents(r, depth+1)...)
 		}
 		if len(out) > 0 {
+			return out
+		}
+	}
+	return c.model.ValueOf(e).Components
+}
+
+// serverComponents returns the services and servers a server expression
+// comes from: svc.Server() is svc's, through variables too.
+func (c *checker) serverComponents(e ast.Expr, depth int) []*gomicro.Component {
+	e = ast.Unparen(e)
+	if depth > 6 {
+		return nil
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Server" && len(call.Args) == 0 {
+			return c.model.ValueOf(sel.X).Components
+		}
+	}
+	if v := c.model.VarOf(e); v != nil {
+		rhs, unk := c.model.Assigned(v)
+		var out []*gomicro.Component
+		for _, r := range rhs {
+			comps := c.serverComponents(r, depth+1)
+			if len(comps) == 0 {
+				return nil
+			}
+			out = append(out, comps...)
+		}
+		if len(out) > 0 && !unk {
 			return out
 		}
 	}

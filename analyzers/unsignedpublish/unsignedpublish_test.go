@@ -18,7 +18,7 @@ func Test(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), unsignedpublish.Analyzer,
 		"app/signing", "app/subs", "app/bus", "app/pub", "app/memsvc", "app/memorder", "app/v5pub", "app/v2pub",
 		"app/v5default", "app/v5mixed", "app/v6default", "app/v4default", "app/v4assigned", "app/v5main", "app/v5mainok", "app/v5init", "app/v5initok", "app/v5initorder", "app/v5mainconst",
-		"app/signbroker", "app/signbrokershared", "app/v5signbroker", "app/v2signbroker")
+		"app/signbroker", "app/signbrokershared", "app/signserver", "app/v5signbroker", "app/v2signbroker")
 }
 
 // TestSigners names in -signers a broker wrapper whose signing the rule
