@@ -490,6 +490,32 @@ func TestVetToolBadFlag(t *testing.T) {
 	}
 }
 
+// TestVetToolBadFlagCached: go vet caches a unit that succeeds, and keys
+// the cache without telling a dependency's facts-only run from a run on a
+// package named: a bad rule flag that a dependency's run let pass would
+// let the same package, named in the next go vet, pass too. With a build
+// cache of its own, go vet on ./cmd, then on the ./lib it imports, both
+// fail and tell why.
+func TestVetToolBadFlagCached(t *testing.T) {
+	dir := writeModule(t,
+		"go.mod", healthyGoMod,
+		"cmd/cmd.go", "package cmd\n\nimport \"example.com/bad/lib\"\n\nvar _ = lib.Run\n",
+		"lib/lib.go", "package lib\n\nfunc Run(q string) string { return q }\n",
+	)
+	cache := t.TempDir()
+	const want = `invalid value "notafunc" for flag -sqlconcat.sinks`
+	for _, pkg := range []string{"./cmd", "./lib", "./lib"} {
+		//microsec:ignore cmdinjection -- the vet tool is the binary TestMain built
+		cmd := exec.Command("go", "vet", "-vettool="+binary, "-sqlconcat.sinks=notafunc", pkg)
+		cmd.Dir = dir
+		cmd.Env = append(offlineEnv(), "GOCACHE="+cache)
+		out, _ := cmd.CombinedOutput()
+		if code := cmd.ProcessState.ExitCode(); code == 0 || strings.Count(string(out), want) != 1 {
+			t.Errorf("go vet %s with a bad flag value: exit %d, printed:\n%s\nwant a failure and the cause once", pkg, code, out)
+		}
+	}
+}
+
 // TestLSPSubcommand starts "microsec-lint lsp" and ends it with the exit
 // notification alone, which the protocol answers with exit status 1; the
 // session itself is tested in internal/lsp.

@@ -2,7 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"reflect"
 	"strings"
@@ -15,9 +17,17 @@ import (
 // line has a value that the flag rejects. go vet asks the tool for its
 // flags before it parses its own command line, so it cannot check such a
 // value itself; every package named on its command line fails with it and
-// says why. A dependency then writes no facts, which nothing will read,
-// and stays quiet: the mistake is told once for each package named, not
-// once more for each package of the standard library.
+// says why. A dependency then stays quiet and succeeds, so that the
+// mistake is told once for each package named, not once more for each
+// package of the standard library.
+//
+// It writes no facts file: go vet caches a unit that succeeds only with
+// its facts, under a key that does not tell a facts-only run from a run on
+// a package named. Facts written here would let the same package, named
+// in a later go vet with the same bad value, pass from the cache without
+// a word. Without them nothing is cached, and the packages that import
+// this one are given no facts for it, which nothing reads, since each of
+// them fails too or stays quiet in the same way.
 func quietVetDependency(rules []analyzers.Rule, args []string) bool {
 	if len(args) == 0 || !strings.HasSuffix(args[len(args)-1], ".cfg") {
 		return false
@@ -27,14 +37,15 @@ func quietVetDependency(rules []analyzers.Rule, args []string) bool {
 		VetxOutput string
 	}
 	data, err := os.ReadFile(args[len(args)-1])
-	if err != nil || json.Unmarshal(data, &unit) != nil || !unit.VetxOnly || unit.VetxOutput == "" {
+	if err != nil || json.Unmarshal(data, &unit) != nil || !unit.VetxOnly {
 		return false
 	}
 	if !badRuleFlag(rules, args[:len(args)-1]) {
 		return false
 	}
-	// go vet keeps the output file; an empty one holds no facts.
-	return os.WriteFile(unit.VetxOutput, nil, 0o666) == nil
+	// A facts file left from an earlier run must not be cached either.
+	err = os.Remove(unit.VetxOutput)
+	return unit.VetxOutput == "" || err == nil || errors.Is(err, fs.ErrNotExist)
 }
 
 // badRuleFlag reports whether args, as go vet passes them on, give a rule
