@@ -3,21 +3,33 @@ package main
 import (
 	"bytes"
 	"os"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 )
 
-// endChildGroups ends the process groups that children of this process
+// gracePeriod is how long endChildGroups waits for a go command told to
+// stop before it kills its process group.
+const gracePeriod = 5 * time.Second
+
+// endChildGroups ends the process groups that go commands the run started
 // lead, once a signal has ended the run: go/packages starts go list as the
 // leader of a group of its own, and the go list of govulncheck's scan,
 // which runs in this process detached from the run's context (see
 // internal/vulncheck), would otherwise run on after the command exits.
 // Each group is sent SIGINT, as go/packages does when cancelled, and
 // SIGKILL if its leader still runs after grace.
-func endChildGroups(grace time.Duration) {
-	leaders := childGroupLeaders()
+//
+// Only a child whose command is go, and that is not one of inherited, is
+// ended: a launcher that starts a helper and then execs the command leaves
+// it the helper as a child, which is not the run's to end. A pid of
+// inherited stays taken while the process lives, since a child that ends
+// is a zombie that nothing here reaps.
+func endChildGroups(grace time.Duration, inherited []int) {
+	leaders := goGroupLeaders(inherited)
 	for _, pid := range leaders {
 		syscall.Kill(-pid, syscall.SIGINT)
 	}
@@ -31,9 +43,8 @@ func endChildGroups(grace time.Duration) {
 	}
 }
 
-// childGroupLeaders lists the children of this process that lead a
-// process group, from /proc.
-func childGroupLeaders() []int {
+// childPIDs lists the children of this process, from /proc.
+func childPIDs() []int {
 	self := os.Getpid()
 	entries, _ := os.ReadDir("/proc")
 	var out []int
@@ -42,12 +53,38 @@ func childGroupLeaders() []int {
 		if err != nil {
 			continue
 		}
-		state, ppid, pgid, ok := procStat(pid)
-		if ok && ppid == self && pgid == pid && state != "Z" {
+		if _, ppid, _, ok := procStat(pid); ok && ppid == self {
 			out = append(out, pid)
 		}
 	}
 	return out
+}
+
+// goGroupLeaders lists the children of this process, other than those of
+// inherited, that run the go command and lead a process group.
+func goGroupLeaders(inherited []int) []int {
+	var out []int
+	for _, pid := range childPIDs() {
+		if slices.Contains(inherited, pid) {
+			continue
+		}
+		if state, _, pgid, ok := procStat(pid); ok && pgid == pid && state != "Z" && isGoCommand(pid) {
+			out = append(out, pid)
+		}
+	}
+	return out
+}
+
+// isGoCommand reports whether process pid runs the go command: whether
+// the base name of its argv[0] is "go", as go/packages and govulncheck
+// start it.
+func isGoCommand(pid int) bool {
+	cmdline, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/cmdline")
+	if err != nil {
+		return false
+	}
+	argv0, _, _ := bytes.Cut(cmdline, []byte{0})
+	return filepath.Base(string(argv0)) == "go"
 }
 
 // running keeps the pids of pids that are still this process's children

@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,12 +18,13 @@ import (
 	"time"
 )
 
-// TestInterrupt: SIGINT or SIGTERM sent to the command's process group, as
-// a terminal's Ctrl-C or a CI runner's cancel sends it, while go list is
-// running (held by a -toolexec that sleeps) ends the run: one line, the
-// exit code of the signal, no -o file the run created (one that was there
-// is left as it was), and no go list left running. go/packages starts go
-// list in a process group of its own, which the signal does not reach.
+// TestInterrupt: SIGINT, SIGTERM or SIGHUP sent to the command's process
+// group, as a terminal's Ctrl-C, a CI runner's cancel or a closed terminal
+// sends it, while go list is running (held by a -toolexec that sleeps)
+// ends the run: one line, the exit code of the signal, no -o file the run
+// created (one that was there is left as it was), and no go list left
+// running. go/packages starts go list in a process group of its own,
+// which the signal does not reach.
 func TestInterrupt(t *testing.T) {
 	db, err := filepath.Abs(vulnDB)
 	if err != nil {
@@ -38,6 +40,7 @@ func TestInterrupt(t *testing.T) {
 	}{
 		{"SIGINT", syscall.SIGINT, 130, "", []string{noVuln}, 1},
 		{"SIGTERM", syscall.SIGTERM, 143, "old report\n", []string{noVuln}, 1},
+		{"SIGHUP", syscall.SIGHUP, 129, "", []string{noVuln}, 1},
 		// govulncheck runs in the command, detached from the run (see
 		// internal/vulncheck), and starts a go list of its own.
 		{"SIGINT with vulncheck", syscall.SIGINT, 130, "", []string{"-vulndb", db}, 2},
@@ -119,6 +122,117 @@ func TestInterrupt(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestInterruptLeavesInherited: a launcher that starts a helper in a
+// session of its own and then execs the command leaves it the helper as a
+// child that leads a process group, as go list does. An interrupted run
+// ends its go list and leaves the helper alone, without waiting for it.
+func TestInterruptLeavesInherited(t *testing.T) {
+	if _, err := exec.LookPath("setsid"); err != nil {
+		t.Skip("no setsid command:", err)
+	}
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n")
+	tools := t.TempDir()
+	sleeper := filepath.Join(tools, "sleeper")
+	launcher := filepath.Join(tools, "launcher")
+	for path, script := range map[string]string{
+		sleeper:  "#!/bin/sh\nsleep 120\nexec \"$@\"\n",
+		launcher: "#!/bin/sh\nsetsid sleep 3017 >/dev/null 2>&1 &\nexec \"$@\"\n",
+	} {
+		if err := os.WriteFile(path, []byte(script), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	//microsec:ignore cmdinjection -- runs the binary TestMain built
+	cmd := exec.Command(launcher, binary, noVuln, "-progress=never", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(offlineEnv(), "GOFLAGS=-toolexec="+sleeper, "GOVERSION=go1.26.8")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	helpers := waitForChildren(t, cmd.Process.Pid, "3017", 1, done)
+	lists := waitForChildren(t, cmd.Process.Pid, "list", 1, done)
+	t.Cleanup(func() {
+		for _, pid := range append(helpers, lists...) {
+			syscall.Kill(-pid, syscall.SIGKILL)
+		}
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	})
+	start := time.Now()
+	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the command did not end within 30s of the signal")
+	}
+	if exit, ok := errors.AsType[*exec.ExitError](err); !ok || exit.ExitCode() != 130 {
+		t.Errorf("exit: %v, stderr %q; want exit status 130", err, stderr.String())
+	}
+	if took := time.Since(start); took > 4*time.Second {
+		t.Errorf("the command took %v to end; want it not to wait for the helper it inherited", took)
+	}
+	// A helper killed just now may take a moment to show it.
+	time.Sleep(500 * time.Millisecond)
+	for _, pid := range helpers {
+		if state, _, _, ok := procStat(pid); !ok || state == "Z" {
+			t.Errorf("the launcher's helper %d was ended by the interrupted run (state %q)", pid, state)
+		}
+	}
+}
+
+// TestSignalWhileWriting: once the analysis is over, a signal has its
+// default effect again. A run whose report is held up by a pipe nobody
+// reads is ended at once by SIGTERM, not left to write the rest.
+func TestSignalWhileWriting(t *testing.T) {
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n")
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	// A SARIF report holds every rule's help, more than a pipe holds.
+	//microsec:ignore cmdinjection -- runs the binary TestMain built
+	cmd := exec.Command(binary, noVuln, "-progress=never", "-format", "sarif", "./...")
+	cmd.Dir = dir
+	cmd.Env = offlineEnv()
+	cmd.Stdout = w
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w.Close()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() { cmd.Process.Kill() })
+	// The first byte of the report comes after the analysis.
+	if _, err := r.Read(make([]byte, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err = <-done:
+	case <-time.After(10 * time.Second):
+		go io.Copy(io.Discard, r)
+		t.Fatalf("the command did not end within 10s of SIGTERM while writing its report (%v)", <-done)
+	}
+	exit, _ := errors.AsType[*exec.ExitError](err)
+	if exit == nil {
+		t.Fatalf("the command ended with %v; want SIGTERM to end it", err)
+	}
+	ws, _ := exit.Sys().(syscall.WaitStatus)
+	if !(ws.Signaled() && ws.Signal() == syscall.SIGTERM) && exit.ExitCode() != 143 {
+		t.Errorf("the command ended with %v; want SIGTERM to end it, or exit status 143", err)
 	}
 }
 

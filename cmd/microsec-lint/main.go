@@ -24,9 +24,10 @@
 //	   name, or a file named by a flag that cannot be read or written
 //	3  findings at level error or warning were reported (and nothing
 //	   failed)
-//	130, 143
-//	   interrupted by SIGINT (130) or SIGTERM (143): the go commands the
-//	   run started are stopped, and an output file it created is removed
+//	129, 130, 143
+//	   interrupted by SIGHUP (129), SIGINT (130) or SIGTERM (143): the go
+//	   commands the run started are stopped, and an output file it
+//	   created is removed
 //
 // The lsp subcommand serves the findings to an editor as a language server
 // on standard input and output; see docs/editors.md.

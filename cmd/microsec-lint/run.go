@@ -214,7 +214,7 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 	// From here on the run starts commands (git, go) and takes time: a
 	// signal ends them and the run in one line (see interrupt.go).
 	ctx, signals := watchSignals(context.Background())
-	defer signals.stop()
+	defer signals.end()
 	if opts.newFromRev != "" {
 		if cfg.Changes, err = gitdiff.Since(ctx, ".", opts.newFromRev); err != nil {
 			if sig := signals.received(); sig != nil {
@@ -269,13 +269,14 @@ func run(args []string, stdout, stderr io.Writer) (code int) {
 		return exitFailed
 	}
 	res, err := driver.Run(ctx, cfg)
-	if sig := signals.received(); sig != nil {
+	// The analysis is over: a signal from here on has its default effect.
+	if sig := signals.end(); sig != nil {
 		// The -o file, not written yet, is removed if the run made it.
 		stopProfile()
 		if bar != nil {
 			bar.clear()
 		}
-		endChildGroups(5 * time.Second)
+		signals.endChildren()
 		return interrupted(stderr, sig)
 	}
 	if perr := stopProfile(); perr != nil {
@@ -531,7 +532,7 @@ func newFlagSet(opts *options, rules []analyzers.Rule, stderr io.Writer) *flag.F
 		fmt.Fprintf(stderr, "usage: %s [flags] [packages]\n", name)
 		fmt.Fprintf(stderr, "       %s lsp [flags]    (language server on stdin/stdout)\n\n", name)
 		fmt.Fprintf(stderr, "Packages are go list patterns (default ./...).\n")
-		fmt.Fprintf(stderr, "Exit status: 0 no findings (or notes only), 3 findings, 1 analysis failed, 2 usage error,\n130 or 143 interrupted (SIGINT or SIGTERM).\n\nFlags:\n")
+		fmt.Fprintf(stderr, "Exit status: 0 no findings (or notes only), 3 findings, 1 analysis failed, 2 usage error,\n129, 130 or 143 interrupted (SIGHUP, SIGINT or SIGTERM).\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	return fs
