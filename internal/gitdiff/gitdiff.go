@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Changes holds the changed lines of each file, by absolute path with the
@@ -128,8 +129,16 @@ func shallowHint(ctx context.Context, dir string) string {
 	return " (the clone is shallow: fetch more history, e.g. fetch-depth: 0 in actions/checkout)"
 }
 
+// waitDelay is how long git's output is waited for once ctx is done and
+// git is killed: a child of git's, or of a wrapper named git, may hold it
+// open long after.
+const waitDelay = time.Second
+
+// git runs git with args in dir and returns its output. A failure is told
+// in git's words (see gitError).
 func git(ctx context.Context, dir string, args ...string) ([]byte, error) {
 	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.WaitDelay = waitDelay
 	cmd.Dir = dir
 	cmd.Env = gitEnv(os.Environ())
 	var stderr bytes.Buffer
