@@ -54,7 +54,7 @@ func Since(ctx context.Context, dir, rev string) (*Changes, error) {
 	}
 	if _, err := git(ctx, dir, "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}"); err != nil {
 		if _, ran := errors.AsType[*exec.ExitError](err); ran {
-			return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a commit in this repository%s", rev, shallowHint(ctx, dir))}
+			return nil, badRevision{fmt.Errorf("-new-from-rev: %q is not a commit in this repository%s", rev, shallowHint(ctx, dir, rev))}
 		}
 		return nil, err
 	}
@@ -120,13 +120,57 @@ func (c *Changes) resolve(file string) string {
 
 // shallowHint returns the words that complete "REV is not a commit" when the
 // repository around dir is a shallow clone, as CI checkouts are by default,
-// where the commit may well exist but has not been fetched; else "".
-func shallowHint(ctx context.Context, dir string) string {
+// and rev may name a commit that exists but has not been fetched (see
+// pastBoundary and remoteBranch); else "": a misspelt branch name is no
+// matter of depth.
+func shallowHint(ctx context.Context, dir, rev string) string {
 	out, err := git(ctx, dir, "rev-parse", "--is-shallow-repository")
 	if err != nil || strings.TrimSpace(string(out)) != "true" {
 		return ""
 	}
+	if !pastBoundary(rev) && !remoteBranch(ctx, dir, rev) {
+		return ""
+	}
 	return " (the clone is shallow: fetch more history, e.g. fetch-depth: 0 in actions/checkout)"
+}
+
+// pastBoundary reports whether rev may name a commit past a shallow
+// clone's boundary: it walks back from another revision (~, ^), reads a
+// reflog (@{...}), or is an object name of 7 to 40 hex digits. A plain
+// name that no ref has, such as a misspelt branch, is not one.
+func pastBoundary(rev string) bool {
+	if strings.ContainsAny(rev, "~^") || strings.Contains(rev, "@{") {
+		return true
+	}
+	if len(rev) < 7 || len(rev) > 40 {
+		return false
+	}
+	for _, c := range rev {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// remoteBranch reports whether rev names a branch of one of the
+// repository's remotes (origin/main, refs/remotes/origin/main), which a
+// shallow clone often has not fetched: actions/checkout fetches only the
+// commit it checks out.
+func remoteBranch(ctx context.Context, dir, rev string) bool {
+	if strings.HasPrefix(rev, "refs/remotes/") {
+		return true
+	}
+	out, err := git(ctx, dir, "remote")
+	if err != nil {
+		return false
+	}
+	for _, remote := range strings.Fields(string(out)) {
+		if strings.HasPrefix(rev, remote+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // waitDelay is how long git's output is waited for once ctx is done and

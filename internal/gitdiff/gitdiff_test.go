@@ -323,6 +323,25 @@ func TestSinceShallowClone(t *testing.T) {
 	if !errors.Is(err, ErrBadRevision) || !strings.Contains(err.Error(), `"HEAD~1" is not a commit in this repository`) || !strings.Contains(err.Error(), hint) {
 		t.Errorf("shallow clone, HEAD~1: err = %v, want a bad revision with the hint %q", err, hint)
 	}
+	// What may name a commit past the shallow boundary, or a remote's
+	// branch the clone has not fetched, gets the hint; a plain name that
+	// is no ref is a mistake whatever the depth.
+	for rev, wantHint := range map[string]bool{
+		"HEAD^":                  true,
+		"HEAD@{5}":               true,
+		"deadbee":                true,
+		strings.Repeat("ab", 20): true,
+		"origin/nosuch":          true,
+		"refs/remotes/up/main":   true,
+		"nosuchbranch":           false,
+		"feature/nosuch":         false,
+		"cafe":                   false,
+	} {
+		_, err := Since(context.Background(), shallow, rev)
+		if !errors.Is(err, ErrBadRevision) || strings.Contains(err.Error(), hint) != wantHint {
+			t.Errorf("shallow clone, %s: err = %v, want a bad revision, with the hint: %v", rev, err, wantHint)
+		}
+	}
 	if _, err := Since(context.Background(), shallow, "HEAD"); err != nil {
 		t.Errorf("shallow clone, HEAD: %v", err)
 	}
