@@ -613,18 +613,23 @@ func TestCgoOff(t *testing.T) {
 // the one line is the go command's own cause, not "no Go packages match",
 // and no package is said to need cgo when it does not.
 func TestBadInputGoCommandFails(t *testing.T) {
-	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "notadir", "x")
+	dir := writeModule(t, "go.mod", healthyGoMod, "ok/ok.go", "package ok\n", "notadir", "x",
+		"ign/ign.go", "//go:build ignore\n\npackage ign\n")
 	for _, tc := range []struct {
 		name string
 		env  []string
+		args []string
 		want []string
 	}{
-		{"TMPDIR is a file", []string{"TMPDIR=" + filepath.Join(dir, "notadir")}, []string{"creating work dir", "not a directory"}},
-		{"toolexec fails", []string{"GOFLAGS=-toolexec=/bin/false"}, []string{"error obtaining buildID for go tool compile"}},
-		{"unsupported target", []string{"GOOS=plan9", "GOARCH=arm64"}, []string{"unsupported GOOS/GOARCH pair plan9/arm64"}},
+		{"TMPDIR is a file", []string{"TMPDIR=" + filepath.Join(dir, "notadir")}, nil, []string{"creating work dir", "not a directory"}},
+		// go warns first that the pattern matches no package: the
+		// cause is the error after the warning.
+		{"TMPDIR is a file, no package matches", []string{"TMPDIR=" + filepath.Join(dir, "notadir")}, []string{"./ign/..."}, []string{"creating work dir", "not a directory"}},
+		{"toolexec fails", []string{"GOFLAGS=-toolexec=/bin/false"}, nil, []string{"error obtaining buildID for go tool compile"}},
+		{"unsupported target", []string{"GOOS=plan9", "GOARCH=arm64"}, nil, []string{"unsupported GOOS/GOARCH pair plan9/arm64"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			r := runBinaryEnv(t, dir, tc.env)
+			r := runBinaryEnv(t, dir, tc.env, tc.args...)
 			checkOneLine(t, r, exitFailed, tc.want...)
 			if strings.Contains(r.stderr, "no Go packages match") {
 				t.Errorf("stderr says no package matches:\n%s", r.stderr)

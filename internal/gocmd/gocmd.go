@@ -31,9 +31,14 @@ func Output(ctx context.Context, dir string, env []string, args ...string) ([]by
 
 // Cause returns the first line of what the go command printed, with the
 // line after it when the first only introduces it ("go: errors parsing
-// go.work:").
+// go.work:"). Lines of warnings ("go: warning: ...") before it are
+// passed over, since the go command may warn and then fail for another
+// reason; warnings alone are told as they are.
 func Cause(msg string) string {
 	lines := strings.Split(strings.TrimSpace(msg), "\n")
+	for len(lines) > 1 && strings.HasPrefix(strings.TrimSpace(lines[0]), "go: warning:") {
+		lines = lines[1:]
+	}
 	first := strings.TrimSpace(lines[0])
 	if strings.HasSuffix(first, ":") && len(lines) > 1 {
 		first += " " + strings.TrimSpace(lines[1])

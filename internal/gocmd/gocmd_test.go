@@ -13,7 +13,12 @@ func TestCause(t *testing.T) {
 		"go: errors parsing go.work:\ngo.work:5: syntax error (unterminated block started at go.work:3:1)\n": "go: errors parsing go.work: go.work:5: syntax error (unterminated block started at go.work:3:1)",
 		"pattern ./x: directory prefix x does not contain main module\nmore\n":                               "pattern ./x: directory prefix x does not contain main module",
 		"  one line  ": "one line",
-		"":             "",
+		// A warning is not the cause; the error after it is.
+		"go: warning: \"./a/...\" matched no packages\ngo: creating work dir: mkdir /f/go-build1: not a directory\n": "go: creating work dir: mkdir /f/go-build1: not a directory",
+		"go: warning: ignoring go.mod in $GOPATH /g\ngo: errors parsing go.work:\ngo.work:1: unknown directive\n":    "go: errors parsing go.work: go.work:1: unknown directive",
+		// Warnings alone are all there is to tell.
+		"go: warning: \"./a/...\" matched no packages\n": `go: warning: "./a/..." matched no packages`,
+		"": "",
 	} {
 		if got := Cause(msg); got != want {
 			t.Errorf("Cause(%q) = %q, want %q", msg, got, want)
