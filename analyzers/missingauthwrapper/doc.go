@@ -240,7 +240,9 @@
 //     arguments only where they give an auth.Auth parameter the no-op
 //     auth or nil (opts(auth.NewAuth()) where opts returns
 //     HandlerOptions{Auth: a}), or, for a function of the package, a
-//     constant that settles an if condition of its parameters; so one of
+//     constant that settles an if condition of its parameters, and never
+//     by a parameter the function assigns or takes the address of (if a
+//     == nil { a = def } may replace the nil it is given); so one of
 //     another package that returns options without a provider on some
 //     path (if name == "public" { return opts }) counts, and one with
 //     named results counts;

@@ -52,7 +52,11 @@ func (c *checker) argsOf(decl *ast.FuncDecl, call *ast.CallExpr, depth int) para
 		return a
 	}
 	params := fn.Signature().Params()
+	assigned := c.assignedParams(decl)
 	for i := 0; i < params.Len() && i < len(call.Args); i++ {
+		if assigned[params.At(i)] {
+			continue // not bound to the argument: unknown
+		}
 		if val, ok := c.constValue(call.Args[i]); ok {
 			a.consts[params.At(i)] = val
 		}
@@ -234,8 +238,9 @@ func (c *checker) noProvider(fn *types.Func, decl *ast.FuncDecl) (noProviderFact
 		return noProviderFact{NoProvider: true}, true
 	}
 	params := fn.Signature().Params()
+	assigned := c.assignedParams(decl)
 	for i := 0; i < params.Len() && !fn.Signature().Variadic(); i++ {
-		if !isAuthType(params.At(i).Type()) {
+		if !isAuthType(params.At(i).Type()) || assigned[params.At(i)] {
 			continue
 		}
 		c.args = paramArgs{noop: map[*types.Var]bool{params.At(i): true}}
@@ -244,6 +249,51 @@ func (c *checker) noProvider(fn *types.Func, decl *ast.FuncDecl) (noProviderFact
 		}
 	}
 	return noProviderFact{}, false
+}
+
+// assignedParams returns the parameters of decl that its body may give
+// another value: assigned (a = x, a, err = f(), a += x, a++), ranged
+// into, or with their address taken (fill(&a)). Such a parameter is not
+// bound to what a call gives it (if a == nil { a = def } replaces a nil
+// provider), so the rule does not judge a helper by that argument.
+func (c *checker) assignedParams(decl *ast.FuncDecl) map[*types.Var]bool {
+	params := map[*types.Var]bool{}
+	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if fn == nil || decl.Body == nil {
+		return params
+	}
+	sig := fn.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		params[sig.Params().At(i)] = false
+	}
+	note := func(e ast.Expr) {
+		if id := identOf(e); id != nil {
+			if v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
+				if _, isParam := params[v]; isParam {
+					params[v] = true
+				}
+			}
+		}
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				note(l)
+			}
+		case *ast.IncDecStmt:
+			note(n.X)
+		case *ast.RangeStmt:
+			note(n.Key)
+			note(n.Value)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				note(n.X)
+			}
+		}
+		return true
+	})
+	return params
 }
 
 // isAuthType reports whether t is go-micro's auth.Auth.

@@ -38,3 +38,40 @@ func Either(a, p auth.Auth) wauth.HandlerOptions {
 	}
 	return wauth.HandlerOptions{Auth: a}
 }
+
+// Defaulted and OrDefault replace a nil provider before they use it: the
+// parameter is not what the call gives, so no fact ties them to it.
+func Defaulted(a auth.Auth) wauth.HandlerOptions {
+	if a == nil {
+		a = Provider()
+	}
+	return wauth.HandlerOptions{Auth: a}
+}
+
+// Default is the provider OrDefault falls back on.
+var Default auth.Auth
+
+func OrDefault(a auth.Auth) wauth.HandlerOptions {
+	if a == nil {
+		a = Default
+	}
+	return wauth.HandlerOptions{Auth: a}
+}
+
+func load() (auth.Auth, error) { return jwt.NewAuth(), nil }
+
+func Loaded(a auth.Auth) wauth.HandlerOptions {
+	var err error
+	if a == nil {
+		a, err = load()
+	}
+	_ = err
+	return wauth.HandlerOptions{Auth: a}
+}
+
+func fill(p *auth.Auth) { *p = jwt.NewAuth() }
+
+func Filled(a auth.Auth) wauth.HandlerOptions {
+	fill(&a)
+	return wauth.HandlerOptions{Auth: a}
+}

@@ -281,3 +281,62 @@ func handlerOptionsHelperArgs(a auth.Auth, name string) {
 	s9 := micro.NewService(micro.Name("ho.forname"), micro.WrapHandler(wauth.AuthHandler(optsFor(name))))
 	s9.Handle(new(Orders))
 }
+
+// A parameter the helper assigns is not bound to what the call gives it:
+// a nil provider replaced, a name changed before it is tested.
+func withDefault(a auth.Auth) wauth.HandlerOptions {
+	if a == nil {
+		a = jwt.NewAuth()
+	}
+	return wauth.HandlerOptions{Auth: a}
+}
+
+func optsReassign(name string) wauth.HandlerOptions {
+	o := wauth.HandlerOptions{}
+	name = "x" + name
+	if name == "public" {
+		return o
+	}
+	o.Auth = jwt.NewAuth()
+	return o
+}
+
+func optsIncr(n int) wauth.HandlerOptions {
+	o := wauth.HandlerOptions{}
+	n++
+	if n == 0 {
+		return o
+	}
+	o.Auth = jwt.NewAuth()
+	return o
+}
+
+func optsUnset(a auth.Auth) wauth.HandlerOptions {
+	if a != nil {
+		return wauth.HandlerOptions{Auth: a}
+	}
+	return wauth.HandlerOptions{}
+}
+
+func handlerOptionsAssignedParams() {
+	s1 := micro.NewService(micro.Name("ho.defaultnil"), micro.WrapHandler(wauth.AuthHandler(withDefault(nil))))
+	s1.Handle(new(Orders))
+	s2 := micro.NewService(micro.Name("ho.reassign"), micro.WrapHandler(wauth.AuthHandler(optsReassign("public"))))
+	s2.Handle(new(Orders))
+	s3 := micro.NewService(micro.Name("ho.incr"), micro.WrapHandler(wauth.AuthHandler(optsIncr(0))))
+	s3.Handle(new(Orders))
+	s4 := micro.NewService(micro.Name("ho.cfgdefaulted"), micro.WrapHandler(wauth.AuthHandler(authcfg.Defaulted(nil))))
+	s4.Handle(new(Orders))
+	s5 := micro.NewService(micro.Name("ho.cfgordefault"), micro.WrapHandler(wauth.AuthHandler(authcfg.OrDefault(nil))))
+	s5.Handle(new(Orders))
+	s6 := micro.NewService(micro.Name("ho.cfgloaded"), micro.WrapHandler(wauth.AuthHandler(authcfg.Loaded(auth.NewAuth()))))
+	s6.Handle(new(Orders))
+	s7 := micro.NewService(micro.Name("ho.cfgfilled"), micro.WrapHandler(wauth.AuthHandler(authcfg.Filled(nil))))
+	s7.Handle(new(Orders))
+
+	// Look-alikes: a parameter only read stays bound to the call.
+	s8 := micro.NewService(micro.Name("ho.unset"), micro.WrapHandler(wauth.AuthHandler(optsUnset(nil))))
+	s8.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+	s9 := micro.NewService(micro.Name("ho.forhealth"), micro.WrapHandler(wauth.AuthHandler(optsFor("health"))))
+	s9.Handle(new(Orders)) // want `wauth.AuthHandler without an auth provider`
+}
