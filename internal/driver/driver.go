@@ -579,31 +579,36 @@ type errLine struct {
 	cont bool
 }
 
-// elideErrors returns the first head lines of a package's errors and, when
-// more follow, "and N more errors" for them, where N counts the errors
-// only, not their continuation lines. When no error but only continuation
-// lines would be hidden, or a single line, it returns all lines.
+// elideErrors returns the first head errors of a package, each with its
+// continuation lines, and, when more follow, "and N more errors" for them,
+// where N counts the errors only, not their continuation lines. A single
+// error of one line left over is shown rather than counted, which would
+// take about as much room.
 func elideErrors(lines []errLine, head int) []string {
-	var out []string
+	var errs [][]string // each error's lines
 	for _, l := range lines {
-		out = append(out, l.text)
-	}
-	if len(lines) <= head+1 {
-		return out
-	}
-	n := 0
-	for _, l := range lines[head:] {
-		if !l.cont {
-			n++
+		if l.cont && len(errs) > 0 {
+			errs[len(errs)-1] = append(errs[len(errs)-1], l.text)
+			continue
 		}
+		errs = append(errs, []string{l.text})
 	}
-	switch n {
+	shown := errs
+	if len(errs) > head && !(len(errs) == head+1 && len(errs[head]) == 1) {
+		shown = errs[:head]
+	}
+	var out []string
+	for _, e := range shown {
+		out = append(out, e...)
+	}
+	switch n := len(errs) - len(shown); n {
 	case 0:
 		return out
 	case 1:
-		return append(out[:head], "and 1 more error")
+		return append(out, "and 1 more error")
+	default:
+		return append(out, fmt.Sprintf("and %d more errors", n))
 	}
-	return append(out[:head], fmt.Sprintf("and %d more errors", n))
 }
 
 // importerOf returns the package whose import of p failed with e, when p

@@ -955,16 +955,17 @@ func TestTypeErrorsInOrder(t *testing.T) {
 		decls += "type " + n + " int\n"
 	}
 	first := "p/p.go:5:2: Broker redeclared in this block; a/a.go:3:1: other declaration of Broker; " +
-		"p/p.go:5:2: Event redeclared in this block; "
+		"p/p.go:5:2: Event redeclared in this block; a/a.go:4:1: other declaration of Event; " +
+		"p/p.go:5:2: Logger redeclared in this block; a/a.go:5:1: other declaration of Logger; "
 	for _, tt := range []struct {
 		name, b, p, want string
 	}{
-		// Event's continuation and six errors with theirs are not shown.
-		{"both used", decls + "type OnlyB int\n", "var _ Store\n\nvar _ OnlyB\n", first + "and 6 more errors"},
+		// Five errors with their continuations are not shown.
+		{"both used", decls + "type OnlyB int\n", "var _ Store\n\nvar _ OnlyB\n", first + "and 5 more errors"},
 		// b's names all clash, so it is not used either: that soft
 		// error at the same place comes after the hard ones, whose
 		// first message it would precede.
-		{"b unused", decls, "var _ Store\n", first + "and 7 more errors"},
+		{"b unused", decls, "var _ Store\n", first + "and 6 more errors"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
@@ -987,9 +988,26 @@ func TestTypeErrorsInOrder(t *testing.T) {
 	}
 }
 
+// TestHardTypeErrorsFirst: unused imports at the top of a file come
+// after the undefined name further down that makes them unused, so the
+// errors shown name the cause.
+func TestHardTypeErrorsFirst(t *testing.T) {
+	src := "package p\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n\t\"os\"\n\t\"strings\"\n)\n\n" +
+		"func f(s string) string {\n\treturn string.ToUpper(s)\n}\n"
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"go.mod": "module example.com/hard\n\ngo 1.26\n", "p.go": src})
+	res, err := Run(context.Background(), Config{Dir: dir, Rules: []analyzers.Rule{rule(badFuncs, "error")}, Env: offline()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Errors) != 1 || !strings.HasPrefix(res.Errors[0].Message, "p.go:11:") || !strings.HasSuffix(res.Errors[0].Message, "; and 2 more errors") {
+		t.Errorf("errors = %+v\nwant one, starting with the error at p.go:11 and counting two of the unused imports", res.Errors)
+	}
+}
+
 // TestSortTypeErrors: type errors come out in one order whatever order
-// the type checker gave them in: by place, hard errors before soft ones,
-// then by message, each with its continuation lines after it.
+// the type checker gave them in: hard errors before soft ones, each kind
+// by place, then by message, each with its continuation lines after it.
 func TestSortTypeErrors(t *testing.T) {
 	fset := token.NewFileSet()
 	f := fset.AddFile("p.go", -1, 100)
@@ -1008,7 +1026,7 @@ func TestSortTypeErrors(t *testing.T) {
 	logger := []types.Error{at(f, 12, "Logger redeclared in this block"), at(g, 11, "\tother declaration of Logger")}
 	event := []types.Error{at(f, 12, "Event redeclared in this block"), at(g, 15, "\tother declaration of Event")}
 	notUsed := soft(at(f, 12, `"b" imported and not used`))
-	want := slices.Concat(event, logger, []types.Error{notUsed, undef, unused})
+	want := slices.Concat(event, logger, []types.Error{undef, notUsed, unused})
 	for _, in := range [][]types.Error{
 		slices.Concat([]types.Error{undef}, logger, event, []types.Error{notUsed, unused}),
 		slices.Concat([]types.Error{notUsed}, logger, event, []types.Error{unused, undef}),
@@ -1021,8 +1039,9 @@ func TestSortTypeErrors(t *testing.T) {
 	}
 }
 
-// TestElideErrors: of a package's errors, the first lines are shown and
-// the rest counted, without the continuation lines that follow an error.
+// TestElideErrors: of a package's errors, the first three are shown, each
+// with the continuation lines that follow it, and the rest counted
+// without theirs.
 func TestElideErrors(t *testing.T) {
 	e := func(text string) errLine { return errLine{text: text} }
 	c := func(text string) errLine { return errLine{text: text, cont: true} }
@@ -1032,9 +1051,12 @@ func TestElideErrors(t *testing.T) {
 	}{
 		{[]errLine{e("1"), e("2"), e("3"), e("4")}, "1; 2; 3; 4"},
 		{[]errLine{e("1"), e("2"), e("3"), e("4"), e("5")}, "1; 2; 3; and 2 more errors"},
-		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), e("3"), c("3'")}, "1; 1'; 2; and 1 more error"},
+		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), e("3"), c("3'")}, "1; 1'; 2; 2'; 3; 3'"},
 		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), c("2''")}, "1; 1'; 2; 2'; 2''"},
-		{[]errLine{e("1"), e("2"), e("3"), c("3'"), e("4"), c("4'"), e("5"), c("5'")}, "1; 2; 3; and 2 more errors"},
+		{[]errLine{e("1"), e("2"), e("3"), c("3'"), e("4"), c("4'"), e("5"), c("5'")}, "1; 2; 3; 3'; and 2 more errors"},
+		// Continuation lines take no slot of the three errors shown.
+		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), e("3"), c("3'"), e("4"), c("4'")}, "1; 1'; 2; 2'; 3; 3'; and 1 more error"},
+		{[]errLine{e("1"), c("1'"), e("2"), c("2'"), e("3"), e("4")}, "1; 1'; 2; 2'; 3; 4"},
 	} {
 		if got := strings.Join(elideErrors(tt.lines, 3), "; "); got != tt.want {
 			t.Errorf("elideErrors(%v) = %q, want %q", tt.lines, got, tt.want)

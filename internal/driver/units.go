@@ -343,15 +343,16 @@ func (w *world) check(p *packages.Package) (files []*ast.File, tpkg *types.Packa
 	return files, tpkg, info, typeErrs, append(errs, other...)
 }
 
-// sortTypeErrors puts a package's type errors in the order of their
-// positions, then hard errors before soft ones, then in the order of their
-// messages. The type checker gives some in the order of a map's iteration
-// (the names two dot-imported packages both declare), and the first few
-// errors are the ones printed: sorted, the output is the same on every
-// run. At one place, a soft error ("imported and not used", often the
-// consequence of a hard one there) does not hide the hard one. An error's
-// continuation lines ("\tother declaration of X", at the other place)
-// stay after it.
+// sortTypeErrors puts a package's type errors in one order: hard errors
+// before soft ones ("imported and not used", "declared and not used",
+// often the consequence of a hard one), each kind in the order of their
+// positions, then of their messages. The type checker gives some in the
+// order of a map's iteration (the names two dot-imported packages both
+// declare), and the first few errors are the ones printed: sorted, the
+// output is the same on every run, and unused imports at the top of a
+// file do not hide the undefined name further down that is the cause.
+// An error's continuation lines ("\tother declaration of X", at the
+// other place) stay after it.
 func sortTypeErrors(errs []types.Error) {
 	var groups [][]types.Error
 	for _, e := range errs {
@@ -362,10 +363,10 @@ func sortTypeErrors(errs []types.Error) {
 		groups = append(groups, []types.Error{e})
 	}
 	slices.SortStableFunc(groups, func(a, b []types.Error) int {
-		if c := comparePositions(a[0].Fset.Position(a[0].Pos), b[0].Fset.Position(b[0].Pos)); c != 0 {
+		if c := compareSoft(a[0].Soft, b[0].Soft); c != 0 {
 			return c
 		}
-		if c := compareSoft(a[0].Soft, b[0].Soft); c != 0 {
+		if c := comparePositions(a[0].Fset.Position(a[0].Pos), b[0].Fset.Position(b[0].Pos)); c != 0 {
 			return c
 		}
 		return slices.CompareFunc(a, b, func(x, y types.Error) int { return strings.Compare(x.Msg, y.Msg) })
