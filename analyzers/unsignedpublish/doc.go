@@ -20,8 +20,10 @@
 //     included), unless the message's Header holds a value derived from
 //     a signature or the broker signs it: a value of a broker type whose
 //     Publish puts a signature in the Header of the message it passes on
-//     (m.Header["X-Signature"] = sig, or m.Header = map[string]string{
-//     "X-Signature": sig}; signing a copy and passing on the message it
+//     (m.Header["X-Signature"] = sig, m.Header = map[string]string{
+//     "X-Signature": sig} or a map variable holding it, or a new message
+//     &broker.Message{Header: map[string]string{"X-Signature": sig}}
+//     that it publishes; signing a copy and passing on the message it
 //     was given does not count, nor deleting the entry afterwards),
 //     and publishes to no broker before that (itself, or in the body
 //     of a function, method or function literal of the package it calls
@@ -36,7 +38,10 @@
 //     client.NewMessage, unless the context carries go-micro metadata with
 //     a signature (metadata.Set, metadata.NewContext,
 //     metadata.MergeContext) or the client goes through a client wrapper
-//     whose Publish signs (micro.WrapClient, client.Wrap given to the
+//     whose Publish signs, giving every client publish it makes the
+//     signed context or one derived from it (a Publish that signs a copy
+//     of its context and publishes the one it was given, or both, does
+//     not sign) (micro.WrapClient, client.Wrap given to the
 //     client's constructor, a client type whose Publish signs; client.Wrap
 //     given to a client's Init later does not wrap it, and a
 //     micro.WrapClient given before a micro.Client option, in the
@@ -184,6 +189,10 @@
 //     start from counts as given on every path even when a branch
 //     replaces the whole slice, and one given by svc.Init run with go or
 //     defer counts as given before the publishes that follow;
+//   - a broker's Publish that assigns a signed message to its message
+//     variable (m = signed) counts as publishing it on every path, even
+//     when the assignment is in a branch, and a client wrapper's context
+//     assigned a signed one in a branch counts as signed;
 //   - a broker's Publish that gives the message a Header map of its own
 //     without a signature (m.Header = map[string]string{"X-From": "a"})
 //     is taken to pass the message on unchanged, so a signature its

@@ -200,10 +200,11 @@ func (c *checker) indexSignedEntries() {
 				}
 			}
 		}
-		// msg.Header = map[string]string{"X-Signature": sig} marks msg.
+		// msg.Header = map[string]string{"X-Signature": sig} marks msg,
+		// as does msg.Header = h with such a map h.
 		for i, lhs := range as.Lhs {
 			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-			if !ok || sel.Sel.Name != "Header" || !c.signedMapLit(as.Rhs[i]) {
+			if !ok || sel.Sel.Name != "Header" || !c.mapSigned(as.Rhs[i], 0) {
 				continue
 			}
 			if v := c.model.VarOf(sel.X); v != nil {
@@ -329,7 +330,9 @@ func (c *checker) contextSignedAt(e ast.Expr, depth int) bool {
 		if fn, ok := gomicro.Callee(c.pass.TypesInfo, x).(*types.Func); ok && c.pass.ImportObjectFact(fn, &f) && f.Signer {
 			return true
 		}
-		if len(x.Args) > 0 && isContext(c.pass.TypesInfo.TypeOf(x.Args[0])) {
+		// A context derived from a signed one; not the error of a
+		// publish given one.
+		if len(x.Args) > 0 && isContext(c.pass.TypesInfo.TypeOf(x.Args[0])) && returnsContext(c.pass.TypesInfo.TypeOf(x)) {
 			return c.contextSigned(x.Args[0], depth+1)
 		}
 	case *ast.Ident:
@@ -337,7 +340,8 @@ func (c *checker) contextSignedAt(e ast.Expr, depth int) bool {
 		if v == nil {
 			return false
 		}
-		rhs, _ := c.model.Assigned(v)
+		// ctx, cancel := context.WithTimeout(sctx, d) derives ctx.
+		rhs, _ := c.model.AssignedFirst(v)
 		for _, r := range rhs {
 			if c.contextSigned(r, depth+1) {
 				return true
@@ -345,6 +349,15 @@ func (c *checker) contextSignedAt(e ast.Expr, depth int) bool {
 		}
 	}
 	return false
+}
+
+// returnsContext reports whether t, the type of a call, is a context or
+// a tuple whose first element is one.
+func returnsContext(t types.Type) bool {
+	if tup, ok := t.(*types.Tuple); ok {
+		return tup.Len() > 0 && isContext(tup.At(0).Type())
+	}
+	return isContext(t)
 }
 
 func isContext(t types.Type) bool {
@@ -382,6 +395,12 @@ func (c *checker) signsAt(body *ast.BlockStmt) ast.Node {
 				if index && c.signed(n.Rhs[i], 0, map[types.Object]bool{}) || !index && c.signedMapLit(n.Rhs[i]) {
 					found = n
 				}
+			}
+		case *ast.CompositeLit:
+			// A signed header map inside a message literal:
+			// &broker.Message{Header: map[string]string{k: sig}}.
+			if c.signedMapLit(n) {
+				found = n
 			}
 		}
 		return found == nil
@@ -611,4 +630,34 @@ func (c *checker) headerCleared(body *ast.BlockStmt, at ast.Node, v *types.Var) 
 		return !cleared
 	})
 	return cleared
+}
+
+// clientPublishesSigned reports whether every client publish that body
+// makes itself (in its function literals too) is given a context that
+// carries the signature (see contextSigned): a client wrapper's Publish
+// that signs a copy of its context and publishes the context it was
+// given, or publishes both, does not sign. A body that publishes only
+// through other functions is not judged here.
+func (c *checker) clientPublishesSigned(body *ast.BlockStmt) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, isCall := n.(*ast.CallExpr)
+		if !ok || !isCall {
+			return ok
+		}
+		fn, isFn := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
+		if isFn && publishesClientMessage(fn) && len(call.Args) >= 2 && !c.contextSigned(call.Args[0], 0) {
+			ok = false
+		}
+		return ok
+	})
+	return ok
+}
+
+// publishesClientMessage reports whether fn publishes a client message: a
+// Publish method of client.Client's shape, or package client.Publish.
+func publishesClientMessage(fn *types.Func) bool {
+	sig := fn.Signature()
+	return fn.Name() == "Publish" && sig.Params().Len() >= 2 &&
+		isContext(sig.Params().At(0).Type()) && gomicro.IsNamedType(sig.Params().At(1).Type(), "client", "Message")
 }

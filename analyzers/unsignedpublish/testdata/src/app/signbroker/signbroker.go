@@ -160,3 +160,29 @@ func headerLiterals(ctx context.Context, body []byte) {
 	var cp broker.Broker = &signing.CopyBroker{Broker: broker.NewBroker()}
 	_ = cp.Publish("orders.created", &broker.Message{Body: body}) // want `broker publish to topic "orders.created" carries no message signature`
 }
+
+// A broker whose Publish publishes a new message built with the signed
+// header, or a header map variable holding it, signs; one that publishes
+// the original too does not. A client wrapper signs only when every
+// publish of its Publish is given the signed context.
+func signedCopies(ctx context.Context) {
+	litCopy := client.NewClient(client.Broker(signing.WrapLitCopy(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", litCopy).Publish(ctx, &Order{})
+	swap := client.NewClient(client.Broker(signing.WrapSwap(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", swap).Publish(ctx, &Order{})
+	headerVar := client.NewClient(client.Broker(signing.WrapHeaderVar(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", headerVar).Publish(ctx, &Order{})
+	derived := client.NewClient(client.Wrap(signing.NewDerivedCtxWrapper()))
+	_ = micro.NewEvent("orders.created", derived).Publish(ctx, &Order{})
+
+	unused := client.NewClient(client.Broker(signing.WrapLitCopyUnused(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", unused).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	audit := client.NewClient(client.Broker(signing.WrapLitAudit(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", audit).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	plainVar := client.NewClient(client.Broker(signing.WrapPlainVar(broker.NewBroker())))
+	_ = micro.NewEvent("orders.created", plainVar).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	copyCtx := client.NewClient(client.Wrap(signing.NewCopyCtxWrapper()))
+	_ = micro.NewEvent("orders.created", copyCtx).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+	auditCtx := client.NewClient(client.Wrap(signing.NewAuditCtxWrapper()))
+	_ = micro.NewEvent("orders.created", auditCtx).Publish(ctx, &Order{}) // want `event publish to topic "orders.created" carries no message signature`
+}

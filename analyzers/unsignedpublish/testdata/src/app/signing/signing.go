@@ -64,3 +64,57 @@ func (s *litClient) Publish(ctx context.Context, msg client.Message, opts ...cli
 func NewLitWrapper() client.Wrapper { // want NewLitWrapper:"signingclient"
 	return func(c client.Client) client.Client { return &litClient{c} }
 }
+
+// copyCtxClient signs a copy of its context but publishes the context it
+// was given: it does not sign.
+type copyCtxClient struct{ client.Client }
+
+func (s *copyCtxClient) Publish(ctx context.Context, msg client.Message, opts ...client.PublishOption) error { // want Publish:"forwards\\(publish\\)"
+	body, _ := json.Marshal(msg.Payload())
+	signed := metadata.NewContext(ctx, metadata.Metadata{"X-Signature": Sign(body)})
+	_ = signed
+	return s.Client.Publish(ctx, msg, opts...)
+}
+
+// NewCopyCtxWrapper returns a client wrapper that signs nothing it publishes.
+func NewCopyCtxWrapper() client.Wrapper {
+	return func(c client.Client) client.Client { return &copyCtxClient{c} }
+}
+
+// auditCtxClient publishes the signed context, then its caller's
+// context, unsigned, to an audit topic: it does not sign everything.
+type auditCtxClient struct{ client.Client }
+
+func (s *auditCtxClient) Publish(ctx context.Context, msg client.Message, opts ...client.PublishOption) error { // want Publish:"forwards\\(publish\\)"
+	body, _ := json.Marshal(msg.Payload())
+	sctx := metadata.NewContext(ctx, metadata.Metadata{"X-Signature": Sign(body)})
+	if err := s.Client.Publish(sctx, msg, opts...); err != nil {
+		return err
+	}
+	return s.Client.Publish(ctx, msg, opts...)
+}
+
+// NewAuditCtxWrapper returns a client wrapper that publishes unsigned too.
+func NewAuditCtxWrapper() client.Wrapper {
+	return func(c client.Client) client.Client { return &auditCtxClient{c} }
+}
+
+// derivedCtxClient publishes, twice, a context derived from the signed
+// one: it signs.
+type derivedCtxClient struct{ client.Client }
+
+func (s *derivedCtxClient) Publish(ctx context.Context, msg client.Message, opts ...client.PublishOption) error { // want Publish:"signingclient"
+	body, _ := json.Marshal(msg.Payload())
+	sctx := metadata.NewContext(ctx, metadata.Metadata{"X-Signature": Sign(body)})
+	tctx, cancel := context.WithCancel(sctx)
+	defer cancel()
+	if err := s.Client.Publish(tctx, msg, opts...); err == nil {
+		return nil
+	}
+	return s.Client.Publish(sctx, msg, opts...)
+}
+
+// NewDerivedCtxWrapper returns a client wrapper whose Publish signs.
+func NewDerivedCtxWrapper() client.Wrapper { // want NewDerivedCtxWrapper:"signingclient"
+	return func(c client.Client) client.Client { return &derivedCtxClient{c} }
+}

@@ -242,3 +242,81 @@ func (s *ResignBroker) Publish(topic string, m *broker.Message, opts ...broker.P
 
 // WrapResign returns b wrapped in a ResignBroker.
 func WrapResign(b broker.Broker) broker.Broker { return &ResignBroker{b} } // want WrapResign:"signingbroker"
+
+// LitCopyBroker publishes a new message whose literal carries the signed
+// header: it signs.
+type LitCopyBroker struct{ broker.Broker }
+
+func (s *LitCopyBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	c := &broker.Message{Header: map[string]string{"X-Signature": Sign(m.Body)}, Body: m.Body}
+	return s.Broker.Publish(topic, c, opts...)
+}
+
+// WrapLitCopy returns b wrapped in a LitCopyBroker.
+func WrapLitCopy(b broker.Broker) broker.Broker { return &LitCopyBroker{b} } // want WrapLitCopy:"signingbroker"
+
+// SwapBroker builds a signed message and publishes it in place of the
+// one it was given.
+type SwapBroker struct{ broker.Broker }
+
+func (s *SwapBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	signed := &broker.Message{Header: map[string]string{"X-Signature": Sign(m.Body)}, Body: m.Body}
+	m = signed
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapSwap returns b wrapped in a SwapBroker.
+func WrapSwap(b broker.Broker) broker.Broker { return &SwapBroker{b} } // want WrapSwap:"signingbroker"
+
+// HeaderVarBroker builds the signed header map in a variable first.
+type HeaderVarBroker struct{ broker.Broker }
+
+func (s *HeaderVarBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"signingbroker"
+	h := map[string]string{"X-Signature": Sign(m.Body)}
+	m.Header = h
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapHeaderVar returns b wrapped in a HeaderVarBroker.
+func WrapHeaderVar(b broker.Broker) broker.Broker { return &HeaderVarBroker{b} } // want WrapHeaderVar:"signingbroker"
+
+// LitCopyUnusedBroker builds a signed message literal but publishes the
+// original.
+type LitCopyUnusedBroker struct{ broker.Broker }
+
+func (s *LitCopyUnusedBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"forwards\\(broker publish\\)"
+	c := &broker.Message{Header: map[string]string{"X-Signature": Sign(m.Body)}, Body: m.Body}
+	_ = c
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapLitCopyUnused returns b wrapped in a LitCopyUnusedBroker.
+func WrapLitCopyUnused(b broker.Broker) broker.Broker { return &LitCopyUnusedBroker{b} }
+
+// LitAuditBroker publishes the signed copy, then the original, unsigned,
+// to an audit topic.
+type LitAuditBroker struct{ broker.Broker }
+
+func (s *LitAuditBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"forwards\\(broker publish\\)"
+	c := &broker.Message{Header: map[string]string{"X-Signature": Sign(m.Body)}, Body: m.Body}
+	if err := s.Broker.Publish(topic, c, opts...); err != nil {
+		return err
+	}
+	return s.Broker.Publish(topic+".audit", m, opts...)
+}
+
+// WrapLitAudit returns b wrapped in a LitAuditBroker.
+func WrapLitAudit(b broker.Broker) broker.Broker { return &LitAuditBroker{b} }
+
+// PlainVarBroker gives the message a header map variable with no
+// signature.
+type PlainVarBroker struct{ broker.Broker }
+
+func (s *PlainVarBroker) Publish(topic string, m *broker.Message, opts ...broker.PublishOption) error { // want Publish:"forwards\\(broker publish\\)"
+	h := map[string]string{"X-From": "orders"}
+	m.Header = h
+	return s.Broker.Publish(topic, m, opts...)
+}
+
+// WrapPlainVar returns b wrapped in a PlainVarBroker.
+func WrapPlainVar(b broker.Broker) broker.Broker { return &PlainVarBroker{b} }
