@@ -38,12 +38,14 @@
 //     client.NewMessage, unless the context carries go-micro metadata with
 //     a signature (metadata.Set, metadata.NewContext,
 //     metadata.MergeContext) or the client goes through a client wrapper
-//     whose Publish signs, giving every client publish it makes the
-//     signed context or one derived from it (a Publish that signs a copy
-//     of its context and publishes the one it was given, or both, does
-//     not sign) (micro.WrapClient, client.Wrap given to the
-//     client's constructor, a client type whose Publish signs; client.Wrap
-//     given to a client's Init later does not wrap it, and a
+//     whose Publish signs and never publishes the context it was given
+//     while that context is unsigned (a Publish that signs a copy of its
+//     context and publishes the one it was given, or both, does not
+//     sign; a context a retry helper hands to a function literal counts
+//     as signed when the helper is given a signed one; the metadata may
+//     be filled with its Set method) (micro.WrapClient, client.Wrap given
+//     to the client's constructor, a client type whose Publish signs;
+//     client.Wrap given to a client's Init later does not wrap it, and a
 //     micro.WrapClient given before a micro.Client option, in the
 //     constructor or a later svc.Init, wraps the client that option
 //     replaces), or the client publishes through a signing broker (as
@@ -189,6 +191,10 @@
 //     start from counts as given on every path even when a branch
 //     replaces the whole slice, and one given by svc.Init run with go or
 //     defer counts as given before the publishes that follow;
+//   - a client wrapper's Publish that passes on the context it was given
+//     unsigned on some path (for topics it does not sign, or when the
+//     context already carries a signature) does not count as signing,
+//     and its events are reported;
 //   - a broker's Publish that assigns a signed message to its message
 //     variable (m = signed) counts as publishing it on every path, even
 //     when the assignment is in a branch, and a client wrapper's context

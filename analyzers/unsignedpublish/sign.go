@@ -147,7 +147,7 @@ func (c *checker) mapSigned(e ast.Expr, depth int) bool {
 		if v == nil {
 			return false
 		}
-		if c.entrySigned[v] {
+		if c.entrySigned[v] || c.setSigned(v) {
 			return true
 		}
 		rhs, _ := c.model.Assigned(v)
@@ -347,8 +347,88 @@ func (c *checker) contextSignedAt(e ast.Expr, depth int) bool {
 				return true
 			}
 		}
+		return c.litParamGivenSigned(v, depth)
 	}
 	return false
+}
+
+// enclosingBody returns the body of the function declaration of the
+// package that declares v, or nil.
+func (c *checker) enclosingBody(v *types.Var) *ast.BlockStmt {
+	for _, decl := range c.model.Funcs() {
+		if decl.Body != nil && decl.Pos() <= v.Pos() && v.Pos() < decl.End() {
+			return decl.Body
+		}
+	}
+	return nil
+}
+
+// litParamGivenSigned reports whether v is a context parameter of a
+// function literal passed to a call that is also given a signed context,
+// as retry and backoff helpers are: retry(sctx, func(c context.Context)
+// error { return cl.Publish(c, msg) }). The helper is taken to hand the
+// literal the context it was given, or one derived from it.
+func (c *checker) litParamGivenSigned(v *types.Var, depth int) bool {
+	body := c.enclosingBody(v)
+	if body == nil || !isContext(v.Type()) {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		for _, arg := range call.Args {
+			lit, ok := arg.(*ast.FuncLit)
+			if !ok || !declaresParam(c.pass.TypesInfo, lit, v) {
+				continue
+			}
+			for _, other := range call.Args {
+				if other != arg && isContext(c.pass.TypesInfo.TypeOf(other)) && c.contextSigned(other, depth+1) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// declaresParam reports whether v is a parameter of lit.
+func declaresParam(info *types.Info, lit *ast.FuncLit, v *types.Var) bool {
+	for _, field := range lit.Type.Params.List {
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// setSigned reports whether map variable v is given a signed entry
+// through a Set method (go-micro's Metadata.Set) in the function that
+// declares it: md.Set("X-Signature", sig).
+func (c *checker) setSigned(v *types.Var) bool {
+	body := c.enclosingBody(v)
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if found || !ok {
+			return !found
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if ok && sel.Sel.Name == "Set" && len(call.Args) == 2 && c.model.VarOf(sel.X) == v &&
+			c.signed(call.Args[1], 0, map[types.Object]bool{}) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // returnsContext reports whether t, the type of a call, is a context or
@@ -632,21 +712,35 @@ func (c *checker) headerCleared(body *ast.BlockStmt, at ast.Node, v *types.Var) 
 	return cleared
 }
 
-// clientPublishesSigned reports whether every client publish that body
-// makes itself (in its function literals too) is given a context that
-// carries the signature (see contextSigned): a client wrapper's Publish
-// that signs a copy of its context and publishes the context it was
-// given, or publishes both, does not sign. A body that publishes only
-// through other functions is not judged here.
-func (c *checker) clientPublishesSigned(body *ast.BlockStmt) bool {
+// clientPublishesSigned reports whether no client publish that decl, a
+// client wrapper's Publish, makes itself (in its function literals too)
+// is given the context decl was given while that context carries no
+// signature (see contextSigned): a Publish that signs a copy of its
+// context and publishes the one it was given, or publishes both, does not
+// sign. Any other context (a function literal's parameter, a helper's
+// result) is given the benefit, and a body that publishes only through
+// other functions is not judged here.
+func (c *checker) clientPublishesSigned(decl *ast.FuncDecl) bool {
+	params := decl.Type.Params.List
+	if len(params) == 0 || len(params[0].Names) == 0 {
+		return true
+	}
+	own := c.pass.TypesInfo.Defs[params[0].Names[0]]
+	if own == nil {
+		return true
+	}
 	ok := true
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		call, isCall := n.(*ast.CallExpr)
 		if !ok || !isCall {
 			return ok
 		}
 		fn, isFn := gomicro.Callee(c.pass.TypesInfo, call).(*types.Func)
-		if isFn && publishesClientMessage(fn) && len(call.Args) >= 2 && !c.contextSigned(call.Args[0], 0) {
+		if !isFn || !publishesClientMessage(fn) || len(call.Args) < 2 {
+			return true
+		}
+		id, isID := ast.Unparen(call.Args[0]).(*ast.Ident)
+		if isID && c.pass.TypesInfo.Uses[id] == own && !c.contextSigned(id, 0) {
 			ok = false
 		}
 		return ok

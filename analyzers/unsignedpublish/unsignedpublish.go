@@ -327,7 +327,7 @@ func (c *checker) learnFacts() {
 			if !f.SigningClient {
 				switch {
 				case fn.Name() == "Publish" && sig.Recv() != nil && sig.Params().Len() >= 2 && gomicro.IsNamedType(sig.Params().At(1).Type(), "client", "Message"):
-					f.SigningClient = c.bodySigns(decl.Body) && c.clientPublishesSigned(decl.Body)
+					f.SigningClient = c.bodySigns(decl.Body) && c.clientPublishesSigned(decl)
 				case isClientWrapperSig(sig) || (sig.Results().Len() == 1 && isClientWrapperType(sig.Results().At(0).Type())):
 					for _, r := range c.returnedValues(decl) {
 						if c.clientWrapper(r, 0) {

@@ -118,3 +118,48 @@ func (s *derivedCtxClient) Publish(ctx context.Context, msg client.Message, opts
 func NewDerivedCtxWrapper() client.Wrapper { // want NewDerivedCtxWrapper:"signingclient"
 	return func(c client.Client) client.Client { return &derivedCtxClient{c} }
 }
+
+// retry runs f with a context derived from ctx, as retry and backoff
+// helpers do.
+func retry(ctx context.Context, f func(context.Context) error) error {
+	c, cancel := context.WithCancel(ctx)
+	defer cancel()
+	return f(c)
+}
+
+// retryClient signs its context and publishes through retry, whose
+// function literal is given the signed context: it signs.
+type retryClient struct{ client.Client }
+
+func (s *retryClient) Publish(ctx context.Context, msg client.Message, opts ...client.PublishOption) error { // want Publish:"signingclient"
+	body, _ := json.Marshal(msg.Payload())
+	sctx := metadata.Set(ctx, "X-Signature", Sign(body))
+	return retry(sctx, func(c context.Context) error { return s.Client.Publish(c, msg, opts...) })
+}
+
+// NewRetryWrapper returns a client wrapper whose Publish signs.
+func NewRetryWrapper() client.Wrapper { // want NewRetryWrapper:"signingclient"
+	return func(c client.Client) client.Client { return &retryClient{c} }
+}
+
+// setClient fills a Metadata through its Set method and publishes the
+// context made from it: it signs.
+type setClient struct{ client.Client }
+
+func (s *setClient) Publish(ctx context.Context, msg client.Message, opts ...client.PublishOption) error { // want Publish:"signingclient"
+	body, _ := json.Marshal(msg.Payload())
+	md := metadata.Metadata{}
+	md.Set("X-Signature", Sign(body))
+	return s.Client.Publish(metadata.NewContext(ctx, md), msg, opts...)
+}
+
+// NewSetWrapper returns a client wrapper whose Publish signs.
+func NewSetWrapper() client.Wrapper { // want NewSetWrapper:"signingclient"
+	return func(c client.Client) client.Client { return &setClient{c} }
+}
+
+// retryPlain publishes through retry with a context that carries no
+// signature: the literal's context is not signed.
+func retryPlain(ctx context.Context, cl client.Client, msg client.Message) error {
+	return retry(ctx, func(c context.Context) error { return cl.Publish(c, msg) }) // want `publish carries no message signature`
+}

@@ -15,3 +15,6 @@ func Set(ctx context.Context, k, v string) context.Context { return ctx }
 
 func MergeContext(ctx context.Context, md Metadata, overwrite bool) context.Context { return ctx }
 func Delete(ctx context.Context, k string) context.Context                          { return ctx }
+
+// Set puts key and val in md (go-micro.dev/v4 metadata/metadata.go:28).
+func (md Metadata) Set(key, val string) { md[key] = val }
