@@ -373,12 +373,7 @@ func (c *checker) litParamGivenSigned(v *types.Var, depth int) bool {
 	if body == nil || !isContext(v.Type()) {
 		return false
 	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok {
-			return !found
-		}
+	return anyCall(body, func(call *ast.CallExpr) bool {
 		for _, arg := range call.Args {
 			lit, ok := arg.(*ast.FuncLit)
 			if !ok || !declaresParam(c.pass.TypesInfo, lit, v) {
@@ -386,9 +381,20 @@ func (c *checker) litParamGivenSigned(v *types.Var, depth int) bool {
 			}
 			for _, other := range call.Args {
 				if other != arg && isContext(c.pass.TypesInfo.TypeOf(other)) && c.contextSigned(other, depth+1) {
-					found = true
+					return true
 				}
 			}
+		}
+		return false
+	})
+}
+
+// anyCall reports whether match holds for some call in body.
+func anyCall(body *ast.BlockStmt, match func(*ast.CallExpr) bool) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found && match(call) {
+			found = true
 		}
 		return !found
 	})
@@ -415,20 +421,11 @@ func (c *checker) setSigned(v *types.Var) bool {
 	if body == nil {
 		return false
 	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if found || !ok {
-			return !found
-		}
+	return anyCall(body, func(call *ast.CallExpr) bool {
 		sel, ok := call.Fun.(*ast.SelectorExpr)
-		if ok && sel.Sel.Name == "Set" && len(call.Args) == 2 && c.model.VarOf(sel.X) == v &&
-			c.signed(call.Args[1], 0, map[types.Object]bool{}) {
-			found = true
-		}
-		return !found
+		return ok && sel.Sel.Name == "Set" && len(call.Args) == 2 && c.model.VarOf(sel.X) == v &&
+			c.signed(call.Args[1], 0, map[types.Object]bool{})
 	})
-	return found
 }
 
 // returnsContext reports whether t, the type of a call, is a context or
