@@ -369,8 +369,11 @@ func (c *checker) enclosingBody(v *types.Var) *ast.BlockStmt {
 // error { return cl.Publish(c, msg) }). The helper is taken to hand the
 // literal the context it was given, or one derived from it.
 func (c *checker) litParamGivenSigned(v *types.Var, depth int) bool {
+	if !isContext(v.Type()) || !c.litParam(v) {
+		return false
+	}
 	body := c.enclosingBody(v)
-	if body == nil || !isContext(v.Type()) {
+	if body == nil {
 		return false
 	}
 	return anyCall(body, func(call *ast.CallExpr) bool {
@@ -401,6 +404,18 @@ func anyCall(body *ast.BlockStmt, match func(*ast.CallExpr) bool) bool {
 	return found
 }
 
+// litParam reports whether v is a parameter of a function literal: a
+// parameter whose function's scope is not a file's, as a declared
+// function's is. Checking this first keeps the search for the literal to
+// the few variables that can be found.
+func (c *checker) litParam(v *types.Var) bool {
+	if v.Kind() != types.ParamVar {
+		return false
+	}
+	fn := v.Parent()
+	return fn != nil && fn.Parent() != nil && fn.Parent().Parent() != c.pass.Pkg.Scope()
+}
+
 // declaresParam reports whether v is a parameter of lit.
 func declaresParam(info *types.Info, lit *ast.FuncLit, v *types.Var) bool {
 	for _, field := range lit.Type.Params.List {
@@ -417,6 +432,9 @@ func declaresParam(info *types.Info, lit *ast.FuncLit, v *types.Var) bool {
 // through a Set method (go-micro's Metadata.Set) in the function that
 // declares it: md.Set("X-Signature", sig).
 func (c *checker) setSigned(v *types.Var) bool {
+	if obj, _, _ := types.LookupFieldOrMethod(v.Type(), true, v.Pkg(), "Set"); obj == nil {
+		return false
+	}
 	body := c.enclosingBody(v)
 	if body == nil {
 		return false
