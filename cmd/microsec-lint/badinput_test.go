@@ -279,6 +279,7 @@ func asNobody(t *testing.T, dir string) *exec.Cmd {
 		"HOME="+home,
 		"GOCACHE="+filepath.Join(home, "gocache"),
 		"GOPATH="+filepath.Join(home, "gopath"),
+		"MICROSEC_LINT_CACHE="+filepath.Join(home, "cache"),
 	)
 	return cmd
 }

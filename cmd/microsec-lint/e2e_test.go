@@ -35,6 +35,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "microsec-lint")
+	cacheDir = filepath.Join(dir, "cache")
 	if runtime.GOOS == "windows" {
 		binary += ".exe"
 	}
@@ -52,9 +53,13 @@ func fixture(name string) string {
 	return filepath.Join("..", "..", "testdata", "e2e", name)
 }
 
-// offlineEnv keeps the go command off the network.
+// cacheDir is the runs' fact cache: the tests', not the user's.
+var cacheDir string
+
+// offlineEnv keeps the go command off the network, and the runs off the
+// user's cache.
 func offlineEnv() []string {
-	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly")
+	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly", "MICROSEC_LINT_CACHE="+cacheDir)
 }
 
 type result struct {

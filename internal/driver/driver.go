@@ -125,8 +125,8 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	ordered := withRequirements(as)
 	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered), known: analyzers.Known(cfg.Rules...)}
 	r.idle = idleRules(pkgs, units, cfg.Rules)
-	if base, err := cacheBase(ordered); err == nil {
-		setKeys(units, base)
+	if base, err := cacheBase(ordered); err == nil && cache.dir != "" {
+		setKeys(units, base, rootSalt(cfg.Rules))
 	}
 	if cfg.Progress != nil {
 		r.progress = rootProgress(len(pkgs), cfg.Progress)
@@ -756,9 +756,8 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 		offset, endAt int
 	}
 	type diag struct {
-		report.Finding
-		at     place
-		tokPos token.Pos // Pos in the unit's file set
+		rootFinding
+		at place
 	}
 	found := make([][]diag, len(units))
 	byPackage := make(map[place]bool)
@@ -777,14 +776,15 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 		if !u.root {
 			continue
 		}
-		for _, act := range u.actions {
-			for _, d := range act.diags {
-				f := finding(u.pkg, act.analyzer, d, levels[act.analyzer.Name])
-				at := place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}
-				found[i] = append(found[i], diag{f, at, d.Pos})
-				if u.pkg.ForTest == "" {
-					byPackage[at] = true
-				}
+		for _, rf := range u.findings {
+			f := &rf.Finding
+			if f.Level == "" {
+				f.Level = levels[f.Rule]
+			}
+			at := place{f.Rule, f.Pos.File, f.Pos.Offset, f.End.Offset}
+			found[i] = append(found[i], diag{rf, at})
+			if u.pkg.ForTest == "" {
+				byPackage[at] = true
 			}
 		}
 	}
@@ -797,19 +797,20 @@ func collectFindings(units []*unit, levels map[string]report.Level) []located {
 	var out []located
 	for i, u := range units {
 		for _, d := range found[i] {
-			k := key{d.at, d.Message}
-			if seen[k] || (u.pkg.ForTest != "" && (byPackage[d.at] || built[d.Pos.File])) {
+			f := d.Finding
+			k := key{d.at, f.Message}
+			if seen[k] || (u.pkg.ForTest != "" && (byPackage[d.at] || built[f.Pos.File])) {
 				continue
 			}
 			seen[k] = true
-			end := d.End.Offset
-			if d.End == d.Pos {
+			end := f.End.Offset
+			if f.End == f.Pos {
 				end = -1
 			}
 			out = append(out, located{
-				Finding: d.Finding,
-				scope:   enclosing(u.funcs, d.tokPos),
-				code:    src.text(d.Pos.File, d.Pos.Offset, end),
+				Finding: f,
+				scope:   d.Scope,
+				code:    src.text(f.Pos.File, f.Pos.Offset, end),
 			})
 		}
 	}

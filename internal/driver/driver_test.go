@@ -238,8 +238,11 @@ func TestRunBuildCacheUnusable(t *testing.T) {
 	}
 }
 
+// offline keeps the go command off the network, and the run off the
+// user's cache, so that no test reads what an earlier one left there; a
+// test of the cache appends its own folder.
 func offline() []string {
-	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=")
+	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=", CacheEnv+"=off")
 }
 
 func TestRunSomePatternsUnmatched(t *testing.T) {

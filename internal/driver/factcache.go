@@ -23,17 +23,18 @@ import (
 )
 
 // CacheEnv names the environment variable that sets where the facts of
-// dependencies are kept between runs: a directory, or "off" for no cache.
+// dependencies, and the records of packages analysed (rootRecord), are
+// kept between runs: a directory, or "off" for no cache.
 // By default they go under the user's cache directory
 // (os.UserCacheDir()/microsec-lint/facts).
 const CacheEnv = "MICROSEC_LINT_CACHE"
 
-// A factCache keeps the encoded facts of dependencies between runs, one
-// file per package, named by a hash of everything those facts follow from:
-// this program, the analyzers' flags, the package's source files, the
-// export data of its imports and the facts of the units below it. A
-// changed input is a new name, so an entry is never stale; entries unused
-// for a few days are removed.
+// A factCache keeps the encoded facts of dependencies, and the records of
+// roots, between runs, one file per package, named by a hash of
+// everything they follow from: this program, the analyzers' flags, the
+// package's source files, the export data of its imports and the facts of
+// the units below it. A changed input is a new name, so an entry is never
+// stale; entries unused for a few days are removed.
 type factCache struct {
 	dir string // "" when there is no cache
 }
@@ -137,14 +138,19 @@ func (c *factCache) file(key string) string {
 	return filepath.Join(c.dir, key[:2], key)
 }
 
-// entryMagic starts every entry; the SHA-256 of the facts follows it, then
-// the facts. An entry that does not check out (cut short, overwritten,
-// written by another program) is a miss, and the package is analysed again.
-const entryMagic = "microsec-lint facts\n"
+// An entry is the facts of a dependency or the record of a root
+// (rootRecord), each starting with its own line, so that one is never
+// read as the other. The SHA-256 of the data follows that line, then the
+// data. An entry that does not check out (cut short, overwritten, written
+// by another program) is a miss, and the package is analysed again.
+const (
+	factsEntry   = "microsec-lint facts\n"
+	resultsEntry = "microsec-lint results\n"
+)
 
-// get returns the facts stored under key. An entry is marked used at most
-// once an hour, so that trimming keeps it.
-func (c *factCache) get(key string) ([]byte, bool) {
+// get returns the data of the entry of that kind stored under key. An
+// entry is marked used at most once an hour, so that trimming keeps it.
+func (c *factCache) get(kind, key string) ([]byte, bool) {
 	if c.dir == "" {
 		return nil, false
 	}
@@ -157,7 +163,7 @@ func (c *factCache) get(key string) ([]byte, bool) {
 	if err != nil {
 		return nil, false
 	}
-	rest, ok := strings.CutPrefix(string(data), entryMagic)
+	rest, ok := strings.CutPrefix(string(data), kind)
 	if !ok || len(rest) < sha256.Size {
 		return nil, false
 	}
@@ -175,10 +181,10 @@ func (c *factCache) get(key string) ([]byte, bool) {
 	return []byte(facts), true
 }
 
-// put stores facts under key, atomically: a concurrent run reads the old
+// put stores data as an entry of that kind under key, atomically: a concurrent run reads the old
 // entry or the new one, never part of one. A failure only costs the next
 // run the work.
-func (c *factCache) put(key string, data []byte) {
+func (c *factCache) put(kind, key string, data []byte) {
 	if c.dir == "" {
 		return
 	}
@@ -191,8 +197,8 @@ func (c *factCache) put(key string, data []byte) {
 		return
 	}
 	sum := sha256.Sum256(data)
-	entry := make([]byte, 0, len(entryMagic)+len(sum)+len(data))
-	entry = append(append(append(entry, entryMagic...), sum[:]...), data...)
+	entry := make([]byte, 0, len(kind)+len(sum)+len(data))
+	entry = append(append(append(entry, kind...), sum[:]...), data...)
 	_, werr := tmp.Write(entry)
 	cerr := tmp.Close()
 	if werr != nil || cerr != nil || os.Rename(tmp.Name(), c.file(key)) != nil {
@@ -236,42 +242,29 @@ func isEntryName(name, dir string) bool {
 	return err == nil
 }
 
-// setKeys gives each unit the key of its facts, units below first. A unit
-// that imports a package without export data, or sits above such a unit,
-// or has a file that cannot be read, gets no key and is never cached. A
-// root's facts are never read from the cache, so a root gets a key only
-// when a unit that may be cached sits above it: hashing the files of the
-// roots was most of what a cache costs a run that needs no dependency.
-func setKeys(units []*unit, base string) {
-	below := make(map[*unit]bool) // below a unit that may be cached
-	for _, u := range units {
-		if !u.root {
-			for _, d := range u.deps {
-				below[d] = true
-			}
-		}
-	}
-	var keyed []*unit
-	for _, u := range units {
-		if !u.root || below[u] {
-			keyed = append(keyed, u)
-		}
-	}
+// setKeys gives each unit the key of its facts, units below first, and
+// each root the key of its record (rootKey). A unit that imports a package
+// without export data, or sits above such a unit, or has a file that
+// cannot be read, gets no key and is never cached.
+func setKeys(units []*unit, base, salt string) {
 	// Reading and hashing the files is the cost, and each unit's are
 	// its own: on both processors, that is half the wait.
-	sums := make([][][]byte, len(keyed)) // of each keyed unit's files; nil if one cannot be read
+	sums := make([][][]byte, len(units)) // of each unit's files; nil if one cannot be read
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(keyed)) {
+	for range min(runtime.GOMAXPROCS(0), len(units)) {
 		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(keyed); i = int(next.Add(1) - 1) {
-				sums[i] = fileHashes(keyed[i].pkg.CompiledGoFiles)
+			for i := int(next.Add(1) - 1); i < len(units); i = int(next.Add(1) - 1) {
+				sums[i] = fileHashes(units[i].pkg.CompiledGoFiles)
 			}
 		})
 	}
 	wg.Wait()
-	for i, u := range keyed { // units below come first
+	for i, u := range units { // units below come first
 		u.key = unitKey(u, base, sums[i])
+		if u.root {
+			u.resultKey = rootKey(u, salt)
+		}
 	}
 }
 

@@ -42,7 +42,7 @@ func TestCacheTrimTouchesOnlyEntries(t *testing.T) {
 	}
 	fresh := "ef" + strings.Repeat("1", 62)
 	c := &factCache{dir: dir}
-	c.put(fresh, []byte("facts"))
+	c.put(factsEntry, fresh, []byte("facts"))
 
 	c.trim(time.Now())
 	for name, removed := range files {
@@ -51,13 +51,13 @@ func TestCacheTrimTouchesOnlyEntries(t *testing.T) {
 			t.Errorf("%s: removed = %v, want %v", name, gone, removed)
 		}
 	}
-	if data, ok := c.get(fresh); !ok || string(data) != "facts" {
+	if data, ok := c.get(factsEntry, fresh); !ok || string(data) != "facts" {
 		t.Errorf("get(fresh) = %q, %v; want the entry written just before", data, ok)
 	}
 
 	// A second trim the same day does nothing, even to old entries.
 	path := filepath.Join(dir, "ab", key)
-	c.put(key, nil)
+	c.put(factsEntry, key, nil)
 	if err := os.Chtimes(path, old, old); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestCacheNotWritable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.put(key, []byte("facts"))
+	c.put(factsEntry, key, []byte("facts"))
 	for _, d := range []string{filepath.Dir(c.file(key)), dir} {
 		if err := os.Chmod(d, 0o555); err != nil {
 			t.Fatal(err)
@@ -113,7 +113,7 @@ func TestCacheNotWritable(t *testing.T) {
 	if len(warnings) != 1 || !strings.Contains(warnings[0], CacheEnv+"="+dir) || !strings.Contains(warnings[0], "cannot be written") {
 		t.Errorf("warnings %q, want one saying the cache cannot be written", warnings)
 	}
-	if data, ok := c.get(key); !ok || string(data) != "facts" {
+	if data, ok := c.get(factsEntry, key); !ok || string(data) != "facts" {
 		t.Errorf("the facts in a read-only cache were not read")
 	}
 }
@@ -142,8 +142,8 @@ func TestCacheOff(t *testing.T) {
 			t.Errorf("%s=%s: warnings %q, want one line naming the setting and the cause", CacheEnv, setting, warnings)
 		}
 		key := strings.Repeat("a", 64)
-		c.put(key, []byte("facts"))
-		if _, ok := c.get(key); ok || c.dir != "" {
+		c.put(factsEntry, key, []byte("facts"))
+		if _, ok := c.get(factsEntry, key); ok || c.dir != "" {
 			t.Errorf("%s=%s: cache in %q found an entry; want no cache", CacheEnv, setting, c.dir)
 		}
 	}
@@ -161,7 +161,7 @@ func TestCacheEntryDamaged(t *testing.T) {
 	damage := map[string]func() error{
 		"garbage":   func() error { return os.WriteFile(path, []byte("garbage"), 0o644) },
 		"empty":     func() error { return os.WriteFile(path, nil, 0o644) },
-		"truncated": func() error { return os.Truncate(path, int64(len(entryMagic)+sha256.Size+2)) },
+		"truncated": func() error { return os.Truncate(path, int64(len(factsEntry)+sha256.Size+2)) },
 		"flipped": func() error {
 			data, err := os.ReadFile(path)
 			if err != nil {
@@ -178,19 +178,19 @@ func TestCacheEntryDamaged(t *testing.T) {
 		},
 	}
 	for name, hurt := range damage {
-		c.put(key, []byte("the facts of a package"))
-		if data, ok := c.get(key); !ok || string(data) != "the facts of a package" {
+		c.put(factsEntry, key, []byte("the facts of a package"))
+		if data, ok := c.get(factsEntry, key); !ok || string(data) != "the facts of a package" {
 			t.Fatalf("%s: get after put = %q, %v", name, data, ok)
 		}
 		if err := hurt(); err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if data, ok := c.get(key); ok {
+		if data, ok := c.get(factsEntry, key); ok {
 			t.Errorf("%s: damaged entry read as %q", name, data)
 		}
 	}
-	c.put(key, nil)
-	if data, ok := c.get(key); !ok || data != nil {
+	c.put(factsEntry, key, nil)
+	if data, ok := c.get(factsEntry, key); !ok || data != nil {
 		t.Errorf("entry of a package without facts = %q, %v; want none, found", data, ok)
 	}
 }
@@ -219,11 +219,10 @@ func TestGoBuildID(t *testing.T) {
 	}
 }
 
-// TestSetKeysSkipsRoots: a root's facts are never read from the cache, so
-// it is keyed (its files hashed) only when a unit that may be cached sits
-// above it; every other unit is keyed, and a change below a cached unit
-// changes its key.
-func TestSetKeysSkipsRoots(t *testing.T) {
+// TestSetKeysRoots: every unit is keyed, a root's record too; a change
+// in a root changes its record's key and the key of a unit above it, and
+// a change in the rules a directive may name changes a record's key only.
+func TestSetKeysRoots(t *testing.T) {
 	dir := t.TempDir()
 	pkg := func(path string) *packages.Package {
 		file := filepath.Join(dir, strings.ReplaceAll(path, "/", "_")+".go")
@@ -237,22 +236,28 @@ func TestSetKeysSkipsRoots(t *testing.T) {
 	mid := &unit{pkg: pkg("example.com/mid"), deps: []*unit{dep, lowRoot}}
 	top := &unit{pkg: pkg("example.com/top"), root: true, deps: []*unit{dep, lowRoot, mid}}
 	units := []*unit{dep, lowRoot, mid, top}
-	setKeys(units, "base")
-	if dep.key == "" || mid.key == "" {
-		t.Fatalf("dependencies unkeyed: dep %q, mid %q", dep.key, mid.key)
+	setKeys(units, "base", "salt")
+	for _, u := range units {
+		if u.key == "" {
+			t.Fatalf("%s unkeyed", u.pkg.ID)
+		}
+		if u.root != (u.resultKey != "") {
+			t.Errorf("%s: root %v, record key %q", u.pkg.ID, u.root, u.resultKey)
+		}
 	}
-	if lowRoot.key == "" {
-		t.Errorf("a root below a dependency got no key; the dependency's key must follow it")
-	}
-	if top.key != "" {
-		t.Errorf("the top root got key %q; nothing reads it", top.key)
-	}
-	old := mid.key
+	oldMid, oldLow, oldTop := mid.key, lowRoot.resultKey, top.resultKey
 	if err := os.WriteFile(lowRoot.pkg.CompiledGoFiles[0], []byte("package low\n\nvar X = 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	setKeys(units, "base")
-	if mid.key == old {
-		t.Errorf("mid's key did not change with the root below it")
+	setKeys(units, "base", "salt")
+	if mid.key == oldMid || lowRoot.resultKey == oldLow || top.resultKey == oldTop {
+		t.Errorf("keys did not follow the changed root: mid %v, low %v, top %v",
+			mid.key != oldMid, lowRoot.resultKey != oldLow, top.resultKey != oldTop)
+	}
+	oldMid, oldTop = mid.key, top.resultKey
+	setKeys(units, "base", "other rules")
+	if mid.key != oldMid || top.resultKey == oldTop {
+		t.Errorf("a new salt: facts key changed %v (want false), record key changed %v (want true)",
+			mid.key != oldMid, top.resultKey != oldTop)
 	}
 }

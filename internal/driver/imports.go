@@ -170,7 +170,7 @@ func (ws *worlds) readAll(units []*unit) {
 			n = &needs{read: make(map[*packages.Package]bool), listed: make(map[*packages.Package]bool)}
 			need[name] = n
 		}
-		if !u.root && (!u.cached || listedFacts(u.facts)) {
+		if (!u.root && !u.cached) || (u.cached && listedFacts(u.facts)) {
 			// Its facts are placed on the package as its importers
 			// see it, which must then be whole if a rule may list
 			// them: it may look for the methods of a type no export

@@ -21,13 +21,21 @@ type Timing struct {
 // analysed from source.
 const TypeCheck = "(type checking)"
 
+// FromCache is the Timing entry of the packages not analysed, their
+// facts, or a root's findings, having come from the cache.
+const FromCache = "(from the cache)"
+
 // timings sums the actions of the units per analyzer, and their type
-// checking, slowest first. Dependencies whose facts came from the cache
-// ran nothing.
+// checking, slowest first, then counts the units that came from the
+// cache, which ran nothing.
 func timings(units []*unit) []Timing {
 	byName := make(map[string]*Timing)
 	check := &Timing{Analyzer: TypeCheck}
+	cached := Timing{Analyzer: FromCache}
 	for _, u := range units {
+		if u.cached {
+			cached.Packages++
+		}
 		if u.check > 0 {
 			check.Packages++
 			check.Total += u.check
@@ -59,5 +67,8 @@ func timings(units []*unit) []Timing {
 	slices.SortFunc(out, func(a, b Timing) int {
 		return cmp.Or(cmp.Compare(b.Total, a.Total), cmp.Compare(a.Analyzer, b.Analyzer))
 	})
+	if cached.Packages > 0 {
+		out = append(out, cached)
+	}
 	return out
 }

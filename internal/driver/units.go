@@ -38,7 +38,10 @@ type unit struct {
 	root bool
 	deps []*unit // the units among pkg's transitive imports
 	key  string  // cache key of pkg's facts; "" when they cannot be cached
-	done chan struct{}
+	// resultKey is, for a root, the cache key of its record (rootRecord);
+	// "" when it cannot be cached.
+	resultKey string
+	done      chan struct{}
 
 	// skipped is set, before done is closed, when the run was cancelled
 	// before the unit or one below it was analysed: its facts are
@@ -46,14 +49,14 @@ type unit struct {
 	skipped bool
 
 	facts   []byte        // pkg's encoded facts, set once done
-	cached  bool          // facts came from the cache: pkg is not analysed
+	cached  bool          // facts (and a root's record) came from the cache: pkg is not analysed
 	actions []*action     // what each analyzer did on pkg
 	check   time.Duration // parsing and type checking pkg
 
-	// Of a root's syntax, only what its findings need is kept once it is
-	// analysed: its suppression directives and where its functions are.
+	// Of a root, only its findings and its suppression directives are
+	// kept once it is analysed, not its syntax.
+	findings   []rootFinding
 	directives []suppress.File
-	funcs      []funcSpan
 }
 
 // An action is one analyzer run on one unit.
@@ -115,12 +118,15 @@ func plan(roots []*packages.Package, keep func(*packages.Package) bool) []*unit 
 	return units
 }
 
-// fromCache takes from the cache the facts of the dependencies it holds:
-// those units are not analysed, and their imports need not be read.
+// fromCache takes from the cache the facts of the dependencies and the
+// records of the roots it holds: those units are not analysed, and their
+// imports need not be read.
 func (r *runner) fromCache(units []*unit) {
 	for _, u := range units {
-		if !u.root && u.key != "" {
-			u.facts, u.cached = r.cache.get(u.key)
+		if u.root {
+			r.rootFromCache(u)
+		} else if u.key != "" {
+			u.facts, u.cached = r.cache.get(factsEntry, u.key)
 		}
 	}
 }
@@ -247,14 +253,17 @@ func (r *runner) analyse(u *unit) {
 	}
 	u.facts = r.codec.encode(facts, tpkg)
 	if !u.root && u.key != "" && !illTyped && !u.failed() {
-		r.cache.put(u.key, u.facts)
+		r.cache.put(factsEntry, u.key, u.facts)
 	}
 	if u.root {
 		// The syntax is not kept: it is most of what a package weighs.
-		u.pkg.Fset = fset
 		u.pkg.IllTyped = illTyped
+		u.pkg.Fset = fset
+		u.findings = rootFindings(u, funcSpans(files))
 		u.directives = suppress.Scan(fset, files, r.known)
-		u.funcs = funcSpans(files)
+		if !illTyped {
+			r.keepRoot(u)
+		}
 	}
 }
 
