@@ -20,8 +20,10 @@ const gracePeriod = 5 * time.Second
 // leader of a group of its own, and the go list of govulncheck's scan,
 // which runs in this process detached from the run's context (see
 // internal/vulncheck), would otherwise run on after the command exits.
-// Each group is sent SIGINT, as go/packages does when cancelled, and
-// SIGKILL if its leader still runs after grace.
+// Each group is sent SIGINT, as go/packages does when cancelled; once its
+// leader has stopped, or grace has passed, what is left of the group is
+// sent SIGKILL: a tool the go command started as the signal arrived missed
+// it, and would run on to its end.
 //
 // Only a child whose command is go, and that is not one of inherited, is
 // ended: a launcher that starts a helper and then execs the command leaves
@@ -29,32 +31,62 @@ const gracePeriod = 5 * time.Second
 // inherited stays taken while the process lives, since a child that ends
 // is a zombie that nothing here reaps.
 func endChildGroups(grace time.Duration, inherited []int) {
-	leaders := goGroupLeaders(inherited)
-	for _, pid := range leaders {
+	groups := goGroupLeaders(inherited)
+	for _, pid := range groups {
 		syscall.Kill(-pid, syscall.SIGINT)
 	}
+	leaders := groups
 	deadline := time.Now().Add(grace)
 	for len(leaders) > 0 && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 		leaders = running(leaders)
 	}
-	for _, pid := range leaders {
-		syscall.Kill(-pid, syscall.SIGKILL)
+	// A group id is not given to a new process while a member of the
+	// group lives, so one with members left is still the go command's.
+	for _, pgid := range groups {
+		if groupLives(pgid) {
+			syscall.Kill(-pgid, syscall.SIGKILL)
+		}
+	}
+}
+
+// groupLives reports whether a process of group pgid has not ended.
+func groupLives(pgid int) bool {
+	for p := range allProcesses {
+		if p.pgid == pgid && p.state != "Z" {
+			return true
+		}
+	}
+	return false
+}
+
+// A procInfo is what /proc/PID/stat says of a process.
+type procInfo struct {
+	pid, ppid, pgid int
+	state           string
+}
+
+// allProcesses yields the processes of the system, from /proc.
+func allProcesses(yield func(procInfo) bool) {
+	entries, _ := os.ReadDir("/proc")
+	for _, e := range entries {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil {
+			continue
+		}
+		if state, ppid, pgid, ok := procStat(pid); ok && !yield(procInfo{pid, ppid, pgid, state}) {
+			return
+		}
 	}
 }
 
 // childPIDs lists the children of this process, from /proc.
 func childPIDs() []int {
 	self := os.Getpid()
-	entries, _ := os.ReadDir("/proc")
 	var out []int
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		if _, ppid, _, ok := procStat(pid); ok && ppid == self {
-			out = append(out, pid)
+	for p := range allProcesses {
+		if p.ppid == self {
+			out = append(out, p.pid)
 		}
 	}
 	return out

@@ -266,7 +266,7 @@ func waitForChildren(t *testing.T, pid int, word string, n int, done <-chan erro
 // childrenOf lists the processes whose parent is pid.
 func childrenOf(pid int) []int {
 	var out []int
-	for _, p := range processes() {
+	for p := range allProcesses {
 		if p.ppid == pid {
 			out = append(out, p.pid)
 		}
@@ -278,7 +278,7 @@ func childrenOf(pid int) []int {
 // not ended (zombies are left out), one line each.
 func groupMembers(pgid int) []string {
 	var out []string
-	for _, p := range processes() {
+	for p := range allProcesses {
 		if p.pgid == pgid && p.state != "Z" {
 			cmdline, _ := os.ReadFile("/proc/" + strconv.Itoa(p.pid) + "/cmdline")
 			out = append(out, fmt.Sprintf("%d %s %s", p.pid, p.state, bytes.ReplaceAll(cmdline, []byte{0}, []byte{' '})))
@@ -287,38 +287,48 @@ func groupMembers(pgid int) []string {
 	return out
 }
 
-// process is what /proc/PID/stat says of a process.
-type process struct {
-	pid, ppid, pgid int
-	state           string
-}
-
-// processes lists the processes of the system, from /proc.
-func processes() []process {
-	entries, _ := os.ReadDir("/proc")
-	var out []process
-	for _, e := range entries {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		stat, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		// The command name, in parentheses, may hold spaces: the
-		// fields after it (state, ppid, pgrp) start past the last ')'.
-		i := bytes.LastIndexByte(stat, ')')
-		if i < 0 {
-			continue
-		}
-		fields := strings.Fields(string(stat[i+1:]))
-		if len(fields) < 3 {
-			continue
-		}
-		ppid, _ := strconv.Atoi(fields[1])
-		pgid, _ := strconv.Atoi(fields[2])
-		out = append(out, process{pid: pid, ppid: ppid, pgid: pgid, state: fields[0]})
+// TestEndChildGroupsKillsStragglers: a tool that the go command started
+// just as SIGINT reached its group missed the signal, and one that ignores
+// SIGINT outlives it; either is left running, for as long as it takes,
+// once the go command has ended. endChildGroups must end what is left of
+// each group, not only a leader that did not stop. The straggler here
+// ignores SIGINT; its leader, named go, stops at once.
+func TestEndChildGroupsKillsStragglers(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh:", err)
 	}
-	return out
+	goName := filepath.Join(t.TempDir(), "go")
+	if err := os.Symlink(sh, goName); err != nil {
+		t.Fatal(err)
+	}
+	//microsec:ignore cmdinjection -- a shell named go, with a fixed script
+	leader := exec.Command(goName, "-c", "sh -c \"trap '' INT; exec sleep 3019\" & wait")
+	leader.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := leader.Start(); err != nil {
+		t.Fatal(err)
+	}
+	pgid := leader.Process.Pid
+	t.Cleanup(func() { syscall.Kill(-pgid, syscall.SIGKILL) })
+	reaped := make(chan struct{})
+	go func() { leader.Wait(); close(reaped) }()
+	// Wait until the straggler runs sleep, with SIGINT ignored.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if strings.Contains(strings.Join(groupMembers(pgid), "\n"), "sleep 3019") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the straggler did not start: %q", groupMembers(pgid))
+		}
+	}
+	endChildGroups(5*time.Second, nil)
+	<-reaped
+	var left []string
+	for range 50 {
+		if left = groupMembers(pgid); len(left) == 0 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Errorf("the go command's group still runs after endChildGroups:\n%s", strings.Join(left, "\n"))
 }
