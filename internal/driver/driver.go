@@ -125,6 +125,12 @@ func Run(ctx context.Context, cfg Config) (*report.Result, error) {
 	ordered := withRequirements(as)
 	r := &runner{analyzers: ordered, cache: cache, codec: newFactCodec(ordered), known: analyzers.Known(cfg.Rules...)}
 	r.idle = idleRules(pkgs, units, cfg.Rules)
+	r.secret = make(map[*analysis.Analyzer]bool)
+	for _, rule := range cfg.Rules {
+		if rule.SecretText {
+			r.secret[rule.Analyzer] = true
+		}
+	}
 	if base, err := cacheBase(ordered); err == nil && cache.dir != "" {
 		setKeys(units, base, rootSalt(cfg.Rules))
 	}

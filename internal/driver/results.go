@@ -34,6 +34,7 @@ type rootFinding struct {
 // and on which no analyzer failed are kept: errors are told every run.
 type rootRecord struct {
 	Facts      []byte
+	FactsKept  bool // false when mayKeepFacts refused them: Facts is empty
 	Findings   []rootFinding
 	Directives []suppress.File
 	// Idle lists the analyzers not run on the root, having nothing to
@@ -104,7 +105,7 @@ func (r *runner) rootFromCache(u *unit) {
 		}
 	}
 	u.facts, u.findings, u.directives = rec.Facts, rec.Findings, rec.Directives
-	u.cached = true
+	u.cached, u.factless, u.refused = true, !rec.FactsKept, !rec.FactsKept
 }
 
 func (r *runner) analyzer(name string) *analysis.Analyzer {
@@ -116,12 +117,27 @@ func (r *runner) analyzer(name string) *analysis.Analyzer {
 	return nil
 }
 
-// keepRoot stores the record of a root analysed cleanly.
-func (r *runner) keepRoot(u *unit) {
+// keepRoot stores the record of a root analysed cleanly, with its facts
+// if keepFacts. Its findings' messages are redacted (rootFindings), and so
+// are its directives' reasons; a root with a suggested fix that would
+// write a secret is not kept.
+func (r *runner) keepRoot(u *unit, keepFacts bool) {
 	if u.resultKey == "" || len(u.pkg.Errors) > 0 || u.failed() {
 		return
 	}
-	rec := &rootRecord{Facts: u.facts, Findings: u.findings, Directives: u.directives}
+	for _, f := range u.findings {
+		for _, fix := range f.Finding.Fixes {
+			for _, e := range fix.Edits {
+				if secrets.RedactText(e.NewText) != e.NewText {
+					return
+				}
+			}
+		}
+	}
+	rec := &rootRecord{Findings: u.findings, Directives: redactDirectives(u.directives)}
+	if keepFacts {
+		rec.Facts, rec.FactsKept = u.facts, true
+	}
 	for _, act := range u.actions {
 		if act.skippedIdle {
 			rec.Idle = append(rec.Idle, act.analyzer.Name)
@@ -143,6 +159,47 @@ func rootFindings(u *unit, funcs []funcSpan) []rootFinding {
 			out = append(out, rootFinding{Finding: f, Scope: enclosing(funcs, d.Pos)})
 		}
 		act.diags = nil
+	}
+	return out
+}
+
+// mayKeepFacts reports whether the facts of u may be written to the cache.
+// Facts hold constant text of the package they describe, and of the
+// packages below it whose constants flow into its functions: a secret may
+// be part of it. The facts of a dependency are kept: its code is
+// published. Those of a package of a main module, the user's own code,
+// are kept only when a rule that looks for secrets ran and reported none
+// there (suppressed or not), no unit below had its facts refused, and
+// nothing in the facts reads as a secret to secrets.RedactText.
+func (r *runner) mayKeepFacts(u *unit, secretSeen bool) bool {
+	if u.pkg.Module == nil || !u.pkg.Module.Main {
+		return true
+	}
+	if len(r.secret) == 0 || secretSeen || len(u.facts) > secrets.MaxScan {
+		return false
+	}
+	for _, d := range u.deps {
+		if d.refused {
+			return false
+		}
+	}
+	return secrets.RedactText(string(u.facts)) == string(u.facts)
+}
+
+// redactDirectives returns fs with the reasons of its directives, and the
+// messages of its malformed ones, redacted: a reason may quote a secret.
+func redactDirectives(fs []suppress.File) []suppress.File {
+	out := make([]suppress.File, len(fs))
+	for i, f := range fs {
+		out[i] = suppress.File{Name: f.Name}
+		for _, d := range f.Directives {
+			d.Reason = secrets.RedactText(d.Reason)
+			out[i].Directives = append(out[i].Directives, d)
+		}
+		for _, m := range f.Malformed {
+			m.Message = secrets.RedactText(m.Message)
+			out[i].Malformed = append(out[i].Malformed, m)
+		}
 	}
 	return out
 }

@@ -99,7 +99,8 @@ func other() {}
 		"also/also.go":     "package also\n\nfunc Bad() {}\n",
 		"broken/broken.go": "package broken\n\nvar x int = \"no\"\n",
 	})
-	rules := append(rulesNamed("sqlconcat"), rule(badFuncs, "warning"), rule(panicky, "error"))
+	// hardcodedsecret, finding no secret, lets the records keep facts.
+	rules := append(rulesNamed("sqlconcat", "hardcodedsecret"), rule(badFuncs, "warning"), rule(panicky, "error"))
 
 	first, want, cold := cachedRun(t, dir, cache, rules...)
 	if cold[FromCache].Packages != 0 || cold[TypeCheck].Packages == 0 {
@@ -127,7 +128,7 @@ func other() {}
 	}
 
 	// The run's levels apply to findings from the cache.
-	_, got, _ = cachedRun(t, dir, cache, append(rulesNamed("sqlconcat"), rule(badFuncs, "note"), rule(panicky, "error"))...)
+	_, got, _ = cachedRun(t, dir, cache, append(rulesNamed("sqlconcat", "hardcodedsecret"), rule(badFuncs, "note"), rule(panicky, "error"))...)
 	if g := strings.Join(got, "\n"); !strings.Contains(g, "also/also.go:3:6-3:9 badfuncs note") {
 		t.Errorf("levels not applied to cached findings:\n%s", g)
 	}
@@ -204,5 +205,92 @@ func TestResultCacheIdleRoot(t *testing.T) {
 	// of unknown origin, and reported.
 	if got := run("./..."); len(got) != 0 {
 		t.Errorf("with store: %q, want nothing: names.Table returns a constant", got)
+	}
+}
+
+// TestResultCacheKeepsNoSecret: nothing a record holds gives away a
+// hard-coded secret of the package: not its facts (the constants it
+// returns), not a directive's reason, not a message. A record without
+// facts still serves a run where nothing above it is analysed, and gives
+// way to analysis where an edited importer needs its facts.
+func TestResultCacheKeepsNoSecret(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	const (
+		token    = "Zq9vR7mK2pL4xW8n"
+		password = "Hx7kLq2VzWp9"
+	)
+	writeFiles(t, dir, map[string]string{
+		"go.mod": "module example.com/sec\n\ngo 1.26\n",
+		"lib/lib.go": `package lib
+
+import "os/exec"
+
+// Table is the table to read.
+func Table() string { return "users" }
+
+func Backup() error {
+	return exec.Command("sh", "-c", "mysqldump --user=root --password=` + password + ` shop").Run()
+}
+
+//microsec:ignore hardcodedsecret -- dev only, see --password=` + password + `
+var Dev = "postgres://app:` + password + `@db/shop"
+`,
+		// conf's facts hold the token with nothing around it that reads
+		// as a secret: only hardcodedsecret's finding tells.
+		"conf/conf.go": "package conf\n\nvar Conf = map[string]string{\"password\": \"" + token + "\"}\n",
+		"app/app.go": `package app
+
+import (
+	"database/sql"
+
+	"example.com/sec/conf"
+	"example.com/sec/lib"
+)
+
+func List(db *sql.DB) { db.Query("SELECT id FROM " + lib.Table()) }
+
+func Key() string { return conf.Conf["password"] }
+`,
+	})
+	rules := rulesNamed("sqlconcat", "cmdinjection", "hardcodedsecret")
+	_, first, _ := cachedRun(t, dir, cache, rules...)
+	_, second, warm := cachedRun(t, dir, cache, rules...)
+	if strings.Join(first, "\n") != strings.Join(second, "\n") {
+		t.Errorf("second run:\n%s\nfirst:\n%s", strings.Join(second, "\n"), strings.Join(first, "\n"))
+	}
+	if warm[TypeCheck].Packages != 0 {
+		t.Errorf("second run checked %d packages; want every record used, lib's without its facts", warm[TypeCheck].Packages)
+	}
+	if strings.Contains(strings.Join(first, "\n"), "app.go") {
+		t.Fatalf("findings in app, whose query is built from lib's constant:\n%s", strings.Join(first, "\n"))
+	}
+	err := filepath.WalkDir(cache, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, secret := range []string{token, password} {
+			if strings.Contains(string(data), secret) {
+				t.Errorf("cache entry %s holds %q", filepath.Base(path), secret)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// app edited: lib's record has no facts, so lib is analysed again,
+	// and app's query is still known to be built from a constant.
+	writeFiles(t, dir, map[string]string{"app/more.go": "package app\n\nfunc More() {}\n"})
+	_, got, edited := cachedRun(t, dir, cache, rules...)
+	if strings.Join(got, "\n") != strings.Join(first, "\n") {
+		t.Errorf("after editing app:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(first, "\n"))
+	}
+	if edited[TypeCheck].Packages != 3 {
+		t.Errorf("after editing app, %d packages checked; want app, and lib and conf, whose records lack facts", edited[TypeCheck].Packages)
 	}
 }

@@ -48,8 +48,14 @@ type unit struct {
 	// missing, and so would be those of any unit analysed above it.
 	skipped bool
 
-	facts   []byte        // pkg's encoded facts, set once done
-	cached  bool          // facts (and a root's record) came from the cache: pkg is not analysed
+	facts  []byte // pkg's encoded facts, set once done
+	cached bool   // facts (and a root's record) came from the cache: pkg is not analysed
+	// factless is set for a root whose record came without its facts
+	// (mayKeepFacts): it cannot serve a unit analysed above it.
+	factless bool
+	// refused is set, before done is closed, when the facts of pkg may
+	// hold a secret (mayKeepFacts), and so may those of a unit above it.
+	refused bool
 	actions []*action     // what each analyzer did on pkg
 	check   time.Duration // parsing and type checking pkg
 
@@ -80,6 +86,7 @@ type runner struct {
 	progress  func(root bool)
 	known     func(rule string) bool // the rule names a directive may give
 	idle      map[*analysis.Analyzer]idleRule
+	secret    map[*analysis.Analyzer]bool // the rules whose findings point at secrets (analyzers.Rule.SecretText)
 
 	errMu sync.Mutex // guards the Errors of packages checked from source
 
@@ -127,6 +134,20 @@ func (r *runner) fromCache(units []*unit) {
 			r.rootFromCache(u)
 		} else if u.key != "" {
 			u.facts, u.cached = r.cache.get(factsEntry, u.key)
+		}
+	}
+	// Units come after the units below them, and deps lists every unit
+	// below: one pass from the top finds every root whose facts a unit
+	// analysed above it needs.
+	for _, u := range slices.Backward(units) {
+		if u.cached {
+			continue
+		}
+		for _, d := range u.deps {
+			if d.cached && d.factless {
+				d.cached, d.factless = false, false
+				d.findings, d.directives = nil, nil
+			}
 		}
 	}
 }
@@ -193,6 +214,7 @@ func (r *runner) analyse(u *unit) {
 		}
 	}
 	module := moduleOf(u.pkg)
+	secretSeen := false // a rule reported a secret in pkg
 	byAnalyzer := make(map[*analysis.Analyzer]*action, len(r.analyzers))
 	for _, a := range r.analyzers {
 		act := &action{analyzer: a}
@@ -227,6 +249,7 @@ func (r *runner) analyse(u *unit) {
 			Module:       module,
 			ResultOf:     results,
 			Report: func(d analysis.Diagnostic) {
+				secretSeen = secretSeen || r.secret[a]
 				if u.root {
 					act.diags = append(act.diags, d)
 				}
@@ -252,7 +275,9 @@ func (r *runner) analyse(u *unit) {
 		act.result = nil
 	}
 	u.facts = r.codec.encode(facts, tpkg)
-	if !u.root && u.key != "" && !illTyped && !u.failed() {
+	keepFacts := r.mayKeepFacts(u, secretSeen)
+	u.refused = !keepFacts
+	if !u.root && u.key != "" && !illTyped && !u.failed() && keepFacts {
 		r.cache.put(factsEntry, u.key, u.facts)
 	}
 	if u.root {
@@ -262,7 +287,7 @@ func (r *runner) analyse(u *unit) {
 		u.findings = rootFindings(u, funcSpans(files))
 		u.directives = suppress.Scan(fset, files, r.known)
 		if !illTyped {
-			r.keepRoot(u)
+			r.keepRoot(u, keepFacts)
 		}
 	}
 }
