@@ -215,10 +215,12 @@ func TestResultCacheIdleRoot(t *testing.T) {
 // way to analysis where an edited importer needs its facts.
 func TestResultCacheKeepsNoSecret(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
+	//microsec:ignore hardcodedsecret -- made-up secrets the test plants
 	const (
 		token    = "Zq9vR7mK2pL4xW8n"
 		password = "Hx7kLq2VzWp9"
 	)
+	//microsec:ignore hardcodedsecret -- the fixture holds the made-up secrets
 	writeFiles(t, dir, map[string]string{
 		"go.mod": "module example.com/sec\n\ngo 1.26\n",
 		"lib/lib.go": `package lib
