@@ -9,6 +9,7 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/microsec-lint/microsec-lint/analyzers"
 	"github.com/microsec-lint/microsec-lint/internal/report"
@@ -119,11 +120,22 @@ func (r *runner) analyzer(name string) *analysis.Analyzer {
 
 // keepRoot stores the record of a root analysed cleanly, with its facts
 // if keepFacts. Its findings' messages are redacted (rootFindings), and so
-// are its directives' reasons; a root with a suggested fix that would
-// write a secret is not kept.
-func (r *runner) keepRoot(u *unit, keepFacts bool) {
+// are its directives' reasons. A root with a suggested fix that would
+// write a secret is not kept, nor one where a rule found a secret
+// (secretSeen) and a directive gives a reason: the reason may quote the
+// secret in words the redactor does not know.
+func (r *runner) keepRoot(u *unit, keepFacts, secretSeen bool) {
 	if u.resultKey == "" || len(u.pkg.Errors) > 0 || u.failed() {
 		return
+	}
+	if secretSeen {
+		for _, f := range u.directives {
+			for _, d := range f.Directives {
+				if d.Reason != "" {
+					return
+				}
+			}
+		}
 	}
 	for _, f := range u.findings {
 		for _, fix := range f.Finding.Fixes {
@@ -167,15 +179,18 @@ func rootFindings(u *unit, funcs []funcSpan) []rootFinding {
 // Facts hold constant text of the package they describe, and of the
 // packages below it whose constants flow into its functions: a secret may
 // be part of it. The facts of a dependency are kept: its code is
-// published. Those of a package of a main module, the user's own code,
-// are kept only when a rule that looks for secrets ran and reported none
-// there (suppressed or not), no unit below had its facts refused, and
-// nothing in the facts reads as a secret to secrets.RedactText.
+// published. Those of the user's own code (usersCode) are kept only when
+// a rule that looks for secrets ran and reported none there (suppressed
+// or not), no unit below had its facts refused, and nothing in the facts
+// reads as a secret to secrets.RedactText. Those of a test package are
+// never kept: a rule's settings may leave its files unread
+// (-hardcodedsecret.tests=false), and only another test package of the
+// same directory imports it.
 func (r *runner) mayKeepFacts(u *unit, secretSeen bool) bool {
-	if u.pkg.Module == nil || !u.pkg.Module.Main {
+	if !usersCode(u.pkg) {
 		return true
 	}
-	if len(r.secret) == 0 || secretSeen || len(u.facts) > secrets.MaxScan {
+	if len(r.secret) == 0 || secretSeen || u.pkg.ForTest != "" || len(u.facts) > secrets.MaxScan {
 		return false
 	}
 	for _, d := range u.deps {
@@ -184,6 +199,14 @@ func (r *runner) mayKeepFacts(u *unit, secretSeen bool) bool {
 		}
 	}
 	return secrets.RedactText(string(u.facts)) == string(u.facts)
+}
+
+// usersCode reports whether p is the user's own code: a package of a main
+// module, or of a module replaced by a directory (a sibling checkout),
+// rather than a published module.
+func usersCode(p *packages.Package) bool {
+	m := p.Module
+	return m != nil && (m.Main || (m.Replace != nil && m.Replace.Version == ""))
 }
 
 // redactDirectives returns fs with the reasons of its directives, and the

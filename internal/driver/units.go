@@ -287,7 +287,7 @@ func (r *runner) analyse(u *unit) {
 		u.findings = rootFindings(u, funcSpans(files))
 		u.directives = suppress.Scan(fset, files, r.known)
 		if !illTyped {
-			r.keepRoot(u, keepFacts)
+			r.keepRoot(u, keepFacts, secretSeen)
 		}
 	}
 }
