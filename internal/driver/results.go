@@ -106,7 +106,7 @@ func (r *runner) rootFromCache(u *unit) {
 		}
 	}
 	u.facts, u.findings, u.directives = rec.Facts, rec.Findings, rec.Directives
-	u.cached, u.factless, u.refused = true, !rec.FactsKept, !rec.FactsKept
+	u.cached, u.refused = true, !rec.FactsKept
 }
 
 func (r *runner) analyzer(name string) *analysis.Analyzer {

@@ -50,11 +50,10 @@ type unit struct {
 
 	facts  []byte // pkg's encoded facts, set once done
 	cached bool   // facts (and a root's record) came from the cache: pkg is not analysed
-	// factless is set for a root whose record came without its facts
-	// (mayKeepFacts): it cannot serve a unit analysed above it.
-	factless bool
 	// refused is set, before done is closed, when the facts of pkg may
 	// hold a secret (mayKeepFacts), and so may those of a unit above it.
+	// A cached unit with refused set is a root whose record came without
+	// its facts: it cannot serve a unit analysed above it.
 	refused bool
 	actions []*action     // what each analyzer did on pkg
 	check   time.Duration // parsing and type checking pkg
@@ -144,8 +143,8 @@ func (r *runner) fromCache(units []*unit) {
 			continue
 		}
 		for _, d := range u.deps {
-			if d.cached && d.factless {
-				d.cached, d.factless = false, false
+			if d.cached && d.refused {
+				d.cached = false
 				d.findings, d.directives = nil, nil
 			}
 		}
